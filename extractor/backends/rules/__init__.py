@@ -1,0 +1,58 @@
+"""The offline backend: deterministic rules, no endpoint, no network.
+
+It is the default when no LLM endpoint is configured, and it supplies the
+candidates (numbers with spans, quotes, parks) that the anchored LLM mode
+labels.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...chunk import Chunk
+from ...models import Article
+from ...segment import Segment
+from .figures import extract_figures
+from .initiatives import extract_initiatives
+from .parks import collect_parks, core_name, find_park_mentions
+from .quotes import extract_quotes
+
+
+class RulesBackend:
+    """Extracts all four record kinds from a whole article at once.
+
+    Rules need no token budget, and reading the whole article lets a figure
+    inherit the period and subject named sentences earlier, so ``chunks`` is
+    accepted for the common backend interface and not needed here.
+    """
+
+    name = "rules"
+
+    def extract_article(self, text: str, segment: Segment, chunks: list[Chunk] | None = None) -> Article:
+        mentions = find_park_mentions(text, segment.start, segment.end)
+        parks = collect_parks(mentions, text)
+        main_park = _main_park(mentions, parks)
+        return Article(
+            index=segment.index,
+            title=segment.title,
+            byline=segment.byline,
+            start=segment.start,
+            end=segment.end,
+            body_start=segment.body_start,
+            parks=parks,
+            figures=extract_figures(text, segment.start, segment.end, mentions, main_park),
+            quotes=extract_quotes(text, segment.start, segment.end),
+            initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
+        )
+
+
+def _main_park(mentions: list, parks: list) -> str:
+    """The park the article is about: the one named most often (by any spelling)."""
+    if not parks:
+        return ""
+    spelling_to_park = {name: park.name for park in parks for name in (park.name, *park.aliases)}
+    counts = Counter(spelling_to_park[m.name] for m in mentions if m.name in spelling_to_park)
+    return counts.most_common(1)[0][0] if counts else parks[0].name
+
+
+__all__ = ["RulesBackend", "core_name"]

@@ -1,0 +1,186 @@
+"""Figures: every measured quantity in an article, with metric, period and subject.
+
+The number grammar finds the quantities; this module decides which of them
+measure something (dates, ordinals, ranks, codes and numbers inside names are
+not figures, per the annotation guide) and reads metric, period and subject
+from the clause around each one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ...models import Evidence, Figure, Qualifier
+from ...numbers import QuantityMatch, find_quantities
+from .parks import ParkMention
+
+_DURATIONS = {"周", "工作日", "天", "小时", "月"}
+_SENTENCE_END = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_MARK = re.compile(r"[，,、：:；;（(）)“”]")
+_PERIOD = re.compile(
+    r"截至目前|截至[^，。,]{1,12}?[底末]|到20\d\d年|(?:19|20)\d\d年(?:度)?(?:前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?|以来)?"
+    r"|今年(?:以来|前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?)?|去年(?:同期)?|上半年|下半年|前三季度"
+    r"|目前|现有|近年来|近几年|近\d+年来|累计|建成后|全部达产后"
+)
+# Things a figure can be about, besides parks: companies, projects, facilities.
+_ENTITY = re.compile(
+    r"[\u4e00-\u9fffA-Za-z()（）]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|项目|"
+    r"实验室|污水处理厂|驿站|平台|基地|产业园)"
+)
+_ENTITY_LEAD = re.compile(r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])")
+_ANAPHORA = {"该项目": "项目", "该公司": "公司", "该企业": "公司", "公司": "公司", "企业": "公司"}
+_METRIC_LEAD = re.compile(
+    r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+"
+)
+_METRIC_TAIL = re.compile(r"(?:达到|达|为|约|超过|超|突破|逾|近|接近|增至|降至|至|了|的|共|累计|已)+$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    start: int
+    is_park: bool
+
+
+def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
+    """Figures in text[start:end] (one article of the normalized document)."""
+    entities = _entities(text, start, end, parks)
+    entity_starts = [e.start for e in entities]
+    figures = []
+    for match in find_quantities(text[start:end]):
+        match = _shifted(match, start)
+        if not _is_figure(text, match):
+            continue
+        sentence_start = _sentence_start(text, match.start, start)
+        figures.append(
+            Figure(
+                value_text=match.value_text,
+                value=match.quantity.value,
+                unit=match.quantity.unit,
+                amount=match.quantity.amount,
+                base_unit=match.quantity.base_unit or _implied_unit(text, sentence_start, match.start),
+                qualifier=match.quantity.qualifier,
+                value_high=match.quantity.value_high,
+                amount_high=match.quantity.amount_high,
+                metric=_metric(text, match, sentence_start, parks),
+                period=_period(text, start, sentence_start, match.start),
+                subject=_subject(entities, entity_starts, sentence_start, match.start, main_park),
+                evidence=_clause_evidence(text, match, start, end),
+            )
+        )
+    return figures
+
+
+def _shifted(match: QuantityMatch, offset: int) -> QuantityMatch:
+    return QuantityMatch(match.start + offset, match.end + offset, match.value_text, match.quantity, match.chinese)
+
+
+def _is_figure(text: str, match: QuantityMatch) -> bool:
+    before = text[match.start - 1] if match.start else ""
+    after = text[match.end] if match.end < len(text) else ""
+    quantity = match.quantity
+    if before in "第前+" or after == "+" or _is_latin(before) or _is_latin(after) or after in "强大级":
+        return False  # 第六批, 前四, 2+N, P3实验室, 5G, 500强, 四大, 千亿级
+    if quantity.base_unit == "年" and quantity.value >= 1900 and float(quantity.value).is_integer():
+        return False  # a year, not a duration
+    if match.chinese and quantity.value == 1 and quantity.base_unit not in _DURATIONS:
+        return False  # 一个缩影, 一家企业, 一件事: an article, not a count
+    if match.chinese and quantity.base_unit == "个" and text[match.end:match.end + 2] in {"方面", "领域"}:
+        return False
+    return not (_inside(text, match.start, "《", "》") or _inside_short_quote(text, match.start))
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _inside(text: str, position: int, opening: str, closing: str) -> bool:
+    left = text.rfind(opening, max(0, position - 80), position)
+    return left != -1 and text.rfind(closing, left, position) == -1 and text.find(closing, position, position + 80) != -1
+
+
+def _inside_short_quote(text: str, position: int) -> bool:
+    """Numbers in a quoted slogan or name (“532”发展战略, “颠覆性10条”) are not measurements."""
+    left = text.rfind("“", max(0, position - 12), position)
+    if left == -1 or "”" in text[left:position]:
+        return False
+    right = text.find("”", position, position + 12)
+    return right != -1 and not re.search(r"[，。！？,]", text[left:right])
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    for index in range(position - 1, max(floor, position - 300) - 1, -1):
+        if _SENTENCE_END.match(text[index]):
+            return index + 1
+    return max(floor, position - 300)
+
+
+def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> Evidence:
+    """The clause that holds the quantity: from the previous clause mark to the next one."""
+    left = match.start
+    while left > start and left > match.start - 40 and not _CLAUSE_MARK.match(text[left - 1]) and text[left - 1] not in "。！？\n":
+        left -= 1
+    right = match.end
+    while right < end and right < match.end + 20 and not _CLAUSE_MARK.match(text[right]) and text[right] not in "。！？\n":
+        right += 1
+    return Evidence(start=left, end=right, text=text[left:right])
+
+
+def _period(text: str, article_start: int, sentence_start: int, position: int) -> str:
+    found = list(_PERIOD.finditer(text, sentence_start, position))
+    if found:
+        return found[-1].group()
+    paragraph_start = max(text.rfind("\n", article_start, sentence_start), article_start)
+    earlier = list(_PERIOD.finditer(text, paragraph_start, sentence_start))
+    return earlier[-1].group() if earlier else ""
+
+
+def _metric(text: str, match: QuantityMatch, sentence_start: int, parks: list[ParkMention]) -> str:
+    clause_start = match.start
+    while clause_start > sentence_start and not _CLAUSE_MARK.match(text[clause_start - 1]):
+        clause_start -= 1
+    metric = text[clause_start:match.start]
+    metric = _PERIOD.sub("", metric)
+    for park in parks:
+        metric = metric.replace(park.name, "")
+    metric = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
+    if not metric:  # 8家科研机构相继入驻科学城: the measured thing follows the number
+        clause_end = match.end
+        while clause_end < len(text) and clause_end < match.end + 30 and not _CLAUSE_MARK.match(text[clause_end]) and text[clause_end] not in "。！？\n":
+            clause_end += 1
+        metric = text[match.end:clause_end]
+    return metric.strip("的")
+
+
+def _implied_unit(text: str, sentence_start: int, position: int) -> str:
+    """11万 with no unit counts people when the clause is about 人口."""
+    return "人" if re.search(r"人口|人数|人才", text[sentence_start:position]) else ""
+
+
+def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
+    found = [Entity(p.name, p.start, True) for p in parks if start <= p.start < end]
+    for match in _ENTITY.finditer(text, start, end):
+        lead = _ENTITY_LEAD.match(match.group())
+        offset = lead.end() if lead and lead.end() < len(match.group()) - 2 else 0
+        name = match.group()[offset:]
+        if name in _ANAPHORA or len(name) < 4:
+            continue
+        found.append(Entity(name, match.start() + offset, False))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _subject(entities: list[Entity], starts: list[int], sentence_start: int, position: int, main_park: str) -> str:
+    """The nearest named thing before the figure in its sentence, else the last park named, else the article's park."""
+    index = bisect_right(starts, position) - 1
+    while index >= 0:
+        entity = entities[index]
+        if entity.start < sentence_start:
+            break
+        return entity.name
+    earlier_parks = [e for e in entities[: index + 1] if e.is_park]
+    return earlier_parks[-1].name if earlier_parks else main_park
+
+
+__all__ = ["extract_figures", "Qualifier"]

@@ -1,0 +1,90 @@
+"""Initiatives: named policies, action plans, programs, reforms, platforms, projects and events.
+
+Three shapes are recognised: a document title in 《》; a quoted name with or
+without a kind word after it (“张江之星”行动, “并联审批”); and an unquoted
+name that ends in a kind word (知识产权法治保护服务中心, 产业发展倍增行动).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...models import Evidence, Initiative, InitiativeKind
+
+# Kind words, longest first within each kind; the first match decides the kind.
+_KIND_WORDS: list[tuple[str, InitiativeKind]] = [
+    ("行动方案", "action_plan"), ("专项行动", "action_plan"), ("行动计划", "action_plan"), ("行动", "action_plan"),
+    ("实施方案", "policy"), ("若干措施", "policy"), ("措施", "policy"), ("办法", "policy"), ("意见", "policy"),
+    ("政策", "policy"), ("制度", "policy"), ("规划", "policy"), ("战略", "policy"), ("清单", "policy"),
+    ("改革试点", "reform"), ("改革", "reform"), ("模式", "reform"), ("机制", "reform"), ("审批", "reform"),
+    ("计划", "program"), ("工程", "program"), ("服务", "program"), ("体系", "program"), ("活动", "program"),
+    ("专班", "other"), ("品牌", "program"),
+    ("赋能中心", "platform"), ("服务中心", "platform"), ("创新中心", "platform"), ("平台", "platform"),
+    ("研究院", "platform"), ("实验室", "platform"), ("实训基地", "platform"), ("计划基地", "platform"),
+    ("基地", "platform"), ("专窗", "platform"), ("专区", "platform"), ("驿站", "platform"),
+    ("绿色通道", "reform"), ("产业园", "platform"),
+    ("项目", "project"),
+    ("推进会", "event"), ("对接会", "event"), ("研讨会", "event"), ("签约仪式", "event"), ("揭牌仪式", "event"),
+    ("展会", "event"), ("装备展", "event"), ("博览会", "event"), ("大会", "event"), ("论坛", "event"),
+]
+_KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0])))
+_DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
+_QUOTED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}})“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
+_NAMED = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]{{2,40}}?(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]{{0,1}}(?:{_KIND_PATTERN}))")
+# Text before a name: the name starts after the last of these.
+_LEAD = re.compile(
+    r".*(?:打造|建设|建立|成立|设立|推出|开展|举办|召开|启动|实施|推行|推进|深化|构建|依托|借助|通过|围绕|聚焦|"
+    r"开启|推动|引进|获批|发布|出台|制定|印发|创建|搭建|组建|开通|上线|完善|提升|探索|积极|大力|全面|持续|"
+    r"加快|加强|释放|入选|纳入|列入|参与|开工|签约|落户|批复|正式|首个|一批|"
+    r"[在于与和及为将把的了是对从向让由被以并而或也都还就已又再有这该其各等、，,：:；;。])"
+)
+_NOT_NAMES = re.compile(r"^(?:相关|有关|各类|各项|重点|重大|一系列|系列|多项|这些|此次|本次|上述|其他|公司|企业|园区|项目)$")
+_MIN_NAME = 4
+
+
+def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
+    found: dict[str, Initiative] = {}
+    for pattern in (_DOCUMENT, _QUOTED, _NAMED):
+        for match in pattern.finditer(text, start, end):
+            name, offset = _trim(match.group(), pattern is _DOCUMENT)
+            if not name or name in found or _covered(found, name):
+                continue
+            name_start = match.start() + offset
+            evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
+            found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
+    return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
+
+
+def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
+    if is_document:
+        return candidate, 0
+    lead = _LEAD.match(candidate)
+    offset = lead.end() if lead and lead.end() < len(candidate) else 0
+    name = candidate[offset:]
+    if name.count("“") != name.count("”"):  # a cut through a quoted part
+        quote = name.find("”")
+        name, offset = name[quote + 1:], offset + quote + 1
+    bare = name.strip("“”‘’")
+    if len(bare) < _MIN_NAME and "“" not in name:
+        return "", offset
+    kind_word = next((w for w, _ in _KIND_WORDS if bare.endswith(w)), "")
+    if bare == kind_word or _NOT_NAMES.match(bare[: len(bare) - len(kind_word)] or bare):
+        return "", offset
+    return name, offset
+
+
+def _covered(found: dict[str, Initiative], name: str) -> bool:
+    """A name inside one already found (“张江之星” inside “张江之星”行动) adds nothing."""
+    return any(name in other for other in found)
+
+
+def _kind(name: str) -> InitiativeKind:
+    bare = name.strip("《》“”")
+    if name.startswith("《"):
+        if re.search(r"报告|榜单|指数", bare):
+            return "other"
+        return "action_plan" if re.search(r"行动|方案", bare) and "实施方案" not in bare else "policy"
+    for word, kind in _KIND_WORDS:
+        if bare.endswith(word):
+            return kind
+    return "reform" if name.startswith("“") else "other"

@@ -1,0 +1,200 @@
+"""The scoreboard: precision and recall of records.jsonl against gold annotations.
+
+Rules (see seeds/gold/GUIDE.md):
+- Optional gold items neither reward nor penalize: a prediction that matches
+  only an optional item is not counted at all.
+- Figures match one to one within a document on amount and base unit; among
+  equal candidates the one whose context shares most with the evidence wins.
+- Quotes match when the gold text_start occurs in the quote text; parks when
+  any spelling (name or alias) is shared; initiatives by name overlap.
+- Subject and speaker accuracy are measured over matched pairs; a name
+  counts as right when one of the two contains the other (兆驰晶显 / 江西兆驰晶显有限公司).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KINDS = ("figures", "quotes", "parks", "initiatives")
+_MARKS = re.compile(r"[“”‘’《》\"'\s]")
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    attribute_right: int = 0  # subject (figures) or speaker (quotes) on matched pairs
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 0.0
+
+    @property
+    def attribute_accuracy(self) -> float:
+        return self.attribute_right / self.true_positives if self.true_positives else 0.0
+
+    def add(self, other: Score) -> None:
+        self.true_positives += other.true_positives
+        self.false_positives += other.false_positives
+        self.false_negatives += other.false_negatives
+        self.attribute_right += other.attribute_right
+        self.misses += other.misses
+        self.extras += other.extras
+
+
+def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
+    totals = {kind: Score() for kind in KINDS}
+    by_doc: dict[str, list[dict]] = {}
+    for record in records:
+        by_doc.setdefault(record["doc"], []).append(record)
+    gold_files = sorted(gold_dir.glob("*.json"))
+    if not gold_files:
+        raise FileNotFoundError(f"no gold *.json files in {gold_dir}")
+    for gold_file in gold_files:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        predicted = by_doc.get(gold["doc"], [])
+        for kind in KINDS:
+            mine = [r for r in predicted if r["kind"] == kind[:-1]]
+            totals[kind].add(_SCORERS[kind](mine, gold.get(kind, []), gold["doc"]))
+    return totals
+
+
+def _match(
+    predictions: list[dict], golds: list[dict], matches: Callable[[dict, dict], bool],
+    affinity: Callable[[dict, dict], float], right: Callable[[dict, dict], bool], label: Callable[[dict], str], doc: str,
+) -> Score:
+    """One-to-one matching: required gold first, then optional gold absorbs what is left."""
+    score = Score()
+    required = [g for g in golds if not g.get("optional")]
+    optional = [g for g in golds if g.get("optional")]
+    unmatched = list(predictions)
+    for pool, counts in ((required, True), (optional, False)):
+        still = []
+        free = list(pool)
+        for prediction in unmatched:
+            candidates = [g for g in free if matches(prediction, g)]
+            if not candidates:
+                still.append(prediction)
+                continue
+            best = max(candidates, key=lambda g: affinity(prediction, g))
+            free.remove(best)
+            if counts:
+                score.true_positives += 1
+                score.attribute_right += right(prediction, best)
+        unmatched = still
+        if counts:
+            score.false_negatives += len(free)
+            score.misses += [f"{doc}: {label(g)}" for g in free]
+    score.false_positives += len(unmatched)
+    score.extras += [f"{doc}: {label(p)}" for p in unmatched]
+    return score
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-3)
+
+
+def _names_agree(a: str, b: str) -> bool:
+    a, b = _MARKS.sub("", a), _MARKS.sub("", b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _bigrams(text: str) -> set[str]:
+    text = _MARKS.sub("", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _evidence_text(record: dict) -> str:
+    return (record.get("evidence") or {}).get("text", "")
+
+
+def _score_figures(predictions: list[dict], golds: list[dict], doc: str) -> Score:
+    return _match(
+        predictions, golds,
+        matches=lambda p, g: p.get("base_unit", "") == g.get("base_unit", "") and _close(p.get("amount"), g.get("amount")),
+        affinity=lambda p, g: _overlap(_evidence_text(p), g.get("context", "")),
+        right=lambda p, g: _names_agree(p.get("subject", ""), g.get("subject", "")),
+        label=lambda r: f"{r.get('value_text')} [{r.get('context') or _evidence_text(r)}]",
+        doc=doc,
+    )
+
+
+def _score_quotes(predictions: list[dict], golds: list[dict], doc: str) -> Score:
+    return _match(
+        predictions, golds,
+        matches=lambda p, g: _MARKS.sub("", g["text_start"])[:10] in _MARKS.sub("", p.get("text", "")),
+        affinity=lambda p, g: _overlap(p.get("text", "")[:20], g["text_start"]),
+        right=lambda p, g: _names_agree(p.get("speaker", ""), g.get("speaker", "")),
+        label=lambda r: f"{r.get('speaker', '')}: {r.get('text_start') or r.get('text', '')[:20]}",
+        doc=doc,
+    )
+
+
+def _spellings(record: dict) -> set[str]:
+    return {_MARKS.sub("", s) for s in (record.get("name", ""), *record.get("aliases", [])) if s}
+
+
+def _score_parks(predictions: list[dict], golds: list[dict], doc: str) -> Score:
+    return _match(
+        predictions, golds,
+        matches=lambda p, g: bool(_spellings(p) & _spellings(g)),
+        affinity=lambda p, g: len(_spellings(p) & _spellings(g)),
+        right=lambda p, g: True,
+        label=lambda r: r.get("name", ""),
+        doc=doc,
+    )
+
+
+def _score_initiatives(predictions: list[dict], golds: list[dict], doc: str) -> Score:
+    return _match(
+        predictions, golds,
+        matches=lambda p, g: _names_agree(p.get("name", ""), g["name"]) or _overlap(p.get("name", ""), g["name"]) >= 0.5,
+        affinity=lambda p, g: _overlap(p.get("name", ""), g["name"]),
+        right=lambda p, g: True,
+        label=lambda r: r.get("name", ""),
+        doc=doc,
+    )
+
+
+_SCORERS = {
+    "figures": _score_figures,
+    "quotes": _score_quotes,
+    "parks": _score_parks,
+    "initiatives": _score_initiatives,
+}
+
+
+def scoreboard(scores: dict[str, Score]) -> dict:
+    """The scores as plain numbers, for JSON and for the table."""
+    board = {
+        kind: {
+            "precision": round(s.precision, 4),
+            "recall": round(s.recall, 4),
+            "true_positives": s.true_positives,
+            "false_positives": s.false_positives,
+            "false_negatives": s.false_negatives,
+        }
+        for kind, s in scores.items()
+    }
+    board["figures"]["subject_accuracy"] = round(scores["figures"].attribute_accuracy, 4)
+    board["quotes"]["speaker_accuracy"] = round(scores["quotes"].attribute_accuracy, 4)
+    return board

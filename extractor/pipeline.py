@@ -1,0 +1,51 @@
+"""The data flow, end to end: load → normalize → segment → chunk → extract → merge → verify."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .backends import Backend, get_backend
+from .chunk import DEFAULT_BUDGET, chunk_article
+from .load import LoadError, read_text
+from .merge import merge_article
+from .models import Article, DocumentResult
+from .normalize import normalize
+from .segment import segment
+from .verify import verify
+
+
+def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET) -> tuple[str, Iterator[Article]]:
+    """Normalize a page and return its text and a generator of finished (verified) articles."""
+    text = normalize(raw).text
+
+    def articles() -> Iterator[Article]:
+        for part in segment(text):
+            chunks = chunk_article(text, part.start, part.end, part.index, chunk_budget)
+            article = merge_article(backend.extract_article(text, part, chunks))
+            yield _verified(article, text)
+
+    return text, articles()
+
+
+def _verified(article: Article, text: str) -> Article:
+    return article.model_copy(
+        update={kind: [verify(r, text) for r in getattr(article, kind)] for kind in ("parks", "initiatives", "figures", "quotes")}
+    )
+
+
+def extract_text(raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
+    """Extract verified records from one page of text (raw, as read from a file)."""
+    engine = get_backend(backend) if isinstance(backend, str) else backend
+    text, articles = iter_articles(raw, engine, chunk_budget)
+    return DocumentResult(doc=doc, text=text, articles=list(articles))
+
+
+def extract_file(path: str | Path, backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
+    """Extract from one file; a file that cannot be read gives a result with ``error`` set."""
+    path = Path(path)
+    try:
+        raw, _encoding = read_text(path)
+    except LoadError as exc:
+        return DocumentResult(doc=path.name, text="", error=str(exc))
+    return extract_text(raw, path.name, backend, chunk_budget)

@@ -1,0 +1,81 @@
+"""Step 7, verify: check every record against the source text, whichever backend made it.
+
+This is the product's promise: a number that is not in the text never comes out
+``verified``. A figure is verified only when its value_text occurs in the
+document inside its evidence span, on a number boundary (39.4亿元 is not found
+inside 739.4亿元), and re-parses to the value and amount the record claims.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .models import Evidence, Figure, Initiative, Park, Quote, Record, Status
+from .numbers import parse_quantity
+
+_NUMERAL_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿")
+
+
+def verify(record: Record, text: str) -> Record:
+    """Return the record with ``status`` set (and its evidence re-anchored if it was misplaced)."""
+    evidence = locate(record.evidence, text)
+    if evidence is None:
+        return record.model_copy(update={"status": Status.not_found})
+    record = record.model_copy(update={"evidence": evidence})
+    if isinstance(record, Figure):
+        status = _figure_status(record, evidence)
+    elif isinstance(record, Quote):
+        status = Status.verified if record.text and record.text in evidence.text else Status.not_found
+    elif isinstance(record, (Park, Initiative)):
+        status = Status.verified if record.name in evidence.text or record.name in text else Status.not_found
+    else:
+        status = Status.unchecked
+    return record.model_copy(update={"status": status})
+
+
+def locate(evidence: Evidence | None, text: str) -> Evidence | None:
+    """The evidence as a true span of ``text``: as given, or at the first place its text occurs."""
+    if evidence is None or not evidence.text:
+        return None
+    if 0 <= evidence.start <= evidence.end <= len(text) and text[evidence.start:evidence.end] == evidence.text:
+        return evidence
+    position = text.find(evidence.text)
+    if position == -1:
+        return None
+    return Evidence(start=position, end=position + len(evidence.text), text=evidence.text)
+
+
+def _figure_status(figure: Figure, evidence: Evidence) -> Status:
+    value_text = "".join(figure.value_text.split())
+    if not value_text or not _occurs_as_number(value_text, evidence.text):
+        return Status.not_found
+    parsed = parse_quantity(value_text)
+    if parsed is None:
+        return Status.mismatch
+    claims = [(parsed.value, figure.value), (parsed.amount, figure.amount)]
+    if figure.value_high is not None or parsed.value_high is not None:
+        claims.append((parsed.value_high, figure.value_high))
+    if all(_same(found, claimed) for found, claimed in claims):
+        return Status.verified
+    return Status.mismatch
+
+
+def _occurs_as_number(value_text: str, span: str) -> bool:
+    """value_text occurs in span and is not the tail of a longer number."""
+    position = span.find(value_text)
+    while position != -1:
+        before = span[position - 1] if position else ""
+        end = position + len(value_text)
+        after = span[end] if end < len(span) else ""
+        starts_clean = before not in _NUMERAL_CHARS or value_text[0] not in _NUMERAL_CHARS
+        ends_clean = not (value_text[-1].isdigit() and (after.isdigit() or after == "."))
+        if starts_clean and ends_clean:
+            return True
+        position = span.find(value_text, position + 1)
+    return False
+
+
+def _same(found: float | None, claimed: float | None) -> bool:
+    if found is None or claimed is None:
+        return found is None and claimed is None
+    return math.isclose(found, claimed, rel_tol=1e-6, abs_tol=1e-4)
