@@ -153,9 +153,21 @@ def _spellings(record: dict) -> set[str]:
     return {_MARKS.sub("", s) for s in (record.get("name", ""), *record.get("aliases", [])) if s}
 
 
+def _one_per_document(predictions: list[dict]) -> list[dict]:
+    """Parks and initiatives are annotated once per document; articles may repeat them."""
+    merged: list[dict] = []
+    for prediction in predictions:
+        same = next((m for m in merged if _spellings(m) & _spellings(prediction)), None)
+        if same is None:
+            merged.append(dict(prediction, aliases=list(prediction.get("aliases", []))))
+        else:
+            same["aliases"] = sorted(_spellings(same) | _spellings(prediction) - {same.get("name", "")})
+    return merged
+
+
 def _score_parks(predictions: list[dict], golds: list[dict], doc: str) -> Score:
     return _match(
-        predictions, golds,
+        _one_per_document(predictions), golds,
         matches=lambda p, g: bool(_spellings(p) & _spellings(g)),
         affinity=lambda p, g: len(_spellings(p) & _spellings(g)),
         right=lambda p, g: True,
@@ -166,7 +178,7 @@ def _score_parks(predictions: list[dict], golds: list[dict], doc: str) -> Score:
 
 def _score_initiatives(predictions: list[dict], golds: list[dict], doc: str) -> Score:
     return _match(
-        predictions, golds,
+        _one_per_document(predictions), golds,
         matches=lambda p, g: _names_agree(p.get("name", ""), g["name"]) or _overlap(p.get("name", ""), g["name"]) >= 0.5,
         affinity=lambda p, g: _overlap(p.get("name", ""), g["name"]),
         right=lambda p, g: True,

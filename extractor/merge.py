@@ -21,8 +21,8 @@ def merge_article(article: Article) -> Article:
 
 
 def _figure_key(figure: Figure) -> tuple:
-    start = figure.evidence.start if figure.evidence else None
-    return (start, figure.value_text, figure.amount)
+    span = (figure.evidence.start, figure.evidence.end) if figure.evidence else None
+    return (span, figure.value_text, figure.amount)
 
 
 def _unique(records: list, key) -> list:

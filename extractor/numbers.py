@@ -20,7 +20,8 @@ import cn2an
 from .models import Qualifier
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
+# A Chinese numeral starts with a digit or 十 (零部件 and 〇 are not numbers on their own).
+CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3}
 MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
@@ -115,6 +116,8 @@ def parse_number(text: str) -> float:
         return float(cleaned)
     if cleaned == "两":
         return 2.0
+    if len(cleaned) > 1 and not re.search("[十百千]", cleaned):
+        raise ValueError(f"digit string, not a numeral: {text!r}")  # 一一, 二〇二三
     try:
         return float(cn2an.cn2an(cleaned.replace("两", "二"), "smart"))
     except (ValueError, KeyError, TypeError) as exc:
@@ -148,7 +151,7 @@ def _from_parts(number: str, mult: str, unit: str, fuzzy: bool) -> Quantity:
     return Quantity(value, printed_unit, _scaled(value, multiplier), base_unit, qualifier)
 
 
-def _quantity(match: re.Match[str]) -> Quantity | None:
+def _quantity(match: re.Match[str], allow_bare: bool = False) -> Quantity | None:
     groups = match.groupdict()
     if groups["pct"]:
         value = parse_number(groups["pct"])
@@ -175,6 +178,9 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
         qualifier = Qualifier.approx if groups["vcue"] == "近" else Qualifier.lower
         return Quantity(vague.value, vague.unit, vague.amount, vague.base_unit, qualifier)
     if not groups["unit"] and not groups["mult"]:
+        if allow_bare and not groups["fuzz"]:  # an index value: 该指数达133.16
+            value = parse_number(groups["num"])
+            return Quantity(value, "", value, "")
         return None
     return _from_parts(groups["num"], groups["mult"], groups["unit"], bool(groups["fuzz"] or groups["fuzz2"]))
 
@@ -185,7 +191,7 @@ def parse_quantity(value_text: str) -> Quantity | None:
     if match is None:
         return None
     try:
-        return _quantity(match)
+        return _quantity(match, allow_bare=True)
     except ValueError:
         return None
 
@@ -218,7 +224,7 @@ def find_quantities(text: str) -> Iterator[QuantityMatch]:
         qualifier = qualifier_from_cues(text[max(0, start - 3):start], text[end:end + 2], quantity)
         if qualifier is not quantity.qualifier:
             quantity = Quantity(**{**quantity.__dict__, "qualifier": qualifier})
-        chinese = not re.match(r"\d", match.group()) and not match.group().startswith("百分之")
+        chinese = bool(re.match(CHINESE, match.group()))
         yield QuantityMatch(start, end, match.group(), quantity, chinese)
 
 

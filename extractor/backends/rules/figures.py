@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ...models import Evidence, Figure, Qualifier
-from ...numbers import QuantityMatch, find_quantities
+from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from .parks import ParkMention
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
@@ -49,10 +49,9 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     entities = _entities(text, start, end, parks)
     entity_starts = [e.start for e in entities]
     figures = []
-    for match in find_quantities(text[start:end]):
-        match = _shifted(match, start)
-        if not _is_figure(text, match):
-            continue
+    candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
+    candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
+    for match in sorted(candidates, key=lambda m: m.start):
         sentence_start = _sentence_start(text, match.start, start)
         figures.append(
             Figure(
@@ -73,6 +72,19 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     return figures
 
 
+_INDEX_VALUE = re.compile(r"指数[^，。,]{0,6}?(?:达到|达|为|至)(\d+\.\d+)(?![\d%.万亿])")
+
+
+def _index_values(text: str, start: int, end: int) -> list[QuantityMatch]:
+    """An index has no unit (该指数达133.16); the grammar skips unitless numbers elsewhere."""
+    found = []
+    for match in _INDEX_VALUE.finditer(text, start, end):
+        quantity = parse_quantity(match.group(1))
+        if quantity:
+            found.append(QuantityMatch(match.start(1), match.end(1), match.group(1), quantity, False))
+    return found
+
+
 def _shifted(match: QuantityMatch, offset: int) -> QuantityMatch:
     return QuantityMatch(match.start + offset, match.end + offset, match.value_text, match.quantity, match.chinese)
 
@@ -89,6 +101,8 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
         return False  # 一个缩影, 一家企业, 一件事: an article, not a count
     if match.chinese and quantity.base_unit == "个" and text[match.end:match.end + 2] in {"方面", "领域"}:
         return False
+    if match.value_text == "四周" or text[max(0, match.start - 2):match.start] in {"未来", "过去"}:
+        return False  # 四周 (all around), 未来两年 (a period)
     return not (_inside(text, match.start, "《", "》") or _inside_short_quote(text, match.start))
 
 

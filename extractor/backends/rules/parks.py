@@ -20,19 +20,24 @@ _SHORT_FORMS = {
 # A name's own characters: Chinese, Latin, and a parenthesised part (泰州医药高新区(高港区)).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
 _PARK = re.compile(
-    rf"{_NAME_CHARS}{{2,16}}?(?:{'|'.join(ZONE_SUFFIXES)})(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?"
+    rf"{_NAME_CHARS}{{2,16}}?(?:{'|'.join(ZONE_SUFFIXES)})(?!高新技术|经济技术|高新区|开发区|经开区)"
+    r"(?:[(（][\u4e00-\u9fff]{2,5}区[)）])?"
 )
-# Words that end the text before a name: a name starts after the last of them.
-_LEADING_WORDS = re.compile(
-    r".*(?:位于|落户|入驻|来到|走进|依托|推动|支持|围绕|聚焦|引进|获批|成为|加快|打造|建设|发布|召开|举行|"
-    r"显示|介绍|表示|认为|作为|通过|全国|全省|全市|国家级|省级|首批|国家|这里|其中|目前|同时|此外|"
-    r"[在于与和及为将把的了是对从向让由被以并而或也都还就已又再有个家这该其各等共])",
+# Words after which a name can start: a spelling counts as a park name only where it
+# stands clean, after punctuation or one of these, somewhere in the document.
+_LEAD_WORDS = (
+    "位于", "落户", "来到", "走进", "依托", "其中", "目前", "同时", "此外", "近日", "日前", "今年", "去年",
+    "近年来", "截至目前", "作为", "显示", "获悉", "据", "在", "于", "从", "与", "和", "及", "对", "将", "把",
+    "让", "是", "由", "向", "为", "以", "等", "被", "给", "至", "到", "经", "了", "的",
 )
-_GENERIC = {
-    "高新区", "经开区", "开发区", "园区", "工业园区", "产业园区", "示范区", "产业园", "工业园",
-    "全区", "辖区", "城区", "本区", "新区",
-}
-_NOT_A_PLACE = re.compile(r"^(?:全|各|本|该|两|多|国家|省|市|区|县|所在|相关|重点|特色|专业|周边|优质|新)")
+_NOT_A_PLACE = re.compile(
+    r"^(?:全|各|本|该|两|多|中国|国家|国内|省|市|区|县|所在|相关|重点|特色|专业|周边|优质|新区|新型|首批|同类|其他|一批|这|那|每|"
+    r"助力|谱写|完善|设立|促进|帮助|引领|率先|成为|建设|谋划|标志|推动|支持|打造|发展|实现|加快|聚焦|围绕|服务|带动|培育|"
+    r"位列|数量|图为|生物|领域)"
+)
+_FUNCTION_CHARS = re.compile(r"[了的在是为将把被对从与和及向让由以并而或也都还就已又再有这该其各等]")
+_MAX_WEAK_PREFIX = 5  # a long run that only starts at punctuation is likely a headline glued to a name
+_GENERIC = {"高新区", "经开区", "开发区", "园区", "工业园区", "产业园区", "示范区", "产业园", "工业园"}
 
 
 @dataclass(frozen=True)
@@ -42,26 +47,66 @@ class ParkMention:
     end: int
 
 
-def find_park_mentions(text: str, start: int = 0, end: int | None = None) -> list[ParkMention]:
-    """Every zone name in text[start:end], trimmed of the words that run into it."""
+def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None) -> list[ParkMention]:
+    """Every zone name in text[start:end].
+
+    OCR glues headlines, captions and bylines onto names (刘文研西安高新区), so
+    a candidate keeps the shortest spelling that stands clean here or anywhere
+    in the document (``clean_names``).
+    """
     end = len(text) if end is None else end
+    if clean_names is None:
+        clean_names = clean_park_names(text)
     mentions = []
     for match in _PARK.finditer(text, start, end):
-        name, offset = _trim(match.group())
-        if name:
-            mentions.append(ParkMention(name, match.start() + offset, match.end()))
+        spellings = _spellings(match.group())
+        # The shortest clean spelling: 正值内江高新区 and 湖北随州高新区 are 内江高新区 and 随州高新区.
+        clean = [name for name, here in spellings if (here and _is_place(name)) or name in clean_names]
+        chosen = clean[-1] if clean else ""
+        if chosen:
+            mentions.append(ParkMention(chosen, match.end() - len(chosen), match.end()))
     return mentions
 
 
-def _trim(candidate: str) -> tuple[str, int]:
-    lead = _LEADING_WORDS.match(candidate)
-    offset = lead.end() if lead and lead.end() < len(candidate) else 0
-    name = candidate[offset:]
+def clean_park_names(text: str) -> set[str]:
+    """Spellings that stand clean (after punctuation or a lead word) somewhere in the text."""
+    names = set()
+    for match in _PARK.finditer(text):
+        at_boundary = match.start() == 0 or not _is_name_char(text[match.start() - 1])
+        for name, clean in _spellings(match.group()):
+            weak = at_boundary and name == match.group() and len(_prefix(name)) <= _MAX_WEAK_PREFIX
+            if (clean or weak) and _is_place(name):
+                names.add(name)
+    return names
+
+
+def _spellings(candidate: str) -> list[tuple[str, bool]]:
+    """Suffixes of a candidate that are still names, longest first, each with: does a lead word precede it?"""
+    suffix = next((s for s in ZONE_SUFFIXES if candidate.endswith(s)), "")
+    suffix_start = candidate.rfind(suffix) if suffix else len(candidate)
+    spellings = []
+    for index in range(0, max(0, suffix_start - 1)):
+        before = candidate[:index]
+        spellings.append((candidate[index:], bool(before) and before.endswith(_LEAD_WORDS)))
+    return spellings
+
+
+def _prefix(name: str) -> str:
+    name = re.sub(r"[(（].*?[)）]$", "", name)
     suffix = next((s for s in ZONE_SUFFIXES if name.endswith(s)), "")
-    prefix = name[: len(name) - len(suffix)] if suffix else name
-    if name in _GENERIC or len(prefix) < 2 or _NOT_A_PLACE.match(name):
-        return "", offset
-    return name, offset
+    return name[: len(name) - len(suffix)]
+
+
+def _is_place(name: str) -> bool:
+    prefix = _prefix(name)
+    return (
+        name not in _GENERIC and len(prefix) >= 2 and not _NOT_A_PLACE.match(name)
+        and not name.startswith(_LEAD_WORDS) and not _FUNCTION_CHARS.search(prefix)
+    )
+
+
+def _is_name_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or (char.isascii() and char.isalpha())
 
 
 def core_name(name: str) -> str:
