@@ -24,13 +24,16 @@ _PERIOD = re.compile(
     r"|今年(?:以来|前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?)?|去年(?:同期)?|上半年|下半年|前三季度"
     r"|目前|现有|近年来|近几年|近\d+年来|累计|建成后|全部达产后"
 )
-# Things a figure can be about, besides parks: companies, projects, facilities.
+# Things a figure can be about, besides parks: companies, institutes, facilities, named projects.
 _ENTITY = re.compile(
-    r"[\u4e00-\u9fffA-Za-z()（）]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|项目|"
-    r"实验室|污水处理厂|驿站|平台|基地|产业园)"
+    r"[\u4e00-\u9fffA-Za-z()（）]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站)"
 )
+# A city at the head of a clause (肇庆市共有10家企业上榜); 上市/全市/本市 are not cities.
+_CITY = re.compile(r"(?<=[，。、；：\n“（(,])(?!上市|全市|本市|城市|超市|该市|各市)[\u4e00-\u9fff]{2}市(?![场民级委政长区县])")
+_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z“”·]{6,24}?项目")
+_GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
+_PROJECT_ANAPHORA = re.compile(r"该项目|项目(?:总投资|占地|建成|总建筑)")
 _ENTITY_LEAD = re.compile(r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])")
-_ANAPHORA = {"该项目": "项目", "该公司": "公司", "该企业": "公司", "公司": "公司", "企业": "公司"}
 _METRIC_LEAD = re.compile(
     r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+"
 )
@@ -65,7 +68,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 amount_high=match.quantity.amount_high,
                 metric=_metric(text, match, sentence_start, parks),
                 period=_period(text, start, sentence_start, match.start),
-                subject=_subject(entities, entity_starts, sentence_start, match.start, main_park),
+                subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
                 evidence=_clause_evidence(text, match, start, end),
             )
         )
@@ -175,26 +178,31 @@ def _implied_unit(text: str, sentence_start: int, position: int) -> str:
 
 def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
     found = [Entity(p.name, p.start, True) for p in parks if start <= p.start < end]
-    for match in _ENTITY.finditer(text, start, end):
-        lead = _ENTITY_LEAD.match(match.group())
-        offset = lead.end() if lead and lead.end() < len(match.group()) - 2 else 0
-        name = match.group()[offset:]
-        if name in _ANAPHORA or len(name) < 4:
-            continue
-        found.append(Entity(name, match.start() + offset, False))
+    for pattern in (_ENTITY, _PROJECT, _CITY):
+        for match in pattern.finditer(text, start, end):
+            lead = _ENTITY_LEAD.match(match.group())
+            offset = lead.end() if lead and lead.end() < len(match.group()) - 2 else 0
+            name = match.group()[offset:]
+            if len(name) < 4 or (pattern is _PROJECT and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
+                continue
+            found.append(Entity(name, match.start() + offset, False))
     return sorted(found, key=lambda e: e.start)
 
 
-def _subject(entities: list[Entity], starts: list[int], sentence_start: int, position: int, main_park: str) -> str:
-    """The nearest named thing before the figure in its sentence, else the last park named, else the article's park."""
+def _subject(entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, main_park: str) -> str:
+    """The nearest named park, company or facility before the figure in its paragraph, else the article's park.
+
+    "该项目总投资…" points at the last named project, wherever it was named.
+    """
     index = bisect_right(starts, position) - 1
-    while index >= 0:
-        entity = entities[index]
-        if entity.start < sentence_start:
-            break
-        return entity.name
-    earlier_parks = [e for e in entities[: index + 1] if e.is_park]
-    return earlier_parks[-1].name if earlier_parks else main_park
+    if _PROJECT_ANAPHORA.search(text, sentence_start, position):
+        projects = [e for e in entities[: index + 1] if e.name.endswith("项目")]
+        if projects:
+            return projects[-1].name
+    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    if index >= 0 and entities[index].start >= paragraph_start:
+        return entities[index].name
+    return main_park
 
 
 __all__ = ["extract_figures", "Qualifier"]

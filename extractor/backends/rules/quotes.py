@@ -14,7 +14,8 @@ from ...models import Evidence, Quote
 
 _QUOTE = re.compile(r"“([^“”]*)”")
 _SPEECH_VERB = r"(?:介绍说|介绍|表示|说道|说|透露|坦言|指出|告诉记者|感慨道|感慨|强调|认为|称|补充道|笑着说)"
-_AFTER = re.compile(rf"^[，,]?(?P<who>[^，。！？“”：:,\n]{{1,45}}?){_SPEECH_VERB}")
+# After the closing mark, maybe behind a short scene-setting clause (在座谈会上，一位企业负责人说).
+_AFTER = re.compile(rf"^(?:[^，。！？“”\n]{{0,16}}[，,])?(?P<who>[^，。！？“”：:,\n]{{1,45}}?){_SPEECH_VERB}")
 _BEFORE = re.compile(rf"(?P<who>[^，。！？“”：:,\n]{{1,45}}?)(?:{_SPEECH_VERB}|深有感触|直言)?[：:]$")
 _CITED = re.compile(rf"据(?P<who>[^，。！？“”：:,\n]{{2,40}}?)(?:介绍|透露|表示)")
 _TITLE_WORDS = (
@@ -22,7 +23,7 @@ _TITLE_WORDS = (
     "副主任", "主任", "副书记", "书记", "副部长", "部长", "科长", "院长", "所长", "处长", "总监", "创始人",
     "经理", "负责人", "工作人员", "主席", "市长", "区长", "教授", "研究员", "专家", "助理", "总裁",
 )
-_PRONOUNS = {"他", "她", "他们", "她们", "对方"}
+_PRONOUNS = {"他", "她", "他们", "她们", "对方", "该负责人", "这位负责人"}
 _LEADING = re.compile(r"^.*?(?:对此|同时|此外|其中|随后|谈及|谈到|说起)[，,]?")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 _MIN_SPEECH = 12  # characters: shorter quoted text without punctuation is a term, not speech
