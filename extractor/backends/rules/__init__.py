@@ -14,7 +14,7 @@ from ...models import Article
 from ...segment import Segment
 from .figures import extract_figures
 from .initiatives import extract_initiatives
-from .parks import collect_parks, core_name, find_park_mentions
+from .parks import clean_park_names, collect_parks, core_name, find_park_mentions
 from .quotes import extract_quotes
 
 
@@ -28,8 +28,11 @@ class RulesBackend:
 
     name = "rules"
 
+    def __init__(self) -> None:
+        self._clean_names: tuple[str, set[str]] = ("", set())
+
     def extract_article(self, text: str, segment: Segment, chunks: list[Chunk] | None = None) -> Article:
-        mentions = find_park_mentions(text, segment.start, segment.end)
+        mentions = find_park_mentions(text, segment.start, segment.end, self._document_park_names(text))
         parks = collect_parks(mentions, text)
         main_park = _main_park(mentions, parks)
         return Article(
@@ -44,6 +47,13 @@ class RulesBackend:
             quotes=extract_quotes(text, segment.start, segment.end),
             initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
         )
+
+
+    def _document_park_names(self, text: str) -> set[str]:
+        """Park spellings that stand clean anywhere in the page, computed once per page."""
+        if self._clean_names[0] is not text:
+            self._clean_names = (text, clean_park_names(text))
+        return self._clean_names[1]
 
 
 def _main_park(mentions: list, parks: list) -> str:

@@ -30,7 +30,8 @@ _KIND_WORDS: list[tuple[str, InitiativeKind]] = [
 _KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0])))
 _DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
 _QUOTED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}})“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
-_NAMED = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]{{2,40}}?(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]{{0,1}}(?:{_KIND_PATTERN}))")
+_KIND_WORD = re.compile(rf"(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]?(?:{_KIND_PATTERN}))")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]{2,40}$")
 # Text before a name: the name starts after the last of these.
 _LEAD = re.compile(
     r".*(?:打造|建设|建立|成立|设立|推出|开展|举办|召开|启动|实施|推行|推进|深化|构建|依托|借助|通过|围绕|聚焦|"
@@ -44,15 +45,28 @@ _MIN_NAME = 4
 
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
     found: dict[str, Initiative] = {}
-    for pattern in (_DOCUMENT, _QUOTED, _NAMED):
-        for match in pattern.finditer(text, start, end):
-            name, offset = _trim(match.group(), pattern is _DOCUMENT)
-            if not name or name in found or _covered(found, name):
-                continue
-            name_start = match.start() + offset
-            evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
-            found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
+    candidates = [(m.start(), m.group(), True) for m in _DOCUMENT.finditer(text, start, end)]
+    candidates += [(m.start(), m.group(), False) for m in _QUOTED.finditer(text, start, end)]
+    candidates += _named(text, start, end)
+    for candidate_start, candidate, is_document in candidates:
+        name, offset = _trim(candidate, is_document)
+        if not name or name in found or _covered(found, name):
+            continue
+        name_start = candidate_start + offset
+        evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
+        found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
     return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
+
+
+def _named(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
+    """Unquoted names: the run of name characters that ends in a kind word (found from the kind word back)."""
+    named = []
+    for match in _KIND_WORD.finditer(text, start, end):
+        window_start = max(start, match.start() - 40)
+        run = _NAME_RUN.search(text, window_start, match.end())
+        if run:
+            named.append((run.start(), run.group(), False))
+    return named
 
 
 def _trim(candidate: str, is_document: bool) -> tuple[str, int]:

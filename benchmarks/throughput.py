@@ -1,0 +1,38 @@
+"""Throughput of the rules pipeline on the seed pages, in characters per second (one core).
+
+Not a test: run it with `python benchmarks/throughput.py [--runs N]`. It reports
+the median of N runs over all seed pages (raw characters in / wall time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from extractor import extract_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    pages = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    characters = sum(len(text) for _, text in pages)
+    for name, text in pages:  # warm-up: imports, regex compilation, cn2an
+        extract_text(text, name)
+    rates = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        for name, text in pages:
+            extract_text(text, name)
+        rates.append(characters / (time.perf_counter() - started))
+    print(f"pages: {len(pages)}, characters: {characters}, runs: {args.runs}")
+    print(f"chars/s: median {statistics.median(rates):,.0f}  min {min(rates):,.0f}  max {max(rates):,.0f}")
+
+
+if __name__ == "__main__":
+    main()
