@@ -102,8 +102,12 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=errors, transient=True,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
     )
 
 
@@ -138,13 +142,18 @@ def _summary_table(summaries: list[DocumentSummary], elapsed: float) -> Table:
         if s.error:
             table.add_row(s.doc, "[red]" + s.error + "[/]", "", "", "", "")
             continue
-        table.add_row(s.doc, str(s.articles), str(s.parks), str(s.initiatives), f"{s.figures_verified}/{s.figures}", str(s.quotes))
+        table.add_row(
+            s.doc, str(s.articles), str(s.parks), str(s.initiatives), f"{s.figures_verified}/{s.figures}", str(s.quotes)
+        )
     ok = [s for s in summaries if not s.error]
     table.add_section()
     table.add_row(
         f"total ({len(ok)} read, {len(summaries) - len(ok)} skipped)",
-        str(sum(s.articles for s in ok)), str(sum(s.parks for s in ok)), str(sum(s.initiatives for s in ok)),
-        f"{sum(s.figures_verified for s in ok)}/{sum(s.figures for s in ok)}", str(sum(s.quotes for s in ok)),
+        str(sum(s.articles for s in ok)),
+        str(sum(s.parks for s in ok)),
+        str(sum(s.initiatives for s in ok)),
+        f"{sum(s.figures_verified for s in ok)}/{sum(s.figures for s in ok)}",
+        str(sum(s.quotes for s in ok)),
     )
     return table
 
@@ -163,8 +172,13 @@ def _run_eval(args: argparse.Namespace) -> int:
         attribute = row.get("subject_accuracy", row.get("speaker_accuracy"))
         label = {"figures": "subject", "quotes": "speaker"}.get(kind, "")
         table.add_row(
-            kind, f"{row['precision']:.3f}", f"{row['recall']:.3f}", str(row["true_positives"]),
-            str(row["false_positives"]), str(row["false_negatives"]), f"{label} {attribute:.3f}" if label else "",
+            kind,
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            str(row["true_positives"]),
+            str(row["false_positives"]),
+            str(row["false_negatives"]),
+            f"{label} {attribute:.3f}" if label else "",
         )
     console.print(table)
     if args.show_errors:

@@ -74,8 +74,13 @@ def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
 
 
 def _match(
-    predictions: list[dict], golds: list[dict], matches: Callable[[dict, dict], bool],
-    affinity: Callable[[dict, dict], float], right: Callable[[dict, dict], bool], label: Callable[[dict], str], doc: str,
+    predictions: list[dict],
+    golds: list[dict],
+    matches: Callable[[dict, dict], bool],
+    affinity: Callable[[dict, dict], float],
+    right: Callable[[dict, dict], bool],
+    label: Callable[[dict], str],
+    doc: str,
 ) -> Score:
     """One-to-one matching: required gold first, then optional gold absorbs what is left."""
     score = Score()
@@ -115,7 +120,7 @@ def _names_agree(a: str, b: str) -> bool:
 
 def _bigrams(text: str) -> set[str]:
     text = _MARKS.sub("", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
 def _overlap(a: str, b: str) -> float:
@@ -129,7 +134,8 @@ def _evidence_text(record: dict) -> str:
 
 def _score_figures(predictions: list[dict], golds: list[dict], doc: str) -> Score:
     return _match(
-        predictions, golds,
+        predictions,
+        golds,
         matches=lambda p, g: p.get("base_unit", "") == g.get("base_unit", "") and _close(p.get("amount"), g.get("amount")),
         affinity=lambda p, g: _overlap(_evidence_text(p), g.get("context", "")),
         right=lambda p, g: _names_agree(p.get("subject", ""), g.get("subject", "")),
@@ -140,7 +146,8 @@ def _score_figures(predictions: list[dict], golds: list[dict], doc: str) -> Scor
 
 def _score_quotes(predictions: list[dict], golds: list[dict], doc: str) -> Score:
     return _match(
-        predictions, golds,
+        predictions,
+        golds,
         matches=lambda p, g: _MARKS.sub("", g["text_start"])[:10] in _MARKS.sub("", p.get("text", "")),
         affinity=lambda p, g: _overlap(p.get("text", "")[:20], g["text_start"]),
         right=lambda p, g: _names_agree(p.get("speaker", ""), g.get("speaker", "")),
@@ -167,7 +174,8 @@ def _one_per_document(predictions: list[dict]) -> list[dict]:
 
 def _score_parks(predictions: list[dict], golds: list[dict], doc: str) -> Score:
     return _match(
-        _one_per_document(predictions), golds,
+        _one_per_document(predictions),
+        golds,
         matches=lambda p, g: bool(_spellings(p) & _spellings(g)),
         affinity=lambda p, g: len(_spellings(p) & _spellings(g)),
         right=lambda p, g: True,
@@ -178,7 +186,8 @@ def _score_parks(predictions: list[dict], golds: list[dict], doc: str) -> Score:
 
 def _score_initiatives(predictions: list[dict], golds: list[dict], doc: str) -> Score:
     return _match(
-        _one_per_document(predictions), golds,
+        _one_per_document(predictions),
+        golds,
         matches=lambda p, g: _names_agree(p.get("name", ""), g["name"]) or _overlap(p.get("name", ""), g["name"]) >= 0.5,
         affinity=lambda p, g: _overlap(p.get("name", ""), g["name"]),
         right=lambda p, g: True,

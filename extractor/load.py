@@ -25,7 +25,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith(_BINARY_MAGIC):
         raise LoadError("binary file (known file signature), not text")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8):], "utf-8", "utf-8-sig")
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", "utf-16")
     sample = data[:65536]
@@ -60,9 +60,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            candidates = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
+            candidates = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
         else:
             candidates = [path]
         for candidate in candidates:

@@ -53,4 +53,4 @@ def _merge_parks(parks: list[Park]) -> list[Park]:
     return list(merged.values())
 
 
-__all__ = ["merge_article", "Initiative", "Quote", "Record"]
+__all__ = ["Initiative", "Quote", "Record", "merge_article"]

@@ -31,9 +31,7 @@ class Qualifier(str, Enum):
     range = "range"  # 5万—20万元
 
 
-InitiativeKind = Literal[
-    "policy", "action_plan", "program", "reform", "platform", "project", "event", "other"
-]
+InitiativeKind = Literal["policy", "action_plan", "program", "reform", "platform", "project", "event", "other"]
 
 
 class Evidence(BaseModel):

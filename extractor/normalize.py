@@ -59,7 +59,9 @@ def normalize(raw: str) -> NormalizedText:
     offsets = list(range(len(text)))
     text, offsets = _collapse_whitespace(text, offsets)
     text, offsets = _undouble_glyphs(text, offsets)
-    text, offsets = _delete(text, offsets, [(m.end() - len(m.group(1) or m.group(2)), m.end()) for m in _REPEATED_PHRASE.finditer(text)])
+    text, offsets = _delete(
+        text, offsets, [(m.end() - len(m.group(1) or m.group(2)), m.end()) for m in _REPEATED_PHRASE.finditer(text)]
+    )
     text, offsets = _drop_repeated_paragraphs(text, offsets)
     return NormalizedText(text, offsets)
 
@@ -89,9 +91,7 @@ def _collapse_whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
         has_newline = "\n" in match.group()
-        if start and end < len(text) and has_newline and (
-            before in _SENTENCE_END or start in heading_ends or after == "#"
-        ):
+        if start and end < len(text) and has_newline and (before in _SENTENCE_END or start in heading_ends or after == "#"):
             breaks.append(start)
             deletions.append((start + 1, end))
         elif before.isascii() and before.isalpha() and after.isascii() and after.isalpha():

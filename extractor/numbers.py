@@ -28,23 +28,81 @@ MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 
 # Units as printed, each with the characters that must not follow it (年度 is not a duration).
 _UNIT_GUARDS = {
-    "个百分点": "", "百分点": "", "%": "", "‰": "",
-    "美元": "", "欧元": "", "日元": "", "港元": "", "英镑": "", "元": "宇",
-    "个工作日": "", "工作日": "", "个月": "", "小时": "", "分钟": "", "周": "年边末", "天": "然津下地",
-    "年": "度代级初底末中前后", "万人次": "", "人次": "", "车次": "",
-    "平方公里": "", "平方千米": "", "平方米": "", "立方米": "", "公顷": "", "亩": "",
-    "公里": "", "千米": "", "米": "", "英寸": "", "千瓦时": "", "千瓦": "", "兆瓦": "", "吉瓦": "",
-    "万吨": "", "吨": "", "标准箱": "", "倍": "",
-    "家": "庭属长乡", "个": "体别性人", "项": "目", "条": "例件", "件": "", "人": "民才员口", "名": "单片义称牌",
-    "位": "数于置", "台": "阶湾", "套": "", "辆": "", "栋": "", "幢": "", "座": "", "所": "以有属谓",
-    "只": "有是要能需", "款": "", "类": "", "次": "", "场": "景所地", "户": "", "支": "持", "架": "构",
-    "部": "门署分委长", "张": "", "间": "接", "床": "", "笔": "", "份": "额", "种": "子", "层": "次面",
+    "个百分点": "",
+    "百分点": "",
+    "%": "",
+    "‰": "",
+    "美元": "",
+    "欧元": "",
+    "日元": "",
+    "港元": "",
+    "英镑": "",
+    "元": "宇",
+    "个工作日": "",
+    "工作日": "",
+    "个月": "",
+    "小时": "",
+    "分钟": "",
+    "周": "年边末",
+    "天": "然津下地",
+    "年": "度代级初底末中前后",
+    "万人次": "",
+    "人次": "",
+    "车次": "",
+    "平方公里": "",
+    "平方千米": "",
+    "平方米": "",
+    "立方米": "",
+    "公顷": "",
+    "亩": "",
+    "公里": "",
+    "千米": "",
+    "米": "",
+    "英寸": "",
+    "千瓦时": "",
+    "千瓦": "",
+    "兆瓦": "",
+    "吉瓦": "",
+    "万吨": "",
+    "吨": "",
+    "标准箱": "",
+    "倍": "",
+    "家": "庭属长乡",
+    "个": "体别性人",
+    "项": "目",
+    "条": "例件",
+    "件": "",
+    "人": "民才员口",
+    "名": "单片义称牌",
+    "位": "数于置",
+    "台": "阶湾",
+    "套": "",
+    "辆": "",
+    "栋": "",
+    "幢": "",
+    "座": "",
+    "所": "以有属谓",
+    "只": "有是要能需",
+    "款": "",
+    "类": "",
+    "次": "",
+    "场": "景所地",
+    "户": "",
+    "支": "持",
+    "架": "构",
+    "部": "门署分委长",
+    "张": "",
+    "间": "接",
+    "床": "",
+    "笔": "",
+    "份": "额",
+    "种": "子",
+    "层": "次面",
     "例": "",
 }
 UNITS = sorted(_UNIT_GUARDS, key=len, reverse=True)
 _UNIT_PATTERN = "|".join(
-    re.escape(unit) + (f"(?![{guard}])" if guard else "") for unit, guard in
-    ((unit, _UNIT_GUARDS[unit]) for unit in UNITS)
+    re.escape(unit) + (f"(?![{guard}])" if guard else "") for unit, guard in ((unit, _UNIT_GUARDS[unit]) for unit in UNITS)
 )
 _RANGE_SEPARATOR = r"[—–\-~～至]"
 
@@ -66,19 +124,35 @@ QUANTITY = re.compile(rf"{_PERCENT_WORDS}|{_FRACTION}|{_RANGE}|{_VAGUE}|{_SINGLE
 
 _CUES_BEFORE = sorted(
     [
-        ("不超过", Qualifier.upper), ("不高于", Qualifier.upper), ("最高", Qualifier.upper),
-        ("最多", Qualifier.upper), ("不足", Qualifier.upper), ("低于", Qualifier.upper),
-        ("不低于", Qualifier.lower), ("不少于", Qualifier.lower), ("至少", Qualifier.lower),
-        ("超过", Qualifier.lower), ("超出", Qualifier.lower), ("突破", Qualifier.lower),
-        ("逾", Qualifier.lower), ("超", Qualifier.lower), ("大约", Qualifier.approx),
-        ("接近", Qualifier.approx), ("将近", Qualifier.approx), ("约", Qualifier.approx),
+        ("不超过", Qualifier.upper),
+        ("不高于", Qualifier.upper),
+        ("最高", Qualifier.upper),
+        ("最多", Qualifier.upper),
+        ("不足", Qualifier.upper),
+        ("低于", Qualifier.upper),
+        ("不低于", Qualifier.lower),
+        ("不少于", Qualifier.lower),
+        ("至少", Qualifier.lower),
+        ("超过", Qualifier.lower),
+        ("超出", Qualifier.lower),
+        ("突破", Qualifier.lower),
+        ("逾", Qualifier.lower),
+        ("超", Qualifier.lower),
+        ("大约", Qualifier.approx),
+        ("接近", Qualifier.approx),
+        ("将近", Qualifier.approx),
+        ("约", Qualifier.approx),
         ("近", Qualifier.approx),
     ],
     key=lambda cue: -len(cue[0]),  # 不低于 before 低于
 )
 _CUES_AFTER = [
-    ("以上", Qualifier.lower), ("之多", Qualifier.lower), ("多", Qualifier.lower),
-    ("以下", Qualifier.upper), ("以内", Qualifier.upper), ("左右", Qualifier.approx),
+    ("以上", Qualifier.lower),
+    ("之多", Qualifier.lower),
+    ("多", Qualifier.lower),
+    ("以下", Qualifier.upper),
+    ("以内", Qualifier.upper),
+    ("左右", Qualifier.approx),
     ("上下", Qualifier.approx),
 ]
 _DURATION_UNITS = ("工作日", "月", "小时", "分钟", "周", "天", "年")
@@ -129,7 +203,7 @@ def split_unit(unit: str) -> tuple[int, str]:
     multiplier = 1
     for prefix in sorted(MULTIPLIERS, key=len, reverse=True):
         if unit.startswith(prefix) and unit != prefix + "米" and unit not in ("千瓦", "千瓦时", "千米"):
-            multiplier, unit = MULTIPLIERS[prefix], unit[len(prefix):]
+            multiplier, unit = MULTIPLIERS[prefix], unit[len(prefix) :]
             break
     else:
         if unit in MULTIPLIERS:
@@ -208,6 +282,8 @@ def qualifier_from_cues(before: str, after: str, quantity: Quantity) -> Qualifie
     for cue, qualifier in _CUES_BEFORE:
         if before.endswith(cue):
             return qualifier
+    if re.search(r"最高|最多", before) and not re.search(r"[，。；,;]", before):
+        return Qualifier.upper  # 最高奖补1000万元: the cap may stand a word or two earlier
     return quantity.qualifier
 
 
@@ -221,7 +297,7 @@ def find_quantities(text: str) -> Iterator[QuantityMatch]:
         if quantity is None:
             continue
         start, end = match.span()
-        qualifier = qualifier_from_cues(text[max(0, start - 3):start], text[end:end + 2], quantity)
+        qualifier = qualifier_from_cues(text[max(0, start - 6) : start], text[end : end + 2], quantity)
         if qualifier is not quantity.qualifier:
             quantity = Quantity(**{**quantity.__dict__, "qualifier": qualifier})
         chinese = bool(re.match(CHINESE, match.group()))

@@ -34,7 +34,9 @@ def _verified(article: Article, text: str) -> Article:
     )
 
 
-def extract_text(raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
+def extract_text(
+    raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET
+) -> DocumentResult:
     """Extract verified records from one page of text (raw, as read from a file)."""
     engine = get_backend(backend) if isinstance(backend, str) else backend
     text, articles = iter_articles(raw, engine, chunk_budget)

@@ -71,7 +71,7 @@ def _starts_article(text: str, heading: re.Match[str]) -> bool:
     """A level-1 heading opens an article; a deeper one only after a (来源:…) line or before a byline."""
     if not heading.group("heading").startswith("##"):
         return True
-    before = text[max(0, heading.start() - 2):heading.start()].strip()
+    before = text[max(0, heading.start() - 2) : heading.start()].strip()
     after = _MARKER.search(text, heading.end(), heading.end() + _MIN_BODY)
     return before.endswith((")", "）")) or (after is not None and not after.group("heading"))
 
@@ -93,8 +93,8 @@ def _title_before(text: str, marker: int, floor: int) -> tuple[str, int]:
 def _merge_bodiless(starts: list[tuple[int, int, str, str]], length: int) -> list[tuple[int, int, str, str]]:
     """A heading or title with no body of its own belongs to the article after it."""
     merged: list[tuple[int, int, str, str]] = []
-    for index, (start, body_start, title, byline) in enumerate(starts):
-        if merged and merged[-1][3] == "" and start - merged[-1][1] < _MIN_BODY:
+    for start, body_start, title, byline in starts:
+        if merged and merged[-1][2] and not merged[-1][3] and start - merged[-1][1] < _MIN_BODY:
             previous = merged.pop()
             joined_title = " ".join(part for part in (previous[2], title) if part)
             start, title = previous[0], joined_title

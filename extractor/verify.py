@@ -37,7 +37,7 @@ def locate(evidence: Evidence | None, text: str) -> Evidence | None:
     """The evidence as a true span of ``text``: as given, or at the first place its text occurs."""
     if evidence is None or not evidence.text:
         return None
-    if 0 <= evidence.start <= evidence.end <= len(text) and text[evidence.start:evidence.end] == evidence.text:
+    if 0 <= evidence.start <= evidence.end <= len(text) and text[evidence.start : evidence.end] == evidence.text:
         return evidence
     position = text.find(evidence.text)
     if position == -1:

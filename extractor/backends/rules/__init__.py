@@ -48,7 +48,6 @@ class RulesBackend:
             initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
         )
 
-
     def _document_park_names(self, text: str) -> set[str]:
         """Park spellings that stand clean anywhere in the page, computed once per page."""
         if self._clean_names[0] is not text:

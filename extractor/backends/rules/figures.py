@@ -33,10 +33,10 @@ _CITY = re.compile(r"(?<=[，。、；：\n“（(,])(?!上市|全市|本市|城
 _PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z“”·]{6,24}?项目")
 _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
 _PROJECT_ANAPHORA = re.compile(r"该项目|项目(?:总投资|占地|建成|总建筑)")
-_ENTITY_LEAD = re.compile(r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])")
-_METRIC_LEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+"
+_ENTITY_LEAD = re.compile(
+    r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])"
 )
+_METRIC_LEAD = re.compile(r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+")
 _METRIC_TAIL = re.compile(r"(?:达到|达|为|约|超过|超|突破|逾|近|接近|增至|降至|至|了|的|共|累计|已)+$")
 
 
@@ -102,9 +102,9 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
         return False  # a year, not a duration
     if match.chinese and quantity.value == 1 and quantity.base_unit not in _DURATIONS:
         return False  # 一个缩影, 一家企业, 一件事: an article, not a count
-    if match.chinese and quantity.base_unit == "个" and text[match.end:match.end + 2] in {"方面", "领域"}:
+    if match.chinese and quantity.base_unit == "个" and text[match.end : match.end + 2] in {"方面", "领域"}:
         return False
-    if match.value_text == "四周" or text[max(0, match.start - 2):match.start] in {"未来", "过去"}:
+    if match.value_text == "四周" or text[max(0, match.start - 2) : match.start] in {"未来", "过去"}:
         return False  # 四周 (all around), 未来两年 (a period)
     return not (_inside(text, match.start, "《", "》") or _inside_short_quote(text, match.start))
 
@@ -137,7 +137,9 @@ def _sentence_start(text: str, position: int, floor: int) -> int:
 def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> Evidence:
     """The clause that holds the quantity: from the previous clause mark to the next one."""
     left = match.start
-    while left > start and left > match.start - 40 and not _CLAUSE_MARK.match(text[left - 1]) and text[left - 1] not in "。！？\n":
+    while (
+        left > start and left > match.start - 40 and not _CLAUSE_MARK.match(text[left - 1]) and text[left - 1] not in "。！？\n"
+    ):
         left -= 1
     right = match.end
     while right < end and right < match.end + 20 and not _CLAUSE_MARK.match(text[right]) and text[right] not in "。！？\n":
@@ -158,16 +160,21 @@ def _metric(text: str, match: QuantityMatch, sentence_start: int, parks: list[Pa
     clause_start = match.start
     while clause_start > sentence_start and not _CLAUSE_MARK.match(text[clause_start - 1]):
         clause_start -= 1
-    metric = text[clause_start:match.start]
+    metric = text[clause_start : match.start]
     metric = _PERIOD.sub("", metric)
     for park in parks:
         metric = metric.replace(park.name, "")
     metric = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
     if not metric:  # 8家科研机构相继入驻科学城: the measured thing follows the number
         clause_end = match.end
-        while clause_end < len(text) and clause_end < match.end + 30 and not _CLAUSE_MARK.match(text[clause_end]) and text[clause_end] not in "。！？\n":
+        while (
+            clause_end < len(text)
+            and clause_end < match.end + 30
+            and not _CLAUSE_MARK.match(text[clause_end])
+            and text[clause_end] not in "。！？\n"
+        ):
             clause_end += 1
-        metric = text[match.end:clause_end]
+        metric = text[match.end : clause_end]
     return metric.strip("的")
 
 
@@ -205,4 +212,4 @@ def _subject(entities: list[Entity], starts: list[int], text: str, sentence_star
     return main_park
 
 
-__all__ = ["extract_figures", "Qualifier"]
+__all__ = ["Qualifier", "extract_figures"]

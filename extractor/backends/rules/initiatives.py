@@ -13,19 +13,57 @@ from ...models import Evidence, Initiative, InitiativeKind
 
 # Kind words, longest first within each kind; the first match decides the kind.
 _KIND_WORDS: list[tuple[str, InitiativeKind]] = [
-    ("行动方案", "action_plan"), ("专项行动", "action_plan"), ("行动计划", "action_plan"), ("行动", "action_plan"),
-    ("实施方案", "policy"), ("若干措施", "policy"), ("措施", "policy"), ("办法", "policy"), ("意见", "policy"),
-    ("政策", "policy"), ("制度", "policy"), ("规划", "policy"), ("战略", "policy"), ("清单", "policy"),
-    ("改革试点", "reform"), ("改革", "reform"), ("模式", "reform"), ("机制", "reform"), ("审批", "reform"),
-    ("计划", "program"), ("工程", "program"), ("服务", "program"), ("体系", "program"), ("活动", "program"),
-    ("专班", "other"), ("品牌", "program"),
-    ("赋能中心", "platform"), ("服务中心", "platform"), ("创新中心", "platform"), ("平台", "platform"),
-    ("研究院", "platform"), ("实验室", "platform"), ("实训基地", "platform"), ("计划基地", "platform"),
-    ("基地", "platform"), ("专窗", "platform"), ("专区", "platform"), ("驿站", "platform"),
-    ("绿色通道", "reform"), ("产业园", "platform"),
+    ("行动方案", "action_plan"),
+    ("专项行动", "action_plan"),
+    ("行动计划", "action_plan"),
+    ("行动", "action_plan"),
+    ("实施方案", "policy"),
+    ("若干措施", "policy"),
+    ("措施", "policy"),
+    ("办法", "policy"),
+    ("意见", "policy"),
+    ("政策", "policy"),
+    ("制度", "policy"),
+    ("规划", "policy"),
+    ("战略", "policy"),
+    ("清单", "policy"),
+    ("改革试点", "reform"),
+    ("改革", "reform"),
+    ("模式", "reform"),
+    ("机制", "reform"),
+    ("审批", "reform"),
+    ("计划", "program"),
+    ("工程", "program"),
+    ("服务", "program"),
+    ("体系", "program"),
+    ("活动", "program"),
+    ("专班", "other"),
+    ("品牌", "program"),
+    ("赋能中心", "platform"),
+    ("服务中心", "platform"),
+    ("创新中心", "platform"),
+    ("平台", "platform"),
+    ("研究院", "platform"),
+    ("实验室", "platform"),
+    ("实训基地", "platform"),
+    ("计划基地", "platform"),
+    ("基地", "platform"),
+    ("专窗", "platform"),
+    ("专区", "platform"),
+    ("驿站", "platform"),
+    ("绿色通道", "reform"),
+    ("产业园", "platform"),
     ("项目", "project"),
-    ("推进会", "event"), ("对接会", "event"), ("研讨会", "event"), ("签约仪式", "event"), ("揭牌仪式", "event"),
-    ("展会", "event"), ("装备展", "event"), ("博览会", "event"), ("大会", "event"), ("论坛", "event"),
+    ("推进会", "event"),
+    ("对接会", "event"),
+    ("研讨会", "event"),
+    ("签约仪式", "event"),
+    ("揭牌仪式", "event"),
+    ("展会", "event"),
+    ("装备展", "event"),
+    ("博览会", "event"),
+    ("大会", "event"),
+    ("论坛", "event"),
 ]
 _KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0])))
 _DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
@@ -77,7 +115,7 @@ def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
     name = candidate[offset:]
     if name.count("“") != name.count("”"):  # a cut through a quoted part
         quote = name.find("”")
-        name, offset = name[quote + 1:], offset + quote + 1
+        name, offset = name[quote + 1 :], offset + quote + 1
     bare = name.strip("“”‘’")
     if len(bare) < _MIN_NAME and "“" not in name:
         return "", offset

@@ -10,12 +10,27 @@ from ...models import Evidence, Park
 
 # Longest first, so 高新技术产业开发区 wins over 开发区.
 ZONE_SUFFIXES = (
-    "高新技术产业开发区", "高新技术产业园区", "高技术产业开发区", "经济技术开发区", "经济开发区",
-    "改革创新示范区", "高新区", "经开区", "开发区", "工业园区", "产业园区", "示范区", "工业园", "产业园",
+    "高新技术产业开发区",
+    "高新技术产业园区",
+    "高技术产业开发区",
+    "经济技术开发区",
+    "经济开发区",
+    "改革创新示范区",
+    "高新区",
+    "经开区",
+    "开发区",
+    "工业园区",
+    "产业园区",
+    "示范区",
+    "工业园",
+    "产业园",
 )
 _SHORT_FORMS = {
-    "高新技术产业开发区": "高新区", "高新技术产业园区": "高新区", "高技术产业开发区": "高新区",
-    "经济技术开发区": "经开区", "经济开发区": "经开区",
+    "高新技术产业开发区": "高新区",
+    "高新技术产业园区": "高新区",
+    "高技术产业开发区": "高新区",
+    "经济技术开发区": "经开区",
+    "经济开发区": "经开区",
 }
 # A name's own characters: Chinese, Latin, and a parenthesised part (泰州医药高新区(高港区)).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
@@ -26,9 +41,48 @@ _PARK = re.compile(
 # Words after which a name can start: a spelling counts as a park name only where it
 # stands clean, after punctuation or one of these, somewhere in the document.
 _LEAD_WORDS = (
-    "位于", "落户", "来到", "走进", "依托", "其中", "目前", "同时", "此外", "近日", "日前", "今年", "去年",
-    "近年来", "截至目前", "作为", "显示", "获悉", "据", "在", "于", "从", "与", "和", "及", "对", "将", "把",
-    "让", "是", "由", "向", "为", "以", "等", "被", "给", "至", "到", "经", "了", "的",
+    "位于",
+    "落户",
+    "来到",
+    "走进",
+    "依托",
+    "其中",
+    "目前",
+    "同时",
+    "此外",
+    "近日",
+    "日前",
+    "今年",
+    "去年",
+    "近年来",
+    "截至目前",
+    "作为",
+    "显示",
+    "获悉",
+    "据",
+    "在",
+    "于",
+    "从",
+    "与",
+    "和",
+    "及",
+    "对",
+    "将",
+    "把",
+    "让",
+    "是",
+    "由",
+    "向",
+    "为",
+    "以",
+    "等",
+    "被",
+    "给",
+    "至",
+    "到",
+    "经",
+    "了",
+    "的",
 )
 _NOT_A_PLACE = re.compile(
     r"^(?:全|各|本|该|两|多|中国|国家|国内|省|市|区|县|所在|相关|重点|特色|专业|周边|优质|新区|新型|首批|同类|其他|一批|这|那|每|"
@@ -47,7 +101,9 @@ class ParkMention:
     end: int
 
 
-def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None) -> list[ParkMention]:
+def find_park_mentions(
+    text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None
+) -> list[ParkMention]:
     """Every zone name in text[start:end].
 
     OCR glues headlines, captions and bylines onto names (刘文研西安高新区), so
@@ -100,8 +156,11 @@ def _prefix(name: str) -> str:
 def _is_place(name: str) -> bool:
     prefix = _prefix(name)
     return (
-        name not in _GENERIC and len(prefix) >= 2 and not _NOT_A_PLACE.match(name)
-        and not name.startswith(_LEAD_WORDS) and not _FUNCTION_CHARS.search(prefix)
+        name not in _GENERIC
+        and len(prefix) >= 2
+        and not _NOT_A_PLACE.match(name)
+        and not name.startswith(_LEAD_WORDS)
+        and not _FUNCTION_CHARS.search(prefix)
     )
 
 
@@ -134,7 +193,7 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
     for group in groups:
         canonical = group[0]
         first = next(m for m in mentions if m.name == canonical)
-        evidence = Evidence(start=first.start, end=first.end, text=text[first.start:first.end])
+        evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
         parks.append(Park(name=canonical, aliases=group[1:], evidence=evidence))
     return parks
 

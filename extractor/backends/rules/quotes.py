@@ -17,11 +17,40 @@ _SPEECH_VERB = r"(?:介绍说|介绍|表示|说道|说|透露|坦言|指出|告�
 # After the closing mark, maybe behind a short scene-setting clause (在座谈会上，一位企业负责人说).
 _AFTER = re.compile(rf"^(?:[^，。！？“”\n]{{0,16}}[，,])?(?P<who>[^，。！？“”：:,\n]{{1,45}}?){_SPEECH_VERB}")
 _BEFORE = re.compile(rf"(?P<who>[^，。！？“”：:,\n]{{1,45}}?)(?:{_SPEECH_VERB}|深有感触|直言)?[：:]$")
-_CITED = re.compile(rf"据(?P<who>[^，。！？“”：:,\n]{{2,40}}?)(?:介绍|透露|表示)")
+_CITED = re.compile(r"据(?P<who>[^，。！？“”：:,\n]{2,40}?)(?:介绍|透露|表示)")
 _TITLE_WORDS = (
-    "首席执行官", "首席技术官", "党组书记", "总经理助理", "副总经理", "总经理", "董事长", "副局长", "局长",
-    "副主任", "主任", "副书记", "书记", "副部长", "部长", "科长", "院长", "所长", "处长", "总监", "创始人",
-    "经理", "负责人", "工作人员", "主席", "市长", "区长", "教授", "研究员", "专家", "助理", "总裁",
+    "首席执行官",
+    "首席技术官",
+    "党组书记",
+    "总经理助理",
+    "副总经理",
+    "总经理",
+    "董事长",
+    "副局长",
+    "局长",
+    "副主任",
+    "主任",
+    "副书记",
+    "书记",
+    "副部长",
+    "部长",
+    "科长",
+    "院长",
+    "所长",
+    "处长",
+    "总监",
+    "创始人",
+    "经理",
+    "负责人",
+    "工作人员",
+    "主席",
+    "市长",
+    "区长",
+    "教授",
+    "研究员",
+    "专家",
+    "助理",
+    "总裁",
 )
 _PRONOUNS = {"他", "她", "他们", "她们", "对方", "该负责人", "这位负责人"}
 _LEADING = re.compile(r"^.*?(?:对此|同时|此外|其中|随后|谈及|谈到|说起)[，,]?")
@@ -55,11 +84,11 @@ def _is_speech(content: str) -> bool:
 
 
 def _attribution(text: str, match: re.Match[str], end: int) -> tuple[str, str] | None:
-    after = _AFTER.match(text[match.end():min(end, match.end() + 50)])
+    after = _AFTER.match(text[match.end() : min(end, match.end() + 50)])
     if after:
         return _split_speaker(after.group("who"))
     line_start = max(text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())) + 1
-    before = _BEFORE.search(text[max(line_start, match.start() - 50):match.start()])
+    before = _BEFORE.search(text[max(line_start, match.start() - 50) : match.start()])
     if before:
         return _split_speaker(before.group("who"))
     return None
@@ -76,7 +105,7 @@ def _split_speaker(phrase: str) -> tuple[str, str]:
     for word in _TITLE_WORDS:
         index = phrase.rfind(word)
         if index != -1:
-            name = phrase[index + len(word):]
+            name = phrase[index + len(word) :]
             title = phrase[: index + len(word)]
             if re.fullmatch(_NAME, name):
                 return name, title

@@ -1,0 +1,81 @@
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.load import LoadError, decode, iter_inputs, read_text
+from extractor.normalize import normalize
+
+SAMPLE = "南昌高新区生产总值739.4亿元，同比增长8.0%。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+    ],
+)
+def test_encodings_decode_to_the_same_text(data, encoding):
+    text, found = decode(data)
+    assert text == SAMPLE
+    assert found == encoding
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), b"abc\x00\x00\x00def" * 10])
+def test_binary_data_is_an_error(data):
+    with pytest.raises(LoadError):
+        decode(data)
+
+
+def test_folder_input_reads_text_files_and_reports_bad_ones(tmp_path):
+    (tmp_path / "a.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    files = list(iter_inputs([tmp_path]))
+    assert [f.name for f in files] == ["a.txt", "b.txt"]
+    assert read_text(files[0])[0] == SAMPLE
+    with pytest.raises(LoadError):
+        read_text(files[1])
+
+
+def test_ocr_damage_is_repaired():
+    raw = "汕头高\n\n新区工业增加值同比增长\n\n9.7% ，固 定 资 产 投 资 额 同 比 增 长\n\n31.1%。AI PC 项目 ２２亿元，占比１２．５％"
+    assert (
+        normalize(raw).text == "汕头高新区工业增加值同比增长9.7%，固定资产投资额同比增长31.1%。AI PC项目22亿元，占比12.5%"
+    )
+
+
+def test_doubled_headline_glyphs_and_repeated_phrases_are_undone():
+    assert normalize("向向““新新””行行").text == "向“新”行"
+    assert normalize("图片来源图片来源：：南昌高新区南昌高新区").text == "图片来源：南昌高新区"
+
+
+def test_paragraph_printed_twice_is_kept_once():
+    paragraph = "根据具体政策给予100万至5000万元不等的政策支持。"
+    raw = f"{paragraph}\n其他内容在这里。\n{paragraph}\n结尾。"
+    text = normalize(raw).text
+    assert text.count(paragraph) == 1
+    assert "其他内容在这里。" in text and "结尾。" in text
+
+
+def test_offsets_map_back_to_the_raw_text():
+    raw = "今年 1 至 8 月份，\n\n规模以上工业产值同比增长\n7.7%。"
+    normalized = normalize(raw)
+    start = normalized.text.index("7.7%")
+    raw_start, raw_end = normalized.raw_span(start, start + 4)
+    assert raw[raw_start:raw_end] == "7.7%"
+
+
+@given(st.text(max_size=200))
+def test_normalize_never_fails_and_offsets_stay_in_bounds(raw):
+    normalized = normalize(raw)
+    assert len(normalized.raw_offsets) == len(normalized.text)
+    assert all(0 <= o < len(raw) for o in normalized.raw_offsets)
+    assert normalized.raw_offsets == sorted(normalized.raw_offsets)
+    for index, char in enumerate(normalized.text):
+        original = raw[normalized.raw_offsets[index]]
+        assert char == original or char == "\n" or ord(original) >= 0xFF00 or original in "．∶"

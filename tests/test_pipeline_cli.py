@@ -1,0 +1,114 @@
+import json
+import subprocess
+import sys
+
+from extractor import extract_text
+from extractor.cli import main
+from extractor.evaluate import evaluate
+from extractor.models import RECORD_TYPES, Status
+from extractor.schemas import schema_documents
+from extractor.write import read_records
+
+PAGE = (
+    "南昌高新区：厚植产业发展沃土\n◎本报记者 魏依晨\n近日，南昌高新区生产总值739.4亿元，同比增长8.0%。"
+    "“南昌高新区支持龙头骨干企业，为全区工业经济规模增长提供了重要支撑。”南昌高新区科经局副局长李敏说。"
+    "南昌高新区推出信用修复和查询“一件事”服务，出台《措施》。1946年，企业成立。"
+)
+
+
+def test_library_returns_verified_typed_records():
+    result = extract_text(PAGE, "page.txt")
+    article = result.articles[0]
+    assert [f.value_text for f in article.figures] == ["739.4亿元", "8.0%"]
+    assert all(f.status is Status.verified for f in article.figures)
+    assert article.figures[0].subject == "南昌高新区"
+    assert [p.name for p in article.parks] == ["南昌高新区"]
+    [quote] = article.quotes
+    assert (quote.speaker, quote.speaker_title) == ("李敏", "南昌高新区科经局副局长")
+    assert any("一件事" in i.name for i in article.initiatives)
+    for record in result.records():
+        assert result.text[record.evidence.start : record.evidence.end] == record.evidence.text
+
+
+def test_schema_files_match_the_models(seeds_dir):
+    schema_dir = seeds_dir.parent / "schemas"
+    documents = schema_documents()
+    assert set(documents) == {f"{kind}.schema.json" for kind in RECORD_TYPES}
+    for name, document in documents.items():
+        assert (schema_dir / name).read_text(encoding="utf-8") == document, f"{name} drifted: run 'extractor schema'"
+
+
+def test_extract_writes_streamed_jsonl_and_survives_bad_files(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "page.txt").write_text(PAGE, encoding="gb18030")
+    (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    rows = read_records(out / "records.jsonl")
+    assert {r["kind"] for r in rows} == {"park", "initiative", "figure", "quote"}
+    assert {r["doc"] for r in rows} == {"page.txt"}
+    figures = [r for r in rows if r["kind"] == "figure"]
+    assert {f["value_text"] for f in figures} == {"739.4亿元", "8.0%"}
+    assert all(f["status"] == "verified" and f["evidence"]["text"] for f in figures)
+    captured = capsys.readouterr()
+    assert "image.txt" in captured.err
+
+
+def test_extract_fails_only_when_nothing_could_be_read(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert main(["extract", str(bad), "-o", str(tmp_path / "out")]) == 1
+    assert main(["extract", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out")]) == 1
+
+
+def test_module_entry_point_runs(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "extractor", "extract", str(page), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "o" / "records.jsonl").read_text(encoding="utf-8").splitlines()) >= 5
+
+
+def _gold(tmp_path, **kinds):
+    gold = {"doc": "d.txt", "parks": [], "figures": [], "quotes": [], "initiatives": [], **kinds}
+    (tmp_path / "d.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+def test_scoreboard_counts_matches_misses_extras_and_ignores_optional(tmp_path):
+    gold = _gold(
+        tmp_path,
+        figures=[
+            {
+                "value_text": "7亿元",
+                "amount": 7e8,
+                "base_unit": "元",
+                "subject": "甲高新区",
+                "context": "总投资约7亿元",
+                "optional": False,
+            },
+            {"value_text": "5栋", "amount": 5, "base_unit": "栋", "subject": "甲高新区", "context": "厂房5栋", "optional": False},
+            {"value_text": "四大", "amount": 4, "base_unit": "个", "subject": "", "context": "四大平台", "optional": True},
+        ],
+    )
+    predictions = [
+        {
+            "kind": "figure",
+            "doc": "d.txt",
+            "amount": 7e8,
+            "base_unit": "元",
+            "subject": "甲高新区",
+            "evidence": {"text": "总投资约7亿元"},
+        },
+        {"kind": "figure", "doc": "d.txt", "amount": 4, "base_unit": "个", "subject": "", "evidence": {"text": "四大平台"}},
+        {"kind": "figure", "doc": "d.txt", "amount": 2023, "base_unit": "年", "subject": "", "evidence": {"text": "2023年"}},
+    ]
+    figures = evaluate(predictions, gold)["figures"]
+    assert (figures.true_positives, figures.false_positives, figures.false_negatives) == (1, 1, 1)
+    assert figures.precision == 0.5 and figures.recall == 0.5 and figures.attribute_accuracy == 1.0

@@ -1,0 +1,84 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.models import Evidence, Figure, Quote, Status
+from extractor.verify import verify
+
+TEXT = "南昌高新区生产总值739.4亿元，同比增长8.0%。“我们搬到南昌高新区，很重要的原因就是产业集群。”李杰欣说。"
+
+
+def figure(value_text: str, value: float, amount: float, evidence_text: str = "南昌高新区生产总值739.4亿元") -> Figure:
+    start = TEXT.find(evidence_text)
+    return Figure(
+        value_text=value_text,
+        value=value,
+        unit="亿元",
+        amount=amount,
+        base_unit="元",
+        evidence=Evidence(start=start, end=start + len(evidence_text), text=evidence_text),
+    )
+
+
+def test_a_figure_in_its_evidence_is_verified():
+    assert verify(figure("739.4亿元", 739.4, 73_940_000_000), TEXT).status is Status.verified
+
+
+def test_a_perturbed_number_is_not_found():
+    assert verify(figure("793.4亿元", 793.4, 79_340_000_000), TEXT).status is Status.not_found
+
+
+def test_a_wrong_value_for_a_real_value_text_is_a_mismatch():
+    assert verify(figure("739.4亿元", 793.4, 79_340_000_000), TEXT).status is Status.mismatch
+    assert verify(figure("739.4亿元", 739.4, 7_394_000_000), TEXT).status is Status.mismatch
+
+
+def test_the_tail_of_a_longer_number_is_not_found():
+    assert verify(figure("39.4亿元", 39.4, 3_940_000_000), TEXT).status is Status.not_found
+
+
+def test_evidence_that_is_not_in_the_document_is_not_found():
+    fake = Figure(
+        value_text="8.0%",
+        value=8.0,
+        unit="%",
+        amount=8.0,
+        base_unit="%",
+        evidence=Evidence(start=0, end=10, text="同比增长80.0%"),
+    )
+    assert verify(fake, TEXT).status is Status.not_found
+
+
+def test_misplaced_evidence_is_re_anchored():
+    record = figure("739.4亿元", 739.4, 73_940_000_000)
+    moved = record.model_copy(
+        update={"evidence": Evidence(start=40, end=40 + len(record.evidence.text), text=record.evidence.text)}
+    )
+    checked = verify(moved, TEXT)
+    assert checked.status is Status.verified
+    assert TEXT[checked.evidence.start : checked.evidence.end] == checked.evidence.text
+
+
+def test_quotes_must_match_verbatim():
+    words = "我们搬到南昌高新区，很重要的原因就是产业集群。"
+    start = TEXT.find(words)
+    quote = Quote(text=words, speaker="李杰欣", evidence=Evidence(start=start, end=start + len(words), text=words))
+    assert verify(quote, TEXT).status is Status.verified
+    altered = quote.model_copy(
+        update={"text": words.replace("南昌", "北京"), "evidence": Evidence(start=0, end=3, text="编造的")}
+    )
+    assert verify(altered, TEXT).status is Status.not_found
+
+
+@given(st.floats(min_value=0.01, max_value=1e6, allow_nan=False), st.text(alphabet="0123456789.亿万元%", min_size=1, max_size=8))
+def test_nothing_absent_from_the_text_is_ever_verified(value, value_text):
+    record = Figure(
+        value_text=value_text,
+        value=value,
+        unit="",
+        amount=value,
+        base_unit="",
+        evidence=Evidence(start=0, end=len(TEXT), text=TEXT),
+    )
+    checked = verify(record, TEXT)
+    if checked.status is Status.verified:
+        assert value_text in checked.evidence.text
