@@ -207,6 +207,9 @@ def _subject(entities: list[Entity], starts: list[int], text: str, sentence_star
         if projects:
             return projects[-1].name
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
+    while index >= 0 and entities[index].name.endswith("项目"):
+        index -= 1
     if index >= 0 and entities[index].start >= paragraph_start:
         return entities[index].name
     return main_park
