@@ -96,8 +96,8 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
     before = text[match.start - 1] if match.start else ""
     after = text[match.end] if match.end < len(text) else ""
     quantity = match.quantity
-    if before in "第前+" or after == "+" or _is_latin(before) or _is_latin(after) or after in "强大级":
-        return False  # 第六批, 前四, 2+N, P3实验室, 5G, 500强, 四大, 千亿级
+    if before in "第前+几数" or after == "+" or _is_latin(before) or _is_latin(after) or after in "强大级":
+        return False  # 第六批, 前四, 几十亿, 2+N, P3实验室, 5G, 500强, 四大, 千亿级
     if quantity.base_unit == "年" and quantity.value >= 1900 and float(quantity.value).is_integer():
         return False  # a year, not a duration
     if match.chinese and quantity.value == 1 and quantity.base_unit not in _DURATIONS:
