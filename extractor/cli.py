@@ -142,9 +142,7 @@ def _summary_table(summaries: list[DocumentSummary], elapsed: float) -> Table:
         if s.error:
             table.add_row(s.doc, "[red]" + s.error + "[/]", "", "", "", "")
             continue
-        table.add_row(
-            s.doc, str(s.articles), str(s.parks), str(s.initiatives), f"{s.figures_verified}/{s.figures}", str(s.quotes)
-        )
+        table.add_row(s.doc, str(s.articles), str(s.parks), str(s.initiatives), f"{s.figures_verified}/{s.figures}", str(s.quotes))
     ok = [s for s in summaries if not s.error]
     table.add_section()
     table.add_row(

@@ -9,13 +9,14 @@ phrase printed twice in a row is kept once, and a paragraph printed twice is
 kept once.
 
 Every step only deletes characters or replaces one character with one
-character, so a plain list of raw offsets, one per normalized character, maps
-any normalized span back to the raw text.
+character, so a short list of kept runs maps any normalized span back to the
+raw text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
@@ -27,93 +28,147 @@ _FULLWIDTH[0x2236] = ord(":")  # ∶ (ratio colon in OCR)
 _SENTENCE_END = "。！？!?"
 _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 _HEADING_LINE = re.compile(r"(?m)^[ \t]*#+[^\n]*")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 # Three or more glyphs in a row each printed twice: 向向““新新””行行.
 _DOUBLED_GLYPHS = re.compile(r"(?:(\S)\1){3,}")
 # A phrase of four or more Chinese characters printed twice in a row, or a doubled colon.
 _REPEATED_PHRASE = re.compile(r"([\u4e00-\u9fff“”《》]{4,24})\1|(：)\2")
+_HEADLINE_LIKE_LINE = re.compile(r"(?m)^[^\n。，！？；,]{8,}$")
 _MIN_DUPLICATE_PARAGRAPH = 20
 
 
 @dataclass(frozen=True)
 class NormalizedText:
-    """Normalized text and, for each of its characters, the offset in the raw text."""
+    """Normalized text and a map from its offsets back to the raw text.
+
+    The map is piecewise: ``segments`` holds (normalized start, raw start) of
+    each run of characters that were kept together, so it stays small on a
+    20 MB file where a per-character list would not.
+    """
 
     text: str
-    raw_offsets: list[int]
+    segments: tuple[tuple[int, int], ...]
+
+    def raw_offset(self, position: int) -> int:
+        """The raw offset of the normalized character at ``position``."""
+        if not 0 <= position < len(self.text):
+            raise IndexError(f"position {position} outside the normalized text")
+        index = bisect_right(self.segments, (position, float("inf"))) - 1
+        normalized_start, raw_start = self.segments[index]
+        return raw_start + position - normalized_start
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span [start, end) back to the raw text."""
         if start >= end:
-            raw = self.raw_offsets[start] if start < len(self.raw_offsets) else self._raw_end()
+            raw = self.raw_offset(start) if start < len(self.text) else self._raw_end()
             return raw, raw
-        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
     def _raw_end(self) -> int:
-        return self.raw_offsets[-1] + 1 if self.raw_offsets else 0
+        return self.raw_offset(len(self.text) - 1) + 1 if self.text else 0
+
+
+Segments = list[tuple[int, int]]
 
 
 def normalize(raw: str) -> NormalizedText:
     text = raw.translate(_FULLWIDTH)
     text = _FULLWIDTH_POINT.sub(".", text)
-    offsets = list(range(len(text)))
-    text, offsets = _collapse_whitespace(text, offsets)
-    text, offsets = _undouble_glyphs(text, offsets)
-    text, offsets = _delete(
-        text, offsets, [(m.end() - len(m.group(1) or m.group(2)), m.end()) for m in _REPEATED_PHRASE.finditer(text)]
-    )
-    text, offsets = _drop_repeated_paragraphs(text, offsets)
-    return NormalizedText(text, offsets)
+    segments: Segments = [(0, 0)]
+    text, segments = _delete(text, segments, _repeated_phrases(text))
+    text, segments = _collapse_whitespace(text, segments)
+    text, segments = _undouble_glyphs(text, segments)
+    text, segments = _drop_repeated_paragraphs(text, segments)
+    return NormalizedText(text, tuple(segments))
 
 
-def _delete(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
-    """Remove the given sorted, non-overlapping spans from text and offsets together."""
+def _delete(text: str, segments: Segments, spans: list[tuple[int, int]]) -> tuple[str, Segments]:
+    """Remove the given sorted, non-overlapping spans from the text and carry the offset map along."""
     if not spans:
-        return text, offsets
+        return text, segments
     pieces: list[str] = []
-    kept: list[int] = []
+    kept_segments: Segments = []
+    length = 0
+    index = 0
+    for keep_start, keep_end in _complement(spans, len(text)):
+        pieces.append(text[keep_start:keep_end])
+        while index + 1 < len(segments) and segments[index + 1][0] <= keep_start:
+            index += 1
+        position = keep_start
+        while position < keep_end:
+            normalized_start, raw_start = segments[index]
+            kept_segments.append((length + position - keep_start, raw_start + position - normalized_start))
+            next_start = segments[index + 1][0] if index + 1 < len(segments) else keep_end
+            position = min(keep_end, next_start)
+            if position < keep_end:
+                index += 1
+        length += keep_end - keep_start
+    return "".join(pieces), kept_segments or [(0, 0)]
+
+
+def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    kept = []
     position = 0
     for start, end in spans:
-        pieces.append(text[position:start])
-        kept.extend(offsets[position:start])
-        position = end
-    pieces.append(text[position:])
-    kept.extend(offsets[position:])
-    return "".join(pieces), kept
+        if start > position:
+            kept.append((position, start))
+        position = max(position, end)
+    if position < length:
+        kept.append((position, length))
+    return kept
 
 
-def _collapse_whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
+    """Delete every whitespace run, but keep one character of it as a paragraph break or a Latin space."""
     heading_ends = {m.end() for m in _HEADING_LINE.finditer(text)}
     deletions: list[tuple[int, int]] = []
-    breaks: list[int] = []  # kept whitespace characters that become "\n"
+    kept: dict[int, str] = {}  # run start → the one character kept there
+    length = len(text)
     for match in _WHITESPACE.finditer(text):
         start, end = match.span()
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        has_newline = "\n" in match.group()
-        if start and end < len(text) and has_newline and (before in _SENTENCE_END or start in heading_ends or after == "#"):
-            breaks.append(start)
+        after = text[end] if end < length else ""
+        if before and after and (before in _SENTENCE_END or start in heading_ends or after == "#") and "\n" in match.group():
+            kept[start] = "\n"
             deletions.append((start + 1, end))
-        elif before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-            deletions.append((start + 1, end))  # keep one space: "AI PC"
+        elif before in _LATIN and after in _LATIN:
+            kept[start] = " "  # "AI PC"
+            deletions.append((start + 1, end))
         else:
             deletions.append((start, end))
-    chars = list(text)
-    for position in breaks:
-        chars[position] = "\n"
-    return _delete("".join(chars), offsets, [(s, e) for s, e in deletions if e > s])
+    if kept:
+        text = "".join(_with_replacements(text, kept))
+    return _delete(text, segments, [(start, end) for start, end in deletions if end > start])
 
 
-def _undouble_glyphs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    spans = [
-        (position, position + 1)
-        for match in _DOUBLED_GLYPHS.finditer(text)
-        for position in range(match.start() + 1, match.end(), 2)
-    ]
-    return _delete(text, offsets, spans)
+def _with_replacements(text: str, replacements: dict[int, str]) -> list[str]:
+    """Pieces of ``text`` with single characters replaced (length-preserving)."""
+    pieces = []
+    position = 0
+    for index in sorted(replacements):
+        pieces.append(text[position:index])
+        pieces.append(replacements[index])
+        position = index + 1
+    pieces.append(text[position:])
+    return pieces
 
 
-def _drop_repeated_paragraphs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _repeated_phrases(text: str) -> list[tuple[int, int]]:
+    """Second copies of phrases printed twice; only headline-like raw lines (no sentence punctuation) are searched."""
+    spans = []
+    for line in _HEADLINE_LIKE_LINE.finditer(text):
+        for match in _REPEATED_PHRASE.finditer(text, line.start(), line.end()):
+            spans.append((match.end() - len(match.group(1) or match.group(2)), match.end()))
+    return spans
+
+
+def _undouble_glyphs(text: str, segments: Segments) -> tuple[str, Segments]:
+    spans = [(position, position + 1) for match in _DOUBLED_GLYPHS.finditer(text) for position in range(match.start() + 1, match.end(), 2)]
+    return _delete(text, segments, spans)
+
+
+def _drop_repeated_paragraphs(text: str, segments: Segments) -> tuple[str, Segments]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     position = 0
@@ -123,4 +178,4 @@ def _drop_repeated_paragraphs(text: str, offsets: list[int]) -> tuple[str, list[
             spans.append((position - 1 if position else 0, end))  # with the break before it
         seen.add(paragraph)
         position = end + 1
-    return _delete(text, offsets, spans)
+    return _delete(text, segments, spans)

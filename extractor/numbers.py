@@ -24,7 +24,8 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3}
-MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_MULTIPLIERS_LONGEST_FIRST = sorted(MULTIPLIERS, key=len, reverse=True)
+MULTIPLIER = "|".join(_MULTIPLIERS_LONGEST_FIRST)
 
 # Units as printed, each with the characters that must not follow it (年度 is not a duration).
 _UNIT_GUARDS = {
@@ -120,7 +121,8 @@ _PERCENT_WORDS = rf"百分之(?P<pct>{CHINESE}|{ARABIC})"
 # 近万家, 上万人: a bare multiplier standing for one of it.
 _VAGUE = rf"(?P<vcue>[近上逾超])(?P<vmult>万|千|百)(?P<vunit>{_UNIT_PATTERN})"
 
-QUANTITY = re.compile(rf"{_PERCENT_WORDS}|{_FRACTION}|{_RANGE}|{_VAGUE}|{_SINGLE}")
+# The leading lookahead lets the engine skip, in one cheap test, the many positions where no quantity can start.
+QUANTITY = re.compile(rf"(?=[\d一二两三四五六七八九十百近上逾超])(?:{_PERCENT_WORDS}|{_FRACTION}|{_RANGE}|{_VAGUE}|{_SINGLE})")
 
 _CUES_BEFORE = sorted(
     [
@@ -155,6 +157,13 @@ _CUES_AFTER = [
     ("左右", Qualifier.approx),
     ("上下", Qualifier.approx),
 ]
+_CUE_AFTER = re.compile("|".join(cue for cue, _ in _CUES_AFTER))
+_QUALIFIER_OF_CUE_AFTER = dict(_CUES_AFTER)
+_CUE_BEFORE = re.compile("(?:" + "|".join(cue for cue, _ in _CUES_BEFORE) + ")$")
+_QUALIFIER_OF_CUE_BEFORE = dict(_CUES_BEFORE)
+_CAP_WORD = re.compile("最高|最多")
+_CLAUSE_BREAK = re.compile("[，。；,;]")
+_CHINESE_START = re.compile(CHINESE)
 _DURATION_UNITS = ("工作日", "月", "小时", "分钟", "周", "天", "年")
 
 
@@ -198,10 +207,11 @@ def parse_number(text: str) -> float:
         raise ValueError(f"not a number: {text!r}") from exc
 
 
+@lru_cache(maxsize=1024)
 def split_unit(unit: str) -> tuple[int, str]:
     """Split a printed unit into (multiplier, base unit): 万平方米 → (10000, 平方米)."""
     multiplier = 1
-    for prefix in sorted(MULTIPLIERS, key=len, reverse=True):
+    for prefix in _MULTIPLIERS_LONGEST_FIRST:
         if unit.startswith(prefix) and unit != prefix + "米" and unit not in ("千瓦", "千瓦时", "千米"):
             multiplier, unit = MULTIPLIERS[prefix], unit[len(prefix) :]
             break
@@ -259,6 +269,7 @@ def _quantity(match: re.Match[str], allow_bare: bool = False) -> Quantity | None
     return _from_parts(groups["num"], groups["mult"], groups["unit"], bool(groups["fuzz"] or groups["fuzz2"]))
 
 
+@lru_cache(maxsize=8192)
 def parse_quantity(value_text: str) -> Quantity | None:
     """Parse a whole value_text (739.4亿元, 5万—20万元, 三分之一); None if it is not one."""
     match = QUANTITY.fullmatch(value_text.strip())
@@ -274,15 +285,15 @@ def qualifier_from_cues(before: str, after: str, quantity: Quantity) -> Qualifie
     """The qualifier of a quantity, from the words right before and after it."""
     if quantity.qualifier is not Qualifier.exact:
         return quantity.qualifier
-    for cue, qualifier in _CUES_AFTER:
-        if after.startswith(cue):
-            return qualifier
+    cue = _CUE_AFTER.match(after)
+    if cue:
+        return _QUALIFIER_OF_CUE_AFTER[cue.group()]
     if after.startswith("内") and quantity.base_unit.endswith(_DURATION_UNITS):
         return Qualifier.upper
-    for cue, qualifier in _CUES_BEFORE:
-        if before.endswith(cue):
-            return qualifier
-    if re.search(r"最高|最多", before) and not re.search(r"[，。；,;]", before):
+    cue = _CUE_BEFORE.search(before)
+    if cue:
+        return _QUALIFIER_OF_CUE_BEFORE[cue.group()]
+    if _CAP_WORD.search(before) and not _CLAUSE_BREAK.search(before):
         return Qualifier.upper  # 最高奖补1000万元: the cap may stand a word or two earlier
     return quantity.qualifier
 
@@ -300,7 +311,7 @@ def find_quantities(text: str) -> Iterator[QuantityMatch]:
         qualifier = qualifier_from_cues(text[max(0, start - 6) : start], text[end : end + 2], quantity)
         if qualifier is not quantity.qualifier:
             quantity = Quantity(**{**quantity.__dict__, "qualifier": qualifier})
-        chinese = bool(re.match(CHINESE, match.group()))
+        chinese = bool(_CHINESE_START.match(match.group()))
         yield QuantityMatch(start, end, match.group(), quantity, chinese)
 
 

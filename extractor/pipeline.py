@@ -12,7 +12,7 @@ from .merge import merge_article
 from .models import Article, DocumentResult
 from .normalize import normalize
 from .segment import segment
-from .verify import verify
+from .verify import verify_in_place
 
 
 def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET) -> tuple[str, Iterator[Article]]:
@@ -21,7 +21,7 @@ def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET
 
     def articles() -> Iterator[Article]:
         for part in segment(text):
-            chunks = chunk_article(text, part.start, part.end, part.index, chunk_budget)
+            chunks = chunk_article(text, part.start, part.end, part.index, chunk_budget) if backend.needs_chunks else None
             article = merge_article(backend.extract_article(text, part, chunks))
             yield _verified(article, text)
 
@@ -29,14 +29,13 @@ def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET
 
 
 def _verified(article: Article, text: str) -> Article:
-    return article.model_copy(
-        update={kind: [verify(r, text) for r in getattr(article, kind)] for kind in ("parks", "initiatives", "figures", "quotes")}
-    )
+    """Every record of a freshly extracted article through the validator (the article owns its records)."""
+    for record in article.records():
+        verify_in_place(record, text)
+    return article
 
 
-def extract_text(
-    raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET
-) -> DocumentResult:
+def extract_text(raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
     """Extract verified records from one page of text (raw, as read from a file)."""
     engine = get_backend(backend) if isinstance(backend, str) else backend
     text, articles = iter_articles(raw, engine, chunk_budget)

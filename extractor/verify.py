@@ -17,11 +17,24 @@ _NUMERAL_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千�
 
 
 def verify(record: Record, text: str) -> Record:
-    """Return the record with ``status`` set (and its evidence re-anchored if it was misplaced)."""
+    """Return a copy of the record with ``status`` set (and its evidence re-anchored if it was misplaced)."""
+    status, evidence = check(record, text)
+    return record.model_copy(update={"status": status, "evidence": evidence or record.evidence})
+
+
+def verify_in_place(record: Record, text: str) -> None:
+    """Set ``status`` (and re-anchored evidence) on a record this run created and nobody else holds."""
+    status, evidence = check(record, text)
+    record.status = status
+    if evidence is not None and evidence is not record.evidence:
+        record.evidence = evidence
+
+
+def check(record: Record, text: str) -> tuple[Status, Evidence | None]:
+    """The record's status against ``text``, and its evidence as a true span of ``text`` (None if absent)."""
     evidence = locate(record.evidence, text)
     if evidence is None:
-        return record.model_copy(update={"status": Status.not_found})
-    record = record.model_copy(update={"evidence": evidence})
+        return Status.not_found, None
     if isinstance(record, Figure):
         status = _figure_status(record, evidence)
     elif isinstance(record, Quote):
@@ -30,7 +43,7 @@ def verify(record: Record, text: str) -> Record:
         status = Status.verified if record.name in evidence.text or record.name in text else Status.not_found
     else:
         status = Status.unchecked
-    return record.model_copy(update={"status": status})
+    return status, evidence
 
 
 def locate(evidence: Evidence | None, text: str) -> Evidence | None:

@@ -50,9 +50,7 @@ def test_evidence_that_is_not_in_the_document_is_not_found():
 
 def test_misplaced_evidence_is_re_anchored():
     record = figure("739.4亿元", 739.4, 73_940_000_000)
-    moved = record.model_copy(
-        update={"evidence": Evidence(start=40, end=40 + len(record.evidence.text), text=record.evidence.text)}
-    )
+    moved = record.model_copy(update={"evidence": Evidence(start=40, end=40 + len(record.evidence.text), text=record.evidence.text)})
     checked = verify(moved, TEXT)
     assert checked.status is Status.verified
     assert TEXT[checked.evidence.start : checked.evidence.end] == checked.evidence.text
@@ -63,9 +61,7 @@ def test_quotes_must_match_verbatim():
     start = TEXT.find(words)
     quote = Quote(text=words, speaker="李杰欣", evidence=Evidence(start=start, end=start + len(words), text=words))
     assert verify(quote, TEXT).status is Status.verified
-    altered = quote.model_copy(
-        update={"text": words.replace("南昌", "北京"), "evidence": Evidence(start=0, end=3, text="编造的")}
-    )
+    altered = quote.model_copy(update={"text": words.replace("南昌", "北京"), "evidence": Evidence(start=0, end=3, text="编造的")})
     assert verify(altered, TEXT).status is Status.not_found
 
 

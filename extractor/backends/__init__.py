@@ -11,6 +11,7 @@ from ..segment import Segment
 
 class Backend(Protocol):
     name: str
+    needs_chunks: bool  # False: the backend reads whole articles and the pipeline skips chunking
 
     def extract_article(self, text: str, segment: Segment, chunks: list[Chunk] | None = None) -> Article:
         """Records for one article of the normalized document ``text``."""

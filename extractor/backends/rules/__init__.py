@@ -27,6 +27,7 @@ class RulesBackend:
     """
 
     name = "rules"
+    needs_chunks = False
 
     def __init__(self) -> None:
         self._clean_names: tuple[str, set[str]] = ("", set())

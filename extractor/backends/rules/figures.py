@@ -15,27 +15,28 @@ from dataclasses import dataclass
 from ...models import Evidence, Figure, Qualifier
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from .parks import ParkMention
+from .spans import runs_ending_in
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
-_SENTENCE_END = re.compile(r"[。！？!?\n；;]")
-_CLAUSE_MARK = re.compile(r"[，,、：:；;（(）)“”]")
+_SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
+_ABOUT_PEOPLE = re.compile("人口|人数|人才")
+_CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
+_CLAUSE_RUN_BEFORE = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*$")
 _PERIOD = re.compile(
     r"截至目前|截至[^，。,]{1,12}?[底末]|到20\d\d年|(?:19|20)\d\d年(?:度)?(?:前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?|以来)?"
     r"|今年(?:以来|前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?)?|去年(?:同期)?|上半年|下半年|前三季度"
     r"|目前|现有|近年来|近几年|近\d+年来|累计|建成后|全部达产后"
 )
 # Things a figure can be about, besides parks: companies, institutes, facilities, named projects.
-_ENTITY = re.compile(
-    r"[\u4e00-\u9fffA-Za-z()（）]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站)"
-)
+_ENTITY_ENDING = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站")
+_ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z()（）]"
 # A city at the head of a clause (肇庆市共有10家企业上榜); 上市/全市/本市 are not cities.
 _CITY = re.compile(r"(?<=[，。、；：\n“（(,])(?!上市|全市|本市|城市|超市|该市|各市)[\u4e00-\u9fff]{2}市(?![场民级委政长区县])")
-_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z“”·]{6,24}?项目")
+_PROJECT_ENDING = re.compile("项目")
+_PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
 _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
 _PROJECT_ANAPHORA = re.compile(r"该项目|项目(?:总投资|占地|建成|总建筑)")
-_ENTITY_LEAD = re.compile(
-    r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])"
-)
+_ENTITY_LEAD = re.compile(r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])")
 _METRIC_LEAD = re.compile(r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+")
 _METRIC_TAIL = re.compile(r"(?:达到|达|为|约|超过|超|突破|逾|近|接近|增至|降至|至|了|的|共|累计|已)+$")
 
@@ -51,6 +52,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = _entities(text, start, end, parks)
     entity_starts = [e.start for e in entities]
+    park_names = {p.name for p in parks}
     figures = []
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
@@ -66,7 +68,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 qualifier=match.quantity.qualifier,
                 value_high=match.quantity.value_high,
                 amount_high=match.quantity.amount_high,
-                metric=_metric(text, match, sentence_start, parks),
+                metric=_metric(text, match, sentence_start, park_names),
                 period=_period(text, start, sentence_start, match.start),
                 subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
                 evidence=_clause_evidence(text, match, start, end),
@@ -124,26 +126,31 @@ def _inside_short_quote(text: str, position: int) -> bool:
     if left == -1 or "”" in text[left:position]:
         return False
     right = text.find("”", position, position + 12)
-    return right != -1 and not re.search(r"[，。！？,]", text[left:right])
+    return right != -1 and not _SENTENCE_PUNCTUATION.search(text, left, right)
 
 
 def _sentence_start(text: str, position: int, floor: int) -> int:
-    for index in range(position - 1, max(floor, position - 300) - 1, -1):
-        if _SENTENCE_END.match(text[index]):
-            return index + 1
-    return max(floor, position - 300)
+    """Just after the last sentence end before ``position`` (looking back at most 300 characters)."""
+    lowest = max(floor, position - 300)
+    return max([text.rfind(mark, lowest, position) + 1 for mark in "。！？!?\n；;"] + [lowest])
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    """Just after the last clause or sentence mark before ``position``, not before ``floor``."""
+    run = _CLAUSE_RUN_BEFORE.search(text, floor, position)
+    return run.start() if run else position
+
+
+def _clause_end(text: str, position: int, limit: int) -> int:
+    """The next clause or sentence mark after ``position``, or ``limit``."""
+    run = _CLAUSE_RUN.match(text, position, limit)
+    return run.end() if run else position
 
 
 def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> Evidence:
     """The clause that holds the quantity: from the previous clause mark to the next one."""
-    left = match.start
-    while (
-        left > start and left > match.start - 40 and not _CLAUSE_MARK.match(text[left - 1]) and text[left - 1] not in "。！？\n"
-    ):
-        left -= 1
-    right = match.end
-    while right < end and right < match.end + 20 and not _CLAUSE_MARK.match(text[right]) and text[right] not in "。！？\n":
-        right += 1
+    left = _clause_start(text, match.start, max(start, match.start - 40))
+    right = _clause_end(text, match.end, min(end, match.end + 20))
     return Evidence(start=left, end=right, text=text[left:right])
 
 
@@ -156,43 +163,37 @@ def _period(text: str, article_start: int, sentence_start: int, position: int) -
     return earlier[-1].group() if earlier else ""
 
 
-def _metric(text: str, match: QuantityMatch, sentence_start: int, parks: list[ParkMention]) -> str:
-    clause_start = match.start
-    while clause_start > sentence_start and not _CLAUSE_MARK.match(text[clause_start - 1]):
-        clause_start -= 1
-    metric = text[clause_start : match.start]
+def _metric(text: str, match: QuantityMatch, sentence_start: int, park_names: set[str]) -> str:
+    metric = text[_clause_start(text, match.start, sentence_start) : match.start]
     metric = _PERIOD.sub("", metric)
-    for park in parks:
-        metric = metric.replace(park.name, "")
+    for name in park_names:
+        metric = metric.replace(name, "")
     metric = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
     if not metric:  # 8家科研机构相继入驻科学城: the measured thing follows the number
-        clause_end = match.end
-        while (
-            clause_end < len(text)
-            and clause_end < match.end + 30
-            and not _CLAUSE_MARK.match(text[clause_end])
-            and text[clause_end] not in "。！？\n"
-        ):
-            clause_end += 1
-        metric = text[match.end : clause_end]
+        metric = text[match.end : _clause_end(text, match.end, min(len(text), match.end + 30))]
     return metric.strip("的")
 
 
 def _implied_unit(text: str, sentence_start: int, position: int) -> str:
     """11万 with no unit counts people when the clause is about 人口."""
-    return "人" if re.search(r"人口|人数|人才", text[sentence_start:position]) else ""
+    return "人" if _ABOUT_PEOPLE.search(text, sentence_start, position) else ""
 
 
 def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
     found = [Entity(p.name, p.start, True) for p in parks if start <= p.start < end]
-    for pattern in (_ENTITY, _PROJECT, _CITY):
-        for match in pattern.finditer(text, start, end):
-            lead = _ENTITY_LEAD.match(match.group())
-            offset = lead.end() if lead and lead.end() < len(match.group()) - 2 else 0
-            name = match.group()[offset:]
-            if len(name) < 4 or (pattern is _PROJECT and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
-                continue
-            found.append(Entity(name, match.start() + offset, False))
+    named = [
+        *runs_ending_in(text, start, end, _ENTITY_ENDING, _ENTITY_CHARS, 2, 24),
+        *((s, e, name) for s, e, name in runs_ending_in(text, start, end, _PROJECT_ENDING, _PROJECT_CHARS, 6, 24)),
+        *((m.start(), m.end(), m.group()) for m in _CITY.finditer(text, start, end)),
+    ]
+    for run_start, _run_end, run in named:
+        lead = _ENTITY_LEAD.match(run)
+        offset = lead.end() if lead and lead.end() < len(run) - 2 else 0
+        name = run[offset:]
+        is_project = name.endswith("项目")
+        if len(name) < 4 or (is_project and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
+            continue
+        found.append(Entity(name, run_start + offset, False))
     return sorted(found, key=lambda e: e.start)
 
 

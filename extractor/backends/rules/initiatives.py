@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...models import Evidence, Initiative, InitiativeKind
+from .spans import runs_ending_in
 
 # Kind words, longest first within each kind; the first match decides the kind.
 _KIND_WORDS: list[tuple[str, InitiativeKind]] = [
@@ -66,10 +67,12 @@ _KIND_WORDS: list[tuple[str, InitiativeKind]] = [
     ("论坛", "event"),
 ]
 _KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0])))
+_KIND_OF_WORD: dict[str, InitiativeKind] = dict(reversed(_KIND_WORDS))  # the first listing of a word wins
+_KIND_AT_END = re.compile(rf"(?:{_KIND_PATTERN})$")
 _DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
 _QUOTED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}})“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
 _KIND_WORD = re.compile(rf"(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]?(?:{_KIND_PATTERN}))")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]{2,40}$")
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]"
 # Text before a name: the name starts after the last of these.
 _LEAD = re.compile(
     r".*(?:打造|建设|建立|成立|设立|推出|开展|举办|召开|启动|实施|推行|推进|深化|构建|依托|借助|通过|围绕|聚焦|"
@@ -97,14 +100,8 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
 
 
 def _named(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
-    """Unquoted names: the run of name characters that ends in a kind word (found from the kind word back)."""
-    named = []
-    for match in _KIND_WORD.finditer(text, start, end):
-        window_start = max(start, match.start() - 40)
-        run = _NAME_RUN.search(text, window_start, match.end())
-        if run:
-            named.append((run.start(), run.group(), False))
-    return named
+    """Unquoted names: the run of name characters that ends in a kind word."""
+    return [(run_start, run, False) for run_start, _end, run in runs_ending_in(text, start, end, _KIND_WORD, _NAME_CHARS, 0, 40)]
 
 
 def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
@@ -119,7 +116,7 @@ def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
     bare = name.strip("“”‘’")
     if len(bare) < _MIN_NAME and "“" not in name:
         return "", offset
-    kind_word = next((w for w, _ in _KIND_WORDS if bare.endswith(w)), "")
+    kind_word = _kind_word(bare)
     if bare == kind_word or _NOT_NAMES.match(bare[: len(bare) - len(kind_word)] or bare):
         return "", offset
     return name, offset
@@ -136,7 +133,13 @@ def _kind(name: str) -> InitiativeKind:
         if re.search(r"报告|榜单|指数", bare):
             return "other"
         return "action_plan" if re.search(r"行动|方案", bare) and "实施方案" not in bare else "policy"
-    for word, kind in _KIND_WORDS:
-        if bare.endswith(word):
-            return kind
+    word = _kind_word(bare)
+    if word:
+        return _KIND_OF_WORD[word]
     return "reform" if name.startswith("“") else "other"
+
+
+def _kind_word(name: str) -> str:
+    """The kind word a name ends with (the longest), or ""."""
+    match = _KIND_AT_END.search(name)
+    return match.group() if match else ""

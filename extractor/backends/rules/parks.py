@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...models import Evidence, Park
+from .spans import runs_ending_in
 
 # Longest first, so 高新技术产业开发区 wins over 开发区.
 ZONE_SUFFIXES = (
@@ -34,9 +36,8 @@ _SHORT_FORMS = {
 }
 # A name's own characters: Chinese, Latin, and a parenthesised part (泰州医药高新区(高港区)).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
-_PARK = re.compile(
-    rf"{_NAME_CHARS}{{2,16}}?(?:{'|'.join(ZONE_SUFFIXES)})(?!高新技术|经济技术|高新区|开发区|经开区)"
-    r"(?:[(（][\u4e00-\u9fff]{2,5}区[)）])?"
+_ZONE_ENDING = re.compile(
+    rf"(?:{'|'.join(ZONE_SUFFIXES)})(?!高新技术|经济技术|高新区|开发区|经开区)(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?"
 )
 # Words after which a name can start: a spelling counts as a park name only where it
 # stands clean, after punctuation or one of these, somewhere in the document.
@@ -101,9 +102,7 @@ class ParkMention:
     end: int
 
 
-def find_park_mentions(
-    text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None
-) -> list[ParkMention]:
+def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None) -> list[ParkMention]:
     """Every zone name in text[start:end].
 
     OCR glues headlines, captions and bylines onto names (刘文研西安高新区), so
@@ -114,26 +113,30 @@ def find_park_mentions(
     if clean_names is None:
         clean_names = clean_park_names(text)
     mentions = []
-    for match in _PARK.finditer(text, start, end):
-        spellings = _spellings(match.group())
+    for _run_start, run_end, candidate in _candidates(text, start, end):
+        spellings = _spellings(candidate)
         # The shortest clean spelling: 正值内江高新区 and 湖北随州高新区 are 内江高新区 and 随州高新区.
         clean = [name for name, here in spellings if (here and _is_place(name)) or name in clean_names]
         chosen = clean[-1] if clean else ""
         if chosen:
-            mentions.append(ParkMention(chosen, match.end() - len(chosen), match.end()))
+            mentions.append(ParkMention(chosen, run_end - len(chosen), run_end))
     return mentions
 
 
 def clean_park_names(text: str) -> set[str]:
     """Spellings that stand clean (after punctuation or a lead word) somewhere in the text."""
     names = set()
-    for match in _PARK.finditer(text):
-        at_boundary = match.start() == 0 or not _is_name_char(text[match.start() - 1])
-        for name, clean in _spellings(match.group()):
-            weak = at_boundary and name == match.group() and len(_prefix(name)) <= _MAX_WEAK_PREFIX
+    for run_start, _run_end, candidate in _candidates(text, 0, len(text)):
+        at_boundary = run_start == 0 or not _is_name_char(text[run_start - 1])
+        for name, clean in _spellings(candidate):
+            weak = at_boundary and name == candidate and len(_prefix(name)) <= _MAX_WEAK_PREFIX
             if (clean or weak) and _is_place(name):
                 names.add(name)
     return names
+
+
+def _candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    return runs_ending_in(text, start, end, _ZONE_ENDING, _NAME_CHARS, 2, 16)
 
 
 def _spellings(candidate: str) -> list[tuple[str, bool]]:

@@ -133,7 +133,4 @@ def _inherit_titles(quotes: list[Quote]) -> list[Quote]:
     for quote in quotes:
         if quote.speaker and quote.speaker_title:
             titles.setdefault(quote.speaker, quote.speaker_title)
-    return [
-        q.model_copy(update={"speaker_title": titles.get(q.speaker, "")}) if q.speaker and not q.speaker_title else q
-        for q in quotes
-    ]
+    return [q.model_copy(update={"speaker_title": titles.get(q.speaker, "")}) if q.speaker and not q.speaker_title else q for q in quotes]
