@@ -74,7 +74,7 @@ def test_normalize_never_fails_and_offsets_stay_in_bounds(raw):
     offsets = [normalized.raw_offset(i) for i in range(len(normalized.text))]
     assert all(0 <= o < len(raw) for o in offsets)
     assert offsets == sorted(set(offsets))
-    for char, offset in zip(normalized.text, offsets):
+    for char, offset in zip(normalized.text, offsets, strict=True):
         original = raw[offset]
         assert char == original or (char in "\n " and original.isspace()) or ord(original) >= 0xFF00 or original in "．∶"
 
