@@ -70,7 +70,7 @@ _KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=
 _KIND_OF_WORD: dict[str, InitiativeKind] = dict(reversed(_KIND_WORDS))  # the first listing of a word wins
 _KIND_AT_END = re.compile(rf"(?:{_KIND_PATTERN})$")
 _DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
-_QUOTED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}})“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
+_QUOTED = re.compile(rf"“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
 _KIND_WORD = re.compile(rf"(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]?(?:{_KIND_PATTERN}))")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]"
 # Text before a name: the name starts after the last of these.
@@ -87,7 +87,7 @@ _MIN_NAME = 4
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
     found: dict[str, Initiative] = {}
     candidates = [(m.start(), m.group(), True) for m in _DOCUMENT.finditer(text, start, end)]
-    candidates += [(m.start(), m.group(), False) for m in _QUOTED.finditer(text, start, end)]
+    candidates += [(s, run, False) for s, _e, run in runs_ending_in(text, start, end, _QUOTED, r"[\u4e00-\u9fff]", 0, 8)]
     candidates += _named(text, start, end)
     for candidate_start, candidate, is_document in candidates:
         name, offset = _trim(candidate, is_document)
