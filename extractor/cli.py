@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -21,27 +19,14 @@ from . import __name__ as package_name
 from .backends import get_backend
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
-from .load import LoadError, iter_inputs, read_text
-from .models import Status
-from .pipeline import iter_articles
+from .load import iter_inputs
+from .report import write_report
+from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
-from .write import JsonlWriter, read_records
+from .write import read_records
 
 console = Console()
 errors = Console(stderr=True)
-
-
-@dataclass
-class DocumentSummary:
-    doc: str
-    articles: int = 0
-    parks: int = 0
-    initiatives: int = 0
-    figures: int = 0
-    figures_verified: int = 0
-    quotes: int = 0
-    error: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--out", type=Path, default=Path("out"), help="output directory (default: out)")
     extract.add_argument("--backend", default="rules", choices=["rules"], help="extraction backend (default: rules, offline)")
     extract.add_argument("--chunk-chars", type=int, default=DEFAULT_BUDGET, help="chunk size budget in characters")
+    extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
+    extract.add_argument("--report", action="store_true", help="also write OUT_DIR/report.html")
     extract.set_defaults(run=_run_extract)
+
+    report = commands.add_parser("report", help="write OUT_DIR/report.html from an extraction's output")
+    report.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
+    report.set_defaults(run=_run_report)
 
     score = commands.add_parser("eval", help="score records.jsonl against gold annotations")
     score.add_argument("records", type=Path, help="records.jsonl written by extract")
@@ -78,26 +69,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if not p.exists()]
-    for path in missing:
-        errors.print(f"[red]error:[/] {path}: no such file or directory")
+    for path in args.paths:
+        if not path.exists():
+            errors.print(f"[red]error:[/] {path}: no such file or directory")
     files = list(iter_inputs(p for p in args.paths if p.exists()))
     if not files:
         errors.print("[red]error:[/] no input files found")
         return 1
     backend = get_backend(args.backend)
-    summaries: list[DocumentSummary] = []
-    started = time.perf_counter()
-    with JsonlWriter(args.out / "records.jsonl") as writer, _progress() as progress:
-        task = progress.add_task("documents", total=len(files))
-        for path in files:
-            summaries.append(_extract_one(path, backend, args.chunk_chars, writer, progress))
-            progress.advance(task)
-    elapsed = time.perf_counter() - started
-    console.print(_summary_table(summaries, elapsed))
-    console.print(f"records: {args.out / 'records.jsonl'}")
-    read_ok = [s for s in summaries if not s.error]
-    return 0 if read_ok else 1
+    with _progress() as progress:
+        documents = progress.add_task("documents", total=len(files))
+        articles = progress.add_task("articles", total=None)
+
+        def on_progress(event: str, outcome: DocumentOutcome | None) -> None:
+            if event == "article":
+                progress.advance(articles)
+            elif event == "document" and outcome is not None:
+                progress.advance(documents)
+                if outcome.status in ("skipped", "failed"):
+                    errors.print(f"[yellow]{outcome.status}[/] {outcome.path}: {outcome.reason}", highlight=False)
+
+        summary = run_extraction(files, args.out, backend, args.chunk_chars, args.resume, on_progress)
+    console.print(_summary_table(summary))
+    if args.report:
+        console.print(f"report: {write_report(args.out)}")
+    console.print(f"records: {args.out / 'records.jsonl'}  manifest: {args.out / 'run.json'}")
+    return 0 if summary.readable else 1
 
 
 def _progress() -> Progress:
@@ -111,42 +108,19 @@ def _progress() -> Progress:
     )
 
 
-def _extract_one(path: Path, backend, chunk_chars: int, writer: JsonlWriter, progress: Progress) -> DocumentSummary:
-    summary = DocumentSummary(doc=path.name)
-    try:
-        raw, _encoding = read_text(path)
-    except LoadError as exc:
-        summary.error = str(exc)
-        errors.print(f"[yellow]skipped[/] {path}: {exc}")
-        return summary
-    _text, articles = iter_articles(raw, backend, chunk_chars)
-    article_task = progress.add_task(f"  {path.name}", total=None)
-    for article in articles:
-        writer.write_article(path.name, article)
-        summary.articles += 1
-        summary.parks += len(article.parks)
-        summary.initiatives += len(article.initiatives)
-        summary.figures += len(article.figures)
-        summary.figures_verified += sum(f.status is Status.verified for f in article.figures)
-        summary.quotes += len(article.quotes)
-        progress.advance(article_task)
-    progress.remove_task(article_task)
-    return summary
-
-
-def _summary_table(summaries: list[DocumentSummary], elapsed: float) -> Table:
-    table = Table(title=f"Extraction summary ({elapsed:.2f}s)")
+def _summary_table(summary: RunSummary) -> Table:
+    table = Table(title=f"Extraction summary ({summary.seconds:.2f}s, backend {summary.backend})")
     for column in ("document", "articles", "parks", "initiatives", "figures verified/total", "quotes"):
         table.add_column(column, justify="left" if column == "document" else "right")
-    for s in summaries:
-        if s.error:
-            table.add_row(s.doc, "[red]" + s.error + "[/]", "", "", "", "")
+    for s in summary.documents:
+        if s.status != "read":
+            table.add_row(s.doc, f"[yellow]{s.status}[/]: {s.reason}", "", "", "", "")
             continue
         table.add_row(s.doc, str(s.articles), str(s.parks), str(s.initiatives), f"{s.figures_verified}/{s.figures}", str(s.quotes))
-    ok = [s for s in summaries if not s.error]
+    ok = [s for s in summary.documents if s.status == "read"]
     table.add_section()
     table.add_row(
-        f"total ({len(ok)} read, {len(summaries) - len(ok)} skipped)",
+        f"total ({len(ok)} read, {len(summary.documents) - len(ok)} not)",
         str(sum(s.articles for s in ok)),
         str(sum(s.parks for s in ok)),
         str(sum(s.initiatives for s in ok)),
@@ -154,6 +128,15 @@ def _summary_table(summaries: list[DocumentSummary], elapsed: float) -> Table:
         str(sum(s.quotes for s in ok)),
     )
     return table
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    try:
+        console.print(f"report: {write_report(args.out)}")
+    except FileNotFoundError as exc:
+        errors.print(f"[red]error:[/] {exc}")
+        return 2
+    return 0
 
 
 def _run_eval(args: argparse.Namespace) -> int:

@@ -7,7 +7,9 @@ Anything else, or a binary file, is an error for that one file, never a crash.
 from __future__ import annotations
 
 import codecs
+import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
@@ -46,13 +48,22 @@ def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
         raise LoadError(f"undecodable {name}: {exc.reason} at byte {exc.start}") from exc
 
 
-def read_text(path: Path) -> tuple[str, str]:
+@dataclass(frozen=True)
+class LoadedText:
+    text: str
+    encoding: str
+    sha256: str  # of the bytes: identifies a document's content across runs
+    size: int
+
+
+def read_text(path: Path) -> LoadedText:
     """Read and decode one file."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot read: {exc.strerror or exc}") from exc
-    return decode(data)
+    text, encoding = decode(data)
+    return LoadedText(text, encoding, hashlib.sha256(data).hexdigest(), len(data))
 
 
 def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:

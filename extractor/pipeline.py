@@ -46,7 +46,7 @@ def extract_file(path: str | Path, backend: Backend | str = "rules", chunk_budge
     """Extract from one file; a file that cannot be read gives a result with ``error`` set."""
     path = Path(path)
     try:
-        raw, _encoding = read_text(path)
+        loaded = read_text(path)
     except LoadError as exc:
         return DocumentResult(doc=path.name, text="", error=str(exc))
-    return extract_text(raw, path.name, backend, chunk_budget)
+    return extract_text(loaded.text, path.name, backend, chunk_budget)

@@ -22,9 +22,9 @@ def record_row(record: Record, doc: str, article: int) -> dict:
 
 
 class JsonlWriter:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, append: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: IO[str] = path.open("w", encoding="utf-8")
+        self._file: IO[str] = path.open("a" if append else "w", encoding="utf-8")
 
     def write_article(self, doc: str, article: Article) -> int:
         lines = [json.dumps(record_row(r, doc, article.index), ensure_ascii=False) + "\n" for r in article.records()]

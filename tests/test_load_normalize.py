@@ -37,7 +37,8 @@ def test_folder_input_reads_text_files_and_reports_bad_ones(tmp_path):
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     files = list(iter_inputs([tmp_path]))
     assert [f.name for f in files] == ["a.txt", "b.txt"]
-    assert read_text(files[0])[0] == SAMPLE
+    loaded = read_text(files[0])
+    assert loaded.text == SAMPLE and loaded.encoding == "utf-8" and len(loaded.sha256) == 64
     with pytest.raises(LoadError):
         read_text(files[1])
 

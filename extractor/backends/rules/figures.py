@@ -19,6 +19,7 @@ from .spans import runs_ending_in
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
+_CUE_AFTER_VALUE = re.compile("以上|以下|以内|左右|之多|内")
 _ABOUT_PEOPLE = re.compile("人口|人数|人才")
 _CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
 _CLAUSE_RUN_BEFORE = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*$")
@@ -148,9 +149,14 @@ def _clause_end(text: str, position: int, limit: int) -> int:
 
 
 def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> Evidence:
-    """The clause that holds the quantity: from the previous clause mark to the next one."""
+    """The clause up to and including the quantity (and a cue such as 以上 right after it).
+
+    The evidence ends at the value, so the value is the last occurrence of
+    value_text in it, even when one clause holds the same number twice.
+    """
     left = _clause_start(text, match.start, max(start, match.start - 40))
-    right = _clause_end(text, match.end, min(end, match.end + 20))
+    cue = _CUE_AFTER_VALUE.match(text, match.end, end)
+    right = cue.end() if cue else match.end
     return Evidence(start=left, end=right, text=text[left:right])
 
 

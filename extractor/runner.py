@@ -1,0 +1,211 @@
+"""A run over many files: every file gets an outcome, every finished article is written at once.
+
+Outputs in OUT_DIR:
+- ``records.jsonl``: one record a line, flushed as each article finishes;
+- ``records.sqlite``: documents, articles and a table per record kind, one
+  transaction per document; it is also the ledger ``--resume`` reads;
+- ``figures.csv`` … ``initiatives.csv``: exported from the database at the end;
+- ``run.json``: the manifest (inputs and their outcomes, backend, counts, tokens, duration).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .backends import Backend
+from .chunk import DEFAULT_BUDGET
+from .load import LoadError, read_text
+from .models import Article, Status
+from .pipeline import iter_articles
+from .tables import SqliteWriter, export_csv
+from .write import JsonlWriter
+
+RECORDS_FILE = "records.jsonl"
+DATABASE_FILE = "records.sqlite"
+MANIFEST_FILE = "run.json"
+
+
+@dataclass
+class DocumentOutcome:
+    """What happened to one input file."""
+
+    doc: str
+    path: str
+    status: str = "read"  # read | skipped | failed | resumed
+    reason: str = ""
+    encoding: str = ""
+    sha256: str = ""
+    articles: int = 0
+    parks: int = 0
+    initiatives: int = 0
+    figures: int = 0
+    figures_verified: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+
+    def count(self, article: Article) -> None:
+        self.articles += 1
+        self.parks += len(article.parks)
+        self.initiatives += len(article.initiatives)
+        self.figures += len(article.figures)
+        self.figures_verified += sum(f.status is Status.verified for f in article.figures)
+        self.quotes += len(article.quotes)
+
+
+@dataclass
+class RunSummary:
+    out_dir: str
+    backend: str
+    documents: list[DocumentOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    usage: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def readable(self) -> int:
+        return sum(d.status in ("read", "resumed") for d in self.documents)
+
+    def manifest(self) -> dict[str, Any]:
+        totals = {
+            key: sum(getattr(d, key) for d in self.documents)
+            for key in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes")
+        }
+        by_status: dict[str, int] = {}
+        for outcome in self.documents:
+            by_status[outcome.status] = by_status.get(outcome.status, 0) + 1
+        return {
+            "out_dir": self.out_dir,
+            "backend": self.backend,
+            "inputs": [asdict(d) for d in self.documents],
+            "documents": by_status,
+            "counts": totals,
+            "duration_seconds": round(self.seconds, 3),
+            **self.usage,
+        }
+
+
+ProgressCallback = Callable[[str, DocumentOutcome | None], None]
+
+
+def run_extraction(
+    files: Iterable[Path],
+    out_dir: Path,
+    backend: Backend,
+    chunk_budget: int = DEFAULT_BUDGET,
+    resume: bool = False,
+    on_progress: ProgressCallback | None = None,
+) -> RunSummary:
+    """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal."""
+    notify = on_progress or (lambda event, outcome: None)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    done = _finished_documents(out_dir) if resume else {}
+    if resume:
+        _drop_unfinished_lines(out_dir / RECORDS_FILE, set(done))
+    summary = RunSummary(out_dir=str(out_dir), backend=backend.name)
+    started = time.perf_counter()
+    names: set[str] = set(done)
+    with JsonlWriter(out_dir / RECORDS_FILE, append=resume) as jsonl, _database(out_dir, resume) as database:
+        for path in files:
+            outcome = _extract_file(path, _unique_name(path, names), backend, chunk_budget, jsonl, database, done, notify)
+            summary.documents.append(outcome)
+            notify("document", outcome)
+    export_csv(out_dir / DATABASE_FILE, out_dir)
+    summary.seconds = time.perf_counter() - started
+    summary.usage = getattr(backend, "usage", lambda: {})()
+    (out_dir / MANIFEST_FILE).write_text(json.dumps(summary.manifest(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return summary
+
+
+def _extract_file(
+    path: Path,
+    doc: str,
+    backend: Backend,
+    chunk_budget: int,
+    jsonl: JsonlWriter,
+    database: SqliteWriter,
+    done: dict[str, str],
+    notify: ProgressCallback,
+) -> DocumentOutcome:
+    outcome = DocumentOutcome(doc=doc, path=str(path))
+    started = time.perf_counter()
+    try:
+        loaded = read_text(path)
+    except LoadError as exc:
+        outcome.status, outcome.reason = "skipped", str(exc)
+        return outcome
+    outcome.encoding, outcome.sha256 = loaded.encoding, loaded.sha256
+    if loaded.sha256 in done.values():
+        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
+        return outcome
+    if not loaded.text.strip():
+        outcome.status, outcome.reason = "skipped", "empty or only whitespace"
+        return outcome
+    try:
+        text, articles = iter_articles(loaded.text, backend, chunk_budget)
+        database.begin_document(doc, text, loaded.sha256, loaded.encoding)
+        for article in articles:
+            jsonl.write_article(doc, article)
+            database.write_article(doc, article)
+            outcome.count(article)
+            notify("article", outcome)
+        database.end_document()
+    except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+        outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+    outcome.seconds = round(time.perf_counter() - started, 3)
+    return outcome
+
+
+def _unique_name(path: Path, names: set[str]) -> str:
+    """The file's name, or its path where two inputs share a name."""
+    name = path.name if path.name not in names else str(path)
+    names.add(name)
+    return name
+
+
+class _database:
+    """SqliteWriter as a context manager that keeps finished documents when resuming."""
+
+    def __init__(self, out_dir: Path, resume: bool) -> None:
+        self._writer = SqliteWriter(out_dir / DATABASE_FILE, keep_existing=resume)
+
+    def __enter__(self) -> SqliteWriter:
+        return self._writer
+
+    def __exit__(self, *exc: object) -> None:
+        self._writer.close()
+
+
+def _finished_documents(out_dir: Path) -> dict[str, str]:
+    """doc → sha256 of the documents a previous run committed."""
+    path = out_dir / DATABASE_FILE
+    if not path.exists():
+        return {}
+    with sqlite3.connect(path) as db:
+        try:
+            return dict(db.execute("SELECT doc, sha256 FROM documents"))
+        except sqlite3.DatabaseError:
+            return {}
+
+
+def _drop_unfinished_lines(path: Path, finished: set[str]) -> None:
+    """Keep only whole lines of finished documents: what a killed run left half done is redone."""
+    if not path.exists():
+        return
+    kept = []
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if not line.endswith("\n"):
+                break  # a line cut by the kill
+            try:
+                if json.loads(line).get("doc") in finished:
+                    kept.append(line)
+            except json.JSONDecodeError:
+                continue
+    temporary = path.with_suffix(".jsonl.tmp")
+    temporary.write_text("".join(kept), encoding="utf-8")
+    temporary.replace(path)

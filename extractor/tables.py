@@ -1,0 +1,154 @@
+"""Records as table rows: CSV files and a SQLite database, with columns derived from the models.
+
+Nothing here lists a record's fields: the columns are the Pydantic model's
+fields in order, with ``evidence`` spread into ``evidence_start``,
+``evidence_end`` and ``evidence_text`` and lists stored as JSON text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import types
+import typing
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .models import RECORD_TYPES, Article, Evidence, Record
+
+KEY_COLUMNS = ("doc", "article")
+TABLE_NAMES = {kind: f"{kind}s" for kind in RECORD_TYPES}  # park → parks
+_EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "evidence_text")
+
+
+def record_columns(model: type[Record]) -> list[str]:
+    """CSV/SQL columns of a record kind, in model field order."""
+    columns = list(KEY_COLUMNS)
+    for name in model.model_fields:
+        if name == "kind":
+            continue
+        columns += _EVIDENCE_COLUMNS if name == "evidence" else [name]
+    return columns
+
+
+def record_row(record: Record, doc: str, article: int) -> dict[str, Any]:
+    """One flat row: scalars as they are, enums by value, lists as JSON, evidence spread out."""
+    row: dict[str, Any] = {"doc": doc, "article": article}
+    for name in type(record).model_fields:
+        if name == "kind":
+            continue
+        value = getattr(record, name)
+        if name == "evidence":
+            evidence: Evidence | None = value
+            row.update(zip(_EVIDENCE_COLUMNS, (evidence.start, evidence.end, evidence.text) if evidence else (None,) * 3, strict=True))
+        elif isinstance(value, Enum):
+            row[name] = value.value
+        elif isinstance(value, list):
+            row[name] = json.dumps(value, ensure_ascii=False)
+        else:
+            row[name] = value
+    return row
+
+
+def sql_type(model: type[Record], column: str) -> str:
+    if column in ("article", "evidence_start", "evidence_end"):
+        return "INTEGER"
+    if column in KEY_COLUMNS or column == "evidence_text":
+        return "TEXT"
+    annotation = model.model_fields[column].annotation
+    for candidate in _flatten(annotation):
+        if candidate is float:
+            return "REAL"
+        if candidate is int:
+            return "INTEGER"
+    return "TEXT"
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return [a for arg in typing.get_args(annotation) for a in _flatten(arg)]
+    return [annotation]
+
+
+def export_csv(database: Path, out_dir: Path) -> list[Path]:
+    """figures.csv, quotes.csv, parks.csv, initiatives.csv from the database: UTF-8 with BOM so Excel shows Chinese."""
+    written = []
+    with sqlite3.connect(database) as db:
+        for kind, model in RECORD_TYPES.items():
+            table, columns = TABLE_NAMES[kind], record_columns(model)
+            path = out_dir / f"{table}.csv"
+            quoted = ", ".join(f'"{column}"' for column in columns)
+            with path.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(columns)
+                writer.writerows(db.execute(f"SELECT {quoted} FROM {table} ORDER BY rowid"))
+            written.append(path)
+    return written
+
+
+class SqliteWriter:
+    """records.sqlite: documents, articles and a table per record kind, one transaction per document."""
+
+    def __init__(self, path: Path, keep_existing: bool = False) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not keep_existing:
+            path.unlink(missing_ok=True)
+        exists = path.exists()
+        self._db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+        if not exists:
+            self._db.executescript(schema_sql())
+        self._pending: list[tuple[str, tuple]] = []
+
+    def begin_document(self, doc: str, text: str, sha256: str, encoding: str) -> None:
+        self._pending = [("INSERT INTO documents (doc, sha256, encoding, text) VALUES (?, ?, ?, ?)", (doc, sha256, encoding, text))]
+
+    def write_article(self, doc: str, article: Article) -> None:
+        self._pending.append(
+            (
+                'INSERT INTO articles (doc, article, title, byline, "start", "end", body_start) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                (doc, article.index, article.title, article.byline, article.start, article.end, article.body_start),
+            )
+        )
+        for record in article.records():
+            row = record_row(record, doc, article.index)
+            table = TABLE_NAMES[record.kind]
+            marks = ", ".join("?" for _ in row)
+            names = ", ".join(f'"{column}"' for column in row)
+            self._pending.append((f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values())))
+
+    def end_document(self) -> None:
+        """Write the whole document in one transaction: an interrupted run leaves no half-written document."""
+        self._db.execute("BEGIN")
+        try:
+            for statement, values in self._pending:
+                self._db.execute(statement, values)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        self._pending = []
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def schema_sql() -> str:
+    """CREATE statements for every table, derived from the models."""
+    statements = [
+        "CREATE TABLE documents (doc TEXT PRIMARY KEY, sha256 TEXT, encoding TEXT, text TEXT)",
+        'CREATE TABLE articles (doc TEXT, article INTEGER, title TEXT, byline TEXT, "start" INTEGER, "end" INTEGER, '
+        "body_start INTEGER, PRIMARY KEY (doc, article))",
+    ]
+    for kind, model in RECORD_TYPES.items():
+        table = TABLE_NAMES[kind]
+        columns = ", ".join(f'"{column}" {sql_type(model, column)}' for column in record_columns(model))
+        statements.append(f"CREATE TABLE {table} ({columns})")
+        statements.append(f"CREATE INDEX {table}_doc ON {table} (doc, article)")
+    statements += [
+        "CREATE INDEX figures_subject ON figures (subject)",
+        "CREATE INDEX initiatives_park ON initiatives (park)",
+        "CREATE INDEX parks_name ON parks (name)",
+    ]
+    return ";\n".join(statements) + ";"

@@ -1,0 +1,100 @@
+"""CSV, SQLite and the HTML report agree with records.jsonl; the report is inert against hostile text."""
+
+import csv
+import json
+import re
+import shutil
+import sqlite3
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+
+from extractor.cli import main
+from extractor.models import RECORD_TYPES
+from extractor.report import write_report
+from extractor.tables import TABLE_NAMES, record_columns
+from extractor.write import read_records
+
+HOSTILE = (
+    "本报讯 测试高新区新增企业12家。<script>window.__pwned = 1; alert(1)</script>"
+    '“这是一段" onmouseover="window.__pwned=2" 引用，包含<b>标签</b>。”测试高新区主任王五说。'
+)
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory, seeds_dir):
+    inputs = tmp_path_factory.mktemp("in")
+    for page in seeds_dir.glob("*.txt"):
+        shutil.copy(page, inputs / page.name)
+    (inputs / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    assert main(["extract", str(inputs), "-o", str(out), "--report"]) == 0
+    return out
+
+
+def test_every_output_exists_and_counts_agree(run_dir):
+    rows = read_records(run_dir / "records.jsonl")
+    by_kind = Counter(r["kind"] for r in rows)
+    with sqlite3.connect(run_dir / "records.sqlite") as db:
+        for kind in RECORD_TYPES:
+            table = TABLE_NAMES[kind]
+            with (run_dir / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
+                csv_rows = list(csv.DictReader(handle))
+            (sql_count,) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+            assert len(csv_rows) == sql_count == by_kind[kind], kind
+        (documents,) = db.execute("SELECT COUNT(*) FROM documents").fetchone()
+    assert documents == 6
+    page = (run_dir / "report.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<mark class="figure [a-z_]+" data-record=', page)) == by_kind["figure"]
+    manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["figures"] == by_kind["figure"]
+    assert manifest["documents"] == {"read": 6}
+
+
+def test_csv_is_excel_friendly_and_columns_come_from_the_models(run_dir):
+    for kind, model in RECORD_TYPES.items():
+        raw = (run_dir / f"{TABLE_NAMES[kind]}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        header = next(csv.reader(raw.decode("utf-8-sig").splitlines()))
+        assert header == record_columns(model)
+        assert "evidence_text" in header and "kind" not in header
+
+
+def test_sqlite_answers_questions_per_park(run_dir):
+    rows = [r for r in read_records(run_dir / "records.jsonl") if r["kind"] == "figure"]
+    expected = Counter(r["subject"] for r in rows)
+    with sqlite3.connect(run_dir / "records.sqlite") as db:
+        per_park = dict(db.execute("SELECT subject, COUNT(*) FROM figures GROUP BY subject"))
+        (share,) = db.execute("SELECT AVG(status = 'verified') FROM figures").fetchone()
+        indexes = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert per_park == dict(expected)
+    assert share == sum(r["status"] == "verified" for r in rows) / len(rows)
+    assert {"figures_doc", "figures_subject", "initiatives_park", "parks_name"} <= indexes
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_report_escapes_hostile_text(run_dir):
+    page = (run_dir / "report.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in page
+    parser = _Tags()
+    parser.feed(page)
+    names = [tag for tag, _ in parser.tags]
+    assert names.count("script") == 2  # the records (JSON, not run) and the page's own code
+    assert "b" not in names and "img" not in names
+    assert not [attrs for _, attrs in parser.tags if any(name.startswith("on") for name in attrs)]
+    assert not [attrs for _, attrs in parser.tags if "src" in attrs or "href" in attrs]  # nothing to fetch
+
+
+def test_report_needs_an_extraction(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        write_report(tmp_path)
+    assert main(["report", str(tmp_path)]) == 2
