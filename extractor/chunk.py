@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .numbers import QUANTITY
 
-DEFAULT_BUDGET = 1200  # characters; about 800-1000 tokens of Chinese for most tokenizers
+DEFAULT_BUDGET = 3000  # characters: about 3,000 tokens of Chinese, well inside any current model's context
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
 _CLAUSE_END = re.compile(r"[，；,;、]")
 

@@ -11,12 +11,14 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __name__ as package_name
-from .backends import get_backend
+from .backends import BACKENDS, Backend, get_backend
+from .backends.llm.settings import ConfigurationError, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
 from .load import iter_inputs
@@ -45,10 +47,23 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract verified records from text files or folders")
     extract.add_argument("paths", nargs="+", type=Path, help="files or directories (searched recursively for .txt)")
     extract.add_argument("-o", "--out", type=Path, default=Path("out"), help="output directory (default: out)")
-    extract.add_argument("--backend", default="rules", choices=["rules"], help="extraction backend (default: rules, offline)")
+    extract.add_argument("--backend", default="rules", choices=list(BACKENDS), help="extraction backend (default: rules, offline)")
     extract.add_argument("--chunk-chars", type=int, default=DEFAULT_BUDGET, help="chunk size budget in characters")
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
     extract.add_argument("--report", action="store_true", help="also write OUT_DIR/report.html")
+    llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
+    llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
+    llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
+    llm.add_argument("--api-key-env", help="environment variable holding the key (default: OPENAI_API_KEY)")
+    llm.add_argument("--mode", choices=["tools", "json", "json_schema", "md_json"], help="instructor mode (default: tools)")
+    llm.add_argument("--extraction", choices=["anchored", "free"], help="label the rules' candidates (default) or extract freely")
+    llm.add_argument("--concurrency", type=int, help="calls in flight at once (default: 4)")
+    llm.add_argument("--timeout", type=float, help="seconds per HTTP call (default: 60)")
+    llm.add_argument("--max-retries", type=int, help="transport retries per call (default: 4)")
+    llm.add_argument("--max-reasks", type=int, help="re-asks of an invalid answer (default: 1)")
+    llm.add_argument("--max-tokens", type=int, help="token budget for the run: no new calls once spent")
+    llm.add_argument("--no-cache", dest="cache", action="store_false", default=None, help="do not read or write the response cache")
+    llm.add_argument("--cache-dir", type=Path, help="response cache folder (default: ~/.cache/zone-extractor)")
     extract.set_defaults(run=_run_extract)
 
     report = commands.add_parser("report", help="write OUT_DIR/report.html from an extraction's output")
@@ -76,7 +91,39 @@ def _run_extract(args: argparse.Namespace) -> int:
     if not files:
         errors.print("[red]error:[/] no input files found")
         return 1
-    backend = get_backend(args.backend)
+    try:
+        backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None, args.chunk_chars)
+    except (ConfigurationError, ValidationError) as exc:
+        errors.print(f"[red]error:[/] {exc}", highlight=False)
+        return 2
+    try:
+        return _extract_with(backend, files, args)
+    finally:
+        backend.close()
+
+
+_LLM_FLAGS = (
+    "base_url",
+    "model",
+    "api_key_env",
+    "mode",
+    "extraction",
+    "concurrency",
+    "timeout",
+    "max_retries",
+    "max_reasks",
+    "max_tokens",
+    "cache",
+    "cache_dir",
+)
+
+
+def _llm_settings(args: argparse.Namespace) -> LLMSettings:
+    """Flags given on the command line win over the environment."""
+    return LLMSettings(**{name: getattr(args, name) for name in _LLM_FLAGS if getattr(args, name) is not None})
+
+
+def _extract_with(backend: Backend, files: list[Path], args: argparse.Namespace) -> int:
     with _progress() as progress:
         documents = progress.add_task("documents", total=len(files))
         articles = progress.add_task("articles", total=None)
@@ -91,6 +138,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
         summary = run_extraction(files, args.out, backend, args.chunk_chars, args.resume, on_progress)
     console.print(_summary_table(summary))
+    if summary.usage:
+        console.print(_usage_line(summary.usage), highlight=False)
     if args.report:
         console.print(f"report: {write_report(args.out)}")
     console.print(f"records: {args.out / 'records.jsonl'}  manifest: {args.out / 'run.json'}")
@@ -110,24 +159,43 @@ def _progress() -> Progress:
 
 def _summary_table(summary: RunSummary) -> Table:
     table = Table(title=f"Extraction summary ({summary.seconds:.2f}s, backend {summary.backend})")
-    for column in ("document", "articles", "parks", "initiatives", "figures verified/total", "quotes"):
+    with_tokens = bool(summary.usage)
+    columns = ["document", "articles", "parks", "initiatives", "figures verified/total", "quotes"]
+    columns += ["tokens in/out", "failed chunks"] if with_tokens else []
+    for column in columns:
         table.add_column(column, justify="left" if column == "document" else "right")
     for s in summary.documents:
         if s.status != "read":
-            table.add_row(s.doc, f"[yellow]{s.status}[/]: {s.reason}", "", "", "", "")
+            table.add_row(s.doc, f"[yellow]{s.status}[/]: {s.reason}", *[""] * (len(columns) - 2))
             continue
-        table.add_row(s.doc, str(s.articles), str(s.parks), str(s.initiatives), f"{s.figures_verified}/{s.figures}", str(s.quotes))
+        table.add_row(s.doc, *_counts([s], with_tokens))
     ok = [s for s in summary.documents if s.status == "read"]
     table.add_section()
-    table.add_row(
-        f"total ({len(ok)} read, {len(summary.documents) - len(ok)} not)",
-        str(sum(s.articles for s in ok)),
-        str(sum(s.parks for s in ok)),
-        str(sum(s.initiatives for s in ok)),
-        f"{sum(s.figures_verified for s in ok)}/{sum(s.figures for s in ok)}",
-        str(sum(s.quotes for s in ok)),
-    )
+    table.add_row(f"total ({len(ok)} read, {len(summary.documents) - len(ok)} not)", *_counts(ok, with_tokens))
     return table
+
+
+def _counts(outcomes: list[DocumentOutcome], with_tokens: bool) -> list[str]:
+    def total(name: str) -> int:
+        return sum(getattr(o, name) for o in outcomes)
+
+    cells = [str(total("articles")), str(total("parks")), str(total("initiatives"))]
+    cells += [f"{total('figures_verified')}/{total('figures')}", str(total("quotes"))]
+    if with_tokens:
+        cells += [f"{total('prompt_tokens')}/{total('completion_tokens')}", str(total("failed_chunks"))]
+    return cells
+
+
+def _usage_line(usage: dict) -> str:
+    tokens = usage.get("tokens", {})
+    line = (
+        f"model {usage.get('model')}: {usage.get('calls', 0)} calls, {usage.get('cache_hits', 0)} from cache, "
+        f"{usage.get('retries', 0)} retries, {usage.get('failures', 0)} failed chunks; "
+        f"tokens {tokens.get('prompt', 0)} prompt + {tokens.get('completion', 0)} completion"
+    )
+    if usage.get("budget_exhausted"):
+        line += f" — token budget of {usage.get('max_tokens')} spent: later chunks were not sent"
+    return line
 
 
 def _run_report(args: argparse.Namespace) -> int:

@@ -99,9 +99,13 @@ class Article(BaseModel):
     index: int
     title: str = ""
     byline: str = ""
+    park: str = Field(default="", description="the park the article is about")
     start: int
     end: int
     body_start: int
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    failed_chunks: int = 0
     parks: list[Park] = Field(default_factory=list)
     initiatives: list[Initiative] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)

@@ -271,14 +271,36 @@ def _quantity(match: re.Match[str], allow_bare: bool = False) -> Quantity | None
 
 @lru_cache(maxsize=8192)
 def parse_quantity(value_text: str) -> Quantity | None:
-    """Parse a whole value_text (739.4亿元, 5万—20万元, 三分之一); None if it is not one."""
-    match = QUANTITY.fullmatch(value_text.strip())
-    if match is None:
-        return None
+    """Parse a whole value_text (739.4亿元, 5万—20万元, 三分之一, 第14位); None if it is not one.
+
+    Besides the quantities the rules extract, a value_text may be a rank or a
+    count the guide allows as an optional figure (第一, 前四, top20, 500强,
+    三大, 32周年, 千亿级); the validator must be able to read those too.
+    """
+    text = value_text.strip()
+    match = QUANTITY.fullmatch(text)
     try:
-        return _quantity(match, allow_bare=True)
+        if match is not None:
+            return _quantity(match, allow_bare=True)
+        return _loose_quantity(text)
     except ValueError:
         return None
+
+
+# A rank or a count with any short word after it: 第14位, 前十名, top20, 500强, 三大, 两位数, 千亿级, 首位.
+_LOOSE = re.compile(rf"(?:第|前|top|TOP|Top)?(?P<num>{NUMBER}|[千百]|首)(?P<mult>{MULTIPLIER})?(?P<word>[\u4e00-\u9fff]{{0,3}})")
+
+
+def _loose_quantity(text: str) -> Quantity | None:
+    match = _LOOSE.fullmatch(text)
+    if match is None:
+        return None
+    number = match.group("num")
+    value = {"千": 1000.0, "百": 100.0, "首": 1.0}.get(number) or parse_number(number)
+    multiplier = MULTIPLIERS.get(match.group("mult") or "", 1)
+    word = match.group("word")
+    unit = (match.group("mult") or "") + word
+    return Quantity(value, unit, _scaled(value, multiplier), word[1:] if word.startswith("个") and len(word) > 1 else word)
 
 
 def qualifier_from_cues(before: str, after: str, quantity: Quantity) -> Qualifier:

@@ -15,15 +15,19 @@ from .segment import segment
 from .verify import verify_in_place
 
 
-def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET) -> tuple[str, Iterator[Article]]:
+def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "") -> tuple[str, Iterator[Article]]:
     """Normalize a page and return its text and a generator of finished (verified) articles."""
     text = normalize(raw).text
+    segments = segment(text)
+    chunks = (
+        {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
+        if backend.needs_chunks
+        else {}
+    )
 
     def articles() -> Iterator[Article]:
-        for part in segment(text):
-            chunks = chunk_article(text, part.start, part.end, part.index, chunk_budget) if backend.needs_chunks else None
-            article = merge_article(backend.extract_article(text, part, chunks))
-            yield _verified(article, text)
+        for article in backend.extract_articles(text, segments, chunks, doc):
+            yield _verified(merge_article(article), text)
 
     return text, articles()
 
@@ -38,7 +42,7 @@ def _verified(article: Article, text: str) -> Article:
 def extract_text(raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
     """Extract verified records from one page of text (raw, as read from a file)."""
     engine = get_backend(backend) if isinstance(backend, str) else backend
-    text, articles = iter_articles(raw, engine, chunk_budget)
+    text, articles = iter_articles(raw, engine, chunk_budget, doc)
     return DocumentResult(doc=doc, text=text, articles=list(articles))
 
 

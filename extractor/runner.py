@@ -47,6 +47,9 @@ class DocumentOutcome:
     figures: int = 0
     figures_verified: int = 0
     quotes: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    failed_chunks: int = 0
     seconds: float = 0.0
 
     def count(self, article: Article) -> None:
@@ -56,6 +59,9 @@ class DocumentOutcome:
         self.figures += len(article.figures)
         self.figures_verified += sum(f.status is Status.verified for f in article.figures)
         self.quotes += len(article.quotes)
+        self.prompt_tokens += article.prompt_tokens
+        self.completion_tokens += article.completion_tokens
+        self.failed_chunks += article.failed_chunks
 
 
 @dataclass
@@ -73,7 +79,7 @@ class RunSummary:
     def manifest(self) -> dict[str, Any]:
         totals = {
             key: sum(getattr(d, key) for d in self.documents)
-            for key in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes")
+            for key in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes", "failed_chunks")
         }
         by_status: dict[str, int] = {}
         for outcome in self.documents:
@@ -116,7 +122,7 @@ def run_extraction(
             notify("document", outcome)
     export_csv(out_dir / DATABASE_FILE, out_dir)
     summary.seconds = time.perf_counter() - started
-    summary.usage = getattr(backend, "usage", lambda: {})()
+    summary.usage = backend.usage()
     (out_dir / MANIFEST_FILE).write_text(json.dumps(summary.manifest(), ensure_ascii=False, indent=2), encoding="utf-8")
     return summary
 
@@ -146,7 +152,7 @@ def _extract_file(
         outcome.status, outcome.reason = "skipped", "empty or only whitespace"
         return outcome
     try:
-        text, articles = iter_articles(loaded.text, backend, chunk_budget)
+        text, articles = iter_articles(loaded.text, backend, chunk_budget, doc)
         database.begin_document(doc, text, loaded.sha256, loaded.encoding)
         for article in articles:
             jsonl.write_article(doc, article)

@@ -52,10 +52,24 @@ def record_row(record: Record, doc: str, article: int) -> dict[str, Any]:
     return row
 
 
-def sql_type(model: type[Record], column: str) -> str:
+_RECORD_LISTS = ("parks", "initiatives", "figures", "quotes")
+
+
+def article_columns() -> list[str]:
+    """The articles table: an article's own scalar fields (its records have tables of their own)."""
+    return list(KEY_COLUMNS) + [name for name in Article.model_fields if name != "index" and name not in _RECORD_LISTS]
+
+
+def article_row(article: Article, doc: str) -> dict[str, Any]:
+    return {"doc": doc, "article": article.index, **{name: getattr(article, name) for name in article_columns()[2:]}}
+
+
+def sql_type(model: type[Record] | type[Article], column: str) -> str:
     if column in ("article", "evidence_start", "evidence_end"):
         return "INTEGER"
     if column in KEY_COLUMNS or column == "evidence_text":
+        return "TEXT"
+    if column not in model.model_fields:
         return "TEXT"
     annotation = model.model_fields[column].annotation
     for candidate in _flatten(annotation):
@@ -105,18 +119,9 @@ class SqliteWriter:
         self._pending = [("INSERT INTO documents (doc, sha256, encoding, text) VALUES (?, ?, ?, ?)", (doc, sha256, encoding, text))]
 
     def write_article(self, doc: str, article: Article) -> None:
-        self._pending.append(
-            (
-                'INSERT INTO articles (doc, article, title, byline, "start", "end", body_start) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                (doc, article.index, article.title, article.byline, article.start, article.end, article.body_start),
-            )
-        )
+        self._pending.append(_insert("articles", article_row(article, doc)))
         for record in article.records():
-            row = record_row(record, doc, article.index)
-            table = TABLE_NAMES[record.kind]
-            marks = ", ".join("?" for _ in row)
-            names = ", ".join(f'"{column}"' for column in row)
-            self._pending.append((f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values())))
+            self._pending.append(_insert(TABLE_NAMES[record.kind], record_row(record, doc, article.index)))
 
     def end_document(self) -> None:
         """Write the whole document in one transaction: an interrupted run leaves no half-written document."""
@@ -134,12 +139,19 @@ class SqliteWriter:
         self._db.close()
 
 
+def _insert(table: str, row: dict[str, Any]) -> tuple[str, tuple]:
+    names = ", ".join(f'"{column}"' for column in row)
+    marks = ", ".join("?" for _ in row)
+    return f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values())
+
+
 def schema_sql() -> str:
     """CREATE statements for every table, derived from the models."""
     statements = [
         "CREATE TABLE documents (doc TEXT PRIMARY KEY, sha256 TEXT, encoding TEXT, text TEXT)",
-        'CREATE TABLE articles (doc TEXT, article INTEGER, title TEXT, byline TEXT, "start" INTEGER, "end" INTEGER, '
-        "body_start INTEGER, PRIMARY KEY (doc, article))",
+        "CREATE TABLE articles ("
+        + ", ".join(f'"{column}" {sql_type(Article, column)}' for column in article_columns())
+        + ", PRIMARY KEY (doc, article))",
     ]
     for kind, model in RECORD_TYPES.items():
         table = TABLE_NAMES[kind]

@@ -1,26 +1,48 @@
-"""Step 5, extract: a backend turns an article (and its chunks) into records."""
+"""Step 5, extract: a backend turns the articles of a page (and their chunks) into records."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..chunk import Chunk
 from ..models import Article
 from ..segment import Segment
+
+if TYPE_CHECKING:
+    from .llm.settings import LLMSettings
+
+BACKENDS = ("rules", "llm")
 
 
 class Backend(Protocol):
     name: str
     needs_chunks: bool  # False: the backend reads whole articles and the pipeline skips chunking
 
-    def extract_article(self, text: str, segment: Segment, chunks: list[Chunk] | None = None) -> Article:
-        """Records for one article of the normalized document ``text``."""
+    def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
+        """Records for each article of the normalized page ``text``, in order."""
         ...
 
+    def usage(self) -> dict[str, Any]:
+        """Calls, tokens, retries and failures so far, for run.json (empty for offline backends)."""
+        ...
 
-def get_backend(name: str) -> Backend:
+    def close(self) -> None: ...
+
+
+def get_backend(name: str, settings: LLMSettings | None = None, chunk_budget: int | None = None) -> Backend:
     if name == "rules":
         from .rules import RulesBackend
 
         return RulesBackend()
-    raise ValueError(f"unknown backend {name!r}; available: rules")
+    if name == "llm":
+        from .llm.settings import ConfigurationError, LLMSettings
+
+        settings = settings or LLMSettings()
+        settings.check()
+        try:
+            from .llm.backend import LLMBackend
+        except ImportError as exc:
+            raise ConfigurationError(f"the LLM backend needs its extra: pip install 'zone-extractor[llm]' ({exc.name} is missing)") from exc
+        return LLMBackend(settings) if chunk_budget is None else LLMBackend(settings, chunk_budget)
+    raise ValueError(f"unknown backend {name!r}; available: {', '.join(BACKENDS)}")

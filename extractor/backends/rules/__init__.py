@@ -8,6 +8,7 @@ labels.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from ...chunk import Chunk
 from ...models import Article
@@ -40,6 +41,7 @@ class RulesBackend:
             index=segment.index,
             title=segment.title,
             byline=segment.byline,
+            park=main_park,
             start=segment.start,
             end=segment.end,
             body_start=segment.body_start,
@@ -48,6 +50,16 @@ class RulesBackend:
             quotes=extract_quotes(text, segment.start, segment.end),
             initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
         )
+
+    def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
+        for segment in segments:
+            yield self.extract_article(text, segment)
+
+    def usage(self) -> dict:
+        return {}
+
+    def close(self) -> None:
+        return None
 
     def _document_park_names(self, text: str) -> set[str]:
         """Park spellings that stand clean anywhere in the page, computed once per page."""

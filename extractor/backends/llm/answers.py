@@ -1,0 +1,178 @@
+"""What the model is asked to return for one chunk: schema-constrained through instructor.
+
+These are the model's *answer* shapes, kept small because their JSON Schema
+is sent with every call; they are turned into the records of models.py and
+then checked by the validator like any other backend's output.
+
+Checks that asking again can fix use instructor's validation ``context``
+(the chunk text and the candidate ids): a label for an id that does not exist,
+evidence or a quote that is not in the chunk. Numbers are *not* checked here:
+a wrong number is not a reason to re-ask, it is what the validator reports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
+
+from ...models import InitiativeKind
+
+_MARK = re.compile(r"\{[NQ]\d+\}")
+
+
+def without_marks(text: str) -> str:
+    """Candidate marks ({N3}) removed, as a model may copy them into evidence or quotes."""
+    return _MARK.sub("", text)
+
+
+def _in_chunk(value: str, info: ValidationInfo, what: str) -> str:
+    context: dict[str, Any] = info.context or {}
+    text = context.get("text")
+    if text is None or not value:
+        return value
+    cleaned = without_marks(value).strip()
+    if "".join(cleaned.split()) not in "".join(text.split()):
+        raise ValueError(f"{what} must be copied exactly from the text; not found: {cleaned[:40]!r}")
+    return cleaned
+
+
+class CompactModel(BaseModel):
+    """Answer models send a lean schema: every call pays for the schema's tokens.
+
+    Titles, defaults and descriptions go (the prompt says what the fields
+    mean), and an optional number is a plain ["number", "null"] type.
+    """
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        schema = super().model_json_schema(*args, **kwargs)
+        return {**_lean(schema), "title": schema.get("title", cls.__name__)}  # the root title names the tool
+
+
+_DROPPED = ("title", "default", "description")
+
+
+def _lean(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_lean(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    options = node.get("anyOf")
+    if options and all(set(option) == {"type"} for option in options):
+        node = {**{k: v for k, v in node.items() if k != "anyOf"}, "type": [option["type"] for option in options]}
+    return {key: _lean(value) for key, value in node.items() if key not in _DROPPED or key == "properties"}
+
+
+class FigureLabel(CompactModel):
+    id: str = Field(description="candidate mark, e.g. N3")
+    is_figure: bool = True
+    value_text: str = ""
+    metric: str = ""
+    subject: str = ""
+    period: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _known_candidate(cls, value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("figure_ids")
+        if known is not None and value not in known:
+            raise ValueError(f"no candidate {value!r}; use one of the marks in the text")
+        return value
+
+
+class QuoteLabel(CompactModel):
+    id: str = Field(description="quote candidate, e.g. Q1")
+    speaker: str = ""
+    speaker_title: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _known_quote(cls, value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("quote_ids")
+        if known is not None and value not in known:
+            raise ValueError(f"no quote candidate {value!r}")
+        return value
+
+
+class AddedFigure(CompactModel):
+    """A figure the anchored mode's candidates missed; qualifier and base unit come from the grammar."""
+
+    value_text: str
+    value: float
+    unit: str = ""
+    amount: float | None = None
+    metric: str = ""
+    subject: str = ""
+    period: str = ""
+    evidence: str = ""
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence_in_chunk(cls, value: str, info: ValidationInfo) -> str:
+        return _in_chunk(value, info, "evidence")
+
+
+class FigureItem(CompactModel):
+    value_text: str
+    value: float
+    unit: str = ""
+    amount: float | None = None
+    base_unit: str = ""
+    qualifier: Literal["exact", "approx", "lower", "upper", "range"] = "exact"
+    value_high: float | None = None
+    metric: str = ""
+    subject: str = ""
+    period: str = ""
+    evidence: str = Field("", description="the clause holding the number, copied exactly")
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence_in_chunk(cls, value: str, info: ValidationInfo) -> str:
+        return _in_chunk(value, info, "evidence")
+
+
+class QuoteItem(CompactModel):
+    text: str = Field(description="the words inside “”, copied exactly")
+    speaker: str = ""
+    speaker_title: str = ""
+
+    @field_validator("text")
+    @classmethod
+    def _quote_in_chunk(cls, value: str, info: ValidationInfo) -> str:
+        return _in_chunk(value, info, "quote text")
+
+
+class ParkItem(CompactModel):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class InitiativeItem(CompactModel):
+    name: str
+    kind: InitiativeKind = "other"
+    park: str = ""
+
+
+class ChunkAnswer(CompactModel):
+    """Everything found in one chunk."""
+
+    labels: list[FigureLabel] = Field(default_factory=list)
+    quote_labels: list[QuoteLabel] = Field(default_factory=list)
+    figures: list[AddedFigure] = Field(default_factory=list)
+    quotes: list[QuoteItem] = Field(default_factory=list)
+    parks: list[ParkItem] = Field(default_factory=list)
+    initiatives: list[InitiativeItem] = Field(default_factory=list)
+
+
+class FreeChunkAnswer(CompactModel):
+    """The free mode's answer: no candidates to label."""
+
+    figures: list[FigureItem] = Field(default_factory=list)
+    quotes: list[QuoteItem] = Field(default_factory=list)
+    parks: list[ParkItem] = Field(default_factory=list)
+    initiatives: list[InitiativeItem] = Field(default_factory=list)
+
+
+ANSWER_MODELS: dict[str, type[CompactModel]] = {"anchored": ChunkAnswer, "free": FreeChunkAnswer}

@@ -1,0 +1,143 @@
+"""Prompts from the plain-text templates in ``prompts/``, one call per batch of chunks.
+
+A call carries one or more consecutive chunks of a page, each under its own
+article title and park, up to the chunk budget: short articles share a call,
+so the fixed cost of a call (instructions and answer schema) is paid less often.
+
+In the anchored mode the rules backend's candidates travel with the text:
+each number is marked in place ({N1}…), which costs a few tokens per number
+instead of a second copy of its context, and quote candidates are listed by
+their opening words. The model labels them; numbers come from the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from string import Template
+
+from ...chunk import Chunk
+from ...models import Article, Figure, Quote
+
+TEMPLATE_NAMES = ("system", "anchored", "free", "article")
+_QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
+
+
+@cache
+def template(name: str) -> Template:
+    return Template(resources.files("extractor.prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8"))
+
+
+@cache
+def prompt_version() -> str:
+    """Changes whenever a template changes, so cached answers to old prompts are not reused."""
+    digest = hashlib.sha256()
+    for name in TEMPLATE_NAMES:
+        digest.update(template(name).template.encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+def value_start(figure: Figure) -> int:
+    """Where the figure's number starts in the document: its evidence ends with it."""
+    assert figure.evidence is not None
+    return figure.evidence.start + figure.evidence.text.rfind(figure.value_text)
+
+
+@dataclass
+class Part:
+    """One chunk of one article inside a call, with the candidates found in it."""
+
+    article: Article
+    chunk: Chunk
+    figures: dict[str, Figure] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+
+
+@dataclass
+class Batch:
+    """What one call carries."""
+
+    parts: list[Part]
+
+    @property
+    def figure_ids(self) -> set[str]:
+        return {mark for part in self.parts for mark in part.figures}
+
+    @property
+    def quote_ids(self) -> set[str]:
+        return {mark for part in self.parts for mark in part.quotes}
+
+    def plain_text(self) -> str:
+        return "\n".join(part.chunk.text for part in self.parts)
+
+
+def batches(chunks: list[tuple[Article, Chunk]], budget: int) -> list[Batch]:
+    """Consecutive chunks packed into calls of at most ``budget`` characters (one chunk always fits)."""
+    packed: list[Batch] = []
+    size = 0
+    for article, chunk in chunks:
+        if packed and size + len(chunk.text) <= budget:
+            packed[-1].parts.append(Part(article, chunk))
+            size += len(chunk.text)
+        else:
+            packed.append(Batch([Part(article, chunk)]))
+            size = len(chunk.text)
+    for batch in packed:
+        _number_candidates(batch)
+    return packed
+
+
+def _number_candidates(batch: Batch) -> None:
+    figure_count = quote_count = 0
+    for part in batch.parts:
+        chunk = part.chunk
+        inside = sorted((f for f in part.article.figures if f.evidence and chunk.start <= value_start(f) < chunk.end), key=value_start)
+        for figure in inside:
+            figure_count += 1
+            part.figures[f"N{figure_count}"] = figure
+        for quote in part.article.quotes:
+            if quote.evidence and chunk.start <= quote.evidence.start < chunk.end:
+                quote_count += 1
+                part.quotes[f"Q{quote_count}"] = quote
+
+
+def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
+    anchored = extraction == "anchored"
+    blocks = "\n".join(
+        template("article")
+        .substitute(
+            title=part.article.title or "-",
+            park=part.article.park or "-",
+            text=_marked(part) if anchored else part.chunk.text,
+        )
+        .strip()
+        for part in batch.parts
+    )
+    if anchored:
+        user = template("anchored").substitute(quote_candidates=_quote_lines(batch), articles=blocks)
+    else:
+        user = template("free").substitute(articles=blocks)
+    return [{"role": "system", "content": template("system").template.strip()}, {"role": "user", "content": user}]
+
+
+def _marked(part: Part) -> str:
+    chunk = part.chunk
+    pieces, position = [], chunk.start
+    for mark, figure in part.figures.items():
+        start = value_start(figure)
+        pieces.append(chunk.text[position - chunk.start : start - chunk.start])
+        pieces.append(f"{{{mark}}}")
+        position = start
+    pieces.append(chunk.text[position - chunk.start :])
+    return "".join(pieces)
+
+
+def _quote_lines(batch: Batch) -> str:
+    quotes = [(mark, quote) for part in batch.parts for mark, quote in part.quotes.items()]
+    if not quotes:
+        return "Direct speech in “” goes in `quotes`, with its speaker."
+    lines = ["Label these quotes with speaker and speaker_title; other direct speech goes in `quotes`:"]
+    lines += [f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…" for mark, quote in quotes]
+    return "\n".join(lines)

@@ -1,0 +1,476 @@
+"""An OpenAI-compatible chat server that plays the model, for tests and for trying the LLM path with no key.
+
+It answers ``POST /v1/chat/completions`` in the shape the ``openai`` client
+expects (tool calls or content, usage fields) and reports its counts at
+``GET /stats``. Answers are scripted: fixed answers, or an *oracle* built from
+gold files for the chunk it is sent, with numbers perturbed on purpose at a
+given rate; faults can be injected in order (``faults``) or at random
+(``fault_rate``). Only loopback addresses are served.
+
+    python -m extractor.testserver --oracle seeds/gold --perturb 0.1 --delay 0.5 --port 8765
+    extractor extract seeds --backend llm --base-url http://127.0.0.1:8765/v1 --model oracle
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from .tokens import estimate_tokens
+
+FAULTS = ("429", "500", "timeout", "malformed", "truncated", "close", "html", "wrong_shape", "hang")
+TEXT_OPEN, TEXT_CLOSE = "<<<TEXT", "TEXT>>>"
+_CANDIDATE = re.compile(r"\{(N\d+)\}")
+_QUOTE_CANDIDATE = re.compile(r"^(Q\d+): (.*)$", re.MULTILINE)
+
+
+@dataclass
+class Script:
+    """What the server does; tests change it between runs."""
+
+    gold_dir: Path | None = None
+    answers: list[dict] = field(default_factory=list)  # fixed answers, used in turn
+    faults: list[str] = field(default_factory=list)  # consumed one per request, in order
+    fault_rate: float = 0.0
+    fault_kinds: tuple[str, ...] = ("429", "500", "malformed", "truncated")
+    perturb_rate: float = 0.0
+    delay: float = 0.0  # seconds before every answer
+    timeout_delay: float = 5.0  # the 'timeout' fault: longer than the client's timeout
+    retry_after: str = "1"
+    seed: int = 7
+    obey_injection: bool = False  # multiply every number by ten when the text asks for it
+
+
+@dataclass
+class Stats:
+    calls: int = 0
+    answered: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    faults: Counter = field(default_factory=Counter)
+    perturbed: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "calls": self.calls,
+            "answered": self.answered,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "faults": dict(self.faults),
+            "perturbed": self.perturbed,
+        }
+
+
+class FakeModelServer:
+    """The server, runnable in a thread (tests) or in the foreground (command line)."""
+
+    def __init__(self, script: Script | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("the test server only listens on loopback")
+        self.script = script or Script()
+        self.stats = Stats()
+        self._lock = threading.Lock()
+        self._random = random.Random(self.script.seed)
+        self._gold_cache: tuple[Path | None, list[dict]] = (None, [])
+        handler = type("Handler", (_Handler,), {"server_state": self})
+        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> FakeModelServer:
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def reset(self, script: Script | None = None) -> None:
+        with self._lock:
+            if script is not None:
+                self.script = script
+                self._random = random.Random(script.seed)
+            self.stats = Stats()
+
+    def __enter__(self) -> FakeModelServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- deciding an answer -------------------------------------------------
+
+    def next_fault(self) -> str | None:
+        with self._lock:
+            self.stats.calls += 1
+            if self.script.faults:
+                fault = self.script.faults.pop(0)
+                return None if fault == "ok" else fault
+            if self.script.fault_rate and self._random.random() < self.script.fault_rate:
+                return self._random.choice(self.script.fault_kinds)
+            return None
+
+    def answer(self, request: dict) -> dict:
+        with self._lock:
+            if self.script.answers:
+                return self.script.answers.pop(0)
+        return self._oracle_answer(request)
+
+    def _gold(self) -> list[dict]:
+        gold_dir = self.script.gold_dir
+        if gold_dir is None:
+            return []
+        if self._gold_cache[0] != gold_dir:
+            self._gold_cache = (gold_dir, [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))])
+        return self._gold_cache[1]
+
+    def _oracle_answer(self, request: dict) -> dict:
+        prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
+        marked = "\n".join(_blocks(prompt, TEXT_OPEN, TEXT_CLOSE))
+        text = _CANDIDATE.sub("", marked)
+        flat = text.replace("\n", "")
+        anchored = bool(_CANDIDATE.search(marked))
+        answer: dict[str, list] = {"labels": [], "quote_labels": [], "figures": [], "quotes": [], "parks": [], "initiatives": []}
+        gold = self._best_gold(flat)
+        if gold is None:
+            return answer
+        figures = [f for f in gold.get("figures", []) if f["context"].replace("\n", "") in flat]
+        if anchored:
+            answer["labels"], figures = _label_candidates(marked, figures)
+        answer["labels"] = [self._maybe_perturbed_label(label) for label in answer["labels"]]
+        answer["figures"] = [self._maybe_perturbed(_figure_item(f), f["context"]) for f in figures]
+        quotes = [q for q in gold.get("quotes", []) if q["text_start"] in flat]
+        if anchored:
+            answer["quote_labels"], quotes = _label_quotes(prompt, quotes)
+        answer["quotes"] = [_quote_item(q, flat) for q in quotes]
+        answer["parks"] = [{"name": p["name"], "aliases": p.get("aliases", [])} for p in gold.get("parks", []) if p["name"] in flat]
+        answer["initiatives"] = [
+            {"name": i["name"], "kind": i.get("kind", "other"), "park": i.get("park", "")}
+            for i in gold.get("initiatives", [])
+            if i["name"] in flat
+        ]
+        if self.script.obey_injection and re.search(r"乘以十|multiply", flat, re.IGNORECASE):
+            answer["figures"] = [_times_ten(f) for f in answer["figures"]]
+            answer["labels"] = [dict(label, value_text=_times_ten_text(label.get("value_text", ""))) for label in answer["labels"]]
+        return answer
+
+    def _best_gold(self, flat: str) -> dict | None:
+        """The gold file this chunk comes from: the one with most of its contexts in it."""
+        best, best_score = None, 0
+        for gold in self._gold():
+            score = sum(f["context"].replace("\n", "") in flat for f in gold.get("figures", []))
+            score += sum(q["text_start"] in flat for q in gold.get("quotes", []))
+            score += sum(p["name"] in flat for p in gold.get("parks", [])) * 0.1
+            if score > best_score:
+                best, best_score = gold, score
+        return best
+
+    def _maybe_perturbed(self, item: dict, context: str) -> dict:
+        if not self.script.perturb_rate or self._random.random() >= self.script.perturb_rate:
+            return item
+        changed = perturb_number(item["value_text"])
+        if changed == item["value_text"]:
+            return item
+        ratio = _ratio(item["value_text"], changed)
+        perturbed = dict(item, value_text=changed, value=item["value"] * ratio)
+        if item.get("amount") is not None:
+            perturbed["amount"] = item["amount"] * ratio
+        with self._lock:
+            self.stats.perturbed.append({"value_text": item["value_text"], "perturbed": changed, "context": context})
+        return perturbed
+
+    def _maybe_perturbed_label(self, label: dict) -> dict:
+        if not label.get("is_figure") or not self.script.perturb_rate or self._random.random() >= self.script.perturb_rate:
+            return label
+        changed = perturb_number(label["value_text"])
+        if changed == label["value_text"]:
+            return label
+        with self._lock:
+            self.stats.perturbed.append({"value_text": label["value_text"], "perturbed": changed, "context": label["id"]})
+        return dict(label, value_text=changed)
+
+
+def perturb_number(value_text: str) -> str:
+    """739.4亿元 → 793.4亿元 (swap two digits), 8.0% → 80% (drop the point), 9家 → 90家."""
+    digits = re.search(r"\d+(?:\.\d+)?", value_text)
+    if not digits:
+        return value_text
+    number = digits.group()
+    if "." in number and not number.endswith(".0") and len(number.replace(".", "")) >= 3:
+        chars = list(number)
+        positions = [i for i, c in enumerate(chars) if c.isdigit()]
+        for left, right in itertools.pairwise(positions):
+            if chars[left] != chars[right]:
+                chars[left], chars[right] = chars[right], chars[left]
+                return value_text.replace(number, "".join(chars), 1)
+    if "." in number:
+        return value_text.replace(number, number.replace(".", ""), 1)
+    if len(number) >= 2 and len(set(number)) > 1:
+        chars = list(number)
+        for index in range(len(chars) - 1):
+            if chars[index] != chars[index + 1] and not (index == 0 and chars[index + 1] == "0"):
+                chars[index], chars[index + 1] = chars[index + 1], chars[index]
+                return value_text.replace(number, "".join(chars), 1)
+    return value_text.replace(number, number + "0", 1)
+
+
+def _ratio(before: str, after: str) -> float:
+    old = float(re.search(r"\d+(?:\.\d+)?", before).group())  # type: ignore[union-attr]
+    new = float(re.search(r"\d+(?:\.\d+)?", after).group())  # type: ignore[union-attr]
+    return new / old if old else 1.0
+
+
+def _times_ten_text(value_text: str) -> str:
+    digits = re.search(r"\d+(?:\.\d+)?", value_text)
+    if not digits:
+        return value_text
+    return value_text.replace(digits.group(), f"{float(digits.group()) * 10:g}", 1)
+
+
+def _times_ten(item: dict) -> dict:
+    return dict(
+        item,
+        value_text=_times_ten_text(item["value_text"]),
+        value=item["value"] * 10,
+        amount=None if item.get("amount") is None else item["amount"] * 10,
+    )
+
+
+def _figure_item(gold: dict) -> dict:
+    return {
+        "value_text": gold["value_text"],
+        "value": gold["value"],
+        "unit": gold.get("unit", ""),
+        "amount": gold.get("amount"),
+        "base_unit": gold.get("base_unit", ""),
+        "qualifier": gold.get("qualifier", "exact"),
+        "value_high": gold.get("value_high"),
+        "metric": gold.get("metric", ""),
+        "subject": gold.get("subject", ""),
+        "period": gold.get("period", ""),
+        "evidence": gold["context"],
+    }
+
+
+def _label_candidates(marked: str, figures: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Label each {Nk} candidate from the gold figure it belongs to; return the gold figures no candidate covers."""
+    labels, covered = [], set()
+    for match in _CANDIDATE.finditer(marked):
+        after = _CANDIDATE.sub("", marked[match.end() : match.end() + 30])
+        before = _CANDIDATE.sub("", marked[max(0, match.start() - 40) : match.start()]).replace("\n", "")
+        gold = next(
+            (
+                (i, f)
+                for i, f in enumerate(figures)
+                if i not in covered and after.startswith(f["value_text"]) and (before + after).find(f["context"][:8]) != -1
+            ),
+            None,
+        ) or next(((i, f) for i, f in enumerate(figures) if i not in covered and after.startswith(f["value_text"])), None)
+        if gold is None:
+            labels.append({"id": match.group(1), "is_figure": False})
+            continue
+        covered.add(gold[0])
+        f = gold[1]
+        labels.append(
+            {
+                "id": match.group(1),
+                "is_figure": True,
+                "value_text": f["value_text"],
+                "metric": f.get("metric", ""),
+                "subject": f.get("subject", ""),
+                "period": f.get("period", ""),
+            }
+        )
+    return labels, [f for i, f in enumerate(figures) if i not in covered]
+
+
+def _label_quotes(prompt: str, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
+    labels, covered = [], set()
+    for match in _QUOTE_CANDIDATE.finditer(prompt):
+        for index, quote in enumerate(quotes):
+            if index not in covered and quote["text_start"][:10] in match.group(2):
+                covered.add(index)
+                labels.append({"id": match.group(1), "speaker": quote["speaker"], "speaker_title": quote.get("speaker_title", "")})
+                break
+    return labels, [q for i, q in enumerate(quotes) if i not in covered]
+
+
+def _quote_item(gold: dict, text: str) -> dict:
+    start = text.find(gold["text_start"])
+    end = text.find("”", start)
+    return {"text": text[start : end if end != -1 else None], "speaker": gold["speaker"], "speaker_title": gold.get("speaker_title", "")}
+
+
+def _blocks(text: str, opening: str, closing: str) -> list[str]:
+    """The article texts of a prompt (a call may carry several)."""
+    found, position = [], 0
+    while (start := text.find(opening, position)) != -1:
+        end = text.find(closing, start + len(opening))
+        if end == -1:
+            break
+        found.append(text[start + len(opening) : end].strip("\n"))
+        position = end + len(closing)
+    return found or [text]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_state: FakeModelServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read /stats instead
+        return
+
+    def do_GET(self) -> None:
+        if self.path.rstrip("/").endswith("/stats"):
+            self._send(200, json.dumps(self.server_state.stats.as_dict()).encode())
+        elif self.path.rstrip("/").endswith("/models"):
+            self._send(200, json.dumps({"object": "list", "data": [{"id": "oracle", "object": "model"}]}).encode())
+        else:
+            self._send(404, b'{"error": {"message": "not found"}}')
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        if not self.path.rstrip("/").endswith("/chat/completions"):
+            self._send(404, b'{"error": {"message": "not found"}}')
+            return
+        state = self.server_state
+        request = json.loads(body or b"{}")
+        fault = state.next_fault()
+        if state.script.delay:
+            time.sleep(state.script.delay)
+        if fault:
+            with state._lock:
+                state.stats.faults[fault] += 1
+            if self._fault(fault, request):
+                return
+        answer = state.answer(request)
+        if fault == "wrong_shape":
+            answer = {"figures": "none", "parks": [{"title": 3}]}
+        content = json.dumps(answer, ensure_ascii=False)
+        if fault == "malformed":
+            content = content.replace('"', "'", 3)[:-1] + ",,}"
+        finish = "stop"
+        if fault == "truncated":
+            content, finish = content[: max(1, len(content) // 2)], "length"
+        prompt_tokens = estimate_tokens(json.dumps(request.get("messages", []), ensure_ascii=False))
+        prompt_tokens += estimate_tokens(json.dumps(request.get("tools", []) or request.get("response_format", {}), ensure_ascii=False))
+        completion_tokens = estimate_tokens(content)
+        with state._lock:
+            state.stats.answered += 1
+            state.stats.prompt_tokens += prompt_tokens
+            state.stats.completion_tokens += completion_tokens
+        self._send(200, json.dumps(_completion(request, content, finish, prompt_tokens, completion_tokens), ensure_ascii=False).encode())
+
+    def _fault(self, fault: str, request: dict) -> bool:
+        """Act out a fault; True when the request is answered (or abandoned) by it."""
+        script = self.server_state.script
+        if fault == "429":
+            self._send(429, b'{"error": {"message": "rate limited", "type": "rate_limit"}}', {"Retry-After": script.retry_after})
+        elif fault == "500":
+            self._send(500, b'{"error": {"message": "internal error"}}')
+        elif fault == "html":
+            self._send(200, b"<html><body><h1>502 Bad Gateway</h1></body></html>", {"Content-Type": "text/html"})
+        elif fault == "timeout":
+            time.sleep(script.timeout_delay)
+            self._send(500, b'{"error": {"message": "too late"}}')
+        elif fault == "hang":
+            time.sleep(script.timeout_delay * 20)
+            self.close_connection = True
+        elif fault == "close":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "4000")
+            self.end_headers()
+            self.wfile.write(b'{"id": "chatcmpl-x", "choices": [{"message": {"content": "{\\"fig')
+            self.wfile.flush()
+            self.close_connection = True
+        else:
+            return False
+        return True
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        try:
+            self.send_response(status)
+            headers = {"Content-Type": "application/json", **(headers or {})}
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (its timeout): nothing to do
+            self.close_connection = True
+
+
+def _completion(request: dict, content: str, finish: str, prompt_tokens: int, completion_tokens: int) -> dict:
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    tools = request.get("tools") or []
+    response_format = (request.get("response_format") or {}).get("type")
+    if tools:
+        name = tools[0].get("function", {}).get("name", "answer")
+        message["tool_calls"] = [{"id": "call_0", "type": "function", "function": {"name": name, "arguments": content}}]
+        finish = "tool_calls" if finish == "stop" else finish
+    elif response_format in ("json_object", "json_schema"):
+        message["content"] = content
+    else:
+        message["content"] = f"```json\n{content}\n```"
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": request.get("model", "oracle"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extractor.testserver", description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--oracle", type=Path, help="gold folder: answer each chunk from the gold items it contains")
+    parser.add_argument("--perturb", type=float, default=0.0, help="share of numbers to perturb on purpose (0-1)")
+    parser.add_argument("--fault-rate", type=float, default=0.0, help="share of requests that get a fault")
+    parser.add_argument("--faults", default="429,500,malformed,truncated", help=f"fault kinds for --fault-rate, from {','.join(FAULTS)}")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each answer")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    kinds = tuple(k for k in args.faults.split(",") if k)
+    unknown = [k for k in kinds if k not in FAULTS]
+    if unknown:
+        parser.error(f"unknown faults: {', '.join(unknown)}")
+    script = Script(
+        gold_dir=args.oracle, perturb_rate=args.perturb, fault_rate=args.fault_rate, fault_kinds=kinds, delay=args.delay, seed=args.seed
+    )
+    server = FakeModelServer(script, port=args.port)
+    print(f"fake model server on {server.base_url} (stats: {server.base_url.removesuffix('/v1')}/stats)", flush=True)
+    try:
+        server.httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.httpd.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
