@@ -257,7 +257,9 @@ def _figure(item: FigureItem | AddedFigure, evidence: Evidence | None) -> Figure
         value=item.value,
         unit=item.unit or (quantity.unit if quantity else ""),
         amount=item.amount if item.amount is not None else (quantity.amount if quantity else item.value),
-        base_unit=getattr(item, "base_unit", "") or (quantity.base_unit if quantity else "") or split_unit(item.unit)[1],
+        base_unit=getattr(item, "base_unit", "")
+        or (split_unit(item.unit)[1] if item.unit else "")
+        or (quantity.base_unit if quantity else ""),
         qualifier=qualifier,
         value_high=value_high,
         amount_high=quantity.amount_high if quantity and value_high is not None else None,
