@@ -25,8 +25,10 @@ def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET
         else {}
     )
 
+    extracted = backend.extract_articles(text, segments, chunks, doc)  # a backend may start its work here (LLM calls)
+
     def articles() -> Iterator[Article]:
-        for article in backend.extract_articles(text, segments, chunks, doc):
+        for article in extracted:
             yield _verified(merge_article(article), text)
 
     return text, articles()

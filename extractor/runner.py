@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,11 +116,15 @@ def run_extraction(
     summary = RunSummary(out_dir=str(out_dir), backend=backend.name)
     started = time.perf_counter()
     names: set[str] = set(done)
+    lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with JsonlWriter(out_dir / RECORDS_FILE, append=resume) as jsonl, _database(out_dir, resume) as database:
+        prepared: deque[_Prepared] = deque()
         for path in files:
-            outcome = _extract_file(path, _unique_name(path, names), backend, chunk_budget, jsonl, database, done, notify)
-            summary.documents.append(outcome)
-            notify("document", outcome)
+            prepared.append(_prepare(path, _unique_name(path, names), backend, chunk_budget, done))
+            while len(prepared) > lookahead:
+                summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
+        while prepared:
+            summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
     export_csv(out_dir / DATABASE_FILE, out_dir)
     summary.seconds = time.perf_counter() - started
     summary.usage = backend.usage()
@@ -127,42 +132,53 @@ def run_extraction(
     return summary
 
 
-def _extract_file(
-    path: Path,
-    doc: str,
-    backend: Backend,
-    chunk_budget: int,
-    jsonl: JsonlWriter,
-    database: SqliteWriter,
-    done: dict[str, str],
-    notify: ProgressCallback,
-) -> DocumentOutcome:
-    outcome = DocumentOutcome(doc=doc, path=str(path))
-    started = time.perf_counter()
+@dataclass
+class _Prepared:
+    """A page read, with its articles on the way (or the reason there are none)."""
+
+    outcome: DocumentOutcome
+    started: float
+    text: str = ""
+    articles: Iterator[Article] | None = None
+
+
+def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: dict[str, str]) -> _Prepared:
+    prepared = _Prepared(DocumentOutcome(doc=doc, path=str(path)), time.perf_counter())
+    outcome = prepared.outcome
     try:
         loaded = read_text(path)
     except LoadError as exc:
         outcome.status, outcome.reason = "skipped", str(exc)
-        return outcome
+        return prepared
     outcome.encoding, outcome.sha256 = loaded.encoding, loaded.sha256
     if loaded.sha256 in done.values():
         outcome.status, outcome.reason = "resumed", "already extracted (same content)"
-        return outcome
-    if not loaded.text.strip():
+    elif not loaded.text.strip():
         outcome.status, outcome.reason = "skipped", "empty or only whitespace"
-        return outcome
-    try:
-        text, articles = iter_articles(loaded.text, backend, chunk_budget, doc)
-        database.begin_document(doc, text, loaded.sha256, loaded.encoding)
-        for article in articles:
-            jsonl.write_article(doc, article)
-            database.write_article(doc, article)
-            outcome.count(article)
-            notify("article", outcome)
-        database.end_document()
-    except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
-        outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
-    outcome.seconds = round(time.perf_counter() - started, 3)
+    else:
+        try:
+            prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
+        except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+    return prepared
+
+
+def _finish(prepared: _Prepared, jsonl: JsonlWriter, database: SqliteWriter, notify: ProgressCallback) -> DocumentOutcome:
+    """Write a prepared page: each article as it comes, the database in one transaction at the end."""
+    outcome = prepared.outcome
+    if prepared.articles is not None:
+        try:
+            database.begin_document(outcome.doc, prepared.text, outcome.sha256, outcome.encoding)
+            for article in prepared.articles:
+                jsonl.write_article(outcome.doc, article)
+                database.write_article(outcome.doc, article)
+                outcome.count(article)
+                notify("article", outcome)
+            database.end_document()
+        except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+    outcome.seconds = round(time.perf_counter() - prepared.started, 3)
+    notify("document", outcome)
     return outcome
 
 

@@ -18,6 +18,7 @@ BACKENDS = ("rules", "llm")
 class Backend(Protocol):
     name: str
     needs_chunks: bool  # False: the backend reads whole articles and the pipeline skips chunking
+    prefetch_pages: int  # pages the runner prepares ahead, so that slow work (model calls) overlaps
 
     def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
         """Records for each article of the normalized page ``text``, in order."""

@@ -57,6 +57,7 @@ class LLMBackend:
         settings.check()
         self.settings = settings
         self.chunk_budget = chunk_budget
+        self.prefetch_pages = max(2, settings.concurrency // 2)  # a page is a few calls: keep the slots busy
         self.counter = UsageCounter()
         self.rules = RulesBackend()
         self.cache = ResponseCache(settings.cache_dir) if settings.cache else None
@@ -87,11 +88,20 @@ class LLMBackend:
     # -- the backend interface -------------------------------------------------
 
     def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
-        """All calls for the page are sent at once (bounded by --concurrency); articles come back in order."""
+        """Send every call for the page now (bounded by --concurrency); the iterator yields articles in order.
+
+        Sending at once, not on first iteration, lets a caller prepare the next
+        page while it writes this one, so calls of several pages overlap.
+        """
         base = [self.rules.extract_article(text, part) for part in segments]
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
         calls = batches(ordered, self.chunk_budget)
         futures = [self._on_loop(self._call(batch)) for batch in calls]
+        return self._collect(text, base, chunks, calls, futures, doc)
+
+    def _collect(
+        self, text: str, base: list[Article], chunks: dict[int, list[Chunk]], calls: list[Batch], futures: list[Future], doc: str
+    ) -> Iterator[Article]:
         by_article: dict[int, list[tuple[Part, CallOutcome]]] = {article.index: [] for article in base}
         waiting = iter(zip(calls, futures, strict=True))
         for article in base:

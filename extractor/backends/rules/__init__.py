@@ -29,6 +29,7 @@ class RulesBackend:
 
     name = "rules"
     needs_chunks = False
+    prefetch_pages = 0
 
     def __init__(self) -> None:
         self._clean_names: tuple[str, set[str]] = ("", set())
