@@ -21,7 +21,7 @@ from .backends import BACKENDS, Backend, get_backend
 from .backends.llm.settings import ConfigurationError, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
-from .load import iter_inputs
+from .load import InputScan, scan_inputs
 from .report import write_report
 from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
@@ -84,12 +84,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    for path in args.paths:
-        if not path.exists():
-            errors.print(f"[red]error:[/] {path}: no such file or directory")
-    files = list(iter_inputs(p for p in args.paths if p.exists()))
-    if not files:
-        errors.print("[red]error:[/] no input files found")
+    scan = scan_inputs(args.paths)
+    for path in scan.missing:
+        errors.print(f"[red]error:[/] {path}: no such file or directory", highlight=False)
+    if not scan.files:
+        errors.print("[red]error:[/] no input files found (folders are searched for *.txt)")
         return 1
     try:
         backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None, args.chunk_chars)
@@ -97,7 +96,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         errors.print(f"[red]error:[/] {exc}", highlight=False)
         return 2
     try:
-        return _extract_with(backend, files, args)
+        return _extract_with(backend, scan, args)
     finally:
         backend.close()
 
@@ -123,21 +122,24 @@ def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     return LLMSettings(**{name: getattr(args, name) for name in _LLM_FLAGS if getattr(args, name) is not None})
 
 
-def _extract_with(backend: Backend, files: list[Path], args: argparse.Namespace) -> int:
+def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -> int:
     with _progress() as progress:
-        documents = progress.add_task("documents", total=len(files))
+        documents = progress.add_task("documents", total=len(scan.files))
         articles = progress.add_task("articles", total=None)
 
         def on_progress(event: str, outcome: DocumentOutcome | None) -> None:
             if event == "article":
                 progress.advance(articles)
             elif event == "document" and outcome is not None:
-                progress.advance(documents)
+                if outcome.path in {str(p) for p in scan.files}:
+                    progress.advance(documents)
                 if outcome.status in ("skipped", "failed"):
                     errors.print(f"[yellow]{outcome.status}[/] {outcome.path}: {outcome.reason}", highlight=False)
 
-        summary = run_extraction(files, args.out, backend, args.chunk_chars, args.resume, on_progress)
+        summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress)
     console.print(_summary_table(summary))
+    if summary.ignored:
+        console.print(f"{len(summary.ignored)} files in the folders are not *.txt and were left out (listed in run.json)")
     if summary.usage:
         console.print(_usage_line(summary.usage), highlight=False)
     if args.report:

@@ -26,7 +26,8 @@ _FULLWIDTH[0xFF05] = ord("%")  # ％
 _FULLWIDTH[0x2236] = ord(":")  # ∶ (ratio colon in OCR)
 
 _SENTENCE_END = "。！？!?"
-_WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+# Whitespace, zero-width characters and stray control characters (NUL bytes in scraped files) all go.
+_WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff\x00-\x08\x0e-\x1f\x7f]+")
 _HEADING_LINE = re.compile(r"(?m)^[ \t]*#+[^\n]*")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")

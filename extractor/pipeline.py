@@ -12,7 +12,7 @@ from .merge import merge_article
 from .models import Article, DocumentResult
 from .normalize import normalize
 from .segment import segment
-from .verify import verify_in_place
+from .verify import settle_shared_numbers, verify_in_place
 
 
 def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "") -> tuple[str, Iterator[Article]]:
@@ -38,6 +38,7 @@ def _verified(article: Article, text: str) -> Article:
     """Every record of a freshly extracted article through the validator (the article owns its records)."""
     for record in article.records():
         verify_in_place(record, text)
+    settle_shared_numbers(article.figures)
     return article
 
 

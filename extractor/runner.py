@@ -10,7 +10,9 @@ Outputs in OUT_DIR:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 import time
 from collections import deque
@@ -21,13 +23,14 @@ from typing import Any
 
 from .backends import Backend
 from .chunk import DEFAULT_BUDGET
-from .load import LoadError, read_text
+from .load import InputScan, LoadError, read_text
 from .models import Article, Status
 from .pipeline import iter_articles
-from .tables import SqliteWriter, export_csv
+from .tables import TABLE_NAMES, SqliteWriter, export_csv
 from .write import JsonlWriter
 
 RECORDS_FILE = "records.jsonl"
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DATABASE_FILE = "records.sqlite"
 MANIFEST_FILE = "run.json"
 
@@ -72,6 +75,7 @@ class RunSummary:
     documents: list[DocumentOutcome] = field(default_factory=list)
     seconds: float = 0.0
     usage: dict[str, Any] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def readable(self) -> int:
@@ -90,6 +94,7 @@ class RunSummary:
             "backend": self.backend,
             "inputs": [asdict(d) for d in self.documents],
             "documents": by_status,
+            "ignored_files": {"count": len(self.ignored), "first": self.ignored[:100], "why": "folders are searched for *.txt"},
             "counts": totals,
             "duration_seconds": round(self.seconds, 3),
             **self.usage,
@@ -100,27 +105,37 @@ ProgressCallback = Callable[[str, DocumentOutcome | None], None]
 
 
 def run_extraction(
-    files: Iterable[Path],
+    files: Iterable[Path] | InputScan,
     out_dir: Path,
     backend: Backend,
     chunk_budget: int = DEFAULT_BUDGET,
     resume: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> RunSummary:
-    """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal."""
+    """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
+
+    ``files`` may be a scan of the inputs, whose missing paths, folder loops and
+    files left out (not *.txt) are then reported in run.json too.
+    """
+    scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = on_progress or (lambda event, outcome: None)
     out_dir.mkdir(parents=True, exist_ok=True)
-    done = _finished_documents(out_dir) if resume else {}
+    documents = _named(scan.files)
+    done = _resumable(out_dir, documents) if resume else {}
     if resume:
-        _drop_unfinished_lines(out_dir / RECORDS_FILE, set(done))
+        _keep_only(out_dir, set(done))
     summary = RunSummary(out_dir=str(out_dir), backend=backend.name)
+    summary.documents += [DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="no such file or folder") for p in scan.missing]
+    summary.documents += [
+        DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="symbolic link loop: folder already searched") for p in scan.loops
+    ]
+    summary.ignored = [str(p) for p in scan.ignored]
     started = time.perf_counter()
-    names: set[str] = set(done)
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with JsonlWriter(out_dir / RECORDS_FILE, append=resume) as jsonl, _database(out_dir, resume) as database:
         prepared: deque[_Prepared] = deque()
-        for path in files:
-            prepared.append(_prepare(path, _unique_name(path, names), backend, chunk_budget, done))
+        for path, doc in documents:
+            prepared.append(_prepare(path, doc, backend, chunk_budget, done))
             while len(prepared) > lookahead:
                 summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
         while prepared:
@@ -151,11 +166,13 @@ def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: di
         outcome.status, outcome.reason = "skipped", str(exc)
         return prepared
     outcome.encoding, outcome.sha256 = loaded.encoding, loaded.sha256
-    if loaded.sha256 in done.values():
+    if done.get(doc) == loaded.sha256:
         outcome.status, outcome.reason = "resumed", "already extracted (same content)"
     elif not loaded.text.strip():
-        outcome.status, outcome.reason = "skipped", "empty or only whitespace"
+        outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
     else:
+        if not _CHINESE.search(loaded.text):
+            outcome.reason = "no Chinese text: nothing to extract"
         try:
             prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
@@ -176,17 +193,22 @@ def _finish(prepared: _Prepared, jsonl: JsonlWriter, database: SqliteWriter, not
                 notify("article", outcome)
             database.end_document()
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+            database.abandon_document()
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     outcome.seconds = round(time.perf_counter() - prepared.started, 3)
     notify("document", outcome)
     return outcome
 
 
-def _unique_name(path: Path, names: set[str]) -> str:
-    """The file's name, or its path where two inputs share a name."""
-    name = path.name if path.name not in names else str(path)
-    names.add(name)
-    return name
+def _named(files: list[Path]) -> list[tuple[Path, str]]:
+    """Each file with its document name: the file's name, or its path where two inputs share a name."""
+    names: set[str] = set()
+    named = []
+    for path in files:
+        name = path.name if path.name not in names else str(path)
+        names.add(name)
+        named.append((path, name))
+    return named
 
 
 class _database:
@@ -202,16 +224,38 @@ class _database:
         self._writer.close()
 
 
-def _finished_documents(out_dir: Path) -> dict[str, str]:
-    """doc → sha256 of the documents a previous run committed."""
+def _resumable(out_dir: Path, documents: list[tuple[Path, str]]) -> dict[str, str]:
+    """doc → sha256 of the documents a previous run committed and whose file has not changed since."""
     path = out_dir / DATABASE_FILE
     if not path.exists():
         return {}
     with sqlite3.connect(path) as db:
         try:
-            return dict(db.execute("SELECT doc, sha256 FROM documents"))
+            committed = dict(db.execute("SELECT doc, sha256 FROM documents"))
         except sqlite3.DatabaseError:
             return {}
+    done = {}
+    for file, doc in documents:
+        if doc in committed:
+            try:
+                current = hashlib.sha256(file.read_bytes()).hexdigest()
+            except OSError:
+                continue
+            if current == committed[doc]:
+                done[doc] = current
+    return done
+
+
+def _keep_only(out_dir: Path, finished: set[str]) -> None:
+    """Remove what a previous run wrote for documents it did not finish (or that have changed)."""
+    _drop_unfinished_lines(out_dir / RECORDS_FILE, finished)
+    path = out_dir / DATABASE_FILE
+    if not path.exists():
+        return
+    with sqlite3.connect(path) as db:
+        marks = ", ".join("?" for _ in finished)
+        for table in ("documents", "articles", *TABLE_NAMES.values()):
+            db.execute(f"DELETE FROM {table} WHERE doc NOT IN ({marks})", tuple(finished))
 
 
 def _drop_unfinished_lines(path: Path, finished: set[str]) -> None:

@@ -113,27 +113,24 @@ class SqliteWriter:
         self._db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
         if not exists:
             self._db.executescript(schema_sql())
-        self._pending: list[tuple[str, tuple]] = []
 
     def begin_document(self, doc: str, text: str, sha256: str, encoding: str) -> None:
-        self._pending = [("INSERT INTO documents (doc, sha256, encoding, text) VALUES (?, ?, ?, ?)", (doc, sha256, encoding, text))]
+        """Open the document's transaction; rows are written as articles come, so memory stays flat."""
+        self._db.execute("BEGIN")
+        self._db.execute(*_insert("documents", {"doc": doc, "sha256": sha256, "encoding": encoding, "text": text}))
 
     def write_article(self, doc: str, article: Article) -> None:
-        self._pending.append(_insert("articles", article_row(article, doc)))
+        self._db.execute(*_insert("articles", article_row(article, doc)))
         for record in article.records():
-            self._pending.append(_insert(TABLE_NAMES[record.kind], record_row(record, doc, article.index)))
+            self._db.execute(*_insert(TABLE_NAMES[record.kind], record_row(record, doc, article.index)))
 
     def end_document(self) -> None:
-        """Write the whole document in one transaction: an interrupted run leaves no half-written document."""
-        self._db.execute("BEGIN")
-        try:
-            for statement, values in self._pending:
-                self._db.execute(statement, values)
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+        """Commit the document: an interrupted run leaves no half-written document."""
         self._db.execute("COMMIT")
-        self._pending = []
+
+    def abandon_document(self) -> None:
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
     def close(self) -> None:
         self._db.close()

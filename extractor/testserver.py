@@ -14,6 +14,7 @@ given rate; faults can be injected in order (``faults``) or at random
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import random
@@ -153,7 +154,7 @@ class FakeModelServer:
         figures = [f for f in gold.get("figures", []) if f["context"].replace("\n", "") in flat]
         if anchored:
             answer["labels"], figures = _label_candidates(marked, figures)
-        answer["labels"] = [self._maybe_perturbed_label(label) for label in answer["labels"]]
+        answer["labels"] = [self._maybe_perturbed_label(label, flat[:40]) for label in answer["labels"]]
         answer["figures"] = [self._maybe_perturbed(_figure_item(f), f["context"]) for f in figures]
         quotes = [q for q in gold.get("quotes", []) if q["text_start"] in flat]
         if anchored:
@@ -181,8 +182,15 @@ class FakeModelServer:
                 best, best_score = gold, score
         return best
 
+    def _chosen(self, *key: str) -> bool:
+        """Whether to perturb this number: decided by its own content, not by the order requests arrive in."""
+        if not self.script.perturb_rate:
+            return False
+        digest = hashlib.sha256("|".join((str(self.script.seed), *key)).encode()).digest()
+        return int.from_bytes(digest[:4], "big") / 2**32 < self.script.perturb_rate
+
     def _maybe_perturbed(self, item: dict, context: str) -> dict:
-        if not self.script.perturb_rate or self._random.random() >= self.script.perturb_rate:
+        if not self._chosen(item["value_text"], context):
             return item
         changed = perturb_number(item["value_text"])
         if changed == item["value_text"]:
@@ -195,8 +203,8 @@ class FakeModelServer:
             self.stats.perturbed.append({"value_text": item["value_text"], "perturbed": changed, "context": context})
         return perturbed
 
-    def _maybe_perturbed_label(self, label: dict) -> dict:
-        if not label.get("is_figure") or not self.script.perturb_rate or self._random.random() >= self.script.perturb_rate:
+    def _maybe_perturbed_label(self, label: dict, context: str) -> dict:
+        if not label.get("is_figure") or not self._chosen(label["value_text"], context):
             return label
         changed = perturb_number(label["value_text"])
         if changed == label["value_text"]:

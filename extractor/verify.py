@@ -75,17 +75,52 @@ def _figure_status(figure: Figure, evidence: Evidence) -> Status:
 
 def _occurs_as_number(value_text: str, span: str) -> bool:
     """value_text occurs in span and is not the tail of a longer number."""
+    return bool(_number_positions(value_text, span))
+
+
+def _number_positions(value_text: str, span: str) -> list[int]:
+    """Every place value_text stands in span as a whole number (not the tail of a longer one)."""
+    found = []
     position = span.find(value_text)
     while position != -1:
         before = span[position - 1] if position else ""
+        if before in ".," and not (position >= 2 and span[position - 2].isdigit()):
+            before = ""  # punctuation, not a decimal point or thousands separator
         end = position + len(value_text)
         after = span[end] if end < len(span) else ""
         starts_clean = before not in _NUMERAL_CHARS or value_text[0] not in _NUMERAL_CHARS
         ends_clean = not (value_text[-1].isdigit() and (after.isdigit() or after == "."))
         if starts_clean and ends_clean:
-            return True
+            found.append(position)
         position = span.find(value_text, position + 1)
-    return False
+    return found
+
+
+def settle_shared_numbers(figures: list[Figure]) -> None:
+    """One printed number supports one figure: a verified figure left with no number of its own becomes mismatch.
+
+    A model that attaches 15亿元 to 年税收 in "年产值达15亿元，年税收1.5亿元" finds that
+    number in its evidence, but the number already supports 年产值. Each figure
+    gets one of the places its value_text stands in its evidence, figures with
+    the fewest places (then the tightest evidence) choosing first, the place
+    nearest the end of the evidence first.
+    """
+    claims = []
+    for figure in figures:
+        if figure.status is not Status.verified or figure.evidence is None:
+            continue
+        value_text = "".join(figure.value_text.split())
+        places = [figure.evidence.start + offset for offset in _number_positions(value_text, figure.evidence.text)]
+        if places:
+            tightness = figure.evidence.end - places[-1] - len(value_text)
+            claims.append((len(places), tightness, value_text, places, figure))
+    taken: set[tuple[int, str]] = set()
+    for _count, _tightness, value_text, places, figure in sorted(claims, key=lambda claim: claim[:2]):
+        free = [place for place in reversed(places) if (place, value_text) not in taken]
+        if free:
+            taken.add((free[0], value_text))
+        else:
+            figure.status = Status.mismatch
 
 
 def _same(found: float | None, claimed: float | None) -> bool:

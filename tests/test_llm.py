@@ -99,14 +99,12 @@ def test_perturbed_numbers_never_come_out_verified(server, tmp_path, extraction)
     perturbed = server.stats.perturbed
     assert len(perturbed) >= 20
     figures = [r for r in read_records(tmp_path / "records.jsonl") if r["kind"] == "figure"]
-    changed = {p["perturbed"] for p in perturbed}
-    # A perturbed record claims a number its own evidence does not contain (a plain substring test, not the validator's).
-    carrying = [r for r in figures if r["value_text"] in changed and r["value_text"] not in (r["evidence"] or {}).get("text", "")]
-    assert len(carrying) == len(perturbed)  # every perturbed reading reaches the output ...
-    assert [r["status"] for r in carrying if r["status"] == "verified"] == []  # ... and none of them is verified
-    honest = [r for r in figures if r not in carrying]
-    unverified = [r for r in honest if r["status"] != "verified"]
-    assert len(unverified) <= 0.01 * len(honest)
+    gold = Counter(f["value_text"] for golds in oracle_figures().values() for f in golds)
+    verified = Counter(r["value_text"] for r in figures if r["status"] == "verified")
+    for changed in {p["perturbed"] for p in perturbed}:
+        assert verified[changed] <= gold[changed], changed  # only the text's own readings of that number verify
+    unverified = [r for r in figures if r["status"] != "verified"]
+    assert len(perturbed) <= len(unverified) <= len(perturbed) + 0.01 * (len(figures) - len(perturbed))
 
 
 def test_perturbation_changes_the_number():

@@ -78,3 +78,47 @@ def test_nothing_absent_from_the_text_is_ever_verified(value, value_text):
     checked = verify(record, TEXT)
     if checked.status is Status.verified:
         assert value_text in checked.evidence.text
+
+
+def test_a_comma_before_a_number_is_punctuation_not_a_separator():
+    text = "从2018年落户青岛高新区,3年的发展取得如此成绩"
+    record = Figure(value_text="3年", value=3, unit="年", amount=3, base_unit="年", evidence=Evidence(start=0, end=len(text), text=text))
+    assert verify(record, text).status is Status.verified
+    separated = "投资1,500万元"
+    tail = Figure(
+        value_text="500万元",
+        value=500,
+        unit="万元",
+        amount=5e6,
+        base_unit="元",
+        evidence=Evidence(start=0, end=len(separated), text=separated),
+    )
+    assert verify(tail, separated).status is Status.not_found
+
+
+def test_one_printed_number_supports_one_figure():
+    from extractor.verify import settle_shared_numbers
+
+    text = "预计年产值达15亿元，年税收1.5亿元"
+    honest = Figure(
+        value_text="15亿元",
+        value=15,
+        unit="亿元",
+        amount=1.5e9,
+        base_unit="元",
+        metric="年产值",
+        evidence=Evidence(start=0, end=10, text=text[:10]),
+    )
+    borrowed = Figure(
+        value_text="15亿元",
+        value=15,
+        unit="亿元",
+        amount=1.5e9,
+        base_unit="元",
+        metric="年税收",
+        evidence=Evidence(start=0, end=len(text), text=text),
+    )
+    figures = [verify(borrowed, text), verify(honest, text)]
+    assert all(f.status is Status.verified for f in figures)  # each on its own finds 15亿元 in its evidence
+    settle_shared_numbers(figures)
+    assert [f.status for f in figures] == [Status.mismatch, Status.verified]

@@ -215,8 +215,9 @@ def _complete(article: Article, received: dict[int, list], chunks: dict[int, lis
 def _figures(text: str, part: Part, answer: Any, batch: Batch) -> list[Figure]:
     """Labelled candidates of this chunk, plus the figures the model added whose evidence lies in it."""
     found: list[Figure] = []
+    anchored = hasattr(answer, "labels")  # in the free mode the candidates only stand in for failed chunks
     labels = {label.id: label for label in getattr(answer, "labels", [])}
-    for mark, candidate in part.figures.items():
+    for mark, candidate in part.figures.items() if anchored else ():
         label = labels.get(mark)
         if label is None:
             found.append(candidate)  # not labelled: the rules' reading stands
@@ -281,16 +282,21 @@ def _figure(item: FigureItem | AddedFigure, evidence: Evidence | None) -> Figure
 
 
 def _same_number(figure: Figure, known: Figure) -> bool:
-    """An added figure that restates a candidate: same number at the same place."""
+    """An added figure that restates a known one: same number, evidence ending at that same number.
+
+    A figure that only *contains* a known number somewhere in its evidence is
+    kept: the validator decides which of two claims on one number stands.
+    """
     if figure.value_text != known.value_text or figure.evidence is None or known.evidence is None:
         return False
-    return figure.evidence.start <= value_start(known) < figure.evidence.end or figure.evidence == known.evidence
+    return figure.evidence == known.evidence or figure.evidence.end == value_start(known) + len(known.value_text)
 
 
 def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
     found: list[Quote] = []
+    anchored = hasattr(answer, "quote_labels")
     labels = {label.id: label for label in getattr(answer, "quote_labels", [])}
-    for mark, candidate in part.quotes.items():
+    for mark, candidate in part.quotes.items() if anchored else ():
         label = labels.get(mark)
         if label is not None:
             candidate = candidate.model_copy(update={"speaker": label.speaker, "speaker_title": label.speaker_title})
