@@ -25,6 +25,7 @@ _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # �
 _FULLWIDTH[0xFF05] = ord("%")  # ％
 _FULLWIDTH[0x2236] = ord(":")  # ∶ (ratio colon in OCR)
 
+_NEEDS_FULLWIDTH_MAP = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\u2236]")
 _SENTENCE_END = "。！？!?"
 # Whitespace, zero-width characters and stray control characters (NUL bytes in scraped files) all go.
 _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff\x00-\x08\x0e-\x1f\x7f]+")
@@ -74,7 +75,7 @@ Segments = list[tuple[int, int]]
 
 
 def normalize(raw: str) -> NormalizedText:
-    text = raw.translate(_FULLWIDTH)
+    text = raw.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH_MAP.search(raw) else raw
     text = _FULLWIDTH_POINT.sub(".", text)
     segments: Segments = [(0, 0)]
     text, segments = _delete(text, segments, _repeated_phrases(text))

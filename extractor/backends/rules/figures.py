@@ -60,7 +60,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     for match in sorted(candidates, key=lambda m: m.start):
         sentence_start = _sentence_start(text, match.start, start)
         figures.append(
-            Figure(
+            Figure.model_construct(
                 value_text=match.value_text,
                 value=match.quantity.value,
                 unit=match.quantity.unit,
@@ -157,7 +157,7 @@ def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> E
     left = _clause_start(text, match.start, max(start, match.start - 40))
     cue = _CUE_AFTER_VALUE.match(text, match.end, end)
     right = cue.end() if cue else match.end
-    return Evidence(start=left, end=right, text=text[left:right])
+    return Evidence.model_construct(start=left, end=right, text=text[left:right])
 
 
 def _period(text: str, article_start: int, sentence_start: int, position: int) -> str:

@@ -94,8 +94,8 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         if not name or name in found or _covered(found, name):
             continue
         name_start = candidate_start + offset
-        evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
-        found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
+        evidence = Evidence.model_construct(start=name_start, end=name_start + len(name), text=name)
+        found[name] = Initiative.model_construct(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
     return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
 
 

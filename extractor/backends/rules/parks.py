@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...models import Evidence, Park
 from .spans import runs_ending_in
@@ -93,6 +94,9 @@ _NOT_A_PLACE = re.compile(
 _FUNCTION_CHARS = re.compile(r"[了的在是为将把被对从与和及向让由以并而或也都还就已又再有这该其各等]")
 _MAX_WEAK_PREFIX = 5  # a long run that only starts at punctuation is likely a headline glued to a name
 _GENERIC = {"高新区", "经开区", "开发区", "园区", "工业园区", "产业园区", "示范区", "产业园", "工业园"}
+# Every place a lead word ends (overlapping matches: 位于 and 于 both count).
+_LEAD_WORD = re.compile("(?=(" + "|".join(sorted(_LEAD_WORDS, key=len, reverse=True)) + "))")
+_ZONE_AT_END = re.compile(f"(?:{'|'.join(ZONE_SUFFIXES)})(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?$")
 
 
 @dataclass(frozen=True)
@@ -139,15 +143,13 @@ def _candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
     return runs_ending_in(text, start, end, _ZONE_ENDING, _NAME_CHARS, 2, 16)
 
 
+@lru_cache(maxsize=4096)
 def _spellings(candidate: str) -> list[tuple[str, bool]]:
     """Suffixes of a candidate that are still names, longest first, each with: does a lead word precede it?"""
-    suffix = next((s for s in ZONE_SUFFIXES if candidate.endswith(s)), "")
-    suffix_start = candidate.rfind(suffix) if suffix else len(candidate)
-    spellings = []
-    for index in range(0, max(0, suffix_start - 1)):
-        before = candidate[:index]
-        spellings.append((candidate[index:], bool(before) and before.endswith(_LEAD_WORDS)))
-    return spellings
+    suffix = _ZONE_AT_END.search(candidate)
+    suffix_start = suffix.start() if suffix else len(candidate)
+    after_lead = {match.end(1) for match in _LEAD_WORD.finditer(candidate)}
+    return [(candidate[index:], index in after_lead) for index in range(0, max(0, suffix_start - 1))]
 
 
 def _prefix(name: str) -> str:
@@ -196,8 +198,8 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
     for group in groups:
         canonical = group[0]
         first = next(m for m in mentions if m.name == canonical)
-        evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
-        parks.append(Park(name=canonical, aliases=group[1:], evidence=evidence))
+        evidence = Evidence.model_construct(start=first.start, end=first.end, text=text[first.start : first.end])
+        parks.append(Park.model_construct(name=canonical, aliases=group[1:], evidence=evidence))
     return parks
 
 

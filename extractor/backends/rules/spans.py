@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 
 def runs_ending_in(
@@ -18,20 +19,19 @@ def runs_ending_in(
 
     Runs never reach back past the previous match, as a leftmost regex match would not.
     """
-    run_pattern = _run_pattern(name_chars, min_prefix, max_prefix)
+    up_to_last_break = _break_pattern(name_chars)
     floor = start
     for match in ending.finditer(text, start, end):
-        run = run_pattern.search(text, max(floor, match.start() - max_prefix), match.start())
-        if run:
-            yield run.start(), match.end(), text[run.start() : match.end()]
+        window_start = max(floor, match.start() - max_prefix)
+        last_break = up_to_last_break.match(text, window_start, match.start())
+        run_start = last_break.end() if last_break else window_start  # after the last character a name cannot hold
+        if match.start() - run_start >= min_prefix:
+            yield run_start, match.end(), text[run_start : match.end()]
             floor = match.end()
 
 
-_RUN_PATTERNS: dict[tuple[str, int, int], re.Pattern[str]] = {}
-
-
-def _run_pattern(name_chars: str, min_prefix: int, max_prefix: int) -> re.Pattern[str]:
-    key = (name_chars, min_prefix, max_prefix)
-    if key not in _RUN_PATTERNS:
-        _RUN_PATTERNS[key] = re.compile(rf"{name_chars}{{{min_prefix},{max_prefix}}}$")
-    return _RUN_PATTERNS[key]
+@lru_cache(maxsize=32)
+def _break_pattern(name_chars: str) -> re.Pattern[str]:
+    """Everything up to the last character outside the name class (greedy, so the last one)."""
+    assert name_chars.startswith("[") and name_chars.endswith("]"), name_chars
+    return re.compile("(?s).*[^" + name_chars[1:])
