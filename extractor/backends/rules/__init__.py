@@ -22,10 +22,6 @@ from .quotes import extract_quotes
 class RulesBackend:
     """Extracts all four record kinds from a whole article at once.
 
-    Its records are built with ``model_construct``: every value comes from this
-    package's own typed code, so pydantic's re-validation would only cost time
-    on the hot path (the validator of verify.py still checks every record).
-
     Rules need no token budget, and reading the whole article lets a figure
     inherit the period and subject named sentences earlier, so ``chunks`` is
     accepted for the common backend interface and not needed here.

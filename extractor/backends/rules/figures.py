@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...models import Evidence, Figure, Qualifier
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from .parks import ParkMention
-from .spans import runs_ending_in
+from .spans import LastWord, runs_ending_in
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -37,7 +37,10 @@ _PROJECT_ENDING = re.compile("项目")
 _PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
 _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
 _PROJECT_ANAPHORA = re.compile(r"该项目|项目(?:总投资|占地|建成|总建筑)")
-_ENTITY_LEAD = re.compile(r".*(?:位于|落户|引进|推动|支持|围绕|打造|建设|成立|设立|其中|目前|[在于与和及为将把的了是对从向让由以并等共、])")
+_ENTITY_LEAD = LastWord(
+    ["位于", "落户", "引进", "推动", "支持", "围绕", "打造", "建设", "成立", "设立", "其中", "目前"],
+    "在于与和及为将把的了是对从向让由以并等共、",
+)
 _METRIC_LEAD = re.compile(r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+")
 _METRIC_TAIL = re.compile(r"(?:达到|达|为|约|超过|超|突破|逾|近|接近|增至|降至|至|了|的|共|累计|已)+$")
 
@@ -60,7 +63,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     for match in sorted(candidates, key=lambda m: m.start):
         sentence_start = _sentence_start(text, match.start, start)
         figures.append(
-            Figure.model_construct(
+            Figure(
                 value_text=match.value_text,
                 value=match.quantity.value,
                 unit=match.quantity.unit,
@@ -157,7 +160,7 @@ def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> E
     left = _clause_start(text, match.start, max(start, match.start - 40))
     cue = _CUE_AFTER_VALUE.match(text, match.end, end)
     right = cue.end() if cue else match.end
-    return Evidence.model_construct(start=left, end=right, text=text[left:right])
+    return Evidence(start=left, end=right, text=text[left:right])
 
 
 def _period(text: str, article_start: int, sentence_start: int, position: int) -> str:
@@ -193,8 +196,8 @@ def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list
         *((m.start(), m.end(), m.group()) for m in _CITY.finditer(text, start, end)),
     ]
     for run_start, _run_end, run in named:
-        lead = _ENTITY_LEAD.match(run)
-        offset = lead.end() if lead and lead.end() < len(run) - 2 else 0
+        lead = _ENTITY_LEAD.end(run)
+        offset = lead if lead < len(run) - 2 else 0
         name = run[offset:]
         is_project = name.endswith("项目")
         if len(name) < 4 or (is_project and (len(name) < 8 or _GENERIC_PROJECT.search(name))):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...models import Evidence, Initiative, InitiativeKind
-from .spans import runs_ending_in
+from .spans import LastWord, runs_ending_in
 
 # Kind words, longest first within each kind; the first match decides the kind.
 _KIND_WORDS: list[tuple[str, InitiativeKind]] = [
@@ -74,11 +74,64 @@ _QUOTED = re.compile(rf"“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
 _KIND_WORD = re.compile(rf"(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]?(?:{_KIND_PATTERN}))")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]"
 # Text before a name: the name starts after the last of these.
-_LEAD = re.compile(
-    r".*(?:打造|建设|建立|成立|设立|推出|开展|举办|召开|启动|实施|推行|推进|深化|构建|依托|借助|通过|围绕|聚焦|"
-    r"开启|推动|引进|获批|发布|出台|制定|印发|创建|搭建|组建|开通|上线|完善|提升|探索|积极|大力|全面|持续|"
-    r"加快|加强|释放|入选|纳入|列入|参与|开工|签约|落户|批复|正式|首个|一批|"
-    r"[在于与和及为将把的了是对从向让由被以并而或也都还就已又再有这该其各等、，,：:；;。])"
+_LEAD = LastWord(
+    [
+        "打造",
+        "建设",
+        "建立",
+        "成立",
+        "设立",
+        "推出",
+        "开展",
+        "举办",
+        "召开",
+        "启动",
+        "实施",
+        "推行",
+        "推进",
+        "深化",
+        "构建",
+        "依托",
+        "借助",
+        "通过",
+        "围绕",
+        "聚焦",
+        "开启",
+        "推动",
+        "引进",
+        "获批",
+        "发布",
+        "出台",
+        "制定",
+        "印发",
+        "创建",
+        "搭建",
+        "组建",
+        "开通",
+        "上线",
+        "完善",
+        "提升",
+        "探索",
+        "积极",
+        "大力",
+        "全面",
+        "持续",
+        "加快",
+        "加强",
+        "释放",
+        "入选",
+        "纳入",
+        "列入",
+        "参与",
+        "开工",
+        "签约",
+        "落户",
+        "批复",
+        "正式",
+        "首个",
+        "一批",
+    ],
+    "在于与和及为将把的了是对从向让由被以并而或也都还就已又再有这该其各等、，,：:；;。",
 )
 _NOT_NAMES = re.compile(r"^(?:相关|有关|各类|各项|重点|重大|一系列|系列|多项|这些|此次|本次|上述|其他|公司|企业|园区|项目)$")
 _MIN_NAME = 4
@@ -94,8 +147,8 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         if not name or name in found or _covered(found, name):
             continue
         name_start = candidate_start + offset
-        evidence = Evidence.model_construct(start=name_start, end=name_start + len(name), text=name)
-        found[name] = Initiative.model_construct(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
+        evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
+        found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
     return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
 
 
@@ -107,8 +160,8 @@ def _named(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
 def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
     if is_document:
         return candidate, 0
-    lead = _LEAD.match(candidate)
-    offset = lead.end() if lead and lead.end() < len(candidate) else 0
+    lead = _LEAD.end(candidate)
+    offset = lead if lead < len(candidate) else 0
     name = candidate[offset:]
     if name.count("“") != name.count("”"):  # a cut through a quoted part
         quote = name.find("”")

@@ -198,8 +198,8 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
     for group in groups:
         canonical = group[0]
         first = next(m for m in mentions if m.name == canonical)
-        evidence = Evidence.model_construct(start=first.start, end=first.end, text=text[first.start : first.end])
-        parks.append(Park.model_construct(name=canonical, aliases=group[1:], evidence=evidence))
+        evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
+        parks.append(Park(name=canonical, aliases=group[1:], evidence=evidence))
     return parks
 
 

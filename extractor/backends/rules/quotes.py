@@ -74,8 +74,8 @@ def extract_quotes(text: str, start: int, end: int) -> list[Quote]:
         if speaker and speaker[0]:
             last_speaker = speaker
         name, title = speaker or ("", "")
-        evidence = Evidence.model_construct(start=match.start(1), end=match.end(1), text=content)
-        quotes.append(Quote.model_construct(text=content, speaker=name, speaker_title=title, evidence=evidence))
+        evidence = Evidence(start=match.start(1), end=match.end(1), text=content)
+        quotes.append(Quote(text=content, speaker=name, speaker_title=title, evidence=evidence))
     return _inherit_titles(_attribute_runs(quotes))
 
 

@@ -35,3 +35,23 @@ def _break_pattern(name_chars: str) -> re.Pattern[str]:
     """Everything up to the last character outside the name class (greedy, so the last one)."""
     assert name_chars.startswith("[") and name_chars.endswith("]"), name_chars
     return re.compile("(?s).*[^" + name_chars[1:])
+
+
+class LastWord:
+    """Where the last of some words ends in a short text, found by one search in the reversed text.
+
+    Equivalent to matching ``.*(?:words)`` and taking its end, without the
+    backtracking that costs a regex engine the whole text times the words.
+    """
+
+    def __init__(self, words: list[str], single_chars: str = "") -> None:
+        reversed_words = sorted((word[::-1] for word in words), key=len, reverse=True)
+        alternatives = [re.escape(word) for word in reversed_words]
+        if single_chars:
+            alternatives.append(f"[{single_chars}]")
+        self._pattern = re.compile("|".join(alternatives))
+
+    def end(self, text: str) -> int:
+        """The end of the last word in text, or 0 when none occurs."""
+        match = self._pattern.search(text[::-1])
+        return len(text) - match.start() if match else 0
