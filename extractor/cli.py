@@ -37,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        errors.print("[yellow]interrupted[/]: finished documents are kept; run the same command with --resume to continue")
+        return 130
 
 
 def _parser() -> argparse.ArgumentParser:

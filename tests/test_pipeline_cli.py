@@ -119,3 +119,21 @@ def test_vague_amounts_measure_words_and_dates_are_not_figures_or_parks():
     article = extract_text(page).articles[-1]
     assert [f.value_text for f in article.figures] == ["169家", "12家"]
     assert [p.name for p in article.parks] == ["武汉经济技术开发区"]
+
+
+def test_the_wheel_ships_the_prompt_templates(tmp_path, seeds_dir):
+    import zipfile
+
+    root = seeds_dir.parent
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr  # offline: uses the setuptools of the test extra
+    [wheel] = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    templates = {f"extractor/prompts/{p.name}" for p in (root / "prompts").glob("*.txt")}
+    assert templates and templates <= names
+    assert "extractor/testserver.py" in names
