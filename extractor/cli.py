@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -90,14 +91,14 @@ def _parser() -> argparse.ArgumentParser:
 def _run_extract(args: argparse.Namespace) -> int:
     scan = scan_inputs(args.paths)
     for path in scan.missing:
-        errors.print(f"[red]error:[/] {path}: no such file or directory", highlight=False)
+        errors.print(f"[red]error:[/] {escape(str(path))}: no such file or directory", highlight=False)
     if not scan.files:
         errors.print("[red]error:[/] no input files found (folders are searched for *.txt)")
         return 1
     try:
         backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None, args.chunk_chars)
     except (ConfigurationError, ValidationError) as exc:
-        errors.print(f"[red]error:[/] {exc}", highlight=False)
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
     try:
         return _extract_with(backend, scan, args)
@@ -138,16 +139,16 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
                 if outcome.path in {str(p) for p in scan.files}:
                     progress.advance(documents)
                 if outcome.status in ("skipped", "failed"):
-                    errors.print(f"[yellow]{outcome.status}[/] {outcome.path}: {outcome.reason}", highlight=False)
+                    errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
         summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress)
     console.print(_summary_table(summary))
     if summary.ignored:
         console.print(f"{len(summary.ignored)} files in the folders are not *.txt and were left out (listed in run.json)")
     if summary.usage:
-        console.print(_usage_line(summary.usage), highlight=False)
+        console.print(escape(_usage_line(summary.usage)), highlight=False)
     if args.report:
-        console.print(f"report: {write_report(args.out)}")
+        console.print(f"report: {escape(str(write_report(args.out)))}")
     console.print(f"records: {args.out / 'records.jsonl'}  manifest: {args.out / 'run.json'}")
     return 0 if summary.readable else 1
 
@@ -172,9 +173,9 @@ def _summary_table(summary: RunSummary) -> Table:
         table.add_column(column, justify="left" if column == "document" else "right")
     for s in summary.documents:
         if s.status != "read":
-            table.add_row(s.doc, f"[yellow]{s.status}[/]: {s.reason}", *[""] * (len(columns) - 2))
+            table.add_row(escape(s.doc), f"[yellow]{s.status}[/]: {escape(s.reason)}", *[""] * (len(columns) - 2))
             continue
-        table.add_row(s.doc, *_counts([s], with_tokens))
+        table.add_row(escape(s.doc), *_counts([s], with_tokens))
     ok = [s for s in summary.documents if s.status == "read"]
     table.add_section()
     table.add_row(f"total ({len(ok)} read, {len(summary.documents) - len(ok)} not)", *_counts(ok, with_tokens))
@@ -208,14 +209,14 @@ def _run_report(args: argparse.Namespace) -> int:
     try:
         console.print(f"report: {write_report(args.out)}")
     except FileNotFoundError as exc:
-        errors.print(f"[red]error:[/] {exc}")
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
         return 2
     return 0
 
 
 def _run_eval(args: argparse.Namespace) -> int:
     if not args.records.is_file():
-        errors.print(f"[red]error:[/] {args.records}: no such file")
+        errors.print(f"[red]error:[/] {escape(str(args.records))}: no such file")
         return 2
     scores = evaluate(read_records(args.records), args.gold)
     board = scoreboard(scores)
@@ -239,9 +240,9 @@ def _run_eval(args: argparse.Namespace) -> int:
     if args.show_errors:
         for kind in KINDS:
             for miss in scores[kind].misses:
-                console.print(f"[red]missed {kind[:-1]}[/] {miss}", highlight=False)
+                console.print(f"[red]missed {kind[:-1]}[/] {escape(miss)}", highlight=False)
             for extra in scores[kind].extras:
-                console.print(f"[yellow]extra {kind[:-1]}[/] {extra}", highlight=False)
+                console.print(f"[yellow]extra {kind[:-1]}[/] {escape(extra)}", highlight=False)
     if args.json_out:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
         args.json_out.write_text(json.dumps(board, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -137,3 +137,11 @@ def test_the_wheel_ships_the_prompt_templates(tmp_path, seeds_dir):
     templates = {f"extractor/prompts/{p.name}" for p in (root / "prompts").glob("*.txt")}
     assert templates and templates <= names
     assert "extractor/testserver.py" in names
+
+
+def test_messages_with_brackets_are_printed_as_they_are(tmp_path, capsys):
+    page = tmp_path / "[draft] 2024.txt"
+    page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert main(["extract", str(page), "-o", str(tmp_path / "out")]) == 1
+    captured = capsys.readouterr()
+    assert "[draft]" in captured.err  # rich would swallow it as markup if it were not escaped
