@@ -233,23 +233,23 @@ def _from_parts(number: str, mult: str, unit: str, fuzzy: bool) -> Quantity:
     return Quantity(value, printed_unit, _scaled(value, multiplier), base_unit, qualifier)
 
 
+def _ratio(numerator: float, denominator: float) -> Quantity | None:
+    """1/3 and 三分之一 alike: a ratio rounded to four places, as the gold files give it."""
+    if denominator == 0:
+        return None
+    value = round(numerator / denominator, 4)
+    return Quantity(value, "ratio", value, "ratio")
+
+
 def _quantity(match: re.Match[str], allow_bare: bool = False) -> Quantity | None:
     groups = match.groupdict()
     if groups["pct"]:
         value = parse_number(groups["pct"])
         return Quantity(value, "%", value, "%")
     if groups["numer"]:
-        denominator = float(groups["denom"])
-        if denominator == 0:
-            return None
-        value = round(float(groups["numer"]) / denominator, 4)
-        return Quantity(value, "ratio", value, "ratio")
+        return _ratio(float(groups["numer"]), float(groups["denom"]))
     if groups["cden"]:
-        denominator = parse_number(groups["cden"])
-        if denominator == 0:
-            return None
-        value = round(parse_number(groups["cnum"]) / denominator, 4)
-        return Quantity(value, "ratio", value, "ratio")
+        return _ratio(parse_number(groups["cnum"]), parse_number(groups["cden"]))
     if groups["hi"]:
         high = _from_parts(groups["hi"], groups["hi_mult"], groups["hi_unit"], False)
         low_mult = groups["lo_mult"] or ("" if groups["lo_unit"] else groups["hi_mult"] or "")

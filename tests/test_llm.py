@@ -11,6 +11,8 @@ import pytest
 
 pytest.importorskip("instructor")
 
+from conftest import llm_extract
+
 from extractor.cli import main
 from extractor.testserver import FakeModelServer, Script, perturb_number
 from extractor.write import read_records
@@ -27,23 +29,7 @@ def server():
 
 
 def extract(server, out: Path, *flags: str, paths=(SEEDS,)) -> int:
-    return main(
-        [
-            "extract",
-            *map(str, paths),
-            "-o",
-            str(out),
-            "--backend",
-            "llm",
-            "--base-url",
-            server.base_url,
-            "--model",
-            "oracle",
-            "--timeout",
-            "2",
-            *flags,
-        ]
-    )
+    return llm_extract(server.base_url, out, paths, "--timeout", "2", *flags)
 
 
 def oracle_figures() -> dict[str, list[dict]]:

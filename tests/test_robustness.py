@@ -199,39 +199,22 @@ def test_generated_inputs_never_break_the_pipeline_invariants():
 # -- the LLM path --------------------------------------------------------------------------------
 
 instructor = pytest.importorskip("instructor")
+from conftest import llm_extract  # noqa: E402
+
 from extractor.testserver import FakeModelServer, Script  # noqa: E402
 
 GOLD = SEEDS / "gold"
 SENTINEL = "sk-SENTINEL-4f1d2c3b9a8e7d6c5b4a3f2e1d0c9b8a"
 
 
-def llm_extract(server: FakeModelServer, out: Path, paths: list[Path], *flags: str) -> int:
-    return main(
-        [
-            "extract",
-            *map(str, paths),
-            "-o",
-            str(out),
-            "--backend",
-            "llm",
-            "--base-url",
-            server.base_url,
-            "--model",
-            "oracle",
-            "--no-cache",
-            "--timeout",
-            "1",
-            "--concurrency",
-            "1",
-            *flags,
-        ]
-    )
+def extract_llm(server: FakeModelServer, out: Path, paths: list[Path], *flags: str) -> int:
+    return llm_extract(server.base_url, out, paths, "--no-cache", "--timeout", "1", "--concurrency", "1", *flags)
 
 
 @pytest.mark.parametrize("fault", ["close", "html", "wrong_shape"])
 def test_broken_answers_are_retried_or_reasked(tmp_path, fault):
     with FakeModelServer(Script(gold_dir=GOLD, faults=[fault])) as server:
-        assert llm_extract(server, tmp_path, [SEEDS / "003_8501c12392327efb.txt"]) == 0
+        assert extract_llm(server, tmp_path, [SEEDS / "003_8501c12392327efb.txt"]) == 0
         assert server.stats.faults[fault] == 1
     run = manifest(tmp_path)
     assert run["failures"] == 0 and run["calls"] > run["counts"]["articles"] // 4
@@ -242,7 +225,7 @@ def test_broken_answers_are_retried_or_reasked(tmp_path, fault):
 def test_a_server_that_never_answers_ends_within_the_timeout_and_retry_cap(tmp_path):
     with FakeModelServer(Script(gold_dir=GOLD, faults=["hang"] * 3, timeout_delay=2)) as server:
         started = time.monotonic()
-        assert llm_extract(server, tmp_path, [SEEDS / "003_8501c12392327efb.txt"], "--max-retries", "2") == 0
+        assert extract_llm(server, tmp_path, [SEEDS / "003_8501c12392327efb.txt"], "--max-retries", "2") == 0
         elapsed = time.monotonic() - started
     run = manifest(tmp_path)
     assert run["failures"] == 1
@@ -276,7 +259,7 @@ def test_an_injected_instruction_cannot_make_a_wrong_number_verified(tmp_path):
         answer = obeying if extraction == "anchored" else {"figures": obeying["figures"]}
         with FakeModelServer(Script(answers=[answer] * 3)) as server:
             out = tmp_path / extraction
-            assert llm_extract(server, out, [page], "--extraction", extraction) == 0
+            assert extract_llm(server, out, [page], "--extraction", extraction) == 0
         figures = [r for r in read_records(out / "records.jsonl") if r["kind"] == "figure"]
         claimed = {r["value_text"]: r["status"] for r in figures}
         assert {"120家", "70亿元", "85%"} <= set(claimed), extraction

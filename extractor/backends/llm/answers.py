@@ -38,6 +38,13 @@ def _in_chunk(value: str, info: ValidationInfo, what: str) -> str:
     return cleaned
 
 
+def _known_id(value: str, info: ValidationInfo, kind: str) -> str:
+    known = (info.context or {}).get(kind)
+    if known is not None and value not in known:
+        raise ValueError(f"no candidate {value!r}; use one of the marks in the prompt")
+    return value
+
+
 class CompactModel(BaseModel):
     """Answer models send a lean schema: every call pays for the schema's tokens.
 
@@ -76,10 +83,7 @@ class FigureLabel(CompactModel):
     @field_validator("id")
     @classmethod
     def _known_candidate(cls, value: str, info: ValidationInfo) -> str:
-        known = (info.context or {}).get("figure_ids")
-        if known is not None and value not in known:
-            raise ValueError(f"no candidate {value!r}; use one of the marks in the text")
-        return value
+        return _known_id(value, info, "figure_ids")
 
 
 class QuoteLabel(CompactModel):
@@ -90,10 +94,7 @@ class QuoteLabel(CompactModel):
     @field_validator("id")
     @classmethod
     def _known_quote(cls, value: str, info: ValidationInfo) -> str:
-        known = (info.context or {}).get("quote_ids")
-        if known is not None and value not in known:
-            raise ValueError(f"no quote candidate {value!r}")
-        return value
+        return _known_id(value, info, "quote_ids")
 
 
 class AddedFigure(CompactModel):
