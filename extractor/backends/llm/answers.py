@@ -115,23 +115,12 @@ class AddedFigure(CompactModel):
         return _in_chunk(value, info, "evidence")
 
 
-class FigureItem(CompactModel):
-    value_text: str
-    value: float
-    unit: str = ""
-    amount: float | None = None
+class FigureItem(AddedFigure):
+    """A figure of the free mode, which also says its qualifier, base unit and range end."""
+
     base_unit: str = ""
     qualifier: Literal["exact", "approx", "lower", "upper", "range"] = "exact"
     value_high: float | None = None
-    metric: str = ""
-    subject: str = ""
-    period: str = ""
-    evidence: str = Field("", description="the clause holding the number, copied exactly")
-
-    @field_validator("evidence")
-    @classmethod
-    def _evidence_in_chunk(cls, value: str, info: ValidationInfo) -> str:
-        return _in_chunk(value, info, "evidence")
 
 
 class QuoteItem(CompactModel):
