@@ -142,10 +142,12 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
     candidates = [(m.start(), m.group(), True) for m in _DOCUMENT.finditer(text, start, end)]
     candidates += [(s, run, False) for s, _e, run in runs_ending_in(text, start, end, _QUOTED, r"[\u4e00-\u9fff]", 0, 8)]
     candidates += _named(text, start, end)
+    names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate_start, candidate, is_document in candidates:
         name, offset = _trim(candidate, is_document)
-        if not name or name in found or _covered(found, name):
-            continue
+        if not name or name in names_so_far:
+            continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
+        names_so_far += "\x00" + name
         name_start = candidate_start + offset
         evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
         found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
@@ -173,11 +175,6 @@ def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
     if bare == kind_word or _NOT_NAMES.match(bare[: len(bare) - len(kind_word)] or bare):
         return "", offset
     return name, offset
-
-
-def _covered(found: dict[str, Initiative], name: str) -> bool:
-    """A name inside one already found (“张江之星” inside “张江之星”行动) adds nothing."""
-    return any(name in other for other in found)
 
 
 def _kind(name: str) -> InitiativeKind:
