@@ -145,3 +145,12 @@ def test_messages_with_brackets_are_printed_as_they_are(tmp_path, capsys):
     assert main(["extract", str(page), "-o", str(tmp_path / "out")]) == 1
     captured = capsys.readouterr()
     assert "[draft]" in captured.err  # rich would swallow it as markup if it were not escaped
+
+
+def test_the_package_docstring_example_holds():
+    import doctest
+
+    import extractor
+
+    results = doctest.testmod(extractor)
+    assert results.attempted >= 1 and results.failed == 0
