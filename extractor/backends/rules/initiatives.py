@@ -135,6 +135,10 @@ _LEAD = LastWord(
 )
 _NOT_NAMES = re.compile(r"^(?:相关|有关|各类|各项|重点|重大|一系列|系列|多项|这些|此次|本次|上述|其他|公司|企业|园区|项目)$")
 _MIN_NAME = 4
+_GENERIC_KINDS = {"服务", "项目", "政策", "平台", "战略", "工程", "体系", "审批", "规划", "机制", "模式", "改革", "活动", "制度"}
+# Words that make a quoted term a working measure (“单体竣工即验收”, “一事全办”, “告知承诺”, “投贷联动”).
+_MEASURE_WORDS = re.compile(r"即|一|办|批|受理|承诺|联动|零|跑|拿地|开工|验收|代办|并联|通办|全程|奖")
+_LAUNCH_VERB = re.compile(r"推行|实施|开展|推出|实行|探索|打造|深化|建立|构建|推进|启动|开启|采取|出台|推广|落实|以|变")
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
@@ -162,7 +166,8 @@ def _named(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
 def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
     if is_document:
         return candidate, 0
-    lead = _LEAD.end(candidate)
+    quote = candidate.find("“")
+    lead = _LEAD.end(candidate if quote == -1 else candidate[:quote])  # never cut inside a quoted name
     offset = lead if lead < len(candidate) else 0
     name = candidate[offset:]
     if name.count("“") != name.count("”"):  # a cut through a quoted part
@@ -174,7 +179,17 @@ def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
     kind_word = _kind_word(bare)
     if bare == kind_word or _NOT_NAMES.match(bare[: len(bare) - len(kind_word)] or bare):
         return "", offset
+    if name.endswith("”") and not _names_a_measure(name, candidate[:offset]):
+        return "", offset  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “主力军”
+    if "“" not in name and len(name) <= 4 and kind_word in _GENERIC_KINDS:
+        return "", offset  # 优质服务, 产业项目, 人才政策: a kind of thing, not a named one
     return name, offset
+
+
+def _names_a_measure(name: str, before: str) -> bool:
+    """A quoted term is an initiative when its words or the verb before it say so."""
+    quoted = name[name.rfind("“") + 1 : -1]
+    return bool(_kind_word(quoted) or _MEASURE_WORDS.search(quoted) or _LAUNCH_VERB.search(before[-6:]))
 
 
 def _kind(name: str) -> InitiativeKind:
