@@ -22,7 +22,9 @@ _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
 _CUE_AFTER_VALUE = re.compile("以上|以下|以内|左右|之多|内")
 _ABOUT_PEOPLE = re.compile("人口|人数|人才")
 _CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
-_CLAUSE_RUN_BEFORE = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*$")
+# Greedy up to the last mark: one backward step per character after it (a `[^…]*$` search would retry every start).
+_UP_TO_LAST_CLAUSE_MARK = re.compile(r"(?s).*[，,、：:；;（(）)“”。！？\n]")
+_UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？!?\n；;]")
 _PERIOD = re.compile(
     r"截至目前|截至[^，。,]{1,12}?[底末]|到20\d\d年|(?:19|20)\d\d年(?:度)?(?:前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?|以来)?"
     r"|今年(?:以来|前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?)?|去年(?:同期)?|上半年|下半年|前三季度"
@@ -136,13 +138,14 @@ def _inside_short_quote(text: str, position: int) -> bool:
 def _sentence_start(text: str, position: int, floor: int) -> int:
     """Just after the last sentence end before ``position`` (looking back at most 300 characters)."""
     lowest = max(floor, position - 300)
-    return max([text.rfind(mark, lowest, position) + 1 for mark in "。！？!?\n；;"] + [lowest])
+    before = _UP_TO_LAST_SENTENCE_END.match(text, lowest, position)
+    return before.end() if before else lowest
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
     """Just after the last clause or sentence mark before ``position``, not before ``floor``."""
-    run = _CLAUSE_RUN_BEFORE.search(text, floor, position)
-    return run.start() if run else position
+    before = _UP_TO_LAST_CLAUSE_MARK.match(text, floor, position)
+    return before.end() if before else floor
 
 
 def _clause_end(text: str, position: int, limit: int) -> int:

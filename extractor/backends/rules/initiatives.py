@@ -68,7 +68,8 @@ _KIND_WORDS: list[tuple[str, InitiativeKind]] = [
 ]
 _KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0])))
 _KIND_OF_WORD: dict[str, InitiativeKind] = dict(reversed(_KIND_WORDS))  # the first listing of a word wins
-_KIND_AT_END = re.compile(rf"(?:{_KIND_PATTERN})$")
+# Kind words reversed, matched at the start of the reversed name: the longest one a name ends with, in one try.
+_KIND_AT_END_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0]))))
 _DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
 _QUOTED = re.compile(rf"“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
 _KIND_WORD = re.compile(rf"(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]?(?:{_KIND_PATTERN}))")
@@ -206,5 +207,5 @@ def _kind(name: str) -> InitiativeKind:
 
 def _kind_word(name: str) -> str:
     """The kind word a name ends with (the longest), or ""."""
-    match = _KIND_AT_END.search(name)
-    return match.group() if match else ""
+    match = _KIND_AT_END_REVERSED.match(name[::-1])
+    return match.group()[::-1] if match else ""
