@@ -108,9 +108,10 @@ _UNIT_PATTERN = "|".join(
 _RANGE_SEPARATOR = r"[—–\-~～至]"
 
 # A single quantity: number, 余/多, multiplier, 余/多, unit (unit optional only after a multiplier).
+# A single quantity needs a multiplier or a unit (a bare number is no measurement; parse_quantity reads it loosely).
 _SINGLE = (
-    rf"(?P<num>{NUMBER})(?P<fuzz>[余多])?(?P<mult>{MULTIPLIER})?(?P<fuzz2>[余多])?"
-    rf"(?P<unit>{_UNIT_PATTERN})?"
+    rf"(?P<num>{NUMBER})(?P<fuzz>[余多])?"
+    rf"(?:(?P<mult>{MULTIPLIER})(?P<fuzz2>[余多])?(?P<unit>{_UNIT_PATTERN})?|(?P<bare_unit>{_UNIT_PATTERN}))"
 )
 _RANGE = (
     rf"(?P<lo>{NUMBER})(?P<lo_mult>{MULTIPLIER})?(?P<lo_unit>{_UNIT_PATTERN})?"
@@ -241,7 +242,7 @@ def _ratio(numerator: float, denominator: float) -> Quantity | None:
     return Quantity(value, "ratio", value, "ratio")
 
 
-def _quantity(match: re.Match[str], allow_bare: bool = False) -> Quantity | None:
+def _quantity(match: re.Match[str]) -> Quantity | None:
     groups = match.groupdict()
     if groups["pct"]:
         value = parse_number(groups["pct"])
@@ -259,12 +260,8 @@ def _quantity(match: re.Match[str], allow_bare: bool = False) -> Quantity | None
         vague = _from_parts("1", groups["vmult"], groups["vunit"], False)
         qualifier = Qualifier.approx if groups["vcue"] == "近" else Qualifier.lower
         return Quantity(vague.value, vague.unit, vague.amount, vague.base_unit, qualifier)
-    if not groups["unit"] and not groups["mult"]:
-        if allow_bare and not groups["fuzz"]:  # an index value: 该指数达133.16
-            value = parse_number(groups["num"])
-            return Quantity(value, "", value, "")
-        return None
-    return _from_parts(groups["num"], groups["mult"], groups["unit"], bool(groups["fuzz"] or groups["fuzz2"]))
+    unit = groups["unit"] or groups["bare_unit"]
+    return _from_parts(groups["num"], groups["mult"], unit, bool(groups["fuzz"] or groups["fuzz2"]))
 
 
 @lru_cache(maxsize=8192)
@@ -279,7 +276,7 @@ def parse_quantity(value_text: str) -> Quantity | None:
     match = QUANTITY.fullmatch(text)
     try:
         if match is not None:
-            return _quantity(match, allow_bare=True)
+            return _quantity(match)
         return _loose_quantity(text)
     except ValueError:
         return None
