@@ -6,7 +6,7 @@ spellings are unified under one name with the others as aliases.
 
 from __future__ import annotations
 
-from .models import Article, Figure, Initiative, Park, Quote, Record
+from .models import Article, Figure, Park
 
 
 def merge_article(article: Article) -> Article:
@@ -51,6 +51,3 @@ def _merge_parks(parks: list[Park]) -> list[Park]:
         for spelling in (park.name, *park.aliases):
             spelling_owner[spelling] = owner
     return list(merged.values())
-
-
-__all__ = ["Initiative", "Quote", "Record", "merge_article"]

@@ -84,7 +84,6 @@ class Quote(Record):
     speaker_title: str = ""
 
 
-AnyRecord = Park | Initiative | Figure | Quote
 RECORD_TYPES: dict[str, type[Record]] = {
     "park": Park,
     "initiative": Initiative,

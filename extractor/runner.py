@@ -132,7 +132,10 @@ def run_extraction(
     summary.ignored = [str(p) for p in scan.ignored]
     started = time.perf_counter()
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
-    with JsonlWriter(out_dir / RECORDS_FILE, append=resume) as jsonl, _database(out_dir, resume) as database:
+    with (
+        JsonlWriter(out_dir / RECORDS_FILE, append=resume) as jsonl,
+        SqliteWriter(out_dir / DATABASE_FILE, keep_existing=resume) as database,
+    ):
         prepared: deque[_Prepared] = deque()
         for path, doc in documents:
             prepared.append(_prepare(path, doc, backend, chunk_budget, done))
@@ -209,19 +212,6 @@ def _named(files: list[Path]) -> list[tuple[Path, str]]:
         names.add(name)
         named.append((path, name))
     return named
-
-
-class _database:
-    """SqliteWriter as a context manager that keeps finished documents when resuming."""
-
-    def __init__(self, out_dir: Path, resume: bool) -> None:
-        self._writer = SqliteWriter(out_dir / DATABASE_FILE, keep_existing=resume)
-
-    def __enter__(self) -> SqliteWriter:
-        return self._writer
-
-    def __exit__(self, *exc: object) -> None:
-        self._writer.close()
 
 
 def _resumable(out_dir: Path, documents: list[tuple[Path, str]]) -> dict[str, str]:

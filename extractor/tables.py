@@ -135,6 +135,12 @@ class SqliteWriter:
     def close(self) -> None:
         self._db.close()
 
+    def __enter__(self) -> SqliteWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def _insert(table: str, row: dict[str, Any]) -> tuple[str, tuple]:
     names = ", ".join(f'"{column}"' for column in row)

@@ -60,7 +60,7 @@ def locate(evidence: Evidence | None, text: str) -> Evidence | None:
 
 def _figure_status(figure: Figure, evidence: Evidence) -> Status:
     value_text = "".join(figure.value_text.split())
-    if not value_text or not _occurs_as_number(value_text, evidence.text):
+    if not value_text or not _number_positions(value_text, evidence.text):
         return Status.not_found
     parsed = parse_quantity(value_text)
     if parsed is None:
@@ -71,11 +71,6 @@ def _figure_status(figure: Figure, evidence: Evidence) -> Status:
     if all(_same(found, claimed) for found, claimed in claims):
         return Status.verified
     return Status.mismatch
-
-
-def _occurs_as_number(value_text: str, span: str) -> bool:
-    """value_text occurs in span and is not the tail of a longer number."""
-    return bool(_number_positions(value_text, span))
 
 
 def _number_positions(value_text: str, span: str) -> list[int]:

@@ -271,24 +271,7 @@ def test_the_api_key_never_leaves_the_process(tmp_path, monkeypatch, capsys, cap
     monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
     caplog.set_level("DEBUG")
     with FakeModelServer(Script(gold_dir=GOLD, faults=["500", "429", "html", "500", "500", "500"], retry_after="0")) as server:
-        code = main(
-            [
-                "extract",
-                str(SEEDS / "000_9db6b0ed7d8a633d.txt"),
-                "-o",
-                str(tmp_path),
-                "--backend",
-                "llm",
-                "--base-url",
-                server.base_url,
-                "--model",
-                "oracle",
-                "--no-cache",
-                "--max-retries",
-                "1",
-                "--report",
-            ]
-        )
+        code = llm_extract(server.base_url, tmp_path, [SEEDS / "000_9db6b0ed7d8a633d.txt"], "--no-cache", "--max-retries", "1", "--report")
     assert code == 0
     assert manifest(tmp_path)["failures"] >= 1  # errors happened and were reported
     captured = capsys.readouterr()

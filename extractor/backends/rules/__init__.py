@@ -15,7 +15,7 @@ from ...models import Article
 from ...segment import Segment
 from .figures import extract_figures
 from .initiatives import extract_initiatives
-from .parks import clean_park_names, collect_parks, core_name, find_park_mentions
+from .parks import clean_park_names, collect_parks, find_park_mentions
 from .quotes import extract_quotes
 
 
@@ -23,8 +23,8 @@ class RulesBackend:
     """Extracts all four record kinds from a whole article at once.
 
     Rules need no token budget, and reading the whole article lets a figure
-    inherit the period and subject named sentences earlier, so ``chunks`` is
-    accepted for the common backend interface and not needed here.
+    inherit the period and subject named sentences earlier, so the pipeline
+    sends no chunks (``needs_chunks`` is False).
     """
 
     name = "rules"
@@ -34,7 +34,7 @@ class RulesBackend:
     def __init__(self) -> None:
         self._clean_names: tuple[str, set[str]] = ("", set())
 
-    def extract_article(self, text: str, segment: Segment, chunks: list[Chunk] | None = None) -> Article:
+    def extract_article(self, text: str, segment: Segment) -> Article:
         mentions = find_park_mentions(text, segment.start, segment.end, self._document_park_names(text))
         parks = collect_parks(mentions, text)
         main_park = _main_park(mentions, parks)
@@ -76,6 +76,3 @@ def _main_park(mentions: list, parks: list) -> str:
     spelling_to_park = {name: park.name for park in parks for name in (park.name, *park.aliases)}
     counts = Counter(spelling_to_park[m.name] for m in mentions if m.name in spelling_to_park)
     return counts.most_common(1)[0][0] if counts else parks[0].name
-
-
-__all__ = ["RulesBackend", "core_name"]

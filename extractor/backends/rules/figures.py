@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ...models import Evidence, Figure, Qualifier
+from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from .parks import ParkMention
 from .spans import LastWord, runs_ending_in
@@ -226,6 +226,3 @@ def _subject(entities: list[Entity], starts: list[int], text: str, sentence_star
     if index >= 0 and entities[index].start >= paragraph_start:
         return entities[index].name
     return main_park
-
-
-__all__ = ["Qualifier", "extract_figures"]
