@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import get_args
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -19,7 +20,7 @@ from rich.table import Table
 
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, get_backend
-from .backends.llm.settings import ConfigurationError, LLMSettings  # light: no openai/instructor import
+from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
 from .load import InputScan, scan_inputs
@@ -60,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
     llm.add_argument("--api-key-env", help="environment variable holding the key (default: OPENAI_API_KEY)")
-    llm.add_argument("--mode", choices=["tools", "json", "json_schema", "md_json"], help="instructor mode (default: tools)")
+    llm.add_argument("--mode", choices=get_args(InstructorModeName), help="instructor mode (default: tools)")
     llm.add_argument("--extraction", choices=["anchored", "free"], help="label the rules' candidates (default) or extract freely")
     llm.add_argument("--concurrency", type=int, help="calls in flight at once (default: 4)")
     llm.add_argument("--timeout", type=float, help="seconds per HTTP call (default: 60)")
@@ -106,37 +107,23 @@ def _run_extract(args: argparse.Namespace) -> int:
         backend.close()
 
 
-_LLM_FLAGS = (
-    "base_url",
-    "model",
-    "api_key_env",
-    "mode",
-    "extraction",
-    "concurrency",
-    "timeout",
-    "max_retries",
-    "max_reasks",
-    "max_tokens",
-    "cache",
-    "cache_dir",
-)
-
-
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
-    """Flags given on the command line win over the environment."""
-    return LLMSettings(**{name: getattr(args, name) for name in _LLM_FLAGS if getattr(args, name) is not None})
+    """Flags given on the command line (named like the settings' fields) win over the environment."""
+    given = {name: getattr(args, name, None) for name in LLMSettings.model_fields}
+    return LLMSettings(**{name: value for name, value in given.items() if value is not None})
 
 
 def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -> int:
     with _progress() as progress:
         documents = progress.add_task("documents", total=len(scan.files))
         articles = progress.add_task("articles", total=None)
+        read_paths = {str(p) for p in scan.files}  # missing paths and loops are reported, not counted as read
 
         def on_progress(event: str, outcome: DocumentOutcome | None) -> None:
             if event == "article":
                 progress.advance(articles)
             elif event == "document" and outcome is not None:
-                if outcome.path in {str(p) for p in scan.files}:
+                if outcome.path in read_paths:
                     progress.advance(documents)
                 if outcome.status in ("skipped", "failed"):
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)

@@ -44,9 +44,14 @@ def _verified(article: Article, text: str) -> Article:
 
 def extract_text(raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
     """Extract verified records from one page of text (raw, as read from a file)."""
-    engine = get_backend(backend) if isinstance(backend, str) else backend
-    text, articles = iter_articles(raw, engine, chunk_budget, doc)
-    return DocumentResult(doc=doc, text=text, articles=list(articles))
+    if not isinstance(backend, str):
+        text, articles = iter_articles(raw, backend, chunk_budget, doc)
+        return DocumentResult(doc=doc, text=text, articles=list(articles))
+    engine = get_backend(backend)
+    try:
+        return extract_text(raw, doc, engine, chunk_budget)
+    finally:
+        engine.close()  # a backend made here is closed here (the LLM backend runs a thread and a client)
 
 
 def extract_file(path: str | Path, backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
