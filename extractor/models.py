@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class Status(str, Enum):
@@ -31,6 +31,17 @@ class Qualifier(str, Enum):
     range = "range"  # 5万—20万元
 
 
+class Measure(str, Enum):
+    """How a figure's number relates to its metric (seeds/gold/METRICS.md)."""
+
+    level = "level"  # the quantity itself: 营业收入1.2万亿元, 300家
+    growth = "growth"  # a growth or decline rate: 同比增长8.5%, 下降2.1% (a decline is negative)
+    change_pp = "change_pp"  # a change in percentage points: 提高1.5个百分点
+    share = "share"  # a part of a whole: 占全省比重41.4%
+    multiple = "multiple"  # times another quantity: 全国平均水平的12倍
+
+
+DatePrecision = Literal["day", "month", "year"]
 InitiativeKind = Literal["policy", "action_plan", "program", "reform", "platform", "project", "event", "other"]
 
 
@@ -44,15 +55,30 @@ class Evidence(BaseModel):
     text: str
 
 
+class Span(BaseModel):
+    """A span [start, end) of the normalized document, without its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Record(BaseModel):
     evidence: Evidence | None = None
     status: Status = Status.unchecked
+    status_reason: str = Field(default="", description="why the validator did not verify it: 'base unit: text 元, record 美元'")
 
 
 class Park(Record):
     kind: Literal["park"] = "park"
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    name: str = Field(description="the official name when the zone is registered, else the longest spelling seen")
+    aliases: list[str] = Field(default_factory=list, description="every other spelling seen")
+    park_id: str = Field(default="", description="stable identity across spellings and documents")
+    registered: bool = Field(default=False, description="whether park_id comes from the zone registry")
+    level: str = Field(default="", description="national, provincial, … as the registry says")
+    province: str = ""
+    city: str = ""
 
 
 class Initiative(Record):
@@ -60,6 +86,7 @@ class Initiative(Record):
     name: str
     initiative_kind: InitiativeKind = "other"
     park: str = ""
+    park_id: str = ""
 
 
 class Figure(Record):
@@ -72,9 +99,16 @@ class Figure(Record):
     qualifier: Qualifier = Qualifier.exact
     value_high: float | None = None
     amount_high: float | None = None
-    metric: str = ""
-    period: str = ""
-    subject: str = ""
+    value_span: Span | None = Field(default=None, description="where the printed number stands in the normalized text")
+    metric: str = Field(default="", description="the noun phrase that names what is measured: 规上工业增加值")
+    metric_key: str = Field(default="other", description="canonical metric key (extractor/data/metrics.*) or 'other'")
+    measure: Measure = Measure.level
+    target: bool = Field(default=False, description="a goal, plan or forecast rather than an outcome")
+    period: str = Field(default="", description="the words that give the period: 今年上半年")
+    period_start: str = Field(default="", description="ISO date, empty when the text gives nothing resolvable")
+    period_end: str = Field(default="", description="ISO date, empty when the text gives nothing resolvable")
+    subject: str = Field(default="", description="the zone, company, project or group the figure is about")
+    park_id: str = Field(default="", description="the subject's park_id when the subject is a zone")
 
 
 class Quote(Record):
@@ -114,11 +148,23 @@ class Article(BaseModel):
         return [*self.parks, *self.initiatives, *self.figures, *self.quotes]
 
 
+class DocumentMeta(BaseModel):
+    """When and where a document was published: read from its headers, a manifest, or the library call."""
+
+    published: str = Field(default="", description="ISO date (2024-03-05, 2024-03 or 2024), empty when unknown")
+    published_precision: DatePrecision | None = None
+    published_from: Literal["header", "manifest", "caller", ""] = ""
+    source: str = ""
+    title: str = ""
+    url: str = ""
+
+
 class DocumentResult(BaseModel):
     """Everything extracted from one input: the text the spans point into, and the articles."""
 
     doc: str
     text: str
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
     articles: list[Article] = Field(default_factory=list)
     error: str | None = None
 
