@@ -6,7 +6,7 @@ these classes; nothing else lists a record's fields by hand.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "2"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """What the validator found when it checked a record against the source."""
 
     verified = "verified"
@@ -23,7 +23,7 @@ class Status(str, Enum):
     unchecked = "unchecked"  # not yet through the validator
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     exact = "exact"
     approx = "approx"  # 约 近 左右
     lower = "lower"  # 超 逾 以上 多 余: at least
@@ -31,7 +31,7 @@ class Qualifier(str, Enum):
     range = "range"  # 5万—20万元
 
 
-class Measure(str, Enum):
+class Measure(StrEnum):
     """How a figure's number relates to its metric (seeds/gold/METRICS.md)."""
 
     level = "level"  # the quantity itself: 营业收入1.2万亿元, 300家
