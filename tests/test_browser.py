@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
-from extractor.report import write_report
+from extractor.outputs.report import write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
