@@ -38,7 +38,7 @@ from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: paths in them can be copied
 
 
 ATTENTION_ROWS = 20  # files that need attention listed in the summary; all of them with --all-files
