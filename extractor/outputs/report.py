@@ -29,6 +29,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..models import Figure
 from . import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
@@ -85,7 +86,7 @@ def write_report(out_dir: Path, manifest: dict[str, Any] | None = None) -> Path:
     building = out_dir / (REPORT_FOLDER + ".writing")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
-    with sqlite3.connect(f"file:{database.absolute().as_posix()}?mode=ro", uri=True) as db:
+    with sqlite3.connect(f"file:{quote(database.absolute().as_posix())}?mode=ro", uri=True) as db:
         db.row_factory = sqlite3.Row
         documents = db.execute("SELECT doc, text FROM documents ORDER BY position")
         rows = [_document_page(db, document, number, building) for number, document in enumerate(documents, start=1)]

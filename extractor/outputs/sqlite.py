@@ -114,7 +114,8 @@ class SqliteWriter(Writer):
 
     def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
         if previous is None or not self.path.exists():
-            self.path.unlink(missing_ok=True)
+            for stale in (self.path, *(self.path.with_name(self.path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+                stale.unlink(missing_ok=True)  # a stale journal beside a new database would be replayed into it
             self._db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
             self._db.executescript(schema_sql())
             self._db.execute("BEGIN")
