@@ -1,14 +1,20 @@
-"""Command line: ``extractor extract``, ``extractor eval``, ``extractor schema``.
+"""Command line: ``extractor extract``, ``extractor report``, ``extractor eval``, ``extractor schema``.
 
 Records go to files, the progress bar and the summary table to the terminal,
-errors to stderr. ``extract`` fails (exit 1) only when no input could be read.
+errors to stderr. Exit status: 0 success; 1 nothing could be read, or the run
+failed; 2 a usage or configuration error (bad flags, an output folder that
+cannot be used, gold answers not found). No traceback reaches the user.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
+import os
+import sqlite3
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import get_args
 
@@ -24,18 +30,30 @@ from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSe
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
 from .load import InputScan, scan_inputs
-from .report import write_report
+from .outputs import OutputError
+from .outputs.jsonl import read_records
+from .outputs.lock import OutputLock
+from .outputs.report import write_report
 from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
-from .write import read_records
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: paths in them can be copied
+
+
+ATTENTION_ROWS = 20  # files that need attention listed in the summary; all of them with --all-files
+
+
+class UsageError(Exception):
+    """A command cannot start as asked (exit 2); the message says what to change."""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error argparse has printed
+        return exc.code if isinstance(exc.code, int) else 2
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
@@ -44,19 +62,48 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         errors.print("[yellow]interrupted[/]: finished documents are kept; run the same command with --resume to continue")
         return 130
+    except (OutputError, UsageError) as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("EXTRACTOR_DEBUG"):
+            raise
+        errors.print(
+            f"[red]error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} (set EXTRACTOR_DEBUG=1 to see where)", highlight=False
+        )
+        return 1
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("zone-extractor")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=package_name, description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers()
 
     extract = commands.add_parser("extract", help="extract verified records from text files or folders")
     extract.add_argument("paths", nargs="+", type=Path, help="files or directories (searched recursively for .txt)")
     extract.add_argument("-o", "--out", type=Path, default=Path("out"), help="output directory (default: out)")
     extract.add_argument("--backend", default="rules", choices=list(BACKENDS), help="extraction backend (default: rules, offline)")
-    extract.add_argument("--chunk-chars", type=int, default=DEFAULT_BUDGET, help="chunk size budget in characters")
+    extract.add_argument("--chunk-chars", type=_positive, default=DEFAULT_BUDGET, help="chunk size budget in characters (at least 1)")
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
-    extract.add_argument("--report", action="store_true", help="also write OUT_DIR/report.html")
+    extract.add_argument("--report", action="store_true", help="also write the review page, OUT_DIR/report.html")
+    extract.add_argument("--all-files", action="store_true", help="one summary row per file (default: totals and the files to look at)")
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -78,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser("eval", help="score records.jsonl against gold annotations")
     score.add_argument("records", type=Path, help="records.jsonl written by extract")
-    score.add_argument("--gold", type=Path, default=Path("seeds/gold"), help="folder of gold *.json (default: seeds/gold)")
+    score.add_argument("--gold", type=Path, default=Path("seeds/gold"), help="folder of gold *.json (default: seeds/gold, from here)")
     score.add_argument("--json", dest="json_out", type=Path, help="also write the scores to this JSON file")
     score.add_argument("--show-errors", action="store_true", help="list missed and extra items")
     score.set_defaults(run=_run_eval)
@@ -128,16 +175,27 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
                 if outcome.status in ("skipped", "failed"):
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
-        summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress)
-    console.print(_summary_table(summary))
+        summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress, report=args.report)
+    console.print(_summary_table(summary, args.all_files))
     if summary.ignored:
-        console.print(f"{len(summary.ignored)} files in the folders are not *.txt and were left out (listed in run.json)")
+        console.print(escape(_ignored_line(summary.ignored)), highlight=False)
     if summary.usage:
         console.print(escape(_usage_line(summary.usage)), highlight=False)
     if args.report:
-        console.print(f"report: {escape(str(write_report(args.out)))}")
-    console.print(f"records: {args.out / 'records.jsonl'}  manifest: {args.out / 'run.json'}")
+        console.print(f"report: {escape(str(args.out / 'report.html'))}")
+    console.print(f"records: {escape(str(args.out / 'records.jsonl'))}  manifest: {escape(str(args.out / 'run.json'))}", highlight=False)
     return 0 if summary.readable else 1
+
+
+def _ignored_line(ignored: list[str]) -> str:
+    """What was left out, by kind and folder: 'other files left out (not *.txt): 4 .json, 2 .md in seeds/gold'."""
+    kinds = Counter(Path(p).suffix.lower() or "no extension" for p in ignored)
+    folders = Counter(str(Path(p).parent) for p in ignored)
+    where = ", ".join(f"{folder} ({count})" for folder, count in folders.most_common(3))
+    if len(folders) > 3:
+        where += f" and {len(folders) - 3} more folders"
+    what = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common(4))
+    return f"{len(ignored)} other files were not read (only *.txt are searched for): {what}; in {where}. Listed in run.json."
 
 
 def _progress() -> Progress:
@@ -151,21 +209,38 @@ def _progress() -> Progress:
     )
 
 
-def _summary_table(summary: RunSummary) -> Table:
-    table = Table(title=f"Extraction summary ({summary.seconds:.2f}s, backend {summary.backend})")
+def needs_attention(outcome: DocumentOutcome) -> bool:
+    """A file to look at: not read, read with a remark, with failed chunks or with figures not verified."""
+    if outcome.status == "resumed":
+        return False
+    return outcome.status != "read" or bool(outcome.reason) or outcome.failed_chunks > 0 or outcome.figures_verified < outcome.figures
+
+
+def _summary_table(summary: RunSummary, all_files: bool = False) -> Table:
+    """Totals, and one row per file to look at (or per file, with --all-files)."""
     with_tokens = bool(summary.usage)
     columns = ["document", "articles", "parks", "initiatives", "figures verified/total", "quotes"]
     columns += ["tokens in/out", "failed chunks"] if with_tokens else []
+    shown = summary.documents if all_files else [s for s in summary.documents if needs_attention(s)]
+    left_out = len(shown) - ATTENTION_ROWS if not all_files and len(shown) > ATTENTION_ROWS else 0
+    title = f"Extraction summary ({summary.seconds:.2f}s, backend {summary.backend})"
+    if not all_files:
+        title += f": {len(shown)} of {len(summary.documents)} files to look at" if shown else ": no file needs a look"
+    table = Table(title=title)
     for column in columns:
         table.add_column(column, justify="left" if column == "document" else "right")
-    for s in summary.documents:
-        if s.status != "read":
+    for s in shown[: len(shown) - left_out]:
+        if s.status not in ("read", "resumed"):
             table.add_row(escape(s.doc), f"[yellow]{s.status}[/]: {escape(s.reason)}", *[""] * (len(columns) - 2))
             continue
-        table.add_row(escape(s.doc), *_counts([s], with_tokens))
-    ok = [s for s in summary.documents if s.status == "read"]
+        table.add_row(escape(s.doc) + (f" [dim]({escape(s.reason)})[/]" if s.reason else ""), *_counts([s], with_tokens))
+    if left_out:
+        table.add_row(f"… {left_out} more (every file is in run.json; --all-files lists them here)", *[""] * (len(columns) - 1))
+    ok = [s for s in summary.documents if s.status in ("read", "resumed")]
+    resumed = sum(s.status == "resumed" for s in ok)
     table.add_section()
-    table.add_row(f"total ({len(ok)} read, {len(summary.documents) - len(ok)} not)", *_counts(ok, with_tokens))
+    label = f"total ({len(ok)} read{f', {resumed} of them resumed' if resumed else ''}, {len(summary.documents) - len(ok)} not)"
+    table.add_row(label, *_counts(ok, with_tokens))
     return table
 
 
@@ -193,19 +268,30 @@ def _usage_line(usage: dict) -> str:
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        raise UsageError(f"{args.out} is not a folder: give the output folder of 'extractor extract'")
     try:
-        console.print(f"report: {write_report(args.out)}")
+        with OutputLock(args.out):
+            page = write_report(args.out)
     except FileNotFoundError as exc:
-        errors.print(f"[red]error:[/] {escape(str(exc))}")
-        return 2
+        raise UsageError(str(exc)) from exc
+    except (OSError, ValueError, sqlite3.Error) as exc:  # a folder that is not writable, a damaged database
+        raise UsageError(f"cannot write the review page in {args.out}: {exc}") from exc
+    console.print(f"report: {escape(str(page))}", highlight=False)
     return 0
 
 
 def _run_eval(args: argparse.Namespace) -> int:
     if not args.records.is_file():
-        errors.print(f"[red]error:[/] {escape(str(args.records))}: no such file")
-        return 2
-    scores = evaluate(read_records(args.records), args.gold)
+        raise UsageError(f"{args.records}: no such file (give the records.jsonl that 'extractor extract' wrote)")
+    if not args.gold.is_dir() or not any(args.gold.glob("*.json")):
+        where = f"{args.gold}" if args.gold.is_absolute() else f"{args.gold} (looked in {Path.cwd() / args.gold})"
+        raise UsageError(f"no gold answers (*.json) at {where}: pass --gold FOLDER")
+    try:
+        records = read_records(args.records)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"{args.records} is not a records.jsonl written by 'extractor extract': {exc}") from exc
+    scores = evaluate(records, args.gold)
     board = scoreboard(scores)
     table = Table(title=f"Scores against {args.gold}")
     for column in ("kind", "precision", "recall", "TP", "FP", "FN", "attribute accuracy"):

@@ -1,38 +1,46 @@
 """A run over many files: every file gets an outcome, every finished article is written at once.
 
-Outputs in OUT_DIR:
-- ``records.jsonl``: one record a line, flushed as each article finishes;
-- ``records.sqlite``: documents, articles and a table per record kind, one
-  transaction per document; it is also the ledger ``--resume`` reads;
-- ``figures.csv`` … ``initiatives.csv``: exported from the database at the end;
-- ``run.json``: the manifest (inputs and their outcomes, backend, counts, tokens, duration).
+The runner reads each input, runs the pipeline on it and hands the result to
+the outputs (``extractor/outputs/``), one document at a time in input order. It
+knows no output format: the writers own them, and their part of --resume.
+
+``extract_document`` is the whole per-document work as a plain function; with
+``materialize`` its result pickles, so a worker process can run it and return it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import importlib.metadata
 import re
-import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from .backends import Backend
 from .chunk import DEFAULT_BUDGET
 from .load import InputScan, LoadError, read_text
-from .models import Article, Status
+from .models import SCHEMA_VERSION, Article, Status
+from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet
 from .pipeline import iter_articles
-from .tables import TABLE_NAMES, SqliteWriter, export_csv
-from .write import JsonlWriter
 
-RECORDS_FILE = "records.jsonl"
+__all__ = [
+    "DATABASE_FILE",
+    "MANIFEST_FILE",
+    "RECORDS_FILE",
+    "DocumentOutcome",
+    "RunSummary",
+    "extract_document",
+    "run_extraction",
+    "run_settings",
+]
+
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-DATABASE_FILE = "records.sqlite"
-MANIFEST_FILE = "run.json"
+_DATA = Path(__file__).parent / "data"
 
 
 @dataclass
@@ -67,6 +75,14 @@ class DocumentOutcome:
         self.completion_tokens += article.completion_tokens
         self.failed_chunks += article.failed_chunks
 
+    @classmethod
+    def resumed(cls, stored: dict[str, Any], path: Path) -> DocumentOutcome:
+        """The outcome a previous run stored for an unchanged document: its counts stand."""
+        known = {f.name for f in fields(cls)}
+        outcome = cls(**{key: value for key, value in stored.items() if key in known})
+        outcome.path, outcome.status, outcome.reason, outcome.seconds = str(path), "resumed", "already extracted (same content)", 0.0
+        return outcome
+
 
 @dataclass
 class RunSummary:
@@ -76,6 +92,7 @@ class RunSummary:
     seconds: float = 0.0
     usage: dict[str, Any] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
 
     @property
     def readable(self) -> int:
@@ -92,6 +109,7 @@ class RunSummary:
         return {
             "out_dir": self.out_dir,
             "backend": self.backend,
+            "settings": self.settings,
             "inputs": [asdict(d) for d in self.documents],
             "documents": by_status,
             "ignored_files": {"count": len(self.ignored), "first": self.ignored[:100], "why": "folders are searched for *.txt"},
@@ -111,20 +129,20 @@ def run_extraction(
     chunk_budget: int = DEFAULT_BUDGET,
     resume: bool = False,
     on_progress: ProgressCallback | None = None,
+    report: bool = False,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
     ``files`` may be a scan of the inputs, whose missing paths, folder loops and
-    files left out (not *.txt) are then reported in run.json too.
+    files left out (not *.txt) are then reported in run.json too; ``report`` also
+    writes the review page. An OutputError
+    (OUT_DIR in use, not writable, full, or a ledger --resume cannot trust) ends
+    the run; what was written before it stays whole.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = on_progress or (lambda event, outcome: None)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    documents = _named(scan.files)
-    done = _resumable(out_dir, documents) if resume else {}
-    if resume:
-        _keep_only(out_dir, set(done))
-    summary = RunSummary(out_dir=str(out_dir), backend=backend.name)
+    settings = run_settings(backend, chunk_budget)
+    summary = RunSummary(out_dir=str(out_dir), backend=backend.name, settings=settings)
     summary.documents += [DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="no such file or folder") for p in scan.missing]
     summary.documents += [
         DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="symbolic link loop: folder already searched") for p in scan.loops
@@ -132,44 +150,83 @@ def run_extraction(
     summary.ignored = [str(p) for p in scan.ignored]
     started = time.perf_counter()
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
-    with (
-        JsonlWriter(out_dir / RECORDS_FILE, append=resume) as jsonl,
-        SqliteWriter(out_dir / DATABASE_FILE, keep_existing=resume) as database,
-    ):
+    with OutputSet(out_dir, settings, resume, report) as outputs:
+        finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
         prepared: deque[_Prepared] = deque()
-        for path, doc in documents:
-            prepared.append(_prepare(path, doc, backend, chunk_budget, done))
+        for path, doc in _named(scan.files):
+            prepared.append(_Prepared(extract_document(path, doc, backend, chunk_budget, finished.get(doc)), time.perf_counter()))
             while len(prepared) > lookahead:
-                summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
+                summary.documents.append(_write(prepared.popleft(), outputs, notify))
         while prepared:
-            summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
-    export_csv(out_dir / DATABASE_FILE, out_dir)
-    summary.seconds = time.perf_counter() - started
-    summary.usage = backend.usage()
-    (out_dir / MANIFEST_FILE).write_text(json.dumps(summary.manifest(), ensure_ascii=False, indent=2), encoding="utf-8")
+            summary.documents.append(_write(prepared.popleft(), outputs, notify))
+        summary.seconds = time.perf_counter() - started
+        summary.usage = backend.usage()
+        outputs.finish(summary.manifest())
     return summary
+
+
+def run_settings(backend: Backend, chunk_budget: int) -> dict[str, str]:
+    """What the records depend on besides the input: a --resume with other settings is refused."""
+    settings = {
+        "backend": backend.name,
+        "extractor": _version(),
+        "record_schema": SCHEMA_VERSION,
+        "knowledge": _knowledge_digest(),
+    }
+    if backend.needs_chunks:
+        settings["chunk_chars"] = str(chunk_budget)
+    llm = getattr(backend, "settings", None)  # the LLM backend's endpoint settings
+    if llm is not None:
+        settings["base_url"] = _without_credentials(getattr(llm, "base_url", None) or "")
+        for name in ("model", "mode", "extraction"):
+            settings[name] = str(getattr(llm, name, ""))
+    return settings
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("zone-extractor")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _knowledge_digest() -> str:
+    """The word lists, cues and tables in extractor/data: the rules' output changes with them."""
+    digest = hashlib.sha256()
+    for path in sorted(_DATA.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.hostname or "")) if parts.username or parts.password else url
 
 
 @dataclass
 class _Prepared:
-    """A page read, with its articles on the way (or the reason there are none)."""
-
-    outcome: DocumentOutcome
+    work: DocumentWork
     started: float
-    text: str = ""
-    articles: Iterator[Article] | None = None
 
 
-def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: dict[str, str]) -> _Prepared:
-    prepared = _Prepared(DocumentOutcome(doc=doc, path=str(path)), time.perf_counter())
-    outcome = prepared.outcome
+def extract_document(path: Path, doc: str, backend: Backend, chunk_budget: int, finished_sha256: str | None = None) -> DocumentWork:
+    """Read one file and start the pipeline on it: the work the outputs write, with its outcome.
+
+    A file whose content matches ``finished_sha256`` (a previous run finished it)
+    gets the status "resumed" and no articles. The articles come lazily, so a
+    large page streams; ``materialize`` turns them into a list for a worker.
+    """
+    outcome = DocumentOutcome(doc=doc, path=str(path))
+    entry = DocumentEntry(doc=doc, outcome=outcome)
+    work = DocumentWork(entry)
     try:
         loaded = read_text(path)
     except LoadError as exc:
         outcome.status, outcome.reason = "skipped", str(exc)
-        return prepared
-    outcome.encoding, outcome.sha256 = loaded.encoding, loaded.sha256
-    if done.get(doc) == loaded.sha256:
+        return work
+    outcome.encoding, outcome.sha256 = entry.encoding, entry.sha256 = loaded.encoding, loaded.sha256
+    if finished_sha256 == loaded.sha256:
         outcome.status, outcome.reason = "resumed", "already extracted (same content)"
     elif not loaded.text.strip():
         outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
@@ -177,27 +234,40 @@ def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: di
         if not _CHINESE.search(loaded.text):
             outcome.reason = "no Chinese text: nothing to extract"
         try:
-            prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
+            entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
-    return prepared
+    return work
 
 
-def _finish(prepared: _Prepared, jsonl: JsonlWriter, database: SqliteWriter, notify: ProgressCallback) -> DocumentOutcome:
-    """Write a prepared page: each article as it comes, the database in one transaction at the end."""
-    outcome = prepared.outcome
-    if prepared.articles is not None:
+def materialize(work: DocumentWork) -> DocumentWork:
+    """The same work with its articles run to the end (a list), so that it pickles; a failure becomes the outcome."""
+    if work.articles is not None:
         try:
-            database.begin_document(outcome.doc, prepared.text, outcome.sha256, outcome.encoding)
-            for article in prepared.articles:
-                jsonl.write_article(outcome.doc, article)
-                database.write_article(outcome.doc, article)
-                outcome.count(article)
-                notify("article", outcome)
-            database.end_document()
-        except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
-            database.abandon_document()
-            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+            work.articles = list(work.articles)
+        except Exception as exc:
+            work.articles = None
+            work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+    return work
+
+
+def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) -> DocumentOutcome:
+    """Hand a prepared page to the outputs: carried over, or written article by article."""
+    entry = prepared.work.entry
+    outcome: DocumentOutcome = entry.outcome
+    if outcome.status == "resumed":
+        outcome = DocumentOutcome.resumed(outputs.keep(entry.doc).outcome, Path(outcome.path))
+    else:
+
+        def on_article(article: Article) -> None:
+            outcome.count(article)
+            notify("article", outcome)
+
+        failure = outputs.write(prepared.work, on_article)
+        if failure:
+            outcome.status, outcome.reason = "failed", failure
+            for name in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes"):
+                setattr(outcome, name, 0)  # nothing of it was written
     outcome.seconds = round(time.perf_counter() - prepared.started, 3)
     notify("document", outcome)
     return outcome
@@ -212,56 +282,3 @@ def _named(files: list[Path]) -> list[tuple[Path, str]]:
         names.add(name)
         named.append((path, name))
     return named
-
-
-def _resumable(out_dir: Path, documents: list[tuple[Path, str]]) -> dict[str, str]:
-    """doc → sha256 of the documents a previous run committed and whose file has not changed since."""
-    path = out_dir / DATABASE_FILE
-    if not path.exists():
-        return {}
-    with sqlite3.connect(path) as db:
-        try:
-            committed = dict(db.execute("SELECT doc, sha256 FROM documents"))
-        except sqlite3.DatabaseError:
-            return {}
-    done = {}
-    for file, doc in documents:
-        if doc in committed:
-            try:
-                current = hashlib.sha256(file.read_bytes()).hexdigest()
-            except OSError:
-                continue
-            if current == committed[doc]:
-                done[doc] = current
-    return done
-
-
-def _keep_only(out_dir: Path, finished: set[str]) -> None:
-    """Remove what a previous run wrote for documents it did not finish (or that have changed)."""
-    _drop_unfinished_lines(out_dir / RECORDS_FILE, finished)
-    path = out_dir / DATABASE_FILE
-    if not path.exists():
-        return
-    with sqlite3.connect(path) as db:
-        marks = ", ".join("?" for _ in finished)
-        for table in ("documents", "articles", *TABLE_NAMES.values()):
-            db.execute(f"DELETE FROM {table} WHERE doc NOT IN ({marks})", tuple(finished))
-
-
-def _drop_unfinished_lines(path: Path, finished: set[str]) -> None:
-    """Keep only whole lines of finished documents: what a killed run left half done is redone."""
-    if not path.exists():
-        return
-    kept = []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            if not line.endswith("\n"):
-                break  # a line cut by the kill
-            try:
-                if json.loads(line).get("doc") in finished:
-                    kept.append(line)
-            except json.JSONDecodeError:
-                continue
-    temporary = path.with_suffix(".jsonl.tmp")
-    temporary.write_text("".join(kept), encoding="utf-8")
-    temporary.replace(path)

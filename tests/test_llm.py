@@ -14,8 +14,8 @@ pytest.importorskip("instructor")
 from conftest import llm_extract
 
 from extractor.cli import main
+from extractor.outputs.jsonl import read_records
 from extractor.testserver import FakeModelServer, Script, perturb_number
-from extractor.write import read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "gold"

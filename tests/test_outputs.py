@@ -12,9 +12,9 @@ import pytest
 
 from extractor.cli import main
 from extractor.models import RECORD_TYPES
-from extractor.report import write_report
-from extractor.tables import TABLE_NAMES, record_columns
-from extractor.write import read_records
+from extractor.outputs.columns import TABLE_NAMES, record_columns
+from extractor.outputs.jsonl import read_records
+from extractor.outputs.report import write_report
 
 HOSTILE = (
     "本报讯 测试高新区新增企业12家。<script>window.__pwned = 1; alert(1)</script>"
@@ -45,8 +45,8 @@ def test_every_output_exists_and_counts_agree(run_dir):
             assert len(csv_rows) == sql_count == by_kind[kind], kind
         (documents,) = db.execute("SELECT COUNT(*) FROM documents").fetchone()
     assert documents == 6
-    page = (run_dir / "report.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'<mark class="figure [a-z_]+" data-record=', page)) == by_kind["figure"]
+    pages = "".join(p.read_text(encoding="utf-8") for p in (run_dir / "report").glob("doc-*.html"))
+    assert len(re.findall(r'<mark class="figure [a-z_]+" data-record=', pages)) == by_kind["figure"]
     manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["figures"] == by_kind["figure"]
     assert manifest["documents"] == {"read": 6}
@@ -83,15 +83,19 @@ class _Tags(HTMLParser):
 
 
 def test_report_escapes_hostile_text(run_dir):
-    page = (run_dir / "report.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in page
-    parser = _Tags()
-    parser.feed(page)
-    names = [tag for tag, _ in parser.tags]
-    assert names.count("script") == 2  # the records (JSON, not run) and the page's own code
-    assert "b" not in names and "img" not in names
-    assert not [attrs for _, attrs in parser.tags if any(name.startswith("on") for name in attrs)]
-    assert not [attrs for _, attrs in parser.tags if "src" in attrs or "href" in attrs]  # nothing to fetch
+    pages = [run_dir / "report.html", *sorted((run_dir / "report").glob("*.html"))]
+    assert any("&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in p.read_text(encoding="utf-8") for p in pages)
+    for path in pages:
+        parser = _Tags()
+        parser.feed(path.read_text(encoding="utf-8"))
+        names = [tag for tag, _ in parser.tags]
+        assert names.count("script") == (1 if path.name.startswith(("report", "index")) else 2)  # records (JSON, not run), the code
+        assert "b" not in names and "img" not in names
+        assert not [attrs for _, attrs in parser.tags if any(name.startswith("on") for name in attrs)]
+        assert not [attrs for _, attrs in parser.tags if "src" in attrs]  # nothing to fetch
+        links = [attrs["href"] for _, attrs in parser.tags if "href" in attrs]
+        assert all(not link.startswith(("http:", "https:", "//", "javascript:")) and link.endswith(".html") for link in links)
+        assert all((path.parent / link).is_file() for link in links), path  # every link leads to a page that exists
 
 
 def test_report_needs_an_extraction(tmp_path):

@@ -6,8 +6,8 @@ from extractor import extract_text
 from extractor.cli import main
 from extractor.evaluate import evaluate
 from extractor.models import RECORD_TYPES, Status
+from extractor.outputs.jsonl import read_records
 from extractor.schemas import schema_documents
-from extractor.write import read_records
 
 PAGE = (
     "南昌高新区：厚植产业发展沃土\n◎本报记者 魏依晨\n近日，南昌高新区生产总值739.4亿元，同比增长8.0%。"

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from extractor import extract_text
 from extractor.cli import main
 from extractor.models import Status
-from extractor.write import read_records
+from extractor.outputs.jsonl import read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,0 +1,251 @@
+"""Step 8, write: every output format is a writer; one place (OutputSet) drives them all, in input order.
+
+    jsonl.py     records.jsonl   one record a line, streamed as articles finish
+    sqlite.py    records.sqlite  tables derived from the models; the ledger --resume reads
+    csv.py       *.csv           exported from the database at the end of the run
+    manifest.py  run.json        every input and its outcome, counts, usage
+    report.py    report.html     the review page (an index and a page per document)
+
+A run calls, for each document in input order, either ``write`` (a freshly
+extracted document: begin → article … → end, or abandon when it fails) or
+``keep`` (a document a previous run finished, on --resume); then ``finish``.
+Each writer owns its part of resume: on ``open`` it is handed the ledger's
+entries and answers which documents it holds whole (a writer may *seal* a
+document at ``end_document``: the ledger stores the seal, and the writer checks
+it on the next resume). The ledger (SQLite) commits last, so a document is
+finished when, and only when, the ledger says so.
+
+Nothing here runs the pipeline: a document arrives as a ``DocumentWork``, which
+a worker process can produce and return (its articles as a list).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..models import Article
+from .errors import OutputError, describe_write_error
+from .lock import OutputLock
+
+RECORDS_FILE = "records.jsonl"
+DATABASE_FILE = "records.sqlite"
+MANIFEST_FILE = "run.json"
+REPORT_FILE = "report.html"
+
+
+@dataclass
+class DocumentEntry:
+    """One document as the writers see it, and as the ledger keeps it for the next --resume."""
+
+    doc: str
+    position: int = 0  # in the input order of this run
+    sha256: str = ""  # of the input bytes
+    encoding: str = ""
+    text: str = ""
+    outcome: Any = None  # the run's outcome (counts for run.json), stored so that a resumed document counts in full
+    seals: dict[str, str] = field(default_factory=dict)  # writer file name → its proof that its part is whole
+
+
+class Writer:
+    """One output format. Every method has a do-nothing default; a writer overrides what its format needs."""
+
+    name = ""  # the file it owns
+
+    def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
+        """Prepare to write. ``previous`` is None on a fresh run; on --resume it is the ledger's documents.
+
+        Return the documents whose part this writer holds whole and can carry over (None: no opinion).
+        """
+        return None
+
+    def begin_document(self, entry: DocumentEntry) -> None: ...
+
+    def write_article(self, entry: DocumentEntry, article: Article) -> None: ...
+
+    def end_document(self, entry: DocumentEntry) -> None:
+        """The document is complete; a writer may add its seal to ``entry.seals``."""
+
+    def abandon_document(self, entry: DocumentEntry) -> None:
+        """Undo whatever begin_document and write_article wrote: the document failed."""
+
+    def keep_document(self, entry: DocumentEntry) -> None:
+        """Carry over what a previous run wrote for this unchanged document, at this position."""
+
+    def finish(self, manifest: dict[str, Any]) -> None:
+        """The run is complete: exports, temporary files into place."""
+
+    def close(self) -> None:
+        """Release files; called after finish, and after a failure (then nothing is finished)."""
+
+
+@dataclass
+class DocumentWork:
+    """A document on its way to the outputs, as a worker hands it over.
+
+    ``articles`` is None when there is nothing to write (the file was skipped or
+    failed, or a previous run finished it); a list makes the value picklable.
+    """
+
+    entry: DocumentEntry
+    articles: Iterable[Article] | None = None
+
+
+class OutputSet:
+    """The writers of one OUT_DIR, under its lock. Use as a context manager."""
+
+    def __init__(self, out_dir: Path, settings: dict[str, str], resume: bool = False, report: bool = False) -> None:
+        from .csv import CsvWriter
+        from .jsonl import JsonlWriter
+        from .manifest import ManifestWriter
+        from .report import ReportWriter
+        from .sqlite import SqliteWriter
+
+        self.out_dir = out_dir
+        self.settings = settings
+        self.resume = resume
+        self.ledger = SqliteWriter(out_dir / DATABASE_FILE, settings)
+        # finish runs in this order: the database is complete before the CSVs are exported from it
+        self.writers: list[Writer] = [JsonlWriter(out_dir / RECORDS_FILE), self.ledger, CsvWriter(out_dir), ManifestWriter(out_dir)]
+        if report:
+            self.writers.append(ReportWriter(out_dir))
+        self.previous: dict[str, DocumentEntry] = {}  # documents a previous run finished that every writer holds whole
+        self._lock = OutputLock(out_dir)
+        self._position = 0
+
+    def __enter__(self) -> OutputSet:
+        _make_folder(self.out_dir)
+        with self._guard("the lock file"):
+            self._lock.acquire()
+        try:
+            ledger = self.ledger.read_ledger() if self.resume else None  # checked before anything is touched
+            with self._guard("the outputs"):
+                holders = [writer.open(ledger) for writer in self.writers]
+            if ledger is not None:
+                kept = set(ledger)
+                for held in holders:
+                    kept &= held if held is not None else kept
+                self.previous = {doc: ledger[doc] for doc in kept}
+        except BaseException:
+            self._close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        for writer in self.writers:
+            with contextlib.suppress(Exception):
+                writer.close()
+        self._lock.release()
+
+    def keep(self, doc: str) -> DocumentEntry:
+        """A document a previous run finished: every writer carries its part over at this position."""
+        entry = self.previous[doc]
+        entry.position = self._next_position()
+        with self._guard(doc):
+            for writer in self.writers:
+                writer.keep_document(entry)
+        return entry
+
+    def write(self, work: DocumentWork, on_article: Callable[[Article], None] = lambda article: None) -> str:
+        """Write a document's articles to every writer as they come; return "" or why the document failed.
+
+        An error of the document's own articles (the pipeline) fails that document
+        only: every writer undoes its part. An error of a writer ends the run with
+        an OutputError, after every writer has undone its part of this document.
+        """
+        entry = work.entry
+        if work.articles is None:
+            return ""
+        entry.position = self._next_position()
+        failure = ""
+        try:
+            self._each("begin_document", entry)
+            for article in _guarded(work.articles):
+                self._each("write_article", entry, article)
+                on_article(article)
+            self._each("end_document", entry)
+        except _DocumentFailed as exc:
+            failure = f"{type(exc.cause).__name__}: {exc.cause}"
+            self._undo(entry)
+        except BaseException:
+            self._undo(entry)
+            raise
+        return failure
+
+    def finish(self, manifest: dict[str, Any]) -> None:
+        with self._guard("the outputs"):
+            for writer in self.writers:
+                writer.finish(manifest)
+
+    def _next_position(self) -> int:
+        self._position += 1
+        return self._position
+
+    def _each(self, method: str, *args: Any) -> None:
+        with self._guard(args[0].doc):
+            for writer in self.writers:
+                getattr(writer, method)(*args)
+
+    def _undo(self, entry: DocumentEntry) -> None:
+        for writer in self.writers:
+            with contextlib.suppress(Exception):  # the first error is the one to report
+                writer.abandon_document(entry)
+
+    @contextlib.contextmanager
+    def _guard(self, what: str) -> Iterator[None]:
+        """Turn a failed write (full disk, read-only folder, …) into an OutputError that says what to do."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            raise OutputError(
+                f"cannot write to {self.out_dir} ({what}): {describe_write_error(exc)}. "
+                "Every document finished so far is kept whole: fix that, then run the same command with --resume to continue."
+            ) from exc
+
+
+class _DocumentFailed(Exception):
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _guarded(articles: Iterable[Article]) -> Iterator[Article]:
+    """The document's articles, with an error of the pipeline told apart from an error of a writer."""
+    iterator = iter(articles)
+    while True:
+        try:
+            article = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+            raise _DocumentFailed(exc) from exc
+        yield article
+
+
+def _make_folder(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"-o {out_dir} is a file, not a folder: choose a folder (it is created when missing)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder {out_dir}: {describe_write_error(exc)}") from exc
+
+
+__all__ = [
+    "DATABASE_FILE",
+    "MANIFEST_FILE",
+    "RECORDS_FILE",
+    "REPORT_FILE",
+    "DocumentEntry",
+    "DocumentWork",
+    "OutputError",
+    "OutputSet",
+    "Writer",
+]

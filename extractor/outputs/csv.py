@@ -1,0 +1,49 @@
+"""figures.csv, quotes.csv, parks.csv, initiatives.csv and articles.csv, exported from the database at the end.
+
+UTF-8 with a BOM so that Excel shows Chinese. Rows come in input order. Every
+record row carries ``doc`` and ``article``, and articles.csv has the same two
+keys with the article's title, byline and park, so the CSVs alone tie a figure
+to its article. Each file is written beside its final name and moved into
+place, so a full disk never leaves half a CSV. Nothing to keep on --resume:
+the CSVs are exported again from the ledger.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ..models import RECORD_TYPES
+from . import DATABASE_FILE, Writer
+from .columns import TABLE_NAMES, article_columns, record_columns
+from .sqlite import ordered_rows
+
+
+def export_csv(database: Path, out_dir: Path) -> list[Path]:
+    """One CSV per table of records, and articles.csv."""
+    tables = [(TABLE_NAMES[kind], record_columns(model)) for kind, model in RECORD_TYPES.items()]
+    tables.append(("articles", article_columns()))
+    written = []
+    with sqlite3.connect(database) as db:
+        for table, columns in tables:
+            path = out_dir / f"{table}.csv"
+            partial = path.with_name(path.name + ".writing")
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(columns)
+                writer.writerows(ordered_rows(db, table, columns))
+            partial.replace(path)
+            written.append(path)
+    return written
+
+
+class CsvWriter(Writer):
+    name = "*.csv"
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+
+    def finish(self, manifest: dict[str, Any]) -> None:
+        export_csv(self.out_dir / DATABASE_FILE, self.out_dir)

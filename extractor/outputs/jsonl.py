@@ -1,0 +1,213 @@
+"""records.jsonl: one record a line, streamed as each article finishes.
+
+One JSON object a line: ``kind``, ``doc``, ``article``, then the record's own
+fields (from the Pydantic model, so this file never lists them), ``evidence``
+and ``status``.
+
+A fresh run writes records.jsonl directly: one unbuffered write per article, so
+a killed run leaves only whole lines, and a document that fails (or a write
+that fails on a full disk) is cut back to where the document began.
+
+Its part of --resume: at the end of each document it seals the document's lines
+(count and sha256) in the ledger. A resume writes a new file beside the old one
+(``records.jsonl.writing``), in input order: an unchanged document's lines are
+copied from the old file when their seal still matches, everything else is
+written afresh; the new file replaces the old one only when the run completes.
+The old file is read twice, line by line (an index of byte ranges, then the
+copies), so memory does not grow with its size. A resume that is itself
+interrupted leaves ``records.jsonl.interrupted-N``; the next resume reads it too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from ..models import Article, Record
+from . import DocumentEntry, Writer
+
+_WRITING = ".writing"
+_INTERRUPTED = ".interrupted-"
+_COPY_BLOCK = 1 << 20
+
+
+def record_row(record: Record, doc: str, article: int) -> dict:
+    """One line's object: kind, doc, article, then the model's fields."""
+    fields = record.model_dump(mode="json")
+    kind = fields.pop("kind")
+    return {"kind": kind, "doc": doc, "article": article, **fields}
+
+
+def article_lines(doc: str, article: Article) -> bytes:
+    lines = [json.dumps(record_row(r, doc, article.index), ensure_ascii=False) + "\n" for r in article.records()]
+    return "".join(lines).encode("utf-8")
+
+
+def iter_records(path: Path) -> Iterator[dict]:
+    """The records of a records.jsonl, one at a time."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_records(path: Path) -> list[dict]:
+    return list(iter_records(path))
+
+
+@dataclass(frozen=True)
+class _Range:
+    source: Path
+    start: int
+    end: int
+
+
+class JsonlWriter(Writer):
+    """records.jsonl (see the module's docstring)."""
+
+    name = "records.jsonl"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._target = path  # the file being written: records.jsonl, or records.jsonl.writing on --resume
+        self._file: IO[bytes] | None = None
+        self._offset = 0  # where the file ends: a document that fails is cut back to where it began
+        self._document_start = 0
+        self._digest = hashlib.sha256()
+        self._lines = 0
+        self._held: dict[str, _Range] = {}
+        self._sources: list[Path] = []
+
+    # -- opening: a fresh file, or a new file beside what a previous run left -------------
+
+    def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
+        writing = self.path.with_name(self.path.name + _WRITING)
+        leftovers = sorted(self.path.parent.glob(self.path.name + _INTERRUPTED + "*"), key=_number)
+        if previous is None:
+            for stale in [writing, *leftovers]:
+                stale.unlink(missing_ok=True)
+            self._open(self.path)
+            return None
+        if writing.exists():  # an interrupted resume: its lines are worth keeping too
+            keep_as = self.path.with_name(f"{self.path.name}{_INTERRUPTED}{len(leftovers) + 1}")
+            writing.replace(keep_as)
+            leftovers.append(keep_as)
+        self._sources = [path for path in (self.path, *leftovers) if path.exists()]
+        for source in self._sources:
+            self._index(source, previous)
+        empty = _seal(0, hashlib.sha256())
+        for doc, entry in previous.items():  # a document with no records has no lines: nothing to copy
+            if entry.seals.get(self.name) == empty:
+                self._held.setdefault(doc, _Range(self.path, 0, 0))
+        self._open(writing)
+        return set(self._held)
+
+    def _open(self, target: Path) -> None:
+        self._target = target
+        self._file = target.open("wb", buffering=0)
+        self._offset = 0
+
+    def _index(self, source: Path, previous: dict[str, DocumentEntry]) -> None:
+        """Note where each document's lines are whole and match the seal the ledger keeps for them."""
+        current: str | None = None
+        start = offset = lines = 0
+        digest = hashlib.sha256()
+
+        def close_run() -> None:
+            entry = previous.get(current) if current is not None else None
+            if entry is not None and entry.seals.get(self.name) == _seal(lines, digest):
+                self._held.setdefault(current, _Range(source, start, offset))
+
+        with source.open("rb") as handle:
+            for line in handle:
+                doc = _doc_of(line)
+                if doc != current or doc is None:
+                    close_run()
+                    current, start, lines, digest = doc, offset, 0, hashlib.sha256()
+                offset += len(line)
+                if doc is not None:
+                    digest.update(line)
+                    lines += 1
+            close_run()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def begin_document(self, entry: DocumentEntry) -> None:
+        self._document_start = self._offset
+        self._digest = hashlib.sha256()
+        self._lines = 0
+
+    def write_article(self, entry: DocumentEntry, article: Article) -> None:
+        data = article_lines(entry.doc, article)
+        self._write(data)
+        self._digest.update(data)
+        self._lines += data.count(b"\n")
+
+    def end_document(self, entry: DocumentEntry) -> None:
+        entry.seals[self.name] = _seal(self._lines, self._digest)
+
+    def abandon_document(self, entry: DocumentEntry) -> None:
+        if self._file is not None:
+            os.ftruncate(self._file.fileno(), self._document_start)
+            self._file.seek(self._document_start)
+            self._offset = self._document_start
+
+    def keep_document(self, entry: DocumentEntry) -> None:
+        held = self._held[entry.doc]
+        with held.source.open("rb") as handle:
+            handle.seek(held.start)
+            left = held.end - held.start
+            while left:
+                block = handle.read(min(left, _COPY_BLOCK))
+                if not block:
+                    raise OSError(f"{held.source} shrank while it was being read")
+                self._write(block)
+                left -= len(block)
+
+    def _write(self, data: bytes) -> None:
+        assert self._file is not None
+        view = memoryview(data)
+        while view:  # a regular file takes it in one call; a short write only on a full disk or a signal
+            written = self._file.write(view) or 0
+            self._offset += written
+            view = view[written:]
+
+    # -- the end --------------------------------------------------------------------------
+
+    def finish(self, manifest: dict[str, Any]) -> None:
+        self.close()
+        if self._target != self.path:
+            self._target.replace(self.path)
+            for source in self._sources:
+                if source != self.path:
+                    source.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _seal(lines: int, digest: Any) -> str:
+    return f"{lines}:{digest.hexdigest()}"
+
+
+def _doc_of(line: bytes) -> str | None:
+    """The document a line belongs to; None for a line cut short or not ours."""
+    if not line.endswith(b"\n"):
+        return None
+    try:
+        doc = json.loads(line).get("doc")
+    except (ValueError, AttributeError):
+        return None
+    return doc if isinstance(doc, str) else None
+
+
+def _number(path: Path) -> int:
+    suffix = path.name.rsplit("-", 1)[-1]
+    return int(suffix) if suffix.isdigit() else 0
