@@ -27,6 +27,7 @@ import pytest
 
 from extractor.models import Evidence, Figure, Qualifier, Status
 from extractor.normalize import normalize
+from extractor.numbers import UNITS
 from extractor.verify import verify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,10 +60,10 @@ def _clean_at(text: str, start: int, end: int) -> bool:
     """value_text stands at [start, end) as a whole printed quantity (judged here independently of the validator)."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before in _NUMERAL_CHARS | {"-", "负"} or after in _NUMERAL_CHARS:
-        return False
     ends_in_numeral = text[end - 1] in _NUMERAL_CHARS
-    return not (ends_in_numeral and (after.isalpha() or after in "%‰") and after not in "多余以左上")
+    if before in _NUMERAL_CHARS | {"-", "负"} or (ends_in_numeral and after in _NUMERAL_CHARS):
+        return False
+    return not (ends_in_numeral and (after in "%‰" or (after.isascii() and after.isalpha()) or text.startswith(tuple(UNITS), end)))
 
 
 def _printed_somewhere(text: str, value_text: str) -> bool:
@@ -149,13 +150,19 @@ def _wrong_records(case: Case, neighbours: list[Case]) -> Iterator[tuple[str, Fi
         other = "美元" if figure.base_unit == "元" else "元"
         yield "swap_currency", _changed(figure, unit=figure.unit.replace(figure.base_unit, other), base_unit=other), end
         swapped = figure.value_text.replace(figure.base_unit, other)
-        yield "swap_currency", _changed(figure, value_text=swapped, unit=figure.unit.replace(figure.base_unit, other), base_unit=other), None
+        yield (
+            "swap_currency",
+            _changed(figure, value_text=swapped, unit=figure.unit.replace(figure.base_unit, other), base_unit=other),
+            None,
+        )
     multiplier = next((m for m in MULTIPLIER_PREFIXES if rest.startswith(m)), "")
     if multiplier:
         bare_unit = rest[len(multiplier) :]
         yield "cut_multiplier", _changed(figure, unit=bare_unit, amount=figure.value), end
         yield "cut_multiplier", _changed(figure, value_text=numeral, unit="", base_unit="", amount=figure.value), case.start + len(numeral)
-        yield "cut_multiplier", _changed(figure, value_text=numeral + multiplier, unit=multiplier, base_unit=""), case.start + len(numeral + multiplier)
+        if rest != multiplier:
+            cut = numeral + multiplier
+            yield "cut_multiplier", _changed(figure, value_text=cut, unit=multiplier, base_unit=""), case.start + len(cut)
     if figure.amount:
         yield "flip_sign", _changed(figure, value=-figure.value, amount=-figure.amount), end
         yield "flip_sign", _changed(figure, value_text="-" + figure.value_text, value=-figure.value, amount=-figure.amount), None
@@ -176,8 +183,12 @@ def _wrong_records(case: Case, neighbours: list[Case]) -> Iterator[tuple[str, Fi
         yield "move_range_end", _changed(figure, qualifier=Qualifier.range, value_high=figure.value * 2, amount_high=figure.amount * 2), end
     for neighbour in neighbours:
         other = neighbour.figure
-        if (other.amount, other.base_unit) != (figure.amount, figure.base_unit):
-            yield "neighbour_number", _changed(figure, value=other.value, unit=other.unit, amount=other.amount, base_unit=other.base_unit), end
+        if other.amount != figure.amount:
+            yield (
+                "neighbour_number",
+                _changed(figure, value=other.value, unit=other.unit, amount=other.amount, base_unit=other.base_unit),
+                end,
+            )
     claimed = Qualifier.lower if figure.qualifier is Qualifier.exact else Qualifier.exact
     if figure.qualifier is not Qualifier.range:
         yield "change_qualifier", _changed(figure, qualifier=claimed), end
@@ -217,15 +228,29 @@ def attacks(cases: list[Case]) -> Iterator[tuple[str, str, Case, Figure]]:
 
 
 def verified_attacks(cases: list[Case]) -> tuple[Counter, Counter, list[tuple[str, str, Figure]]]:
-    """(attacks tried by kind, verified by kind, the verified ones)."""
+    """(attacks tried by kind, verified by kind, the verified ones).
+
+    A record that keeps the printed value_text but changes a claim (qualifier,
+    amount) may be verified at another place that prints the same value_text
+    and says what it claims (6% appears twice, once after 超): the validator
+    then moves value_span there. That is a true record, not a leak; it is
+    counted under "<kind> (elsewhere)" and the place must print value_text.
+    """
     tried: Counter = Counter()
     passed: Counter = Counter()
     leaks = []
     for kind, evidence_kind, case, wrong in attacks(cases):
         tried[kind] += 1
-        if verify(wrong, case.text).status is Status.verified:
-            passed[kind] += 1
-            leaks.append((kind, evidence_kind, wrong))
+        checked = verify(wrong, case.text)
+        if checked.status is not Status.verified:
+            continue
+        span = checked.value_span
+        moved = span is not None and span.start != case.start and wrong.value_text == case.figure.value_text
+        if moved and case.text[span.start : span.end] == wrong.value_text:
+            passed[f"{kind} (elsewhere)"] += 1
+            continue
+        passed[kind] += 1
+        leaks.append((kind, evidence_kind, wrong))
     return tried, passed, leaks
 
 
@@ -251,7 +276,9 @@ def corpus() -> list[Case]:
 
 
 def _describe(leaks: list[tuple[str, str, Figure]]) -> str:
-    return "\n".join(f"{kind} / {evidence}: {f.value_text} value={f.value} unit={f.unit} amount={f.amount}" for kind, evidence, f in leaks[:20])
+    return "\n".join(
+        f"{kind} / {evidence}: {f.value_text} value={f.value} unit={f.unit} amount={f.amount}" for kind, evidence, f in leaks[:20]
+    )
 
 
 def test_every_correct_seed_figure_is_verified(seeds):
@@ -260,7 +287,7 @@ def test_every_correct_seed_figure_is_verified(seeds):
 
 
 def test_no_attack_on_the_seeds_is_verified(seeds):
-    tried, passed, leaks = verified_attacks(seeds)
+    tried, _passed, leaks = verified_attacks(seeds)
     assert set(tried) >= {"drop_leading_digit", "times_ten", "swap_currency", "cut_multiplier", "flip_sign", "numeral_prefix"}
     assert not leaks, _describe(leaks)
 
@@ -281,5 +308,7 @@ if __name__ == "__main__":
         alarms = false_alarms(cases)
         print(f"{name}: {len(cases)} correct figures, {len(alarms)} not verified (false alarms)")
         for kind in sorted(tried):
-            print(f"  {kind:22} {passed[kind]:5} verified of {tried[kind]:5}")
-        print(f"  {'total':22} {sum(passed.values()):5} verified of {sum(tried.values()):5}")
+            elsewhere = passed[f"{kind} (elsewhere)"]
+            print(f"  {kind:22} {passed[kind]:5} verified of {tried[kind]:5}" + (f"  (+{elsewhere} true elsewhere)" if elsewhere else ""))
+        leaked = sum(count for kind, count in passed.items() if "elsewhere" not in kind)
+        print(f"  {'total':22} {leaked:5} verified of {sum(tried.values()):5}")
