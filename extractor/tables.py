@@ -2,7 +2,7 @@
 
 Nothing here lists a record's fields: the columns are the Pydantic model's
 fields in order, with ``evidence`` spread into ``evidence_start``,
-``evidence_end`` and ``evidence_text`` and lists stored as JSON text.
+``evidence_end`` and ``evidence_text``; lists and other nested models (value_span) stored as JSON text.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import typing
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from .models import RECORD_TYPES, Article, Evidence, Record
 
@@ -47,6 +49,8 @@ def record_row(record: Record, doc: str, article: int) -> dict[str, Any]:
             row[name] = value.value
         elif isinstance(value, list):
             row[name] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, BaseModel):
+            row[name] = value.model_dump_json()  # value_span: {"start": …, "end": …}
         else:
             row[name] = value
     return row
