@@ -19,7 +19,7 @@ import cn2an
 
 from .models import Qualifier
 
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+ARABIC = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|(?<=[-−])\.\d+)"
 _CN_DIGIT = "零〇一二两三四五六七八九"
 # A Chinese numeral starts with a digit or 十 (零部件 and 〇 are not numbers on their own); 万 and 亿 inside it only
 # when more numerals follow (两万五千, 一万零三百), so a trailing 万/亿 stays the unit's multiplier (三千万元 → 三千, 万元);
@@ -32,9 +32,21 @@ CHINESE = (
 _SECTION = rf"(?:\d+[千百]?|[一二两三四五六七八九][{_CN_DIGIT}十百千]*)"
 ARABIC_COMPOUND = rf"(?:{ARABIC}(?:[万亿]零?(?={_SECTION}[万亿]?(?![\d.]))(?:\d+[千百](?=[^\d])|{_SECTION}))*)"
 NUMBER = rf"(?:{ARABIC_COMPOUND}|{CHINESE})"
-MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3}
+MULTIPLIERS = {
+    "百": 100,
+    "千万亿": 10**15,
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
+}
 _MULTIPLIERS_LONGEST_FIRST = sorted(MULTIPLIERS, key=len, reverse=True)
-MULTIPLIER = "|".join(m for m in _MULTIPLIERS_LONGEST_FIRST if m != "百亿")
+# 千 and 百 multiply only an Arabic number (20千, 3百, 3.1千万); after a Chinese numeral they are its own places.
+MULTIPLIER = r"千万亿|万亿|(?<=\d)(?:千亿|千万|百万|千|百)|亿|万"
 
 # Units as printed, each with the characters that must not follow it (年度 is not a duration).
 _UNIT_GUARDS = {
@@ -107,7 +119,9 @@ _UNIT_GUARDS = {
     "人": "民才员口",
     "名": "单片义称牌",
     "位": "数于置",
+    "台币": "",
     "台": "阶湾",
+    "分": "之钟别析布配工子享红数局类期批散离支行成会院校管厂公",
     "套": "",
     "辆": "",
     "栋": "",
@@ -154,14 +168,14 @@ _BASE_UNIT_ALIASES = {
     "平方千米": "平方公里",
 }
 _RANGE_SEPARATOR = r"(?:——|--|[—–\-~～至到])"
-_SIGN = r"(?P<sign>(?<![\d.])[-−]|负)?"
+_SIGN = r"(?P<sign>(?<![\d.])[-−]|负的?)?"
 
 # A single quantity: number, 余/多, multiplier, 余/多, unit (unit optional only after a multiplier).
 # A single quantity needs a multiplier or a unit (a bare number is no measurement; parse_quantity reads it loosely).
 # A unit is tried before a multiplier, so 100千瓦 is 100 kilowatts, not 100 thousand.
 _SINGLE = (
     rf"(?P<num>{NUMBER})(?P<fuzz>[余多])?"
-    rf"(?:(?P<bare_unit>{_UNIT_PATTERN})|(?P<mult>{MULTIPLIER})(?P<fuzz2>[余多])?(?P<unit>{_UNIT_PATTERN})?)"
+    rf"(?:(?P<bare_unit>{_UNIT_PATTERN})|(?P<mult>{MULTIPLIER})(?P<fuzz2>[余多])?(?P<unit>{_UNIT_PATTERN})?)(?!零)"
 )
 _RANGE = (
     rf"(?P<lo>{NUMBER})(?P<lo_mult>{MULTIPLIER})?(?P<lo_unit>{_UNIT_PATTERN})?(?:[(（]含[)）])?"
@@ -171,7 +185,7 @@ _FRACTION = (
     rf"(?P<numer>\d+)/(?P<denom>\d+)(?![\d/])"
     rf"|(?P<cden>{CHINESE}[万亿]?|\d+|[十百千万])分之(?P<cnum>{CHINESE}|{ARABIC})|(?P<half_of>一半)"
 )
-_PERCENT_WORDS = rf"百分之?(?P<pct>{CHINESE}|{ARABIC}|百)(?![分])"
+_PERCENT_WORDS = rf"百分之?(?P<pct_sign>负)?(?P<pct>{CHINESE}|{ARABIC}|百)(?![分])"
 # 近万家, 上百人, 超百亿元: a bare multiplier standing for one of it.
 _VAGUE = rf"(?P<vcue>[近上逾超])(?P<vmult>百亿|千亿|万亿|千万|百万|万|千|百|亿)(?P<vunit>{_UNIT_PATTERN})"
 # Vague numbers, read as ranges: 三五百, 八九亿, 十五六, 七百三四十, 十几万, 几十亿, 数百.
@@ -183,8 +197,12 @@ _FUZZY = (
 )
 
 # The leading lookahead lets the engine skip, in one cheap test, the many positions where no quantity can start.
+# A quantity never starts inside another number: not after a digit or decimal point when it starts with one, not after
+# a Chinese numeral when it starts with one (壹万二千 is not 二千).
+_NUMERAL_BEFORE = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
+_START = rf"(?:(?<![\d.])(?=[-−\d.])|(?<![\d{_NUMERAL_BEFORE}])(?![-−\d.]))"
 QUANTITY = re.compile(
-    rf"(?=[-−负\d一二两三四五六七八九十百千零数几近上逾超])"
+    rf"(?=[-−负\d一二两三四五六七八九十百千零数几近上逾超]){_START}"
     rf"{_SIGN}(?:{_PERCENT_WORDS}|{_FRACTION}|{_RANGE}|{_VAGUE}|{_FUZZY}|{_SINGLE})"
 )
 
@@ -263,7 +281,7 @@ _TRADITIONAL_NUMERALS = str.maketrans("萬億兩點臺", "万亿两点台")
 def parse_number(text: str) -> float:
     """Convert one numeral, Arabic, Chinese or mixed (3亿2000, 两万五千, 十三点五), to a float. Raises ValueError."""
     cleaned = text.replace(",", "").translate(_TRADITIONAL_NUMERALS)
-    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
         return float(cleaned)
     if cleaned == "两":
         return 2.0
@@ -272,6 +290,10 @@ def parse_number(text: str) -> float:
     try:
         return float(cn2an.cn2an(cleaned.replace("两", "二"), "smart"))
     except (ValueError, KeyError, TypeError, IndexError) as exc:
+        # 一亿两千三百: a full section after 亿 or 万 with its 零 left out (cn2an wants 一亿零二千三百)
+        gap = re.fullmatch(r"(.*[亿万])([一二两三四五六七八九]千.*)", cleaned)
+        if gap and not gap.group(2).endswith(("万", "亿")):
+            return parse_number(gap.group(1) + "零" + gap.group(2))
         raise ValueError(f"not a number: {text!r}") from exc
 
 
@@ -280,7 +302,7 @@ def split_unit(unit: str) -> tuple[int, str]:
     """Split a printed unit into (multiplier, base unit): 万平方米 → (10000, 平方米); 成 → (10, %)."""
     multiplier = 1
     for prefix in _MULTIPLIERS_LONGEST_FIRST:
-        if unit.startswith(prefix) and unit != prefix + "米" and not unit.startswith(("千瓦", "千米", "千克")):
+        if unit.startswith(prefix) and unit != prefix + "米" and not unit.startswith(("千瓦", "千米", "千克", "百分")):
             multiplier, unit = MULTIPLIERS[prefix], unit[len(prefix) :]
             break
     else:
@@ -305,7 +327,13 @@ def _scaled(value: float, multiplier: int) -> float:
 
 
 def _from_parts(number: str, mult: str, unit: str, fuzzy: bool) -> Quantity:
-    value = parse_number(number)
+    try:
+        value = parse_number(number)
+    except ValueError:
+        if not (number.endswith("千") and unit in ("克", "米", "瓦", "瓦时")):
+            raise
+        number, unit = number[:-1], "千" + unit  # 二十五千克: 25 kilograms (两千米 stays 2000 metres)
+        value = parse_number(number)
     printed_unit = (mult or "") + (unit or "")
     multiplier, base_unit = split_unit(printed_unit)
     if "半" in (unit or ""):
@@ -372,6 +400,7 @@ def _quantity(match: re.Match[str], loose: bool = False) -> Quantity | None:
 def _unsigned_quantity(groups: dict, loose: bool) -> Quantity | None:
     if groups["pct"]:
         value = 100.0 if groups["pct"] == "百" else parse_number(groups["pct"])
+        value = -value if groups["pct_sign"] else value
         return Quantity(value, "%", value, "%")
     if groups["numer"]:
         return _ratio(float(groups["numer"]), float(groups["denom"]))
@@ -414,8 +443,9 @@ def parse_quantity(value_text: str) -> Quantity | None:
 
 # A rank or a count with any short word after it: 第14位, 前十名, top20, 500强, 三大, 两位数, 千亿级, 首位.
 _LOOSE = re.compile(
-    rf"(?P<sign>[-−]|负)?(?:第|前|top|TOP|Top)?(?P<num>{NUMBER}|[千百]|首)(?P<mult>{MULTIPLIER})?(?P<word>[\u4e00-\u9fff]{{0,3}})"
+    rf"(?P<sign>[-−]|负)?(?:第|前|top|TOP|Top)?(?P<num>{NUMBER}|[千百]|首)(?P<mult>{MULTIPLIER})?(?P<word>(?![兆零〇一二两三四五六七八九十百千万亿])[\u4e00-\u9fff]{{0,3}})"
 )
+_NUMERAL_ONLY = re.compile(r"(?!.*\d十)[-−负]?[\d.,零〇一二两三四五六七八九十百千万亿点]+")
 # A proportion printed as a ratio: 1：2, 3:7.
 _COLON_RATIO = re.compile(r"(?P<left>\d+(?:\.\d+)?)[:：](?P<right>\d+(?:\.\d+)?)")
 
@@ -426,6 +456,9 @@ def _loose_quantity(text: str) -> Quantity | None:
         return _ratio(float(ratio.group("left")), float(ratio.group("right")))
     match = _LOOSE.fullmatch(text)
     if match is None:
+        if _NUMERAL_ONLY.fullmatch(text):  # a bare numeral the patterns do not cover: 200亿零四千230, 一百点123, 零
+            value = parse_number(text)
+            return Quantity(value, "", value, "", loose=True)
         return None
     number = match.group("num")
     value = {"千": 1000.0, "百": 100.0, "首": 1.0}.get(number) or parse_number(number)
