@@ -245,6 +245,7 @@ _QUALIFIER_OF_CUE_AFTER = dict(_CUES_AFTER)
 _CUE_BEFORE = re.compile("(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$")
 _QUALIFIER_OF_CUE_BEFORE = dict(_CUES_BEFORE)
 _CAP_WORD = re.compile("最高|最多")
+_ABOUT_WORD = re.compile("(?<![签制合节预公条契邀])约(?=[\u4e00-\u9fff]{1,3}$)")
 _CLAUSE_BREAK = re.compile("[，。；,;]")
 _CHINESE_START = re.compile(rf"(?:[-−]|负)?{CHINESE}")
 _INCLUSIVE = re.compile(r"^[(（]含[)）]")
@@ -490,6 +491,8 @@ def qualifier_from_cues(before: str, after: str, quantity: Quantity) -> Qualifie
         return _QUALIFIER_OF_CUE_BEFORE[cue.group()]
     if _CAP_WORD.search(before) and not _CLAUSE_BREAK.search(before):
         return Qualifier.upper  # 最高奖补1000万元: the cap may stand a word or two earlier
+    if _ABOUT_WORD.search(before) and not _CLAUSE_BREAK.search(before):
+        return Qualifier.approx  # 约全国13%: 约 may stand a word earlier
     return quantity.qualifier
 
 

@@ -3,7 +3,8 @@
 This is the product's promise: a number marked ``verified`` is printed in the
 text, with that value, unit and magnitude, at that place. The validator never
 trusts the evidence a backend sends: it looks for the figure's value_text in
-the document itself (inside the evidence first, then near it, then anywhere),
+the document itself (inside the evidence, else just around it; anywhere when
+the evidence is empty or not in the text),
 accepts a place only where the printed quantity is whole there (39.4亿元 is not
 found inside 739.4亿元, 2 not inside 2万, 5万 not inside 5万—20万元), reads
 the quantity at that place with its sign and qualifier cues, and compares
@@ -29,7 +30,7 @@ _MULTIPLIER_CHARS = set("十百千万亿")
 _RANGE_SEPARATORS = set("—–-~～至到")
 _SIGNS = {"-", "−", "负"}
 _PRINTED_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "%", "‰", "百分点", "ratio"}  # never implied, always printed
-_NEAR = 400  # how far around the evidence to look before searching the whole document
+_NEAR = 20  # how far around a located evidence that misses the value to look for it
 _CLAUSE_MARK = re.compile(r"[，,、：:；;。！？\n]")
 
 
@@ -117,15 +118,15 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
 
 def whole_places(value_text: str, text: str, evidence: Evidence | None) -> list[int]:
     """Where value_text stands whole in the document: inside the evidence (last first), then near it, then anywhere."""
-    if evidence is not None:
-        inside = _occurrences(value_text, text, evidence.start, evidence.end)
-        if inside:
-            return inside[::-1]
-        low, high = max(0, evidence.start - _NEAR), min(len(text), evidence.end + _NEAR)
-        near = _occurrences(value_text, text, low, high)
-        if near:
-            return sorted(near, key=lambda place: abs(place - evidence.start))
-    return _occurrences(value_text, text, 0, len(text))
+    if evidence is None:
+        return _occurrences(value_text, text, 0, len(text))
+    inside = _occurrences(value_text, text, evidence.start, evidence.end)
+    if inside:
+        return inside[::-1]
+    # Evidence that stands in the text but misses the value: only just around it (a clause cut short), never a
+    # printing elsewhere that belongs to another statement.
+    low, high = max(0, evidence.start - _NEAR), min(len(text), evidence.end + _NEAR)
+    return sorted(_occurrences(value_text, text, low, high), key=lambda place: abs(place - evidence.start))
 
 
 def _occurrences(value_text: str, text: str, low: int, high: int) -> list[int]:
@@ -184,8 +185,10 @@ def _clean_right(text: str, start: int, end: int) -> bool:
         return False  # 2 of 2万, 三十 of 三十五, 十三 of 十三点五
     if ends_in_numeral and ((after.isascii() and after.isalpha()) or UNIT_START.match(text, end)):
         return False  # no unit in value_text, but one follows: 12 of 12家, 600 of 600MW
-    longer = QUANTITY.match(text, start)
-    return not (longer and longer.end() > end)  # 3个 of 3个月, 5万 of 5万—20万元
+    here = QUANTITY.match(text, start)
+    if here is None or here.end() < end:
+        return not QUANTITY.fullmatch(text, start, end)  # 50年 of 50年代: the unit's guard says it is no unit here
+    return here.end() == end  # 3个 of 3个月, 5万 of 5万—20万元
 
 
 def reading_at(text: str, start: int, end: int, parsed: Quantity) -> Quantity:
@@ -257,7 +260,7 @@ def _containing(evidence: Evidence | None, text: str, start: int, end: int) -> E
     """The evidence, widened to contain the value; the value's clause when the evidence is absent or far away."""
     if evidence is not None and evidence.start <= start and end <= evidence.end:
         return evidence
-    if evidence is not None and abs(evidence.start - start) <= _NEAR:
+    if evidence is not None and abs(evidence.start - start) <= 200:
         low, high = min(evidence.start, start), max(evidence.end, end)
     else:
         marks = list(_CLAUSE_MARK.finditer(text, max(0, start - 40), start))
