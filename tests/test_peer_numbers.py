@@ -15,7 +15,7 @@ Conventions where this project reads differently from a peer (each counts as a p
 - ``fullwidth_comma``: "，" is a clause break in Chinese text, never a thousands separator (82，225.00元).
 - ``unit_spelling``: the unit as Chinese news prints it (千克, 公里/小时 …) where a peer writes kg, km/h, ℃, s.
 - ``not_news``: colloquial or puzzle forms this project leaves alone (gives nothing): money in 角/分/毛, 块 without 钱,
-  per-hour speeds, 百四/万三 (finance shorthand), 点五零 with no integer part, 负 inside 百分之, a date read as a number.
+  per-hour speeds, 分 as points, 百四/万三 (finance shorthand), 点五零 with no integer part, 负 inside 百分之, a date read as a number.
 - ``peer_reading``: the peer's answer is not the reading of the printed text; ours is listed in PEER_READINGS.
 """
 
@@ -101,6 +101,7 @@ NOT_NEWS = {
     "七百三四十马来西亚令吉",
     "十五六卢布",
     "四十五六新台币",
+    "巅峰赛两千分",  # 分 (points) is left out: 十分 (very) and 三分 are words far more often than scores
     "几十万块",
     "三五百块",
     "四五千块钱",
