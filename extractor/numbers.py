@@ -316,6 +316,7 @@ def split_unit(unit: str) -> tuple[int, str]:
     return multiplier, unit
 
 
+@lru_cache(maxsize=1024)
 def canonical_base_unit(unit: str) -> str:
     """The one spelling of a base unit: 个月 → 月, 人民币 → 元, 港币 → 港元."""
     unit = unit[1:] if unit.startswith("个") and len(unit) > 1 else unit

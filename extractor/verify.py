@@ -55,7 +55,7 @@ def verify_in_place(record: Record, text: str, source: NormalizedText | None = N
     verdict = check(record, text, source)
     record.status = verdict.status
     record.status_reason = verdict.reason
-    if verdict.evidence is not None and verdict.evidence != record.evidence:
+    if verdict.evidence is not None and verdict.evidence is not record.evidence:
         record.evidence = verdict.evidence
     if isinstance(record, Figure):
         record.value_span = verdict.value_span
