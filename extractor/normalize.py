@@ -6,7 +6,12 @@ letters, as in "AI PC"); a paragraph break ("\\n") survives only where a raw
 line ended a sentence. Full-width digits, Latin letters and ％ become ASCII.
 Headlines printed with doubled glyphs (向向““新新””行行) are undoubled, a
 phrase printed twice in a row is kept once, and a paragraph printed twice is
-kept once.
+kept once. Traditional characters are folded to simplified ones (380億元 →
+380亿元), one character for one character, so Big5 and Hong Kong sources read
+like the rest.
+
+No repair ever changes a number: runs of numerals (3000000元, 一一) are never
+undoubled, and no numeral, decimal point or sign is dropped, added or moved.
 
 Every step only deletes characters or replaces one character with one
 character, so a short list of kept runs maps any normalized span back to the
@@ -18,6 +23,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+
+import opencc
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -32,10 +39,13 @@ _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff\x00-\x08\x0e-\x1f\x7f]+")
 _HEADING_LINE = re.compile(r"(?m)^[ \t]*#+[^\n]*")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
-# Three or more glyphs in a row each printed twice: 向向““新新””行行.
-_DOUBLED_GLYPHS = re.compile(r"(?:(\S)\1){3,}")
+# Three or more glyphs in a row each printed twice: 向向““新新””行行. Numerals and the
+# marks inside numbers are never undoubled: 3000000元 and 一一 are numbers, not doubled glyphs.
+_NUMBER_CHARS = r"0-9.,%零〇一二两三四五六七八九十百千万亿点负\-"
+_DOUBLED_GLYPHS = re.compile(rf"(?:([^\s{_NUMBER_CHARS}])\1){{3,}}")
 # A phrase of four or more Chinese characters printed twice in a row, or a doubled colon.
 _REPEATED_PHRASE = re.compile(r"([\u4e00-\u9fff“”《》]{4,24})\1|(：)\2")
+_NUMERAL_IN_PHRASE = re.compile("[零〇一二两三四五六七八九十百千万亿]")
 _HEADLINE_LIKE_LINE = re.compile(r"(?m)^[^\n。，！？；,]{8,}$")
 _MIN_DUPLICATE_PARAGRAPH = 20
 
@@ -51,6 +61,7 @@ class NormalizedText:
 
     text: str
     segments: tuple[tuple[int, int], ...]
+    raw: str = ""  # the text as read, for checking a span against it
 
     def raw_offset(self, position: int) -> int:
         """The raw offset of the normalized character at ``position``."""
@@ -75,14 +86,43 @@ Segments = list[tuple[int, int]]
 
 
 def normalize(raw: str) -> NormalizedText:
-    text = raw.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH_MAP.search(raw) else raw
-    text = _FULLWIDTH_POINT.sub(".", text)
+    text = fold_characters(raw)
     segments: Segments = [(0, 0)]
     text, segments = _delete(text, segments, _repeated_phrases(text))
     text, segments = _collapse_whitespace(text, segments)
     text, segments = _undouble_glyphs(text, segments)
     text, segments = _drop_repeated_paragraphs(text, segments)
-    return NormalizedText(text, tuple(segments))
+    return NormalizedText(text, tuple(segments), raw)
+
+
+def fold_characters(text: str) -> str:
+    """The one-for-one character repairs: full-width digits and letters, ％, the OCR ratio colon, traditional → simplified."""
+    if _NEEDS_FULLWIDTH_MAP.search(text):
+        text = text.translate(_FULLWIDTH)
+    text = _FULLWIDTH_POINT.sub(".", text)
+    table = _simplified_table(frozenset(char for char in set(text) if char >= "\u3400"))
+    return text.translate(table) if table else text
+
+
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
+_simplified: dict[str, str] = {}
+
+
+def _simplified_table(characters: frozenset[str]) -> dict[int, str]:
+    """A translate table for the traditional characters among ``characters`` (OpenCC's t2s, one character at a time).
+
+    Converting character by character keeps the offset map one to one; OpenCC's
+    phrase tables could change a text's length. Each character is asked once per process.
+    """
+    table = {}
+    for char in characters:
+        simple = _simplified.get(char)
+        if simple is None:
+            converted = _TO_SIMPLIFIED.convert(char)
+            simple = _simplified[char] = converted if len(converted) == 1 else char
+        if simple != char:
+            table[ord(char)] = simple
+    return table
 
 
 def _delete(text: str, segments: Segments, spans: list[tuple[int, int]]) -> tuple[str, Segments]:
@@ -161,6 +201,8 @@ def _repeated_phrases(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _HEADLINE_LIKE_LINE.finditer(text):
         for match in _REPEATED_PHRASE.finditer(text, line.start(), line.end()):
+            if _NUMERAL_IN_PHRASE.search(match.group()):
+                continue  # 一二三四一二三四 may be a number; never drop numerals
             spans.append((match.end() - len(match.group(1) or match.group(2)), match.end()))
     return spans
 

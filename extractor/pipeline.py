@@ -10,14 +10,15 @@ from .chunk import DEFAULT_BUDGET, chunk_article
 from .load import LoadError, read_text
 from .merge import merge_article
 from .models import Article, DocumentResult
-from .normalize import normalize
+from .normalize import NormalizedText, normalize
 from .segment import segment
 from .verify import settle_shared_numbers, verify_in_place
 
 
 def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "") -> tuple[str, Iterator[Article]]:
     """Normalize a page and return its text and a generator of finished (verified) articles."""
-    text = normalize(raw).text
+    normalized = normalize(raw)
+    text = normalized.text
     segments = segment(text)
     chunks = (
         {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
@@ -29,15 +30,18 @@ def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET
 
     def articles() -> Iterator[Article]:
         for article in extracted:
-            yield _verified(merge_article(article), text)
+            yield _verified(merge_article(article), normalized)
 
     return text, articles()
 
 
-def _verified(article: Article, text: str) -> Article:
-    """Every record of a freshly extracted article through the validator (the article owns its records)."""
+def _verified(article: Article, normalized: NormalizedText) -> Article:
+    """Every record of a freshly extracted article through the validator (the article owns its records).
+
+    The validator gets the offset map too, to check each printed number against the raw file.
+    """
     for record in article.records():
-        verify_in_place(record, text)
+        verify_in_place(record, normalized.text, normalized)
     settle_shared_numbers(article.figures)
     return article
 

@@ -114,10 +114,12 @@ def test_scoreboard_counts_matches_misses_extras_and_ignores_optional(tmp_path):
     assert figures.precision == 0.5 and figures.recall == 0.5 and figures.attribute_accuracy == 1.0
 
 
-def test_vague_amounts_measure_words_and_dates_are_not_figures_or_parks():
+def test_vague_amounts_are_ranges_and_dates_are_not_figures_or_parks():
     page = "本报讯 全国169家国家级高新区有了几十亿美元带动起来的大发展。1990年12月19日，武汉经济技术开发区新增企业12家。"
     article = extract_text(page).articles[-1]
-    assert [f.value_text for f in article.figures] == ["169家", "12家"]
+    assert [f.value_text for f in article.figures] == ["169家", "几十亿美元", "12家"]
+    vague = article.figures[1]
+    assert vague.qualifier == "range" and (vague.amount, vague.amount_high) == (1e9, 1e10)  # never exact
     assert [p.name for p in article.parks] == ["武汉经济技术开发区"]
 
 

@@ -36,7 +36,7 @@ def test_the_tail_of_a_longer_number_is_not_found():
     assert verify(figure("39.4亿元", 39.4, 3_940_000_000), TEXT).status is Status.not_found
 
 
-def test_evidence_that_is_not_in_the_document_is_not_found():
+def test_made_up_evidence_is_replaced_by_the_place_the_number_is_printed():
     fake = Figure(
         value_text="8.0%",
         value=8.0,
@@ -45,7 +45,13 @@ def test_evidence_that_is_not_in_the_document_is_not_found():
         base_unit="%",
         evidence=Evidence(start=0, end=10, text="同比增长80.0%"),
     )
-    assert verify(fake, TEXT).status is Status.not_found
+    checked = verify(fake, TEXT)
+    assert checked.status is Status.verified
+    span = checked.value_span
+    assert TEXT[span.start : span.end] == "8.0%"
+    assert checked.evidence.start <= span.start < span.end <= checked.evidence.end
+    absent = fake.model_copy(update={"value_text": "80.0%", "value": 80.0, "amount": 80.0})
+    assert verify(absent, TEXT).status is Status.not_found
 
 
 def test_misplaced_evidence_is_re_anchored():
