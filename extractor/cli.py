@@ -1,4 +1,4 @@
-"""Command line: ``extractor extract``, ``extractor eval``, ``extractor schema``.
+"""Command line: ``extractor extract``, ``extractor table``, ``extractor eval``, ``extractor schema``.
 
 Records go to files, the progress bar and the summary table to the terminal,
 errors to stderr. ``extract`` fails (exit 1) only when no input could be read.
@@ -23,9 +23,11 @@ from .backends import BACKENDS, Backend, get_backend
 from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
+from .facts import FactsError, write_facts
 from .load import InputScan, scan_inputs
+from .meta import Manifest, ManifestError
 from .report import write_report
-from .runner import DocumentOutcome, RunSummary, run_extraction
+from .runner import DATABASE_FILE, DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
 from .write import read_records
 
@@ -57,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--chunk-chars", type=int, default=DEFAULT_BUDGET, help="chunk size budget in characters")
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
     extract.add_argument("--report", action="store_true", help="also write OUT_DIR/report.html")
+    extract.add_argument(
+        "--meta", type=Path, help="CSV or JSON Lines file with path, published, source, url per input (wins over page headers)"
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -76,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
     report.set_defaults(run=_run_report)
 
+    table = commands.add_parser("table", help="write the analyst's table: one row per fact, with its sources and conflicts")
+    table.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
+    table.add_argument("-o", "--output", type=Path, help="CSV file to write (default: OUT_DIR/facts.csv)")
+    table.set_defaults(run=_run_table)
+
     score = commands.add_parser("eval", help="score records.jsonl against gold annotations")
     score.add_argument("records", type=Path, help="records.jsonl written by extract")
     score.add_argument("--gold", type=Path, default=Path("seeds/gold"), help="folder of gold *.json (default: seeds/gold)")
@@ -90,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    try:
+        args.manifest = Manifest(args.meta) if args.meta else None
+    except ManifestError as exc:
+        errors.print(f"[red]error:[/] --meta: {escape(str(exc))}", highlight=False)
+        return 2
     scan = scan_inputs(args.paths)
     for path in scan.missing:
         errors.print(f"[red]error:[/] {escape(str(path))}: no such file or directory", highlight=False)
@@ -128,7 +143,7 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
                 if outcome.status in ("skipped", "failed"):
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
-        summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress)
+        summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress, args.manifest)
     console.print(_summary_table(summary))
     if summary.ignored:
         console.print(f"{len(summary.ignored)} files in the folders are not *.txt and were left out (listed in run.json)")
@@ -198,6 +213,17 @@ def _run_report(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}")
         return 2
+    return 0
+
+
+def _run_table(args: argparse.Namespace) -> int:
+    output = args.output or args.out / "facts.csv"
+    try:
+        rows = write_facts(args.out / DATABASE_FILE, output)
+    except FactsError as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    console.print(f"{rows} facts: {escape(str(output))}")
     return 0
 
 

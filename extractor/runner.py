@@ -24,7 +24,8 @@ from typing import Any
 from .backends import Backend
 from .chunk import DEFAULT_BUDGET
 from .load import InputScan, LoadError, read_text
-from .models import Article, Status
+from .meta import Manifest, document_meta
+from .models import Article, DocumentMeta, Status
 from .pipeline import iter_articles
 from .tables import TABLE_NAMES, SqliteWriter, export_csv
 from .write import JsonlWriter
@@ -111,8 +112,12 @@ def run_extraction(
     chunk_budget: int = DEFAULT_BUDGET,
     resume: bool = False,
     on_progress: ProgressCallback | None = None,
+    manifest: Manifest | None = None,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
+
+    ``manifest`` (``--meta FILE``) gives files their publication date, source and url,
+    winning over what the files' headers say.
 
     ``files`` may be a scan of the inputs, whose missing paths, folder loops and
     files left out (not *.txt) are then reported in run.json too.
@@ -138,7 +143,7 @@ def run_extraction(
     ):
         prepared: deque[_Prepared] = deque()
         for path, doc in documents:
-            prepared.append(_prepare(path, doc, backend, chunk_budget, done))
+            prepared.append(_prepare(path, doc, backend, chunk_budget, done, manifest))
             while len(prepared) > lookahead:
                 summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
         while prepared:
@@ -158,9 +163,12 @@ class _Prepared:
     started: float
     text: str = ""
     articles: Iterator[Article] | None = None
+    meta: DocumentMeta | None = None
 
 
-def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: dict[str, str]) -> _Prepared:
+def _prepare(
+    path: Path, doc: str, backend: Backend, chunk_budget: int, done: dict[str, str], manifest: Manifest | None = None
+) -> _Prepared:
     prepared = _Prepared(DocumentOutcome(doc=doc, path=str(path)), time.perf_counter())
     outcome = prepared.outcome
     try:
@@ -177,7 +185,8 @@ def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: di
         if not _CHINESE.search(loaded.text):
             outcome.reason = "no Chinese text: nothing to extract"
         try:
-            prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
+            prepared.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
+            prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc, prepared.meta)
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return prepared
@@ -188,9 +197,9 @@ def _finish(prepared: _Prepared, jsonl: JsonlWriter, database: SqliteWriter, not
     outcome = prepared.outcome
     if prepared.articles is not None:
         try:
-            database.begin_document(outcome.doc, prepared.text, outcome.sha256, outcome.encoding)
+            database.begin_document(outcome.doc, prepared.text, outcome.sha256, outcome.encoding, prepared.meta)
             for article in prepared.articles:
-                jsonl.write_article(outcome.doc, article)
+                jsonl.write_article(outcome.doc, article, prepared.meta)
                 database.write_article(outcome.doc, article)
                 outcome.count(article)
                 notify("article", outcome)

@@ -16,7 +16,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from .models import RECORD_TYPES, Article, Evidence, Record
+from .facts import facts_view_sql
+from .models import RECORD_TYPES, Article, DocumentMeta, Evidence, Record
 
 KEY_COLUMNS = ("doc", "article")
 TABLE_NAMES = {kind: f"{kind}s" for kind in RECORD_TYPES}  # park → parks
@@ -114,10 +115,11 @@ class SqliteWriter:
         if not exists:
             self._db.executescript(schema_sql())
 
-    def begin_document(self, doc: str, text: str, sha256: str, encoding: str) -> None:
+    def begin_document(self, doc: str, text: str, sha256: str, encoding: str, meta: DocumentMeta | None = None) -> None:
         """Open the document's transaction; rows are written as articles come, so memory stays flat."""
         self._db.execute("BEGIN")
-        self._db.execute(*_insert("documents", {"doc": doc, "sha256": sha256, "encoding": encoding, "text": text}))
+        row = {"doc": doc, "sha256": sha256, "encoding": encoding, "text": text, **(meta or DocumentMeta()).model_dump()}
+        self._db.execute(*_insert("documents", row))
 
     def write_article(self, doc: str, article: Article) -> None:
         self._db.execute(*_insert("articles", article_row(article, doc)))
@@ -151,7 +153,9 @@ def _insert(table: str, row: dict[str, Any]) -> tuple[str, tuple]:
 def schema_sql() -> str:
     """CREATE statements for every table, derived from the models."""
     statements = [
-        "CREATE TABLE documents (doc TEXT PRIMARY KEY, sha256 TEXT, encoding TEXT, text TEXT)",
+        "CREATE TABLE documents (doc TEXT PRIMARY KEY, sha256 TEXT, encoding TEXT, text TEXT, "
+        + ", ".join(f'"{name}" TEXT' for name in DocumentMeta.model_fields)  # when and where it was published
+        + ")",
         "CREATE TABLE articles ("
         + ", ".join(f'"{column}" {sql_type(Article, column)}' for column in article_columns())
         + ", PRIMARY KEY (doc, article))",
@@ -166,4 +170,6 @@ def schema_sql() -> str:
         "CREATE INDEX initiatives_park ON initiatives (park)",
         "CREATE INDEX parks_name ON parks (name)",
     ]
+    # The analyst's table (facts.py): one row per fact with its sources, as a view.
+    statements.append(facts_view_sql())
     return ";\n".join(statements) + ";"

@@ -1,6 +1,8 @@
 """Step 8, write: records as JSON Lines, streamed as articles finish.
 
-One JSON object a line: ``kind``, ``doc``, ``article``, then the record's own
+One JSON object a line: ``kind``, ``doc``, ``article``, the document's
+``published`` date and its ``published_precision`` (``""`` and ``null`` when the
+document has no known date), then the record's own
 fields (from the Pydantic model, so this file never lists them), ``evidence``
 and ``status``. Each line is written whole and flushed, so an interrupted run
 leaves only whole lines.
@@ -12,13 +14,15 @@ import json
 from pathlib import Path
 from typing import IO
 
-from .models import Article, Record
+from .models import Article, DocumentMeta, Record
 
 
-def record_row(record: Record, doc: str, article: int) -> dict:
+def record_row(record: Record, doc: str, article: int, meta: DocumentMeta | None = None) -> dict:
     fields = record.model_dump(mode="json")
     kind = fields.pop("kind")
-    return {"kind": kind, "doc": doc, "article": article, **fields}
+    meta = meta or DocumentMeta()
+    dated = {"published": meta.published, "published_precision": meta.published_precision}
+    return {"kind": kind, "doc": doc, "article": article, **dated, **fields}
 
 
 class JsonlWriter:
@@ -28,8 +32,8 @@ class JsonlWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._file: IO[bytes] = path.open("ab" if append else "wb", buffering=0)
 
-    def write_article(self, doc: str, article: Article) -> int:
-        lines = [json.dumps(record_row(r, doc, article.index), ensure_ascii=False) + "\n" for r in article.records()]
+    def write_article(self, doc: str, article: Article, meta: DocumentMeta | None = None) -> int:
+        lines = [json.dumps(record_row(r, doc, article.index, meta), ensure_ascii=False) + "\n" for r in article.records()]
         data = memoryview("".join(lines).encode("utf-8"))
         while data:  # a regular file takes it in one call; a short write only on a full disk or a signal
             written = self._file.write(data)
