@@ -49,13 +49,13 @@ def period_pattern() -> re.Pattern[str]:
     )
     part = (
         rf"(?P<part>{_alternatives(data['year_parts'])})"
-        rf"|前(?P<months>\d{{1,2}}|十[一二]?|[一二三四五六七八九])个月"
+        rf"|前(?P<months>{_MONTH})个月"
         rf"|(?P<month_from>{_MONTH})\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
         rf"(?P<lone_part>{_alternatives(data['year_parts'])})"
-        rf"|前(?P<lone_months>\d{{1,2}}|十[一二]?|[一二三四五六七八九])个月"
+        rf"|前(?P<lone_months>{_MONTH})个月"
         rf"|(?P<lone_from>{_MONTH})\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
     )
     dated = (
@@ -123,6 +123,8 @@ def _span(match: re.Match[str], published: str) -> tuple[str, str] | None:
     else:
         return None
     months = _months(match, last_year)
+    if months is None and _names_months(match):
+        return None  # 前0个月, 9至3月: no span
     if months is None:
         return f"{first_year}-01-01", f"{last_year}-12-31"
     (first_month, first_day), (last_month, last_day) = months
@@ -144,9 +146,13 @@ def _months(match: re.Match[str], year: int) -> tuple[tuple[int, int], tuple[int
         last_month = _number(group("month_to") or group("lone_to"))
     elif group("month") or group("until_month"):
         first_month = last_month = _number(group("month") or group("until_month"))
-    if first_month is None or last_month is None:
+    if first_month is None or last_month is None or not 1 <= first_month <= last_month <= 12:
         return None
     return (first_month, 1), (last_month, calendar.monthrange(year, last_month)[1])
+
+
+def _names_months(match: re.Match[str]) -> bool:
+    return any(match.group(name) for name in ("months", "lone_months", "month_from", "lone_from", "month", "until_month"))
 
 
 def _last_day(published: str) -> str:
@@ -168,6 +174,12 @@ def resolve_figure_periods(figures: list[Figure], published: str) -> None:
             figure.period_start, figure.period_end = resolve_period(figure.period, published)
 
 
+def _is_plain_year(words: str) -> bool:
+    """2021年, 今年: a year that a part (全年, 上半年) can be added to (not 截至…, 到…, …以来, …底)."""
+    match = period_pattern().fullmatch(words)
+    return bool(match) and not any(match.group(name) for name in ("until", "target", "moment", "since", "same", "part", "months", "month_from", "month"))
+
+
 # --- which period governs a figure -----------------------------------------------------------
 
 
@@ -177,6 +189,8 @@ class Anchor:
     end: int
     words: str
     opens_sentence: bool  # the period stands at the head of its sentence: it is the sentence's (and paragraph's) topic
+    names_year: bool  # 2021年…, 今年…, “十四五”: a year of its own, not a part of some year (全年, 上半年, 1至8月)
+    part_only: bool  # 全年, 上半年, 1至8月 on their own: a part of the year in force
 
 
 class PeriodIndex:
@@ -203,7 +217,10 @@ class PeriodIndex:
                 continue  # 比去年同期: the base of a comparison
             sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
             head = lead_in.match(text, sentence, match.start())
-            self._anchors.append(Anchor(match.start(), match.end(), match.group(), bool(head) and head.end() == match.start()))
+            opens = bool(head) and head.end() == match.start()
+            names_year = bool(match.group("year") or match.group("relative"))
+            part_only = bool(match.group("lone_part") or match.group("lone_months") or match.group("lone_from"))
+            self._anchors.append(Anchor(match.start(), match.end(), match.group(), opens, names_year, part_only and not match.group("until")))
         self._anchor_starts = [a.start for a in self._anchors]
         self._breaks = [m.start() for m in re.finditer(_alternatives(words["topic_breaks"]), text[start:end])]
         self._breaks = [start + offset for offset in self._breaks]
@@ -238,8 +255,15 @@ class PeriodIndex:
         return anchor
 
     def words_at(self, position: int) -> str:
+        """The period words of the number at ``position``; a part of a year (全年, 上半年) takes the year in force."""
         anchor = self.governing(position)
-        return anchor.words if anchor else ""
+        if anchor is None:
+            return ""
+        if anchor.part_only:
+            year = self.governing(anchor.start)
+            if year is not None and year.names_year and not year.part_only and _is_plain_year(year.words):
+                return year.words + anchor.words
+        return anchor.words
 
     def _carried_into(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
         """The period the sentence before hands on: if it opened its sentence, or this sentence continues that one."""
