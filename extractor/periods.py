@@ -174,13 +174,33 @@ def resolve_figure_periods(figures: list[Figure], published: str) -> None:
             figure.period_start, figure.period_end = resolve_period(figure.period, published)
 
 
+_NOT_A_PLAIN_YEAR = ("until", "target", "moment", "since", "same", "part", "months", "month_from", "month")
+
+
 def _is_plain_year(words: str) -> bool:
-    """2021年, 今年: a year that a part (全年, 上半年) can be added to (not 截至…, 到…, …以来, …底)."""
+    """2021年, 今年: a year that a part (全年, 上半年) can be added to (not 截至…, 到…, …以来, …底, …上半年)."""
     match = period_pattern().fullmatch(words)
-    return bool(match) and not any(match.group(name) for name in ("until", "target", "moment", "since", "same", "part", "months", "month_from", "month"))
+    return bool(match) and not any(match.group(name) for name in _NOT_A_PLAIN_YEAR)
 
 
 # --- which period governs a figure -----------------------------------------------------------
+
+_PARAGRAPH_BREAK = re.compile("\n")
+
+
+@cache
+def _topic_breaks() -> re.Pattern[str]:
+    return re.compile(_alternatives(knowledge()["words"]["topic_breaks"]))
+
+
+@cache
+def _continuation() -> re.Pattern[str]:
+    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge()['words']['continuation'])})")
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternatives(knowledge()['words']['lead_in'])})?[，,：:\s]*")
 
 
 @dataclass(frozen=True)
@@ -205,28 +225,32 @@ class PeriodIndex:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         words = knowledge()["words"]
-        comparison = tuple(words["comparison_before"])
         self._end = end
-        self._anchors: list[Anchor] = []
         self._sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
-        self._paragraph_breaks = [m.start() for m in re.finditer("\n", text[start:end])]
-        self._paragraph_breaks = [start + offset for offset in self._paragraph_breaks]
-        lead_in = re.compile(rf"(?:{_alternatives(words['lead_in'])})?[，,：:\s]*")
-        for match in period_pattern().finditer(text, start, end):
-            if text[max(start, match.start() - 2) : match.start()].endswith(comparison):
-                continue  # 比去年同期: the base of a comparison
-            sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
-            head = lead_in.match(text, sentence, match.start())
-            opens = bool(head) and head.end() == match.start()
-            names_year = bool(match.group("year") or match.group("relative"))
-            part_only = bool(match.group("lone_part") or match.group("lone_months") or match.group("lone_from"))
-            self._anchors.append(Anchor(match.start(), match.end(), match.group(), opens, names_year, part_only and not match.group("until")))
+        self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
+        self._breaks = [m.start() for m in _topic_breaks().finditer(text, start, end)]
+        comparison = tuple(words["comparison_before"])
+        self._anchors = [
+            self._anchor(text, match)
+            for match in period_pattern().finditer(text, start, end)
+            if not text[max(start, match.start() - 2) : match.start()].endswith(comparison)  # 比去年同期: a comparison's base
+        ]
         self._anchor_starts = [a.start for a in self._anchors]
-        self._breaks = [m.start() for m in re.finditer(_alternatives(words["topic_breaks"]), text[start:end])]
-        self._breaks = [start + offset for offset in self._breaks]
-        continues = re.compile(rf"[\s“]*(?:{_alternatives(words['continuation'])})")
-        self._continues = [bool(continues.match(text, s, end)) for s in self._sentence_starts]
+        self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]
         self._carried = self._carry()
+
+    def _anchor(self, text: str, match: re.Match[str]) -> Anchor:
+        sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
+        head = _lead_in().match(text, sentence, match.start())
+        group = match.group
+        return Anchor(
+            start=match.start(),
+            end=match.end(),
+            words=match.group(),
+            opens_sentence=bool(head) and head.end() == match.start(),
+            names_year=bool(group("year") or group("relative")),
+            part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
+        )
 
     def _carry(self) -> list[Anchor | None]:
         """For each sentence, the period in force at its end (one pass over the sentences)."""
