@@ -174,13 +174,14 @@ def resolve_figure_periods(figures: list[Figure], published: str) -> None:
             figure.period_start, figure.period_end = resolve_period(figure.period, published)
 
 
-_NOT_A_PLAIN_YEAR = ("until", "target", "moment", "since", "same", "part", "months", "month_from", "month")
-
-
-def _is_plain_year(words: str) -> bool:
-    """2021年, 今年: a year that a part (全年, 上半年) can be added to (not 截至…, 到…, …以来, …底, …上半年)."""
-    match = period_pattern().fullmatch(words)
-    return bool(match) and not any(match.group(name) for name in _NOT_A_PLAIN_YEAR)
+def _year_words(match: re.Match[str]) -> str:
+    """The words naming the year of a period a part can be added to: 2021年 of 2021年1至11月份, not of 到2025年."""
+    if not (match.group("year") or match.group("relative")) or any(match.group(g) for g in ("until", "target", "since", "same")):
+        return ""
+    year_group = "year" if match.group("year") else "relative"
+    end = match.end("year2") if match.group("year2") else match.end(year_group)
+    tail = re.match(r"年(?:度)?", match.string[end : match.end()]) if year_group == "year" else None
+    return match.string[match.start(year_group) : end + (tail.end() if tail else 0)]
 
 
 # --- which period governs a figure -----------------------------------------------------------
@@ -211,6 +212,9 @@ class Anchor:
     opens_sentence: bool  # the period stands at the head of its sentence: it is the sentence's (and paragraph's) topic
     names_year: bool  # 2021年…, 今年…, “十四五”: a year of its own, not a part of some year (全年, 上半年, 1至8月)
     part_only: bool  # 全年, 上半年, 1至8月 on their own: a part of the year in force
+    year_words: str  # the words naming its year when a part can be added to it (2021年 of 2021年1至11月份), else ""
+    running_total: bool  # 累计: a total within the period in force, if there is one
+    vague: bool  # 近年来, 建成后: no time to resolve
 
 
 class PeriodIndex:
@@ -250,6 +254,9 @@ class PeriodIndex:
             opens_sentence=bool(head) and head.end() == match.start(),
             names_year=bool(group("year") or group("relative")),
             part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
+            year_words=_year_words(match),
+            running_total=match.group() in knowledge()["words"]["running_total"],
+            vague=bool(group("vague")),
         )
 
     def _carry(self) -> list[Anchor | None]:
@@ -283,10 +290,12 @@ class PeriodIndex:
         anchor = self.governing(position)
         if anchor is None:
             return ""
-        if anchor.part_only:
-            year = self.governing(anchor.start)
-            if year is not None and year.names_year and not year.part_only and _is_plain_year(year.words):
-                return year.words + anchor.words
+        if anchor.part_only or anchor.running_total:
+            in_force = self.governing(anchor.start)
+            if in_force is not None and anchor.part_only and in_force.year_words:
+                return in_force.year_words + anchor.words  # 2021年…全年 → 2021年全年
+            if in_force is not None and anchor.running_total and not (in_force.running_total or in_force.vague):
+                return in_force.words  # 2020年累计引进: within 2020; 截至目前…累计: up to now
         return anchor.words
 
     def _carried_into(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
