@@ -1,4 +1,4 @@
-"""Command line: ``extractor extract``, ``extractor report``, ``extractor eval``, ``extractor schema``.
+"""Command line: ``extractor extract``, ``extractor report``, ``extractor table``, ``extractor eval``, ``extractor schema``.
 
 Records go to files, the progress bar and the summary table to the terminal,
 errors to stderr. Exit status: 0 success; 1 nothing could be read, or the run
@@ -29,8 +29,10 @@ from .backends import BACKENDS, Backend, get_backend
 from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
+from .facts import FactsError, write_facts
 from .load import InputScan, scan_inputs
-from .outputs import OutputError
+from .meta import Manifest, ManifestError
+from .outputs import DATABASE_FILE, OutputError
 from .outputs.jsonl import read_records
 from .outputs.lock import OutputLock
 from .outputs.report import write_report
@@ -104,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
     extract.add_argument("--report", action="store_true", help="also write the review page, OUT_DIR/report.html")
     extract.add_argument("--all-files", action="store_true", help="one summary row per file (default: totals and the files to look at)")
+    extract.add_argument(
+        "--meta", type=Path, help="CSV or JSON Lines file with path, published, source, url per input (wins over page headers)"
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -123,6 +128,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
     report.set_defaults(run=_run_report)
 
+    table = commands.add_parser("table", help="write the analyst's table: one row per fact, with its sources and conflicts")
+    table.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
+    table.add_argument("-o", "--output", type=Path, help="CSV file to write (default: OUT_DIR/facts.csv)")
+    table.set_defaults(run=_run_table)
+
     score = commands.add_parser("eval", help="score records.jsonl against gold annotations")
     score.add_argument("records", type=Path, help="records.jsonl written by extract")
     score.add_argument("--gold", type=Path, default=Path("seeds/gold"), help="folder of gold *.json (default: seeds/gold, from here)")
@@ -137,6 +147,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    try:
+        args.manifest = Manifest(args.meta) if args.meta else None
+    except ManifestError as exc:
+        errors.print(f"[red]error:[/] --meta: {escape(str(exc))}", highlight=False)
+        return 2
     scan = scan_inputs(args.paths)
     for path in scan.missing:
         errors.print(f"[red]error:[/] {escape(str(path))}: no such file or directory", highlight=False)
@@ -175,7 +190,9 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
                 if outcome.status in ("skipped", "failed"):
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
-        summary = run_extraction(scan, args.out, backend, args.chunk_chars, args.resume, on_progress, report=args.report)
+        summary = run_extraction(
+            scan, args.out, backend, args.chunk_chars, args.resume, on_progress, report=args.report, manifest=args.manifest
+        )
     console.print(_summary_table(summary, args.all_files))
     if summary.ignored:
         console.print(escape(_ignored_line(summary.ignored)), highlight=False)
@@ -278,6 +295,17 @@ def _run_report(args: argparse.Namespace) -> int:
     except (OSError, ValueError, sqlite3.Error) as exc:  # a folder that is not writable, a damaged database
         raise UsageError(f"cannot write the review page in {args.out}: {exc}") from exc
     console.print(f"report: {escape(str(page))}", highlight=False)
+    return 0
+
+
+def _run_table(args: argparse.Namespace) -> int:
+    output = args.output or args.out / "facts.csv"
+    try:
+        rows = write_facts(args.out / DATABASE_FILE, output)
+    except FactsError as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    console.print(f"{rows} facts: {escape(str(output))}")
     return 0
 
 

@@ -9,14 +9,22 @@ from .backends import Backend, get_backend
 from .chunk import DEFAULT_BUDGET, chunk_article
 from .load import LoadError, read_text
 from .merge import merge_article
-from .models import Article, DocumentResult
+from .meta import document_meta
+from .models import Article, DocumentMeta, DocumentResult
 from .normalize import NormalizedText, normalize
+from .periods import resolve_figure_periods
 from .segment import segment
 from .verify import settle_shared_numbers, verify_in_place
 
 
-def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "") -> tuple[str, Iterator[Article]]:
-    """Normalize a page and return its text and a generator of finished (verified) articles."""
+def iter_articles(
+    raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "", meta: DocumentMeta | None = None
+) -> tuple[str, Iterator[Article]]:
+    """Normalize a page and return its text and a generator of finished (verified) articles.
+
+    ``meta`` (see ``meta.document_meta``) dates the page: figures' periods are resolved against it.
+    """
+    published = meta.published if meta else ""
     normalized = normalize(raw)
     text = normalized.text
     segments = segment(text)
@@ -30,39 +38,54 @@ def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET
 
     def articles() -> Iterator[Article]:
         for article in extracted:
-            yield _verified(merge_article(article), normalized)
+            yield _verified(merge_article(article), normalized, published)
 
     return text, articles()
 
 
-def _verified(article: Article, normalized: NormalizedText) -> Article:
-    """Every record of a freshly extracted article through the validator (the article owns its records).
+def _verified(article: Article, normalized: NormalizedText, published: str = "") -> Article:
+    """Every record of a freshly extracted article through the validator (the article owns its records),
+    and every figure's period words resolved to dates (whichever backend found them).
 
     The validator gets the offset map too, to check each printed number against the raw file.
     """
     for record in article.records():
         verify_in_place(record, normalized.text, normalized)
     settle_shared_numbers(article.figures)
+    resolve_figure_periods(article.figures, published)
     return article
 
 
-def extract_text(raw: str, doc: str = "<text>", backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
-    """Extract verified records from one page of text (raw, as read from a file)."""
+def extract_text(
+    raw: str,
+    doc: str = "<text>",
+    backend: Backend | str = "rules",
+    chunk_budget: int = DEFAULT_BUDGET,
+    meta: DocumentMeta | dict | None = None,
+) -> DocumentResult:
+    """Extract verified records from one page of text (raw, as read from a file).
+
+    ``meta`` (a DocumentMeta or a dict with published, source, title, url) wins over
+    what the page's headers say; a published date that is no date raises ValueError.
+    """
     if not isinstance(backend, str):
-        text, articles = iter_articles(raw, backend, chunk_budget, doc)
-        return DocumentResult(doc=doc, text=text, articles=list(articles))
+        document = document_meta(raw, meta, origin="caller")
+        text, articles = iter_articles(raw, backend, chunk_budget, doc, document)
+        return DocumentResult(doc=doc, text=text, meta=document, articles=list(articles))
     engine = get_backend(backend)
     try:
-        return extract_text(raw, doc, engine, chunk_budget)
+        return extract_text(raw, doc, engine, chunk_budget, meta)
     finally:
         engine.close()  # a backend made here is closed here (the LLM backend runs a thread and a client)
 
 
-def extract_file(path: str | Path, backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET) -> DocumentResult:
+def extract_file(
+    path: str | Path, backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET, meta: DocumentMeta | dict | None = None
+) -> DocumentResult:
     """Extract from one file; a file that cannot be read gives a result with ``error`` set."""
     path = Path(path)
     try:
         loaded = read_text(path)
     except LoadError as exc:
         return DocumentResult(doc=path.name, text="", error=str(exc))
-    return extract_text(loaded.text, path.name, backend, chunk_budget)
+    return extract_text(loaded.text, path.name, backend, chunk_budget, meta)

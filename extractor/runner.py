@@ -24,6 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .backends import Backend
 from .chunk import DEFAULT_BUDGET
 from .load import InputScan, LoadError, read_text
+from .meta import Manifest, document_meta
 from .models import SCHEMA_VERSION, Article, Status
 from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet
 from .pipeline import iter_articles
@@ -130,12 +131,14 @@ def run_extraction(
     resume: bool = False,
     on_progress: ProgressCallback | None = None,
     report: bool = False,
+    manifest: Manifest | None = None,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
     ``files`` may be a scan of the inputs, whose missing paths, folder loops and
     files left out (not *.txt) are then reported in run.json too; ``report`` also
-    writes the review page. An OutputError
+    writes the review page; ``manifest`` (``--meta FILE``) gives files their
+    publication date, source and url, winning over their headers. An OutputError
     (OUT_DIR in use, not writable, full, or a ledger --resume cannot trust) ends
     the run; what was written before it stays whole.
     """
@@ -154,7 +157,7 @@ def run_extraction(
         finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
         prepared: deque[_Prepared] = deque()
         for path, doc in _named(scan.files):
-            prepared.append(_Prepared(extract_document(path, doc, backend, chunk_budget, finished.get(doc)), time.perf_counter()))
+            prepared.append(_Prepared(extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest), time.perf_counter()))
             while len(prepared) > lookahead:
                 summary.documents.append(_write(prepared.popleft(), outputs, notify))
         while prepared:
@@ -210,7 +213,9 @@ class _Prepared:
     started: float
 
 
-def extract_document(path: Path, doc: str, backend: Backend, chunk_budget: int, finished_sha256: str | None = None) -> DocumentWork:
+def extract_document(
+    path: Path, doc: str, backend: Backend, chunk_budget: int, finished_sha256: str | None = None, manifest: Manifest | None = None
+) -> DocumentWork:
     """Read one file and start the pipeline on it: the work the outputs write, with its outcome.
 
     A file whose content matches ``finished_sha256`` (a previous run finished it)
@@ -234,7 +239,8 @@ def extract_document(path: Path, doc: str, backend: Backend, chunk_budget: int, 
         if not _CHINESE.search(loaded.text):
             outcome.reason = "no Chinese text: nothing to extract"
         try:
-            entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
+            entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
+            entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta)
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return work

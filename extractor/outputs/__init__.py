@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..models import Article
+from ..models import Article, DocumentMeta
 from .errors import OutputError, describe_write_error
 from .lock import OutputLock
 
@@ -49,6 +49,7 @@ class DocumentEntry:
     text: str = ""
     outcome: Any = None  # the run's outcome (counts for run.json), stored so that a resumed document counts in full
     seals: dict[str, str] = field(default_factory=dict)  # writer file name → its proof that its part is whole
+    meta: DocumentMeta = field(default_factory=DocumentMeta)  # publication date and source: on every record line
 
 
 class Writer:

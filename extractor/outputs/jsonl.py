@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from ..models import Article, Record
+from ..models import Article, DocumentMeta, Record
 from . import DocumentEntry, Writer
 
 _WRITING = ".writing"
@@ -36,15 +36,20 @@ _INTERRUPTED = ".interrupted-"
 _COPY_BLOCK = 1 << 20
 
 
-def record_row(record: Record, doc: str, article: int) -> dict:
-    """One line's object: kind, doc, article, then the model's fields."""
+def record_row(record: Record, doc: str, article: int, meta: DocumentMeta | None = None) -> dict:
+    """One line's object: kind, doc, article, the document's publication date, then the model's fields.
+
+    ``published`` is "" and ``published_precision`` null when the document's date is unknown.
+    """
     fields = record.model_dump(mode="json")
     kind = fields.pop("kind")
-    return {"kind": kind, "doc": doc, "article": article, **fields}
+    meta = meta or DocumentMeta()
+    dated = {"published": meta.published, "published_precision": meta.published_precision}
+    return {"kind": kind, "doc": doc, "article": article, **dated, **fields}
 
 
-def article_lines(doc: str, article: Article) -> bytes:
-    lines = [json.dumps(record_row(r, doc, article.index), ensure_ascii=False) + "\n" for r in article.records()]
+def article_lines(doc: str, article: Article, meta: DocumentMeta | None = None) -> bytes:
+    lines = [json.dumps(record_row(r, doc, article.index, meta), ensure_ascii=False, allow_nan=False) + "\n" for r in article.records()]
     return "".join(lines).encode("utf-8")
 
 
@@ -143,7 +148,7 @@ class JsonlWriter(Writer):
         self._lines = 0
 
     def write_article(self, entry: DocumentEntry, article: Article) -> None:
-        data = article_lines(entry.doc, article)
+        data = article_lines(entry.doc, article, entry.meta)
         self._write(data)
         self._digest.update(data)
         self._lines += data.count(b"\n")

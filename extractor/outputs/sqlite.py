@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..models import RECORD_TYPES, Article
+from ..facts import facts_view_sql
+from ..models import RECORD_TYPES, Article, DocumentMeta
 from . import DocumentEntry, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .errors import OutputError
@@ -32,7 +33,7 @@ from .errors import OutputError
 APPLICATION_ID = 0x7A6F6E65  # "zone": this file was written by extractor
 LEDGER_VERSION = 2  # PRAGMA user_version: the layout of the documents and run_settings tables
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_DOCUMENT_COLUMNS = ("doc", "position", "sha256", "encoding", "text", "outcome", "seals")
+_DOCUMENT_COLUMNS = ("doc", "position", "sha256", "encoding", "text", "outcome", "seals", *DocumentMeta.model_fields)
 
 
 class SqliteWriter(Writer):
@@ -152,6 +153,7 @@ class SqliteWriter(Writer):
             "text": entry.text,
             "outcome": json.dumps(asdict(entry.outcome) if is_dataclass(entry.outcome) else entry.outcome, ensure_ascii=False),
             "seals": json.dumps(entry.seals),
+            **entry.meta.model_dump(),  # when and where it was published
         }
         db.execute(*_insert("documents", row))
         db.execute("COMMIT")
@@ -210,7 +212,9 @@ def schema_sql() -> str:
         f"PRAGMA application_id = {APPLICATION_ID}",
         f"PRAGMA user_version = {LEDGER_VERSION}",
         "CREATE TABLE run_settings (key TEXT PRIMARY KEY, value TEXT)",
-        "CREATE TABLE documents (doc TEXT PRIMARY KEY, position INTEGER, sha256 TEXT, encoding TEXT, text TEXT, outcome TEXT, seals TEXT)",
+        "CREATE TABLE documents (doc TEXT PRIMARY KEY, position INTEGER, sha256 TEXT, encoding TEXT, text TEXT, outcome TEXT, seals TEXT, "
+        + ", ".join(f'"{name}" TEXT' for name in DocumentMeta.model_fields)
+        + ")",
         "CREATE INDEX documents_position ON documents (position)",
         "CREATE TABLE articles ("
         + ", ".join(f'"{column}" {sql_type(Article, column)}' for column in article_columns())
@@ -225,6 +229,7 @@ def schema_sql() -> str:
         "CREATE INDEX figures_subject ON figures (subject)",
         "CREATE INDEX initiatives_park ON initiatives (park)",
         "CREATE INDEX parks_name ON parks (name)",
+        facts_view_sql(),  # the analyst's table (facts.py): one row per fact with its sources
     ]
     return ";\n".join(statements) + ";"
 

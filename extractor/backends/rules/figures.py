@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
+from ...periods import PeriodIndex, period_pattern
 from .parks import ParkMention
 from .spans import LastWord, runs_ending_in
 
@@ -25,11 +26,6 @@ _CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
 # Greedy up to the last mark: one backward step per character after it (a `[^…]*$` search would retry every start).
 _UP_TO_LAST_CLAUSE_MARK = re.compile(r"(?s).*[，,、：:；;（(）)“”。！？\n]")
 _UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？!?\n；;]")
-_PERIOD = re.compile(
-    r"截至目前|截至[^，。,]{1,12}?[底末]|到20\d\d年|(?:19|20)\d\d年(?:度)?(?:前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?|以来)?"
-    r"|今年(?:以来|前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?)?|去年(?:同期)?|上半年|下半年|前三季度"
-    r"|目前|现有|近年来|近几年|近\d+年来|累计|建成后|全部达产后"
-)
 # Things a figure can be about, besides parks: companies, institutes, facilities, named projects.
 _ENTITY_ENDING = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站")
 _ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z()（）]"
@@ -58,6 +54,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = _entities(text, start, end, parks)
     entity_starts = [e.start for e in entities]
+    periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
     figures = []
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
@@ -75,7 +72,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 value_high=match.quantity.value_high,
                 amount_high=match.quantity.amount_high,
                 metric=_metric(text, match, sentence_start, park_names),
-                period=_period(text, start, sentence_start, match.start),
+                period=periods.words_at(match.start),
                 subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
                 evidence=_clause_evidence(text, match, start, end),
             )
@@ -166,18 +163,9 @@ def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> E
     return Evidence(start=left, end=right, text=text[left:right])
 
 
-def _period(text: str, article_start: int, sentence_start: int, position: int) -> str:
-    found = list(_PERIOD.finditer(text, sentence_start, position))
-    if found:
-        return found[-1].group()
-    paragraph_start = max(text.rfind("\n", article_start, sentence_start), article_start)
-    earlier = list(_PERIOD.finditer(text, paragraph_start, sentence_start))
-    return earlier[-1].group() if earlier else ""
-
-
 def _metric(text: str, match: QuantityMatch, sentence_start: int, park_names: set[str]) -> str:
     metric = text[_clause_start(text, match.start, sentence_start) : match.start]
-    metric = _PERIOD.sub("", metric)
+    metric = period_pattern().sub("", metric)
     for name in park_names:
         metric = metric.replace(name, "")
     metric = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))

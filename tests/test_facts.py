@@ -1,0 +1,108 @@
+"""The analyst's table: one row per fact with all its sources, conflicts flagged, the same rows as the SQLite view."""
+
+import csv
+import sqlite3
+
+import pytest
+
+from extractor.cli import main
+from extractor.facts import FIGURE_COLUMNS, write_facts
+from extractor.models import Article, DocumentMeta, Evidence, Figure, Status
+from extractor.outputs import DocumentEntry
+from extractor.outputs.sqlite import SqliteWriter
+
+
+def _figure(amount: float, period_end: str, metric_key: str = "revenue", subject: str = "武汉经开区", **fields) -> Figure:
+    value = amount / 1e8
+    text = f"营业收入{value:g}亿元"
+    return Figure(
+        value_text=f"{value:g}亿元", value=value, unit="亿元", amount=amount, base_unit="元", metric="营业收入",
+        metric_key=metric_key, subject=subject, period="去年", period_start=period_end[:4] + "-01-01", period_end=period_end,
+        evidence=Evidence(start=0, end=len(text), text=text), status=Status.verified, **fields,
+    )  # fmt: skip
+
+
+def _database(path, documents: dict[str, tuple[str, list[list[Figure]]]]):
+    """documents: doc → (published, articles' figures)."""
+    db = SqliteWriter(path, settings={})
+    db.open(None)
+    for position, (doc, (published, articles)) in enumerate(documents.items(), 1):
+        meta = DocumentMeta(published=published, published_precision="day", title=f"《{doc}》")
+        entry = DocumentEntry(doc=doc, position=position, sha256="sha", encoding="utf-8", text="text", meta=meta)
+        db.begin_document(entry)
+        for index, figures in enumerate(articles, 1):
+            db.write_article(entry, Article(index=index, title=f"{doc} 第{index}篇", start=0, end=4, body_start=0, figures=figures))
+        db.end_document(entry)
+    db.close()
+
+
+def _facts(database, out):
+    write_facts(database, out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_same_fact_from_two_articles_is_one_row_with_both_sources(tmp_path):
+    database = tmp_path / "records.sqlite"
+    same = _figure(1.2e10, "2021-12-31")
+    _database(
+        database,
+        {
+            "a.txt": ("2022-01-10", [[same, same.model_copy()]]),  # printed twice in one article: one source
+            "b.txt": ("2022-02-01", [[same.model_copy()], [_figure(5e9, "2021-12-31", metric_key="profit")]]),
+        },
+    )
+    rows = _facts(database, tmp_path / "facts.csv")
+    revenue = [r for r in rows if r["metric_key"] == "revenue"]
+    assert len(revenue) == 1
+    assert revenue[0]["sources"] == "2" and revenue[0]["doc"] == "a.txt | b.txt"
+    assert revenue[0]["published"] == "2022-01-10 | 2022-02-01"
+    assert revenue[0]["article_title"] == "a.txt 第1篇 | b.txt 第1篇"
+    assert revenue[0]["conflict"] == "0"
+    assert {r["metric_key"] for r in rows} == {"revenue", "profit"}
+    assert set(FIGURE_COLUMNS) <= set(rows[0]) and {"zone", "published", "doc", "article_title", "evidence"} <= set(rows[0])
+
+
+def test_two_articles_that_disagree_on_a_zone_metric_and_period_are_a_conflict(tmp_path):
+    database = tmp_path / "records.sqlite"
+    _database(
+        database,
+        {
+            "a.txt": ("2022-01-10", [[_figure(1.2e10, "2021-12-31"), _figure(3e9, "2020-12-31")]]),
+            "b.txt": ("2022-02-01", [[_figure(1.3e10, "2021-12-31"), _figure(3e9, "2020-12-31")]]),
+            "c.txt": ("2022-02-01", [[_figure(9e9, "2021-12-31", subject="南昌高新区")]]),  # another zone
+            "d.txt": ("2022-03-01", [[_figure(7e9, "2021-12-31", metric_key="other"), _figure(8e9, "2021-12-31", metric_key="other")]]),
+        },
+    )
+    rows = _facts(database, tmp_path / "facts.csv")
+    flags = {(r["zone"], r["metric_key"], r["period_end"], float(r["amount"])): r["conflict"] for r in rows}
+    assert flags[("武汉经开区", "revenue", "2021-12-31", 1.2e10)] == "1"
+    assert flags[("武汉经开区", "revenue", "2021-12-31", 1.3e10)] == "1"
+    assert flags[("武汉经开区", "revenue", "2020-12-31", 3e9)] == "0"  # they agree on 2020
+    assert flags[("南昌高新区", "revenue", "2021-12-31", 9e9)] == "0"
+    assert {flags[("武汉经开区", "other", "2021-12-31", a)] for a in (7e9, 8e9)} == {"0"}  # no metric key: no claim to compare
+
+
+def test_the_view_in_the_database_gives_the_rows_of_the_table(tmp_path):
+    out = tmp_path / "out"
+    page = tmp_path / "p.txt"
+    page.write_text("发布时间：2021-03-01\n2020年，测试高新区实现营业收入120亿元。\n", encoding="utf-8")
+    again = tmp_path / "q.txt"
+    again.write_text("发布时间：2021-04-01\n2020年，测试高新区实现营业收入120亿元。\n", encoding="utf-8")
+    assert main(["extract", str(page), str(again), "-o", str(out)]) == 0
+    assert main(["table", str(out), "-o", str(tmp_path / "t.csv")]) == 0
+    with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    with sqlite3.connect(out / "records.sqlite") as db:
+        cursor = db.execute("SELECT * FROM facts")
+        view = [[column[0] for column in cursor.description]] + [["" if v is None else str(v) for v in row] for row in cursor]
+    assert table == view
+    revenue = [dict(zip(table[0], row, strict=True)) for row in table[1:] if row[table[0].index("value")] == "120.0"]
+    assert len(revenue) == 1 and revenue[0]["sources"] == "2" and revenue[0]["period_end"] == "2020-12-31"
+
+
+@pytest.mark.parametrize("make", [lambda p: None, lambda p: (p / "records.sqlite").write_text("not a database")])
+def test_table_of_a_folder_without_a_database_is_a_clear_error(tmp_path, capsys, make):
+    make(tmp_path)
+    assert main(["table", str(tmp_path)]) == 2
+    assert "error" in capsys.readouterr().err

@@ -1,0 +1,86 @@
+"""Periods: the words of data/periods.toml resolve to dates, govern only what they should, and are found in linear time."""
+
+import pytest
+
+from extractor import periods
+from extractor.backends.rules.figures import extract_figures
+from extractor.models import Figure
+from extractor.periods import PeriodIndex, knowledge, resolve_figure_periods, resolve_period
+
+
+@pytest.mark.parametrize(("words", "published", "start", "end"), knowledge()["resolution"]["examples"], ids=lambda v: str(v))
+def test_resolution_table_of_the_data_file(words, published, start, end):
+    assert resolve_period(words, published) == (start, end)
+
+
+@pytest.mark.parametrize("example", knowledge()["governs"], ids=lambda e: e["text"][:20])
+def test_which_period_governs_a_figure(example):
+    text = example["text"]
+    index = PeriodIndex(text, 0, len(text))
+    assert index.words_at(text.index(example["figure"])) == example["period"]
+
+
+def test_second_phase_does_not_inherit_the_first_phase_year_but_a_continuation_does():
+    text = "该公司一期项目2009年建成投产。二期项目总投资10亿元。其中，设备投资6亿元。"
+    figures = extract_figures(text, 0, len(text), [], "")
+    by_value = {f.value: f.period for f in figures}
+    assert by_value[10] == "" and by_value[6] == ""  # 其中 continues the second phase, which has no year
+    text = "2009年，该公司一期项目建成投产，完成投资8亿元。其中，设备投资6亿元。"
+    by_value = {f.value: f.period for f in extract_figures(text, 0, len(text), [], "")}
+    assert by_value[8] == "2009年" and by_value[6] == "2009年"
+
+
+def test_five_year_plans_need_quotes_or_a_period_word():
+    assert resolve_period("十五", "") == ("", "")  # the number fifteen
+    assert resolve_period("“十五”期间", "") == ("2001-01-01", "2005-12-31")
+    assert resolve_period("十五期间", "") == ("2001-01-01", "2005-12-31")
+
+
+def test_relative_months_use_the_publication_year_for_february():
+    assert resolve_period("今年2月", "2024-03-10") == ("2024-02-01", "2024-02-29")
+    assert resolve_period("去年2月", "2024-03-10") == ("2023-02-01", "2023-02-28")
+
+
+def test_dates_a_backend_gives_are_kept_and_others_resolved():
+    given = Figure(value_text="5亿元", value=5, amount=5e8, period="今年", period_end="2020-06-30")
+    words_only = Figure(value_text="5亿元", value=5, amount=5e8, period="今年上半年")
+    resolve_figure_periods([given, words_only], "2021-08-01")
+    assert (given.period_start, given.period_end) == ("", "2020-06-30")
+    assert (words_only.period_start, words_only.period_end) == ("2021-01-01", "2021-06-30")
+
+
+class _CountingPattern:
+    """A compiled pattern that counts the characters each search covers."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.scanned = 0
+
+    def finditer(self, text, pos=0, endpos=None):
+        self.scanned += (len(text) if endpos is None else endpos) - pos
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, replacement, text):
+        self.scanned += len(text)
+        return self.pattern.sub(replacement, text)
+
+    def fullmatch(self, text, *args):
+        self.scanned += len(text)
+        return self.pattern.fullmatch(text, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+def test_period_lookup_is_linear_in_the_article(monkeypatch):
+    """One paragraph, one period at its head, thousands of figures: the period words are searched once."""
+    counting = _CountingPattern(periods.period_pattern())
+    monkeypatch.setattr("extractor.backends.rules.figures.period_pattern", lambda: counting)
+    monkeypatch.setattr(periods, "period_pattern", lambda: counting)
+    for figures in (200, 2000):
+        counting.scanned = 0
+        text = "2021年，测试高新区" + "，".join(f"新增企业{n}家" for n in range(10, 10 + figures)) + "。"
+        found = extract_figures(text, 0, len(text), [], "")
+        assert len(found) == figures and all(f.period == "2021年" for f in found)
+        # One pass over the article, plus each figure's own short clause (its metric): never a rescan per figure.
+        assert counting.scanned <= 3 * len(text), (figures, counting.scanned, len(text))
