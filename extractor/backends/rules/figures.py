@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
+from .labels import FigureLabels, label_figure
 from .parks import ParkMention
 from .spans import LastWord, runs_ending_in
 
@@ -43,8 +44,6 @@ _ENTITY_LEAD = LastWord(
     ["位于", "落户", "引进", "推动", "支持", "围绕", "打造", "建设", "成立", "设立", "其中", "目前"],
     "在于与和及为将把的了是对从向让由以并等共、",
 )
-_METRIC_LEAD = re.compile(r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+")
-_METRIC_TAIL = re.compile(r"(?:达到|达|为|约|超过|超|突破|逾|近|接近|增至|降至|至|了|的|共|累计|已)+$")
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,23 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     figures = []
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
+    names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
+    previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     for match in sorted(candidates, key=lambda m: m.start):
         sentence_start = _sentence_start(text, match.start, start)
+        same_sentence = previous if previous and previous[0] == sentence_start else None
+        labels = label_figure(
+            text,
+            match.start,
+            match.end,
+            match.quantity.base_unit,
+            sentence_start,
+            names,
+            _PERIOD,
+            same_sentence[2] if same_sentence else None,
+            same_sentence[1] if same_sentence else sentence_start,
+        )
+        previous = (sentence_start, match.end, labels)
         figures.append(
             Figure(
                 value_text=match.value_text,
@@ -74,7 +88,10 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 qualifier=match.quantity.qualifier,
                 value_high=match.quantity.value_high,
                 amount_high=match.quantity.amount_high,
-                metric=_metric(text, match, sentence_start, park_names),
+                metric=labels.metric,
+                metric_key=labels.metric_key,
+                measure=labels.measure,
+                target=labels.target,
                 period=_period(text, start, sentence_start, match.start),
                 subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
                 evidence=_clause_evidence(text, match, start, end),
@@ -173,17 +190,6 @@ def _period(text: str, article_start: int, sentence_start: int, position: int) -
     paragraph_start = max(text.rfind("\n", article_start, sentence_start), article_start)
     earlier = list(_PERIOD.finditer(text, paragraph_start, sentence_start))
     return earlier[-1].group() if earlier else ""
-
-
-def _metric(text: str, match: QuantityMatch, sentence_start: int, park_names: set[str]) -> str:
-    metric = text[_clause_start(text, match.start, sentence_start) : match.start]
-    metric = _PERIOD.sub("", metric)
-    for name in park_names:
-        metric = metric.replace(name, "")
-    metric = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
-    if not metric:  # 8家科研机构相继入驻科学城: the measured thing follows the number
-        metric = text[match.end : _clause_end(text, match.end, min(len(text), match.end + 30))]
-    return metric.strip("的")
 
 
 def _implied_unit(text: str, sentence_start: int, position: int) -> str:

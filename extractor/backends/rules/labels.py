@@ -1,0 +1,261 @@
+"""What a figure means: its metric words, metric key, measure and whether it is a target.
+
+Mechanisms only. The words (metric lexicon, phrase breaks, measure and target cues)
+live in extractor/data/metrics.toml and extractor/data/labels.toml.
+
+The metric is the noun phrase right before the number in its clause, cut after the
+last word a metric never contains (a verb, a preposition, a pronoun, a subject name,
+a period). A count may name its thing after the number (8家科研机构); a rate with no
+words of its own (…169.65亿元，同比增长3.8%) qualifies the figure before it in the
+sentence and takes its metric and key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ...models import Measure
+
+_CLAUSE_MARK = re.compile(r"(?s).*[，,；;：:。！？!?\n（）()、]")
+_DIGITS = re.compile(r"[\d.%]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GAP = "…"
+
+MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
+AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
+TIME_UNITS = {"工作日", "月", "小时", "分钟", "周", "天", "年"}
+MASS_UNITS = {"吨", "千克", "公斤"}
+
+
+@dataclass(frozen=True)
+class FigureLabels:
+    metric: str
+    metric_key: str
+    measure: Measure
+    target: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    signals: tuple[tuple[re.Pattern[str], int], ...]  # (pattern, weight = characters of the signal)
+    units: frozenset[str]
+    unit_fallback: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    entries: tuple[_Entry, ...]
+    breaks: re.Pattern[str]
+    tail: re.Pattern[str]
+    not_a_metric: frozenset[str]
+    relational: tuple[str, ...]
+    after_stop: re.Pattern[str]
+    count_units: frozenset[str]
+    growth_before: re.Pattern[str]
+    growth_after: re.Pattern[str]
+    share_cues: re.Pattern[str]
+    multiple_units: frozenset[str]
+    change_pp_units: frozenset[str]
+    rate_units: frozenset[str]
+    target_cues: re.Pattern[str]
+    not_target_cues: re.Pattern[str]
+
+
+def read_data(name: str) -> dict:
+    """One knowledge file of the package (extractor/data/<name>)."""
+    return tomllib.loads(resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@cache
+def knowledge() -> _Knowledge:
+    metrics = read_data("metrics.toml")["metric"]
+    labels = read_data("labels.toml")
+    phrase, measure, target = labels["phrase"], labels["measure"], labels["target"]
+    return _Knowledge(
+        entries=tuple(_entry(item) for item in metrics),
+        breaks=re.compile("|".join(phrase["breaks"])),
+        tail=re.compile(phrase["tail"]),
+        not_a_metric=frozenset(phrase["not_a_metric"]),
+        relational=tuple(phrase["relational"]),
+        after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
+        count_units=frozenset(phrase["count_units"]),
+        growth_before=re.compile(measure["growth_before"]),
+        growth_after=re.compile(measure["growth_after"]),
+        share_cues=re.compile(measure["share_cues"]),
+        multiple_units=frozenset(measure["multiple_units"]),
+        change_pp_units=frozenset(measure["change_pp_units"]),
+        rate_units=frozenset(measure["rate_units"]),
+        target_cues=re.compile(target["cues"]),
+        not_target_cues=re.compile(target["not_cues"]),
+    )
+
+
+def _entry(item: dict) -> _Entry:
+    signals = []
+    for signal in item["signals"]:
+        pattern = ".{0,8}?".join(re.escape(part) for part in signal.split(_GAP))
+        signals.append((re.compile(pattern), len(signal.replace(_GAP, ""))))
+    return _Entry(item["key"], tuple(signals), frozenset(item.get("units", [])), frozenset(item.get("unit_fallback", [])))
+
+
+def unit_class(base_unit: str) -> str:
+    """money, count, area, time, mass, rate or other: what kind of quantity a base unit measures."""
+    if base_unit in MONEY_UNITS:
+        return "money"
+    if base_unit in AREA_UNITS:
+        return "area"
+    if base_unit in TIME_UNITS:
+        return "time"
+    if base_unit in MASS_UNITS:
+        return "mass"
+    if base_unit in {"%", "‰", "ratio", "百分点", "倍"}:
+        return "rate"
+    if base_unit in knowledge().count_units:
+        return "count"
+    return "other"
+
+
+def metric_key(words: str, base_unit: str, measure: Measure) -> str:
+    """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'."""
+    wanted = unit_class(base_unit)
+    best: tuple[int, int] = (0, -1)
+    key = "other"
+    for entry in knowledge().entries:
+        if entry.units and measure is Measure.level and wanted not in entry.units:
+            continue
+        for pattern, weight in entry.signals:
+            for found in pattern.finditer(words):
+                rank = (weight, found.end())
+                if rank > best:
+                    best, key = rank, entry.key
+    if key == "other":
+        key = next((e.key for e in knowledge().entries if base_unit in e.unit_fallback), "other")
+    return key
+
+
+def measure_of(base_unit: str, before: str, after: str) -> Measure:
+    """How the number relates to its metric, from its unit and the cue words around it."""
+    facts = knowledge()
+    growing = bool(facts.growth_before.search(before) or facts.growth_after.match(after))
+    if base_unit in facts.change_pp_units:
+        return Measure.change_pp
+    if base_unit in facts.multiple_units:
+        return Measure.growth if growing else Measure.multiple
+    if base_unit in facts.rate_units:
+        return Measure.growth if growing else Measure.share
+    return Measure.level
+
+
+def is_target(scope: str) -> bool:
+    """A goal, plan or forecast: a target cue in the sentence before the number, not part of a noun use."""
+    facts = knowledge()
+    masked = facts.not_target_cues.sub(lambda m: "＿" * len(m.group()), scope)
+    return bool(facts.target_cues.search(masked)) and len(masked) == len(scope)
+
+
+def label_figure(
+    text: str,
+    start: int,
+    end: int,
+    base_unit: str,
+    sentence_start: int,
+    names: list[str],
+    period: re.Pattern[str],
+    previous: FigureLabels | None,
+    previous_end: int,
+) -> FigureLabels:
+    """Labels of the figure printed at text[start:end].
+
+    ``previous`` is the figure before it in the same sentence (ending at
+    ``previous_end``), whose metric a bare rate or a relational word inherits.
+    ``names`` are subject names to cut the phrase after; ``period`` the period words.
+    """
+    clause = _CLAUSE_MARK.match(text, sentence_start, start)
+    clause_start = clause.end() if clause else sentence_start
+    after = text[end : end + 30]
+    before_all = text[clause_start:start]
+    measure = measure_of(base_unit, before_all, after)
+    target = is_target(text[sentence_start:start])
+    shares_clause = previous is not None and previous_end > clause_start
+    before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
+    phrase = _enumerated(before_all, names, period) or _phrase(_head(before, measure), names, period)
+    counted = _after_noun(after, base_unit, measure)
+    if counted and (not phrase or unit_class(base_unit) == "count"):
+        phrase = counted
+    relational = phrase in knowledge().relational
+    if previous is not None and previous.metric and (relational or (not phrase and measure is not Measure.level)):
+        joined = previous.metric + phrase if relational and not previous.metric.endswith(phrase) else previous.metric
+        key = previous.metric_key if measure is not Measure.level or previous.measure is Measure.level else "other"
+        return FigureLabels(joined, key, measure, target)
+    return FigureLabels(phrase, metric_key(phrase, base_unit, measure), measure, target)
+
+
+def _head(before: str, measure: Measure) -> str:
+    """The words before the number without the measure's cue words (同比增长, 占…的, 是…的)."""
+    facts = knowledge()
+    before = facts.tail.sub("", before)
+    growth = facts.growth_before.search(before)
+    if growth:
+        before = before[: growth.start()]
+    if measure in (Measure.share, Measure.multiple):
+        cut = max(before.rfind("占"), before.rfind("是"), before.rfind("为"))
+        if cut > 0 and not before.startswith("占地", cut):
+            before = before[:cut]
+        before = re.sub("(?:占比|比重|份额)$", "", before)
+    return facts.tail.sub("", before)
+
+
+def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
+    """The longest valid suffix of ``head`` that starts after a break word, a name or a period."""
+    facts = knowledge()
+    cuts = [m.end() for m in facts.breaks.finditer(head)]
+    cuts += [m.end() for m in period.finditer(head)]
+    cuts += [head.find(name) + len(name) for name in names if name and name in head]
+    cuts += [m.end() for m in re.finditer(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?", head)]
+    for cut in [*sorted({c for c in cuts if c < len(head)}, reverse=True), 0]:
+        phrase = clean_metric(head[cut:])
+        if phrase:
+            return phrase
+    return ""
+
+
+def clean_metric(words: str) -> str:
+    """``words`` without edge cue words, or '' when what is left cannot name a metric."""
+    facts = knowledge()
+    words = facts.tail.sub("", words.strip("的“”‘’ 　")).strip("的“”‘’ 　")
+    if words.startswith(("”", "’")):
+        words = words[1:]
+    return words if is_metric(words) else ""
+
+
+def is_metric(words: str) -> bool:
+    """Two characters at least, not a function word or bare verb, not a number."""
+    facts = knowledge()
+    return len(words) >= 2 and words not in facts.not_a_metric and not _DIGITS.fullmatch(words[:1] or "x")
+
+
+def _after_noun(after: str, base_unit: str, measure: Measure) -> str:
+    """The counted noun right after a count (8家科研机构), or after a rate's 的 (全市28.9%的规上工业总产值)."""
+    if unit_class(base_unit) == "count":
+        words = after.lstrip("余多")
+    elif measure is Measure.share and after.startswith("的"):
+        words = after[1:]
+    else:
+        return ""
+    stop = knowledge().after_stop.search(words)
+    return clean_metric(words[: stop.start()] if stop else words)
+
+
+def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
+    """A和B分别增长X%和Y%: the n-th number after 分别 takes the n-th name before it."""
+    at = before.find("分别")
+    if at == -1:
+        return ""
+    listed = re.split("[和与及]", before[:at])
+    ordinal = len(_NUMBER.findall(before, at))
+    return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""
