@@ -23,6 +23,7 @@ from ...models import Measure
 _CLAUSE_MARK = re.compile(r"(?s).*[，,；;：:。！？!?\n（）()、]")
 _DIGITS = re.compile(r"[\d.%]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
@@ -37,6 +38,7 @@ class FigureLabels:
     metric_key: str
     measure: Measure
     target: bool
+    unit_class: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,21 @@ class _Entry:
     signals: tuple[tuple[re.Pattern[str], int], ...]  # (pattern, weight = characters of the signal)
     units: frozenset[str]
     unit_fallback: frozenset[str]
+    share_key: str
 
 
 @dataclass(frozen=True)
 class _Knowledge:
     entries: tuple[_Entry, ...]
     breaks: re.Pattern[str]
+    zone_words: re.Pattern[str]
     tail: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
+    after_lead: re.Pattern[str]
+    breaks_or_marks: re.Pattern[str]
+    rate_noun: re.Pattern[str]
     count_units: frozenset[str]
     growth_before: re.Pattern[str]
     growth_after: re.Pattern[str]
@@ -79,10 +86,14 @@ def knowledge() -> _Knowledge:
     return _Knowledge(
         entries=tuple(_entry(item) for item in metrics),
         breaks=re.compile("|".join(phrase["breaks"])),
+        zone_words=re.compile("|".join(phrase["zone_words"])),
         tail=re.compile(phrase["tail"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
+        after_lead=re.compile(phrase["after_count_lead"]),
+        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的]|" + "|".join(phrase["breaks"])),
+        rate_noun=re.compile(measure["rate_nouns"]),
         count_units=frozenset(phrase["count_units"]),
         growth_before=re.compile(measure["growth_before"]),
         growth_after=re.compile(measure["growth_after"]),
@@ -100,7 +111,13 @@ def _entry(item: dict) -> _Entry:
     for signal in item["signals"]:
         pattern = ".{0,8}?".join(re.escape(part) for part in signal.split(_GAP))
         signals.append((re.compile(pattern), len(signal.replace(_GAP, ""))))
-    return _Entry(item["key"], tuple(signals), frozenset(item.get("units", [])), frozenset(item.get("unit_fallback", [])))
+    return _Entry(
+        item["key"],
+        tuple(signals),
+        frozenset(item.get("units", [])),
+        frozenset(item.get("unit_fallback", [])),
+        item.get("share_key", ""),
+    )
 
 
 def unit_class(base_unit: str) -> str:
@@ -121,21 +138,27 @@ def unit_class(base_unit: str) -> str:
 
 
 def metric_key(words: str, base_unit: str, measure: Measure) -> str:
-    """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'."""
+    """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'.
+
+    A level takes only keys that fit its unit (企业 counts firms, not money); a rate
+    named by a rate noun (设备联网率) takes no key of a counted thing.
+    """
+    facts = knowledge()
     wanted = unit_class(base_unit)
+    rate_noun = bool(facts.rate_noun.search(words))
     best: tuple[int, int] = (0, -1)
-    key = "other"
-    for entry in knowledge().entries:
-        if entry.units and measure is Measure.level and wanted not in entry.units:
+    chosen: _Entry | None = None
+    for entry in facts.entries:
+        if entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units)):
             continue
         for pattern, weight in entry.signals:
             for found in pattern.finditer(words):
                 rank = (weight, found.end())
                 if rank > best:
-                    best, key = rank, entry.key
-    if key == "other":
-        key = next((e.key for e in knowledge().entries if base_unit in e.unit_fallback), "other")
-    return key
+                    best, chosen = rank, entry
+    if chosen is None:
+        return next((e.key for e in facts.entries if base_unit in e.unit_fallback), "other")
+    return chosen.share_key if measure is Measure.share and chosen.share_key else chosen.key
 
 
 def measure_of(base_unit: str, before: str, after: str) -> Measure:
@@ -184,15 +207,22 @@ def label_figure(
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
     phrase = _enumerated(before_all, names, period) or _phrase(_head(before, measure), names, period)
-    counted = _after_noun(after, base_unit, measure)
-    if counted and (not phrase or unit_class(base_unit) == "count"):
-        phrase = counted
-    relational = phrase in knowledge().relational
-    if previous is not None and previous.metric and (relational or (not phrase and measure is not Measure.level)):
-        joined = previous.metric + phrase if relational and not previous.metric.endswith(phrase) else previous.metric
-        key = previous.metric_key if measure is not Measure.level or previous.measure is Measure.level else "other"
-        return FigureLabels(joined, key, measure, target)
-    return FigureLabels(phrase, metric_key(phrase, base_unit, measure), measure, target)
+    kind = unit_class(base_unit)
+    counted = _after_noun(after, kind, measure, bool(phrase))
+    key_words = phrase + counted
+    if counted:  # 签约114个项目 → 签约项目; 8家科研机构 → 科研机构
+        phrase = phrase + counted if phrase and kind == "count" and not phrase.endswith(counted) else counted
+    if previous is not None and previous.metric:
+        relational = phrase in knowledge().relational
+        if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
+            joined = previous.metric if previous.metric.endswith(phrase) else previous.metric + phrase
+            return FigureLabels(joined, metric_key(joined, base_unit, measure), measure, target, kind)
+        if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
+            return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
+    key = metric_key(key_words, base_unit, measure)
+    if key == "other" and shares_clause and previous is not None and previous.unit_class == kind:
+        key = previous.metric_key  # 年产2万吨碳酸锂及8万吨磷酸铁: a list shares its verb
+    return FigureLabels(phrase, key, measure, target, kind)
 
 
 def _head(before: str, measure: Measure) -> str:
@@ -204,24 +234,32 @@ def _head(before: str, measure: Measure) -> str:
         before = before[: growth.start()]
     if measure in (Measure.share, Measure.multiple):
         cut = max(before.rfind("占"), before.rfind("是"), before.rfind("为"))
-        if cut > 0 and not before.startswith("占地", cut):
+        if cut >= 0 and not before.startswith(("占地", "占有"), cut):
             before = before[:cut]
         before = re.sub("(?:占比|比重|份额)$", "", before)
     return facts.tail.sub("", before)
 
 
 def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
-    """The longest valid suffix of ``head`` that starts after a break word, a name or a period."""
+    """The suffix of ``head`` after its last break word or period (hard cuts) or name or zone word (soft cuts).
+
+    A soft cut that leaves nothing gives way to the cut before it (全省共有开发区 → 开发区);
+    a hard cut that leaves nothing means the phrase names no metric.
+    """
     facts = knowledge()
-    cuts = [m.end() for m in facts.breaks.finditer(head)]
-    cuts += [m.end() for m in period.finditer(head)]
-    cuts += [head.find(name) + len(name) for name in names if name and name in head]
-    cuts += [m.end() for m in re.finditer(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?", head)]
-    for cut in [*sorted({c for c in cuts if c < len(head)}, reverse=True), 0]:
+    cuts = {m.end(): True for m in facts.breaks.finditer(head)}
+    cuts |= {m.end(): True for m in period.finditer(head)}
+    cuts |= {m.end(): True for m in _QUANTITY.finditer(head)}
+    for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *(head.find(n) + len(n) for n in names if n and n in head)):
+        cuts.setdefault(soft, False)
+    for cut in sorted(cuts, reverse=True):
         phrase = clean_metric(head[cut:])
-        if phrase:
+        if phrase and phrase not in names:
             return phrase
-    return ""
+        if cuts[cut]:
+            return ""
+    phrase = clean_metric(head)
+    return phrase if phrase not in names else ""
 
 
 def clean_metric(words: str) -> str:
@@ -239,16 +277,20 @@ def is_metric(words: str) -> bool:
     return len(words) >= 2 and words not in facts.not_a_metric and not _DIGITS.fullmatch(words[:1] or "x")
 
 
-def _after_noun(after: str, base_unit: str, measure: Measure) -> str:
-    """The counted noun right after a count (8家科研机构), or after a rate's 的 (全市28.9%的规上工业总产值)."""
-    if unit_class(base_unit) == "count":
-        words = after.lstrip("余多")
-    elif measure is Measure.share and after.startswith("的"):
-        words = after[1:]
+def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> str:
+    """The thing named right after the number: a count's noun (8家科研机构), a rate's
+    (全市28.9%的规上工业总产值), or any figure's when nothing before it names one (设立两亿元创新创业基金)."""
+    facts = knowledge()
+    if kind == "count":
+        words = facts.after_lead.sub("", after)
+        stop = facts.after_stop
+    elif (measure is Measure.share and after.startswith("的")) or not has_phrase:
+        words = after.removeprefix("的")
+        stop = facts.breaks_or_marks
     else:
         return ""
-    stop = knowledge().after_stop.search(words)
-    return clean_metric(words[: stop.start()] if stop else words)
+    end = stop.search(words)
+    return clean_metric(words[: end.start()] if end else words)
 
 
 def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
