@@ -9,14 +9,12 @@ from the clause around each one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from .labels import FigureLabels, label_figure
 from .parks import ParkMention
-from .spans import LastWord, runs_ending_in
+from .subjects import article_subject, find_entities, subject_of
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -31,31 +29,10 @@ _PERIOD = re.compile(
     r"|今年(?:以来|前三季度|[上下]半年|前\d+个月|\d+[至—\-]\d+月份?|\d+月份?)?|去年(?:同期)?|上半年|下半年|前三季度"
     r"|目前|现有|近年来|近几年|近\d+年来|累计|建成后|全部达产后"
 )
-# Things a figure can be about, besides parks: companies, institutes, facilities, named projects.
-_ENTITY_ENDING = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站")
-_ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z()（）]"
-# A city at the head of a clause (肇庆市共有10家企业上榜); 上市/全市/本市 are not cities.
-_CITY = re.compile(r"(?<=[，。、；：\n“（(,])(?!上市|全市|本市|城市|超市|该市|各市)[\u4e00-\u9fff]{2}市(?![场民级委政长区县])")
-_PROJECT_ENDING = re.compile("项目")
-_PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
-_GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
-_PROJECT_ANAPHORA = re.compile(r"该项目|项目(?:总投资|占地|建成|总建筑)")
-_ENTITY_LEAD = LastWord(
-    ["位于", "落户", "引进", "推动", "支持", "围绕", "打造", "建设", "成立", "设立", "其中", "目前"],
-    "在于与和及为将把的了是对从向让由以并等共、",
-)
-
-
-@dataclass(frozen=True)
-class Entity:
-    name: str
-    start: int
-    is_park: bool
-
-
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
-    entities = _entities(text, start, end, parks)
+    entities = find_entities(text, start, end, parks)
+    own_subject = article_subject(entities, main_park)
     entity_starts = [e.start for e in entities]
     park_names = {p.name for p in parks}
     figures = []
@@ -93,7 +70,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 measure=labels.measure,
                 target=labels.target,
                 period=_period(text, start, sentence_start, match.start),
-                subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
+                subject=subject_of(entities, entity_starts, text, sentence_start, match.start, own_subject),
                 evidence=_clause_evidence(text, match, start, end),
             )
         )
@@ -195,40 +172,3 @@ def _period(text: str, article_start: int, sentence_start: int, position: int) -
 def _implied_unit(text: str, sentence_start: int, position: int) -> str:
     """11万 with no unit counts people when the clause is about 人口."""
     return "人" if _ABOUT_PEOPLE.search(text, sentence_start, position) else ""
-
-
-def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
-    found = [Entity(p.name, p.start, True) for p in parks if start <= p.start < end]
-    named = [
-        *runs_ending_in(text, start, end, _ENTITY_ENDING, _ENTITY_CHARS, 2, 24),
-        *((s, e, name) for s, e, name in runs_ending_in(text, start, end, _PROJECT_ENDING, _PROJECT_CHARS, 6, 24)),
-        *((m.start(), m.end(), m.group()) for m in _CITY.finditer(text, start, end)),
-    ]
-    for run_start, _run_end, run in named:
-        lead = _ENTITY_LEAD.end(run)
-        offset = lead if lead < len(run) - 2 else 0
-        name = run[offset:]
-        is_project = name.endswith("项目")
-        if len(name) < 4 or (is_project and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
-            continue
-        found.append(Entity(name, run_start + offset, False))
-    return sorted(found, key=lambda e: e.start)
-
-
-def _subject(entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, main_park: str) -> str:
-    """The nearest named park, company or facility before the figure in its paragraph, else the article's park.
-
-    "该项目总投资…" points at the last named project, wherever it was named.
-    """
-    index = bisect_right(starts, position) - 1
-    if _PROJECT_ANAPHORA.search(text, sentence_start, position):
-        projects = [e for e in entities[: index + 1] if e.name.endswith("项目")]
-        if projects:
-            return projects[-1].name
-    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
-    # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
-    while index >= 0 and entities[index].name.endswith("项目"):
-        index -= 1
-    if index >= 0 and entities[index].start >= paragraph_start:
-        return entities[index].name
-    return main_park
