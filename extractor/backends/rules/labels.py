@@ -70,6 +70,8 @@ class _Knowledge:
     change_pp_units: frozenset[str]
     rate_units: frozenset[str]
     target_cues: re.Pattern[str]
+    outcome: re.Pattern[str]
+    change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
 
 
@@ -102,6 +104,8 @@ def knowledge() -> _Knowledge:
         change_pp_units=frozenset(measure["change_pp_units"]),
         rate_units=frozenset(measure["rate_units"]),
         target_cues=re.compile(target["cues"]),
+        outcome=re.compile(target["outcome"]),
+        change_words=re.compile(phrase["change_words"]),
         not_target_cues=re.compile(target["not_cues"]),
     )
 
@@ -177,8 +181,10 @@ def measure_of(base_unit: str, before: str, after: str) -> Measure:
 def is_target(scope: str) -> bool:
     """A goal, plan or forecast: a target cue in the sentence before the number, not part of a noun use."""
     facts = knowledge()
+    if facts.outcome.search(scope):
+        return False
     masked = facts.not_target_cues.sub(lambda m: "＿" * len(m.group()), scope)
-    return bool(facts.target_cues.search(masked)) and len(masked) == len(scope)
+    return bool(facts.target_cues.search(masked))
 
 
 def label_figure(
@@ -208,14 +214,21 @@ def label_figure(
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
     phrase = _enumerated(before_all, names, period) or _phrase(_head(before, measure), names, period)
     kind = unit_class(base_unit)
-    counted = _after_noun(after, kind, measure, bool(phrase))
+    if not phrase and clause_start > sentence_start and previous is None:  # 产业规模突破千亿元，达到1020亿元
+        earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
+        phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
+    relational_alone = phrase in knowledge().relational and (previous is None or not previous.metric)
+    counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone)
+    if relational_alone and counted:  # 设立规模50亿元的产业引导基金
+        phrase = ""
     key_words = phrase + counted
     if counted:  # 签约114个项目 → 签约项目; 8家科研机构 → 科研机构
         phrase = phrase + counted if phrase and kind == "count" and not phrase.endswith(counted) else counted
     if previous is not None and previous.metric:
         relational = phrase in knowledge().relational
         if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
-            joined = previous.metric if previous.metric.endswith(phrase) else previous.metric + phrase
+            head = knowledge().change_words.sub("", previous.metric) or previous.metric
+            joined = head if head.endswith(phrase) else head + phrase
             return FigureLabels(joined, metric_key(joined, base_unit, measure), measure, target, kind)
         if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
             return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
@@ -247,6 +260,7 @@ def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
     a hard cut that leaves nothing means the phrase names no metric.
     """
     facts = knowledge()
+    head = _without_trailing_breaks(head)
     cuts = {m.end(): True for m in facts.breaks.finditer(head)}
     cuts |= {m.end(): True for m in period.finditer(head)}
     cuts |= {m.end(): True for m in _QUANTITY.finditer(head)}
@@ -260,6 +274,16 @@ def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
             return ""
     phrase = clean_metric(head)
     return phrase if phrase not in names else ""
+
+
+def _without_trailing_breaks(head: str) -> str:
+    """经济总量首次 → 经济总量: a break word right before the number is a cue, not a boundary."""
+    while True:
+        head = knowledge().tail.sub("", head)
+        last = [m for m in knowledge().breaks.finditer(head) if m.end() == len(head) and m.start() > 0]
+        if not last:
+            return head
+        head = head[: last[-1].start()]
 
 
 def clean_metric(words: str) -> str:
