@@ -28,7 +28,7 @@ from . import __name__ as package_name
 from .backends import BACKENDS, Backend, get_backend
 from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
-from .evaluate import KINDS, evaluate, scoreboard
+from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 from .facts import FactsError, write_facts
 from .load import InputScan, scan_inputs
 from .meta import Manifest, ManifestError
@@ -326,8 +326,6 @@ def _run_eval(args: argparse.Namespace) -> int:
         table.add_column(column, justify="left" if column == "kind" else "right")
     for kind in KINDS:
         row = board[kind]
-        attribute = row.get("subject_accuracy", row.get("speaker_accuracy"))
-        label = {"figures": "subject", "quotes": "speaker"}.get(kind, "")
         table.add_row(
             kind,
             f"{row['precision']:.3f}",
@@ -335,7 +333,7 @@ def _run_eval(args: argparse.Namespace) -> int:
             str(row["true_positives"]),
             str(row["false_positives"]),
             str(row["false_negatives"]),
-            f"{label} {attribute:.3f}" if label else "",
+            "\n".join(_attribute_lines(row)),
         )
     console.print(table)
     if args.show_errors:
@@ -348,6 +346,16 @@ def _run_eval(args: argparse.Namespace) -> int:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
         args.json_out.write_text(json.dumps(board, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def _attribute_lines(row: dict) -> list[str]:
+    """'subject 0.844', 'metric_key 0.910 (n=340)', …: every accuracy the scoreboard has for a kind."""
+    lines = []
+    for name in ("subject", "speaker", *FIGURE_LABELS):
+        if f"{name}_accuracy" in row:
+            judged = row.get(f"{name}_judged")
+            lines.append(f"{name} {row[f'{name}_accuracy']:.3f}" + (f" (n={judged})" if judged is not None else ""))
+    return lines
 
 
 def _run_schema(args: argparse.Namespace) -> int:

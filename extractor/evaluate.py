@@ -9,6 +9,9 @@ Rules (see seeds/gold/GUIDE.md):
   any spelling (name or alias) is shared; initiatives by name overlap.
 - Subject and speaker accuracy are measured over matched pairs; a name
   counts as right when one of the two contains the other (兆驰晶显 / 江西兆驰晶显有限公司).
+- A figure's labels (metric_key, measure, target, period_start, period_end,
+  published) are each measured over the matched pairs whose gold item has that
+  field, by equality; ``published`` may sit on the gold item or on the gold file.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KINDS = ("figures", "quotes", "parks", "initiatives")
+FIGURE_LABELS = ("metric_key", "measure", "target", "period_start", "period_end", "published")
 _MARKS = re.compile(r"[“”‘’《》\"'\s]")
 
 
@@ -30,6 +34,8 @@ class Score:
     false_positives: int = 0
     false_negatives: int = 0
     attribute_right: int = 0  # subject (figures) or speaker (quotes) on matched pairs
+    label_right: dict[str, int] = field(default_factory=dict)  # per label: matched pairs that agree
+    label_judged: dict[str, int] = field(default_factory=dict)  # per label: matched pairs whose gold has it
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
@@ -47,11 +53,25 @@ class Score:
     def attribute_accuracy(self) -> float:
         return self.attribute_right / self.true_positives if self.true_positives else 0.0
 
+    def label_accuracy(self, label: str) -> float | None:
+        """Share of judged pairs that agree on ``label``; None when no gold item has it."""
+        judged = self.label_judged.get(label, 0)
+        return self.label_right.get(label, 0) / judged if judged else None
+
+    def judge_labels(self, prediction: dict, gold: dict) -> None:
+        for label in FIGURE_LABELS:
+            if label in gold:
+                self.label_judged[label] = self.label_judged.get(label, 0) + 1
+                self.label_right[label] = self.label_right.get(label, 0) + (_label(prediction, label) == gold[label])
+
     def add(self, other: Score) -> None:
         self.true_positives += other.true_positives
         self.false_positives += other.false_positives
         self.false_negatives += other.false_negatives
         self.attribute_right += other.attribute_right
+        for label in other.label_judged:
+            self.label_judged[label] = self.label_judged.get(label, 0) + other.label_judged[label]
+            self.label_right[label] = self.label_right.get(label, 0) + other.label_right.get(label, 0)
         self.misses += other.misses
         self.extras += other.extras
 
@@ -67,6 +87,8 @@ def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
     for gold_file in gold_files:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         predicted = by_doc.get(gold["doc"], [])
+        if "published" in gold:  # a document-level answer applies to each of its figures
+            gold["figures"] = [{"published": gold["published"], **item} for item in gold.get("figures", [])]
         for kind in KINDS:
             mine = [r for r in predicted if r["kind"] == kind[:-1]]
             totals[kind].add(_SCORERS[kind](mine, gold.get(kind, []), gold["doc"]))
@@ -100,6 +122,7 @@ def _match(
             if counts:
                 score.true_positives += 1
                 score.attribute_right += right(prediction, best)
+                score.judge_labels(prediction, best)
         unmatched = still
         if counts:
             score.false_negatives += len(free)
@@ -116,6 +139,13 @@ def _close(a: float | None, b: float | None) -> bool:
 def _names_agree(a: str, b: str) -> bool:
     a, b = _MARKS.sub("", a), _MARKS.sub("", b)
     return bool(a and b) and (a in b or b in a)
+
+
+def _label(record: dict, label: str) -> object:
+    """A record's label; ``published`` may also sit in the record's document meta."""
+    if label == "published" and label not in record:
+        return (record.get("meta") or {}).get("published", "")
+    return record.get(label, "" if label != "target" else False)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -217,5 +247,10 @@ def scoreboard(scores: dict[str, Score]) -> dict:
         for kind, s in scores.items()
     }
     board["figures"]["subject_accuracy"] = round(scores["figures"].attribute_accuracy, 4)
+    for label in FIGURE_LABELS:
+        accuracy = scores["figures"].label_accuracy(label)
+        if accuracy is not None:
+            board["figures"][f"{label}_accuracy"] = round(accuracy, 4)
+            board["figures"][f"{label}_judged"] = scores["figures"].label_judged[label]
     board["quotes"]["speaker_accuracy"] = round(scores["quotes"].attribute_accuracy, 4)
     return board

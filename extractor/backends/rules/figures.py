@@ -9,14 +9,13 @@ from the clause around each one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
+from .labels import FigureLabels, label_figure
 from .parks import ParkMention
-from .spans import LastWord, runs_ending_in
+from .subjects import article_subject, find_entities, subject_of
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -26,41 +25,35 @@ _CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
 # Greedy up to the last mark: one backward step per character after it (a `[^…]*$` search would retry every start).
 _UP_TO_LAST_CLAUSE_MARK = re.compile(r"(?s).*[，,、：:；;（(）)“”。！？\n]")
 _UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？!?\n；;]")
-# Things a figure can be about, besides parks: companies, institutes, facilities, named projects.
-_ENTITY_ENDING = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站")
-_ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z()（）]"
-# A city at the head of a clause (肇庆市共有10家企业上榜); 上市/全市/本市 are not cities.
-_CITY = re.compile(r"(?<=[，。、；：\n“（(,])(?!上市|全市|本市|城市|超市|该市|各市)[\u4e00-\u9fff]{2}市(?![场民级委政长区县])")
-_PROJECT_ENDING = re.compile("项目")
-_PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
-_GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
-_PROJECT_ANAPHORA = re.compile(r"该项目|项目(?:总投资|占地|建成|总建筑)")
-_ENTITY_LEAD = LastWord(
-    ["位于", "落户", "引进", "推动", "支持", "围绕", "打造", "建设", "成立", "设立", "其中", "目前"],
-    "在于与和及为将把的了是对从向让由以并等共、",
-)
-_METRIC_LEAD = re.compile(r"^(?:其中|此外|同时|另外|共|累计|已|实现|完成|达到|拥有|现有|新增|全区|园区|该区|主要|并|还)+")
-_METRIC_TAIL = re.compile(r"(?:达到|达|为|约|超过|超|突破|逾|近|接近|增至|降至|至|了|的|共|累计|已)+$")
-
-
-@dataclass(frozen=True)
-class Entity:
-    name: str
-    start: int
-    is_park: bool
 
 
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
-    entities = _entities(text, start, end, parks)
+    entities = find_entities(text, start, end, parks)
+    own_subject = article_subject(entities, main_park)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
     figures = []
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
+    names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
+    previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     for match in sorted(candidates, key=lambda m: m.start):
         sentence_start = _sentence_start(text, match.start, start)
+        same_sentence = previous if previous and previous[0] == sentence_start else None
+        labels = label_figure(
+            text,
+            match.start,
+            match.end,
+            match.quantity.base_unit,
+            sentence_start,
+            names,
+            period_pattern(),
+            same_sentence[2] if same_sentence else None,
+            same_sentence[1] if same_sentence else sentence_start,
+        )
+        previous = (sentence_start, match.end, labels)
         figures.append(
             Figure(
                 value_text=match.value_text,
@@ -71,9 +64,12 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 qualifier=match.quantity.qualifier,
                 value_high=match.quantity.value_high,
                 amount_high=match.quantity.amount_high,
-                metric=_metric(text, match, sentence_start, park_names),
+                metric=labels.metric,
+                metric_key=labels.metric_key,
+                measure=labels.measure,
+                target=labels.target,
                 period=periods.words_at(match.start),
-                subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
+                subject=subject_of(entities, entity_starts, text, sentence_start, match.start, own_subject),
                 evidence=_clause_evidence(text, match, start, end),
             )
         )
@@ -163,54 +159,8 @@ def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> E
     return Evidence(start=left, end=right, text=text[left:right])
 
 
-def _metric(text: str, match: QuantityMatch, sentence_start: int, park_names: set[str]) -> str:
-    metric = text[_clause_start(text, match.start, sentence_start) : match.start]
-    metric = period_pattern().sub("", metric)
-    for name in park_names:
-        metric = metric.replace(name, "")
-    metric = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
-    if not metric:  # 8家科研机构相继入驻科学城: the measured thing follows the number
-        metric = text[match.end : _clause_end(text, match.end, min(len(text), match.end + 30))]
-    return metric.strip("的")
 
 
 def _implied_unit(text: str, sentence_start: int, position: int) -> str:
     """11万 with no unit counts people when the clause is about 人口."""
     return "人" if _ABOUT_PEOPLE.search(text, sentence_start, position) else ""
-
-
-def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
-    found = [Entity(p.name, p.start, True) for p in parks if start <= p.start < end]
-    named = [
-        *runs_ending_in(text, start, end, _ENTITY_ENDING, _ENTITY_CHARS, 2, 24),
-        *((s, e, name) for s, e, name in runs_ending_in(text, start, end, _PROJECT_ENDING, _PROJECT_CHARS, 6, 24)),
-        *((m.start(), m.end(), m.group()) for m in _CITY.finditer(text, start, end)),
-    ]
-    for run_start, _run_end, run in named:
-        lead = _ENTITY_LEAD.end(run)
-        offset = lead if lead < len(run) - 2 else 0
-        name = run[offset:]
-        is_project = name.endswith("项目")
-        if len(name) < 4 or (is_project and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
-            continue
-        found.append(Entity(name, run_start + offset, False))
-    return sorted(found, key=lambda e: e.start)
-
-
-def _subject(entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, main_park: str) -> str:
-    """The nearest named park, company or facility before the figure in its paragraph, else the article's park.
-
-    "该项目总投资…" points at the last named project, wherever it was named.
-    """
-    index = bisect_right(starts, position) - 1
-    if _PROJECT_ANAPHORA.search(text, sentence_start, position):
-        projects = [e for e in entities[: index + 1] if e.name.endswith("项目")]
-        if projects:
-            return projects[-1].name
-    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
-    # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
-    while index >= 0 and entities[index].name.endswith("项目"):
-        index -= 1
-    if index >= 0 and entities[index].start >= paragraph_start:
-        return entities[index].name
-    return main_park

@@ -1,0 +1,327 @@
+"""What a figure means: its metric words, metric key, measure and whether it is a target.
+
+Mechanisms only. The words (metric lexicon, phrase breaks, measure and target cues)
+live in extractor/data/metrics.toml and extractor/data/labels.toml.
+
+The metric is the noun phrase right before the number in its clause, cut after the
+last word a metric never contains (a verb, a preposition, a pronoun, a subject name,
+a period). A count may name its thing after the number (8家科研机构); a rate with no
+words of its own (…169.65亿元，同比增长3.8%) qualifies the figure before it in the
+sentence and takes its metric and key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ...models import Measure
+
+_CLAUSE_MARK = re.compile(r"(?s).*[，,；;：:。！？!?\n（）()、]")
+_DIGITS = re.compile(r"[\d.%]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
+_GAP = "…"
+
+MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
+AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
+TIME_UNITS = {"工作日", "月", "小时", "分钟", "周", "天", "年"}
+MASS_UNITS = {"吨", "千克", "公斤"}
+
+
+@dataclass(frozen=True)
+class FigureLabels:
+    metric: str
+    metric_key: str
+    measure: Measure
+    target: bool
+    unit_class: str = ""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    signals: tuple[tuple[re.Pattern[str], int], ...]  # (pattern, weight = characters of the signal)
+    units: frozenset[str]
+    unit_fallback: frozenset[str]
+    share_key: str
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    entries: tuple[_Entry, ...]
+    breaks: re.Pattern[str]
+    zone_words: re.Pattern[str]
+    tail: re.Pattern[str]
+    not_a_metric: frozenset[str]
+    relational: tuple[str, ...]
+    after_stop: re.Pattern[str]
+    after_lead: re.Pattern[str]
+    breaks_or_marks: re.Pattern[str]
+    rate_noun: re.Pattern[str]
+    count_units: frozenset[str]
+    growth_before: re.Pattern[str]
+    growth_after: re.Pattern[str]
+    share_cues: re.Pattern[str]
+    multiple_units: frozenset[str]
+    change_pp_units: frozenset[str]
+    rate_units: frozenset[str]
+    target_cues: re.Pattern[str]
+    outcome: re.Pattern[str]
+    change_words: re.Pattern[str]
+    not_target_cues: re.Pattern[str]
+
+
+def read_data(name: str) -> dict:
+    """One knowledge file of the package (extractor/data/<name>)."""
+    return tomllib.loads(resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@cache
+def knowledge() -> _Knowledge:
+    metrics = read_data("metrics.toml")["metric"]
+    labels = read_data("labels.toml")
+    phrase, measure, target = labels["phrase"], labels["measure"], labels["target"]
+    return _Knowledge(
+        entries=tuple(_entry(item) for item in metrics),
+        breaks=re.compile("|".join(phrase["breaks"])),
+        zone_words=re.compile("|".join(phrase["zone_words"])),
+        tail=re.compile(phrase["tail"]),
+        not_a_metric=frozenset(phrase["not_a_metric"]),
+        relational=tuple(phrase["relational"]),
+        after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
+        after_lead=re.compile(phrase["after_count_lead"]),
+        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的]|" + "|".join(phrase["breaks"])),
+        rate_noun=re.compile(measure["rate_nouns"]),
+        count_units=frozenset(phrase["count_units"]),
+        growth_before=re.compile(measure["growth_before"]),
+        growth_after=re.compile(measure["growth_after"]),
+        share_cues=re.compile(measure["share_cues"]),
+        multiple_units=frozenset(measure["multiple_units"]),
+        change_pp_units=frozenset(measure["change_pp_units"]),
+        rate_units=frozenset(measure["rate_units"]),
+        target_cues=re.compile(target["cues"]),
+        outcome=re.compile(target["outcome"]),
+        change_words=re.compile(phrase["change_words"]),
+        not_target_cues=re.compile(target["not_cues"]),
+    )
+
+
+def _entry(item: dict) -> _Entry:
+    signals = []
+    for signal in item["signals"]:
+        pattern = ".{0,8}?".join(re.escape(part) for part in signal.split(_GAP))
+        signals.append((re.compile(pattern), len(signal.replace(_GAP, ""))))
+    return _Entry(
+        item["key"],
+        tuple(signals),
+        frozenset(item.get("units", [])),
+        frozenset(item.get("unit_fallback", [])),
+        item.get("share_key", ""),
+    )
+
+
+def unit_class(base_unit: str) -> str:
+    """money, count, area, time, mass, rate or other: what kind of quantity a base unit measures."""
+    if base_unit in MONEY_UNITS:
+        return "money"
+    if base_unit in AREA_UNITS:
+        return "area"
+    if base_unit in TIME_UNITS:
+        return "time"
+    if base_unit in MASS_UNITS:
+        return "mass"
+    if base_unit in {"%", "‰", "ratio", "百分点", "倍"}:
+        return "rate"
+    if base_unit in knowledge().count_units:
+        return "count"
+    return "other"
+
+
+def metric_key(words: str, base_unit: str, measure: Measure) -> str:
+    """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'.
+
+    A level takes only keys that fit its unit (企业 counts firms, not money); a rate
+    named by a rate noun (设备联网率) takes no key of a counted thing.
+    """
+    facts = knowledge()
+    wanted = unit_class(base_unit)
+    rate_noun = bool(facts.rate_noun.search(words))
+    best: tuple[int, int] = (0, -1)
+    chosen: _Entry | None = None
+    for entry in facts.entries:
+        if entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units)):
+            continue
+        for pattern, weight in entry.signals:
+            for found in pattern.finditer(words):
+                rank = (weight, found.end())
+                if rank > best:
+                    best, chosen = rank, entry
+    if chosen is None:
+        return next((e.key for e in facts.entries if base_unit in e.unit_fallback), "other")
+    return chosen.share_key if measure is Measure.share and chosen.share_key else chosen.key
+
+
+def measure_of(base_unit: str, before: str, after: str) -> Measure:
+    """How the number relates to its metric, from its unit and the cue words around it."""
+    facts = knowledge()
+    growing = bool(facts.growth_before.search(before) or facts.growth_after.match(after))
+    if base_unit in facts.change_pp_units:
+        return Measure.change_pp
+    if base_unit in facts.multiple_units:
+        return Measure.growth if growing else Measure.multiple
+    if base_unit in facts.rate_units:
+        return Measure.growth if growing else Measure.share
+    return Measure.level
+
+
+def is_target(scope: str) -> bool:
+    """A goal, plan or forecast: a target cue in the sentence before the number, not part of a noun use."""
+    facts = knowledge()
+    if facts.outcome.search(scope):
+        return False
+    masked = facts.not_target_cues.sub(lambda m: "＿" * len(m.group()), scope)
+    return bool(facts.target_cues.search(masked))
+
+
+def label_figure(
+    text: str,
+    start: int,
+    end: int,
+    base_unit: str,
+    sentence_start: int,
+    names: list[str],
+    period: re.Pattern[str],
+    previous: FigureLabels | None,
+    previous_end: int,
+) -> FigureLabels:
+    """Labels of the figure printed at text[start:end].
+
+    ``previous`` is the figure before it in the same sentence (ending at
+    ``previous_end``), whose metric a bare rate or a relational word inherits.
+    ``names`` are subject names to cut the phrase after; ``period`` the period words.
+    """
+    clause = _CLAUSE_MARK.match(text, sentence_start, start)
+    clause_start = clause.end() if clause else sentence_start
+    after = text[end : end + 30]
+    before_all = text[clause_start:start]
+    measure = measure_of(base_unit, before_all, after)
+    target = is_target(text[sentence_start:start])
+    shares_clause = previous is not None and previous_end > clause_start
+    before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
+    phrase = _enumerated(before_all, names, period) or _phrase(_head(before, measure), names, period)
+    kind = unit_class(base_unit)
+    if not phrase and clause_start > sentence_start and previous is None:  # 产业规模突破千亿元，达到1020亿元
+        earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
+        phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
+    relational_alone = phrase in knowledge().relational and (previous is None or not previous.metric)
+    counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone)
+    if relational_alone and counted:  # 设立规模50亿元的产业引导基金
+        phrase = ""
+    key_words = phrase + counted
+    if counted:  # 签约114个项目 → 签约项目; 8家科研机构 → 科研机构
+        phrase = phrase + counted if phrase and kind == "count" and not phrase.endswith(counted) else counted
+    if previous is not None and previous.metric:
+        relational = phrase in knowledge().relational
+        if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
+            head = knowledge().change_words.sub("", previous.metric) or previous.metric
+            joined = head if head.endswith(phrase) else head + phrase
+            return FigureLabels(joined, metric_key(joined, base_unit, measure), measure, target, kind)
+        if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
+            return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
+    key = metric_key(key_words, base_unit, measure)
+    if key == "other" and shares_clause and previous is not None and previous.unit_class == kind:
+        key = previous.metric_key  # 年产2万吨碳酸锂及8万吨磷酸铁: a list shares its verb
+    return FigureLabels(phrase, key, measure, target, kind)
+
+
+def _head(before: str, measure: Measure) -> str:
+    """The words before the number without the measure's cue words (同比增长, 占…的, 是…的)."""
+    facts = knowledge()
+    before = facts.tail.sub("", before)
+    growth = facts.growth_before.search(before)
+    if growth:
+        before = before[: growth.start()]
+    if measure in (Measure.share, Measure.multiple):
+        cut = max(before.rfind("占"), before.rfind("是"), before.rfind("为"))
+        if cut >= 0 and not before.startswith(("占地", "占有"), cut):
+            before = before[:cut]
+        before = re.sub("(?:占比|比重|份额)$", "", before)
+    return facts.tail.sub("", before)
+
+
+def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
+    """The suffix of ``head`` after its last break word or period (hard cuts) or name or zone word (soft cuts).
+
+    A soft cut that leaves nothing gives way to the cut before it (全省共有开发区 → 开发区);
+    a hard cut that leaves nothing means the phrase names no metric.
+    """
+    facts = knowledge()
+    head = _without_trailing_breaks(head)
+    cuts = {m.end(): True for m in facts.breaks.finditer(head)}
+    cuts |= {m.end(): True for m in period.finditer(head)}
+    cuts |= {m.end(): True for m in _QUANTITY.finditer(head)}
+    for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *(head.find(n) + len(n) for n in names if n and n in head)):
+        cuts.setdefault(soft, False)
+    for cut in sorted(cuts, reverse=True):
+        phrase = clean_metric(head[cut:])
+        if phrase and phrase not in names:
+            return phrase
+        if cuts[cut]:
+            return ""
+    phrase = clean_metric(head)
+    return phrase if phrase not in names else ""
+
+
+def _without_trailing_breaks(head: str) -> str:
+    """经济总量首次 → 经济总量: a break word right before the number is a cue, not a boundary."""
+    while True:
+        head = knowledge().tail.sub("", head)
+        last = [m for m in knowledge().breaks.finditer(head) if m.end() == len(head) and m.start() > 0]
+        if not last:
+            return head
+        head = head[: last[-1].start()]
+
+
+def clean_metric(words: str) -> str:
+    """``words`` without edge cue words, or '' when what is left cannot name a metric."""
+    facts = knowledge()
+    words = facts.tail.sub("", words.strip("的“”‘’ 　")).strip("的“”‘’ 　")
+    if words.startswith(("”", "’")):
+        words = words[1:]
+    return words if is_metric(words) else ""
+
+
+def is_metric(words: str) -> bool:
+    """Two characters at least, not a function word or bare verb, not a number."""
+    facts = knowledge()
+    return len(words) >= 2 and words not in facts.not_a_metric and not _DIGITS.fullmatch(words[:1] or "x")
+
+
+def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> str:
+    """The thing named right after the number: a count's noun (8家科研机构), a rate's
+    (全市28.9%的规上工业总产值), or any figure's when nothing before it names one (设立两亿元创新创业基金)."""
+    facts = knowledge()
+    if kind == "count":
+        words = facts.after_lead.sub("", after)
+        stop = facts.after_stop
+    elif (measure is Measure.share and after.startswith("的")) or not has_phrase:
+        words = after.removeprefix("的")
+        stop = facts.breaks_or_marks
+    else:
+        return ""
+    end = stop.search(words)
+    return clean_metric(words[: end.start()] if end else words)
+
+
+def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
+    """A和B分别增长X%和Y%: the n-th number after 分别 takes the n-th name before it."""
+    at = before.find("分别")
+    if at == -1:
+        return ""
+    listed = re.split("[和与及]", before[:at])
+    ordinal = len(_NUMBER.findall(before, at))
+    return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""
