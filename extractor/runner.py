@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend
+from .backends import Backend, BackendAborted
 from .chunk import DEFAULT_BUDGET
 from .load import InputScan, LoadError, read_text
 from .models import Article, Status
@@ -178,6 +178,8 @@ def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: di
             outcome.reason = "no Chinese text: nothing to extract"
         try:
             prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
+        except BackendAborted:  # not this document's fault: the run cannot go on
+            raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return prepared
@@ -195,6 +197,9 @@ def _finish(prepared: _Prepared, jsonl: JsonlWriter, database: SqliteWriter, not
                 outcome.count(article)
                 notify("article", outcome)
             database.end_document()
+        except BackendAborted:  # not this document's fault: the run cannot go on
+            database.abandon_document()
+            raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             database.abandon_document()
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"

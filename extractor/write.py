@@ -29,7 +29,8 @@ class JsonlWriter:
         self._file: IO[bytes] = path.open("ab" if append else "wb", buffering=0)
 
     def write_article(self, doc: str, article: Article) -> int:
-        lines = [json.dumps(record_row(r, doc, article.index), ensure_ascii=False) + "\n" for r in article.records()]
+        # allow_nan=False: a bare NaN is not JSON and breaks every reader; such a record fails its document loudly
+        lines = [json.dumps(record_row(r, doc, article.index), ensure_ascii=False, allow_nan=False) + "\n" for r in article.records()]
         data = memoryview("".join(lines).encode("utf-8"))
         while data:  # a regular file takes it in one call; a short write only on a full disk or a signal
             written = self._file.write(data)
