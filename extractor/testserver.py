@@ -20,6 +20,7 @@ import json
 import math
 import random
 import re
+import sys
 import threading
 import time
 from collections import Counter
@@ -55,7 +56,8 @@ class Script:
     retry_after: str = "1"
     seed: int = 7
     obey_injection: bool = False  # multiply every number by ten when the text asks for it
-    drip_interval: float = 0.2  # the 'drip' fault: seconds between the bytes of a whole answer
+    drip_interval: float = 0.2  # the 'drip' fault: seconds between the bytes of an answer
+    drip_bytes: int = 0  # how many bytes drip (then the rest at once); 0: all of them
     huge_items: int = 20_000  # the 'huge' fault: this many junk figures in one answer
     echo_key: bool = False  # error bodies repeat the Authorization header, as some proxies do
 
@@ -92,7 +94,7 @@ class FakeModelServer:
         self._random = random.Random(self.script.seed)
         self._gold_cache: tuple[Path | None, list[dict]] = (None, [])
         handler = type("Handler", (_Handler,), {"server_state": self})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd = _QuietServer((host, port), handler)
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -356,6 +358,13 @@ def _blocks(text: str, opening: str, closing: str) -> list[str]:
     return found or [text]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (its timeout, a cancelled run) is no error of the server's; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_state: FakeModelServer
     protocol_version = "HTTP/1.1"
@@ -409,21 +418,22 @@ class _Handler(BaseHTTPRequestHandler):
             state.stats.completion_tokens += completion_tokens
         body = json.dumps(_completion(request, content, finish, prompt_tokens, completion_tokens), ensure_ascii=False).encode()
         if fault == "drip":
-            self._drip(body, state.script.drip_interval)
+            self._drip(body, state.script.drip_interval, state.script.drip_bytes or len(body))
         else:
             self._send(200, body)
 
-    def _drip(self, body: bytes, interval: float) -> None:
-        """A whole answer, one byte at a time: every read is quick, the whole answer is not."""
+    def _drip(self, body: bytes, interval: float, dripped: int) -> None:
+        """An answer a byte at a time (the first ``dripped`` bytes): every read is quick, the whole answer is not."""
         try:
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            for index in range(len(body)):
+            for index in range(min(dripped, len(body))):
                 self.wfile.write(body[index : index + 1])
                 self.wfile.flush()
                 time.sleep(interval)
+            self.wfile.write(body[dripped:])
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 

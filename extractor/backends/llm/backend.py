@@ -53,6 +53,7 @@ __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exp
 
 UNAVAILABLE_AFTER = 3  # chunks in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
 _BUDGET_ERROR = "budget"
+ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's reservation
 
 
 @dataclass
@@ -220,7 +221,7 @@ class LLMBackend:
             if self._abort is not None:
                 return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
             try:
-                result = await self._caller.ask(prompt, answer_model, context, answer_estimate=estimate_tokens(batch.plain_text()))
+                result = await self._caller.ask(prompt, answer_model, context, answer_estimate=_answer_estimate(batch))
             except BudgetSpent as spent:
                 result = CallResult(None, error=str(spent))
             except EndpointRefused as refused:
@@ -321,6 +322,11 @@ class LLMBackend:
     def _record_failure(self, doc: str, article: Article, part: Part, error: str) -> None:
         self.counter.failures += 1
         self.failed_chunks.append({"doc": doc, "article": article.index, "chunk": part.chunk.index, "error": error})
+
+
+def _answer_estimate(batch: Batch) -> int:
+    """Tokens the answer may take, reserved from the budget: labels and copied evidence run to about 1.5× the text."""
+    return round(ANSWER_TO_TEXT * estimate_tokens(batch.plain_text()))
 
 
 def _complete(article: Article, received: dict[int, list], chunks: dict[int, list[Chunk]]) -> bool:

@@ -37,6 +37,7 @@ from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_random_exponential
 
 from ...tokens import estimate_tokens
+from .answers import RunawayAnswer
 from .settings import EndpointRefused, LLMSettings
 
 MODES = {
@@ -54,7 +55,7 @@ _TRANSIENT = (
     TimeoutError,  # the whole-call deadline
 )
 _REFUSED = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)  # same answer for every chunk
-MAX_RESPONSE_BYTES = 512 * 1024  # a chunk's honest answer is a few kB; more is a runaway model or a wrong server
+MAX_RESPONSE_BYTES = 128 * 1024  # a chunk's honest answer is a few kB to a few tens; more is a runaway model or a wrong server
 _ERROR_PREVIEW = 200  # characters of a server's error message shown, after redaction
 
 
@@ -104,7 +105,7 @@ def root_cause(error: BaseException) -> BaseException:
 
 def is_transient(error: BaseException) -> bool:
     cause = root_cause(error)
-    if _caused_by(cause, ResponseTooLarge):
+    if _caused_by(cause, ResponseTooLarge) or isinstance(cause, RunawayAnswer):
         return False
     return isinstance(cause, _TRANSIENT)
 
@@ -315,6 +316,8 @@ def _describe(error: BaseException) -> str:
     cause = root_cause(error)
     if _caused_by(cause, ResponseTooLarge):
         return f"ResponseTooLarge (answer over {MAX_RESPONSE_BYTES} bytes)"
+    if isinstance(cause, RunawayAnswer):
+        return f"RunawayAnswer ({cause})"
     name = type(cause).__name__
     status = getattr(cause, "status_code", None)
     if isinstance(cause, IncompleteOutputException):
