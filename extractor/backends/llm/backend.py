@@ -244,8 +244,7 @@ class LLMBackend:
     def _judge_endpoint(self, result: CallResult) -> None:
         """Stop the run when the endpoint is silent: before its first answer, or for several chunks in a row."""
         if not is_transport_fault(result.error):
-            if result.answer is not None:
-                self._silent_in_a_row = 0
+            self._silent_in_a_row = 0  # it answered, well or badly
             return
         self._silent_in_a_row += 1
         never_answered = self.counter.answered == 0

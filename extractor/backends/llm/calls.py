@@ -56,6 +56,7 @@ _TRANSIENT = (
 )
 _REFUSED = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)  # same answer for every chunk
 MAX_RESPONSE_BYTES = 128 * 1024  # a chunk's honest answer is a few kB to a few tens; more is a runaway model or a wrong server
+ESTIMATE_MARGIN = 1.1  # the estimate is tokenizer-free; a tenth more keeps a budget from being overrun by its error
 _ERROR_PREVIEW = 200  # characters of a server's error message shown, after redaction
 
 
@@ -193,7 +194,8 @@ class ModelCaller:
         self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], answer_estimate: int
     ) -> CallResult:
         """One chunk's answer, or a CallResult saying why there is none; raises only EndpointRefused and BudgetSpent."""
-        estimate = estimate_tokens(str(messages)) + estimate_tokens(str(answer_model.model_json_schema())) + answer_estimate
+        sent = estimate_tokens(str(messages)) + estimate_tokens(str(answer_model.model_json_schema()))
+        estimate = round(ESTIMATE_MARGIN * (sent + answer_estimate))
         retrying = AsyncRetrying(
             stop=self._stop,
             wait=self._wait,
