@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __name__ as package_name
-from .backends import BACKENDS, Backend, get_backend
+from .backends import BACKENDS, Backend, BackendAborted, get_backend
 from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .chunk import DEFAULT_BUDGET
 from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
@@ -165,6 +165,9 @@ def _run_extract(args: argparse.Namespace) -> int:
         return 2
     try:
         return _extract_with(backend, scan, args)
+    except BackendAborted as exc:  # the endpoint refused the key or does not answer: every document would fail alike
+        errors.print(f"[red]error:[/] {escape(str(exc))}\nthe run was stopped; documents finished before are kept", highlight=False)
+        return exc.exit_code
     finally:
         backend.close()
 
@@ -201,6 +204,9 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
     if args.report:
         console.print(f"report: {escape(str(args.out / 'report.html'))}")
     console.print(f"records: {escape(str(args.out / 'records.jsonl'))}  manifest: {escape(str(args.out / 'run.json'))}", highlight=False)
+    if summary.usage.get("run_failed"):
+        errors.print(f"[red]run failed:[/] {escape(summary.usage['run_failed_reason'])}", highlight=False)
+        return 1
     return 0 if summary.readable else 1
 
 

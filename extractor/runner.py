@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from .backends import Backend
+from .backends import Backend, BackendAborted
 from .chunk import DEFAULT_BUDGET
 from .load import InputScan, LoadError, read_text
 from .meta import Manifest, document_meta
@@ -241,6 +241,8 @@ def extract_document(
         try:
             entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
             entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta)
+        except BackendAborted:  # not this document's fault: the run cannot go on
+            raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return work
@@ -251,6 +253,8 @@ def materialize(work: DocumentWork) -> DocumentWork:
     if work.articles is not None:
         try:
             work.articles = list(work.articles)
+        except BackendAborted:  # not this document's fault: the run cannot go on
+            raise
         except Exception as exc:
             work.articles = None
             work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"

@@ -17,8 +17,10 @@ import argparse
 import hashlib
 import itertools
 import json
+import math
 import random
 import re
+import sys
 import threading
 import time
 from collections import Counter
@@ -29,7 +31,11 @@ from typing import Any
 
 from .tokens import estimate_tokens
 
-FAULTS = ("429", "500", "timeout", "malformed", "truncated", "close", "html", "wrong_shape", "hang")
+FAULTS = (
+    *("429", "500", "timeout", "malformed", "truncated", "close", "html", "wrong_shape", "hang"),
+    *("401", "403", "404", "drip", "nan", "huge"),  # refused key, forbidden, wrong model or URL; slow body; bad numbers; junk
+)
+_REFUSALS = {"401": "Incorrect API key provided", "403": "Permission denied", "404": "The model does not exist"}
 TEXT_OPEN, TEXT_CLOSE = "<<<TEXT", "TEXT>>>"
 _CANDIDATE = re.compile(r"\{(N\d+)\}")
 _QUOTE_CANDIDATE = re.compile(r"^(Q\d+): (.*)$", re.MULTILINE)
@@ -50,6 +56,10 @@ class Script:
     retry_after: str = "1"
     seed: int = 7
     obey_injection: bool = False  # multiply every number by ten when the text asks for it
+    drip_interval: float = 0.2  # the 'drip' fault: seconds between the bytes of an answer
+    drip_bytes: int = 0  # how many bytes drip (then the rest at once); 0: all of them
+    huge_items: int = 20_000  # the 'huge' fault: this many junk figures in one answer
+    echo_key: bool = False  # error bodies repeat the Authorization header, as some proxies do
 
 
 @dataclass
@@ -84,7 +94,7 @@ class FakeModelServer:
         self._random = random.Random(self.script.seed)
         self._gold_cache: tuple[Path | None, list[dict]] = (None, [])
         handler = type("Handler", (_Handler,), {"server_state": self})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd = _QuietServer((host, port), handler)
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -260,6 +270,17 @@ def _times_ten(item: dict) -> dict:
     )
 
 
+def _non_finite(answer: dict) -> dict:
+    """Every number of the answer made NaN or Infinity (a broken model); json.dumps writes them bare."""
+    figures = [dict(f, value=math.nan, amount=math.inf) for f in answer.get("figures", [])]
+    return dict(answer, figures=figures or [{"value_text": "1", "value": math.nan, "amount": -math.inf}])
+
+
+def _junk(count: int) -> dict:
+    """An answer of ``count`` made-up figures, all different."""
+    return {"figures": [{"value_text": f"{i}亿元", "value": i, "unit": "亿元", "evidence": ""} for i in range(count)]}
+
+
 def _figure_item(gold: dict) -> dict:
     return {
         "value_text": gold["value_text"],
@@ -337,6 +358,13 @@ def _blocks(text: str, opening: str, closing: str) -> list[str]:
     return found or [text]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (its timeout, a cancelled run) is no error of the server's; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_state: FakeModelServer
     protocol_version = "HTTP/1.1"
@@ -371,6 +399,10 @@ class _Handler(BaseHTTPRequestHandler):
         answer = state.answer(request)
         if fault == "wrong_shape":
             answer = {"figures": "none", "parks": [{"title": 3}]}
+        elif fault == "nan":
+            answer = _non_finite(answer)
+        elif fault == "huge":
+            answer = _junk(state.script.huge_items)
         content = json.dumps(answer, ensure_ascii=False)
         if fault == "malformed":
             content = content.replace('"', "'", 3)[:-1] + ",,}"
@@ -384,15 +416,40 @@ class _Handler(BaseHTTPRequestHandler):
             state.stats.answered += 1
             state.stats.prompt_tokens += prompt_tokens
             state.stats.completion_tokens += completion_tokens
-        self._send(200, json.dumps(_completion(request, content, finish, prompt_tokens, completion_tokens), ensure_ascii=False).encode())
+        body = json.dumps(_completion(request, content, finish, prompt_tokens, completion_tokens), ensure_ascii=False).encode()
+        if fault == "drip":
+            self._drip(body, state.script.drip_interval, state.script.drip_bytes or len(body))
+        else:
+            self._send(200, body)
+
+    def _drip(self, body: bytes, interval: float, dripped: int) -> None:
+        """An answer a byte at a time (the first ``dripped`` bytes): every read is quick, the whole answer is not."""
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for index in range(min(dripped, len(body))):
+                self.wfile.write(body[index : index + 1])
+                self.wfile.flush()
+                time.sleep(interval)
+            self.wfile.write(body[dripped:])
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
     def _fault(self, fault: str, request: dict) -> bool:
         """Act out a fault; True when the request is answered (or abandoned) by it."""
         script = self.server_state.script
-        if fault == "429":
+        if fault in _REFUSALS:
+            message = _REFUSALS[fault]
+            if script.echo_key:
+                message += f": {self.headers.get('Authorization', '')}"
+            self._send(int(fault), json.dumps({"error": {"message": message, "type": "invalid_request_error"}}).encode())
+        elif fault == "429":
             self._send(429, b'{"error": {"message": "rate limited", "type": "rate_limit"}}', {"Retry-After": script.retry_after})
         elif fault == "500":
-            self._send(500, b'{"error": {"message": "internal error"}}')
+            echoed = f" for {self.headers.get('Authorization', '')}" if script.echo_key else ""
+            self._send(500, json.dumps({"error": {"message": f"internal error{echoed}"}}).encode())
         elif fault == "html":
             self._send(200, b"<html><body><h1>502 Bad Gateway</h1></body></html>", {"Content-Type": "text/html"})
         elif fault == "timeout":

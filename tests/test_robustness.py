@@ -223,13 +223,14 @@ def test_broken_answers_are_retried_or_reasked(tmp_path, fault):
 
 
 def test_a_server_that_never_answers_ends_within_the_timeout_and_retry_cap(tmp_path):
-    with FakeModelServer(Script(gold_dir=GOLD, faults=["hang"] * 3, timeout_delay=2)) as server:
+    # it answered once, so a silent spell is retried (an endpoint silent from the start stops the run: test_llm_failsafe)
+    with FakeModelServer(Script(gold_dir=GOLD, faults=["ok", "hang", "hang", "hang"], timeout_delay=2)) as server:
         started = time.monotonic()
-        assert extract_llm(server, tmp_path, [SEEDS / "003_8501c12392327efb.txt"], "--max-retries", "2") == 0
+        assert extract_llm(server, tmp_path, [SEEDS / "003_8501c12392327efb.txt"], "--max-retries", "2", "--concurrency", "1") == 0
         elapsed = time.monotonic() - started
     run = manifest(tmp_path)
-    assert run["failures"] == 1
-    assert run["failed_chunks"][0]["error"] == "APITimeoutError"
+    assert run["failures"] >= 1  # the chunks of the call that hung (a call may carry several)
+    assert all(f["error"].startswith(("APITimeoutError", "TimeoutError")) for f in run["failed_chunks"])
     assert run["failed_chunks"][0]["doc"] == "003_8501c12392327efb.txt"
     assert elapsed < 30  # 3 attempts of 1 s plus capped backoff; not the 40 s the server would hang
 
@@ -272,7 +273,7 @@ def test_the_api_key_never_leaves_the_process(tmp_path, monkeypatch, capsys, cap
     caplog.set_level("DEBUG")
     with FakeModelServer(Script(gold_dir=GOLD, faults=["500", "429", "html", "500", "500", "500"], retry_after="0")) as server:
         code = llm_extract(server.base_url, tmp_path, [SEEDS / "000_9db6b0ed7d8a633d.txt"], "--no-cache", "--max-retries", "1", "--report")
-    assert code == 0
+    assert code == (1 if manifest(tmp_path)["run_failed"] else 0)  # most chunks failing is a failed run
     assert manifest(tmp_path)["failures"] >= 1  # errors happened and were reported
     captured = capsys.readouterr()
     assert SENTINEL not in captured.out + captured.err + caplog.text

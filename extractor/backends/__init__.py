@@ -15,6 +15,17 @@ if TYPE_CHECKING:
 BACKENDS = ("rules", "llm")
 
 
+class BackendAborted(Exception):
+    """The backend cannot go on (an endpoint refused the key, or does not answer): the run stops.
+
+    Every other failure is one document's or one chunk's, reported and stood in
+    for; this one ends the run with ``exit_code`` (2 configuration, 1 run failed).
+    """
+
+    exit_code = 1
+    ends_run = True  # the outputs undo the current document and let it through, instead of failing that document only
+
+
 class Backend(Protocol):
     name: str
     needs_chunks: bool  # False: the backend reads whole articles and the pipeline skips chunking

@@ -226,6 +226,8 @@ def _guarded(articles: Iterable[Article]) -> Iterator[Article]:
         except StopIteration:
             return
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+            if getattr(exc, "ends_run", False):  # the backend cannot go on (BackendAborted): every document would fail alike
+                raise
             raise _DocumentFailed(exc) from exc
         yield article
 

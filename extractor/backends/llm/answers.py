@@ -7,7 +7,10 @@ then checked by the validator like any other backend's output.
 Checks that asking again can fix use instructor's validation ``context``
 (the chunk text and the candidate ids): a label for an id that does not exist,
 evidence or a quote that is not in the chunk. Numbers are *not* checked here:
-a wrong number is not a reason to re-ask, it is what the validator reports.
+a wrong number is not a reason to re-ask, it is what the validator reports;
+but a number that is no number (NaN, Infinity) is re-asked. An answer with
+more than ``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at
+once: a re-ask would send the whole runaway answer back as prompt.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ...models import InitiativeKind
 
 _MARK = re.compile(r"\{[NQ]\d+\}")
+MAX_ITEMS = 200  # per list of one answer: a chunk of a few thousand characters holds far fewer records
+MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long chunk has hundreds
 
 
 def without_marks(text: str) -> str:
@@ -50,7 +55,10 @@ class CompactModel(BaseModel):
 
     Titles, defaults and descriptions go (the prompt says what the fields
     mean), and an optional number is a plain ["number", "null"] type.
+    NaN and Infinity are refused (JSON has neither; the model is asked again).
     """
+
+    model_config = ConfigDict(allow_inf_nan=False)
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -145,24 +153,47 @@ class InitiativeItem(CompactModel):
     park: str = ""
 
 
-class ChunkAnswer(CompactModel):
+class RunawayAnswer(Exception):
+    """More items than a chunk can hold. Not a ValueError, so pydantic lets it through and instructor does not re-ask."""
+
+
+class BoundedAnswer(CompactModel):
+    """An answer whose lists are checked for length before anything in them is parsed.
+
+    ``max_length`` on the lists puts the caps into the schema the model sees;
+    this check comes first and ends the call instead of re-asking.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_runaway(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, value in data.items():
+                field = cls.model_fields.get(name)
+                cap = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None) if field else None
+                if isinstance(value, list) and cap is not None and len(value) > cap:
+                    raise RunawayAnswer(f"{len(value)} {name}, more than the {cap} one answer may hold")
+        return data
+
+
+class ChunkAnswer(BoundedAnswer):
     """Everything found in one chunk."""
 
-    labels: list[FigureLabel] = Field(default_factory=list)
-    quote_labels: list[QuoteLabel] = Field(default_factory=list)
-    figures: list[AddedFigure] = Field(default_factory=list)
-    quotes: list[QuoteItem] = Field(default_factory=list)
-    parks: list[ParkItem] = Field(default_factory=list)
-    initiatives: list[InitiativeItem] = Field(default_factory=list)
+    labels: list[FigureLabel] = Field(default_factory=list, max_length=MAX_LABELS)
+    quote_labels: list[QuoteLabel] = Field(default_factory=list, max_length=MAX_LABELS)
+    figures: list[AddedFigure] = Field(default_factory=list, max_length=MAX_ITEMS)
+    quotes: list[QuoteItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    parks: list[ParkItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    initiatives: list[InitiativeItem] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
-class FreeChunkAnswer(CompactModel):
+class FreeChunkAnswer(BoundedAnswer):
     """The free mode's answer: no candidates to label."""
 
-    figures: list[FigureItem] = Field(default_factory=list)
-    quotes: list[QuoteItem] = Field(default_factory=list)
-    parks: list[ParkItem] = Field(default_factory=list)
-    initiatives: list[InitiativeItem] = Field(default_factory=list)
+    figures: list[FigureItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    quotes: list[QuoteItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    parks: list[ParkItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    initiatives: list[InitiativeItem] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 ANSWER_MODELS: dict[str, type[CompactModel]] = {"anchored": ChunkAnswer, "free": FreeChunkAnswer}

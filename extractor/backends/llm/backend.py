@@ -11,31 +11,49 @@ the text never comes out verified.
 Calls run concurrently (bounded) on one event loop in a background thread;
 articles still come out in order. A chunk that fails after its retries is
 reported, and the rules backend's records for that chunk stand in for it.
+
+Three things end the whole run instead (``BackendAborted``): an answer 401,
+403 or 404 (``EndpointRefused``: wrong key, model or URL, the same for every
+chunk); a chunk that found the endpoint silent before it ever answered (one
+retry, then ``EndpointUnavailable``: refused connections or no answer within
+--timeout); and ``UNAVAILABLE_AFTER`` chunks in a row failing that way later.
+A run that goes on but where more than half of the chunks sent failed is
+marked failed in its usage (``run_failed``), and the CLI exits 1.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
+import contextlib
 import hashlib
 import json
+import math
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import ValidationError
 
 from ...chunk import DEFAULT_BUDGET, Chunk
 from ...models import Article, Evidence, Figure, Initiative, Park, Quote
 from ...numbers import parse_quantity, split_unit
 from ...segment import Segment
+from ...tokens import estimate_tokens
 from ..rules import RulesBackend
 from .answers import ANSWER_MODELS, AddedFigure, FigureItem, without_marks
 from .cache import ResponseCache
-from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter
+from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault
 from .prompting import Batch, Part, batches, messages, prompt_version, value_start
-from .settings import ConfigurationError, LLMSettings
+from .settings import ConfigurationError, EndpointRefused, EndpointUnavailable, LLMSettings
 
 __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exported for library users
+
+UNAVAILABLE_AFTER = 3  # chunks in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
+_BUDGET_ERROR = "budget"
+ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's reservation
 
 
 @dataclass
@@ -62,6 +80,9 @@ class LLMBackend:
         self.rules = RulesBackend()
         self.cache = ResponseCache(settings.cache_dir) if settings.cache else None
         self.failed_chunks: list[dict[str, Any]] = []
+        self.chunks_done = 0
+        self._silent_in_a_row = 0  # chunks that failed on transport faults since the last answer
+        self._abort: Exception | None = None  # set once: the run cannot go on
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="llm-calls", daemon=True)
         self._thread.start()
@@ -79,11 +100,36 @@ class LLMBackend:
         self._slots = asyncio.Semaphore(self.settings.concurrency)
 
     def close(self) -> None:
+        """Cancel calls still in flight (after an abort or Ctrl-C), close the client, then stop and close the loop."""
+        if self._loop.is_closed():
+            return
         if self._loop.is_running():
-            if self._caller is not None:
-                self._on_loop(self._caller.close()).result(timeout=10)
+            with contextlib.suppress(Exception):  # closing is best effort: the run's outcome is already decided
+                self._on_loop(self._shutdown()).result(timeout=10)
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
+        if not self._thread.is_alive():
+            self._loop.close()
+
+    async def _shutdown(self) -> None:
+        self._cancel_calls()
+        current = asyncio.current_task()
+        await asyncio.gather(*(t for t in asyncio.all_tasks() if t is not current), return_exceptions=True)
+        if self._caller is not None:
+            await self._caller.close()
+        await self._loop.shutdown_asyncgens()
+
+    def _cancel_calls(self) -> None:
+        current = asyncio.current_task()
+        for task in asyncio.all_tasks():
+            if task is not current:
+                task.cancel()
+
+    def _stop_run(self, reason: Exception) -> None:
+        """Remember why the run cannot go on and cancel every other call (on the loop)."""
+        if self._abort is None:
+            self._abort = reason
+            self._cancel_calls()
 
     # -- the backend interface -------------------------------------------------
 
@@ -93,6 +139,8 @@ class LLMBackend:
         Sending at once, not on first iteration, lets a caller prepare the next
         page while it writes this one, so calls of several pages overlap.
         """
+        if self._abort is not None:
+            raise self._abort
         base = [self.rules.extract_article(text, part) for part in segments]
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
         calls = batches(ordered, self.chunk_budget)
@@ -107,7 +155,13 @@ class LLMBackend:
         for article in base:
             while not _complete(article, by_article, chunks):
                 batch, future = next(waiting)
-                outcome = future.result()
+                try:
+                    outcome = future.result()
+                except CancelledError:
+                    outcome = None
+                if self._abort is not None:
+                    raise self._abort
+                assert outcome is not None
                 for part in batch.parts:
                     by_article[part.article.index].append((part, outcome))
             yield self._assemble(text, article, by_article.pop(article.index), doc)
@@ -116,7 +170,7 @@ class LLMBackend:
         c = self.counter
         return {
             "model": self.settings.model,
-            "endpoint": self.settings.base_url or "https://api.openai.com/v1",
+            "endpoint": self.settings.endpoint,  # credentials removed
             "instructor_mode": self.settings.mode,
             "extraction": self.settings.extraction,
             "calls": c.calls,
@@ -124,11 +178,23 @@ class LLMBackend:
             "retries": c.retries,
             "failures": c.failures,
             "failed_chunks": self.failed_chunks,
+            "chunks": self.chunks_done,
+            **self._verdict(),
             "budget_exhausted": c.budget_exhausted,
             "max_tokens": self.settings.max_tokens,
             "tokens": {"prompt": c.prompt_tokens, "completion": c.completion_tokens},
             "seconds_waiting_to_retry": round(c.seconds_waiting, 3),
         }
+
+    def _verdict(self) -> dict[str, Any]:
+        """The run failed when more than half of the chunks sent to the endpoint failed (chunks the budget held back are not counted)."""
+        held_back = sum(_BUDGET_ERROR in failure["error"] for failure in self.failed_chunks)
+        sent = self.chunks_done - held_back
+        failed = len(self.failed_chunks) - held_back
+        if sent > 0 and failed * 2 > sent:
+            reason = f"{failed} of {sent} chunks sent to the endpoint failed; the rules' records stand in"
+            return {"run_failed": True, "run_failed_reason": reason}
+        return {"run_failed": False, "run_failed_reason": ""}
 
     # -- one call -------------------------------------------------------------------
 
@@ -137,6 +203,7 @@ class LLMBackend:
         prompt = messages(batch, extraction)
         answer_model = ANSWER_MODELS[extraction]
         key = ResponseCache.key(
+            endpoint=self.settings.endpoint,  # another server's answers are not this one's
             model=self.settings.model,
             mode=self.settings.mode,
             extraction=extraction,
@@ -144,20 +211,51 @@ class LLMBackend:
             schema=_schema_version(extraction),
             messages=prompt,
         )
-        cached = self.cache.get(key) if self.cache else None
+        cached = self._cached(key, answer_model)
         if cached is not None:
             self.counter.cache_hits += 1
-            return CallOutcome(batch, CallResult(answer_model.model_validate(cached["answer"]), from_cache=True))
+            return CallOutcome(batch, CallResult(cached, from_cache=True))
         context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
         assert self._slots is not None and self._caller is not None
         async with self._slots:
+            if self._abort is not None:
+                return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
             try:
-                result = await self._caller.ask(prompt, answer_model, context)
+                result = await self._caller.ask(prompt, answer_model, context, answer_estimate=_answer_estimate(batch))
             except BudgetSpent as spent:
                 result = CallResult(None, error=str(spent))
+            except EndpointRefused as refused:
+                self._stop_run(refused)
+                raise
+        self._judge_endpoint(result)
         if result.answer is not None and self.cache is not None:
             self.cache.put(key, {"answer": result.answer.model_dump(mode="json")})
         return CallOutcome(batch, result)
+
+    def _cached(self, key: str, answer_model: type) -> Any:
+        cached = self.cache.get(key) if self.cache else None
+        if cached is None:
+            return None
+        try:
+            return answer_model.model_validate(cached["answer"])
+        except (ValidationError, KeyError, TypeError):
+            return None  # written by another version or damaged: ask again
+
+    def _judge_endpoint(self, result: CallResult) -> None:
+        """Stop the run when the endpoint is silent: before its first answer, or for several chunks in a row."""
+        if not is_transport_fault(result.error):
+            self._silent_in_a_row = 0  # it answered, well or badly
+            return
+        self._silent_in_a_row += 1
+        never_answered = self.counter.answered == 0
+        if never_answered or self._silent_in_a_row >= max(UNAVAILABLE_AFTER, self.settings.concurrency):
+            when = "has not answered any call" if never_answered else f"stopped answering ({self._silent_in_a_row} chunks in a row)"
+            self._stop_run(
+                EndpointUnavailable(
+                    f"the endpoint {self.settings.endpoint} {when}: {result.error}; "
+                    "check that the server is running and reachable, or raise --timeout for a slow model"
+                )
+            )
 
     # -- answers to records ------------------------------------------------------
 
@@ -169,25 +267,20 @@ class LLMBackend:
         failed = 0
         prompt_tokens = completion_tokens = 0
         for part, outcome in received:
+            self.chunks_done += 1
             share = 1 / len(outcome.batch.parts)  # a shared call's tokens are split between its chunks
             prompt_tokens += round(outcome.result.prompt_tokens * share)
             completion_tokens += round(outcome.result.completion_tokens * share)
-            answer = outcome.result.answer
-            if answer is None:
+            found = self._records_of(text, article, part, outcome, doc)
+            if found is None:
                 failed += 1
-                self._record_failure(doc, article, part, outcome)
                 figures += part.figures.values()  # the rules' records stand in for the failed chunk
                 quotes += part.quotes.values()
                 continue
-            span = (part.chunk.start, part.chunk.end)
-            figures += _figures(text, part, answer, outcome.batch)
-            quotes += _quotes(text, part, answer, outcome.batch)
-            parks += [p for p in (_park(text, span, item.name, item.aliases) for item in answer.parks) if p.evidence]  # named here
-            initiatives += [
-                i
-                for i in (_initiative(text, span, item.name, item.kind, item.park or article.park) for item in answer.initiatives)
-                if i.evidence
-            ]
+            figures += found[0]
+            quotes += found[1]
+            parks += found[2]
+            initiatives += found[3]
         if failed or not received:
             parks += article.parks
             initiatives += article.initiatives
@@ -203,9 +296,36 @@ class LLMBackend:
             }
         )
 
-    def _record_failure(self, doc: str, article: Article, part: Part, outcome: CallOutcome) -> None:
+    def _records_of(self, text: str, article: Article, part: Part, outcome: CallOutcome, doc: str) -> tuple[list, list, list, list] | None:
+        """The chunk's records from its answer; None (the failure listed) when there is no answer or it cannot be used."""
+        answer = outcome.result.answer
+        if answer is None:
+            self._record_failure(doc, article, part, outcome.result.error)
+            return None
+        span = (part.chunk.start, part.chunk.end)
+        try:
+            return (
+                _figures(text, part, answer, outcome.batch),
+                _quotes(text, part, answer, outcome.batch),
+                [p for p in (_park(text, span, item.name, item.aliases) for item in answer.parks) if p.evidence],  # named here
+                [
+                    i
+                    for i in (_initiative(text, span, item.name, item.kind, item.park or article.park) for item in answer.initiatives)
+                    if i.evidence
+                ],
+            )
+        except (ValueError, TypeError) as exc:  # an answer the records cannot hold (ValidationError is a ValueError)
+            self._record_failure(doc, article, part, f"unusable answer: {type(exc).__name__}")
+            return None
+
+    def _record_failure(self, doc: str, article: Article, part: Part, error: str) -> None:
         self.counter.failures += 1
-        self.failed_chunks.append({"doc": doc, "article": article.index, "chunk": part.chunk.index, "error": outcome.result.error})
+        self.failed_chunks.append({"doc": doc, "article": article.index, "chunk": part.chunk.index, "error": error})
+
+
+def _answer_estimate(batch: Batch) -> int:
+    """Tokens the answer may take, reserved from the budget: labels and copied evidence run to about 1.5× the text."""
+    return round(ANSWER_TO_TEXT * estimate_tokens(batch.plain_text()))
 
 
 def _complete(article: Article, received: dict[int, list], chunks: dict[int, list[Chunk]]) -> bool:
@@ -215,6 +335,7 @@ def _complete(article: Article, received: dict[int, list], chunks: dict[int, lis
 def _figures(text: str, part: Part, answer: Any, batch: Batch) -> list[Figure]:
     """Labelled candidates of this chunk, plus the figures the model added whose evidence lies in it."""
     found: list[Figure] = []
+    known = _KnownNumbers()
     anchored = hasattr(answer, "labels")  # in the free mode the candidates only stand in for failed chunks
     labels = {label.id: label for label in getattr(answer, "labels", [])}
     for mark, candidate in part.figures.items() if anchored else ():
@@ -223,14 +344,42 @@ def _figures(text: str, part: Part, answer: Any, batch: Batch) -> list[Figure]:
             found.append(candidate)  # not labelled: the rules' reading stands
         elif label.is_figure:
             found.append(_labelled(candidate, label))
+        else:
+            continue
+        known.add(found[-1])
     for item in answer.figures:
         fragment = item.evidence or item.value_text
         if _owner(text, batch, fragment) is not part:
             continue  # it stands in another chunk of this call
         figure = _figure(item, _locate(text, _span(part), fragment))
-        if not any(_same_number(figure, known) for known in found):
+        if not known.restates(figure):
             found.append(figure)
+            known.add(figure)
     return found
+
+
+class _KnownNumbers:
+    """The figures kept so far, looked up in constant time: an added figure that restates one is dropped.
+
+    Restating: same number, and the same evidence or evidence ending at that
+    same number. A figure that only *contains* a known number somewhere in its
+    evidence is kept: the validator decides which of two claims on one number stands.
+    """
+
+    def __init__(self) -> None:
+        self._evidence: set[tuple[str, Evidence]] = set()
+        self._number_ends: set[tuple[str, int]] = set()
+
+    def add(self, figure: Figure) -> None:
+        if figure.evidence is not None:
+            self._evidence.add((figure.value_text, figure.evidence))
+            self._number_ends.add((figure.value_text, value_start(figure) + len(figure.value_text)))
+
+    def restates(self, figure: Figure) -> bool:
+        evidence = figure.evidence
+        if evidence is None:
+            return False
+        return (figure.value_text, evidence) in self._evidence or (figure.value_text, evidence.end) in self._number_ends
 
 
 def _span(part: Part) -> tuple[int, int]:
@@ -252,15 +401,24 @@ def _labelled(candidate: Figure, label: Any) -> Figure:
     echoed = "".join(label.value_text.split())
     if echoed and echoed != candidate.value_text:
         # The model read a different number here; the record carries its reading and the validator judges it.
-        quantity = parse_quantity(echoed)
+        quantity = _finite_quantity(echoed)
         update.update(value_text=echoed, value=quantity.value if quantity else candidate.value)
         update.update(amount=quantity.amount if quantity else candidate.amount)
     return candidate.model_copy(update=update)
 
 
+def _finite_quantity(value_text: str) -> Any:
+    """The reading of a number, unless it overflows (a model may echo 400 digits): JSON has no Infinity."""
+    quantity = parse_quantity(value_text)
+    if quantity is None:
+        return None
+    numbers = (quantity.value, quantity.amount, quantity.value_high, quantity.amount_high)
+    return quantity if all(n is None or math.isfinite(n) for n in numbers) else None
+
+
 def _figure(item: FigureItem | AddedFigure, evidence: Evidence | None) -> Figure:
     value_text = "".join(item.value_text.split())
-    quantity = parse_quantity(value_text)
+    quantity = _finite_quantity(value_text)
     qualifier = getattr(item, "qualifier", None) or (quantity.qualifier.value if quantity else "exact")
     value_high = getattr(item, "value_high", None) if isinstance(item, FigureItem) else (quantity.value_high if quantity else None)
     return Figure(
@@ -281,19 +439,9 @@ def _figure(item: FigureItem | AddedFigure, evidence: Evidence | None) -> Figure
     )
 
 
-def _same_number(figure: Figure, known: Figure) -> bool:
-    """An added figure that restates a known one: same number, evidence ending at that same number.
-
-    A figure that only *contains* a known number somewhere in its evidence is
-    kept: the validator decides which of two claims on one number stands.
-    """
-    if figure.value_text != known.value_text or figure.evidence is None or known.evidence is None:
-        return False
-    return figure.evidence == known.evidence or figure.evidence.end == value_start(known) + len(known.value_text)
-
-
 def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
     found: list[Quote] = []
+    taken = _TakenSpans()
     anchored = hasattr(answer, "quote_labels")
     labels = {label.id: label for label in getattr(answer, "quote_labels", [])}
     for mark, candidate in part.quotes.items() if anchored else ():
@@ -301,15 +449,50 @@ def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
         if label is not None:
             candidate = candidate.model_copy(update={"speaker": label.speaker, "speaker_title": label.speaker_title})
         found.append(candidate)
+        taken.add(candidate)
     for item in answer.quotes:
         words = without_marks(item.text).strip().strip("“”")
-        if _owner(text, batch, words) is not part:
-            continue  # it stands in another chunk of this call
-        evidence = _locate(text, _span(part), words)
-        if any(words and (words in q.text or q.text in words) for q in found):
-            continue
-        found.append(Quote(text=words, speaker=item.speaker, speaker_title=item.speaker_title, evidence=evidence))
+        if not words or _owner(text, batch, words) is not part:
+            continue  # nothing, or it stands in another chunk of this call
+        quote = Quote(text=words, speaker=item.speaker, speaker_title=item.speaker_title, evidence=_locate(text, _span(part), words))
+        if not taken.overlaps(quote):
+            found.append(quote)
+            taken.add(quote)
     return found
+
+
+class _TakenSpans:
+    """Quotes kept so far: their words, and the union of their spans (sorted, disjoint), searched by bisection.
+
+    A quote the model repeats, or gives in part or with more words, overlaps
+    one kept already: two different quotes never share characters.
+    """
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, quote: Quote) -> bool:
+        if quote.text in self._words:
+            return True
+        if quote.evidence is None:
+            return False
+        start, end = quote.evidence.start, quote.evidence.end
+        index = bisect.bisect_left(self._ends, start + 1)  # the first kept span that ends after this one starts
+        return index < len(self._starts) and self._starts[index] < end
+
+    def add(self, quote: Quote) -> None:
+        self._words.add(quote.text)
+        if quote.evidence is None:
+            return
+        start, end = quote.evidence.start, quote.evidence.end
+        low = bisect.bisect_left(self._ends, start)  # spans touching or overlapping [start, end) merge into one
+        high = bisect.bisect_right(self._starts, end)
+        if low < high:
+            start, end = min(start, self._starts[low]), max(end, self._ends[high - 1])
+        self._starts[low:high] = [start]
+        self._ends[low:high] = [end]
 
 
 def _park(text: str, span: tuple[int, int], name: str, aliases: list[str]) -> Park:

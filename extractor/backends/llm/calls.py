@@ -2,19 +2,31 @@
 
 Two layers of retry, each bounded:
 - instructor re-asks a structurally invalid answer (bad JSON, wrong shape,
-  evidence not in the chunk) up to ``max_reasks`` times; every re-ask resends
-  the conversation and its tokens count toward the budget;
+  evidence not in the chunk, a number that is NaN or infinite, too many items)
+  up to ``max_reasks`` times; every re-ask resends the conversation and its
+  tokens count toward the budget;
 - tenacity retries what the network and the server do: 429 (honouring
   Retry-After), 5xx, connection errors, timeouts and truncated answers, with
   exponential backoff, jitter and a cap on each wait and on the attempts.
 The openai client's own retries are off so that only these two layers count.
+
+Bounds that hold whatever the server does: ``timeout`` is a deadline for the
+whole HTTP call (a server that drips its answer a byte at a time is cut off),
+an answer over ``MAX_RESPONSE_BYTES`` is refused unread or unparsed, and the
+token budget is reserved before a call is sent, so calls in flight cannot
+overspend it together. 401, 403 and 404 are not retried: they raise
+``EndpointRefused``, which ends the run.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
+import functools
+import logging
 import time
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +34,11 @@ import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_random_exponential
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_random_exponential
 
-from .settings import LLMSettings
+from ...tokens import estimate_tokens
+from .answers import RunawayAnswer
+from .settings import EndpointRefused, LLMSettings
 
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -38,7 +52,16 @@ _TRANSIENT = (
     openai.APIConnectionError,  # includes APITimeoutError
     openai.APIResponseValidationError,  # an HTML error page with status 200
     IncompleteOutputException,  # a truncated answer
+    TimeoutError,  # the whole-call deadline
 )
+_REFUSED = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)  # same answer for every chunk
+MAX_RESPONSE_BYTES = 128 * 1024  # a chunk's honest answer is a few kB to a few tens; more is a runaway model or a wrong server
+ESTIMATE_MARGIN = 1.1  # the estimate is tokenizer-free; a tenth more keeps a budget from being overrun by its error
+_ERROR_PREVIEW = 200  # characters of a server's error message shown, after redaction
+
+
+class ResponseTooLarge(Exception):
+    """The server sent more than MAX_RESPONSE_BYTES; asking again would cost the same."""
 
 
 class BudgetSpent(Exception):
@@ -64,6 +87,8 @@ class UsageCounter:
     completion_tokens: int = 0
     failures: int = 0
     budget_exhausted: bool = False
+    reserved: int = 0  # tokens set aside for calls in flight, settled when each one ends
+    answered: int = 0  # HTTP responses of any status: the endpoint is there
     seconds_waiting: float = 0.0
     errors: dict[str, int] = field(default_factory=dict)
 
@@ -81,7 +106,22 @@ def root_cause(error: BaseException) -> BaseException:
 
 def is_transient(error: BaseException) -> bool:
     cause = root_cause(error)
-    return isinstance(cause, (*_TRANSIENT, asyncio.TimeoutError))
+    if _caused_by(cause, ResponseTooLarge) or isinstance(cause, RunawayAnswer):
+        return False
+    return isinstance(cause, _TRANSIENT)
+
+
+def is_transport_fault(error_text: str) -> bool:
+    """Whether a failed call's error says the endpoint did not answer (as opposed to answering badly)."""
+    return error_text.startswith(("APIConnectionError", "APITimeoutError", "TimeoutError"))
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def retry_after_seconds(error: BaseException) -> float | None:
@@ -112,19 +152,28 @@ class ModelCaller:
     def __init__(self, settings: LLMSettings, usage: UsageCounter) -> None:
         self.settings = settings
         self.usage = usage
+        self.redact = settings.redactor()
         key = settings.api_key()
         self._openai = openai.AsyncOpenAI(
             api_key=key.get_secret_value() if key else "not-needed",  # local servers ignore it
             base_url=settings.base_url,
             timeout=settings.timeout,
             max_retries=0,
+            http_client=openai.DefaultAsyncHttpxClient(event_hooks={"response": [self._note_answer, _refuse_declared_oversize]}),
         )
+        completions = self._openai.chat.completions
+        completions.create = _with_deadline(completions.create, settings.timeout)  # type: ignore[method-assign]
         self._client = instructor.from_openai(self._openai, mode=MODES[settings.mode])
         self._client.on("completion:kwargs", self._count_call)
         self._backoff = wait_random_exponential(multiplier=0.5, max=settings.retry_max_wait)
+        # instructor logs every failed attempt with the server's error body, which may echo the key; we report failures ourselves
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
     def _count_call(self, *args: Any, **kwargs: Any) -> None:
         self.usage.calls += 1
+
+    async def _note_answer(self, response: Any) -> None:
+        self.usage.answered += 1
 
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
@@ -134,15 +183,21 @@ class ModelCaller:
         self.usage.seconds_waiting += wait
         return wait
 
+    def _stop(self, state: RetryCallState) -> bool:
+        """--max-retries attempts; but one retry only while the endpoint has never answered (down, or a wrong host)."""
+        return state.attempt_number > self.settings.max_retries or (self.usage.answered == 0 and state.attempt_number >= 2)
+
     def _before_sleep(self, state: RetryCallState) -> None:
         self.usage.retries += 1
 
-    async def ask(self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any]) -> CallResult:
-        if self.settings.max_tokens is not None and self.usage.tokens >= self.settings.max_tokens:
-            self.usage.budget_exhausted = True
-            raise BudgetSpent(f"token budget of {self.settings.max_tokens} spent; no further calls sent")
+    async def ask(
+        self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], answer_estimate: int
+    ) -> CallResult:
+        """One chunk's answer, or a CallResult saying why there is none; raises only EndpointRefused and BudgetSpent."""
+        sent = estimate_tokens(str(messages)) + estimate_tokens(str(answer_model.model_json_schema()))
+        estimate = round(ESTIMATE_MARGIN * (sent + answer_estimate))
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.settings.max_retries + 1),
+            stop=self._stop,
             wait=self._wait,
             retry=retry_if_exception(is_transient),
             before_sleep=self._before_sleep,
@@ -150,17 +205,37 @@ class ModelCaller:
         )
         try:
             async for attempt in retrying:
-                with attempt:
+                with attempt, self._reserved(estimate):
                     return await self._once(messages, answer_model, context)
-        except InstructorRetryException as error:
-            usage = getattr(error, "total_usage", None)
+        except BudgetSpent:
+            raise
+        except Exception as error:  # every failure of this chunk ends here: listed, and the rules stand in
+            if isinstance(root_cause(error), _REFUSED):
+                raise EndpointRefused(self._refusal(root_cause(error))) from None
             result = CallResult(None, error=_describe(error))
-            self._add_usage(result, usage)
-            lenient = _lenient_answer(error, answer_model)
+            self._add_usage(result, _failed_usage(error))
+            lenient = _lenient_answer(error, answer_model) if isinstance(error, InstructorRetryException) else None
             if lenient is not None:  # re-asks exhausted on a context check: keep the answer, the validator judges it
                 result.answer, result.error = lenient, ""
             return result
         raise AssertionError("unreachable: tenacity reraises")
+
+    @contextlib.contextmanager
+    def _reserved(self, estimate: int) -> Iterator[None]:
+        """Set the call's estimated tokens aside before sending; its real usage replaces them when it ends.
+
+        Check and reservation happen with no await in between, on the one event
+        loop, so concurrent calls see each other's reservations.
+        """
+        budget = self.settings.max_tokens
+        if budget is not None and self.usage.tokens + self.usage.reserved + estimate > budget:
+            self.usage.budget_exhausted = True
+            raise BudgetSpent(f"token budget of {budget} spent or set aside for calls in flight; no further calls sent")
+        self.usage.reserved += estimate
+        try:
+            yield
+        finally:
+            self.usage.reserved -= estimate
 
     async def _once(self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any]) -> CallResult:
         answer, completion = await self._client.chat.completions.create_with_completion(
@@ -180,14 +255,77 @@ class ModelCaller:
         self.usage.prompt_tokens += result.prompt_tokens
         self.usage.completion_tokens += result.completion_tokens
 
+    def _refusal(self, error: BaseException) -> str:
+        status = getattr(error, "status_code", "")
+        what = {401: "refused the API key", 403: "refused access", 404: "does not know this model or URL"}.get(status, "refused the call")  # type: ignore[call-overload]
+        body = getattr(error, "body", None)
+        message = body.get("message", "") if isinstance(body, dict) else ""
+        detail = f": {self.redact(str(message))[:_ERROR_PREVIEW]}" if message else ""
+        return (
+            f"the endpoint {self.settings.endpoint} {what} (HTTP {status}{detail}); "
+            f"check --base-url, --model ({self.settings.model!r}) and the key in ${self.settings.api_key_env}"
+        )
+
     async def close(self) -> None:
         await self._openai.close()
 
 
+def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Callable[..., Awaitable[Any]]:
+    """The client's create, cut off ``seconds`` after sending: httpx's timeout only bounds each read.
+
+    The answer's size is checked here too, before instructor parses it.
+    """
+
+    @functools.wraps(create)
+    async def create_within_deadline(*args: Any, **kwargs: Any) -> Any:
+        async with asyncio.timeout(seconds):
+            completion = await create(*args, **kwargs)
+        if _completion_size(completion) > MAX_RESPONSE_BYTES:
+            raise ResponseTooLarge(f"answer of more than {MAX_RESPONSE_BYTES} bytes")
+        return completion
+
+    return create_within_deadline
+
+
+async def _refuse_declared_oversize(response: Any) -> None:
+    """Refuse an answer whose Content-Length is over the cap before its body is read."""
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+        raise ResponseTooLarge(f"answer of {declared} bytes (cap {MAX_RESPONSE_BYTES})")
+
+
+def _completion_size(completion: Any) -> int:
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return 0
+    size = len(message.content or "")
+    for call in getattr(message, "tool_calls", None) or ():
+        size += len(getattr(getattr(call, "function", None), "arguments", "") or "")
+    return size
+
+
+def _failed_usage(error: BaseException) -> Any:
+    """Tokens a failed call still cost: instructor's total over its attempts, or the truncated answer's."""
+    usage = getattr(error, "total_usage", None)
+    if usage is None:
+        usage = getattr(getattr(error, "last_completion", None), "usage", None)
+    return usage
+
+
 def _describe(error: BaseException) -> str:
+    """What failed, without the server's words (they may echo the key): error type, HTTP status, our own reasons."""
     cause = root_cause(error)
+    if _caused_by(cause, ResponseTooLarge):
+        return f"ResponseTooLarge (answer over {MAX_RESPONSE_BYTES} bytes)"
+    if isinstance(cause, RunawayAnswer):
+        return f"RunawayAnswer ({cause})"
     name = type(cause).__name__
     status = getattr(cause, "status_code", None)
+    if isinstance(cause, IncompleteOutputException):
+        return f"{name} (the answer was cut off, every attempt)"
+    if isinstance(cause, TimeoutError):
+        return "TimeoutError (no whole answer within --timeout)"
     return f"{name} (HTTP {status})" if status else name
 
 

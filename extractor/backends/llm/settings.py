@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .. import BackendAborted
+from .redact import Redactor, public_url, url_secrets
 
 InstructorModeName = Literal["tools", "json", "json_schema", "md_json"]
 
@@ -24,8 +28,23 @@ def default_cache_dir() -> Path:
     return Path(base) / "zone-extractor"
 
 
+DEFAULT_ENDPOINT = "https://api.openai.com/v1"
+
+
 class ConfigurationError(Exception):
     """The LLM backend cannot start with this configuration; the message says what to set."""
+
+
+class EndpointRefused(ConfigurationError, BackendAborted):
+    """The endpoint answered 401, 403 or 404: the key, the model or the URL is wrong, for every chunk alike."""
+
+    exit_code = 2
+
+
+class EndpointUnavailable(BackendAborted):
+    """The endpoint does not answer (refused connections, timeouts): the run stops instead of waiting on every chunk."""
+
+    exit_code = 1
 
 
 class LLMSettings(BaseSettings):
@@ -37,7 +56,7 @@ class LLMSettings(BaseSettings):
     mode: InstructorModeName = "tools"
     extraction: Literal["anchored", "free"] = "anchored"
     concurrency: int = Field(default=4, ge=1, le=256)
-    timeout: float = Field(default=60.0, gt=0, description="seconds for one HTTP call")
+    timeout: float = Field(default=60.0, gt=0, description="seconds for one HTTP call, from sending to the last byte")
     max_retries: int = Field(default=4, ge=0, description="transport retries per call (429, 5xx, timeouts)")
     max_reasks: int = Field(default=1, ge=0, description="re-asks of a structurally invalid answer")
     retry_max_wait: float = Field(default=20.0, gt=0, description="cap on one backoff wait, Retry-After included")
@@ -50,6 +69,18 @@ class LLMSettings(BaseSettings):
     def _strip_slash(cls, value: str | None) -> str | None:
         return value.rstrip("/") if value else value
 
+    @property
+    def endpoint(self) -> str:
+        """The endpoint as it may be shown and written: no credentials."""
+        return public_url(self.base_url or DEFAULT_ENDPOINT)
+
+    def redactor(self) -> Redactor:
+        secrets = url_secrets(self.base_url)
+        key = self.api_key()
+        if key is not None:
+            secrets.append(key.get_secret_value())
+        return Redactor(secrets)
+
     def api_key(self) -> SecretStr | None:
         value = os.environ.get(self.api_key_env)
         return SecretStr(value) if value else None
@@ -61,3 +92,18 @@ class LLMSettings(BaseSettings):
                 f"--backend llm needs an endpoint: set {self.api_key_env} (for OpenAI) or OPENAI_BASE_URL / --base-url "
                 "(for DeepSeek, Qwen, vLLM, Ollama, llama.cpp …); without one, use the default offline backend (--backend rules)"
             )
+        if self.base_url is not None:
+            _check_url(self.base_url)
+
+
+def _check_url(url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 -- raises on a port that is not a number
+    except ValueError as exc:
+        raise ConfigurationError(f"--base-url {public_url(url)!r} is not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ConfigurationError(
+            f"--base-url {public_url(url)!r} must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:11434/v1"
+        )

@@ -1,0 +1,250 @@
+"""Issue 11, the LLM endpoint: what a hostile or broken endpoint must not do to a run.
+
+Every test runs the real openai client, instructor and tenacity against the
+loopback test server, which acts out the fault. Timeouts are small so each
+test takes seconds.
+"""
+
+import csv
+import json
+import math
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("instructor")
+
+from conftest import llm_extract
+
+from extractor.cli import main
+from extractor.outputs.jsonl import read_records
+from extractor.testserver import FakeModelServer, Script
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "seeds" / "gold"
+SEEDS = ROOT / "seeds"
+PAGE = SEEDS / "003_8501c12392327efb.txt"
+
+
+@pytest.fixture(scope="module")
+def server():
+    with FakeModelServer(Script(gold_dir=GOLD)) as running:
+        yield running
+
+
+def extract(base_url: str, out: Path, *flags: str, paths=(PAGE,)) -> int:
+    return llm_extract(base_url, out, paths, "--no-cache", "--timeout", "2", *flags)
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+def strict_json_lines(path: Path) -> list[dict]:
+    """Lines as standard JSON: NaN and Infinity, which json.loads accepts by default, are refused."""
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"not JSON: {constant}")
+
+    return [json.loads(line, parse_constant=refuse) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def numbers_in(value) -> list[float]:
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in numbers_in(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in numbers_in(v)]
+    return [value] if isinstance(value, float) else []
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # free once closed: nothing listens there
+
+
+# -- item 10: NaN and Infinity ----------------------------------------------------
+
+
+@pytest.mark.parametrize("faults", [["nan"], ["nan"] * 10], ids=["once-then-fine", "always"])
+def test_non_finite_numbers_are_asked_again_and_never_written(server, tmp_path, faults):
+    server.reset(Script(gold_dir=GOLD, faults=list(faults)))
+    code = extract(server.base_url, tmp_path, "--extraction", "free", "--concurrency", "1", "--max-reasks", "1", "--max-retries", "0")
+    assert server.stats.faults["nan"] >= 1
+    records = strict_json_lines(tmp_path / "records.jsonl")  # raises on a bare NaN
+    assert records and all(math.isfinite(n) for r in records for n in numbers_in(r))
+    failed = manifest(tmp_path)["failed_chunks"]
+    if len(faults) == 1:
+        assert code == 0 and failed == []  # the re-ask got a good answer
+    else:
+        assert failed and all("ValidationError" in f["error"] or "Instructor" in f["error"] for f in failed)
+
+
+# -- item 12: refused, silent, slow and mostly failing endpoints --------------------
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404"])
+def test_an_endpoint_that_refuses_stops_the_run_with_exit_2(server, tmp_path, capsys, status):
+    server.reset(Script(gold_dir=GOLD, faults=[status] * 100))
+    code = extract(server.base_url, tmp_path, "--concurrency", "4", paths=(SEEDS,))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert server.stats.calls <= 4  # stopped at the first answers, not one call per chunk
+    assert f"HTTP {status}" in err and "--model" in err and "Traceback" not in err
+
+
+def test_a_hung_endpoint_ends_the_run_within_two_timeouts(server, tmp_path, capsys):
+    server.reset(Script(gold_dir=GOLD, faults=["hang"] * 1000, timeout_delay=1))  # each call hangs 20 s
+    started = time.monotonic()
+    code = extract(server.base_url, tmp_path, "--timeout", "0.5", "--concurrency", "2", paths=(SEEDS,))
+    elapsed = time.monotonic() - started
+    assert code == 1
+    assert elapsed < 10  # two attempts of 0.5 s and a backoff, not every chunk's five attempts
+    assert "has not answered" in capsys.readouterr().err
+
+
+def test_an_unreachable_endpoint_ends_the_run_at_once(tmp_path, capsys):
+    started = time.monotonic()
+    code = extract(f"http://127.0.0.1:{closed_port()}/v1", tmp_path, paths=(SEEDS,))
+    assert code == 1 and time.monotonic() - started < 10
+    assert "has not answered" in capsys.readouterr().err
+
+
+def test_the_timeout_bounds_the_whole_call_not_each_read(server, tmp_path):
+    # 40 bytes, one every 0.1 s: each read is quick, the answer takes 4 s, --timeout is 1 s
+    server.reset(Script(gold_dir=GOLD, faults=["drip"], drip_interval=0.1, drip_bytes=40))
+    code = extract(server.base_url, tmp_path, "--timeout", "1", "--max-retries", "0", "--concurrency", "1")
+    failed = manifest(tmp_path)["failed_chunks"]
+    assert code == 0 and len(failed) == 1 and failed[0]["error"].startswith("TimeoutError")
+
+
+def test_a_run_where_most_chunks_fail_exits_1_and_says_so(server, tmp_path, capsys):
+    server.reset(Script(gold_dir=GOLD, faults=["ok"] + ["500"] * 1000))
+    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "0")
+    run = manifest(tmp_path)
+    assert code == 1
+    assert run["run_failed"] is True and str(len(run["failed_chunks"])) in run["run_failed_reason"]
+    assert "run failed" in capsys.readouterr().err
+
+
+def test_a_run_with_few_failures_is_not_failed(server, tmp_path):
+    server.reset(Script(gold_dir=GOLD, faults=["500"]))
+    assert extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "0") == 0
+    run = manifest(tmp_path)
+    assert len(run["failed_chunks"]) == 1 < run["chunks"] / 2 and run["run_failed"] is False
+
+
+# -- item 13: a chunk that keeps failing is listed and stood in for, in every output ----
+
+
+def test_a_persistently_truncated_answer_is_listed_and_every_output_agrees(server, tmp_path):
+    server.reset(Script(gold_dir=GOLD, faults=["truncated"] * 2))
+    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "1")
+    run = manifest(tmp_path)
+    assert code == 0
+    assert [f["error"].split()[0] for f in run["failed_chunks"]] == ["IncompleteOutputException"]
+    assert run["documents"] == {"read": 1}
+    figures = [r for r in read_records(tmp_path / "records.jsonl") if r["kind"] == "figure"]
+    with sqlite3.connect(tmp_path / "records.sqlite") as db:
+        in_database = db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+        articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    with (tmp_path / "figures.csv").open(encoding="utf-8") as handle:
+        in_csv = sum(1 for _ in csv.DictReader(handle))
+    assert len(figures) == in_database == in_csv > 0
+    assert articles == len({r["article"] for r in read_records(tmp_path / "records.jsonl")})
+
+
+# -- item 14: the token budget under concurrency -------------------------------------
+
+
+def test_the_token_budget_holds_at_concurrency_64(server, tmp_path):
+    server.reset(Script(gold_dir=GOLD))
+    budget = 4000
+    code = extract(server.base_url, tmp_path, "--max-tokens", str(budget), "--concurrency", "64", "--chunk-chars", "600", paths=(SEEDS,))
+    spent = server.stats.prompt_tokens + server.stats.completion_tokens
+    run = manifest(tmp_path)
+    assert code == 0  # chunks the budget held back are not the endpoint's failures
+    assert 0 < spent <= budget
+    assert run["tokens"]["prompt"] + run["tokens"]["completion"] == spent
+    assert run["budget_exhausted"] is True
+
+
+# -- item 15: a runaway answer ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("items", "error"), [(1000, "RunawayAnswer"), (20000, "ResponseTooLarge")])
+def test_a_runaway_answer_fails_its_chunk_unasked_and_writes_no_junk(server, tmp_path, items, error):
+    server.reset(Script(gold_dir=GOLD, faults=["huge"], huge_items=items))
+    code = extract(server.base_url, tmp_path, "--extraction", "free", "--concurrency", "1", "--max-reasks", "1", "--max-retries", "0")
+    run = manifest(tmp_path)
+    assert code == (1 if run.get("run_failed") else 0)
+    assert run["failed_chunks"] and all(f["error"].startswith(error) for f in run["failed_chunks"])
+    assert server.stats.prompt_tokens < 20_000  # not re-asked: a re-ask sends the runaway answer back
+    figures = [r for r in read_records(tmp_path / "records.jsonl") if r["kind"] == "figure"]
+    assert 0 < len(figures) < 1000 and all(r["status"] == "verified" for r in figures)  # none of the made-up numbers
+
+
+# -- item 16: secrets ----------------------------------------------------------------
+
+
+def test_an_echoed_key_and_url_credentials_are_never_shown_or_written(server, tmp_path, capfd, monkeypatch):
+    key, password = "sk-test-SECRET-4f9a2b", "pa55-w0rd-77"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    server.reset(Script(gold_dir=GOLD, faults=["500"] * 3, echo_key=True))
+    host, port = server.httpd.server_address[:2]
+    url = f"http://analyst:{password}@{host}:{port}/v1"
+    assert extract(url, tmp_path / "run", "--concurrency", "1", "--max-retries", "1") == 0
+    server.reset(Script(gold_dir=GOLD, faults=["401"], echo_key=True))
+    assert extract(url, tmp_path / "refused") == 2
+    shown = capfd.readouterr()
+    assert server.stats.faults["401"] == 1
+    assert manifest(tmp_path / "run")["endpoint"] == f"http://***@{host}:{port}/v1"
+    written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*") if p.is_file())
+    for secret in (key, password):
+        assert secret not in shown.out + shown.err
+        assert secret not in written
+    assert "***" in shown.err  # the refusal message shows the server's words, redacted
+
+
+def test_the_response_cache_is_kept_per_endpoint(server, tmp_path):
+    cache = tmp_path / "cache"
+    server.reset(Script(gold_dir=GOLD))
+    assert llm_extract(server.base_url, tmp_path / "first", (PAGE,), "--cache-dir", str(cache)) == 0
+    assert server.stats.calls > 0
+    with FakeModelServer(Script(gold_dir=GOLD)) as other:
+        assert llm_extract(other.base_url, tmp_path / "second", (PAGE,), "--cache-dir", str(cache)) == 0
+        assert other.stats.calls == server.stats.calls  # another endpoint's answers are not reused
+    server.reset()
+    assert llm_extract(server.base_url, tmp_path / "third", (PAGE,), "--cache-dir", str(cache)) == 0
+    assert server.stats.calls == 0  # the same endpoint's are
+
+
+# -- item 17: clean messages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://user:hunter22@[::1", "ftp://example.com/v1", "127.0.0.1:8000"])
+def test_a_malformed_base_url_is_a_usage_error(tmp_path, capsys, url):
+    assert main(["extract", str(PAGE), "-o", str(tmp_path), "--backend", "llm", "--base-url", url]) == 2
+    err = capsys.readouterr().err
+    assert "--base-url" in err and "Traceback" not in err and "hunter22" not in err
+
+
+def test_ctrl_c_during_calls_exits_cleanly(server, tmp_path):
+    server.reset(Script(gold_dir=GOLD, delay=1.0))
+    command = [sys.executable, "-m", "extractor", "extract", str(SEEDS), "-o", str(tmp_path), "--backend", "llm"]
+    command += ["--base-url", server.base_url, "--model", "oracle", "--no-cache", "--concurrency", "4"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 20
+    while server.stats.calls < 4 and time.monotonic() < deadline:  # calls in flight
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "Event loop is closed" not in err, err
+    assert "interrupted" in err
