@@ -56,8 +56,7 @@ class Entity:
 
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
-    entities = _entities(text, start, end, parks)
-    entity_starts = [e.start for e in entities]
+    entities = _Entities(_entities(text, start, end, parks), text, start, end)
     park_names = {p.name for p in parks}
     figures = []
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
@@ -76,7 +75,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 amount_high=match.quantity.amount_high,
                 metric=_metric(text, match, sentence_start, park_names),
                 period=_period(text, start, sentence_start, match.start),
-                subject=_subject(entities, entity_starts, text, sentence_start, match.start, main_park),
+                subject=_subject(entities, text, sentence_start, match.start, main_park),
                 evidence=_clause_evidence(text, match, start, end),
             )
         )
@@ -209,20 +208,40 @@ def _entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list
     return sorted(found, key=lambda e: e.start)
 
 
-def _subject(entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, main_park: str) -> str:
+class _Entities:
+    """An article's entities, indexed once so that each figure's look-back is a binary search (linear in all).
+
+    Looking back from every figure to its paragraph start or to the last named
+    project would cost the paragraph's length per figure: quadratic in a long
+    paragraph.
+    """
+
+    def __init__(self, entities: list[Entity], text: str, start: int, end: int) -> None:
+        self.projects = [e for e in entities if e.name.endswith("项目")]
+        self.project_starts = [e.start for e in self.projects]
+        self.others = [e for e in entities if not e.name.endswith("项目")]
+        self.other_starts = [e.start for e in self.others]
+        self.line_breaks = [m.start() for m in re.finditer("\n", text[start:end])]
+        self.offset = start
+
+    def paragraph_start(self, position: int) -> int:
+        """Just after the last line break before ``position`` in the article (the article start if none)."""
+        index = bisect_right(self.line_breaks, position - 1 - self.offset) - 1
+        return self.offset + self.line_breaks[index] + 1 if index >= 0 else self.offset
+
+
+def _subject(entities: _Entities, text: str, sentence_start: int, position: int, main_park: str) -> str:
     """The nearest named park, company or facility before the figure in its paragraph, else the article's park.
 
     "该项目总投资…" points at the last named project, wherever it was named.
     """
-    index = bisect_right(starts, position) - 1
     if _PROJECT_ANAPHORA.search(text, sentence_start, position):
-        projects = [e for e in entities[: index + 1] if e.name.endswith("项目")]
-        if projects:
-            return projects[-1].name
-    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+        index = bisect_right(entities.project_starts, position) - 1
+        if index >= 0:
+            return entities.projects[index].name
+    paragraph_start = entities.paragraph_start(sentence_start)
     # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
-    while index >= 0 and entities[index].name.endswith("项目"):
-        index -= 1
-    if index >= 0 and entities[index].start >= paragraph_start:
-        return entities[index].name
+    index = bisect_right(entities.other_starts, position) - 1
+    if index >= 0 and entities.others[index].start >= paragraph_start:
+        return entities.others[index].name
     return main_park
