@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .backends import Backend, get_backend
+from .budget import TimeBudget, check_budget, within
 from .chunk import DEFAULT_BUDGET, chunk_article
 from .load import LoadError, read_text
 from .merge import merge_article
@@ -15,21 +16,34 @@ from .segment import segment
 from .verify import settle_shared_numbers, verify_in_place
 
 
-def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "") -> tuple[str, Iterator[Article]]:
-    """Normalize a page and return its text and a generator of finished (verified) articles."""
-    text = normalize(raw).text
-    segments = segment(text)
-    chunks = (
-        {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
-        if backend.needs_chunks
-        else {}
-    )
+def iter_articles(
+    raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "", time_budget: TimeBudget | None = None
+) -> tuple[str, Iterator[Article]]:
+    """Normalize a page and return its text and a generator of finished (verified) articles.
 
-    extracted = backend.extract_articles(text, segments, chunks, doc)  # a backend may start its work here (LLM calls)
+    With a ``time_budget``, the work on this page (here and in the generator) raises
+    BudgetExceeded once it has taken longer than the budget.
+    """
+    with within(time_budget):
+        text = normalize(raw).text
+        check_budget()
+        segments = segment(text)
+        chunks = (
+            {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
+            if backend.needs_chunks
+            else {}
+        )
+        extracted = iter(backend.extract_articles(text, segments, chunks, doc))  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
-        for article in extracted:
-            yield _verified(merge_article(article), text)
+        while True:
+            with within(time_budget):  # the time between two articles is the caller's, not this page's
+                article = next(extracted, None)
+                if article is None:
+                    return
+                check_budget()
+                finished = _verified(merge_article(article), text)
+            yield finished
 
     return text, articles()
 

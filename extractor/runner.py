@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import time
 from collections import deque
@@ -22,15 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from .backends import Backend
+from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
 from .chunk import DEFAULT_BUDGET
-from .load import InputScan, LoadError, read_text
+from .load import InputScan, LoadError, display_name, read_bytes, read_text
 from .models import Article, Status
 from .pipeline import iter_articles
 from .tables import TABLE_NAMES, SqliteWriter, export_csv
 from .write import JsonlWriter
 
 RECORDS_FILE = "records.jsonl"
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DATABASE_FILE = "records.sqlite"
 MANIFEST_FILE = "run.json"
 
@@ -55,6 +54,7 @@ class DocumentOutcome:
     completion_tokens: int = 0
     failed_chunks: int = 0
     seconds: float = 0.0
+    replaced_bytes: int = 0  # undecodable bytes replaced by U+FFFD when the file was read (issue 11)
 
     def count(self, article: Article) -> None:
         self.articles += 1
@@ -111,25 +111,27 @@ def run_extraction(
     chunk_budget: int = DEFAULT_BUDGET,
     resume: bool = False,
     on_progress: ProgressCallback | None = None,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
     ``files`` may be a scan of the inputs, whose missing paths, folder loops and
-    files left out (not *.txt) are then reported in run.json too.
+    files left out (not *.txt) are then reported in run.json too. A document that
+    takes longer than ``doc_timeout`` seconds (None: no limit) fails with that reason.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = on_progress or (lambda event, outcome: None)
     out_dir.mkdir(parents=True, exist_ok=True)
     documents = _named(scan.files)
-    done = _resumable(out_dir, documents) if resume else {}
+    done = _resumable(out_dir, documents, scan.max_file_size) if resume else {}
     if resume:
         _keep_only(out_dir, set(done))
-    summary = RunSummary(out_dir=str(out_dir), backend=backend.name)
-    summary.documents += [DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="no such file or folder") for p in scan.missing]
-    summary.documents += [
-        DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="symbolic link loop: folder already searched") for p in scan.loops
-    ]
-    summary.ignored = [str(p) for p in scan.ignored]
+    summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name)
+    left_out = [(p, "no such file or folder") for p in scan.missing]
+    left_out += [(p, "symbolic link loop: folder already searched") for p in scan.loops]
+    left_out += scan.skipped
+    summary.documents += [DocumentOutcome(doc=display_name(p), path=display_name(p), status="skipped", reason=why) for p, why in left_out]
+    summary.ignored = [display_name(p) for p in scan.ignored]
     started = time.perf_counter()
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with (
@@ -138,7 +140,7 @@ def run_extraction(
     ):
         prepared: deque[_Prepared] = deque()
         for path, doc in documents:
-            prepared.append(_prepare(path, doc, backend, chunk_budget, done))
+            prepared.append(_prepare(path, doc, backend, chunk_budget, done, scan.max_file_size, doc_timeout))
             while len(prepared) > lookahead:
                 summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
         while prepared:
@@ -160,24 +162,29 @@ class _Prepared:
     articles: Iterator[Article] | None = None
 
 
-def _prepare(path: Path, doc: str, backend: Backend, chunk_budget: int, done: dict[str, str]) -> _Prepared:
-    prepared = _Prepared(DocumentOutcome(doc=doc, path=str(path)), time.perf_counter())
+def _prepare(
+    path: Path, doc: str, backend: Backend, chunk_budget: int, done: dict[str, str], max_file_size: int, doc_timeout: float | None
+) -> _Prepared:
+    prepared = _Prepared(DocumentOutcome(doc=doc, path=display_name(path)), time.perf_counter())
     outcome = prepared.outcome
     try:
-        loaded = read_text(path)
+        loaded = read_text(path, max_file_size)
     except LoadError as exc:
         outcome.status, outcome.reason = "skipped", str(exc)
         return prepared
-    outcome.encoding, outcome.sha256 = loaded.encoding, loaded.sha256
+    outcome.encoding, outcome.sha256, outcome.replaced_bytes = loaded.encoding, loaded.sha256, loaded.replaced
     if done.get(doc) == loaded.sha256:
         outcome.status, outcome.reason = "resumed", "already extracted (same content)"
     elif not loaded.text.strip():
         outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
+    elif not loaded.is_chinese:  # a .env or a key reached by mistake is neither stored nor sent to an endpoint
+        outcome.status, outcome.reason = "skipped", "no Chinese text: nothing to extract (not stored, not sent to any backend)"
     else:
-        if not _CHINESE.search(loaded.text):
-            outcome.reason = "no Chinese text: nothing to extract"
+        if loaded.replaced:
+            outcome.reason = f"{loaded.replaced} undecodable bytes replaced by U+FFFD"
         try:
-            prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc)
+            budget = TimeBudget(doc_timeout)
+            prepared.text, prepared.articles = iter_articles(loaded.text, backend, chunk_budget, doc, budget)
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return prepared
@@ -208,13 +215,13 @@ def _named(files: list[Path]) -> list[tuple[Path, str]]:
     names: set[str] = set()
     named = []
     for path in files:
-        name = path.name if path.name not in names else str(path)
+        name = display_name(path.name) if display_name(path.name) not in names else display_name(path)
         names.add(name)
         named.append((path, name))
     return named
 
 
-def _resumable(out_dir: Path, documents: list[tuple[Path, str]]) -> dict[str, str]:
+def _resumable(out_dir: Path, documents: list[tuple[Path, str]], max_file_size: int) -> dict[str, str]:
     """doc → sha256 of the documents a previous run committed and whose file has not changed since."""
     path = out_dir / DATABASE_FILE
     if not path.exists():
@@ -228,8 +235,8 @@ def _resumable(out_dir: Path, documents: list[tuple[Path, str]]) -> dict[str, st
     for file, doc in documents:
         if doc in committed:
             try:
-                current = hashlib.sha256(file.read_bytes()).hexdigest()
-            except OSError:
+                current = hashlib.sha256(read_bytes(file, max_file_size)).hexdigest()
+            except LoadError:
                 continue
             if current == committed[doc]:
                 done[doc] = current

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ...budget import check_budget
 from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from .parks import ParkMention
@@ -62,6 +63,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
     for match in sorted(candidates, key=lambda m: m.start):
+        check_budget()  # the per-figure look-backs are where a hostile page used to go quadratic
         sentence_start = _sentence_start(text, match.start, start)
         figures.append(
             Figure(
