@@ -56,7 +56,7 @@ class TextMeasures(NamedTuple):
 
     han: int  # Han characters
     rare_han: int  # Han characters outside the common sets
-    letters: int  # characters of any script (Han, Latin, kana, Hangul …)
+    tokens: int  # Han characters, Latin words and letters of other scripts (kana, Hangul …)
     bad: int  # U+FFFD and private-use characters
     controls: int  # control characters other than tab, line breaks and form feed
     visible: int  # characters that are not whitespace
@@ -64,7 +64,7 @@ class TextMeasures(NamedTuple):
 
     @property
     def is_chinese(self) -> bool:
-        return self.han > 0 and self.han >= _CHINESE["min_han_share_of_letters"] * self.letters
+        return self.han > 0 and self.han >= _CHINESE["min_han_share_of_tokens"] * self.tokens
 
     def garbage(self) -> str:
         """Why the text is garbage, or "" when it reads as text."""
@@ -78,8 +78,9 @@ class TextMeasures(NamedTuple):
 
 
 def measure(text: str) -> TextMeasures:
-    """Count the characters that matter, in one pass over the text (C speed: Counter)."""
-    han = rare = letters = bad = controls = visible = 0
+    """Count the characters that matter, in one pass over the text (C speed: Counter) and one over its Latin words."""
+    han = rare = bad = controls = visible = 0
+    tokens = sum(1 for _ in _LATIN_WORD.finditer(text))
     common = _common_han()
     for char, count in Counter(text).items():
         if char.isspace():
@@ -87,15 +88,18 @@ def measure(text: str) -> TextMeasures:
         visible += count
         if _is_han(char):
             han += count
-            letters += count
+            tokens += count
             rare += count if char not in common else 0
-        elif char.isalpha():
-            letters += count
+        elif char.isalpha() and not char.isascii():
+            tokens += count
         elif char == "\ufffd" or "\ue000" <= char <= "\uf8ff":
             bad += count
         elif unicodedata.category(char) == "Cc":
             controls += count
-    return TextMeasures(han, rare, letters, bad, controls, visible, len(text))
+    return TextMeasures(han, rare, tokens, bad, controls, visible, len(text))
+
+
+_LATIN_WORD = re.compile("[A-Za-z]+")
 
 
 def _is_han(char: str) -> bool:
