@@ -168,8 +168,8 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
     if summary.usage:
         console.print(escape(_usage_line(summary.usage)), highlight=False)
     if args.report:
-        console.print(f"report: {escape(str(write_report(args.out)))}")
-    console.print(f"records: {args.out / 'records.jsonl'}  manifest: {args.out / 'run.json'}")
+        console.print(f"report: {escape(display_name(write_report(args.out)))}", highlight=False)
+    console.print(f"records: {escape(display_name(args.out / 'records.jsonl'))}  manifest: {escape(display_name(args.out / 'run.json'))}")
     return 0 if summary.readable else 1
 
 
