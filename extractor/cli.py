@@ -27,10 +27,11 @@ from rich.table import Table
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
 from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
+from .budget import DEFAULT_DOC_TIMEOUT
 from .chunk import DEFAULT_BUDGET
 from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 from .facts import FactsError, write_facts
-from .load import InputScan, scan_inputs
+from .load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_size, parse_size, scan_inputs
 from .meta import Manifest, ManifestError
 from .outputs import DATABASE_FILE, OutputError
 from .outputs.jsonl import read_records
@@ -109,6 +110,20 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--meta", type=Path, help="CSV or JSON Lines file with path, published, source, url per input (wins over page headers)"
     )
+    inputs = extract.add_argument_group("inputs")
+    inputs.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=DEFAULT_MAX_FILE_SIZE,
+        help=f"skip files larger than this, e.g. 200M (default: {format_size(DEFAULT_MAX_FILE_SIZE)})",
+    )
+    inputs.add_argument(
+        "--doc-timeout",
+        type=_seconds,
+        default=DEFAULT_DOC_TIMEOUT,
+        help=f"fail a document that takes longer than this many seconds, 0 for no limit (default: {DEFAULT_DOC_TIMEOUT:g})",
+    )
+    inputs.add_argument("--follow-links", action="store_true", help="follow links that lead out of the input folders (default: skip them)")
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -146,15 +161,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(text: str) -> float | None:
+    """Seconds for --doc-timeout; 0 means no limit."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r} (0 for no limit)")
+    return seconds or None
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     try:
         args.manifest = Manifest(args.meta) if args.meta else None
     except ManifestError as exc:
         errors.print(f"[red]error:[/] --meta: {escape(str(exc))}", highlight=False)
         return 2
-    scan = scan_inputs(args.paths)
+    scan = scan_inputs(args.paths, follow_links=args.follow_links, max_file_size=args.max_file_size)
     for path in scan.missing:
-        errors.print(f"[red]error:[/] {escape(str(path))}: no such file or directory", highlight=False)
+        errors.print(f"[red]error:[/] {escape(display_name(path))}: no such file or directory", highlight=False)
     if not scan.files:
         errors.print("[red]error:[/] no input files found (folders are searched for *.txt)")
         return 1
@@ -182,7 +215,7 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
     with _progress() as progress:
         documents = progress.add_task("documents", total=len(scan.files))
         articles = progress.add_task("articles", total=None)
-        read_paths = {str(p) for p in scan.files}  # missing paths and loops are reported, not counted as read
+        read_paths = {display_name(p) for p in scan.files}  # missing paths and loops are reported, not counted as read
 
         def on_progress(event: str, outcome: DocumentOutcome | None) -> None:
             if event == "article":
@@ -194,7 +227,15 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
         summary = run_extraction(
-            scan, args.out, backend, args.chunk_chars, args.resume, on_progress, report=args.report, manifest=args.manifest
+            scan,
+            args.out,
+            backend,
+            args.chunk_chars,
+            args.resume,
+            on_progress,
+            report=args.report,
+            manifest=args.manifest,
+            doc_timeout=args.doc_timeout,
         )
     console.print(_summary_table(summary, args.all_files))
     if summary.ignored:
@@ -202,8 +243,11 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
     if summary.usage:
         console.print(escape(_usage_line(summary.usage)), highlight=False)
     if args.report:
-        console.print(f"report: {escape(str(args.out / 'report.html'))}")
-    console.print(f"records: {escape(str(args.out / 'records.jsonl'))}  manifest: {escape(str(args.out / 'run.json'))}", highlight=False)
+        console.print(f"report: {escape(display_name(args.out / 'report.html'))}", highlight=False)
+    console.print(
+        f"records: {escape(display_name(args.out / 'records.jsonl'))}  manifest: {escape(display_name(args.out / 'run.json'))}",
+        highlight=False,
+    )
     if summary.usage.get("run_failed"):
         errors.print(f"[red]run failed:[/] {escape(summary.usage['run_failed_reason'])}", highlight=False)
         return 1

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .backends import Backend, get_backend
+from .budget import TimeBudget, check_budget, within
 from .chunk import DEFAULT_BUDGET, chunk_article
 from .load import LoadError, read_text
 from .merge import merge_article
@@ -18,27 +19,41 @@ from .verify import settle_shared_numbers, verify_in_place
 
 
 def iter_articles(
-    raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET, doc: str = "", meta: DocumentMeta | None = None
+    raw: str,
+    backend: Backend,
+    chunk_budget: int = DEFAULT_BUDGET,
+    doc: str = "",
+    meta: DocumentMeta | None = None,
+    time_budget: TimeBudget | None = None,
 ) -> tuple[str, Iterator[Article]]:
     """Normalize a page and return its text and a generator of finished (verified) articles.
 
     ``meta`` (see ``meta.document_meta``) dates the page: figures' periods are resolved against it.
+    With a ``time_budget``, the work on this page (here and in the generator) raises
+    BudgetExceeded once it has taken longer than the budget.
     """
     published = meta.published if meta else ""
-    normalized = normalize(raw)
-    text = normalized.text
-    segments = segment(text)
-    chunks = (
-        {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
-        if backend.needs_chunks
-        else {}
-    )
-
-    extracted = backend.extract_articles(text, segments, chunks, doc)  # a backend may start its work here (LLM calls)
+    with within(time_budget):
+        normalized = normalize(raw)
+        text = normalized.text
+        check_budget()
+        segments = segment(text)
+        chunks = (
+            {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
+            if backend.needs_chunks
+            else {}
+        )
+        extracted = iter(backend.extract_articles(text, segments, chunks, doc))  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
-        for article in extracted:
-            yield _verified(merge_article(article), normalized, published)
+        while True:
+            with within(time_budget):  # the time between two articles is the caller's, not this page's
+                article = next(extracted, None)
+                if article is None:
+                    return
+                check_budget()
+                finished = _verified(merge_article(article), normalized, published)
+            yield finished
 
     return text, articles()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -22,8 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .backends import Backend, BackendAborted
+from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
 from .chunk import DEFAULT_BUDGET
-from .load import InputScan, LoadError, read_text
+from .load import DEFAULT_MAX_FILE_SIZE, InputScan, LoadError, display_name, read_text
 from .meta import Manifest, document_meta
 from .models import SCHEMA_VERSION, Article, Status
 from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet
@@ -40,7 +40,6 @@ __all__ = [
     "run_settings",
 ]
 
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _DATA = Path(__file__).parent / "data"
 
 
@@ -64,6 +63,7 @@ class DocumentOutcome:
     completion_tokens: int = 0
     failed_chunks: int = 0
     seconds: float = 0.0
+    replaced_bytes: int = 0  # undecodable bytes replaced by U+FFFD when the file was read
 
     def count(self, article: Article) -> None:
         self.articles += 1
@@ -81,7 +81,8 @@ class DocumentOutcome:
         """The outcome a previous run stored for an unchanged document: its counts stand."""
         known = {f.name for f in fields(cls)}
         outcome = cls(**{key: value for key, value in stored.items() if key in known})
-        outcome.path, outcome.status, outcome.reason, outcome.seconds = str(path), "resumed", "already extracted (same content)", 0.0
+        outcome.path, outcome.seconds = display_name(path), 0.0
+        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
         return outcome
 
 
@@ -132,6 +133,7 @@ def run_extraction(
     on_progress: ProgressCallback | None = None,
     report: bool = False,
     manifest: Manifest | None = None,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
@@ -140,24 +142,27 @@ def run_extraction(
     writes the review page; ``manifest`` (``--meta FILE``) gives files their
     publication date, source and url, winning over their headers. An OutputError
     (OUT_DIR in use, not writable, full, or a ledger --resume cannot trust) ends
-    the run; what was written before it stays whole.
+    the run; what was written before it stays whole. A document that takes longer
+    than ``doc_timeout`` seconds (None: no limit) fails with that reason.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = on_progress or (lambda event, outcome: None)
     settings = run_settings(backend, chunk_budget)
-    summary = RunSummary(out_dir=str(out_dir), backend=backend.name, settings=settings)
-    summary.documents += [DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="no such file or folder") for p in scan.missing]
-    summary.documents += [
-        DocumentOutcome(doc=str(p), path=str(p), status="skipped", reason="symbolic link loop: folder already searched") for p in scan.loops
-    ]
-    summary.ignored = [str(p) for p in scan.ignored]
+    summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
+    left_out = [(p, "no such file or folder") for p in scan.missing]
+    left_out += [(p, "symbolic link loop: folder already searched") for p in scan.loops]
+    left_out += scan.skipped
+    summary.documents += [DocumentOutcome(doc=display_name(p), path=display_name(p), status="skipped", reason=why) for p, why in left_out]
+    summary.ignored = [display_name(p) for p in scan.ignored]
     started = time.perf_counter()
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with OutputSet(out_dir, settings, resume, report) as outputs:
         finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
         prepared: deque[_Prepared] = deque()
         for path, doc in _named(scan.files):
-            prepared.append(_Prepared(extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest), time.perf_counter()))
+            prepared.append(_Prepared(extract_document(
+                path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout
+            ), time.perf_counter()))
             while len(prepared) > lookahead:
                 summary.documents.append(_write(prepared.popleft(), outputs, notify))
         while prepared:
@@ -214,7 +219,14 @@ class _Prepared:
 
 
 def extract_document(
-    path: Path, doc: str, backend: Backend, chunk_budget: int, finished_sha256: str | None = None, manifest: Manifest | None = None
+    path: Path,
+    doc: str,
+    backend: Backend,
+    chunk_budget: int,
+    finished_sha256: str | None = None,
+    manifest: Manifest | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
 ) -> DocumentWork:
     """Read one file and start the pipeline on it: the work the outputs write, with its outcome.
 
@@ -222,25 +234,29 @@ def extract_document(
     gets the status "resumed" and no articles. The articles come lazily, so a
     large page streams; ``materialize`` turns them into a list for a worker.
     """
-    outcome = DocumentOutcome(doc=doc, path=str(path))
+    outcome = DocumentOutcome(doc=doc, path=display_name(path))
     entry = DocumentEntry(doc=doc, outcome=outcome)
     work = DocumentWork(entry)
     try:
-        loaded = read_text(path)
+        loaded = read_text(path, max_file_size)
     except LoadError as exc:
         outcome.status, outcome.reason = "skipped", str(exc)
         return work
     outcome.encoding, outcome.sha256 = entry.encoding, entry.sha256 = loaded.encoding, loaded.sha256
+    outcome.replaced_bytes = loaded.replaced
     if finished_sha256 == loaded.sha256:
         outcome.status, outcome.reason = "resumed", "already extracted (same content)"
     elif not loaded.text.strip():
         outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
+    elif not loaded.is_chinese:  # a .env or a key reached by mistake is neither stored nor sent to an endpoint
+        outcome.status, outcome.reason = "skipped", "no Chinese text: nothing to extract (not stored, not sent to any backend)"
     else:
-        if not _CHINESE.search(loaded.text):
-            outcome.reason = "no Chinese text: nothing to extract"
+        if loaded.replaced:
+            outcome.reason = f"{loaded.replaced} undecodable bytes replaced by U+FFFD"
         try:
             entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
-            entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta)
+            budget = TimeBudget(doc_timeout)
+            entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta, budget)
         except BackendAborted:  # not this document's fault: the run cannot go on
             raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
@@ -288,7 +304,7 @@ def _named(files: list[Path]) -> list[tuple[Path, str]]:
     names: set[str] = set()
     named = []
     for path in files:
-        name = path.name if path.name not in names else str(path)
+        name = display_name(path.name) if display_name(path.name) not in names else display_name(path)
         names.add(name)
         named.append((path, name))
     return named

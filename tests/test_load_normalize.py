@@ -20,7 +20,7 @@ SAMPLE = "南昌高新区生产总值739.4亿元，同比增长8.0%。"
     ],
 )
 def test_encodings_decode_to_the_same_text(data, encoding):
-    text, found = decode(data)
+    text, found, _replaced = decode(data)
     assert text == SAMPLE
     assert found == encoding
 

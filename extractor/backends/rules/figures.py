@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...budget import check_budget
 from ...models import Evidence, Figure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
@@ -40,6 +41,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     for match in sorted(candidates, key=lambda m: m.start):
+        check_budget()  # the per-figure look-backs are where a hostile page used to go quadratic
         sentence_start = _sentence_start(text, match.start, start)
         same_sentence = previous if previous and previous[0] == sentence_start else None
         labels = label_figure(

@@ -61,10 +61,12 @@ _MIN_SPEECH = 12  # characters: shorter quoted text without punctuation is a ter
 def extract_quotes(text: str, start: int, end: int) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker = ("", "")
-    cited = {m.start(): _split_speaker(m.group("who")) for m in _CITED.finditer(text, start, end)}
+    cited = [(m.start(), _split_speaker(m.group("who"))) for m in _CITED.finditer(text, start, end)]  # in text order
+    next_cited = 0
     for match in _QUOTE.finditer(text, start, end):
-        for position in sorted(p for p in cited if p < match.start()):
-            last_speaker = cited.pop(position)
+        while next_cited < len(cited) and cited[next_cited][0] < match.start():
+            last_speaker = cited[next_cited][1]
+            next_cited += 1
         content = match.group(1)
         if not _is_speech(content):
             continue
@@ -87,8 +89,9 @@ def _attribution(text: str, match: re.Match[str], end: int) -> tuple[str, str] |
     after = _AFTER.match(text[match.end() : min(end, match.end() + 50)])
     if after:
         return _split_speaker(after.group("who"))
-    line_start = max(text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())) + 1
-    before = _BEFORE.search(text[max(line_start, match.start() - 50) : match.start()])
+    window = max(0, match.start() - 50)  # look back 50 characters at most, and not past a line or sentence end
+    line_start = max(text.rfind("\n", window, match.start()), text.rfind("。", window, match.start())) + 1
+    before = _BEFORE.search(text[max(line_start, window) : match.start()])
     if before:
         return _split_speaker(before.group("who"))
     return None
