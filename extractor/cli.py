@@ -24,6 +24,8 @@ from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSe
 from .chunk import DEFAULT_BUDGET
 from .evaluate import KINDS, evaluate, scoreboard
 from .load import InputScan, scan_inputs
+from .registry import RegistryError
+from .registry import use_files as use_registry_files
 from .report import write_report
 from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
@@ -57,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--chunk-chars", type=int, default=DEFAULT_BUDGET, help="chunk size budget in characters")
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
     extract.add_argument("--report", action="store_true", help="also write OUT_DIR/report.html")
+    extract.add_argument(
+        "--parks",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="your own zones, in the format of the zone registry (extractor/data/zones.csv); repeatable",
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -90,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    try:
+        use_registry_files(args.parks)
+    except RegistryError as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
     scan = scan_inputs(args.paths)
     for path in scan.missing:
         errors.print(f"[red]error:[/] {escape(str(path))}: no such file or directory", highlight=False)

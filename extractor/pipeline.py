@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .backends import Backend, get_backend
 from .chunk import DEFAULT_BUDGET, chunk_article
+from .identity import DocumentZones
 from .load import LoadError, read_text
 from .merge import merge_article
 from .models import Article, DocumentResult
@@ -28,8 +29,9 @@ def iter_articles(raw: str, backend: Backend, chunk_budget: int = DEFAULT_BUDGET
     extracted = backend.extract_articles(text, segments, chunks, doc)  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
+        zones = DocumentZones(text)  # zone identities: every spelling of one zone gets one park_id
         for article in extracted:
-            yield _verified(merge_article(article), text)
+            yield _verified(merge_article(article, zones), text)
 
     return text, articles()
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from .backends import Backend
 from .chunk import DEFAULT_BUDGET
+from .identity import write_zones_table
 from .load import InputScan, LoadError, read_text
 from .models import Article, Status
 from .pipeline import iter_articles
@@ -143,6 +144,8 @@ def run_extraction(
                 summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
         while prepared:
             summary.documents.append(_finish(prepared.popleft(), jsonl, database, notify))
+    with sqlite3.connect(out_dir / DATABASE_FILE) as zones_db:  # issue 10: the zones table, one row per zone (identity.py)
+        write_zones_table(zones_db)
     export_csv(out_dir / DATABASE_FILE, out_dir)
     summary.seconds = time.perf_counter() - started
     summary.usage = backend.usage()

@@ -40,7 +40,8 @@ def check(record: Record, text: str) -> tuple[Status, Evidence | None]:
     elif isinstance(record, Quote):
         status = Status.verified if record.text and record.text in evidence.text else Status.not_found
     elif isinstance(record, (Park, Initiative)):
-        status = Status.verified if record.name in evidence.text or record.name in text else Status.not_found
+        names = (record.name, *record.aliases) if isinstance(record, Park) else (record.name,)  # a park's official name may not be printed
+        status = Status.verified if any(name in evidence.text or name in text for name in names) else Status.not_found
     else:
         status = Status.unchecked
     return status, evidence
