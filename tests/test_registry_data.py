@@ -1,0 +1,125 @@
+"""Integrity of the zone registry shipped in extractor/data/zones.csv.
+
+The registry is knowledge as data: these tests check the properties every entry must
+keep whoever edits the file (stable ids, unambiguous short names, real provinces, a
+source for every fact), not today's contents.
+"""
+
+import csv
+import re
+from collections import Counter
+from importlib.resources import files
+
+import pytest
+
+COLUMNS = ["park_id", "name", "short_names", "province", "city", "level", "zone_type", "approved", "source"]
+REQUIRED = ["park_id", "name", "province", "level", "zone_type", "source"]
+
+# China's 31 provincial-level divisions on the mainland (the registry's scope).
+PROVINCES = {
+    "北京市", "天津市", "上海市", "重庆市",
+    "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省",
+    "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省",
+    "云南省", "陕西省", "甘肃省", "青海省",
+    "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区",
+}
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+# zone_type -> (park_id prefix, fewest entries expected, most that exist at national level).
+# Totals: 178 national high-tech zones (2023, MOST), 230 national ETDZs (2021, MOFCOM) plus the
+# few upgraded since, 23 national independent innovation demonstration zones (2022), 19 national
+# new areas (2017).
+ZONE_TYPES = {
+    "high_tech": ("htz", 169, 178),
+    "etdz": ("etdz", 219, 235),
+    "innovation_demo": ("idz", 23, 23),
+    "new_area": ("na", 19, 19),
+    "bonded": ("bz", 0, 200),
+    "comprehensive_bonded": ("cbz", 0, 200),
+}
+# How an official name of each type ends (a renamed or mistyped entry shows up here).
+NAME_ENDINGS = {
+    "high_tech": ("高新技术产业开发区", "高技术产业开发区", "高新技术产业园区", "新技术开发区", "科技园区", "高新技术产业示范区"),
+    "etdz": ("开发区", "台商投资区", "工业园区", "产业园区"),
+    "innovation_demo": ("国家自主创新示范区",),
+    "new_area": ("新区",),
+    "bonded": ("保税区", "保税港区"),
+    "comprehensive_bonded": ("综合保税区",),
+}
+SLUG = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    text = files("extractor").joinpath("data/zones.csv").read_text(encoding="utf-8")
+    reader = csv.DictReader(text.splitlines())
+    assert reader.fieldnames == COLUMNS
+    return list(reader)
+
+
+def spellings(row: dict[str, str]) -> list[str]:
+    return [row["name"], *filter(None, row["short_names"].split("|"))]
+
+
+def test_required_columns_are_filled(rows):
+    for row in rows:
+        missing = [col for col in REQUIRED if not row[col].strip()]
+        assert not missing, (row["park_id"] or row["name"], missing)
+
+
+def test_park_ids_are_unique_ascii_slugs_prefixed_by_type(rows):
+    ids = Counter(row["park_id"] for row in rows)
+    assert not [pid for pid, n in ids.items() if n > 1]
+    for row in rows:
+        assert SLUG.match(row["park_id"]), row["park_id"]
+        prefix = ZONE_TYPES[row["zone_type"]][0]
+        assert row["park_id"].startswith(prefix + "-"), (row["park_id"], row["zone_type"])
+
+
+def test_every_spelling_names_one_zone(rows):
+    owner: dict[str, str] = {}
+    for row in rows:
+        own = spellings(row)
+        assert len(own) == len(set(own)), (row["park_id"], "repeats a spelling")
+        for spelling in own:
+            assert spelling == spelling.strip() and spelling, (row["park_id"], spelling)
+            other = owner.setdefault(spelling, row["park_id"])
+            assert other == row["park_id"], f"{spelling!r} names both {other} and {row['park_id']}"
+
+
+def test_provinces_and_cities_are_consistent(rows):
+    for row in rows:
+        assert row["province"] in PROVINCES, (row["park_id"], row["province"])
+        if row["province"] in MUNICIPALITIES and row["city"]:
+            assert row["city"] == row["province"], row["park_id"]
+        if row["city"]:
+            assert row["city"] not in PROVINCES - MUNICIPALITIES, row["park_id"]
+
+
+def test_levels_types_and_years_are_well_formed(rows):
+    for row in rows:
+        assert row["level"] in {"national", "provincial"}, row["park_id"]
+        assert row["zone_type"] in ZONE_TYPES, row["park_id"]
+        assert row["name"].endswith(NAME_ENDINGS[row["zone_type"]]), (row["park_id"], row["name"])
+        if row["approved"]:
+            assert re.fullmatch(r"(19[89]\d|20[0-4]\d)", row["approved"]), (row["park_id"], row["approved"])
+
+
+def test_counts_per_type_are_within_the_known_totals(rows):
+    counts = Counter(row["zone_type"] for row in rows if row["level"] == "national")
+    for zone_type, (_, fewest, most) in ZONE_TYPES.items():
+        assert fewest <= counts[zone_type] <= most, (zone_type, counts[zone_type])
+
+
+def test_well_known_proper_names_resolve_to_their_zone(rows):
+    """Nicknames that do not contain the city name must still point at the right zone."""
+    by_spelling = {spelling: row for row in rows for spelling in spellings(row)}
+    expected = {
+        "泰达": ("天津市", "etdz"), "光谷": ("湖北省", "high_tech"), "中关村": ("北京市", "high_tech"),
+        "仲恺": ("广东省", "high_tech"), "杨凌": ("陕西省", "high_tech"), "漕河泾": ("上海市", "etdz"),
+        "张江高新区": ("上海市", "high_tech"), "紫竹高新区": ("上海市", "high_tech"),
+        "苏州工业园": ("江苏省", "etdz"), "亦庄开发区": ("北京市", "etdz"),
+    }
+    for spelling, (province, zone_type) in expected.items():
+        row = by_spelling[spelling]
+        assert (row["province"], row["zone_type"]) == (province, zone_type), spelling
