@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .models import Article, Park
 from .registry import Registry, Zone, registry
-from .zonenames import ZoneName
+from .zonenames import ZoneName, short_place_name
 
 _UNREGISTERED_PREFIX = "u-"
 _GENERIC_TYPE = "开发区"
@@ -150,8 +150,8 @@ def _one_park(identity: Identity | None, members: list[Park], defined_by: dict[s
             "park_id": identity.park_id,
             "registered": zone is not None,
             "level": zone.level if zone is not None else (parsed.level if parsed else ""),
-            "province": zone.province if zone is not None else (parsed.province if parsed else ""),
-            "city": zone.city if zone is not None else (parsed.city if parsed else ""),
+            "province": short_place_name(zone.province) if zone is not None else (parsed.province if parsed else ""),
+            "city": short_place_name(zone.city) if zone is not None else (parsed.city if parsed else ""),
         }
     )
 

@@ -48,58 +48,62 @@ class Zone:
 @dataclass
 class Registry:
     zones: list[Zone] = field(default_factory=list)
+    user_zones: list[Zone] = field(default_factory=list)  # from --parks files: their spellings win over the package's
+
+    @property
+    def all_zones(self) -> list[Zone]:
+        return [*self.zones, *self.user_zones]
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """The name reader, taught the registry's proper names: 东湖 from 武汉东湖新技术开发区, 泰达 the nickname."""
         base = vocabulary()
         proper = set()
-        for zone in self.zones:
+        for zone in self.all_zones:
             for spelling in zone.spellings:
                 if base.type_chain.search(spelling) is None:
                     proper.add(spelling)  # a nickname
                     continue
                 parsed = base.parse(spelling, anchored=False)
-                if parsed is not None and 2 <= len(parsed.modifier) <= 6:
-                    proper.add(parsed.modifier)  # 东湖 of 武汉东湖新技术开发区, 蒙苏 of 蒙苏经济技术开发区
+                if parsed is not None and not parsed.parts and 2 <= len(parsed.modifier) <= 6:
+                    proper.add(parsed.modifier)  # 蒙苏 of 蒙苏经开区; not 医药 of 泰州医药高新区, which names no zone alone
         return base.with_proper_names(proper)
 
     @cached_property
     def spellings(self) -> frozenset[str]:
-        return frozenset(s for zone in self.zones for s in zone.spellings if self.vocabulary.type_chain.search(s))
+        return frozenset(s for zone in self.all_zones for s in zone.spellings if self.vocabulary.type_chain.search(s))
 
     @cached_property
     def _by_key(self) -> dict[str, Zone | None]:
         """Identity key → zone; None where two zones share a key (then neither is guessed)."""
         index: dict[str, Zone | None] = {}
-        for zone in self.zones:
-            for spelling in zone.spellings:
-                parsed = self.vocabulary.parse(spelling, anchored=False)
-                key = parsed.key if parsed is not None else spelling
-                if key in index and index[key] is not None and index[key] != zone:
-                    index[key] = None
-                else:
-                    index.setdefault(key, zone)
+        for zones in (self.zones, self.user_zones):
+            own: dict[str, Zone | None] = {}
+            for zone in zones:
+                for spelling in zone.spellings:
+                    parsed = self.vocabulary.parse(spelling, anchored=False)
+                    key = parsed.key if parsed is not None else spelling
+                    own[key] = zone if own.get(key, zone) == zone else None
+            index.update(own)
         return index
 
     def find(self, key: str) -> Zone | None:
         return self._by_key.get(key)
 
 
-def load_registry(paths: Iterable[Path | str] = ()) -> Registry:
+def load_registry(paths: Iterable[Path | str] = (), packaged: bool = True) -> Registry:
     """The packaged registry (when the package has one) and the given files, later entries winning by park_id."""
-    by_id: dict[str, Zone] = {}
-    packaged = resources.files("extractor").joinpath("data", _PACKAGED)
-    sources: list[tuple[str, str]] = [(str(packaged), packaged.read_text(encoding="utf-8"))] if packaged.is_file() else []
+    shipped = resources.files("extractor").joinpath("data", _PACKAGED)
+    zones = _read(str(shipped), shipped.read_text(encoding="utf-8")) if packaged and shipped.is_file() else []
+    user_zones = []
     for path in paths:
         try:
-            sources.append((str(path), Path(path).read_text(encoding="utf-8-sig")))
+            text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise RegistryError(f"{path}: cannot read the zone registry: {exc}") from exc
-    for origin, text in sources:
-        for zone in _read(origin, text):
-            by_id[zone.park_id] = zone
-    return Registry(list(by_id.values()))
+        user_zones += _read(str(path), text)
+    replaced = {zone.park_id for zone in user_zones}
+    return Registry([zone for zone in zones if zone.park_id not in replaced], user_zones)
 
 
 def _read(origin: str, text: str) -> list[Zone]:

@@ -307,10 +307,10 @@ def _rank(place: Place) -> int:
 @cache
 def _places() -> tuple[Place, ...]:
     rows = csv.DictReader(_data("places.csv").splitlines())
-    return tuple(Place(r["name"], r["stem"], r["kind"], _short(r["province"]), _short(r["city"])) for r in rows)
+    return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
 
 
-def _short(name: str) -> str:
+def short_place_name(name: str) -> str:
     """Province and city as analysts write them: 山东, 威海 (not 山东省, 威海市)."""
     for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市", "地区", "盟"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
