@@ -89,7 +89,11 @@ class DocumentZones:
                 return core + _DEFAULT_FOR_GENERIC
             if len(same_core) == 1:
                 return same_core[0]  # 威海开发区 in a text on 威海高技术产业开发区
-            return core + _DEFAULT_FOR_GENERIC if parsed.anchored_by_city else key
+            if not parsed.anchored_by_city:
+                return key
+            if self.registry.find(core + _DEFAULT_FOR_GENERIC) is None and len(listed := self.registry.zones_of(core)) == 1:
+                return listed[0]  # 中山火炬开发区: 中山's one national zone is its 高新区
+            return core + _DEFAULT_FOR_GENERIC
         if self.registry.find(key) is None and len(core) >= 2:
             longer = [k for k in self._keys if k != key and k.endswith(canonical) and k[: -len(canonical)].endswith(core)]
             if len(longer) == 1:

@@ -87,6 +87,19 @@ class Registry:
             index.update(own)
         return index
 
+    def zones_of(self, core: str) -> list[str]:
+        """One key per listed zone whose core is this place: 中山 → [中山高新区]."""
+        return self._keys_by_core.get(core, [])
+
+    @cached_property
+    def _keys_by_core(self) -> dict[str, list[str]]:
+        by_core: dict[str, dict[str, str]] = {}  # core → park_id → a key of that zone
+        for key, zone in self._by_key.items():
+            canonical = next((t.canonical for t in self.vocabulary.types if key.endswith(t.canonical)), "")
+            if zone is not None and canonical:
+                by_core.setdefault(key[: -len(canonical)], {}).setdefault(zone.park_id, key)
+        return {core: list(keys.values()) for core, keys in by_core.items()}
+
     def find(self, key: str) -> Zone | None:
         return self._by_key.get(key)
 

@@ -99,9 +99,9 @@ class ZoneName:
 
     @property
     def anchored_by_city(self) -> bool:
-        """Only a city (or a municipality) names it: 天津开发区, 广州开发区."""
+        """Only a city or county names it: 天津开发区, 广州开发区, 昆山开发区."""
         named = [p for p in self.parts if p.role != "qualifier"]
-        return not self.modifier and len(named) == 1 and named[0].place is not None and named[0].place.kind == "city"
+        return not self.modifier and len(named) == 1 and named[0].place is not None and named[0].place.kind != "province"
 
 
 def _core_text(part: Part) -> str:
@@ -176,13 +176,17 @@ class Vocabulary:
         """Where a zone name starts in the run of name characters before its type words.
 
         The leftmost place or proper name from which the rest reads as a name:
-        刘文研西安 → 西安, 湖北省委书记到随州 → 随州, 简称合肥 → 合肥.
+        刘文研西安 → 西安, 湖北省委书记到随州 → 随州, 简称合肥 → 合肥. Of several
+        readings the one with the shortest modifier wins: 从江苏省苏州 is 江苏省苏州,
+        not the county 从江 with the modifier 苏省苏州.
         """
+        best = None
         for start in range(len(prefix)):
             parsed = self._parse_from(prefix, start)
-            if parsed is not None and self._is_name(parsed[0], parsed[1], types):
-                return start, parsed[0], parsed[1]
-        return None
+            valid = parsed is not None and self._is_name(parsed[0], parsed[1], types)
+            if valid and (best is None or len(parsed[1]) < len(best[2])):
+                best = (start, parsed[0], parsed[1])
+        return best
 
     def parse(self, name: str, anchored: bool = True) -> ZoneName | None:
         """A whole spelling as a zone name, or None (许多开发区, 简称合肥高新区 → None).
