@@ -38,7 +38,7 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
     end = len(text) if end is None else end
     words = _words()
     known = clean_park_names(text) if clean_names is None else clean_names
-    shadow = words.simplify(text)
+    shadow = _simplified(text, words)
     mentions = []
     for run_start, run_end, run in runs_ending_in(shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
         mention = _mention(words, text, run_start, run_end, run, known)
@@ -50,7 +50,7 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
 def clean_park_names(text: str) -> set[str]:
     """Spellings known as names in this document: each anchored name, its short form, its defined short name, the registry's."""
     words = _words()
-    shadow = words.simplify(text)
+    shadow = _simplified(text, words)
     names = set(registry().spellings)
     for run_start, run_end, run in runs_ending_in(shadow, 0, len(shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
         mention = _mention(words, text, run_start, run_end, run, set())
@@ -113,6 +113,18 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
         evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
         parks.append(Park(name=spellings[0], aliases=spellings[1:], evidence=evidence))
     return parks
+
+
+_last_simplified: list[tuple[str, Vocabulary, str]] = []
+
+
+def _simplified(text: str, words: Vocabulary) -> str:
+    """The page with simplified name characters, made once per page (articles of one page share it)."""
+    if _last_simplified and _last_simplified[0][0] is text and _last_simplified[0][1] is words:
+        return _last_simplified[0][2]
+    shadow = words.simplify(text)
+    _last_simplified[:] = [(text, words, shadow)]
+    return shadow
 
 
 def _words() -> Vocabulary:
