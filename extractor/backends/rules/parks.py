@@ -108,7 +108,7 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
         groups.setdefault(mention.key or mention.name, []).append(mention)
     parks = []
     for group in groups.values():
-        spellings = sorted({m.name for m in group}, key=lambda n: (-counts[n], len(n)))
+        spellings = sorted(dict.fromkeys(m.name for m in group), key=lambda n: (-counts[n], len(n)))  # ties: first seen first
         first = next(m for m in group if m.name == spellings[0])
         evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
         parks.append(Park(name=spellings[0], aliases=spellings[1:], evidence=evidence))
