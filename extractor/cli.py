@@ -37,6 +37,8 @@ from .outputs import DATABASE_FILE, OutputError
 from .outputs.jsonl import read_records
 from .outputs.lock import OutputLock
 from .outputs.report import write_report
+from .registry import RegistryError
+from .registry import use_files as use_registry_files
 from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
 
@@ -124,6 +126,14 @@ def _parser() -> argparse.ArgumentParser:
         help=f"fail a document that takes longer than this many seconds, 0 for no limit (default: {DEFAULT_DOC_TIMEOUT:g})",
     )
     inputs.add_argument("--follow-links", action="store_true", help="follow links that lead out of the input folders (default: skip them)")
+    extract.add_argument(
+        "--parks",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="your own zones, in the format of the zone registry (extractor/data/zones.csv); repeatable",
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -184,6 +194,11 @@ def _run_extract(args: argparse.Namespace) -> int:
         args.manifest = Manifest(args.meta) if args.meta else None
     except ManifestError as exc:
         errors.print(f"[red]error:[/] --meta: {escape(str(exc))}", highlight=False)
+        return 2
+    try:
+        use_registry_files(args.parks)
+    except RegistryError as exc:
+        errors.print(f"[red]error:[/] --parks: {escape(str(exc))}", highlight=False)
         return 2
     scan = scan_inputs(args.paths, follow_links=args.follow_links, max_file_size=args.max_file_size)
     for path in scan.missing:

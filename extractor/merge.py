@@ -6,11 +6,13 @@ spellings are unified under one name with the others as aliases.
 
 from __future__ import annotations
 
+from .identity import DocumentZones, identify_article
 from .models import Article, Figure, Park
 
 
-def merge_article(article: Article) -> Article:
-    return article.model_copy(
+def merge_article(article: Article, zones: DocumentZones | None = None) -> Article:
+    """De-duplicated records; with the document's zones, parks grouped by identity (identity.py)."""
+    merged = article.model_copy(
         update={
             "parks": _merge_parks(article.parks),
             "initiatives": _unique(article.initiatives, lambda r: r.name),
@@ -18,6 +20,7 @@ def merge_article(article: Article) -> Article:
             "quotes": _unique(article.quotes, lambda r: r.text),
         }
     )
+    return identify_article(merged, zones) if zones is not None else merged
 
 
 def _figure_key(figure: Figure) -> tuple:

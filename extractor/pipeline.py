@@ -8,6 +8,7 @@ from pathlib import Path
 from .backends import Backend, get_backend
 from .budget import TimeBudget, check_budget, within
 from .chunk import DEFAULT_BUDGET, chunk_article
+from .identity import DocumentZones
 from .load import LoadError, read_text
 from .merge import merge_article
 from .meta import document_meta
@@ -46,13 +47,14 @@ def iter_articles(
         extracted = iter(backend.extract_articles(text, segments, chunks, doc))  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
+        zones = DocumentZones(text)  # zone identities: every spelling of one zone gets one park_id
         while True:
             with within(time_budget):  # the time between two articles is the caller's, not this page's
                 article = next(extracted, None)
                 if article is None:
                     return
                 check_budget()
-                finished = _verified(merge_article(article), normalized, published)
+                finished = _verified(merge_article(article, zones), normalized, published)
             yield finished
 
     return text, articles()

@@ -73,7 +73,8 @@ def check(record: Record, text: str, source: NormalizedText | None = None) -> Ve
             return Verdict(Status.verified, evidence)
         return Verdict(Status.not_found, evidence, "quote text not in its evidence")
     if isinstance(record, (Park, Initiative)):
-        if record.name in evidence.text or record.name in text:
+        names = (record.name, *record.aliases) if isinstance(record, Park) else (record.name,)  # an official name may not be printed
+        if any(name in evidence.text or name in text for name in names):
             return Verdict(Status.verified, evidence)
         return Verdict(Status.not_found, evidence, "name not in the text")
     return Verdict(Status.unchecked, evidence)

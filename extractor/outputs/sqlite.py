@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..facts import facts_view_sql
+from ..identity import write_zones_table
 from ..models import RECORD_TYPES, Article, DocumentMeta
 from . import DocumentEntry, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
@@ -177,6 +178,7 @@ class SqliteWriter(Writer):
         for table in (*TABLE_NAMES.values(), "articles"):
             db.execute(f"DELETE FROM {table} WHERE doc IN ({unseen})")
         db.execute("DELETE FROM documents WHERE position IS NULL")
+        write_zones_table(db)  # one row per zone across all documents (identity.py)
         db.execute("COMMIT")
         self.close()
 

@@ -1,0 +1,199 @@
+"""Zone names, aliases and identity (issue 10): tables of names from outside the seed pages."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import sqlite3
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from extractor import registry as registry_module
+from extractor.backends.rules.parks import find_park_mentions, short_name_definitions
+from extractor.cli import main
+from extractor.identity import DocumentZones, derived_id
+from extractor.pipeline import extract_text
+from extractor.registry import RegistryError, load_registry
+from extractor.zonenames import vocabulary
+
+DATA = Path(__file__).parent / "data"
+WORDS = tomllib.loads((Path(__file__).parents[1] / "extractor" / "data" / "zone_words.toml").read_text(encoding="utf-8"))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _found(text: str) -> list[str]:
+    return [m.name for m in find_park_mentions(f"据悉，{text}今年实现营业收入增长。")]
+
+
+@pytest.mark.parametrize("row", _rows("park_names.csv"), ids=lambda r: r["text"])
+def test_recognition_table(row):
+    """Each real zone name is found whole; a generic or quantified mention is no park."""
+    assert _found(row["text"]) == ([row["park"]] if row["park"] else [])
+
+
+def test_recognition_table_is_big_enough():
+    rows = _rows("park_names.csv")
+    assert sum(bool(r["park"]) for r in rows) >= 150 and sum(not r["park"] for r in rows) >= 50
+
+
+@pytest.mark.parametrize("entry", WORDS["type"], ids=lambda e: e["canonical"])
+def test_type_examples(entry):
+    for example in entry.get("examples", []):
+        assert _found(example) == [example], example
+    for counter in entry.get("counter_examples", []):
+        assert _found(counter) == [], counter
+
+
+def test_word_list_examples():
+    for example in WORDS["proper_names"]["examples"]:
+        assert _found(example) == [example]
+    for counter in WORDS["generic_modifiers"]["examples"] + WORDS["not_place_stems"]["counter_examples"]:
+        assert _found(counter) == []
+    for example in WORDS["short_name_cues"]["examples"]:
+        assert short_name_definitions(example)
+
+
+def test_a_place_name_with_a_function_character_is_read_from_the_place_list():
+    """都 ends a verb phrase in a modifier, but 成都 is a city."""
+    assert _found("成都高新区") == ["成都高新区"]
+    assert _found("他们都高新区") == []
+
+
+def _same(a: str, b: str, text: str = "") -> bool:
+    zones = DocumentZones(text or f"{a}。{b}。")
+    left, right = zones.resolve(a), zones.resolve(b)
+    assert left is not None and right is not None, (a, b)
+    return left.park_id == right.park_id
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("合肥高新技术产业开发区", "合肥高新区"),
+        ("郑州经济技术开发区", "郑州经开区"),
+        ("天津经济技术开发区", "天津开发区"),
+        ("山东省威海高新区", "威海高新区"),
+        ("长沙望城经开区", "望城经济技术开发区"),
+        ("苏州国家高新区", "苏州高新技术产业开发区"),
+        ("張江高新區", "张江高新区"),
+    ],
+)
+def test_spellings_of_one_zone_are_one_identity(a, b):
+    assert _same(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("武汉东湖新技术开发区", "武汉经济技术开发区"), ("苏州工业园区", "苏州高新区"), ("西安高新区", "西安经开区")]
+)
+def test_two_zones_of_one_city_stay_two(a, b):
+    assert not _same(a, b)
+
+
+def test_a_bare_kaifaqu_takes_the_one_zone_of_its_city_in_the_document():
+    text = "威海高技术产业开发区环境优美。威海开发区引进项目。"
+    assert _same("威海开发区", "威海高技术产业开发区", text)
+
+
+def test_a_defined_short_name_is_an_alias():
+    text = "合肥高新技术产业开发区（以下简称“合肥高新区”）今年营收增长。合肥高新区将继续推进改革。"
+    result = extract_text(text)
+    parks = [p for a in result.articles for p in a.parks]
+    assert len({p.park_id for p in parks}) == 1
+    assert {"合肥高新技术产业开发区", "合肥高新区"} <= {parks[0].name, *parks[0].aliases}
+
+
+def test_an_unregistered_zone_gets_a_stable_derived_id():
+    zones = DocumentZones("某某县", load_registry(packaged=False))
+    identity = zones.resolve("宁夏永宁工业园区")
+    assert identity is not None and not identity.registered
+    assert identity.park_id == derived_id(identity.key) == DocumentZones("", load_registry(packaged=False)).resolve("永宁工业园区").park_id
+
+
+def test_registry_fixture_gives_official_name_and_nicknames():
+    fixture = load_registry([DATA / "zones_fixture.csv"], packaged=False)
+    zones = DocumentZones("天津经济技术开发区（以下简称泰达）今年增长。", fixture)
+    for spelling in ("山东省威海高新区", "威海高技术产业开发区", "威海火炬高新区"):
+        assert zones.resolve(spelling).park_id == "test-weihai"
+    assert zones.resolve("泰达").park_id == "test-teda"
+    assert zones.resolve("天津开发区").park_id == "test-teda"
+    assert zones.resolve("内蒙古鄂尔多斯市伊金霍洛旗蒙苏经开区").park_id == "test-mengsu"
+
+
+def test_registry_errors_are_clear(tmp_path):
+    missing = tmp_path / "bad.csv"
+    missing.write_text("id,name\nx,y\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="park_id"):
+        load_registry([missing], packaged=False)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("park_id,name\na,甲高新区\na,乙高新区\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="already"):
+        load_registry([twice], packaged=False)
+
+
+def test_park_records_carry_identity_and_figures_their_park_id():
+    fixture = registry_module.use_files([DATA / "zones_fixture.csv"])
+    try:
+        result = extract_text("山东省威海高新区今年实现营业收入120亿元。威海高新区将继续发展。")
+        park = next(p for a in result.articles for p in a.parks)
+        assert (park.park_id, park.registered, park.name) == ("test-weihai", True, "威海火炬高技术产业开发区")
+        assert {"山东省威海高新区", "威海高新区"} <= set(park.aliases)
+        assert (park.level, park.province, park.city) == ("national", "山东", "威海")
+        assert park.status.value == "verified"  # the official name is not printed; a spelling is
+        figures = [f for a in result.articles for f in a.figures if f.subject]
+        assert figures and all(f.park_id == "test-weihai" for f in figures if "威海" in f.subject)
+    finally:
+        registry_module.use_files([])
+    assert fixture.zones
+
+
+def test_spellings_one_per_document_are_found_and_linked():
+    """A national zone in two or three spellings, one spelling per one-sentence document."""
+    rows = _rows("zone_spellings.csv")
+    assert len({r["zone"] for r in rows}) >= 50
+    predicted = {}
+    for row in rows:
+        result = extract_text(f"记者从{row['spelling']}获悉，今年前三季度实现营业收入1200亿元，同比增长8.5%。")
+        parks = [p for a in result.articles for p in a.parks]
+        if parks:
+            predicted[row["spelling"]] = parks[0].park_id
+    found = len(predicted) / len(rows)
+    pairs = list(itertools.combinations([r for r in rows if r["spelling"] in predicted], 2))
+    linked = [(a, b) for a, b in pairs if predicted[a["spelling"]] == predicted[b["spelling"]]]
+    same = [(a, b) for a, b in pairs if a["zone"] == b["zone"]]
+    true_links = [(a, b) for a, b in linked if a["zone"] == b["zone"]]
+    precision = len(true_links) / len(linked)
+    recall = len(true_links) / len(same)
+    assert found >= 0.95 and precision >= 0.98 and recall >= 0.90, (found, precision, recall)
+
+
+def test_zones_table_has_one_row_per_zone_across_documents(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("山东省威海高新区今年实现营业收入120亿元。威海高新区继续发展。", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("威海火炬高技术产业开发区引进项目12个。成都高新区也在发展。", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--parks", str(DATA / "zones_fixture.csv")]) == 0
+    registry_module.use_files([])
+    with sqlite3.connect(tmp_path / "out" / "records.sqlite") as db:
+        rows = {r[0]: r[1:] for r in db.execute("SELECT park_id, mentions, documents, docs, first_published FROM zones")}
+    mentions, documents, docs, _first = rows["test-weihai"]
+    assert (mentions, documents, json.loads(docs)) == (3, 2, ["a.txt", "b.txt"])
+    assert len(rows) == 2
+
+
+def test_parks_option_reports_a_bad_file(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name\nx\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("成都高新区今年增长。", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--parks", str(bad)]) == 2
+    assert "park_id" in capsys.readouterr().err
+
+
+def test_vocabulary_reads_traditional_characters_in_place():
+    words = vocabulary()
+    assert words.simplify("天津開發區") == "天津开发区" and len(words.simplify("開")) == 1
