@@ -88,6 +88,7 @@ class _Knowledge:
     adjective_end: re.Pattern[str]
     object_verbs: re.Pattern[str]
     comparison: re.Pattern[str]
+    growth_nouns: re.Pattern[str]
 
 
 def read_data(name: str) -> dict:
@@ -130,6 +131,7 @@ def knowledge() -> _Knowledge:
         adjective_end=re.compile(phrase["adjective_end"]),
         object_verbs=re.compile(phrase["object_verbs"]),
         comparison=re.compile(phrase["comparison"]),
+        growth_nouns=re.compile(measure["growth_nouns"]),
     )
 
 
@@ -230,7 +232,8 @@ def measure_of(base_unit: str, before: str, after: str) -> Measure:
     if base_unit in facts.multiple_units:
         return Measure.growth if growing else Measure.multiple
     if base_unit in facts.rate_units:
-        return Measure.growth if growing else Measure.share
+        rate_of_growth = bool(facts.growth_nouns.search(before))  # 工业发展的速度由100%降为70%
+        return Measure.growth if growing or rate_of_growth else Measure.share
     return Measure.level
 
 
@@ -266,19 +269,22 @@ def label_figure(
     after = text[end : end + 30]
     before_all = text[clause_start:start]
     measure = measure_of(base_unit, before_all, after)
+    kind = unit_class(base_unit)
+    if previous is not None and previous.unit_class == kind and not text[previous_end:start].strip("、，,和及与 "):
+        measure = previous.measure  # 由100%降为70%、40%、20%: a list of numbers shares its measure
     target = is_target(text[sentence_start:start])
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
     head = _head(facts.streak.sub("", before), measure)
-    phrase = _enumerated(before_all, names, period) or _phrase(head, names, period)
-    if phrase and not shares_clause:  # 科技型中小企业、高新技术企业、专精特新企业219家: one count of a list
-        phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
+    enumerated = _enumerated(text[sentence_start:start], names, period)
+    phrase = enumerated or _phrase(head, names, period)
     last = "" if phrase else _last_word(head)
     verb = last if last in facts.not_a_metric else ""  # 企业将投资35亿元建设…: 投资 names the key, not the metric
-    kind = unit_class(base_unit)
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
     takes_object = bool(facts.object_verbs.search(before_all))  # 为优质项目提供5万—20万元的创业资金补贴
     counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
+    if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
+        phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
     if not phrase and not counted and clause_start > sentence_start and previous is None:  # 产业规模突破千亿元，达到1020亿元
         earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
         phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
@@ -472,6 +478,9 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     at = before.find("分别")
     if at == -1:
         return ""
-    listed = re.split("[和与及]", before[:at])
+    listed = re.split("[和与及、]", before[:at])
+    items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+    if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
+        listed = re.split("[和与及]", before[:at])
     ordinal = len(_NUMBER.findall(before, at))
     return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""

@@ -296,6 +296,8 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
     for entity in reversed(before):
         if entity.start < floor or (bare and entity.kind in ("park", "group") and not entity.locative):
             break  # a bare noun does not reach past a zone named as the topic (在新余高新区，…项目…)
+        if entity.locative:
+            continue  # …公司是由协鑫集团投资设立的。公司… points at the company, not its parent
         if entity.name.endswith(noun) or entity.kind in _POINTED_KINDS.get(noun, ()):
             return entity.name
     return ""
