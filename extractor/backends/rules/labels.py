@@ -23,6 +23,7 @@ from ...models import Measure
 _CLAUSE_MARK = re.compile(r"(?s).*[，,；;：:。！？!?\n（）()、]")
 _DIGITS = re.compile(r"[\d.%]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|到|已|了")
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
@@ -55,6 +56,7 @@ class _Entry:
     time_limit: bool  # a duration before 内 (一周内, 3个工作日内) is this key
     refine_words: re.Pattern[str] | None  # the metric words a refinement applies to (总投资, not 完成投资)
     anchor: str  # the context is read around the last mention of this word (项目)
+    share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ def _entry(item: dict) -> _Entry:
         item.get("time_limit", False),
         re.compile(item["refine_words"]) if item.get("refine_words") else None,
         item.get("anchor", ""),
+        re.compile(item["share_of"]) if item.get("share_of") else None,
     )
 
 
@@ -172,9 +175,11 @@ def unit_class(base_unit: str) -> str:
     return "other"
 
 
-def metric_key(words: str, base_unit: str, measure: Measure) -> str:
+def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") -> str:
     """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'.
 
+    ``whole`` is what a share is of (研发经费占营业收入的5% → 营业收入), for keys whose share is
+    another key (R&D spending as a share of revenue is R&D intensity).
     A level takes only keys that fit its unit (企业 counts firms, not money); a rate
     named by a rate noun (设备联网率) takes no key of a counted thing.
     """
@@ -195,7 +200,11 @@ def metric_key(words: str, base_unit: str, measure: Measure) -> str:
                     best, chosen = rank, entry
     if chosen is None:
         return next((e.key for e in facts.entries if base_unit in e.unit_fallback), "other")
-    return chosen.share_key if measure is Measure.share and chosen.share_key else chosen.key
+    named_whole = _SHARE_FILLER.sub("", whole)  # 研发投入占比3.37%: no whole named, the usual one
+    of_its_whole = not named_whole or chosen.share_of is None or bool(chosen.share_of.search(named_whole))
+    if measure is Measure.share and chosen.share_key and of_its_whole:
+        return chosen.share_key
+    return chosen.key
 
 
 def refined_key(key: str, words: str, sentence_before: str) -> str:
@@ -281,7 +290,7 @@ def label_figure(
     last = "" if phrase else _last_word(head)
     verb = last if last in facts.not_a_metric else ""  # 企业将投资35亿元建设…: 投资 names the key, not the metric
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
-    takes_object = bool(facts.object_verbs.search(before_all))  # 为优质项目提供5万—20万元的创业资金补贴
+    takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
     counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
         phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
@@ -305,7 +314,8 @@ def label_figure(
             return FigureLabels(joined_metric, key, measure, target, kind)
         if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
             return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
-    key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure)
+    whole = before_all[before_all.rfind("占") + 1 :] if "占" in before_all else ""
+    key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
     if key == "other":
         key = time_limit_key(base_unit, after) or key
     inherits = shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before))
