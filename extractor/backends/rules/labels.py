@@ -472,6 +472,11 @@ def _counted_noun(words: str) -> str:
     return "、".join(item for item in listed if item)
 
 
+def is_kind_word(words: str) -> bool:
+    """The words are exactly a signal of the lexicon (研发中心, 孵化器): a kind of thing, not a name."""
+    return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals)
+
+
 def _names_a_metric(words: str) -> bool:
     """Some signal of the lexicon occurs in the words."""
     return any(pattern.search(words) for entry in knowledge().entries for pattern, _ in entry.signals)

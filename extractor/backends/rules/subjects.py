@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .labels import knowledge, read_data
+from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
 from .spans import LastWord, runs_ending_in
 
@@ -71,6 +71,7 @@ class _Words:
     province_stems: tuple[str, ...]
     self_boundary: re.Pattern[str]
     qualifies: re.Pattern[str]
+    group_list_after: re.Pattern[str]
 
 
 @cache
@@ -78,7 +79,7 @@ def _words() -> _Words:
     data = read_data("subjects.toml")
     terms = "|".join(sorted(data["collective_terms"], key=len, reverse=True))
     count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
-    modifier = r"[\u4e00-\u9fff]{0,6}?"  # 全国204个生物医药园区
+    modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
     collective = rf"(?<![\d.])(?:(?:{data['collective_scopes']})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
     nouns = "|".join(data["anaphora_nouns"])
     head = "(?:^|(?<=[，。；,;：:\n]))"
@@ -107,6 +108,7 @@ def _words() -> _Words:
         province_stems=stems,
         self_boundary=re.compile(data["self_boundary"]),
         qualifies=re.compile(data["qualifies"]),
+        group_list_after=re.compile(data["group_list_after"]),
     )
 
 
@@ -130,7 +132,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     park_spans = [(p.start, p.end) for p in parks]
     found = [Entity(p.name, p.start, "park", _is_locative(text, p.start, p.end)) for p in parks if start <= p.start < end]
     for match in words.collective.finditer(text, start, end):
-        found.append(Entity(match.group(), match.start(), "group"))
+        if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
+            found.append(Entity(match.group(), match.start(), "group"))
     for match in words.self_word.finditer(text, start, end):
         inside_name = any(s <= match.start() < e for s, e in park_spans) or any(
             g.kind == "group" and g.start <= match.start() < g.end for g in found
@@ -151,6 +154,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
         offset = len(run) - len(name)
         if len(name) < 4 or (kind == "project" and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
             continue  # a bare ending (…是项目, 的平台) names nothing
+        if kind == "institution" and is_kind_word(name):
+            continue  # 研发中心, 重点实验室: a kind of institution (a word of the metric lexicon), not one
         found.append(Entity(name, run_start + offset, kind, _is_locative(text, run_start + offset)))
     return _without_categories(sorted(found, key=lambda e: e.start), text, start)
 
@@ -292,6 +297,8 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
     noun = next(group for group in pointers[-1].groups() if group)
     # 该… may look back anywhere; a bare 公司/项目/企业 only into the paragraph before.
     floor = text.rfind("\n", 0, max(0, paragraph_start - 1)) + 1 if pointers[-1].group(1) is None else 0
+    if noun == "项目" and pointers[-1].group(1) is None:
+        floor = paragraph_start  # a bare 项目 (项目总投资…) is a project of its own paragraph
     bare = pointers[-1].group(1) is None
     for entity in reversed(before):
         if entity.start < floor or (bare and entity.kind in ("park", "group") and not entity.locative):
