@@ -4,6 +4,7 @@ The cases come from the knowledge files themselves (extractor/data/*.toml), so a
 expert who adds an entry adds its test; a few mechanisms get sentences of their own.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,19 @@ def test_a_number_that_counts_named_companies_is_about_the_zone():
 def test_a_figure_with_no_words_of_its_own_takes_its_sentence_key():
     figure = _figure("今年签约项目中在建30个、投产12个。", "12个")
     assert figure.metric_key == "projects"
+
+
+def test_an_article_about_no_zone_is_about_the_place_it_names():
+    page = "据悉\n目前，闵行区今年新开工产业项目12项，项目总投资56亿元。"
+    figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}
+    assert figures["56亿元"].subject == "闵行区"
+
+
+@pytest.mark.parametrize("where", ["seeds", "corpus"])
+def test_no_metric_holds_a_number(where, seeds_dir):
+    folder = seeds_dir if where == "seeds" else CORPUS
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"{folder} is not here")
+    bad = [(f.value_text, f.metric) for f in _all_figures(paths) if re.search(r"\d+(?:\.\d+)?%", f.metric)]
+    assert not bad

@@ -112,7 +112,7 @@ def knowledge() -> _Knowledge:
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
         after_lead=re.compile(phrase["after_count_lead"]),
-        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的]|" + "|".join(phrase["breaks"])),
+        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase["breaks"])),  # 增长44%和81.18%: no number
         rate_noun=re.compile(measure["rate_nouns"]),
         count_units=frozenset(phrase["count_units"]),
         growth_before=re.compile(measure["growth_before"]),

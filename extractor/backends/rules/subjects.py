@@ -235,14 +235,16 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
 
 
 def article_subject(entities: list[Entity], main_park: str) -> str:
-    """The article's own subject: its main park, or a group named more often than it."""
+    """The article's own subject: its main park, or a group named more often than it, or (an
+    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often."""
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group")
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
             return core
-    return main_park
+    places = Counter(e.name for e in entities if e.kind == "place")
+    return main_park or (places.most_common(1)[0][0] if places else "")
 
 
 def _group_core(name: str) -> str:
