@@ -4,6 +4,7 @@ The cases come from the knowledge files themselves (extractor/data/*.toml), so a
 expert who adds an entry adds its test; a few mechanisms get sentences of their own.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,70 @@ def test_eval_scores_each_label_over_matched_pairs_whose_gold_has_it(tmp_path):
     assert figures.label_accuracy("measure") == 0.5
     assert figures.label_accuracy("published") == 0.5  # the document's date applies to both items
     assert figures.label_accuracy("period_end") is None  # no gold item has it: not scored
+
+
+def test_a_place_is_a_listed_place_not_a_fragment_ending_in_shi():
+    page = "开发区建设者们靠着市财政分3年提供的贷款起步。\n目前，武汉市规模以上工业增加值增长8.3%。"
+    figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}
+    assert figures["3年"].subject != "靠着市"
+    assert figures["8.3%"].subject == "武汉市"
+
+
+def test_the_place_list_comes_from_the_data_file():
+    from extractor.backends.rules.subjects import read_places
+
+    names, stems = read_places()
+    assert {"宁夏回族自治区", "银川市", "海淀区", "山东省"} <= names
+    assert "宁夏" in stems and "山东" in stems
+    assert all(len(name) >= 3 for name in names)  # two-character counties (威县) would match fragments
+
+
+@pytest.mark.parametrize("where", ["seeds", "corpus"])
+def test_every_place_subject_is_a_listed_place(where, seeds_dir):
+    from extractor.backends.rules.subjects import read_places
+
+    folder = seeds_dir if where == "seeds" else CORPUS
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"{folder} is not here")
+    names, _ = read_places()
+    short_places = {f.subject for f in _all_figures(paths) if len(f.subject) <= 4 and f.subject.endswith(("市", "省", "县"))}
+    assert short_places <= names
+
+
+def test_a_list_of_kinds_of_firms_is_counted_as_firms():
+    figure = _figure("目前，园区现有瞪羚企业、高新技术企业、上市公司150家。", "150家")
+    assert figure.metric == "瞪羚企业、高新技术企业、上市公司"
+    assert figure.metric_key == "enterprises"
+
+
+def test_a_list_with_one_kind_keeps_its_key():
+    figure = _figure("累计引进高层次人才、产业骨干等1200人。", "1200人")
+    assert figure.metric_key == "talent"
+
+
+def test_a_number_that_counts_named_companies_is_about_the_zone():
+    page = "合肥高新区传来喜讯：安徽华米信息科技有限公司、科大讯飞股份有限公司2家企业入选。"
+    figure = _figure(page, "2家")
+    assert figure.subject == "合肥高新区"
+
+
+def test_a_figure_with_no_words_of_its_own_takes_its_sentence_key():
+    figure = _figure("今年签约项目中在建30个、投产12个。", "12个")
+    assert figure.metric_key == "projects"
+
+
+def test_an_article_about_no_zone_is_about_the_place_it_names():
+    page = "据悉\n目前，闵行区今年新开工产业项目12项，项目总投资56亿元。"
+    figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}
+    assert figures["56亿元"].subject == "闵行区"
+
+
+@pytest.mark.parametrize("where", ["seeds", "corpus"])
+def test_no_metric_holds_a_number(where, seeds_dir):
+    folder = seeds_dir if where == "seeds" else CORPUS
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"{folder} is not here")
+    bad = [(f.value_text, f.metric) for f in _all_figures(paths) if re.search(r"\d+(?:\.\d+)?%", f.metric)]
+    assert not bad

@@ -71,7 +71,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 measure=labels.measure,
                 target=labels.target,
                 period=periods.words_at(match.start),
-                subject=subject_of(entities, entity_starts, text, sentence_start, match.start, own_subject),
+                subject=subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject),
                 evidence=_clause_evidence(text, match, start, end),
             )
         )

@@ -23,6 +23,8 @@ from ...models import Measure
 _CLAUSE_MARK = re.compile(r"(?s).*[，,；;：:。！？!?\n（）()、]")
 _DIGITS = re.compile(r"[\d.%]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|到|已|了")
+_HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
 
@@ -48,6 +50,13 @@ class _Entry:
     units: frozenset[str]
     unit_fallback: frozenset[str]
     share_key: str
+    head_only: bool  # its signals name the metric only as the last word (措施 of 奖补措施; 高新区 of 国家级高新区)
+    context: re.Pattern[str] | None  # words earlier in the sentence that make this key (签约…, 总投资…)
+    refines: str  # the key that ``context`` turns into this one
+    time_limit: bool  # a duration before 内 (一周内, 3个工作日内) is this key
+    refine_words: re.Pattern[str] | None  # the metric words a refinement applies to (总投资, not 完成投资)
+    anchor: str  # the context is read around the last mention of this word (项目)
+    share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,15 @@ class _Knowledge:
     outcome: re.Pattern[str]
     change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
+    streak: re.Pattern[str]
+    time_limit_after: re.Pattern[str]
+    families: dict[str, str]
+    growth_verb_object: re.Pattern[str]
+    numeral: re.Pattern[str]
+    adjective_end: re.Pattern[str]
+    object_verbs: re.Pattern[str]
+    comparison: re.Pattern[str]
+    growth_nouns: re.Pattern[str]
 
 
 def read_data(name: str) -> dict:
@@ -94,7 +112,7 @@ def knowledge() -> _Knowledge:
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
         after_lead=re.compile(phrase["after_count_lead"]),
-        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的]|" + "|".join(phrase["breaks"])),
+        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase["breaks"])),  # 增长44%和81.18%: no number
         rate_noun=re.compile(measure["rate_nouns"]),
         count_units=frozenset(phrase["count_units"]),
         growth_before=re.compile(measure["growth_before"]),
@@ -107,6 +125,15 @@ def knowledge() -> _Knowledge:
         outcome=re.compile(target["outcome"]),
         change_words=re.compile(phrase["change_words"]),
         not_target_cues=re.compile(target["not_cues"]),
+        streak=re.compile(phrase["streak"]),
+        time_limit_after=re.compile(phrase["time_limit_after"]),
+        families={item["key"]: item["family"] for item in metrics if item.get("family")},
+        growth_verb_object=re.compile(measure["growth_verb_object"]),
+        numeral=re.compile(phrase["numeral"]),
+        adjective_end=re.compile(phrase["adjective_end"]),
+        object_verbs=re.compile(phrase["object_verbs"]),
+        comparison=re.compile(phrase["comparison"]),
+        growth_nouns=re.compile(measure["growth_nouns"]),
     )
 
 
@@ -121,6 +148,13 @@ def _entry(item: dict) -> _Entry:
         frozenset(item.get("units", [])),
         frozenset(item.get("unit_fallback", [])),
         item.get("share_key", ""),
+        item.get("head_only", False),
+        re.compile(item["context"]) if item.get("context") else None,
+        item.get("refines", ""),
+        item.get("time_limit", False),
+        re.compile(item["refine_words"]) if item.get("refine_words") else None,
+        item.get("anchor", ""),
+        re.compile(item["share_of"]) if item.get("share_of") else None,
     )
 
 
@@ -141,9 +175,11 @@ def unit_class(base_unit: str) -> str:
     return "other"
 
 
-def metric_key(words: str, base_unit: str, measure: Measure) -> str:
+def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") -> str:
     """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'.
 
+    ``whole`` is what a share is of (研发经费占营业收入的5% → 营业收入), for keys whose share is
+    another key (R&D spending as a share of revenue is R&D intensity).
     A level takes only keys that fit its unit (企业 counts firms, not money); a rate
     named by a rate noun (设备联网率) takes no key of a counted thing.
     """
@@ -153,28 +189,60 @@ def metric_key(words: str, base_unit: str, measure: Measure) -> str:
     best: tuple[int, int] = (0, -1)
     chosen: _Entry | None = None
     for entry in facts.entries:
-        if entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units)):
+        if entry.refines or (entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units))):
             continue
         for pattern, weight in entry.signals:
             for found in pattern.finditer(words):
+                if entry.head_only and found.end() != len(words):
+                    continue
                 rank = (weight, found.end())
                 if rank > best:
                     best, chosen = rank, entry
     if chosen is None:
         return next((e.key for e in facts.entries if base_unit in e.unit_fallback), "other")
-    return chosen.share_key if measure is Measure.share and chosen.share_key else chosen.key
+    named_whole = _SHARE_FILLER.sub("", whole)  # 研发投入占比3.37%: no whole named, the usual one
+    of_its_whole = not named_whole or chosen.share_of is None or bool(chosen.share_of.search(named_whole))
+    if measure is Measure.share and chosen.share_key and of_its_whole:
+        return chosen.share_key
+    return chosen.key
+
+
+def refined_key(key: str, words: str, sentence_before: str) -> str:
+    """A key that words earlier in the sentence make more specific (签约项目…总投资 → investment_attracted)."""
+    for entry in knowledge().entries:
+        if entry.refines != key or entry.context is None or not entry.context.search(_near_anchor(entry, sentence_before)):
+            continue
+        if entry.refine_words is None or entry.refine_words.search(words):
+            return entry.key
+    return key
+
+
+def _near_anchor(entry: _Entry, sentence: str) -> str:
+    """The words around the last mention of the anchor (项目): 90个在建项目，投资额… is about projects
+    under construction, whatever was signed earlier in the sentence."""
+    at = sentence.rfind(entry.anchor) if entry.anchor else -1
+    return sentence if at == -1 else sentence[max(0, at - 10) : at + len(entry.anchor)]
+
+
+def time_limit_key(base_unit: str, after: str) -> str:
+    """一周内, 3个工作日内: a duration before 内 is a time limit."""
+    if unit_class(base_unit) == "time" and knowledge().time_limit_after.match(after):
+        return next((e.key for e in knowledge().entries if e.time_limit), "")
+    return ""
 
 
 def measure_of(base_unit: str, before: str, after: str) -> Measure:
     """How the number relates to its metric, from its unit and the cue words around it."""
     facts = knowledge()
     growing = bool(facts.growth_before.search(before) or facts.growth_after.match(after))
+    growing = growing or bool(facts.growth_verb_object.search(before))  # 降低运营成本45%
     if base_unit in facts.change_pp_units:
         return Measure.change_pp
     if base_unit in facts.multiple_units:
         return Measure.growth if growing else Measure.multiple
     if base_unit in facts.rate_units:
-        return Measure.growth if growing else Measure.share
+        rate_of_growth = bool(facts.growth_nouns.search(before))  # 工业发展的速度由100%降为70%
+        return Measure.growth if growing or rate_of_growth else Measure.share
     return Measure.level
 
 
@@ -204,38 +272,104 @@ def label_figure(
     ``previous_end``), whose metric a bare rate or a relational word inherits.
     ``names`` are subject names to cut the phrase after; ``period`` the period words.
     """
+    facts = knowledge()
     clause = _CLAUSE_MARK.match(text, sentence_start, start)
     clause_start = clause.end() if clause else sentence_start
     after = text[end : end + 30]
     before_all = text[clause_start:start]
     measure = measure_of(base_unit, before_all, after)
+    kind = unit_class(base_unit)
+    if previous is not None and previous.unit_class == kind and not text[previous_end:start].strip("、，,和及与 "):
+        measure = previous.measure  # 由100%降为70%、40%、20%: a list of numbers shares its measure
     target = is_target(text[sentence_start:start])
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
-    phrase = _enumerated(before_all, names, period) or _phrase(_head(before, measure), names, period)
-    kind = unit_class(base_unit)
-    if not phrase and clause_start > sentence_start and previous is None:  # 产业规模突破千亿元，达到1020亿元
+    head = _head(facts.streak.sub("", before), measure)
+    enumerated = _enumerated(text[sentence_start:start], names, period)
+    phrase = enumerated or _phrase(head, names, period)
+    last = "" if phrase else _last_word(head)
+    verb = last if last in facts.not_a_metric else ""  # 企业将投资35亿元建设…: 投资 names the key, not the metric
+    relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
+    takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
+    counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
+    if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
+        phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
+    if not phrase and not counted and clause_start > sentence_start and previous is None:  # 产业规模突破千亿元，达到1020亿元
         earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
         phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
-    relational_alone = phrase in knowledge().relational and (previous is None or not previous.metric)
-    counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone)
-    if relational_alone and counted:  # 设立规模50亿元的产业引导基金
+    relational_word = phrase if relational_alone else ""  # 总投资180亿元的…项目 is an investment
+    if (relational_alone or takes_object) and counted:  # 设立规模50亿元的产业引导基金
         phrase = ""
-    key_words = phrase + counted
+    key_words = (phrase or relational_word or verb) + counted
     if counted:  # 签约114个项目 → 签约项目; 8家科研机构 → 科研机构
-        phrase = phrase + counted if phrase and kind == "count" and not phrase.endswith(counted) else counted
+        enumeration = before.rstrip().endswith("等")  # 台湾光群、春秋电子等50余个…项目: the names are examples
+        joined = phrase and kind == "count" and not enumeration and not phrase.endswith(counted)
+        phrase = phrase + counted if joined else counted
     if previous is not None and previous.metric:
-        relational = phrase in knowledge().relational
+        relational = phrase in facts.relational
         if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
-            head = knowledge().change_words.sub("", previous.metric) or previous.metric
-            joined = head if head.endswith(phrase) else head + phrase
-            return FigureLabels(joined, metric_key(joined, base_unit, measure), measure, target, kind)
+            stem = facts.change_words.sub("", previous.metric) or previous.metric
+            joined_metric = stem if stem.endswith(phrase) else stem + phrase
+            key = refined_key(metric_key(joined_metric, base_unit, measure), joined_metric, _whole_sentence(text, start))
+            return FigureLabels(joined_metric, key, measure, target, kind)
         if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
             return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
-    key = metric_key(key_words, base_unit, measure)
-    if key == "other" and shares_clause and previous is not None and previous.unit_class == kind:
-        key = previous.metric_key  # 年产2万吨碳酸锂及8万吨磷酸铁: a list shares its verb
-    return FigureLabels(phrase, key, measure, target, kind)
+    whole = before_all[before_all.rfind("占") + 1 :] if "占" in before_all else ""
+    key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
+    if key == "other":
+        key = time_limit_key(base_unit, after) or key
+    inherits = shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before))
+    if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
+        key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
+    return FigureLabels(phrase, refined_key(key, key_words, _whole_sentence(text, start)), measure, target, kind)
+
+
+def _blocked(words: str) -> bool:
+    """The words end in a noun outside the key list (奖补措施, 单位产值能耗)."""
+    outside = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _ in entry.signals)
+    return any(found.end() == len(words) for pattern in outside for found in pattern.finditer(words))
+
+
+def _whole_sentence(text: str, position: int) -> str:
+    """The words from the last full stop (not a semicolon) up to ``position``."""
+    floor = max(0, position - 160)
+    return text[max(text.rfind(mark, floor, position) for mark in "。！？\n") + 1 : position]
+
+
+def _last_word(head: str) -> str:
+    """The words after the last break: what a bare verb before the number says (投资, 出资)."""
+    cut = max((m.end() for m in knowledge().breaks.finditer(head)), default=0)
+    return head[cut:]
+
+
+def _listed_before(text: str, clause_start: int, sentence_start: int, names: list[str], period: re.Pattern[str]) -> list[str]:
+    """Items before this one joined to it by 、 and holding no number of their own, first to last."""
+    items: list[str] = []
+    end = clause_start
+    while end > sentence_start and text[end - 1] == "、":
+        mark = _CLAUSE_MARK.match(text, sentence_start, end - 1)
+        item_start = mark.end() if mark else sentence_start
+        item = text[item_start : end - 1]
+        if _HAS_NUMBER.search(item) or not item:
+            break
+        items.append(item)
+        end = item_start
+    if items:
+        items[-1] = _phrase(items[-1], names, period)  # 现有科技型中小企业 → 科技型中小企业
+    return [item for item in reversed(items) if item]
+
+
+def list_key(words: str, base_unit: str, measure: Measure) -> str:
+    """The key of a list (A、B、C): the one key its items name, or the family of several kinds of firms."""
+    if metric_key(words.split("、")[-1], base_unit, measure) == "other" and _blocked(words):
+        return "other"  # 场地支持、创业基金…等方面奖补措施: the head noun decides
+    keys = {metric_key(item, base_unit, measure) for item in words.split("、")} - {"other"}
+    if len(keys) == 1:
+        return keys.pop()
+    families = {knowledge().families.get(key, "") for key in keys}
+    if len(keys) > 1 and len(families) == 1 and "" not in families:
+        return families.pop()
+    return metric_key(words, base_unit, measure)
 
 
 def _head(before: str, measure: Measure) -> str:
@@ -303,18 +437,55 @@ def is_metric(words: str) -> bool:
 
 def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> str:
     """The thing named right after the number: a count's noun (8家科研机构), a rate's
-    (全市28.9%的规上工业总产值), or any figure's when nothing before it names one (设立两亿元创新创业基金)."""
+    (全市28.9%以上的规上工业总产值), or any figure's when nothing before it names one (设立两亿元创新创业基金)."""
     facts = knowledge()
+    words = facts.after_lead.sub("", after)  # 以上, 左右, 不等 …
     if kind == "count":
-        words = facts.after_lead.sub("", after)
-        stop = facts.after_stop
-    elif (measure is Measure.share and after.startswith("的")) or not has_phrase:
-        words = after.removeprefix("的")
-        stop = facts.breaks_or_marks
-    else:
-        return ""
-    end = stop.search(words)
-    return clean_metric(words[: end.start()] if end else words)
+        return clean_metric(_counted_noun(words))
+    if (measure is Measure.share and words.startswith("的")) or not has_phrase:
+        words = words.removeprefix("的")
+        end = facts.breaks_or_marks.search(words)
+        return clean_metric(words[: end.start()] if end else words)
+    return ""
+
+
+def _counted_noun(words: str) -> str:
+    """What a count counts: 50余个关联度高的制造业项目 → 制造业项目 (the head after 的);
+    300家领军型、成长型、潜力型企业 → the whole list (、 before no number of its own)."""
+    facts = knowledge()
+    listed: list[str] = []
+    rest = words
+    for _ in range(4):
+        stop = facts.after_stop.search(rest)
+        piece = rest[: stop.start()] if stop else rest
+        following = rest[stop.end() :] if stop else ""
+        more = bool(following) and not facts.numeral.match(following)
+        qualifier = listed or not piece or facts.adjective_end.search(piece) or not _names_a_metric(piece)
+        if stop and stop.group() == "的" and more and qualifier:
+            listed, rest = [], following  # 关联度高、配套性强的制造业项目: the words before 的 only qualify the head
+            continue
+        listed.append(piece)
+        if stop and stop.group() == "、" and piece and more and not _next_item_has_number(following):
+            rest = following
+            continue
+        break
+    return "、".join(item for item in listed if item)
+
+
+def is_kind_word(words: str) -> bool:
+    """The words are exactly a signal of the lexicon (研发中心, 孵化器): a kind of thing, not a name."""
+    return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals)
+
+
+def _names_a_metric(words: str) -> bool:
+    """Some signal of the lexicon occurs in the words."""
+    return any(pattern.search(words) for entry in knowledge().entries for pattern, _ in entry.signals)
+
+
+def _next_item_has_number(words: str) -> bool:
+    """国家小巨人企业3家、山东省专精特新中小企业51家: the next item is a figure of its own."""
+    stop = knowledge().after_stop.search(words)
+    return bool(_HAS_NUMBER.search(words[: stop.start()] if stop else words))
 
 
 def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
@@ -322,6 +493,9 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     at = before.find("分别")
     if at == -1:
         return ""
-    listed = re.split("[和与及]", before[:at])
+    listed = re.split("[和与及、]", before[:at])
+    items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+    if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
+        listed = re.split("[和与及]", before[:at])
     ordinal = len(_NUMBER.findall(before, at))
     return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""

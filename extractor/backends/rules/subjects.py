@@ -13,45 +13,65 @@ extractor/data/subjects.toml.
 
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
-from .labels import read_data
+from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
 from .spans import LastWord, runs_ending_in
 
-# Things a figure can be about, besides parks: companies, institutes, facilities, named projects.
-_ENTITY_ENDING = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|污水处理厂|驿站")
-_ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z()（）]"
+_ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
 _PROJECT_ENDING = re.compile("项目")
 _PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
 _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
-_ENTITY_LEAD = LastWord(
-    ["位于", "落户", "引进", "推动", "支持", "围绕", "打造", "建设", "成立", "设立", "其中", "目前"],
-    "在于与和及为将把的了是对从向让由以并等共、",
-)
-_CLAUSE_HEAD = "(?:(?<=[，。、；：\n“（(,])|^)"
+# What 公司/企业 and 项目 may point at besides names ending in the noun (引进传音控股。该项目…).
+_POINTED_KINDS = {"公司": ("company",), "企业": ("company",), "项目": ("company", "institution")}
+_LEADING_COUNT = re.compile(r"^\d+(?:个|家|所|座|批|项|条|类)?")
+_LIST_MARKS = ("、", "和", "及", "与", ",", "，")
+_PLACE_ENDINGS = re.compile("[省市区县旗州盟]")
+_NAMED_KINDS = ("company", "institution", "project", "named")  # things a count or amount right after them measures (…等4家企业)
 
 
 @dataclass(frozen=True)
 class Entity:
     name: str
     start: int
-    kind: str  # park, group, self, place, company, project
+    kind: str  # park, group, self, place, company, institution, project, named
+    locative: bool = False  # after 在/落户/位于…: where something happens, not what a figure is about
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.name)
 
 
 @dataclass(frozen=True)
 class _Words:
     collective: re.Pattern[str]
-    boundary: re.Pattern[str]
     self_word: re.Pattern[str]
     anaphora: re.Pattern[str]
-    place: re.Pattern[str]
     short_company: re.Pattern[str]
-    not_places: tuple[str, ...]
+    quoted: re.Pattern[str]
+    company_ending: re.Pattern[str]
+    institution_ending: re.Pattern[str]
+    category: re.Pattern[str]
+    counted_before: re.Pattern[str]
+    counted_after: re.Pattern[str]
+    place_marks: str
+    not_place_after: re.Pattern[str]
+    entity_lead: LastWord
+    locative: LastWord
+    locative_near: re.Pattern[str]
+    place_head: re.Pattern[str]
+    places: frozenset[str]
+    province_stems: tuple[str, ...]
+    self_boundary: re.Pattern[str]
+    qualifies: re.Pattern[str]
+    group_list_after: re.Pattern[str]
 
 
 @cache
@@ -59,62 +79,172 @@ def _words() -> _Words:
     data = read_data("subjects.toml")
     terms = "|".join(sorted(data["collective_terms"], key=len, reverse=True))
     count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
-    collective = rf"(?:(?:{data['collective_scopes']})(?:{count})?|{count})(?:{terms})"
+    modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
+    collective = rf"(?<![\d.])(?:(?:{data['collective_scopes']})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
     nouns = "|".join(data["anaphora_nouns"])
+    head = "(?:^|(?<=[，。；,;：:\n]))"
+    places, stems = read_places()
     return _Words(
         collective=re.compile(collective),
-        boundary=re.compile(data["collective_boundary"]),
         self_word=re.compile("|".join(sorted(data["self_words"], key=len, reverse=True))),
         anaphora=re.compile(
-            rf"(?:该|这家|此)({nouns})|(?:^|[，。；])({'|'.join(data['bare_anaphora_nouns'])})|({data['project_anaphora']})"
+            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data['bare_anaphora_nouns'])})|({data['project_anaphora']})"
+            rf"|{head}({data['bare_enterprise']})"
         ),
-        place=re.compile(_CLAUSE_HEAD + data["place"]),
         short_company=re.compile(data["short_company"]),
-        not_places=tuple(data["not_places"]),
+        quoted=re.compile(data["quoted_subject"]),
+        company_ending=_alternatives(data["company_endings"]),
+        institution_ending=_alternatives(data["institution_endings"]),
+        category=re.compile(data["category_words"]),
+        counted_before=re.compile(data["counted_before"]),
+        counted_after=re.compile(data["counted_after"]),
+        place_marks=data["place_clause_marks"],
+        not_place_after=re.compile(data["not_place_after"]),
+        entity_lead=LastWord(data["entity_leads"], "在于与和及为将把的了是对从向让由以并等共、"),
+        locative=LastWord(data["locative_leads"]),
+        locative_near=_alternatives([word for word in data["locative_leads"] if len(word) > 1]),
+        place_head=re.compile(rf"(?:{data['place_heads']})?$"),
+        places=places,
+        province_stems=stems,
+        self_boundary=re.compile(data["self_boundary"]),
+        qualifies=re.compile(data["qualifies"]),
+        group_list_after=re.compile(data["group_list_after"]),
     )
+
+
+def _alternatives(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
+@cache
+def read_places() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Place names of three characters or more (extractor/data/places.csv) and the provinces' short names."""
+    with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    names = frozenset(row["name"] for row in rows if len(row["name"]) >= 3)
+    stems = tuple(sorted({row["stem"] for row in rows if row["kind"] == "province"}, key=len, reverse=True))
+    return names, stems
 
 
 def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
     """Every candidate subject in text[start:end], in text order."""
     words = _words()
-    found = [Entity(p.name, p.start, "park") for p in parks if start <= p.start < end]
     park_spans = [(p.start, p.end) for p in parks]
+    found = [Entity(p.name, p.start, "park", _is_locative(text, p.start, p.end)) for p in parks if start <= p.start < end]
     for match in words.collective.finditer(text, start, end):
-        if match.start() == 0 or words.boundary.match(text, match.start() - 1) or text[match.start() - 1] in "个家":
+        if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
             found.append(Entity(match.group(), match.start(), "group"))
     for match in words.self_word.finditer(text, start, end):
         inside_name = any(s <= match.start() < e for s, e in park_spans) or any(
-            g.kind == "group" and g.start <= match.start() < g.start + len(g.name) for g in found
+            g.kind == "group" and g.start <= match.start() < g.end for g in found
         )
-        if not inside_name and (match.start() == 0 or words.boundary.match(text, match.start() - 1)):
+        if not inside_name and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
             found.append(Entity(match.group(), match.start(), "self"))
-    for match in words.place.finditer(text, start, end):
-        if not match.group().endswith(words.not_places) and not any(s <= match.start() < e for s, e in park_spans):
-            found.append(Entity(match.group(), match.start(), "place"))
-    found += [Entity(m.group(), m.start(), "company") for m in words.short_company.finditer(text, start, end)]
+    found += [e for e in _places(text, start, end) if not any(s <= e.start < t for s, t in park_spans)]
+    for match in words.short_company.finditer(text, start, end):
+        found.append(Entity(match.group(), match.start(), "company", _is_locative(text, match.start())))
+    found += [Entity(m.group(), m.start(), "named") for m in words.quoted.finditer(text, start, end)]
     named = [
-        *((s, e, name, "company") for s, e, name in runs_ending_in(text, start, end, _ENTITY_ENDING, _ENTITY_CHARS, 2, 24)),
+        *((s, e, name, "company") for s, e, name in runs_ending_in(text, start, end, words.company_ending, _ENTITY_CHARS, 2, 24)),
+        *((s, e, n, "institution") for s, e, n in runs_ending_in(text, start, end, words.institution_ending, _ENTITY_CHARS, 2, 24)),
         *((s, e, name, "project") for s, e, name in runs_ending_in(text, start, end, _PROJECT_ENDING, _PROJECT_CHARS, 6, 24)),
     ]
     for run_start, _run_end, run, kind in named:
-        lead = _ENTITY_LEAD.end(run)
-        offset = lead if lead < len(run) - 2 else 0
-        name = run[offset:]
+        name = _without_lead(run, words.entity_lead.end(run))
+        offset = len(run) - len(name)
         if len(name) < 4 or (kind == "project" and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
+            continue  # a bare ending (…是项目, 的平台) names nothing
+        if kind == "institution" and is_kind_word(name):
+            continue  # 研发中心, 重点实验室: a kind of institution (a word of the metric lexicon), not one
+        found.append(Entity(name, run_start + offset, kind, _is_locative(text, run_start + offset)))
+    return _without_categories(sorted(found, key=lambda e: e.start), text, start)
+
+
+def _without_categories(entities: list[Entity], text: str, floor: int) -> list[Entity]:
+    """Drop kinds of things, and the names listed with them (A、B、C等4家企业 drops A and B too)."""
+    kept: list[Entity] = []
+    dropped_next: Entity | None = None
+    for entity in reversed(entities):
+        listed = dropped_next is not None and text[entity.end : dropped_next.start] in _LIST_MARKS
+        if entity.kind in _NAMED_KINDS and (listed or _is_category(entity, text, floor)):
+            dropped_next = entity
             continue
-        found.append(Entity(name, run_start + offset, kind))
-    return sorted(found, key=lambda e: e.start)
+        dropped_next = None
+        kept.append(entity)
+    return kept[::-1]
+
+
+def _is_category(entity: Entity, text: str, floor: int) -> bool:
+    """省级企业技术中心, 10个…创新平台, …有限公司4家, …等: a kind of thing or examples of it, not a subject."""
+    if entity.kind not in _NAMED_KINDS:
+        return False
+    words = _words()
+    before = text[max(floor, entity.start - 6) : entity.start]
+    return bool(
+        words.category.search(entity.name)
+        or words.counted_before.search(before)
+        or words.counted_after.match(text[entity.end : entity.end + 12])
+    )
+
+
+def _without_lead(run: str, lead: int) -> str:
+    """The name in a run of name characters: after its lead word, without a count before it (8家…中心)."""
+    name = run[lead:]
+    return name if name[:4].isdigit() else _LEADING_COUNT.sub("", name)  # 2023昆山元宇宙国际装备展 keeps its year
+
+
+def _is_locative(text: str, start: int, end: int = 0) -> bool:
+    """The name is where something happens (落户…, 在…) or what is made or bought (建立…, 收购…).
+
+    A lead word may stand a few characters before the name (落户化学与精细化工广东省实验室园区);
+    在新余高新区，… sets the scene before a comma, and the scene is the topic.
+    """
+    window = text[max(0, start - 8) : start]
+    window = window[max(window.rfind(mark) for mark in "，。；：,;:\n的") + 1 :]  # 位于X的Y: Y is no place
+    if window.endswith("在") and end and text[end : end + 1] in "，,":
+        return False
+    words = _words()
+    return bool(window) and (words.locative.end(window) == len(window) or bool(words.locative_near.search(window)))
+
+
+def _places(text: str, start: int, end: int) -> list[Entity]:
+    """Listed places at the head of a clause (after a time word or a province's name at most)."""
+    words = _words()
+    found = []
+    for ending in _PLACE_ENDINGS.finditer(text, start, end):
+        stop = ending.end()
+        name = next((text[stop - n : stop] for n in range(8, 2, -1) if stop - n >= start and text[stop - n : stop] in words.places), "")
+        if not name:
+            continue
+        place_start = stop - len(name)
+        lead_start = max(start, place_start - 12)
+        lead = text[lead_start:place_start]
+        for stem in words.province_stems:  # 宁夏银川市, 江苏省苏州市
+            for prefix in (stem + "省", stem):
+                if lead.endswith(prefix):
+                    lead = lead[: -len(prefix)]
+                    break
+            else:
+                continue
+            break
+        marks = words.place_marks
+        clause = re.split(f"[{marks}]", lead)[-1] if any(c in lead for c in marks) or lead_start == start else None
+        if clause is not None and words.place_head.match(clause) and not words.not_place_after.match(text, stop):
+            found.append(Entity(name, place_start, "place"))
+    return found
 
 
 def article_subject(entities: list[Entity], main_park: str) -> str:
-    """The article's own subject: its main park, or a group named more often than it."""
+    """The article's own subject: its main park, or a group named more often than it, or (an
+    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often."""
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group")
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
             return core
-    return main_park
+    places = Counter(e.name for e in entities if e.kind == "place")
+    return main_park or (places.most_common(1)[0][0] if places else "")
 
 
 def _group_core(name: str) -> str:
@@ -122,29 +252,71 @@ def _group_core(name: str) -> str:
     return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
 
 
-def subject_of(entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, own: str) -> str:
-    """The nearest entity before the figure in its paragraph; the article's own subject when there is none.
+def subject_of(
+    entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, end: int, own: str
+) -> str:
+    """What the figure at text[position:end] is about; the article's own subject when nothing nearer says.
 
-    "该项目总投资…", "该实验室由…", "公司…" point at the last entity named with that noun.
+    In order: a name the figure's words qualify (总投资180亿元的“世界计算·长沙智谷”项目); the entity
+    that 该项目, 该实验室, 公司… point at; the nearest entity before it in its paragraph that is
+    neither a place where something happens (落户南昌高新区) nor the thing counted (…等4家企业).
     """
     index = bisect_left(starts, position) - 1
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
-    pointers = list(_words().anaphora.finditer(text, sentence_start, position))
-    if pointers:
-        noun = next(group for group in pointers[-1].groups() if group)
-        floor = paragraph_start if pointers[-1].group(1) is None else 0  # bare 公司/项目 look back one paragraph only
-        for entity in reversed(entities[: index + 1]):
-            if entity.start < floor:
-                break
-            if entity.name.endswith(noun) or (noun in ("公司", "企业") and entity.kind == "company"):
-                return entity.name
-    # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
-    while index >= 0 and entities[index].kind == "project":
-        index -= 1
-    if index >= 0 and entities[index].start >= paragraph_start:
-        entity = entities[index]
-        return _zone_before(entities, index, own) if entity.kind == "self" else entity.name
+    qualified = _entity_after(entities, starts, text, end)
+    if qualified:
+        return qualified
+    pointed = _pointed_at(entities[: index + 1], text, sentence_start, position, paragraph_start)
+    if pointed:
+        return pointed
+    for at in range(index, -1, -1):
+        entity = entities[at]
+        if entity.start < paragraph_start:
+            break
+        # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
+        if entity.kind == "project" or entity.locative or _is_measured(entity, text, position):
+            continue
+        return _zone_before(entities, at, own) if entity.kind == "self" else entity.name
     return own
+
+
+def _entity_after(entities: list[Entity], starts: list[int], text: str, end: int) -> str:
+    """总投资180亿元的XX项目, 占地500亩的XX产业园: the named thing right after the figure and 的."""
+    link = _words().qualifies.match(text, end)
+    if not link:
+        return ""
+    at = bisect_left(starts, link.end())
+    if at < len(entities) and entities[at].start == link.end() and entities[at].kind in _NAMED_KINDS:
+        return entities[at].name
+    return ""
+
+
+def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: int, paragraph_start: int) -> str:
+    """该项目, 该实验室, 公司…: the last entity named with the same noun (a project may be its company)."""
+    pointers = list(_words().anaphora.finditer(text, sentence_start, position))
+    if not pointers:
+        return ""
+    noun = next(group for group in pointers[-1].groups() if group)
+    # 该… may look back anywhere; a bare 公司/项目/企业 only into the paragraph before.
+    floor = text.rfind("\n", 0, max(0, paragraph_start - 1)) + 1 if pointers[-1].group(1) is None else 0
+    if noun == "项目" and pointers[-1].group(1) is None:
+        floor = paragraph_start  # a bare 项目 (项目总投资…) is a project of its own paragraph
+    bare = pointers[-1].group(1) is None
+    for entity in reversed(before):
+        if entity.start < floor or (bare and entity.kind in ("park", "group") and not entity.locative):
+            break  # a bare noun does not reach past a zone named as the topic (在新余高新区，…项目…)
+        if entity.locative:
+            continue  # …公司是由协鑫集团投资设立的。公司… points at the company, not its parent
+        if entity.name.endswith(noun) or entity.kind in _POINTED_KINDS.get(noun, ()):
+            return entity.name
+    return ""
+
+
+def _is_measured(entity: Entity, text: str, position: int) -> bool:
+    """A company or facility right before the number is what it counts (…股份有限公司4家企业入选)."""
+    return entity.kind in _NAMED_KINDS and entity.end <= position and (
+        entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
+    )
 
 
 def _zone_before(entities: list[Entity], index: int, own: str) -> str:
