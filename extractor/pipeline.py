@@ -34,7 +34,7 @@ def iter_articles(
         else {}
     )
 
-    extracted = backend.extract_articles(text, segments, chunks, doc)  # a backend may start its work here (LLM calls)
+    extracted = backend.extract_articles(text, segments, chunks, doc, meta=meta)  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
         for article in extracted:

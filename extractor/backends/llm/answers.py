@@ -6,7 +6,9 @@ then checked by the validator like any other backend's output.
 
 Checks that asking again can fix use instructor's validation ``context``
 (the chunk text and the candidate ids): a label for an id that does not exist,
-evidence or a quote that is not in the chunk. Numbers are *not* checked here:
+evidence or a quote that is not in the chunk. Labels are constrained in the
+schema itself: ``metric_key`` to the keys of data/metrics.toml (or ``other``),
+``measure`` to the Measure enum; any other value is re-asked, never written. Numbers are *not* checked here:
 a wrong number is not a reason to re-ask, it is what the validator reports;
 but a number that is no number (NaN, Infinity) is re-asked. An answer with
 more than ``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at
@@ -16,15 +18,31 @@ once: a re-ask would send the whole runaway answer back as prompt.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+import tomllib
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ...models import InitiativeKind
+from ...models import InitiativeKind, Measure, Qualifier
 
 _MARK = re.compile(r"\{[NQ]\d+\}")
 MAX_ITEMS = 200  # per list of one answer: a chunk of a few thousand characters holds far fewer records
 MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long chunk has hundreds
+
+
+@cache
+def metric_keys() -> tuple[str, ...]:
+    """The canonical metric keys of the lexicon (extractor/data/metrics.toml), then ``other``."""
+    lexicon = tomllib.loads(resources.files("extractor").joinpath("data", "metrics.toml").read_text(encoding="utf-8"))
+    keys = tuple(dict.fromkeys(entry["key"] for entry in lexicon["metric"]))
+    return (*keys, "other") if "other" not in keys else keys
+
+
+MetricKey = StrEnum("MetricKey", {key: key for key in metric_keys()})  # type: ignore[misc]
+"""An enum (not a Literal) so that its JSON Schema is sent once, under $defs, however many fields use it."""
 
 
 def without_marks(text: str) -> str:
@@ -80,13 +98,32 @@ def _lean(node: Any) -> Any:
     return {key: _lean(value) for key, value in node.items() if key not in _DROPPED or key == "properties"}
 
 
-class FigureLabel(CompactModel):
+class Meaning(CompactModel):
+    """What a figure means. None (or empty) is no answer: the rules' label stands where there is one."""
+
+    metric: str = ""
+    metric_key: MetricKey | None = None
+    measure: Measure | None = None
+    target: bool | None = None
+    subject: str = ""
+    period: str = ""
+
+
+class FigureLabel(Meaning):
+    """A candidate's labels, and the model's reading of its number where it differs from the candidate's.
+
+    A reading (a longer value_text, an implied base unit, a qualifier from a cue
+    word, a range end) is a claim like any other: the validator compares it with the text.
+    """
+
     id: str = Field(description="candidate mark, e.g. N3")
     is_figure: bool = True
     value_text: str = ""
-    metric: str = ""
-    subject: str = ""
-    period: str = ""
+    unit: str = ""
+    amount: float | None = None
+    base_unit: str = ""
+    qualifier: Qualifier | None = None
+    value_high: float | None = None
 
     @field_validator("id")
     @classmethod
@@ -105,16 +142,19 @@ class QuoteLabel(CompactModel):
         return _known_id(value, info, "quote_ids")
 
 
-class AddedFigure(CompactModel):
-    """A figure the anchored mode's candidates missed; qualifier and base unit come from the grammar."""
+class AddedFigure(Meaning):
+    """A figure found by the model itself: what the anchored mode's candidates missed, or any figure in the free mode.
+
+    A qualifier or base unit left out is read by the grammar at the place the figure stands.
+    """
 
     value_text: str
     value: float
     unit: str = ""
     amount: float | None = None
-    metric: str = ""
-    subject: str = ""
-    period: str = ""
+    base_unit: str = ""
+    qualifier: Qualifier | None = None
+    value_high: float | None = None
     evidence: str = ""
 
     @field_validator("evidence")
@@ -123,12 +163,7 @@ class AddedFigure(CompactModel):
         return _in_chunk(value, info, "evidence")
 
 
-class FigureItem(AddedFigure):
-    """A figure of the free mode, which also says its qualifier, base unit and range end."""
-
-    base_unit: str = ""
-    qualifier: Literal["exact", "approx", "lower", "upper", "range"] = "exact"
-    value_high: float | None = None
+FigureItem = AddedFigure  # the free mode's figures: the same shape since the anchored mode's may say their reading too
 
 
 class QuoteItem(CompactModel):
@@ -190,7 +225,7 @@ class ChunkAnswer(BoundedAnswer):
 class FreeChunkAnswer(BoundedAnswer):
     """The free mode's answer: no candidates to label."""
 
-    figures: list[FigureItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    figures: list[AddedFigure] = Field(default_factory=list, max_length=MAX_ITEMS)
     quotes: list[QuoteItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     parks: list[ParkItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     initiatives: list[InitiativeItem] = Field(default_factory=list, max_length=MAX_ITEMS)
