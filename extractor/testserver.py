@@ -223,7 +223,7 @@ class FakeModelServer:
         with self._lock:
             self.stats.perturbed.append({"value_text": label["value_text"], "perturbed": changed, "context": label["id"]})
         ratio = _ratio(label["value_text"], changed)
-        scaled = {name: label[name] * ratio for name in ("amount", "value_high") if label.get(name) is not None}
+        scaled = {"amount": label["amount"] * ratio} if label.get("amount") is not None else {}
         return dict(label, value_text=changed, **scaled)
 
 
@@ -285,7 +285,7 @@ def _junk(count: int) -> dict:
 
 
 _LABELS = ("metric", "metric_key", "measure", "target", "subject", "period")  # what a figure means, as the gold says
-_READING = ("unit", "amount", "base_unit", "qualifier", "value_high")  # how its number reads, as the gold says
+_READING = ("amount", "base_unit", "qualifier")  # how a candidate's number reads, as the gold says
 
 
 def _meaning(gold: dict) -> dict:

@@ -72,7 +72,8 @@ class CompactModel(BaseModel):
     """Answer models send a lean schema: every call pays for the schema's tokens.
 
     Titles, defaults and descriptions go (the prompt says what the fields
-    mean), and an optional number is a plain ["number", "null"] type.
+    mean), and an optional field is sent as its plain type: leaving it out is
+    how a model says nothing (null is still accepted).
     NaN and Infinity are refused (JSON has neither; the model is asked again).
     """
 
@@ -92,10 +93,21 @@ def _lean(node: Any) -> Any:
         return [_lean(item) for item in node]
     if not isinstance(node, dict):
         return node
-    options = node.get("anyOf")
-    if options and all(set(option) == {"type"} for option in options):
-        node = {**{k: v for k, v in node.items() if k != "anyOf"}, "type": [option["type"] for option in options]}
+    if isinstance(node.get("properties"), dict):
+        required = set(node.get("required", []))
+        properties = {name: value if name in required else _not_null(value) for name, value in node["properties"].items()}
+        node = {**node, "properties": properties}
     return {key: _lean(value) for key, value in node.items() if key not in _DROPPED or key == "properties"}
+
+
+def _not_null(node: dict[str, Any]) -> dict[str, Any]:
+    """An optional field's schema without its null option: {"anyOf": [{"$ref": …}, {"type": "null"}]} → {"$ref": …}."""
+    options = [option for option in node.get("anyOf", []) if option != {"type": "null"}]
+    if "anyOf" in node and len(options) == 1:
+        return {**{k: v for k, v in node.items() if k != "anyOf"}, **options[0]}
+    if "anyOf" in node:
+        return {**node, "anyOf": options}
+    return node
 
 
 class Meaning(CompactModel):
@@ -113,17 +125,16 @@ class FigureLabel(Meaning):
     """A candidate's labels, and the model's reading of its number where it differs from the candidate's.
 
     A reading (a longer value_text, an implied base unit, a qualifier from a cue
-    word, a range end) is a claim like any other: the validator compares it with the text.
+    word) is a claim like any other: the validator compares it with the text.
+    A range is read from value_text (5万—20万元); the unit follows from it.
     """
 
     id: str = Field(description="candidate mark, e.g. N3")
     is_figure: bool = True
     value_text: str = ""
-    unit: str = ""
     amount: float | None = None
     base_unit: str = ""
     qualifier: Qualifier | None = None
-    value_high: float | None = None
 
     @field_validator("id")
     @classmethod
@@ -143,18 +154,13 @@ class QuoteLabel(CompactModel):
 
 
 class AddedFigure(Meaning):
-    """A figure found by the model itself: what the anchored mode's candidates missed, or any figure in the free mode.
-
-    A qualifier or base unit left out is read by the grammar at the place the figure stands.
-    """
+    """A figure the anchored mode's candidates missed. Its qualifier and range end are read by the grammar
+    at the place it stands (a cue word such as 以上 after it); its base unit from its unit."""
 
     value_text: str
     value: float
     unit: str = ""
     amount: float | None = None
-    base_unit: str = ""
-    qualifier: Qualifier | None = None
-    value_high: float | None = None
     evidence: str = ""
 
     @field_validator("evidence")
@@ -163,7 +169,12 @@ class AddedFigure(Meaning):
         return _in_chunk(value, info, "evidence")
 
 
-FigureItem = AddedFigure  # the free mode's figures: the same shape since the anchored mode's may say their reading too
+class FigureItem(AddedFigure):
+    """A figure of the free mode, which also says its base unit (implied ones too), qualifier and range end."""
+
+    base_unit: str = ""
+    qualifier: Qualifier | None = None
+    value_high: float | None = None
 
 
 class QuoteItem(CompactModel):
@@ -225,7 +236,7 @@ class ChunkAnswer(BoundedAnswer):
 class FreeChunkAnswer(BoundedAnswer):
     """The free mode's answer: no candidates to label."""
 
-    figures: list[AddedFigure] = Field(default_factory=list, max_length=MAX_ITEMS)
+    figures: list[FigureItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     quotes: list[QuoteItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     parks: list[ParkItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     initiatives: list[InitiativeItem] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -48,7 +48,7 @@ from ...segment import Segment
 from ...tokens import estimate_tokens
 from ...verify import reading_at
 from ..rules import RulesBackend
-from .answers import ANSWER_MODELS, AddedFigure, FigureLabel, Meaning, without_marks
+from .answers import ANSWER_MODELS, AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .cache import ResponseCache
 from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault
 from .prompting import Batch, Part, batches, messages, prompt_version, value_start
@@ -422,8 +422,8 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel) -> Figure:
     """The candidate with the model's labels, and with the model's reading of its number where it differs.
 
     A different value_text is read at the place the model means (over the
-    candidate's number) and gets evidence that contains it; stated unit, base
-    unit, amount, qualifier and range end replace what the grammar read. The
+    candidate's number) and gets evidence that contains it; a stated base unit,
+    amount or qualifier replaces what the grammar read. The
     validator then compares the whole claim with the text.
     """
     update = _meaning(label)
@@ -474,21 +474,21 @@ def _quantity_fields(quantity: Quantity) -> dict[str, Any]:
     }
 
 
-def _stated_reading(item: FigureLabel | AddedFigure, current: dict[str, Any]) -> dict[str, Any]:
-    """What the model said of the number itself (unit, base unit, amount, qualifier, range end); ``current`` has value and amount."""
-    stated: dict[str, Any] = {}
-    if item.unit:
-        stated["unit"] = "".join(item.unit.split())
-    if item.base_unit:
-        stated["base_unit"] = "".join(item.base_unit.split())
-    if item.amount is not None:
-        stated["amount"] = item.amount
-    if item.qualifier is not None:
-        stated["qualifier"] = Qualifier(item.qualifier)
-    if item.value_high is not None:
+def _stated_reading(item: FigureLabel | AddedFigure | FigureItem, current: dict[str, Any]) -> dict[str, Any]:
+    """What the model said of the number itself: unit, base unit, amount, qualifier, range end (those its answer has).
+
+    ``current`` holds the value and amount the record has so far, to scale a range end by.
+    """
+    said = item.model_dump(include={"unit", "base_unit", "amount", "qualifier", "value_high"})
+    stated: dict[str, Any] = {name: "".join(said[name].split()) for name in ("unit", "base_unit") if said.get(name)}
+    if said.get("amount") is not None:
+        stated["amount"] = said["amount"]
+    if said.get("qualifier") is not None:
+        stated["qualifier"] = Qualifier(said["qualifier"])
+    if said.get("value_high") is not None:
         value, amount = current["value"], stated.get("amount", current["amount"])
-        stated["value_high"] = item.value_high
-        stated["amount_high"] = item.value_high * (amount / value if value else 1.0)
+        stated["value_high"] = said["value_high"]
+        stated["amount_high"] = said["value_high"] * (amount / value if value else 1.0)
     return stated
 
 
@@ -512,7 +512,7 @@ def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: d
     read = _quantity_fields(quantity) if quantity else {"unit": "", "amount": item.value, "base_unit": "", "qualifier": Qualifier.exact}
     read = {name: value for name, value in read.items() if name not in ("value", "amount")}
     read["amount"] = item.amount if item.amount is not None else (quantity.amount if quantity else item.value)
-    if item.unit and item.base_unit == "":
+    if item.unit and not getattr(item, "base_unit", ""):
         read["base_unit"] = split_unit(item.unit)[1] or read["base_unit"]
     read.update(_stated_reading(item, {"value": item.value, "amount": read["amount"]}))
     labels = _meaning(item, rules_at.get(place) if place is not None else None)

@@ -109,7 +109,7 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
     blocks = "\n".join(
         template("article")
         .substitute(
-            title=part.article.title or "-",
+            title=_title(part),
             park=part.article.park or "-",
             text=_marked(part) if anchored else part.chunk.text,
         )
@@ -122,6 +122,14 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
     else:
         user = template("free").substitute(published=published, articles=blocks)
     return [{"role": "system", "content": template("system").template.strip()}, {"role": "user", "content": user}]
+
+
+def _title(part: Part) -> str:
+    """The article's title, unless the chunk prints it already (the first chunk of an article): no need to pay for it twice."""
+    title = part.article.title
+    if not title:
+        return "-"
+    return "in the text" if title in part.chunk.text else title
 
 
 def _marked(part: Part) -> str:
