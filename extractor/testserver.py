@@ -71,6 +71,7 @@ class Stats:
     completion_tokens: int = 0
     faults: Counter = field(default_factory=Counter)
     perturbed: list[dict] = field(default_factory=list)
+    last_prompt: str = ""  # the user message of the latest request, to check what the client sends
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -389,6 +390,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         state = self.server_state
         request = json.loads(body or b"{}")
+        with state._lock:
+            state.stats.last_prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
         fault = state.next_fault()
         if state.script.delay:
             time.sleep(state.script.delay)
