@@ -280,3 +280,12 @@ def test_the_oracles_labels_beat_the_rules_labels_on_the_seeds(server, tmp_path,
     assert all(llm[label] >= rules[label] for label in llm), (llm, rules)
     assert sum(llm.values()) > sum(rules.values()), (llm, rules)  # ignoring the model's labels leaves the rules' scores
     assert min(llm.values()) >= 0.98, llm  # the gold labels come through
+
+
+def test_free_figures_keep_the_rules_labels_of_the_same_number_where_the_model_gives_none(server, tmp_path):
+    silent = {"value_text": "120亿元", "value": 120, "unit": "亿元", "evidence": "实现营业收入120亿元"}
+    labelled = {"value_text": "8.5%", "value": 8.5, "unit": "%", "evidence": "同比增长8.5%", "metric_key": "sales", "measure": "growth"}
+    figures = {r["value_text"]: r for r in figures_of(server, tmp_path, [{"figures": [silent, labelled]}], "--extraction", "free")}
+    assert (figures["120亿元"]["metric_key"], figures["120亿元"]["period"]) == ("revenue", "今年一季度")  # the rules' reading of 120亿元
+    assert figures["120亿元"]["status"] == "verified" and figures["120亿元"]["base_unit"] == "元"
+    assert (figures["8.5%"]["metric_key"], figures["8.5%"]["measure"]) == ("sales", "growth")  # the model's, where given
