@@ -423,8 +423,8 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel) -> Figure:
 
     A different value_text is read at the place the model means (over the
     candidate's number) and gets evidence that contains it; a stated base unit,
-    amount or qualifier replaces what the grammar read. The
-    validator then compares the whole claim with the text.
+    amount or qualifier replaces what the grammar read. The validator then
+    compares the whole claim with the text.
     """
     update = _meaning(label)
     echoed = "".join(label.value_text.split())
@@ -509,9 +509,10 @@ def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: d
     place = evidence.start + evidence.text.rfind(value_text) if evidence is not None and value_text in evidence.text else None
     if quantity is not None and place is not None:
         quantity = reading_at(text, place, place + len(value_text), quantity)
-    read = _quantity_fields(quantity) if quantity else {"unit": "", "amount": item.value, "base_unit": "", "qualifier": Qualifier.exact}
-    read = {name: value for name, value in read.items() if name not in ("value", "amount")}
-    read["amount"] = item.amount if item.amount is not None else (quantity.amount if quantity else item.value)
+    read = _quantity_fields(quantity) if quantity else {"unit": "", "amount": item.value, "base_unit": ""}
+    del read["value"]  # the model's value stands; the validator compares it
+    if item.amount is not None:
+        read["amount"] = item.amount
     if item.unit and not getattr(item, "base_unit", ""):
         read["base_unit"] = split_unit(item.unit)[1] or read["base_unit"]
     read.update(_stated_reading(item, {"value": item.value, "amount": read["amount"]}))
