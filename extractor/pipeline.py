@@ -44,7 +44,7 @@ def iter_articles(
             if backend.needs_chunks
             else {}
         )
-        extracted = iter(backend.extract_articles(text, segments, chunks, doc))  # a backend may start its work here (LLM calls)
+        extracted = iter(backend.extract_articles(text, segments, chunks, doc, meta=meta))  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
         zones = DocumentZones(text)  # zone identities: every spelling of one zone gets one park_id

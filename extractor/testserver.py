@@ -3,8 +3,9 @@
 It answers ``POST /v1/chat/completions`` in the shape the ``openai`` client
 expects (tool calls or content, usage fields) and reports its counts at
 ``GET /stats``. Answers are scripted: fixed answers, or an *oracle* built from
-gold files for the chunk it is sent, with numbers perturbed on purpose at a
-given rate; faults can be injected in order (``faults``) or at random
+gold files for the chunk it is sent (every figure with the gold's reading and
+labels: metric_key, measure, target, period, subject), with numbers perturbed
+on purpose at a given rate; faults can be injected in order (``faults``) or at random
 (``fault_rate``). Only loopback addresses are served.
 
     python -m extractor.testserver --oracle seeds/gold --perturb 0.1 --delay 0.5 --port 8765
@@ -70,6 +71,7 @@ class Stats:
     completion_tokens: int = 0
     faults: Counter = field(default_factory=Counter)
     perturbed: list[dict] = field(default_factory=list)
+    last_prompt: str = ""  # the user message of the latest request, to check what the client sends
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -221,7 +223,9 @@ class FakeModelServer:
             return label
         with self._lock:
             self.stats.perturbed.append({"value_text": label["value_text"], "perturbed": changed, "context": label["id"]})
-        return dict(label, value_text=changed)
+        ratio = _ratio(label["value_text"], changed)
+        scaled = {"amount": label["amount"] * ratio} if label.get("amount") is not None else {}
+        return dict(label, value_text=changed, **scaled)
 
 
 def perturb_number(value_text: str) -> str:
@@ -281,6 +285,14 @@ def _junk(count: int) -> dict:
     return {"figures": [{"value_text": f"{i}亿元", "value": i, "unit": "亿元", "evidence": ""} for i in range(count)]}
 
 
+_LABELS = ("metric", "metric_key", "measure", "target", "subject", "period")  # what a figure means, as the gold says
+_READING = ("amount", "base_unit", "qualifier")  # how a candidate's number reads, as the gold says
+
+
+def _meaning(gold: dict) -> dict:
+    return {name: gold[name] for name in _LABELS if name in gold}
+
+
 def _figure_item(gold: dict) -> dict:
     return {
         "value_text": gold["value_text"],
@@ -290,9 +302,7 @@ def _figure_item(gold: dict) -> dict:
         "base_unit": gold.get("base_unit", ""),
         "qualifier": gold.get("qualifier", "exact"),
         "value_high": gold.get("value_high"),
-        "metric": gold.get("metric", ""),
-        "subject": gold.get("subject", ""),
-        "period": gold.get("period", ""),
+        **_meaning(gold),
         "evidence": gold["context"],
     }
 
@@ -316,16 +326,8 @@ def _label_candidates(marked: str, figures: list[dict]) -> tuple[list[dict], lis
             continue
         covered.add(gold[0])
         f = gold[1]
-        labels.append(
-            {
-                "id": match.group(1),
-                "is_figure": True,
-                "value_text": f["value_text"],
-                "metric": f.get("metric", ""),
-                "subject": f.get("subject", ""),
-                "period": f.get("period", ""),
-            }
-        )
+        reading = {name: f[name] for name in _READING if f.get(name) is not None}
+        labels.append({"id": match.group(1), "is_figure": True, "value_text": f["value_text"], **reading, **_meaning(f)})
     return labels, [f for i, f in enumerate(figures) if i not in covered]
 
 
@@ -388,6 +390,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         state = self.server_state
         request = json.loads(body or b"{}")
+        with state._lock:
+            state.stats.last_prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
         fault = state.next_fault()
         if state.script.delay:
             time.sleep(state.script.delay)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..chunk import Chunk
-from ..models import Article
+from ..models import Article, DocumentMeta
 from ..segment import Segment
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ class Backend(Protocol):
     needs_chunks: bool  # False: the backend reads whole articles and the pipeline skips chunking
     prefetch_pages: int  # pages the runner prepares ahead, so that slow work (model calls) overlaps
 
-    def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
-        """Records for each article of the normalized page ``text``, in order."""
+    def extract_articles(
+        self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "", meta: DocumentMeta | None = None
+    ) -> Iterator[Article]:
+        """Records for each article of the normalized page ``text``, in order; ``meta`` dates the page (None: unknown)."""
         ...
 
     def usage(self) -> dict[str, Any]:

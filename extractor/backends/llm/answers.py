@@ -6,7 +6,9 @@ then checked by the validator like any other backend's output.
 
 Checks that asking again can fix use instructor's validation ``context``
 (the chunk text and the candidate ids): a label for an id that does not exist,
-evidence or a quote that is not in the chunk. Numbers are *not* checked here:
+evidence or a quote that is not in the chunk. Labels are constrained in the
+schema itself: ``metric_key`` to the keys of data/metrics.toml (or ``other``),
+``measure`` to the Measure enum; any other value is re-asked, never written. Numbers are *not* checked here:
 a wrong number is not a reason to re-ask, it is what the validator reports;
 but a number that is no number (NaN, Infinity) is re-asked. An answer with
 more than ``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at
@@ -16,15 +18,31 @@ once: a re-ask would send the whole runaway answer back as prompt.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+import tomllib
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ...models import InitiativeKind
+from ...models import InitiativeKind, Measure, Qualifier
 
 _MARK = re.compile(r"\{[NQ]\d+\}")
 MAX_ITEMS = 200  # per list of one answer: a chunk of a few thousand characters holds far fewer records
 MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long chunk has hundreds
+
+
+@cache
+def metric_keys() -> tuple[str, ...]:
+    """The canonical metric keys of the lexicon (extractor/data/metrics.toml), then ``other``."""
+    lexicon = tomllib.loads(resources.files("extractor").joinpath("data", "metrics.toml").read_text(encoding="utf-8"))
+    keys = tuple(dict.fromkeys(entry["key"] for entry in lexicon["metric"]))
+    return (*keys, "other") if "other" not in keys else keys
+
+
+MetricKey = StrEnum("MetricKey", {key: key for key in metric_keys()})  # type: ignore[misc]
+"""An enum (not a Literal) so that its JSON Schema is sent once, under $defs, however many fields use it."""
 
 
 def without_marks(text: str) -> str:
@@ -54,7 +72,8 @@ class CompactModel(BaseModel):
     """Answer models send a lean schema: every call pays for the schema's tokens.
 
     Titles, defaults and descriptions go (the prompt says what the fields
-    mean), and an optional number is a plain ["number", "null"] type.
+    mean), and an optional field is sent as its plain type: leaving it out is
+    how a model says nothing (null is still accepted).
     NaN and Infinity are refused (JSON has neither; the model is asked again).
     """
 
@@ -74,19 +93,48 @@ def _lean(node: Any) -> Any:
         return [_lean(item) for item in node]
     if not isinstance(node, dict):
         return node
-    options = node.get("anyOf")
-    if options and all(set(option) == {"type"} for option in options):
-        node = {**{k: v for k, v in node.items() if k != "anyOf"}, "type": [option["type"] for option in options]}
+    if isinstance(node.get("properties"), dict):
+        required = set(node.get("required", []))
+        properties = {name: value if name in required else _not_null(value) for name, value in node["properties"].items()}
+        node = {**node, "properties": properties}
     return {key: _lean(value) for key, value in node.items() if key not in _DROPPED or key == "properties"}
 
 
-class FigureLabel(CompactModel):
+def _not_null(node: dict[str, Any]) -> dict[str, Any]:
+    """An optional field's schema without its null option: {"anyOf": [{"$ref": …}, {"type": "null"}]} → {"$ref": …}."""
+    options = [option for option in node.get("anyOf", []) if option != {"type": "null"}]
+    if "anyOf" in node and len(options) == 1:
+        return {**{k: v for k, v in node.items() if k != "anyOf"}, **options[0]}
+    if "anyOf" in node:
+        return {**node, "anyOf": options}
+    return node
+
+
+class Meaning(CompactModel):
+    """What a figure means. None (or empty) is no answer: the rules' label stands where there is one."""
+
+    metric: str = ""
+    metric_key: MetricKey | None = None
+    measure: Measure | None = None
+    target: bool | None = None
+    subject: str = ""
+    period: str = ""
+
+
+class FigureLabel(Meaning):
+    """A candidate's labels, and the model's reading of its number where it differs from the candidate's.
+
+    A reading (a longer value_text, an implied base unit, a qualifier from a cue
+    word) is a claim like any other: the validator compares it with the text.
+    A range is read from value_text (5万—20万元); the unit follows from it.
+    """
+
     id: str = Field(description="candidate mark, e.g. N3")
     is_figure: bool = True
     value_text: str = ""
-    metric: str = ""
-    subject: str = ""
-    period: str = ""
+    amount: float | None = None
+    base_unit: str = ""
+    qualifier: Qualifier | None = None
 
     @field_validator("id")
     @classmethod
@@ -105,16 +153,14 @@ class QuoteLabel(CompactModel):
         return _known_id(value, info, "quote_ids")
 
 
-class AddedFigure(CompactModel):
-    """A figure the anchored mode's candidates missed; qualifier and base unit come from the grammar."""
+class AddedFigure(Meaning):
+    """A figure the anchored mode's candidates missed. Its qualifier and range end are read by the grammar
+    at the place it stands (a cue word such as 以上 after it); its base unit from its unit."""
 
     value_text: str
     value: float
     unit: str = ""
     amount: float | None = None
-    metric: str = ""
-    subject: str = ""
-    period: str = ""
     evidence: str = ""
 
     @field_validator("evidence")
@@ -124,10 +170,10 @@ class AddedFigure(CompactModel):
 
 
 class FigureItem(AddedFigure):
-    """A figure of the free mode, which also says its qualifier, base unit and range end."""
+    """A figure of the free mode, which also says its base unit (implied ones too), qualifier and range end."""
 
     base_unit: str = ""
-    qualifier: Literal["exact", "approx", "lower", "upper", "range"] = "exact"
+    qualifier: Qualifier | None = None
     value_high: float | None = None
 
 

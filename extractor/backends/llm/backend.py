@@ -1,9 +1,12 @@
 """The LLM backend: chunks through any OpenAI-compatible endpoint, answers turned into records.
 
 Anchored mode (the default): the rules backend's candidates for each chunk are
-marked in the prompt; the model labels them (metric, subject, period, whether
-a number is a figure at all), attributes quotes, names parks and initiatives,
-and may add figures the candidates missed. Free mode: the model extracts
+marked in the prompt; the model labels them (metric words and key, measure,
+target, subject, period, whether a number is a figure at all, and its own
+reading of the number where the candidate's is short), attributes quotes, names
+parks and initiatives, and may add figures the candidates missed. The model's
+labels win where it gives them (the schema admits only valid keys and
+measures); the rules' labels stay where it gives none. Free mode: the model extracts
 without candidates. Either way every record then goes through the same
 validator as the rules backend's (in the pipeline), so a number that is not in
 the text never comes out verified.
@@ -29,6 +32,7 @@ import contextlib
 import hashlib
 import json
 import math
+import re
 import threading
 from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future
@@ -38,12 +42,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...chunk import DEFAULT_BUDGET, Chunk
-from ...models import Article, Evidence, Figure, Initiative, Park, Quote
-from ...numbers import parse_quantity, split_unit
+from ...models import Article, DocumentMeta, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote
+from ...numbers import Quantity, parse_quantity, split_unit
 from ...segment import Segment
 from ...tokens import estimate_tokens
+from ...verify import reading_at
 from ..rules import RulesBackend
-from .answers import ANSWER_MODELS, AddedFigure, FigureItem, without_marks
+from .answers import ANSWER_MODELS, AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .cache import ResponseCache
 from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault
 from .prompting import Batch, Part, batches, messages, prompt_version, value_start
@@ -133,17 +138,20 @@ class LLMBackend:
 
     # -- the backend interface -------------------------------------------------
 
-    def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
+    def extract_articles(
+        self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "", meta: DocumentMeta | None = None
+    ) -> Iterator[Article]:
         """Send every call for the page now (bounded by --concurrency); the iterator yields articles in order.
 
         Sending at once, not on first iteration, lets a caller prepare the next
         page while it writes this one, so calls of several pages overlap.
+        ``meta`` gives the model the publication date, to read 今年 and 去年 by.
         """
         if self._abort is not None:
             raise self._abort
         base = [self.rules.extract_article(text, part) for part in segments]
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
-        calls = batches(ordered, self.chunk_budget)
+        calls = batches(ordered, self.chunk_budget, meta.published if meta else "")
         futures = [self._on_loop(self._call(batch)) for batch in calls]
         return self._collect(text, base, chunks, calls, futures, doc)
 
@@ -343,15 +351,16 @@ def _figures(text: str, part: Part, answer: Any, batch: Batch) -> list[Figure]:
         if label is None:
             found.append(candidate)  # not labelled: the rules' reading stands
         elif label.is_figure:
-            found.append(_labelled(candidate, label))
+            found.append(_labelled(text, candidate, label))
         else:
             continue
         known.add(found[-1])
+    rules_at = {value_start(candidate): candidate for candidate in part.figures.values()}  # their labels, where the model gives none
     for item in answer.figures:
         fragment = item.evidence or item.value_text
         if _owner(text, batch, fragment) is not part:
             continue  # it stands in another chunk of this call
-        figure = _figure(item, _locate(text, _span(part), fragment))
+        figure = _figure(text, item, _locate(text, _span(part), fragment), rules_at)
         if not known.restates(figure):
             found.append(figure)
             known.add(figure)
@@ -388,23 +397,99 @@ def _span(part: Part) -> tuple[int, int]:
 
 def _owner(text: str, batch: Batch, fragment: str) -> Part:
     """The chunk of the call where a copied fragment first stands (the first chunk if it stands nowhere)."""
-    fragment = without_marks(fragment or "").strip()
-    if fragment:
-        for part in batch.parts:
-            if text.find(fragment, part.chunk.start, part.chunk.end) != -1:
-                return part
+    for part in batch.parts:
+        if _find(text, fragment, part.chunk.start, part.chunk.end) is not None:
+            return part
     return batch.parts[0]
 
 
-def _labelled(candidate: Figure, label: Any) -> Figure:
-    update = {name: getattr(label, name) for name in ("metric", "subject", "period") if getattr(label, name)}
+def _meaning(item: Meaning, fallback: Figure | None = None) -> dict[str, Any]:
+    """The labels the model gave; where it gave none, the fallback's (the rules' reading of the same number)."""
+    given: dict[str, Any] = {name: getattr(item, name) for name in ("metric", "subject", "period") if getattr(item, name)}
+    if item.metric_key is not None:
+        given["metric_key"] = item.metric_key.value
+    if item.measure is not None:
+        given["measure"] = Measure(item.measure)
+    if item.target is not None:
+        given["target"] = item.target
+    if fallback is None:
+        return given
+    labels = ("metric", "subject", "period", "metric_key", "measure", "target")
+    return {**{name: getattr(fallback, name) for name in labels}, **given}
+
+
+def _labelled(text: str, candidate: Figure, label: FigureLabel) -> Figure:
+    """The candidate with the model's labels, and with the model's reading of its number where it differs.
+
+    A different value_text is read at the place the model means (over the
+    candidate's number) and gets evidence that contains it; a stated base unit,
+    amount or qualifier replaces what the grammar read. The validator then
+    compares the whole claim with the text.
+    """
+    update = _meaning(label)
     echoed = "".join(label.value_text.split())
     if echoed and echoed != candidate.value_text:
-        # The model read a different number here; the record carries its reading and the validator judges it.
-        quantity = _finite_quantity(echoed)
-        update.update(value_text=echoed, value=quantity.value if quantity else candidate.value)
-        update.update(amount=quantity.amount if quantity else candidate.amount)
+        update.update(_echoed_reading(text, candidate, echoed))
+    update.update(_stated_reading(label, {**candidate.model_dump(include={"value", "amount"}), **update}))
     return candidate.model_copy(update=update)
+
+
+def _echoed_reading(text: str, candidate: Figure, echoed: str) -> dict[str, Any]:
+    """A longer or different reading of the candidate's number: its value, unit and amount, and evidence that holds it."""
+    quantity = _finite_quantity(echoed)
+    if quantity is None:  # no quantity: the record carries the echo and the validator says so
+        return {"value_text": echoed}
+    candidate_start = value_start(candidate)
+    place = _overlapping_place(text, echoed, candidate_start, candidate_start + len(candidate.value_text))
+    if place is not None:
+        quantity = reading_at(text, place, place + len(echoed), quantity)
+    update: dict[str, Any] = {"value_text": echoed, **_quantity_fields(quantity)}
+    if place is not None and candidate.evidence is not None:
+        low, high = min(candidate.evidence.start, place), max(candidate.evidence.end, place + len(echoed))
+        update["evidence"] = Evidence(start=low, end=high, text=text[low:high])
+    return update
+
+
+def _overlapping_place(text: str, fragment: str, start: int, end: int) -> int | None:
+    """Where ``fragment`` stands in the text over [start, end) (a longer reading of the number there), nearest start."""
+    places = []
+    position = text.find(fragment, max(0, start - len(fragment) + 1), end + len(fragment))
+    while position != -1 and position < end:
+        if position + len(fragment) > start:
+            places.append(position)
+        position = text.find(fragment, position + 1, end + len(fragment))
+    return min(places, key=lambda place: abs(place - start)) if places else None
+
+
+def _quantity_fields(quantity: Quantity) -> dict[str, Any]:
+    """A Figure's number fields from a reading (the sign as the text prints it)."""
+    return {
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "amount": quantity.amount,
+        "base_unit": quantity.base_unit,
+        "qualifier": quantity.qualifier,
+        "value_high": quantity.value_high,
+        "amount_high": quantity.amount_high,
+    }
+
+
+def _stated_reading(item: FigureLabel | AddedFigure | FigureItem, current: dict[str, Any]) -> dict[str, Any]:
+    """What the model said of the number itself: unit, base unit, amount, qualifier, range end (those its answer has).
+
+    ``current`` holds the value and amount the record has so far, to scale a range end by.
+    """
+    said = item.model_dump(include={"unit", "base_unit", "amount", "qualifier", "value_high"})
+    stated: dict[str, Any] = {name: "".join(said[name].split()) for name in ("unit", "base_unit") if said.get(name)}
+    if said.get("amount") is not None:
+        stated["amount"] = said["amount"]
+    if said.get("qualifier") is not None:
+        stated["qualifier"] = Qualifier(said["qualifier"])
+    if said.get("value_high") is not None:
+        value, amount = current["value"], stated.get("amount", current["amount"])
+        stated["value_high"] = said["value_high"]
+        stated["amount_high"] = said["value_high"] * (amount / value if value else 1.0)
+    return stated
 
 
 def _finite_quantity(value_text: str) -> Any:
@@ -416,27 +501,23 @@ def _finite_quantity(value_text: str) -> Any:
     return quantity if all(n is None or math.isfinite(n) for n in numbers) else None
 
 
-def _figure(item: FigureItem | AddedFigure, evidence: Evidence | None) -> Figure:
+def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: dict[int, Figure]) -> Figure:
+    """A figure the model found itself. What it leaves out of the reading, the grammar reads at the place it stands
+    (a cue word's qualifier, a range end); what it leaves out of the labels, the rules' candidate for that number gives."""
     value_text = "".join(item.value_text.split())
     quantity = _finite_quantity(value_text)
-    qualifier = getattr(item, "qualifier", None) or (quantity.qualifier.value if quantity else "exact")
-    value_high = getattr(item, "value_high", None) if isinstance(item, FigureItem) else (quantity.value_high if quantity else None)
-    return Figure(
-        value_text=value_text,
-        value=item.value,
-        unit=item.unit or (quantity.unit if quantity else ""),
-        amount=item.amount if item.amount is not None else (quantity.amount if quantity else item.value),
-        base_unit=getattr(item, "base_unit", "")
-        or (split_unit(item.unit)[1] if item.unit else "")
-        or (quantity.base_unit if quantity else ""),
-        qualifier=qualifier,
-        value_high=value_high,
-        amount_high=quantity.amount_high if quantity and value_high is not None else None,
-        metric=item.metric,
-        period=item.period,
-        subject=item.subject,
-        evidence=evidence,
-    )
+    place = evidence.start + evidence.text.rfind(value_text) if evidence is not None and value_text in evidence.text else None
+    if quantity is not None and place is not None:
+        quantity = reading_at(text, place, place + len(value_text), quantity)
+    read = _quantity_fields(quantity) if quantity else {"unit": "", "amount": item.value, "base_unit": ""}
+    del read["value"]  # the model's value stands; the validator compares it
+    if item.amount is not None:
+        read["amount"] = item.amount
+    if item.unit and not getattr(item, "base_unit", ""):
+        read["base_unit"] = split_unit(item.unit)[1] or read["base_unit"]
+    read.update(_stated_reading(item, {"value": item.value, "amount": read["amount"]}))
+    labels = _meaning(item, rules_at.get(place) if place is not None else None)
+    return Figure(value_text=value_text, value=item.value, evidence=evidence, **read, **labels)
 
 
 def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
@@ -505,10 +586,25 @@ def _initiative(text: str, span: tuple[int, int], name: str, kind: str, park: st
 
 def _locate(text: str, span: tuple[int, int], fragment: str) -> Evidence | None:
     """Where a copied fragment stands in the chunk (as a span of the document), if it does."""
+    found = _find(text, fragment, span[0], span[1])
+    if found is None:
+        return None
+    start, end = found
+    return Evidence(start=start, end=end, text=text[start:end])
+
+
+def _find(text: str, fragment: str, low: int, high: int) -> tuple[int, int] | None:
+    """The first place of a copied fragment in text[low:high], exact or with its whitespace and line breaks differing.
+
+    A model copies a clause that runs over a paragraph break without the break (or with a
+    space for it); the evidence is then the document's own span, break included.
+    """
     fragment = without_marks(fragment or "").strip()
     if not fragment:
         return None
-    position = text.find(fragment, span[0], span[1])
-    if position == -1:
-        return None
-    return Evidence(start=position, end=position + len(fragment), text=fragment)
+    position = text.find(fragment, low, high)
+    if position != -1:
+        return position, position + len(fragment)
+    characters = [re.escape(character) for character in fragment if not character.isspace()]
+    match = re.compile(r"\s*".join(characters)).search(text, low, high)
+    return (match.start(), match.end()) if match else None

@@ -57,9 +57,10 @@ class Part:
 
 @dataclass
 class Batch:
-    """What one call carries."""
+    """What one call carries: chunks of one page, and the page's publication date (ISO, may be empty)."""
 
     parts: list[Part]
+    published: str = ""
 
     @property
     def figure_ids(self) -> set[str]:
@@ -73,8 +74,8 @@ class Batch:
         return "\n".join(part.chunk.text for part in self.parts)
 
 
-def batches(chunks: list[tuple[Article, Chunk]], budget: int) -> list[Batch]:
-    """Consecutive chunks packed into calls of at most ``budget`` characters (one chunk always fits)."""
+def batches(chunks: list[tuple[Article, Chunk]], budget: int, published: str = "") -> list[Batch]:
+    """Consecutive chunks of a page packed into calls of at most ``budget`` characters (one chunk always fits)."""
     packed: list[Batch] = []
     size = 0
     for article, chunk in chunks:
@@ -82,7 +83,7 @@ def batches(chunks: list[tuple[Article, Chunk]], budget: int) -> list[Batch]:
             packed[-1].parts.append(Part(article, chunk))
             size += len(chunk.text)
         else:
-            packed.append(Batch([Part(article, chunk)]))
+            packed.append(Batch([Part(article, chunk)], published))
             size = len(chunk.text)
     for batch in packed:
         _number_candidates(batch)
@@ -108,18 +109,27 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
     blocks = "\n".join(
         template("article")
         .substitute(
-            title=part.article.title or "-",
+            title=_title(part),
             park=part.article.park or "-",
             text=_marked(part) if anchored else part.chunk.text,
         )
         .strip()
         for part in batch.parts
     )
+    published = batch.published or "unknown"
     if anchored:
-        user = template("anchored").substitute(quote_candidates=_quote_lines(batch), articles=blocks)
+        user = template("anchored").substitute(published=published, quote_candidates=_quote_lines(batch), articles=blocks)
     else:
-        user = template("free").substitute(articles=blocks)
+        user = template("free").substitute(published=published, articles=blocks)
     return [{"role": "system", "content": template("system").template.strip()}, {"role": "user", "content": user}]
+
+
+def _title(part: Part) -> str:
+    """The article's title, unless the chunk prints it already (the first chunk of an article): no need to pay for it twice."""
+    title = part.article.title
+    if not title:
+        return "-"
+    return "in the text" if title in part.chunk.text else title
 
 
 def _marked(part: Part) -> str:

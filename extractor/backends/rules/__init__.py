@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ...chunk import Chunk
-from ...models import Article
+from ...models import Article, DocumentMeta
 from ...segment import Segment
 from .figures import extract_figures
 from .initiatives import extract_initiatives
@@ -52,7 +52,10 @@ class RulesBackend:
             initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
         )
 
-    def extract_articles(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "") -> Iterator[Article]:
+    def extract_articles(
+        self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "", meta: DocumentMeta | None = None
+    ) -> Iterator[Article]:
+        # The rules resolve period words to dates later, in the pipeline; they need no meta here.
         for segment in segments:
             yield self.extract_article(text, segment)
 
