@@ -9,14 +9,16 @@ cannot be used, gold answers not found). No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
 import json
 import os
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -38,6 +40,9 @@ from .outputs.lock import OutputLock
 from .outputs.report import write_report
 from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: paths in them can be copied
@@ -109,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--meta", type=Path, help="CSV or JSON Lines file with path, published, source, url per input (wins over page headers)"
     )
+    cluster = extract.add_argument_group("more cores or machines (Dask; pip install 'zone-extractor[dask]')")
+    cluster.add_argument("--workers", type=_positive, help="extract on a local Dask cluster of N worker processes")
+    cluster.add_argument(
+        "--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 ($DASK_SCHEDULER_ADDRESS)"
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -164,7 +174,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
     try:
-        return _extract_with(backend, scan, args)
+        with _engine(args) as engine:
+            return _extract_with(backend, scan, args, engine)
     except BackendAborted as exc:  # the endpoint refused the key or does not answer: every document would fail alike
         errors.print(f"[red]error:[/] {escape(str(exc))}\nthe run was stopped; documents finished before are kept", highlight=False)
         return exc.exit_code
@@ -178,9 +189,31 @@ def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     return LLMSettings(**{name: value for name, value in given.items() if value is not None})
 
 
-def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
+    """A Dask engine with --workers or --scheduler (or $DASK_SCHEDULER_ADDRESS); else None, and Dask is not imported."""
+    if args.workers and args.scheduler:
+        raise UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
+    scheduler = args.scheduler or (None if args.workers else os.environ.get("DASK_SCHEDULER_ADDRESS"))
+    if not args.workers and not scheduler:
+        yield None
+        return
+    try:
+        from .cluster import ClusterError, DaskEngine, dask_client
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_client(args.workers, scheduler))
+        except ClusterError as exc:
+            raise UsageError(str(exc)) from None
+        yield DaskEngine(client)
+
+
+def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, engine: Engine | None = None) -> int:
     with _progress() as progress:
-        documents = progress.add_task("documents", total=len(scan.files))
+        where = f" ({engine.workers} workers)" if engine is not None else ""
+        documents = progress.add_task(f"documents{where}", total=len(scan.files))
         articles = progress.add_task("articles", total=None)
         read_paths = {str(p) for p in scan.files}  # missing paths and loops are reported, not counted as read
 
@@ -194,7 +227,7 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
         summary = run_extraction(
-            scan, args.out, backend, args.chunk_chars, args.resume, on_progress, report=args.report, manifest=args.manifest
+            scan, args.out, backend, args.chunk_chars, args.resume, on_progress, report=args.report, manifest=args.manifest, engine=engine
         )
     console.print(_summary_table(summary, args.all_files))
     if summary.ignored:

@@ -5,7 +5,9 @@ the outputs (``extractor/outputs/``), one document at a time in input order. It
 knows no output format: the writers own them, and their part of --resume.
 
 ``extract_document`` is the whole per-document work as a plain function; with
-``materialize`` its result pickles, so a worker process can run it and return it.
+``materialize`` its result pickles, so a worker process can run it and return it:
+with an ``engine`` (``extractor/engines.py``) the documents are extracted on its
+workers and come back in input order, and the outputs are still written here.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ import importlib.metadata
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .backends import Backend, BackendAborted
@@ -28,6 +30,9 @@ from .meta import Manifest, document_meta
 from .models import SCHEMA_VERSION, Article, Status
 from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet
 from .pipeline import iter_articles
+
+if TYPE_CHECKING:
+    from .engines import DocumentTask, Engine
 
 __all__ = [
     "DATABASE_FILE",
@@ -132,6 +137,7 @@ def run_extraction(
     on_progress: ProgressCallback | None = None,
     report: bool = False,
     manifest: Manifest | None = None,
+    engine: Engine | None = None,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
@@ -140,7 +146,8 @@ def run_extraction(
     writes the review page; ``manifest`` (``--meta FILE``) gives files their
     publication date, source and url, winning over their headers. An OutputError
     (OUT_DIR in use, not writable, full, or a ledger --resume cannot trust) ends
-    the run; what was written before it stays whole.
+    the run; what was written before it stays whole. ``engine`` extracts on
+    other processes (a Dask cluster); the outputs are the same.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = on_progress or (lambda event, outcome: None)
@@ -155,8 +162,10 @@ def run_extraction(
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with OutputSet(out_dir, settings, resume, report) as outputs:
         finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
+        if engine is not None:
+            summary.documents += _extract_on(engine, backend, chunk_budget, _tasks(scan.files, finished, manifest), outputs, notify)
         prepared: deque[_Prepared] = deque()
-        for path, doc in _named(scan.files):
+        for path, doc in _named(scan.files) if engine is None else ():
             prepared.append(_Prepared(extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest), time.perf_counter()))
             while len(prepared) > lookahead:
                 summary.documents.append(_write(prepared.popleft(), outputs, notify))
@@ -259,6 +268,27 @@ def materialize(work: DocumentWork) -> DocumentWork:
             work.articles = None
             work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return work
+
+
+def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+    from .engines import DocumentTask
+
+    for path, doc in _named(files):
+        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None)
+
+
+def _extract_on(
+    engine: Engine, backend: Backend, chunk_budget: int, tasks: Iterable[DocumentTask], outputs: OutputSet, notify: ProgressCallback
+) -> Iterator[DocumentOutcome]:
+    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``backend``'s."""
+    from .engines import BackendSpec
+
+    spec = BackendSpec(backend.name, chunk_budget, getattr(backend, "settings", None))
+    add_usage = getattr(backend, "add_usage_counts", None)
+    for extracted in engine.extract(spec, tasks):
+        if extracted.usage and add_usage is not None:
+            add_usage(extracted.usage)
+        yield _write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify)
 
 
 def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) -> DocumentOutcome:
