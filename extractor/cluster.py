@@ -72,7 +72,14 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         with client:
             yield client
         return
-    cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=quiet)
+    cluster = LocalCluster(
+        n_workers=workers or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
+        silence_logs=quiet,
+    )
     with cluster, Client(cluster) as client:
         yield client
 
@@ -91,6 +98,7 @@ class DaskEngine:
         limits = None
         if spec.llm is not None:  # one bound on calls in flight and one token budget for every worker
             limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
+            limits.start(self.client)
             spec = replace(spec, limits=limits)
         size = self.batch_size or (max(2, spec.llm.concurrency // 2) if spec.llm is not None else RULES_BATCH)
         try:
@@ -179,6 +187,7 @@ class ClusterLimits:
         self._calls = Semaphore(max_leases=self.concurrency, name=f"{self.name}-calls")
         self._lock = Lock(f"{self.name}-budget-lock")
         self._budget = Variable(f"{self.name}-budget")
+        self._budget.client  # noqa: B018 -- binds the worker's client here: the pool's threads are no Dask task's
         self._threads = ThreadPoolExecutor(self.concurrency + 2, thread_name_prefix="cluster-limits")
 
     async def _blocking(self, function: Any, *args: Any) -> Any:
@@ -219,6 +228,10 @@ class ClusterLimits:
                 return False
             self._budget.set([now_spent + spent, now_reserved + reserved])
             return True
+
+    def start(self, client: Client) -> None:
+        """Nothing spent, nothing reserved (from the main process, before the run's first task)."""
+        Variable(f"{self.name}-budget", client).set([0, 0])
 
     def forget(self, client: Client) -> None:
         """Remove the run's state from the scheduler (from the main process, when the run ends)."""
@@ -261,6 +274,8 @@ def extract_many(
     spec = BackendSpec(backend, chunk_budget, llm)
     limits = ClusterLimits(f"extractor-{uuid.uuid4().hex[:12]}", llm.concurrency, llm.max_tokens) if llm is not None else None
     spec = replace(spec, limits=limits)
+    if limits is not None:
+        limits.start(client)
     parts = [items[start : start + RULES_BATCH] for start in range(0, len(items), RULES_BATCH)]
     try:
         futures = client.map(_extract_partition, parts, spec=spec, pure=False)
