@@ -100,7 +100,8 @@ class DaskEngine:
             limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
             limits.start(self.client)
             spec = replace(spec, limits=limits)
-        size = self.batch_size or (max(2, spec.llm.concurrency // 2) if spec.llm is not None else RULES_BATCH)
+        size = self.batch_size or (max(2, spec.llm.concurrency) if spec.llm is not None else RULES_BATCH)
+        self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
         try:
             yield from self._in_order(spec, _batched(tasks, size), run)
         finally:
@@ -301,6 +302,12 @@ def _extract_item(item: Any, engine: Any, chunk_budget: int) -> DocumentResult:
         meta = item.get("meta")
         return extract_text(item["text"], str(item.get("doc", "<text>")), engine, chunk_budget, meta)
     raise TypeError(f"cannot extract from a {type(item).__name__}: give a text, a pathlib.Path, a (doc, text) pair or a dict with 'text'")
+
+
+def _warm_up(backend: str) -> None:
+    extract_text("本报讯 南昌高新区生产总值739.4亿元，同比增长8.0%。", "warm-up")
+    if backend == "llm":
+        import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
 
 
 def _batched(tasks: Iterable[DocumentTask], size: int) -> Iterator[list[DocumentTask]]:
