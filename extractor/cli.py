@@ -9,14 +9,16 @@ cannot be used, gold answers not found). No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
 import json
 import os
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -41,6 +43,9 @@ from .registry import RegistryError
 from .registry import use_files as use_registry_files
 from .runner import DocumentOutcome, RunSummary, run_extraction
 from .schemas import write_schemas
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: paths in them can be copied
@@ -134,6 +139,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="your own zones, in the format of the zone registry (extractor/data/zones.csv); repeatable",
     )
+    cluster = extract.add_argument_group("more cores or machines (Dask; pip install 'zone-extractor[dask]')")
+    cluster.add_argument("--workers", type=_positive, help="extract on a local Dask cluster of N worker processes")
+    cluster.add_argument(
+        "--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 ($DASK_SCHEDULER_ADDRESS)"
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -212,7 +222,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
     try:
-        return _extract_with(backend, scan, args)
+        with _engine(args) as engine:
+            return _extract_with(backend, scan, args, engine)
     except BackendAborted as exc:  # the endpoint refused the key or does not answer: every document would fail alike
         errors.print(f"[red]error:[/] {escape(str(exc))}\nthe run was stopped; documents finished before are kept", highlight=False)
         return exc.exit_code
@@ -226,9 +237,31 @@ def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     return LLMSettings(**{name: value for name, value in given.items() if value is not None})
 
 
-def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
+    """A Dask engine with --workers or --scheduler (or $DASK_SCHEDULER_ADDRESS); else None, and Dask is not imported."""
+    if args.workers and args.scheduler:
+        raise UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
+    scheduler = args.scheduler or (None if args.workers else os.environ.get("DASK_SCHEDULER_ADDRESS"))
+    if not args.workers and not scheduler:
+        yield None
+        return
+    try:
+        from .cluster import ClusterError, DaskEngine, dask_client
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_client(args.workers, scheduler))
+        except ClusterError as exc:
+            raise UsageError(str(exc)) from None
+        yield DaskEngine(client)
+
+
+def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, engine: Engine | None = None) -> int:
     with _progress() as progress:
-        documents = progress.add_task("documents", total=len(scan.files))
+        where = f" ({engine.workers} workers)" if engine is not None else ""
+        documents = progress.add_task(f"documents{where}", total=len(scan.files))
         articles = progress.add_task("articles", total=None)
         read_paths = {display_name(p) for p in scan.files}  # missing paths and loops are reported, not counted as read
 
@@ -251,6 +284,7 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace) -
             report=args.report,
             manifest=args.manifest,
             doc_timeout=args.doc_timeout,
+            engine=engine,
         )
     console.print(_summary_table(summary, args.all_files))
     if summary.ignored:

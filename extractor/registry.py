@@ -140,17 +140,35 @@ def _read(origin: str, text: str) -> list[Zone]:
 
 _active: Registry | None = None
 _user_files: tuple[Path, ...] = ()
+_loaded_signature: tuple | None = None
 
 
 def use_files(paths: Iterable[Path | str]) -> Registry:
     """Make the packaged registry plus these files the one every extraction uses (``--parks FILE``)."""
-    global _active, _user_files
+    global _active, _user_files, _loaded_signature
     files = tuple(Path(p) for p in paths)
-    if _active is not None and not files and not _user_files:
-        return _active  # the packaged registry is already loaded (a process may run many extractions)
-    _user_files = files
+    signature = _signature(files)
+    if _active is not None and signature == _loaded_signature:
+        return _active  # already loaded, unchanged (a process, a Dask worker say, runs many extractions)
+    _user_files, _loaded_signature = files, signature
     _active = load_registry(_user_files)
     return _active
+
+
+def _signature(files: tuple[Path, ...]) -> tuple:
+    """The files and when each last changed: an edited --parks file is read again."""
+    stamps = []
+    for path in files:
+        try:
+            stamps.append((str(path), path.stat().st_mtime_ns))
+        except OSError:
+            stamps.append((str(path), None))  # load_registry says why it cannot be read
+    return tuple(stamps)
+
+
+def user_files() -> tuple[Path, ...]:
+    """The files ``use_files`` added to the packaged registry (``--parks FILE``)."""
+    return _user_files
 
 
 def registry() -> Registry:

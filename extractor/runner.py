@@ -5,7 +5,9 @@ the outputs (``extractor/outputs/``), one document at a time in input order. It
 knows no output format: the writers own them, and their part of --resume.
 
 ``extract_document`` is the whole per-document work as a plain function; with
-``materialize`` its result pickles, so a worker process can run it and return it.
+``materialize`` its result pickles, so a worker process can run it and return it:
+with an ``engine`` (``extractor/engines.py``) the documents are extracted on its
+workers and come back in input order, and the outputs are still written here.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import hashlib
 import importlib.metadata
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .backends import Backend, BackendAborted
@@ -28,6 +30,10 @@ from .meta import Manifest, document_meta
 from .models import SCHEMA_VERSION, Article, Status
 from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet
 from .pipeline import iter_articles
+from .registry import user_files as registry_files
+
+if TYPE_CHECKING:
+    from .engines import BackendSpec, DocumentTask, Engine
 
 __all__ = [
     "DATABASE_FILE",
@@ -134,6 +140,7 @@ def run_extraction(
     report: bool = False,
     manifest: Manifest | None = None,
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    engine: Engine | None = None,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
@@ -144,6 +151,8 @@ def run_extraction(
     (OUT_DIR in use, not writable, full, or a ledger --resume cannot trust) ends
     the run; what was written before it stays whole. A document that takes longer
     than ``doc_timeout`` seconds (None: no limit) fails with that reason.
+    ``engine`` extracts on
+    other processes (a Dask cluster); the outputs are the same.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = on_progress or (lambda event, outcome: None)
@@ -158,11 +167,14 @@ def run_extraction(
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with OutputSet(out_dir, settings, resume, report) as outputs:
         finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
+        if engine is not None:
+            tasks = _tasks(scan.files, finished, manifest)
+            spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
+            summary.documents += _extract_on(engine, spec, backend, tasks, outputs, notify)
         prepared: deque[_Prepared] = deque()
-        for path, doc in _named(scan.files):
-            prepared.append(_Prepared(extract_document(
-                path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout
-            ), time.perf_counter()))
+        for path, doc in _named(scan.files) if engine is None else ():
+            work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
+            prepared.append(_Prepared(work, time.perf_counter()))
             while len(prepared) > lookahead:
                 summary.documents.append(_write(prepared.popleft(), outputs, notify))
         while prepared:
@@ -275,6 +287,32 @@ def materialize(work: DocumentWork) -> DocumentWork:
             work.articles = None
             work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
     return work
+
+
+def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+    from .engines import DocumentTask
+
+    for path, doc in _named(files):
+        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None)
+
+
+def _backend_spec(backend: Backend, chunk_budget: int, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
+    """What a worker needs to do this run's per-document work as this process would."""
+    from .engines import BackendSpec
+
+    parks = tuple(str(path) for path in registry_files())
+    return BackendSpec(backend.name, chunk_budget, getattr(backend, "settings", None), None, max_file_size, doc_timeout, parks)
+
+
+def _extract_on(
+    engine: Engine, spec: BackendSpec, backend: Backend, tasks: Iterable[DocumentTask], outputs: OutputSet, notify: ProgressCallback
+) -> Iterator[DocumentOutcome]:
+    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``backend``'s."""
+    add_usage = getattr(backend, "add_usage_counts", None)
+    for extracted in engine.extract(spec, tasks):
+        if extracted.usage and add_usage is not None:
+            add_usage(extracted.usage)
+        yield _write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify)
 
 
 def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) -> DocumentOutcome:

@@ -72,6 +72,8 @@ class Stats:
     faults: Counter = field(default_factory=Counter)
     perturbed: list[dict] = field(default_factory=list)
     last_prompt: str = ""  # the user message of the latest request, to check what the client sends
+    in_flight: int = 0  # chat requests being answered now
+    max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class Stats:
             "completion_tokens": self.completion_tokens,
             "faults": dict(self.faults),
             "perturbed": self.perturbed,
+            "max_in_flight": self.max_in_flight,
         }
 
 
@@ -383,6 +386,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b'{"error": {"message": "not found"}}')
 
     def do_POST(self) -> None:
+        state = self.server_state
+        with state._lock:
+            state.stats.in_flight += 1
+            state.stats.max_in_flight = max(state.stats.max_in_flight, state.stats.in_flight)
+        try:
+            self._answer_post()
+        finally:
+            with state._lock:
+                state.stats.in_flight -= 1
+
+    def _answer_post(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length)
         if not self.path.rstrip("/").endswith("/chat/completions"):

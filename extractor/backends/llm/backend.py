@@ -51,6 +51,7 @@ from ..rules import RulesBackend
 from .answers import ANSWER_MODELS, AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .cache import ResponseCache
 from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault
+from .limits import CallLimits, LocalLimits
 from .prompting import Batch, Part, batches, messages, prompt_version, value_start
 from .settings import ConfigurationError, EndpointRefused, EndpointUnavailable, LLMSettings
 
@@ -58,6 +59,7 @@ __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exp
 
 UNAVAILABLE_AFTER = 3  # chunks in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
 _BUDGET_ERROR = "budget"
+_SUMMED = ("calls", "cache_hits", "retries", "failures", "prompt_tokens", "completion_tokens", "seconds_waiting")  # UsageCounter's
 ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's reservation
 
 
@@ -76,9 +78,10 @@ class LLMBackend:
     name = "llm"
     needs_chunks = True
 
-    def __init__(self, settings: LLMSettings, chunk_budget: int = DEFAULT_BUDGET) -> None:
+    def __init__(self, settings: LLMSettings, chunk_budget: int = DEFAULT_BUDGET, limits: CallLimits | None = None) -> None:
         settings.check()
         self.settings = settings
+        self.limits = limits or LocalLimits(settings.concurrency, settings.max_tokens)  # a cluster passes the run's global ones
         self.chunk_budget = chunk_budget
         self.prefetch_pages = max(2, settings.concurrency // 2)  # a page is a few calls: keep the slots busy
         self.counter = UsageCounter()
@@ -92,7 +95,6 @@ class LLMBackend:
         self._thread = threading.Thread(target=self._loop.run_forever, name="llm-calls", daemon=True)
         self._thread.start()
         self._caller: ModelCaller | None = None
-        self._slots: asyncio.Semaphore | None = None
         self._on_loop(self._start()).result()
 
     # -- the event loop in its own thread ------------------------------------
@@ -101,8 +103,7 @@ class LLMBackend:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
     async def _start(self) -> None:
-        self._caller = ModelCaller(self.settings, self.counter)
-        self._slots = asyncio.Semaphore(self.settings.concurrency)
+        self._caller = ModelCaller(self.settings, self.counter, self.limits)
 
     def close(self) -> None:
         """Cancel calls still in flight (after an abort or Ctrl-C), close the client, then stop and close the loop."""
@@ -115,6 +116,7 @@ class LLMBackend:
             self._thread.join(timeout=10)
         if not self._thread.is_alive():
             self._loop.close()
+        self.limits.close()
 
     async def _shutdown(self) -> None:
         self._cancel_calls()
@@ -194,6 +196,20 @@ class LLMBackend:
             "seconds_waiting_to_retry": round(c.seconds_waiting, 3),
         }
 
+    def usage_counts(self) -> dict[str, Any]:
+        """The counters behind ``usage``, plain and picklable: a worker's are added up with ``add_usage_counts``."""
+        c = self.counter
+        counts = {name: getattr(c, name) for name in _SUMMED}
+        return {**counts, "chunks": self.chunks_done, "budget_exhausted": c.budget_exhausted, "failed_chunks": list(self.failed_chunks)}
+
+    def add_usage_counts(self, counts: dict[str, Any]) -> None:
+        """Add another backend's counters (a cluster worker's, for its documents) to this one's, for run.json."""
+        for name in _SUMMED:
+            setattr(self.counter, name, getattr(self.counter, name) + counts.get(name, 0))
+        self.chunks_done += counts.get("chunks", 0)
+        self.counter.budget_exhausted |= bool(counts.get("budget_exhausted"))
+        self.failed_chunks += counts.get("failed_chunks", [])
+
     def _verdict(self) -> dict[str, Any]:
         """The run failed when more than half of the chunks sent to the endpoint failed (chunks the budget held back are not counted)."""
         held_back = sum(_BUDGET_ERROR in failure["error"] for failure in self.failed_chunks)
@@ -224,8 +240,8 @@ class LLMBackend:
             self.counter.cache_hits += 1
             return CallOutcome(batch, CallResult(cached, from_cache=True))
         context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
-        assert self._slots is not None and self._caller is not None
-        async with self._slots:
+        assert self._caller is not None
+        async with self.limits.slot():
             if self._abort is not None:
                 return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
             try:

@@ -14,7 +14,9 @@ Bounds that hold whatever the server does: ``timeout`` is a deadline for the
 whole HTTP call (a server that drips its answer a byte at a time is cut off),
 an answer over ``MAX_RESPONSE_BYTES`` is refused unread or unparsed, and the
 token budget is reserved before a call is sent, so calls in flight cannot
-overspend it together. 401, 403 and 404 are not retried: they raise
+overspend it together (the budget and the bound on calls in flight are a
+``CallLimits``: this process's by default, the whole cluster's on a cluster).
+401, 403 and 404 are not retried: they raise
 ``EndpointRefused``, which ends the run.
 """
 
@@ -26,7 +28,7 @@ import email.utils
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +40,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_ran
 
 from ...tokens import estimate_tokens
 from .answers import RunawayAnswer
+from .limits import CallLimits, LocalLimits
 from .settings import EndpointRefused, LLMSettings
 
 MODES = {
@@ -87,7 +90,6 @@ class UsageCounter:
     completion_tokens: int = 0
     failures: int = 0
     budget_exhausted: bool = False
-    reserved: int = 0  # tokens set aside for calls in flight, settled when each one ends
     answered: int = 0  # HTTP responses of any status: the endpoint is there
     seconds_waiting: float = 0.0
     errors: dict[str, int] = field(default_factory=dict)
@@ -149,9 +151,10 @@ def retry_after_seconds(error: BaseException) -> float | None:
 class ModelCaller:
     """Sends chunk prompts to one endpoint; lives on one event loop."""
 
-    def __init__(self, settings: LLMSettings, usage: UsageCounter) -> None:
+    def __init__(self, settings: LLMSettings, usage: UsageCounter, limits: CallLimits | None = None) -> None:
         self.settings = settings
         self.usage = usage
+        self.limits = limits or LocalLimits(settings.concurrency, settings.max_tokens)
         self.redact = settings.redactor()
         key = settings.api_key()
         self._openai = openai.AsyncOpenAI(
@@ -205,37 +208,38 @@ class ModelCaller:
         )
         try:
             async for attempt in retrying:
-                with attempt, self._reserved(estimate):
-                    return await self._once(messages, answer_model, context)
+                with attempt:
+                    async with self._reserved(estimate):
+                        return await self._once(messages, answer_model, context)
         except BudgetSpent:
             raise
         except Exception as error:  # every failure of this chunk ends here: listed, and the rules stand in
             if isinstance(root_cause(error), _REFUSED):
                 raise EndpointRefused(self._refusal(root_cause(error))) from None
             result = CallResult(None, error=_describe(error))
-            self._add_usage(result, _failed_usage(error))
+            await self._add_usage(result, _failed_usage(error))
             lenient = _lenient_answer(error, answer_model) if isinstance(error, InstructorRetryException) else None
             if lenient is not None:  # re-asks exhausted on a context check: keep the answer, the validator judges it
                 result.answer, result.error = lenient, ""
             return result
         raise AssertionError("unreachable: tenacity reraises")
 
-    @contextlib.contextmanager
-    def _reserved(self, estimate: int) -> Iterator[None]:
+    @contextlib.asynccontextmanager
+    async def _reserved(self, estimate: int) -> AsyncIterator[None]:
         """Set the call's estimated tokens aside before sending; its real usage replaces them when it ends.
 
-        Check and reservation happen with no await in between, on the one event
-        loop, so concurrent calls see each other's reservations.
+        The limits check and reserve at once, so concurrent calls (of this
+        process, or of the cluster with cluster limits) see each other's reservations.
         """
         budget = self.settings.max_tokens
-        if budget is not None and self.usage.tokens + self.usage.reserved + estimate > budget:
+        if budget is not None and not await self.limits.reserve(estimate):
             self.usage.budget_exhausted = True
             raise BudgetSpent(f"token budget of {budget} spent or set aside for calls in flight; no further calls sent")
-        self.usage.reserved += estimate
         try:
             yield
         finally:
-            self.usage.reserved -= estimate
+            if budget is not None:
+                await self.limits.release(estimate)
 
     async def _once(self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any]) -> CallResult:
         answer, completion = await self._client.chat.completions.create_with_completion(
@@ -246,14 +250,16 @@ class ModelCaller:
             context=context,
         )
         result = CallResult(answer)
-        self._add_usage(result, getattr(completion, "usage", None))
+        await self._add_usage(result, getattr(completion, "usage", None))
         return result
 
-    def _add_usage(self, result: CallResult, usage: Any) -> None:
+    async def _add_usage(self, result: CallResult, usage: Any) -> None:
         result.prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
         result.completion_tokens = int(getattr(usage, "completion_tokens", 0) or 0)
         self.usage.prompt_tokens += result.prompt_tokens
         self.usage.completion_tokens += result.completion_tokens
+        if self.settings.max_tokens is not None:
+            await self.limits.spend(result.prompt_tokens + result.completion_tokens)
 
     def _refusal(self, error: BaseException) -> str:
         status = getattr(error, "status_code", "")

@@ -1,0 +1,147 @@
+"""Scaling on a local Dask cluster: wall time, speed-up and the main process's peak memory (not a test).
+
+    python benchmarks/dask_scale.py [--sizes 200 2000] [--workers 1 2] [--llm-docs 40 --delay 0.3 --concurrency 4]
+
+Documents of about 2,000 characters are made by sampling paragraphs of the
+seed pages and changing their digits (so no two are alike). Every measurement
+runs in a fresh process: the rules backend in one process (no engine, the
+default run), then on 1 and 2 workers; then the LLM backend against the test
+server (waiting ``--delay`` seconds per call) at the same ``--concurrency``,
+in one process and on 1 and 2 workers. Cluster start-up is timed apart from
+the run. Peak memory is the main process's maximum resident set (the workers
+are other processes). The machine's load average is printed before and after:
+on a shared machine, read the numbers with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def make_documents(folder: Path, count: int, seed: int = 12) -> list[Path]:
+    """``count`` documents of about 2,000 characters: seed paragraphs in random order, digits changed."""
+    paragraphs = [p for s in sorted(SEEDS.glob("*.txt")) for p in s.read_text(encoding="utf-8").split("\n") if len(p.strip()) > 30]
+    chooser = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        parts, size = [], 0
+        while size < 2000:
+            paragraph = chooser.choice(paragraphs)[:800]
+            shift = chooser.randrange(10)
+            parts.append(re.sub(r"\d", lambda m, k=shift: str((int(m.group()) + k) % 10), paragraph))
+            size += len(parts[-1])
+        path = folder / f"doc{index:05d}.txt"
+        path.write_text("本报讯\n" + "\n".join(parts), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def measure(backend: str, folder: Path, workers: int, out: Path, base_url: str = "", concurrency: int = 4) -> dict:
+    """One run, in this (fresh) process; ``workers`` 0 is the default single-process run."""
+    from extractor.backends import get_backend
+    from extractor.runner import run_extraction
+
+    files = sorted(folder.glob("*.txt"))
+    settings = None
+    if backend == "llm":
+        from extractor.backends.llm.settings import LLMSettings
+
+        settings = LLMSettings(base_url=base_url, model="oracle", concurrency=concurrency, cache=False, timeout=30)
+    engine = get_backend(backend, settings)
+    started, cpu = time.perf_counter(), time.process_time()
+    if workers == 0:
+        startup = 0.0
+        summary = run_extraction(files, out, engine)
+    else:
+        from extractor.cluster import DaskEngine, dask_client
+
+        with dask_client(workers=workers) as client:
+            startup = time.perf_counter() - started
+            started, cpu = time.perf_counter(), time.process_time()
+            summary = run_extraction(files, out, engine, engine=DaskEngine(client))
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    engine.close()
+    return {
+        "documents": len(files),
+        "characters": sum(len(p.read_text(encoding="utf-8")) for p in files),
+        "workers": workers,
+        "wall": wall,
+        "main_cpu": cpu,
+        "startup": startup,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "read": summary.readable,
+        "calls": summary.usage.get("calls", 0),
+    }
+
+
+def in_fresh_process(*args: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--one", *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--llm-docs", type=int, default=40)
+    parser.add_argument("--delay", type=float, default=0.3)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        backend, folder, workers, out, *rest = args.one
+        print(json.dumps(measure(backend, Path(folder), int(workers), Path(out), *rest[:1], *map(int, rest[1:]))))
+        return
+    print(f"load average before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory(prefix="p2-dask-bench-") as temporary:
+        work = Path(temporary)
+        print("rules backend")
+        print("| documents | characters | workers | startup s | wall s | docs/s | vs 1 worker | vs no engine | main CPU s | main MiB |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for size in args.sizes:
+            folder = work / f"docs-{size}"
+            make_documents(folder, size)
+            rows = {w: in_fresh_process("rules", str(folder), str(w), str(work / f"out-{size}-{w}")) for w in [0, *args.workers]}
+            for w, row in rows.items():
+                speedup = rows[min(args.workers)]["wall"] / row["wall"] if w else float("nan")
+                print(
+                    f"| {size} | {row['characters']:,} | {w or 'none (one process)'} | {row['startup']:.1f} | {row['wall']:.2f} | "
+                    f"{size / row['wall']:.0f} | {speedup:.2f} | {rows[0]['wall'] / row['wall']:.2f} | "
+                    f"{row['main_cpu']:.1f} | {row['peak_rss_mib']:.0f} |",
+                    flush=True,
+                )
+        from extractor.testserver import FakeModelServer, Script
+
+        folder = work / "docs-llm"
+        make_documents(folder, args.llm_docs, seed=5)
+        print(f"\nLLM backend against the test server: {args.delay}s per call, --concurrency {args.concurrency} for the whole run")
+        print("| documents | workers | wall s | calls | calls/s | main peak RSS MiB |")
+        print("|---|---|---|---|---|---|")
+        with FakeModelServer(Script(delay=args.delay)) as server:
+            for w in [0, *args.workers]:
+                server.reset(Script(delay=args.delay))
+                row = in_fresh_process("llm", str(folder), str(w), str(work / f"out-llm-{w}"), server.base_url, str(args.concurrency))
+                print(
+                    f"| {args.llm_docs} | {w or 'none (one process)'} | {row['wall']:.2f} | {row['calls']} | "
+                    f"{row['calls'] / row['wall']:.1f} | {row['peak_rss_mib']:.0f} | max in flight {server.stats.max_in_flight}",
+                    flush=True,
+                )
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,316 @@
+"""Extraction on a Dask cluster: the engine behind ``--workers`` / ``--scheduler``, and a library API.
+
+- ``dask_client`` starts a local cluster (N worker processes, one thread each,
+  no dashboard, quiet logs) or connects to one the user runs (``dask scheduler``
+  and ``dask worker``, Kubernetes, SLURM via dask-jobqueue …).
+- ``DaskEngine`` is the runner's engine (``extractor/engines.py``): it sends
+  documents in small batches to the workers, keeps a bounded number of batches
+  in flight, and hands results back in input order (a reorder buffer), so the
+  main process writes the outputs exactly as a single-process run does. A
+  worker that dies has its batches rescheduled by Dask; a batch whose worker
+  dies again and again is retried one document at a time, and a document that
+  still kills its worker is reported failed.
+- ``ClusterLimits`` bounds the LLM backend's calls in flight (a
+  ``distributed.Semaphore``) and its token budget (a ``distributed.Variable``
+  changed under a ``distributed.Lock``) for the whole run, across workers.
+- ``extract_bag`` and ``extract_many`` map extraction over a Dask bag, or over
+  paths and texts on a given client, for a user's own Dask pipeline.
+
+Importing this module imports Dask: the rest of the package never does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+try:
+    import dask.bag as db
+    from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable, as_completed
+except ImportError as exc:  # pragma: no cover - the message is the point
+    raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
+
+from .chunk import DEFAULT_BUDGET
+from .engines import BackendSpec, DocumentTask, Extracted, backend_for, extract_batch, failed
+from .models import DocumentResult
+from .pipeline import extract_file, extract_text
+
+__all__ = ["ClusterError", "ClusterLimits", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
+
+RULES_BATCH = 8  # documents per task for the rules backend: ~0.1 s of work, so Dask's per-task cost (~1 ms) stays small
+WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used (no scheduler at the address, no workers); the message says what to check."""
+
+
+@contextlib.contextmanager
+def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
+    """A client of a local cluster of ``workers`` processes, or of the cluster at ``scheduler``; closed on exit."""
+    quiet = logging.ERROR  # the user sees our progress bar and messages, not the cluster's chatter
+    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker"):
+        logging.getLogger(name).setLevel(quiet)
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError(f"no Dask scheduler answers at {scheduler} ({exc}); start one with 'dask scheduler'") from None
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+        except TimeoutError:
+            client.close()
+            raise ClusterError(f"the scheduler at {scheduler} has no workers; start some with 'dask worker {scheduler}'") from None
+        with client:
+            yield client
+        return
+    cluster = LocalCluster(
+        n_workers=workers or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
+        silence_logs=quiet,
+    )
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+class DaskEngine:
+    """Runs ``extract_batch`` on a Dask cluster and yields the results in task order (an ``Engine``)."""
+
+    def __init__(self, client: Client, batch_size: int | None = None, in_flight: int | None = None) -> None:
+        self.client = client
+        self.workers = max(1, sum(client.nthreads().values()))
+        self.batch_size = batch_size
+        self.in_flight = in_flight or 2 * self.workers + 1  # one running and one waiting per worker thread, and one arriving
+
+    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask]) -> Iterator[Extracted]:
+        run = uuid.uuid4().hex[:12]
+        limits = None
+        if spec.llm is not None:  # one bound on calls in flight and one token budget for every worker
+            limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
+            limits.start(self.client)
+            spec = replace(spec, limits=limits)
+        size = self.batch_size or (max(2, spec.llm.concurrency) if spec.llm is not None else RULES_BATCH)
+        self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
+        try:
+            yield from self._in_order(spec, _batched(tasks, size), run)
+        finally:
+            if limits is not None:
+                limits.forget(self.client)
+
+    def _in_order(self, spec: BackendSpec, batches: Iterable[list[DocumentTask]], run: str) -> Iterator[Extracted]:
+        """Submit while fewer than ``in_flight`` batches are running or waiting to be handed on; hand them on in order."""
+        running = as_completed()
+        batch_of: dict[Future, tuple[int, list[DocumentTask]]] = {}
+        ready: dict[int, list[Extracted]] = {}  # the reorder buffer: done, waiting for an earlier batch
+        submitted = handed = 0
+        try:
+            for batch in batches:
+                while submitted - handed >= self.in_flight:
+                    self._settle_one(running, batch_of, ready, spec)
+                    while handed in ready:
+                        yield from ready.pop(handed)
+                        handed += 1
+                future = self.client.submit(extract_batch, spec, batch, key=f"extract-{run}-{submitted}", pure=False)
+                batch_of[future] = (submitted, batch)
+                running.add(future)
+                submitted += 1
+            while handed < submitted:
+                if handed not in ready:
+                    self._settle_one(running, batch_of, ready, spec)
+                while handed in ready:
+                    yield from ready.pop(handed)
+                    handed += 1
+        finally:
+            if batch_of:  # the run stopped early (an error, Ctrl-C): nothing more to compute
+                self.client.cancel(list(batch_of))
+
+    def _settle_one(
+        self, running: as_completed, batch_of: dict[Future, tuple[int, list[DocumentTask]]], ready: dict, spec: BackendSpec
+    ) -> None:
+        future = next(running)
+        index, batch = batch_of.pop(future)
+        ready[index] = self._result(future, batch, spec)
+
+    def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted]:
+        try:
+            return future.result()
+        except Exception as exc:
+            if getattr(exc, "ends_run", False):  # BackendAborted on a worker: the run cannot go on, as in one process
+                raise
+            if len(batch) > 1:  # one of them may kill its worker: find which
+                return [self._alone(task, spec) for task in batch]
+            return [failed(batch[0], f"the worker could not extract it: {type(exc).__name__}: {exc}")]
+
+    def _alone(self, task: DocumentTask, spec: BackendSpec) -> Extracted:
+        return self._result(self.client.submit(extract_batch, spec, [task], pure=False), [task], spec)[0]
+
+    def close(self) -> None:
+        return None  # the client belongs to whoever made it
+
+
+class ClusterLimits:
+    """``CallLimits`` for a whole run on a Dask cluster; what travels to the workers is only its name and bounds.
+
+    A worker binds it (``bind``) in a task's thread, where Dask knows the
+    worker; the backend's event loop then waits on the cluster's primitives in
+    a thread pool of its own, so that waiting never blocks the loop. Leases of a
+    worker that dies are given back by the scheduler after its lease timeout.
+    """
+
+    def __init__(self, name: str, concurrency: int, max_tokens: int | None) -> None:
+        self.name = name
+        self.concurrency = concurrency
+        self.max_tokens = max_tokens
+        self._calls: Semaphore | None = None
+        self._lock: Lock | None = None
+        self._budget: Variable | None = None
+        self._threads: ThreadPoolExecutor | None = None
+        self._local: asyncio.Semaphore | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"name": self.name, "concurrency": self.concurrency, "max_tokens": self.max_tokens}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    def bind(self) -> None:
+        self._calls = Semaphore(max_leases=self.concurrency, name=f"{self.name}-calls")
+        self._lock = Lock(f"{self.name}-budget-lock")
+        self._budget = Variable(f"{self.name}-budget")
+        self._budget.client  # noqa: B018 -- binds the worker's client here: the pool's threads are no Dask task's
+        self._threads = ThreadPoolExecutor(self.concurrency + 2, thread_name_prefix="cluster-limits")
+
+    async def _blocking(self, function: Any, *args: Any) -> Any:
+        if self._threads is None:
+            raise RuntimeError("ClusterLimits used before bind(): it is bound in a Dask task")
+        return await asyncio.get_running_loop().run_in_executor(self._threads, function, *args)
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        if self._local is None:
+            self._local = asyncio.Semaphore(self.concurrency)  # never more waiters here than could run
+        async with self._local:
+            assert self._calls is not None
+            await self._blocking(self._calls.acquire)
+            try:
+                yield
+            finally:
+                await self._blocking(self._calls.release)
+
+    async def reserve(self, tokens: int) -> bool:
+        return await self._blocking(self._change, 0, tokens, True)
+
+    async def release(self, tokens: int) -> None:
+        await self._blocking(self._change, 0, -tokens, False)
+
+    async def spend(self, tokens: int) -> None:
+        await self._blocking(self._change, tokens, 0, False)
+
+    def _change(self, spent: int, reserved: int, check: bool) -> bool:
+        """Add to the run's spent and reserved tokens under the cluster's lock; with ``check``, only if they fit."""
+        assert self._lock is not None and self._budget is not None
+        with self._lock:
+            try:
+                now_spent, now_reserved = self._budget.get(timeout=0)
+            except TimeoutError:
+                now_spent, now_reserved = 0, 0  # the run's first call
+            if check and self.max_tokens is not None and now_spent + now_reserved + reserved > self.max_tokens:
+                return False
+            self._budget.set([now_spent + spent, now_reserved + reserved])
+            return True
+
+    def start(self, client: Client) -> None:
+        """Nothing spent, nothing reserved (from the main process, before the run's first task)."""
+        Variable(f"{self.name}-budget", client).set([0, 0])
+
+    def forget(self, client: Client) -> None:
+        """Remove the run's state from the scheduler (from the main process, when the run ends)."""
+        with contextlib.suppress(Exception):
+            Variable(f"{self.name}-budget", client).delete()
+        for semaphore in (f"{self.name}-calls", f"{self.name}-budget-lock"):
+            with contextlib.suppress(Exception):
+                client.sync(client.scheduler.semaphore_close, name=semaphore)
+
+    def close(self) -> None:
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+
+
+# -- the library API ------------------------------------------------------------------
+
+
+def extract_bag(bag: db.Bag, backend: str = "rules", chunk_budget: int = DEFAULT_BUDGET, llm: Any = None) -> db.Bag:
+    """A bag of ``DocumentResult`` from a bag of documents, lazily, for your own Dask pipeline.
+
+    An item is a text (``str``), a file (``pathlib.Path``), a ``(doc, text)``
+    pair or a dict with ``text`` and optionally ``doc`` and ``meta`` (published,
+    source, title, url). Each worker thread builds the backend once. With
+    ``backend="llm"`` pass ``llm=LLMSettings(...)``; its concurrency and token
+    budget then hold per worker thread (``extract_many`` holds them for the whole call).
+    """
+    spec = BackendSpec(backend, chunk_budget, llm)
+    return bag.map_partitions(_extract_partition, spec)
+
+
+def extract_many(
+    client: Client, items: Iterable[Any], backend: str = "rules", chunk_budget: int = DEFAULT_BUDGET, llm: Any = None
+) -> list[DocumentResult]:
+    """``DocumentResult``s for texts, files, pairs or dicts (as ``extract_bag`` takes them), in order, on ``client``'s cluster.
+
+    With ``backend="llm"`` the concurrency and the token budget of ``llm`` hold
+    for all the workers together.
+    """
+    items = list(items)
+    spec = BackendSpec(backend, chunk_budget, llm)
+    limits = ClusterLimits(f"extractor-{uuid.uuid4().hex[:12]}", llm.concurrency, llm.max_tokens) if llm is not None else None
+    spec = replace(spec, limits=limits)
+    if limits is not None:
+        limits.start(client)
+    parts = [items[start : start + RULES_BATCH] for start in range(0, len(items), RULES_BATCH)]
+    try:
+        futures = client.map(_extract_partition, parts, spec=spec, pure=False)
+        return [result for part in client.gather(futures) for result in part]
+    finally:
+        if limits is not None:
+            limits.forget(client)
+
+
+def _extract_partition(items: Iterable[Any], spec: BackendSpec) -> list[DocumentResult]:
+    engine = backend_for(spec)
+    return [_extract_item(item, engine, spec.chunk_budget) for item in items]
+
+
+def _extract_item(item: Any, engine: Any, chunk_budget: int) -> DocumentResult:
+    if isinstance(item, Path):
+        return extract_file(item, engine, chunk_budget)
+    if isinstance(item, str):
+        return extract_text(item, "<text>", engine, chunk_budget)
+    if isinstance(item, tuple) and len(item) == 2:
+        return extract_text(item[1], str(item[0]), engine, chunk_budget)
+    if isinstance(item, dict) and "text" in item:
+        meta = item.get("meta")
+        return extract_text(item["text"], str(item.get("doc", "<text>")), engine, chunk_budget, meta)
+    raise TypeError(f"cannot extract from a {type(item).__name__}: give a text, a pathlib.Path, a (doc, text) pair or a dict with 'text'")
+
+
+def _warm_up(backend: str) -> None:
+    extract_text("本报讯 南昌高新区生产总值739.4亿元，同比增长8.0%。", "warm-up")
+    if backend == "llm":
+        import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
+
+
+def _batched(tasks: Iterable[DocumentTask], size: int) -> Iterator[list[DocumentTask]]:
+    iterator = iter(tasks)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -1,0 +1,240 @@
+"""The same run on a real local Dask cluster (2 worker processes): same outputs, faults, LLM bounds, library API."""
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("instructor")
+
+import dask.bag as db
+
+from extractor import extract_file, extract_text
+from extractor.backends import get_backend
+from extractor.backends.llm.settings import LLMSettings
+from extractor.cli import main
+from extractor.cluster import DaskEngine, dask_client, extract_bag, extract_many
+from extractor.runner import run_extraction
+from extractor.testserver import FakeModelServer, Script
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = SEEDS / "gold"
+TIMING = {"seconds", "duration_seconds", "out_dir", "seconds_waiting_to_retry"}
+
+
+@pytest.fixture(scope="module")
+def client():
+    with dask_client(workers=2) as running:
+        yield running
+
+
+@pytest.fixture
+def two_workers(client):
+    client.wait_for_workers(2, timeout=120)  # a test may have killed one: its nanny starts it again
+    return client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    """The seeds, 40 variants with other numbers, an empty file and a binary one: several batches, every outcome."""
+    folder = tmp_path_factory.mktemp("corpus")
+    seeds = sorted(SEEDS.glob("*.txt"))
+    files = []
+    for index in range(40):
+        text = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        shifted = re.sub(r"\d", lambda m, k=index: str((int(m.group()) + k) % 10), text)  # other values, same shapes
+        path = folder / f"v{index:03d}.txt"
+        path.write_text(shifted, encoding="utf-8")
+        files.append(path)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    return [*seeds, *files, folder / "empty.txt", folder / "binary.txt"]
+
+
+@pytest.fixture(scope="module")
+def single(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("single")
+    run_extraction(corpus, out, get_backend("rules"), report=True)
+    return out
+
+
+def same_outputs(one: Path, other: Path) -> None:
+    """Byte for byte, but run.json and the database without timings (and run.json without its out_dir)."""
+    names = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file() and p.suffix not in (".sqlite", ".json", ".lock"))
+    assert names == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file() and p.suffix not in (".sqlite", ".json", ".lock"))
+    for name in names:
+        assert (one / name).read_bytes() == (other / name).read_bytes(), name
+    assert untimed(json.loads((one / "run.json").read_text())) == untimed(json.loads((other / "run.json").read_text()))
+    assert database(one) == database(other)
+
+
+def untimed(value):
+    if isinstance(value, dict):
+        return {key: untimed(item) for key, item in value.items() if key not in TIMING}
+    if isinstance(value, list):
+        return [untimed(item) for item in value]
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            return untimed(json.loads(value))
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def database(out: Path) -> dict[str, list]:
+    with sqlite3.connect(out / "records.sqlite") as db_:
+        tables = [row[0] for row in db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {table: [untimed(list(row)) for row in db_.execute(f"SELECT * FROM {table}")] for table in tables}
+
+
+def record_keys(out: Path) -> list[tuple]:
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    return [(r["doc"], r["article"], r["kind"], json.dumps(r.get("evidence"))) for r in map(json.loads, lines)]
+
+
+def test_a_plain_run_never_imports_dask(tmp_path):
+    code = (
+        "import sys; from extractor.cli import main; "
+        f"code = main(['extract', {str(SEEDS)!r}, '-o', {str(tmp_path)!r}]); "
+        "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split("\n")[-2] == "0 []"
+
+
+def test_a_cluster_run_writes_what_a_single_process_run_writes(two_workers, corpus, single, tmp_path):
+    engine = DaskEngine(two_workers, batch_size=3)  # 16 batches over 2 workers: results arrive out of order
+    summary = run_extraction(corpus, tmp_path, get_backend("rules"), report=True, engine=engine)
+    assert {d.status for d in summary.documents} == {"read", "skipped"}
+    same_outputs(single, tmp_path)
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpus, single, tmp_path):
+    pids = two_workers.run(os.getpid)
+    victim = next(iter(pids.values()))
+    written_after_kill = []
+
+    def kill_once(event, outcome):
+        if event != "document":
+            return
+        if written_after_kill:
+            written_after_kill.append(outcome.doc)
+        elif outcome.doc == "v002.txt":  # a few documents in: most of the work is still to come
+            os.kill(victim, signal.SIGKILL)
+            written_after_kill.append(None)
+
+    engine = DaskEngine(two_workers, batch_size=2, in_flight=6)
+    run_extraction(corpus, tmp_path, get_backend("rules"), on_progress=kill_once, report=True, engine=engine)
+    assert len(written_after_kill) > 20  # the kill happened with work left, and that work was done
+    with pytest.raises(ProcessLookupError):
+        os.kill(victim, 0)
+    assert record_keys(tmp_path) == record_keys(single)  # no record lost, none twice, same order
+    same_outputs(single, tmp_path)
+
+
+def test_resume_on_a_cluster_continues_a_single_process_run(two_workers, corpus, single, tmp_path):
+    run_extraction(corpus[:12], tmp_path, get_backend("rules"), report=True)
+    summary = run_extraction(corpus, tmp_path, get_backend("rules"), resume=True, report=True, engine=DaskEngine(two_workers))
+    assert sum(d.status == "resumed" for d in summary.documents) == 12
+    assert json.loads((tmp_path / "run.json").read_text())["counts"] == json.loads((single / "run.json").read_text())["counts"]
+    assert record_keys(tmp_path) == record_keys(single)
+
+
+def test_the_cli_uses_a_running_scheduler_by_flag_or_environment(two_workers, tmp_path, monkeypatch, capsys):
+    address = two_workers.scheduler.address
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path / "flag"), "--scheduler", address]) == 0
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", address)
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path / "env")]) == 0
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path / "both"), "--workers", "2", "--scheduler", address]) == 2
+    assert "not both" in capsys.readouterr().err
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS")
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path / "single")]) == 0
+    for out in ("flag", "env"):
+        assert (tmp_path / out / "records.jsonl").read_bytes() == (tmp_path / "single" / "records.jsonl").read_bytes()
+
+
+# -- the LLM backend on a cluster ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server():
+    with FakeModelServer(Script(gold_dir=GOLD, delay=0.15)) as running:
+        yield running
+
+
+def llm(server, tmp_path, **settings) -> object:
+    base = {"base_url": server.base_url, "model": "oracle", "concurrency": 2, "timeout": 20, "cache_dir": tmp_path / "cache"}
+    return get_backend("llm", LLMSettings(**{**base, **settings}))
+
+
+def run_llm(server, out, backend, engine=None) -> dict:
+    try:
+        run_extraction(sorted(SEEDS.glob("*.txt")), out, backend, engine=engine)
+    finally:
+        backend.close()
+    return json.loads((out / "run.json").read_text())
+
+
+def test_llm_calls_in_flight_and_tokens_are_bounded_and_counted_for_the_whole_cluster(two_workers, server, tmp_path):
+    server.reset(Script(gold_dir=GOLD, delay=0.15))
+    alone = run_llm(server, tmp_path / "single", llm(server, tmp_path, cache=False))
+    full = server.stats.prompt_tokens + server.stats.completion_tokens
+
+    server.reset(Script(gold_dir=GOLD, delay=0.15))
+    engine = DaskEngine(two_workers, batch_size=1)  # two workers, each with a page's calls at once: 4 could be in flight
+    spread = run_llm(server, tmp_path / "cluster", llm(server, tmp_path), engine)
+    assert server.stats.max_in_flight == 2  # --concurrency 2 holds for both workers together
+    assert spread["tokens"] == {"prompt": server.stats.prompt_tokens, "completion": server.stats.completion_tokens}
+    assert spread["calls"] == server.stats.calls == alone["calls"]
+    assert (tmp_path / "cluster" / "records.jsonl").read_bytes() == (tmp_path / "single" / "records.jsonl").read_bytes()
+
+    server.reset(Script(gold_dir=GOLD, delay=0.15))
+    cached = run_llm(server, tmp_path / "cached", llm(server, tmp_path), DaskEngine(two_workers, batch_size=1))
+    assert server.stats.calls == 0 and cached["cache_hits"] == spread["calls"]  # the workers share the cache folder
+
+    budget = full * 2 // 5
+    server.reset(Script(gold_dir=GOLD, delay=0.15))
+    limited = llm(server, tmp_path, cache=False, max_tokens=budget)
+    held = run_llm(server, tmp_path / "budget", limited, DaskEngine(two_workers, batch_size=1))
+    spent = server.stats.prompt_tokens + server.stats.completion_tokens
+    assert 0 < spent <= budget  # one budget for the run: each worker alone would have spent up to all of it
+    assert held["budget_exhausted"] is True
+    assert held["tokens"]["prompt"] + held["tokens"]["completion"] == spent
+
+
+# -- the library API ------------------------------------------------------------------------
+
+
+def test_the_library_maps_extraction_over_a_bag_and_a_list(two_workers, tmp_path):
+    seed = sorted(SEEDS.glob("*.txt"))[1]
+    text = seed.read_text(encoding="utf-8")
+    items = [seed, text, ("page-2", text), {"text": text, "doc": "dated", "meta": {"published": "2024-03-05"}}]
+    expected = [
+        extract_file(seed),
+        extract_text(text, "<text>"),
+        extract_text(text, "page-2"),
+        extract_text(text, "dated", meta={"published": "2024-03-05"}),
+    ]
+    assert expected[3].meta.published == "2024-03-05"
+    listed = extract_many(two_workers, items)
+    bagged = extract_bag(db.from_sequence(items, npartitions=2)).compute()
+    for results in (listed, bagged):
+        assert [r.model_dump() for r in results] == [e.model_dump() for e in expected]
+    with pytest.raises(TypeError, match="cannot extract from a int"):
+        extract_many(two_workers, [3])
+
+
+def test_the_cli_starts_a_local_cluster_with_workers(tmp_path, capsys):
+    started = time.perf_counter()
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path), "--workers", "1"]) == 0
+    assert (tmp_path / "records.jsonl").stat().st_size > 0
+    assert time.perf_counter() - started < 120
