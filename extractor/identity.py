@@ -66,6 +66,18 @@ class DocumentZones:
             self._cache[spelling] = self._resolve(spelling)
         return self._cache[spelling]
 
+    def resolve_subject(self, spelling: str) -> Identity | None:
+        """The identity of a figure's subject or an initiative's park, only when it names one zone.
+
+        A spelling the document's parks use, a registry name, or a place + zone type
+        (天津开发区); never a collective such as 我国经济技术开发区, 全省开发区 or
+        32个国家级经济技术开发区, which ``resolve`` would read loosely.
+        """
+        known = spelling in self.definitions or any(spelling in names for names in self.spellings.values())
+        if known or self.registry.find(spelling) is not None or self.words.parse(spelling, anchored=True) is not None:
+            return self.resolve(spelling)
+        return None
+
     def _resolve(self, spelling: str) -> Identity | None:
         if spelling in self.definitions and self.definitions[spelling] != spelling:
             return self.resolve(self.definitions[spelling])
@@ -120,7 +132,7 @@ def identify_article(article: Article, zones: DocumentZones) -> Article:
 
 
 def _park_id(spelling: str, zones: DocumentZones) -> str:
-    identity = zones.resolve(spelling)
+    identity = zones.resolve_subject(spelling)
     return identity.park_id if identity is not None else ""
 
 

@@ -197,3 +197,14 @@ def test_parks_option_reports_a_bad_file(tmp_path, capsys):
 def test_vocabulary_reads_traditional_characters_in_place():
     words = vocabulary()
     assert words.simplify("天津開發區") == "天津开发区" and len(words.simplify("開")) == 1
+
+
+def test_a_collective_subject_gets_no_park_id():
+    """Totals of a group of zones are about the group: no single zone's park_id on them."""
+    from extractor.identity import DocumentZones
+
+    text = "天津开发区工业总产值增长。我国经济技术开发区、全省开发区和32个国家级经济技术开发区的数据。"
+    zones = DocumentZones(text)
+    assert zones.resolve_subject("天津开发区") is not None
+    for collective in ("我国经济技术开发区", "全省开发区", "32个国家级经济技术开发区", "中国开发区", "沿海开发区"):
+        assert zones.resolve_subject(collective) is None, collective
