@@ -281,3 +281,13 @@ def test_the_api_key_never_leaves_the_process(tmp_path, monkeypatch, capsys, cap
         if path.is_file():
             assert SENTINEL.encode() not in path.read_bytes(), path.name
     assert os.environ["OPENAI_API_KEY"] == SENTINEL  # the key was there to leak
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12), st.integers(-2, 80))
+def test_span_membership_in_log_time_agrees_with_a_scan(spans, position):
+    """The subject finder asks "is this inside a zone name?" through a sorted index (a linear scan made
+    long pages quadratic); the index must answer as the scan does, nested and overlapping spans included."""
+    from extractor.backends.rules.subjects import _SpanSet
+
+    pairs = [(start, start + length) for start, length in spans]
+    assert _SpanSet(pairs).covers(position) == any(s <= position < e for s, e in pairs)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
@@ -129,18 +131,18 @@ def read_places() -> tuple[frozenset[str], tuple[str, ...]]:
 def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
     """Every candidate subject in text[start:end], in text order."""
     words = _words()
-    park_spans = [(p.start, p.end) for p in parks]
+    in_park = _SpanSet((p.start, p.end) for p in parks if p.start < end and p.end > start)
     found = [Entity(p.name, p.start, "park", _is_locative(text, p.start, p.end)) for p in parks if start <= p.start < end]
+    groups = []
     for match in words.collective.finditer(text, start, end):
         if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
-            found.append(Entity(match.group(), match.start(), "group"))
+            groups.append(Entity(match.group(), match.start(), "group"))
+    found += groups
+    in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     for match in words.self_word.finditer(text, start, end):
-        inside_name = any(s <= match.start() < e for s, e in park_spans) or any(
-            g.kind == "group" and g.start <= match.start() < g.end for g in found
-        )
-        if not inside_name and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
+        if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
             found.append(Entity(match.group(), match.start(), "self"))
-    found += [e for e in _places(text, start, end) if not any(s <= e.start < t for s, t in park_spans)]
+    found += [e for e in _places(text, start, end) if not in_park.covers(e.start)]
     for match in words.short_company.finditer(text, start, end):
         found.append(Entity(match.group(), match.start(), "company", _is_locative(text, match.start())))
     found += [Entity(m.group(), m.start(), "named") for m in words.quoted.finditer(text, start, end)]
@@ -158,6 +160,19 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
             continue  # 研发中心, 重点实验室: a kind of institution (a word of the metric lexicon), not one
         found.append(Entity(name, run_start + offset, kind, _is_locative(text, run_start + offset)))
     return _without_categories(sorted(found, key=lambda e: e.start), text, start)
+
+
+class _SpanSet:
+    """Membership of a position in a set of spans, in log time (a page can hold thousands of names)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end of the spans so far
+
+    def covers(self, position: int) -> bool:
+        before = bisect_right(self._starts, position)  # spans starting at or before the position
+        return before > 0 and self._reach[before - 1] > position
 
 
 def _without_categories(entities: list[Entity], text: str, floor: int) -> list[Entity]:
