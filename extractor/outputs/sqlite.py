@@ -140,8 +140,12 @@ class SqliteWriter(Writer):
     def write_article(self, entry: DocumentEntry, article: Article) -> None:
         db = self._connection()
         db.execute(*_insert("articles", article_row(article, entry.doc)))
+        rows: dict[str, list[dict[str, Any]]] = {}
         for record in article.records():
-            db.execute(*_insert(TABLE_NAMES[record.kind], record_row(record, entry.doc, article.index)))
+            rows.setdefault(TABLE_NAMES[record.kind], []).append(record_row(record, entry.doc, article.index))
+        for table, table_rows in rows.items():  # one statement per table: the main process writes for every worker
+            statement, _ = _insert(table, table_rows[0])
+            db.executemany(statement, (tuple(row.values()) for row in table_rows))
 
     def end_document(self, entry: DocumentEntry) -> None:
         """Commit the document, with the other writers' seals: an interrupted run leaves no half-written document."""
