@@ -20,7 +20,8 @@ from importlib import resources
 
 from ...models import Measure
 
-_CLAUSE_MARK = re.compile(r"(?s).*[，,；;：:。！？!?\n（）()、]")
+# 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
+_CLAUSE_MARK = re.compile(r"(?s).*(?:[，,；;：:。！？!?\n（）()、【】]|——)")
 _DIGITS = re.compile(r"[\d.%]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|到|已|了")
@@ -65,6 +66,7 @@ class _Knowledge:
     breaks: re.Pattern[str]
     zone_words: re.Pattern[str]
     tail: re.Pattern[str]
+    lead: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -108,6 +110,7 @@ def knowledge() -> _Knowledge:
         breaks=re.compile("|".join(phrase["breaks"])),
         zone_words=re.compile("|".join(phrase["zone_words"])),
         tail=re.compile(phrase["tail"]),
+        lead=re.compile(phrase["lead"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
@@ -294,7 +297,8 @@ def label_figure(
     counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
         phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
-    if not phrase and not counted and clause_start > sentence_start and previous is None:  # 产业规模突破千亿元，达到1020亿元
+    comma_before = text[clause_start - 1 : clause_start] in ("，", ",")  # not a bracket: （记者…）建区5年来
+    if not phrase and not counted and comma_before and previous is None:  # 产业规模突破千亿元，达到1020亿元
         earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
         phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
     relational_word = phrase if relational_alone else ""  # 总投资180亿元的…项目 is an investment
@@ -424,6 +428,7 @@ def clean_metric(words: str) -> str:
     """``words`` without edge cue words, or '' when what is left cannot name a metric."""
     facts = knowledge()
     words = facts.tail.sub("", words.strip("的“”‘’ 　")).strip("的“”‘’ 　")
+    words = facts.lead.sub("", words)
     if words.startswith(("”", "’")):
         words = words[1:]
     return words if is_metric(words) else ""

@@ -45,6 +45,7 @@ class Entity:
     start: int
     kind: str  # park, group, self, place, company, institution, project, named
     locative: bool = False  # after 在/落户/位于…: where something happens, not what a figure is about
+    yardstick: bool = False  # a group the zone is measured against (居…之首, 在…中跻身十强)
 
     @property
     def end(self) -> int:
@@ -74,6 +75,7 @@ class _Words:
     self_boundary: re.Pattern[str]
     qualifies: re.Pattern[str]
     group_list_after: re.Pattern[str]
+    comparison_set_after: re.Pattern[str]
 
 
 @cache
@@ -111,6 +113,7 @@ def _words() -> _Words:
         self_boundary=re.compile(data["self_boundary"]),
         qualifies=re.compile(data["qualifies"]),
         group_list_after=re.compile(data["group_list_after"]),
+        comparison_set_after=re.compile(data["comparison_set_after"]),
     )
 
 
@@ -136,7 +139,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     groups = []
     for match in words.collective.finditer(text, start, end):
         if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
-            groups.append(Entity(match.group(), match.start(), "group"))
+            compared = bool(words.comparison_set_after.match(text, match.end()))  # 在全国43个国家级开发区中跻身十强
+            groups.append(Entity(match.group(), match.start(), "group", yardstick=compared))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     for match in words.self_word.finditer(text, start, end):
@@ -337,6 +341,6 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
 def _zone_before(entities: list[Entity], index: int, own: str) -> str:
     """全区, 园区, 开发区: the zone or group last named before (the article's own subject if none)."""
     for entity in reversed(entities[:index]):
-        if entity.kind in ("park", "group"):
-            return entity.name
+        if entity.kind == "park" or (entity.kind == "group" and not entity.yardstick):
+            return entity.name  # a group named as a yardstick (居…之首, 在…中) is not what 开发区 points back at
     return own
