@@ -341,6 +341,8 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
 def _zone_before(entities: list[Entity], index: int, own: str) -> str:
     """全区, 园区, 开发区: the zone or group last named before (the article's own subject if none)."""
     for entity in reversed(entities[:index]):
-        if entity.kind == "park" or (entity.kind == "group" and not entity.yardstick):
-            return entity.name  # a group named as a yardstick (居…之首, 在…中) is not what 开发区 points back at
+        # A zone named as the place of an event (仪式在浒关开发区举行) or a group named as a yardstick
+        # (居…之首, 在…中跻身十强) is not what a later 开发区 or 全区 points back at.
+        if (entity.kind == "park" and not entity.locative) or (entity.kind == "group" and not entity.yardstick):
+            return entity.name
     return own
