@@ -145,7 +145,7 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     for match in words.self_word.finditer(text, start, end):
         if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
-            found.append(Entity(match.group(), match.start(), "self"))
+            found.append(Entity(match.group(), match.start(), "self", _is_locative(text, match.start(), match.end())))
     found += [e for e in _places(text, start, end) if not in_park.covers(e.start)]
     for match in words.short_company.finditer(text, start, end):
         found.append(Entity(match.group(), match.start(), "company", _is_locative(text, match.start())))
