@@ -298,7 +298,10 @@ def label_figure(
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
         phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
     comma_before = text[clause_start - 1 : clause_start] in ("，", ",")  # not a bracket: （记者…）建区5年来
-    if not phrase and not counted and comma_before and previous is None:  # 产业规模突破千亿元，达到1020亿元
+    # 产业规模突破千亿元，达到1020亿元: a clause of cue words and periods takes its metric from the clause before;
+    # one with words of its own (一般的只不过是20年, 发现…在近三年) does not.
+    own_words = bool(facts.breaks.search(head))
+    if not phrase and not counted and not own_words and comma_before and previous is None:
         earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
         phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
     relational_word = phrase if relational_alone else ""  # 总投资180亿元的…项目 is an investment
