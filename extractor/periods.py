@@ -201,7 +201,9 @@ def _continuation() -> re.Pattern[str]:
 
 @cache
 def _lead_in() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alternatives(knowledge()['words']['lead_in'])})?[，,：:\s]*")
+    words = knowledge()["words"]
+    attribution = rf"(?:[^，,。！？\n]{{0,40}}?(?:{_alternatives(words['attribution_verbs'])})[，,：:]\s*)*"
+    return re.compile(rf"{attribution}(?:{_alternatives(words['lead_in'])})?[，,：:\s]*")
 
 
 @dataclass(frozen=True)
@@ -266,8 +268,17 @@ class PeriodIndex:
             next_start = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else self._end
             last = self._last_anchor_before(next_start)
             own = last if last is not None and last.start >= sentence_start else None
+            if own is not None and own.part_only and not own.opens_sentence:  # 2021年…预计全年…。利润总额…: 2021年 goes on
+                own = self._opener(sentence_start, next_start) or own
             carried.append(own or self._carried_into(index, carried))
         return carried
+
+    def _opener(self, sentence_start: int, next_start: int) -> Anchor | None:
+        """The sentence's first period, when it opens the sentence."""
+        index = bisect_left(self._anchor_starts, sentence_start)
+        if index < len(self._anchors) and self._anchors[index].start < next_start and self._anchors[index].opens_sentence:
+            return self._anchors[index]
+        return None
 
     def _last_anchor_before(self, position: int) -> Anchor | None:
         index = bisect_left(self._anchor_starts, position) - 1
