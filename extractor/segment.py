@@ -19,7 +19,7 @@ _MARKER = re.compile(
     r"|【\s*标\s*题\s*】(?P<field_title>[^\n【]*)"
 )
 _SOURCE_LINE = re.compile(r"[（(]来源[:：][^）)\n]{1,40}[）)]")
-_TITLE_BOUNDARY = re.compile(r"[。！？!?\n”]")
+_TITLE_BOUNDARY = re.compile(r"[。！？!?\n”】]")  # 】: an archive field label (【作者】…【正文】) is no headline
 _MAX_TITLE = 40
 _MIN_BODY = 30  # a heading followed this closely by a byline is that article's title
 _MIN_TITLE = 6  # shorter runs before a marker are the previous article's author

@@ -48,3 +48,13 @@ def test_chunks_cover_the_article_exactly(text, budget):
     chunks = chunk_article(text, 0, len(text), budget=budget)
     assert "".join(c.text for c in chunks) == text
     assert all(text[c.start : c.end] == c.text for c in chunks)
+
+
+def test_an_archive_field_label_is_never_part_of_a_title():
+    page = normalize(
+        "【 日  期 】20030512\n【 标  题 】合肥高新区新增企业百家\n【 作  者 】王刚/李明\n【 正  文 】\n"
+        "新华社合肥电（记者王刚）今年以来，合肥高新区新增企业106家。"
+    ).text
+    titles = [p.title for p in segment(page)]
+    assert "合肥高新区新增企业百家" in titles
+    assert not any("【" in title or "】" in title for title in titles)
