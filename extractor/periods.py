@@ -120,6 +120,9 @@ def _span(match: re.Match[str], published: str) -> tuple[str, str] | None:
         first_year = last_year = publication_year + knowledge()["relative_years"][group("relative")]
     elif publication_year is not None:  # a part of the year alone: the publication year
         first_year = last_year = publication_year
+        ends = _months(match, publication_year)
+        if ends is not None and f"{publication_year}-{ends[1][0]:02d}-{ends[1][1]:02d}" > _last_day(published):
+            first_year = last_year = publication_year - 1  # 1-11月 printed in January: a finished part, last year's
     else:
         return None
     months = _months(match, last_year)
