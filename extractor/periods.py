@@ -256,7 +256,8 @@ class PeriodIndex:
             start=match.start(),
             end=match.end(),
             words=match.group(),
-            opens_sentence=bool(head) and head.end() == match.start(),
+            # 2023年，… sets the frame of what follows even when a headline was glued before it
+            opens_sentence=(bool(head) and head.end() == match.start()) or text[match.end() : match.end() + 1] in ("，", ","),
             names_year=bool(group("year") or group("relative")),
             part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
             year_words=_year_words(match),
