@@ -25,6 +25,8 @@ from typing import Any
 
 from .models import DatePrecision, DocumentMeta
 
+_FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
 
 @dataclass(frozen=True)
 class _Knowledge:
@@ -164,6 +166,8 @@ def read_header_meta(text: str) -> DocumentMeta:
             date = date or parsed
             first_header_line = _first(first_header_line, index)
         elif label in known.source_labels or (label in known.source_if_outlet_labels and _is_outlet(_clean_name(value), known)):
+            value, printed_date = _split_date(value)  # 来源：合肥日报  2023年6月12日
+            standalone_date = standalone_date or printed_date
             if _clean_name(value):
                 found.setdefault("source", _clean_name(value))
             first_header_line = _first(first_header_line, index)
@@ -187,6 +191,15 @@ def read_header_meta(text: str) -> DocumentMeta:
         found["title"] = printed[0].lstrip("# ").strip()
     published, precision = date if date else ("", None)
     return DocumentMeta(published=published, published_precision=precision, published_from="header" if date else "", **found)
+
+
+def _split_date(value: str) -> tuple[str, tuple[str, DatePrecision] | None]:
+    """A field value with a full date printed in it: the value without the date, and the date."""
+    for match in _FULL_DATE.finditer(value):
+        parsed = parse_date(match.group())
+        if parsed and parsed[1] == "day":
+            return (value[: match.start()] + value[match.end() :]).strip(), parsed
+    return value, None
 
 
 def _first(current: int | None, index: int) -> int:

@@ -32,6 +32,8 @@ CASES = [
     ("3个月", 3, "个月", 3, "月", Qualifier.exact, None, None),
     ("2,000万元", 2000, "万元", 20_000_000, "元", Qualifier.exact, None, None),
     ("近万家", 1, "万家", 10_000, "家", Qualifier.approx, None, None),
+    ("10GWh", 10, "GWh", 10, "GWh", Qualifier.exact, None, None),  # storage and battery capacity
+    ("500MWh", 500, "MWh", 500, "MWh", Qualifier.exact, None, None),
 ]
 
 
