@@ -23,6 +23,7 @@ from .models import Figure
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -51,6 +52,7 @@ def period_pattern() -> re.Pattern[str]:
         rf"(?P<part>{_alternatives(data['year_parts'])})"
         rf"|前(?P<months>{_MONTH})个月"
         rf"|(?P<month_from>{_MONTH})\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
+        rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
@@ -149,13 +151,22 @@ def _months(match: re.Match[str], year: int) -> tuple[tuple[int, int], tuple[int
         last_month = _number(group("month_to") or group("lone_to"))
     elif group("month") or group("until_month"):
         first_month = last_month = _number(group("month") or group("until_month"))
+    elif group("day_month"):
+        return _one_day(_number(group("day_month")), int(group("day")), year)
     if first_month is None or last_month is None or not 1 <= first_month <= last_month <= 12:
         return None
     return (first_month, 1), (last_month, calendar.monthrange(year, last_month)[1])
 
 
+def _one_day(month: int, day: int, year: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return (month, day), (month, day)
+
+
 def _names_months(match: re.Match[str]) -> bool:
-    return any(match.group(name) for name in ("months", "lone_months", "month_from", "lone_from", "month", "until_month"))
+    names = ("months", "lone_months", "month_from", "lone_from", "month", "until_month", "day_month")
+    return any(match.group(name) for name in names)
 
 
 def _last_day(published: str) -> str:
@@ -209,6 +220,19 @@ def _lead_in() -> re.Pattern[str]:
     return re.compile(rf"{attribution}(?:{_alternatives(words['lead_in'])})?[，,：:\s]*")
 
 
+def _in_header_field(text: str, position: int) -> bool:
+    """The words just before ``position`` are a page header field (来源：合肥日报, 发布时间：)."""
+    return bool(_header_field().search(text, max(0, position - 24), position))
+
+
+@cache
+def _header_field() -> re.Pattern[str]:
+    from .meta import knowledge as meta_knowledge  # the header labels are the meta reader's data
+
+    labels = meta_knowledge()
+    return re.compile(rf"(?:{_alternatives([*labels.date_labels, *labels.source_labels])})\s*[:：][^，。；！？]*$")
+
+
 @dataclass(frozen=True)
 class Anchor:
     start: int
@@ -243,6 +267,7 @@ class PeriodIndex:
             self._anchor(text, match)
             for match in period_pattern().finditer(text, start, end)
             if not text[max(start, match.start() - 2) : match.start()].endswith(comparison)  # 比去年同期: a comparison's base
+            and not (match.group("day_month") and _in_header_field(text, match.start()))  # 来源：… 2023年6月12日: the page's date
         ]
         self._anchor_starts = [a.start for a in self._anchors]
         self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]

@@ -324,6 +324,8 @@ def label_figure(
         if not phrase and not counted and not head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
             stock = facts.change_words.sub("", previous.metric) or previous.metric
             return FigureLabels(stock, previous.metric_key, measure, target, kind)
+    if previous is not None and previous.metric and facts.comparison.search(before):  # 增长15.2%，高于全市平均水平3.6个百分点
+        return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
     whole = before_all[before_all.rfind("占") + 1 :] if "占" in before_all else ""
     key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
     if key == "other":
