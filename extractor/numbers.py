@@ -186,7 +186,7 @@ _RANGE = (
     rf"{_RANGE_SEPARATOR}(?P<hi>{NUMBER})(?P<hi_mult>{MULTIPLIER})?(?P<hi_unit>{_UNIT_PATTERN})"
 )
 _FRACTION = (
-    rf"(?P<numer>\d+)/(?P<denom>\d+)(?![\d/])"
+    rf"(?<![\d/.\-])(?P<numer>\d+)/(?P<denom>\d+)(?![\d/])"  # not a piece of a date (2023/1/16) or a path
     rf"|(?P<cden>{CHINESE}[万亿]?|\d+|[十百千万])分之(?P<cnum>{CHINESE}|{ARABIC})|(?P<half_of>一半)"
 )
 _PERCENT_WORDS = rf"百分之?(?P<pct_sign>负)?(?P<pct>{CHINESE}|{ARABIC}|百)(?![分])"
@@ -494,9 +494,10 @@ def qualifier_from_cues(before: str, after: str, quantity: Quantity) -> Qualifie
     cue = _CUE_BEFORE.search(before)
     if cue:
         return _QUALIFIER_OF_CUE_BEFORE[cue.group()]
-    if _CAP_WORD.search(before) and not _CLAUSE_BREAK.search(before):
+    clause = _CLAUSE_BREAK.split(before)[-1]  # only words of the number's own clause
+    if _CAP_WORD.search(clause):
         return Qualifier.upper  # 最高奖补1000万元: the cap may stand a word or two earlier
-    if _ABOUT_WORD.search(before) and not _CLAUSE_BREAK.search(before):
+    if _ABOUT_WORD.search(clause):
         return Qualifier.approx  # 约全国13%: 约 may stand a word earlier
     return quantity.qualifier
 

@@ -207,3 +207,8 @@ def test_no_metric_holds_a_number(where, seeds_dir):
         pytest.skip(f"{folder} is not here")
     bad = [(f.value_text, f.metric) for f in _all_figures(paths) if re.search(r"\d+(?:\.\d+)?%", f.metric)]
     assert not bad
+
+
+def test_a_duration_before_an_average_is_a_period_not_a_figure():
+    figures = [f.value_text for a in extract_text("全区规上工业增加值两年平均增长10.2%。").articles for f in a.figures]
+    assert figures == ["10.2%"]

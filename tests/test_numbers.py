@@ -66,6 +66,7 @@ def test_parse_quantity(case):
         ("在一周内帮助企业", "一周", Qualifier.upper),
         ("常住人口已突破11万，", "11万", Qualifier.lower),
         ("市场占有率不低于5%", "5%", Qualifier.lower),
+        ("每晋升一位奖励100万元,最高奖励300万元;", "300万元", Qualifier.upper),  # a cap after a comma
     ],
 )
 def test_qualifier_cues_around_a_quantity(text, value_text, qualifier):
@@ -111,3 +112,15 @@ def test_ranges_parse_back(low, high, unit):
 def test_find_quantities_spans_match_the_text(text):
     for match in find_quantities(text):
         assert text[match.start : match.end] == match.value_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["发布日期:2023/1/168:44:41", "来源：http://www.chinanews.com.cn/news/2004year/2004-08-10/26/470091.shtml", "2023/0507/10840.html"],
+)
+def test_dates_and_paths_with_slashes_are_no_fractions(text):
+    assert not [m.value_text for m in find_quantities(text) if "/" in m.value_text]
+
+
+def test_a_fraction_still_reads():
+    assert [m.value_text for m in find_quantities("约占全国的1/5")] == ["1/5"]

@@ -109,6 +109,8 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
         return False
     if match.value_text == "四周" or text[max(0, match.start - 2) : match.start] in {"未来", "过去"}:
         return False  # 四周 (all around), 未来两年 (a period)
+    if quantity.base_unit in ("年", "月") and text.startswith(("平均", "年均"), match.end):
+        return False  # 两年平均增长9.7%: a period phrase, the figure is the rate
     return not (_inside(text, match.start, "《", "》") or _inside_short_quote(text, match.start))
 
 

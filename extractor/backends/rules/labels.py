@@ -28,6 +28,7 @@ _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
+_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (GDP), (营业额) between a metric and its number
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
@@ -276,6 +277,8 @@ def label_figure(
     ``names`` are subject names to cut the phrase after; ``period`` the period words.
     """
     facts = knowledge()
+    gloss = _GLOSS_BEFORE.search(text, max(sentence_start, start - 16), start)
+    start = gloss.start() if gloss else start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
     clause = _CLAUSE_MARK.match(text, sentence_start, start)
     clause_start = clause.end() if clause else sentence_start
     after = text[end : end + 30]
