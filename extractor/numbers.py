@@ -511,8 +511,41 @@ def shared_cue_after(text: str, end: int) -> Qualifier | None:
     return _QUALIFIER_OF_CUE_AFTER[match.group(1)] if match else None
 
 
+# 2.9、2.3和1.3个百分点; 1.2、3.4亿元: Arabic numbers listed before the one that prints the unit share it
+# (with its multiplier). Chinese numerals are left out: 一、二、三 number the items of a list.
+_LIST_JOIN = "[、和及与]"
+_SHARED_UNIT_TAIL = re.compile(
+    rf"(?:{_LIST_JOIN}{ARABIC}(?![\d.,]))*{_LIST_JOIN}{ARABIC}(?P<unit>(?:{MULTIPLIER})?(?:{_UNIT_PATTERN}))"
+)
+_LISTED_NUMBER = re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)")
+
+
+def shared_unit(text: str, end: int) -> str:
+    """The unit (with multiplier) printed at the end of the list a bare number at ``end`` belongs to, or ""."""
+    tail = _SHARED_UNIT_TAIL.match(text, end, end + 80)
+    return tail.group("unit") if tail else ""
+
+
+def _listed_quantities(text: str, taken: list[tuple[int, int]]) -> Iterator[QuantityMatch]:
+    """The bare numbers of a list whose last member prints the unit."""
+    for match in _LISTED_NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        unit = shared_unit(text, match.end())
+        quantity = parse_quantity(match.group("number") + unit) if unit else None
+        if quantity is not None and quantity.unit:
+            qualifier = qualifier_from_cues(text[max(0, match.start() - 6) : match.start()], "", quantity)
+            yield QuantityMatch(match.start(), match.end(), match.group(), quantity._replace(qualifier=qualifier), False)
+
+
 def find_quantities(text: str) -> Iterator[QuantityMatch]:
-    """Every quantity in ``text`` with its span; qualifier cues around it are applied."""
+    """Every quantity in ``text`` with its span, in text order; qualifier cues around it are applied."""
+    found = list(_printed_quantities(text))
+    listed = list(_listed_quantities(text, [(m.start, m.end) for m in found]))
+    yield from sorted(found + listed, key=lambda m: m.start) if listed else found
+
+
+def _printed_quantities(text: str) -> Iterator[QuantityMatch]:
     for match in QUANTITY.finditer(text):
         try:
             quantity = _quantity(match)

@@ -22,7 +22,17 @@ from typing import NamedTuple
 
 from .models import Evidence, Figure, Initiative, Park, Qualifier, Quote, Record, Span, Status
 from .normalize import NormalizedText, fold_characters
-from .numbers import QUANTITY, UNIT_START, Quantity, canonical_base_unit, parse_quantity, qualifier_from_cues, shared_cue_after, split_unit
+from .numbers import (
+    QUANTITY,
+    UNIT_START,
+    Quantity,
+    canonical_base_unit,
+    parse_quantity,
+    qualifier_from_cues,
+    shared_cue_after,
+    shared_unit,
+    split_unit,
+)
 
 _DIGITS = set("0123456789")
 _CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
@@ -195,6 +205,8 @@ def _clean_right(text: str, start: int, end: int) -> bool:
 def reading_at(text: str, start: int, end: int, parsed: Quantity) -> Quantity:
     """What the document prints at [start, end): the parsed value_text with the sign and cue words around it."""
     quantity = parsed
+    if not quantity.unit and (unit := shared_unit(text, end)):  # 2.9 of 2.9、2.3和1.3个百分点: the list's unit
+        quantity = parse_quantity(text[start:end] + unit) or quantity
     before = text[start - 1] if start else ""
     if before in _SIGNS and text[start : start + 1] not in _SIGNS and quantity.amount > 0:
         quantity = _negated(quantity)

@@ -124,3 +124,14 @@ def test_dates_and_paths_with_slashes_are_no_fractions(text):
 
 def test_a_fraction_still_reads():
     assert [m.value_text for m in find_quantities("约占全国的1/5")] == ["1/5"]
+
+
+def test_numbers_listed_before_a_unit_share_it():
+    text = "分别高于全国、全省平均2.9、2.3和1.3个百分点"
+    found = {m.value_text: (m.quantity.amount, m.quantity.base_unit) for m in find_quantities(text)}
+    assert found == {"2.9": (2.9, "百分点"), "2.3": (2.3, "百分点"), "1.3个百分点": (1.3, "百分点")}
+
+
+@pytest.mark.parametrize("text", ["一、加快建设，二、推进改革", "1、加快建设2、推进改革", "第1、2批"])
+def test_numbered_items_share_no_unit(text):
+    assert not [m for m in find_quantities(text) if m.quantity.base_unit in ("", "个") and m.value_text in ("1", "一")]

@@ -128,3 +128,25 @@ def test_one_printed_number_supports_one_figure():
     assert all(f.status is Status.verified for f in figures)  # each on its own finds 15亿元 in its evidence
     settle_shared_numbers(figures)
     assert [f.status for f in figures] == [Status.mismatch, Status.verified]
+
+
+LIST = "全区规上工业增加值分别高于全国、全省、全市平均2.9、2.3和1.3个百分点，投资分别为1.2、13.4亿元。"
+
+
+def _listed(value_text: str, value: float, unit: str, amount: float, base_unit: str) -> Figure:
+    return Figure(value_text=value_text, value=value, unit=unit, amount=amount, base_unit=base_unit)
+
+
+def test_a_number_listed_before_the_one_that_prints_the_unit_shares_it():
+    """2.9、2.3和1.3个百分点: 2.9 is printed with the list's unit, 1.2、13.4亿元: with its multiplier too."""
+    assert verify(_listed("2.9", 2.9, "个百分点", 2.9, "百分点"), LIST).status is Status.verified
+    assert verify(_listed("1.2", 1.2, "亿元", 1.2e8, "元"), LIST).status is Status.verified
+
+
+def test_a_listed_number_claimed_with_another_unit_or_magnitude_is_a_mismatch():
+    assert verify(_listed("2.9", 2.9, "%", 2.9, "%"), LIST).status is Status.mismatch
+    assert verify(_listed("1.2", 1.2, "万元", 1.2e4, "元"), LIST).status is Status.mismatch
+
+
+def test_the_tail_of_a_listed_number_is_still_not_found():
+    assert verify(_listed("3.4", 3.4, "亿元", 3.4e8, "元"), LIST).status is Status.not_found  # inside 13.4亿元

@@ -28,6 +28,8 @@ _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
+# The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
+_VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
 _GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (GDP), (营业额) between a metric and its number
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
@@ -291,7 +293,7 @@ def label_figure(
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
     head = _head(facts.streak.sub("", before), measure)
-    enumerated = _enumerated(text[sentence_start:start], names, period)
+    enumerated = _enumerated(text[sentence_start:start], names, period) if text[start : start + 1].isdigit() else ""
     phrase = enumerated or _phrase(head, names, period)
     last = "" if phrase else _last_word(head)
     verb = last if last in facts.not_a_metric else ""  # 企业将投资35亿元建设…: 投资 names the key, not the metric
@@ -327,7 +329,8 @@ def label_figure(
         if not phrase and not counted and not head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
             stock = facts.change_words.sub("", previous.metric) or previous.metric
             return FigureLabels(stock, previous.metric_key, measure, target, kind)
-    if previous is not None and previous.metric and facts.comparison.search(before):  # 增长15.2%，高于全市平均水平3.6个百分点
+    compared = previous is not None and bool(facts.comparison.search(text, max(previous_end, sentence_start), start))
+    if previous is not None and previous.metric and compared:  # 增长15.2%，高于全市平均水平3.6个百分点
         return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
     whole = before_all[before_all.rfind("占") + 1 :] if "占" in before_all else ""
     key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
@@ -513,5 +516,6 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
     if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
         listed = re.split("[和与及]", before[:at])
-    ordinal = len(_NUMBER.findall(before, at))
+    listed_before = _VALUE_LIST_END.search(before, max(at, len(before) - 120))  # 0.74和19.33: the value list only
+    ordinal = len(_NUMBER.findall(listed_before.group())) if listed_before else 0
     return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""
