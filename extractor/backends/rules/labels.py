@@ -318,7 +318,7 @@ def label_figure(
         joined = phrase and kind == "count" and not enumeration and not phrase.endswith(counted)
         phrase = phrase + counted if joined else counted
     if previous is not None and previous.metric:
-        relational = phrase in facts.relational
+        relational = phrase in facts.relational and previous.unit_class in (kind, "count")  # not 总建筑面积…，总投资
         if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
             stem = facts.change_words.sub("", previous.metric) or previous.metric
             joined_metric = stem if stem.endswith(phrase) else stem + phrase

@@ -76,6 +76,7 @@ class _Words:
     qualifies: re.Pattern[str]
     group_list_after: re.Pattern[str]
     comparison_set_after: re.Pattern[str]
+    project_measure: re.Pattern[str]
 
 
 @cache
@@ -92,7 +93,7 @@ def _words() -> _Words:
         collective=re.compile(collective),
         self_word=re.compile("|".join(sorted(data["self_words"], key=len, reverse=True))),
         anaphora=re.compile(
-            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data['bare_anaphora_nouns'])})|({data['project_anaphora']})"
+            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data['bare_anaphora_nouns'])})|(项目(?={data['project_measures']}))"
             rf"|{head}({data['bare_enterprise']})"
         ),
         short_company=re.compile(data["short_company"]),
@@ -114,6 +115,7 @@ def _words() -> _Words:
         qualifies=re.compile(data["qualifies"]),
         group_list_after=re.compile(data["group_list_after"]),
         comparison_set_after=re.compile(data["comparison_set_after"]),
+        project_measure=re.compile(data["project_measures"]),
     )
 
 
@@ -129,6 +131,19 @@ def read_places() -> tuple[frozenset[str], tuple[str, ...]]:
     names = frozenset(row["name"] for row in rows if len(row["name"]) >= 3)
     stems = tuple(sorted({row["stem"] for row in rows if row["kind"] == "province"}, key=len, reverse=True))
     return names, stems
+
+
+@cache
+def city_prefixes() -> dict[str, frozenset[str]]:
+    """For each county-level place (新北区), the ways its city may be printed before it (常州市, 常州)."""
+    with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    stems = {row["name"]: row["stem"] for row in rows if row["kind"] == "city"}
+    return {
+        row["name"]: frozenset({row["city"], stems.get(row["city"], "")} - {""})
+        for row in rows
+        if row["kind"] == "county" and row["city"]
+    }
 
 
 def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> list[Entity]:
@@ -236,6 +251,8 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
         if not name:
             continue
         place_start = stop - len(name)
+        city = next((c for c in sorted(city_prefixes().get(name, ()), key=len, reverse=True) if text.endswith(c, start, place_start)), "")
+        name, place_start = city + name, place_start - len(city)  # 常州新北区: the district with its city
         lead_start = max(start, place_start - 12)
         lead = text[lead_start:place_start]
         for stem in words.province_stems:  # 宁夏银川市, 江苏省苏州市
@@ -293,8 +310,10 @@ def subject_of(
         if entity.start < paragraph_start:
             break
         # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
-        if entity.kind == "project" or entity.locative or _is_measured(entity, text, position):
+        if entity.locative or _is_measured(entity, text, position):
             continue
+        if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
+            continue  # a project name heads its own figures only (X项目总投资…, X项目占地…)
         return _zone_before(entities, at, own) if entity.kind == "self" else entity.name
     return own
 
