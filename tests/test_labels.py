@@ -212,3 +212,10 @@ def test_no_metric_holds_a_number(where, seeds_dir):
 def test_a_duration_before_an_average_is_a_period_not_a_figure():
     figures = [f.value_text for a in extract_text("全区规上工业增加值两年平均增长10.2%。").articles for f in a.figures]
     assert figures == ["10.2%"]
+
+
+def test_rates_after_fenbie_qualify_the_amounts_before_it_in_order():
+    page = "上半年，16个开发区实现工业总产值692.6亿元，税收收入67.9亿元，出口额35.1亿美元，分别比上年同期增长12.4%、6.8%和17.7%。"
+    figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
+    assert [figures[v].metric_key for v in ("12.4%", "6.8%", "17.7%")] == ["industrial_output", "tax", "exports"]
+    assert all(figures[v].measure == "growth" for v in ("12.4%", "6.8%", "17.7%"))

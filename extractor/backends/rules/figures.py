@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ...budget import check_budget
-from ...models import Evidence, Figure
+from ...models import Evidence, Figure, Measure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
 from .labels import FigureLabels, label_figure
@@ -36,6 +36,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
     figures = []
+    placed: list[tuple[int, int]] = []  # each figure's sentence start and number start, for the respective-list pass
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
     names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
@@ -75,7 +76,40 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 evidence=_clause_evidence(text, match, start, end),
             )
         )
+        placed.append((sentence_start, match.start))
+    return _paired_respectively(figures, placed, text)
+
+
+_RESPECTIVELY = re.compile("分别|依次|相应")
+_RATES = {Measure.growth, Measure.change_pp, Measure.share}
+_MAX_LISTED = 40
+
+
+def _paired_respectively(figures: list[Figure], placed: list[tuple[int, int]], text: str) -> list[Figure]:
+    """…工业总产值6692.63亿元,…,外商实际投资53.86亿美元,分别比上年同期增长42.4%、…和48.5%:
+    the n-th rate after 分别 qualifies the n-th amount before it, when the counts agree."""
+    index = 0
+    while index < len(figures):
+        sentence = placed[index][0]
+        last = index
+        while last + 1 < len(figures) and placed[last + 1][0] == sentence:
+            last += 1
+        _pair_sentence(figures, placed, text, index, last + 1)
+        index = last + 1
     return figures
+
+
+def _pair_sentence(figures: list[Figure], placed: list[tuple[int, int]], text: str, first: int, stop: int) -> None:
+    if stop - first > _MAX_LISTED:
+        return  # a list of respective figures is short; a page-long run-on sentence must stay linear
+    for cue in _RESPECTIVELY.finditer(text, placed[first][0], placed[stop - 1][1]):
+        levels = [i for i in range(first, stop) if placed[i][1] < cue.start() and figures[i].measure is Measure.level]
+        rates = [i for i in range(first, stop) if placed[i][1] > cue.end()]
+        rates = rates[: next((n for n, i in enumerate(rates) if figures[i].measure not in _RATES), len(rates))]
+        levels = levels[len(levels) - len(rates) :] if len(levels) >= len(rates) else []  # 49个开发区实现…: the last ones
+        if len(rates) >= 2 and len(rates) == len(levels) and all(figures[i].metric for i in levels):
+            for level, rate in zip(levels, rates, strict=True):
+                figures[rate] = figures[rate].model_copy(update={"metric": figures[level].metric, "metric_key": figures[level].metric_key})
 
 
 _INDEX_VALUE = re.compile(r"指数[^，。,]{0,6}?(?:达到|达|为|至)(\d+\.\d+)(?![\d%.万亿])")
