@@ -77,6 +77,7 @@ class _Words:
     group_list_after: re.Pattern[str]
     comparison_set_after: re.Pattern[str]
     project_measure: re.Pattern[str]
+    compared_before: re.Pattern[str]
 
 
 @cache
@@ -85,7 +86,11 @@ def _words() -> _Words:
     terms = "|".join(sorted(data["collective_terms"], key=len, reverse=True))
     count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
     modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
-    collective = rf"(?<![\d.])(?:(?:{data['collective_scopes']})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
+    levelled = "|".join(sorted(data["level_groups"], key=len, reverse=True))
+    collective = (
+        rf"(?<![\d.])(?:(?:{data['collective_scopes']})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
+        rf"|(?:(?<=[，。；,;：:\n])|(?<=其中))(?:{levelled})"
+    )
     nouns = "|".join(data["anaphora_nouns"])
     head = "(?:^|(?<=[，。；,;：:\n]))"
     places, stems = read_places()
@@ -116,6 +121,7 @@ def _words() -> _Words:
         group_list_after=re.compile(data["group_list_after"]),
         comparison_set_after=re.compile(data["comparison_set_after"]),
         project_measure=re.compile(data["project_measures"]),
+        compared_before=re.compile(data["compared_before"]),
     )
 
 
@@ -155,7 +161,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     for match in words.collective.finditer(text, start, end):
         if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
             compared = bool(words.comparison_set_after.match(text, match.end()))  # 在全国43个国家级开发区中跻身十强
-            groups.append(Entity(match.group(), match.start(), "group", yardstick=compared))
+            base = bool(words.compared_before.search(text, max(start, match.start() - 10), match.start()))  # 高于…33个开发区
+            groups.append(Entity(match.group(), match.start(), "group", locative=base, yardstick=compared or base))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     for match in words.self_word.finditer(text, start, end):
