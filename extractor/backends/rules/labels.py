@@ -300,6 +300,9 @@ def label_figure(
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
     takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
     counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
+    one_named = phrase in facts.relational and "投资" in phrase and after.startswith("的")  # 总投资6.3亿元的中核钛白…
+    if one_named:
+        counted, relational_alone = "", False
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
         phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
     comma_before = text[clause_start - 1 : clause_start] in ("，", ",")  # not a bracket: （记者…）建区5年来
@@ -318,7 +321,7 @@ def label_figure(
         joined = phrase and kind == "count" and not enumeration and not phrase.endswith(counted)
         phrase = phrase + counted if joined else counted
     if previous is not None and previous.metric:
-        relational = phrase in facts.relational and previous.unit_class in (kind, "count")  # not 总建筑面积…，总投资
+        relational = phrase in facts.relational and previous.unit_class in (kind, "count") and not one_named  # not 总建筑面积…，总投资
         if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
             stem = facts.change_words.sub("", previous.metric) or previous.metric
             joined_metric = stem if stem.endswith(phrase) else stem + phrase
@@ -339,7 +342,9 @@ def label_figure(
     inherits = shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before))
     if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
         key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
-    return FigureLabels(phrase, refined_key(key, key_words, _whole_sentence(text, start)), measure, target, kind)
+    if not one_named:  # one named project's total stays project_investment, even when it was signed
+        key = refined_key(key, key_words, _whole_sentence(text, start))
+    return FigureLabels(phrase, key, measure, target, kind)
 
 
 def _blocked(words: str) -> bool:

@@ -78,6 +78,8 @@ class _Words:
     comparison_set_after: re.Pattern[str]
     project_measure: re.Pattern[str]
     compared_before: re.Pattern[str]
+    investment_before: re.Pattern[str]
+    invested_thing: re.Pattern[str]
 
 
 @cache
@@ -122,6 +124,8 @@ def _words() -> _Words:
         comparison_set_after=re.compile(data["comparison_set_after"]),
         project_measure=re.compile(data["project_measures"]),
         compared_before=re.compile(data["compared_before"]),
+        investment_before=re.compile(data["investment_before"]),
+        invested_thing=re.compile(data["invested_thing"]),
     )
 
 
@@ -306,7 +310,7 @@ def subject_of(
     """
     index = bisect_left(starts, position) - 1
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
-    qualified = _entity_after(entities, starts, text, end)
+    qualified = _entity_after(entities, starts, text, end) or _invested_in(text, position, end)
     if qualified:
         return qualified
     pointed = _pointed_at(entities[: index + 1], text, sentence_start, position, paragraph_start)
@@ -334,6 +338,15 @@ def _entity_after(entities: list[Entity], starts: list[int], text: str, end: int
     if at < len(entities) and entities[at].start == link.end() and entities[at].kind in _NAMED_KINDS:
         return entities[at].name
     return ""
+
+
+def _invested_in(text: str, position: int, end: int) -> str:
+    """签约了总投资6.3亿元的中核钛白20万吨钛白后处理、…: what an investment figure is the total of, as printed."""
+    words = _words()
+    if not words.investment_before.search(text, max(0, position - 8), position):
+        return ""
+    named = words.invested_thing.match(text, end)
+    return named.group(1) if named else ""
 
 
 def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: int, paragraph_start: int) -> str:
