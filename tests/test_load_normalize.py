@@ -121,3 +121,8 @@ def test_offset_map_stays_small_on_long_text():
     position = normalized.text.rindex("739.4亿元")
     start, end = normalized.raw_span(position, position + len("739.4亿元"))
     assert raw[start:end] == "739.4亿元"
+
+
+def test_a_bulleted_line_starts_an_item_of_its_own():
+    text = normalize("全省高新区上半年新增企业22个\n●营业收入13977.46亿元\n●工业增加值2000亿元").text
+    assert text.split("\n") == ["全省高新区上半年新增企业22个", "●营业收入13977.46亿元", "●工业增加值2000亿元"]

@@ -446,7 +446,7 @@ def _without_trailing_breaks(head: str) -> str:
 def clean_metric(words: str) -> str:
     """``words`` without edge cue words, or '' when what is left cannot name a metric."""
     facts = knowledge()
-    words = facts.tail.sub("", words.strip("的“”‘’ 　")).strip("的“”‘’ 　")
+    words = facts.tail.sub("", words.strip("的“”‘’ 　●○■□◆◇▲△►▶★☆•")).strip("的“”‘’ 　")
     words = facts.lead.sub("", words)
     if words.startswith(("”", "’")):
         words = words[1:]
