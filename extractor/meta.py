@@ -25,6 +25,8 @@ from typing import Any
 
 from .models import DatePrecision, DocumentMeta
 
+_SENTENCE_END = re.compile("[。！？!?]")
+_HEADLINE_MAX = 40
 _FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
@@ -155,22 +157,22 @@ def read_header_meta(text: str) -> DocumentMeta:
     found: dict[str, str] = {}
     date: tuple[str, DatePrecision] | None = None
     standalone_date: tuple[str, DatePrecision] | None = None
-    first_header_line = None
+    first_header_line = last_header_line = None
     for index, line in enumerate(lines):
         labelled = _LABELLED.match(line)
         label = _label_key(labelled.group("bracketed") or labelled.group("plain")) if labelled else ""
         value = labelled.group("value").strip() if labelled else ""
         if label and label in known.not_date_labels:
-            first_header_line = _first(first_header_line, index)
+            first_header_line, last_header_line = _first(first_header_line, index), index
         elif label in known.date_labels and (parsed := parse_date(value)):
             date = date or parsed
-            first_header_line = _first(first_header_line, index)
+            first_header_line, last_header_line = _first(first_header_line, index), index
         elif label in known.source_labels or (label in known.source_if_outlet_labels and _is_outlet(_clean_name(value), known)):
             value, printed_date = _split_date(value)  # 来源：合肥日报  2023年6月12日
             standalone_date = standalone_date or printed_date
             if _clean_name(value):
                 found.setdefault("source", _clean_name(value))
-            first_header_line = _first(first_header_line, index)
+            first_header_line, last_header_line = _first(first_header_line, index), index
         elif label in known.title_labels and value:
             found.setdefault("title", _printed_value(printed[index]) + _subtitle(printed, index))
         elif label in known.url_labels and value:
@@ -181,7 +183,7 @@ def read_header_meta(text: str) -> DocumentMeta:
             standalone_date = standalone_date or alone[0]
             if alone[1]:
                 found.setdefault("source", alone[1])
-            first_header_line = _first(first_header_line, index)
+            first_header_line, last_header_line = _first(first_header_line, index), index
         elif dateline := known.dateline.match(line):
             found.setdefault("source", dateline.group("source"))
             if dateline.group("date"):
@@ -189,6 +191,8 @@ def read_header_meta(text: str) -> DocumentMeta:
     date = date or standalone_date
     if "title" not in found and first_header_line in (1, 2) and not _LABELLED.match(lines[0]) and not _date_line(lines[0], known):
         found["title"] = printed[0].lstrip("# ").strip()
+    elif "title" not in found and first_header_line == 0 and last_header_line is not None:
+        found.update(_headline_after(printed, last_header_line + 1))  # 发布时间：2024-01-31 / 新北区:2023年经济运行情况
     published, precision = date if date else ("", None)
     return DocumentMeta(published=published, published_precision=precision, published_from="header" if date else "", **found)
 
@@ -200,6 +204,14 @@ def _split_date(value: str) -> tuple[str, tuple[str, DatePrecision] | None]:
         if parsed and parsed[1] == "day":
             return (value[: match.start()] + value[match.end() :]).strip(), parsed
     return value, None
+
+
+def _headline_after(printed: list[str], index: int) -> dict[str, str]:
+    """A short line without a sentence end right after the header fields, with body text after it, is the title."""
+    if index + 1 >= len(printed):
+        return {}
+    line = printed[index].lstrip("# ").strip()
+    return {"title": line} if 4 <= len(line) <= _HEADLINE_MAX and not _SENTENCE_END.search(line) else {}
 
 
 def _first(current: int | None, index: int) -> int:

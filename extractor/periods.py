@@ -24,6 +24,7 @@ from .models import Figure
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_DURATION_UNITS = {"年", "月", "天", "周", "日", "小时", "工作日"}  # 建设周期3年 has no period of its own
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -181,11 +182,27 @@ def _last_day(published: str) -> str:
     return ""
 
 
-def resolve_figure_periods(figures: list[Figure], published: str) -> None:
-    """Fill period_start/period_end from each figure's period words (a backend's own dates are kept)."""
+def resolve_figure_periods(figures: list[Figure], published: str, title: str = "") -> None:
+    """Fill period_start/period_end from each figure's period words (a backend's own dates are kept).
+
+    A headline that names a period (新北区2023年经济运行情况, 上半年全省高新区运行情况) frames
+    the report: an outcome with no period words of its own takes the headline's.
+    """
+    framed = title_period(title)
     for figure in figures:
+        if framed and not figure.period and not figure.target and figure.base_unit not in _DURATION_UNITS:
+            figure.period = framed
         if figure.period and not (figure.period_start or figure.period_end):
             figure.period_start, figure.period_end = resolve_period(figure.period, published)
+
+
+def title_period(title: str) -> str:
+    """The period a headline names: a year or a part of one, not a deadline (到2025年) or a stock word."""
+    for match in period_pattern().finditer(title):
+        dated = match.group("year") or match.group("relative") or match.group("lone_part") or match.group("lone_from")
+        if dated and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
+            return match.group()
+    return ""
 
 
 def _year_words(match: re.Match[str]) -> str:

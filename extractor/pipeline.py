@@ -54,13 +54,14 @@ def iter_articles(
                 if article is None:
                     return
                 check_budget()
-                finished = _verified(merge_article(article, zones), normalized, published)
+                title = article.title or (meta.title if meta is not None and article.index <= 1 else "")
+                finished = _verified(merge_article(article, zones), normalized, published, title)
             yield finished
 
     return text, articles()
 
 
-def _verified(article: Article, normalized: NormalizedText, published: str = "") -> Article:
+def _verified(article: Article, normalized: NormalizedText, published: str = "", title: str = "") -> Article:
     """Every record of a freshly extracted article through the validator (the article owns its records),
     and every figure's period words resolved to dates (whichever backend found them).
 
@@ -69,7 +70,7 @@ def _verified(article: Article, normalized: NormalizedText, published: str = "")
     for record in article.records():
         verify_in_place(record, normalized.text, normalized)
     settle_shared_numbers(article.figures)
-    resolve_figure_periods(article.figures, published)
+    resolve_figure_periods(article.figures, published, title)
     return article
 
 

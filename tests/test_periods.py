@@ -84,3 +84,19 @@ def test_period_lookup_is_linear_in_the_article(monkeypatch):
         assert len(found) == figures and all(f.period == "2021年" for f in found)
         # One pass over the article, plus each figure's own short clause (its metric): never a rescan per figure.
         assert counting.scanned <= 3 * len(text), (figures, counting.scanned, len(text))
+
+
+def test_a_headline_period_frames_the_outcomes_that_name_none():
+    outcome = Figure(value_text="3756亿元", value=3756, amount=3.756e11, base_unit="元")
+    goal = Figure(value_text="4000亿元", value=4000, amount=4e11, base_unit="元", target=True)
+    duration = Figure(value_text="3年", value=3, amount=3, base_unit="年")
+    own = Figure(value_text="9%", value=9, amount=9, base_unit="%", period="上半年")
+    resolve_figure_periods([outcome, goal, duration, own], "2024-01-31", title="新北区:2023年经济运行情况稳中有进")
+    assert (outcome.period, outcome.period_end) == ("2023年", "2023-12-31")
+    assert goal.period == "" and duration.period == ""  # a goal and a duration keep their own words (none)
+    assert own.period == "上半年"
+
+
+def test_a_headline_deadline_or_date_frames_nothing():
+    assert periods.title_period("到2025年园区产值突破千亿") == ""
+    assert periods.title_period("2023年6月12日园区签约15个项目") == ""
