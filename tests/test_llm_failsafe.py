@@ -95,7 +95,9 @@ def test_an_endpoint_that_refuses_stops_the_run_with_exit_2(server, tmp_path, ca
     code = extract(server.base_url, tmp_path, "--concurrency", "4", paths=(SEEDS,))
     err = capsys.readouterr().err
     assert code == 2
-    assert server.stats.calls <= 4  # stopped at the first answers, not one call per chunk
+    # Stopped at the first answers (the calls already in flight at --concurrency 4), not one call per chunk (15);
+    # a loaded machine may time one of them out and send it once more before the refusal arrives.
+    assert server.stats.calls <= 4 + 2
     assert f"HTTP {status}" in err and "--model" in err and "Traceback" not in err
 
 
