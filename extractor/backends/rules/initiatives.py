@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import cast
+from typing import NamedTuple, cast
 
 from ...models import Evidence, Initiative, InitiativeKind
 from .labels import read_data
 from .spans import runs_ending_in
 
 _OPEN, _CLOSE = "“‘", "”’"
+_OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
+# Two quotations side by side are two items of a list (“退二优二”“退二进三”改革), not one name.
+_NEXT_ITEM = re.compile("[”’][“‘]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
@@ -37,6 +40,7 @@ _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工�
 _MAX_NAME = 40
 _MASK = "\x00"
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
+_LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
 
@@ -80,6 +84,11 @@ class _Cuts:
         return ""
 
 
+class _Around(NamedTuple):
+    before: str  # the article's text just before a name
+    after: str  # and just after it
+
+
 @dataclass(frozen=True)
 class _Knowledge:
     kind_of_word: dict[str, InitiativeKind]
@@ -98,8 +107,11 @@ class _Knowledge:
     generic_kinds: frozenset[str]
     generic_modifiers: frozenset[str]
     zone_prefix: re.Pattern[str]
+    joiners: str
+    counted_after: re.Pattern[str]
     measure_words: re.Pattern[str]
-    launch_verbs: re.Pattern[str]
+    launch_verb_at_end: re.Pattern[str]
+    attribute_after: re.Pattern[str]
 
 
 @cache
@@ -130,8 +142,11 @@ def _knowledge() -> _Knowledge:
         generic_kinds=frozenset(no_name["generic_kinds"]),
         generic_modifiers=frozenset(no_name["generic_modifiers"]),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name['zone_words'])})(?:[(（][^)）]{{0,12}}[)）])?"),
+        joiners=start["joiners"],
         measure_words=re.compile(quoted["measure_words"]),
-        launch_verbs=re.compile(quoted["launch_verbs"]),
+        counted_after=re.compile(no_name["counted_after"]),
+        launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
+        attribute_after=re.compile(quoted["attribute_after"]),
     )
 
 
@@ -149,7 +164,7 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     ends: set[int] = set()  # where names found end: a later shape ending at the same place is the same name
     for candidate in _candidates(text, start, end, known):
-        name, offset = _trim(candidate, lambda index: text[max(start, index - _LOOK_BACK) : index], known)
+        name, offset = _trim(candidate, text, (start, end), known)
         candidate_end = candidate.start + len(candidate.text)
         if not name or name in names_so_far or candidate_end in ends:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
@@ -162,13 +177,13 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
 
 
 def _candidates(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Candidate]:
-    """Documents first, then quoted names, then unquoted ones: the most explicit shape wins a place."""
+    """Documents first, then names ending in a kind word, then quoted terms: the fuller name wins a place."""
     for match in known.document.finditer(text, start, end):
         if not known.periodical_after.match(text, match.end()):  # 《财富》杂志 is a magazine
             yield _Candidate(match.start(), match.group(), "document", True)
+    yield from _named(text, start, end, known)
     for run_start, _end, run in runs_ending_in(text, start, end, known.quoted, r"[\u4e00-\u9fff]", 0, _MAX_QUOTED_PREFIX):
         yield _Candidate(run_start, run, "quoted", _at_boundary(text, run_start, start))
-    yield from _named(text, start, end, known)
 
 
 def _named(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Candidate]:
@@ -185,11 +200,16 @@ def _named(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Cand
         if previous and run_start == previous.start + len(previous.text) and not bounded and not _cut_after(previous, run, known):
             run_start = max(previous.start, run_end - _MAX_NAME)  # the same name goes on: it replaces the shorter one
             bounded = previous.bounded and run_start == previous.start
-        elif previous:
+        elif previous and not _ends_in_quotation(text, previous):
             yield previous
         previous = _Candidate(run_start, text[run_start:run_end], "named", bounded)
-    if previous:
+    if previous and not _ends_in_quotation(text, previous):
         yield previous
+
+
+def _ends_in_quotation(text: str, candidate: _Candidate) -> bool:
+    """A kind word right before a closing mark ends a quoted name (“三年跨越计划”): the quoted shape reads it whole."""
+    return text[candidate.start + len(candidate.text) : candidate.start + len(candidate.text) + 1] in tuple(_CLOSE)
 
 
 def _cut_after(previous: _Candidate, run: str, known: _Knowledge) -> bool:
@@ -206,11 +226,8 @@ def _at_boundary(text: str, index: int, floor: int) -> bool:
     return index <= floor or not _WORD_CHAR.match(text, index - 1)
 
 
-def _trim(candidate: _Candidate, before: Callable[[int], str], known: _Knowledge) -> tuple[str, int]:
-    """The name in a candidate and its offset in it, or "" when the candidate holds none.
-
-    ``before(index)`` is the text just before index, where a launch verb may stand.
-    """
+def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge) -> tuple[str, int]:
+    """The name in a candidate and its offset in it, or "" when the candidate holds none."""
     if candidate.shape == "document":
         return candidate.text, 0
     run = candidate.text
@@ -219,21 +236,24 @@ def _trim(candidate: _Candidate, before: Callable[[int], str], known: _Knowledge
     if offset < 0:
         return "", 0
     name = run[offset:]
-    return ("", offset) if _is_no_name(name, before(candidate.start + offset), known) else (name, offset)
+    name_start, name_end = candidate.start + offset, candidate.start + len(run)
+    around = _Around(text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)])
+    return ("", offset) if _is_no_name(name, around, known) else (name, offset)
 
 
 def _balanced_start(run: str) -> int:
-    """Where the run's longest tail with balanced quotation marks starts.
+    """Where the run's longest tail with balanced quotation marks and brackets starts.
 
-    A closing mark with no opening one means the run started inside a quotation
-    (施工许可”“防空地下室…); an opening mark never closed means the kind word sits
-    inside a quotation that goes on (“立足陕西、服务全国”), or a speech (“接下来我们将…).
+    A closing mark with no opening one means the run started inside a quotation or
+    a bracket (施工许可”“防空地下室…, 简称:行动方案)暨…); an opening mark never closed
+    means the kind word sits inside a quotation that goes on (“立足陕西、服务全国”),
+    or a speech (“接下来我们将…).
     """
     start, opened = 0, []
     for index, char in enumerate(run):
-        if char in _OPEN:
+        if char in _OPENING:
             opened.append(index)
-        elif char in _CLOSE:
+        elif char in _CLOSING:
             if opened:
                 opened.pop()
             else:
@@ -247,9 +267,14 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
     cut, is_reference = known.cuts.last(_mask_quoted(head))
     if is_reference:
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
+    items = [match.start() + 1 for match in _NEXT_ITEM.finditer(head)]
+    if items and items[-1] > cut:
+        return offset + items[-1]
     if cut:
         return offset + cut
-    return offset if bounded else _first_quote(run, offset)  # mid-word: a quotation is a start of its own
+    if bounded:
+        return offset + len(head) - len(head.lstrip(known.joiners))  # …)暨“张江之星”行动: a name never starts with 暨
+    return _first_quote(run, offset)  # mid-word: a quotation is a start of its own
 
 
 def _first_quote(run: str, start: int) -> int:
@@ -267,7 +292,7 @@ def _mask_quoted(text: str) -> str:
     return "".join(out)
 
 
-def _is_no_name(name: str, before: str, known: _Knowledge) -> bool:
+def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     bare = name.strip("“”‘’")
     quoted = any(mark in name for mark in _OPEN)
     if len(bare) < known.min_name and not quoted:
@@ -277,7 +302,9 @@ def _is_no_name(name: str, before: str, known: _Knowledge) -> bool:
         return True
     if known.count.search(_mask_quoted(name)):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
-    if name[-1] in _CLOSE and not _names_a_measure(name, before, known):
+    if known.counted_after.match(around.after):
+        return True  # 加速器项目3项: a kind of thing tallied, not one named
+    if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
     return not quoted and _is_generic(bare, kind_word, known)
 
@@ -303,13 +330,20 @@ def _made_of(text: str, words: frozenset[str]) -> bool:
     return reachable[-1]
 
 
-def _names_a_measure(name: str, before: str, known: _Knowledge) -> bool:
-    """A quoted term is an initiative when its words or the verb before it say so."""
+def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A quoted term is an initiative when its own words say so, or the verb right before it.
+
+    Before 的 or 为 it qualifies something else (“立足本地”的定位, 以“…”为目标): only its
+    own words count there.
+    """
     quoted = name[max(name.rfind(mark) for mark in _OPEN) + 1 : -1]
     if _kind_word(quoted, known) or known.measure_words.search(quoted):
         return True
+    if known.attribute_after.match(around.after):
+        return False
+    before = around.before
     verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before
-    return bool(known.launch_verbs.search(verb_place[-6:]))
+    return bool(known.launch_verb_at_end.search(verb_place))
 
 
 def _kind(name: str, known: _Knowledge) -> InitiativeKind:
