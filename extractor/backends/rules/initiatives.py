@@ -162,14 +162,11 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
     known = _knowledge()
     found: dict[str, Initiative] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
-    ends: set[int] = set()  # where names found end: a later shape ending at the same place is the same name
     for candidate in _candidates(text, start, end, known):
         name, offset = _trim(candidate, text, (start, end), known)
-        candidate_end = candidate.start + len(candidate.text)
-        if not name or name in names_so_far or candidate_end in ends:
+        if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
-        ends.add(candidate_end)
         name_start = candidate.start + offset
         evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
         found[name] = Initiative(name=name, initiative_kind=_kind(name, known), park=park, evidence=evidence)
@@ -235,6 +232,8 @@ def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Kn
     offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
     if offset < 0:
         return "", 0
+    offset += _balanced_start(run[offset:])  # a cut inside brackets leaves their closing mark: （以下简称方案）暨…
+    offset += len(run[offset:]) - len(run[offset:].lstrip(known.joiners))  # …暨“张江之星”行动: never starts with 暨
     name = run[offset:]
     name_start, name_end = candidate.start + offset, candidate.start + len(run)
     around = _Around(text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)])
@@ -272,9 +271,7 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
         return offset + items[-1]
     if cut:
         return offset + cut
-    if bounded:
-        return offset + len(head) - len(head.lstrip(known.joiners))  # …)暨“张江之星”行动: a name never starts with 暨
-    return _first_quote(run, offset)  # mid-word: a quotation is a start of its own
+    return offset if bounded else _first_quote(run, offset)  # mid-word: a quotation is a start of its own
 
 
 def _first_quote(run: str, start: int) -> int:
