@@ -33,6 +33,8 @@ _OPEN, _CLOSE = "“‘", "”’"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
 # Two quotations side by side are two items of a list (“退二优二”“退二进三”改革), not one name.
 _NEXT_ITEM = re.compile("[”’][“‘]")
+_QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
+_MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
@@ -56,32 +58,23 @@ class _Candidate:
 class _Cuts:
     """The last place in a short text where a name may start: after a lead word, a cut character or a reference.
 
-    Tried from the end, longest word first, so that a word holding a cut character
-    but no cut (华为, 以上, 成都) is passed over whole. A set lookup per position and
-    length: the cost is the text's length times the longest word, whatever the lists hold.
+    One search from the end (in the reversed text), longest word first, so that a word
+    holding a cut character but no cut (华为, 以上, 成都) is passed over whole.
     """
 
     def __init__(self, leads: list[str], cut_chars: str, references: list[str], not_cuts: list[str]) -> None:
         # Later lists win for a word in two: a word that is no cut stays whole whatever else it is.
-        self._tags = {w: "lead" for w in [*leads, *cut_chars]} | {w: "reference" for w in references} | {w: "keep" for w in not_cuts}
-        self._longest = max(map(len, self._tags))
+        tags = {w: "lead" for w in [*leads, *cut_chars]} | {w: "reference" for w in references} | {w: "keep" for w in not_cuts}
+        self._tags = {word[::-1]: tag for word, tag in tags.items()}
+        self._words = re.compile("|".join(map(re.escape, sorted(self._tags, key=len, reverse=True))))
 
     def last(self, text: str) -> tuple[int, bool]:
         """(where the last cut ends, whether it is a reference); (0, False) when there is none."""
-        end = len(text)
-        while end > 0:
-            word = self._word_ending_at(text, end)
-            tag = self._tags.get(word, "")
-            if tag in ("lead", "reference"):
-                return end, tag == "reference"
-            end -= len(word) if word else 1
+        for match in self._words.finditer(text[::-1]):
+            tag = self._tags[match.group()]
+            if tag != "keep":
+                return len(text) - match.start(), tag == "reference"
         return 0, False
-
-    def _word_ending_at(self, text: str, end: int) -> str:
-        for length in range(min(self._longest, end), 0, -1):
-            if text[end - length : end] in self._tags:
-                return text[end - length : end]
-        return ""
 
 
 class _Around(NamedTuple):
@@ -248,6 +241,8 @@ def _balanced_start(run: str) -> int:
     means the kind word sits inside a quotation that goes on (“立足陕西、服务全国”),
     or a speech (“接下来我们将…).
     """
+    if not _MARKS.search(run):
+        return 0
     start, opened = 0, []
     for index, char in enumerate(run):
         if char in _OPENING:
@@ -281,6 +276,8 @@ def _first_quote(run: str, start: int) -> int:
 
 def _mask_quoted(text: str) -> str:
     """Text with its quotations (marks included) blanked: nothing is read inside a quoted name."""
+    if not _QUOTE_MARK.search(text):
+        return text
     out, depth = [], 0
     for char in text:
         depth += char in _OPEN
