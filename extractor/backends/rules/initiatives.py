@@ -270,6 +270,7 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
 
 
 def _first_quote(run: str, start: int) -> int:
+    """Where the first quotation at or after start opens in run, or -1."""
     found = [index for index in (run.find(mark, start) for mark in _OPEN) if index >= 0]
     return min(found) if found else -1
 
@@ -280,13 +281,16 @@ def _mask_quoted(text: str) -> str:
         return text
     out, depth = [], 0
     for char in text:
-        depth += char in _OPEN
+        if char in _OPEN:
+            depth += 1
         out.append(_MASK if depth else char)
-        depth -= bool(depth) and char in _CLOSE
+        if char in _CLOSE and depth:
+            depth -= 1
     return "".join(out)
 
 
 def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
+    """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip("“”‘’")
     quoted = any(mark in name for mark in _OPEN)
     if len(bare) < known.min_name and not quoted:
