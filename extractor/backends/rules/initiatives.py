@@ -1,211 +1,363 @@
 """Initiatives: named policies, action plans, programs, reforms, platforms, projects and events.
 
+Mechanisms only; the words live in extractor/data/initiatives.toml.
+
 Three shapes are recognised: a document title in 《》; a quoted name with or
 without a kind word after it (“张江之星”行动, “并联审批”); and an unquoted
 name that ends in a kind word (知识产权法治保护服务中心, 产业发展倍增行动).
+
+An unquoted name is the run of name characters before its kind word. It starts
+after the last cut in the run (a lead word, a cut character, a quotation that
+never closed) or, when there is none, where the run starts, if that is a clause
+mark; a run cut off in the middle of a word has no start of its own. A name is
+then dropped when it is a reference, a count or a generic phrase. Every step
+reads only the candidate (at most ~60 characters), so the whole pass stays linear
+in the text.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple, cast
 
 from ...models import Evidence, Initiative, InitiativeKind
-from .spans import LastWord, runs_ending_in
+from .labels import read_data
+from .spans import runs_ending_in
 
-# Kind words, longest first within each kind; the first match decides the kind.
-_KIND_WORDS: list[tuple[str, InitiativeKind]] = [
-    ("行动方案", "action_plan"),
-    ("专项行动", "action_plan"),
-    ("行动计划", "action_plan"),
-    ("行动", "action_plan"),
-    ("实施方案", "policy"),
-    ("若干措施", "policy"),
-    ("措施", "policy"),
-    ("办法", "policy"),
-    ("意见", "policy"),
-    ("政策", "policy"),
-    ("制度", "policy"),
-    ("规划", "policy"),
-    ("战略", "policy"),
-    ("清单", "policy"),
-    ("改革试点", "reform"),
-    ("改革", "reform"),
-    ("模式", "reform"),
-    ("机制", "reform"),
-    ("审批", "reform"),
-    ("计划", "program"),
-    ("工程", "program"),
-    ("服务", "program"),
-    ("体系", "program"),
-    ("活动", "program"),
-    ("专班", "other"),
-    ("品牌", "program"),
-    ("赋能中心", "platform"),
-    ("服务中心", "platform"),
-    ("创新中心", "platform"),
-    ("平台", "platform"),
-    ("研究院", "platform"),
-    ("实验室", "platform"),
-    ("实训基地", "platform"),
-    ("计划基地", "platform"),
-    ("基地", "platform"),
-    ("专窗", "platform"),
-    ("专区", "platform"),
-    ("驿站", "platform"),
-    ("绿色通道", "reform"),
-    ("产业园", "platform"),
-    ("项目", "project"),
-    ("推进会", "event"),
-    ("对接会", "event"),
-    ("研讨会", "event"),
-    ("签约仪式", "event"),
-    ("揭牌仪式", "event"),
-    ("展会", "event"),
-    ("装备展", "event"),
-    ("博览会", "event"),
-    ("大会", "event"),
-    ("论坛", "event"),
-]
-_KIND_PATTERN = "|".join(re.escape(word) for word, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0])))
-_KIND_OF_WORD: dict[str, InitiativeKind] = dict(reversed(_KIND_WORDS))  # the first listing of a word wins
-# Kind words reversed, matched at the start of the reversed name: the longest one a name ends with, in one try.
-_KIND_AT_END_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w, _ in sorted(_KIND_WORDS, key=lambda w: -len(w[0]))))
-_DOCUMENT = re.compile(r"《[^《》\n]{2,80}》")
-_QUOTED = re.compile(rf"“[^“”\n，。]{{2,20}}”(?:{_KIND_PATTERN})?")
-_KIND_WORD = re.compile(rf"(?:{_KIND_PATTERN})(?![\u4e00-\u9fff]?(?:{_KIND_PATTERN}))")
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·]"
-# Text before a name: the name starts after the last of these.
-_LEAD = LastWord(
-    [
-        "打造",
-        "建设",
-        "建立",
-        "成立",
-        "设立",
-        "推出",
-        "开展",
-        "举办",
-        "召开",
-        "启动",
-        "实施",
-        "推行",
-        "推进",
-        "深化",
-        "构建",
-        "依托",
-        "借助",
-        "通过",
-        "围绕",
-        "聚焦",
-        "开启",
-        "推动",
-        "引进",
-        "获批",
-        "发布",
-        "出台",
-        "制定",
-        "印发",
-        "创建",
-        "搭建",
-        "组建",
-        "开通",
-        "上线",
-        "完善",
-        "提升",
-        "探索",
-        "积极",
-        "大力",
-        "全面",
-        "持续",
-        "加快",
-        "加强",
-        "释放",
-        "入选",
-        "纳入",
-        "列入",
-        "参与",
-        "开工",
-        "签约",
-        "落户",
-        "批复",
-        "正式",
-        "首个",
-        "一批",
-    ],
-    "在于与和及为将把的了是对从向让由被以并而或也都还就已又再有这该其各等、，,：:；;。",
-)
-_NOT_NAMES = re.compile(r"^(?:相关|有关|各类|各项|重点|重大|一系列|系列|多项|这些|此次|本次|上述|其他|公司|企业|园区|项目)$")
-_MIN_NAME = 4
-_GENERIC_KINDS = {"服务", "项目", "政策", "平台", "战略", "工程", "体系", "审批", "规划", "机制", "模式", "改革", "活动", "制度"}
-# Words that make a quoted term a working measure (“单体竣工即验收”, “一事全办”, “告知承诺”, “投贷联动”).
-_MEASURE_WORDS = re.compile(r"即|一|办|批|受理|承诺|联动|零|跑|拿地|开工|验收|代办|并联|通办|全程|奖")
-_LAUNCH_VERB = re.compile(r"推行|实施|开展|推出|实行|探索|打造|深化|建立|构建|推进|启动|开启|采取|出台|推广|落实|以|变")
+_OPEN, _CLOSE = "“‘", "”’"
+_OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
+# Two quotations side by side are two items of a list (“退二优二”“退二进三”改革), not one name.
+_NEXT_ITEM = re.compile("[”’][“‘]")
+_QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
+_MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
+_MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
+_MAX_NAME = 40
+_MASK = "\x00"
+_LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
+_LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
+# The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
+_LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    text: str
+    shape: str  # "document", "quoted" or "named"
+    bounded: bool  # it starts at a clause mark or the article's start, not inside a run of words
+
+
+class _Cuts:
+    """The last place in a short text where a name may start: after a lead word, a cut character or a reference.
+
+    One search from the end (in the reversed text), longest word first, so that a word
+    holding a cut character but no cut (华为, 以上, 成都) is passed over whole.
+    """
+
+    def __init__(self, leads: list[str], cut_chars: str, references: list[str], not_cuts: list[str]) -> None:
+        # Later lists win for a word in two: a word that is no cut stays whole whatever else it is.
+        tags = {w: "lead" for w in [*leads, *cut_chars]} | {w: "reference" for w in references} | {w: "keep" for w in not_cuts}
+        self._tags = {word[::-1]: tag for word, tag in tags.items()}
+        self._words = re.compile("|".join(map(re.escape, sorted(self._tags, key=len, reverse=True))))
+
+    def last(self, text: str) -> tuple[int, bool]:
+        """(where the last cut ends, whether it is a reference); (0, False) when there is none."""
+        for match in self._words.finditer(text[::-1]):
+            tag = self._tags[match.group()]
+            if tag != "keep":
+                return len(text) - match.start(), tag == "reference"
+        return 0, False
+
+
+class _Around(NamedTuple):
+    before: str  # the article's text just before a name
+    after: str  # and just after it
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    kind_of_word: dict[str, InitiativeKind]
+    kind_at_end_reversed: re.Pattern[str]
+    kind_end: re.Pattern[str]
+    quoted: re.Pattern[str]
+    document: re.Pattern[str]
+    document_kinds: tuple[tuple[re.Pattern[str], InitiativeKind], ...]
+    not_action_plan: re.Pattern[str]
+    periodical_after: re.Pattern[str]
+    cuts: _Cuts
+    min_name: int
+    not_names: frozenset[str]
+    count: re.Pattern[str]
+    short_generic: int
+    generic_kinds: frozenset[str]
+    generic_modifiers: frozenset[str]
+    zone_prefix: re.Pattern[str]
+    joiners: str
+    counted_after: re.Pattern[str]
+    measure_words: re.Pattern[str]
+    launch_verb_at_end: re.Pattern[str]
+    attribute_after: re.Pattern[str]
+
+
+@cache
+def _knowledge() -> _Knowledge:
+    data = read_data("initiatives.toml")
+    kind_of_word = {word: cast(InitiativeKind, kind) for kind, words in data["kind_words"].items() for word in words}
+    words = sorted(kind_of_word, key=len, reverse=True)
+    kinds = "|".join(map(re.escape, words))
+    kind = f"(?:{kinds})(?!{data['kind_end']['not_after']})"  # 改革委, 服务商: no kind word ends there
+    start, no_name, quoted, documents = data["name_start"], data["no_name"], data["quoted"], data["documents"]
+    return _Knowledge(
+        kind_of_word=kind_of_word,
+        kind_at_end_reversed=re.compile("|".join(re.escape(w[::-1]) for w in words)),
+        kind_end=re.compile(rf"{kind}(?![\u4e00-\u9fff]?(?:{kinds}))"),  # 服务 in 服务平台 is no end
+        quoted=re.compile(rf"(?:“[^“”\n，。]{{2,20}}”|‘[^‘’\n，。]{{2,20}}’)(?:{kind}){{0,2}}"),
+        document=re.compile(r"《[^《》\n]{2,80}》"),
+        document_kinds=(
+            (re.compile(documents["other"]), "other"),
+            (re.compile(documents["action_plan"]), "action_plan"),
+        ),
+        not_action_plan=re.compile(documents["not_action_plan"]),
+        periodical_after=re.compile(documents["not_after"]),
+        cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
+        min_name=no_name["min_name"],
+        not_names=frozenset(no_name["not_names"]),
+        count=re.compile(no_name["count"]),
+        short_generic=no_name["short_generic"],
+        generic_kinds=frozenset(no_name["generic_kinds"]),
+        generic_modifiers=frozenset(no_name["generic_modifiers"]),
+        zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name['zone_words'])})(?:[(（][^)）]{{0,12}}[)）])?"),
+        joiners=start["joiners"],
+        measure_words=re.compile(quoted["measure_words"]),
+        counted_after=re.compile(no_name["counted_after"]),
+        launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
+        attribute_after=re.compile(quoted["attribute_after"]),
+    )
+
+
+def _place_words(cut_chars: str) -> list[str]:
+    """Place names and their stems that hold a cut character (成都, 和田): a name does not start inside them."""
+    with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    spellings = {row[column] for row in rows for column in ("name", "stem")}
+    return sorted(s for s in spellings if len(s) >= 2 and any(c in cut_chars for c in s))
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
+    known = _knowledge()
     found: dict[str, Initiative] = {}
-    candidates = [(m.start(), m.group(), True) for m in _DOCUMENT.finditer(text, start, end)]
-    candidates += [(s, run, False) for s, _e, run in runs_ending_in(text, start, end, _QUOTED, r"[\u4e00-\u9fff]", 0, 8)]
-    candidates += _named(text, start, end)
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
-    for candidate_start, candidate, is_document in candidates:
-        name, offset = _trim(candidate, is_document)
+    for candidate in _candidates(text, start, end, known):
+        name, offset = _trim(candidate, text, (start, end), known)
         if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
-        name_start = candidate_start + offset
+        name_start = candidate.start + offset
         evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
-        found[name] = Initiative(name=name, initiative_kind=_kind(name), park=park, evidence=evidence)
+        found[name] = Initiative(name=name, initiative_kind=_kind(name, known), park=park, evidence=evidence)
     return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
 
 
-def _named(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
-    """Unquoted names: the run of name characters that ends in a kind word."""
-    return [(run_start, run, False) for run_start, _end, run in runs_ending_in(text, start, end, _KIND_WORD, _NAME_CHARS, 0, 40)]
+def _candidates(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Candidate]:
+    """Documents first, then names ending in a kind word, then quoted terms: the fuller name wins a place."""
+    for match in known.document.finditer(text, start, end):
+        if not known.periodical_after.match(text, match.end()):  # 《财富》杂志 is a magazine
+            yield _Candidate(match.start(), match.group(), "document", True)
+    yield from _named(text, start, end, known)
+    for run_start, _end, run in runs_ending_in(text, start, end, known.quoted, r"[\u4e00-\u9fff]", 0, _MAX_QUOTED_PREFIX):
+        yield _Candidate(run_start, run, "quoted", _at_boundary(text, run_start, start))
 
 
-def _trim(candidate: str, is_document: bool) -> tuple[str, int]:
-    if is_document:
-        return candidate, 0
-    quote = candidate.find("“")
-    lead = _LEAD.end(candidate if quote == -1 else candidate[:quote])  # never cut inside a quoted name
-    offset = lead if lead < len(candidate) else 0
-    name = candidate[offset:]
-    if name.count("“") != name.count("”"):  # a cut through a quoted part
-        quote = name.find("”")
-        name, offset = name[quote + 1 :], offset + quote + 1
+def _named(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Candidate]:
+    """Unquoted names: the run of name characters that ends in a kind word.
+
+    A run stopped by the kind word before it (项目 in 工程建设项目审批全链条改革) goes on
+    back to where that word's run started, and replaces that shorter run: names hold
+    kind words. Not across a cut (江铜研究院等科创平台, 倍增行动和…壮大行动): there the
+    next name starts. A run never gets longer than the longest name, so the pass stays linear.
+    """
+    previous: _Candidate | None = None
+    for run_start, run_end, run in runs_ending_in(text, start, end, known.kind_end, _NAME_CHARS, 0, _MAX_NAME):
+        bounded = _at_boundary(text, run_start, start)
+        if previous and run_start == previous.start + len(previous.text) and not bounded and not _cut_after(previous, run, known):
+            run_start = max(previous.start, run_end - _MAX_NAME)  # the same name goes on: it replaces the shorter one
+            bounded = previous.bounded and run_start == previous.start
+        elif previous and not _ends_in_quotation(text, previous):
+            yield previous
+        previous = _Candidate(run_start, text[run_start:run_end], "named", bounded)
+    if previous and not _ends_in_quotation(text, previous):
+        yield previous
+
+
+def _ends_in_quotation(text: str, candidate: _Candidate) -> bool:
+    """A kind word right before a closing mark ends a quoted name (“三年跨越计划”): the quoted shape reads it whole."""
+    return text[candidate.start + len(candidate.text) : candidate.start + len(candidate.text) + 1] in tuple(_CLOSE)
+
+
+def _cut_after(previous: _Candidate, run: str, known: _Knowledge) -> bool:
+    """Whether a name could start in run, the words after previous (read together: 工程建设 is no cut)."""
+    joined = previous.text + run
+    return known.cuts.last(_mask_quoted(joined[: len(joined) - len(_kind_word(joined, known))]))[0] > len(previous.text)
+
+
+def _at_boundary(text: str, index: int, floor: int) -> bool:
+    """Whether a run starting at index starts a phrase: the article starts there or no word character precedes it.
+
+    A run cut off by the longest name allowed, or by a digit before it (21个…), starts inside a phrase.
+    """
+    return index <= floor or not _WORD_CHAR.match(text, index - 1)
+
+
+def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge) -> tuple[str, int]:
+    """The name in a candidate and its offset in it, or "" when the candidate holds none."""
+    if candidate.shape == "document":
+        return candidate.text, 0
+    run = candidate.text
+    balanced = _balanced_start(run)
+    offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
+    if offset < 0:
+        return "", 0
+    offset += _balanced_start(run[offset:])  # a cut inside brackets leaves their closing mark: （以下简称方案）暨…
+    offset += len(run[offset:]) - len(run[offset:].lstrip(known.joiners))  # …暨“张江之星”行动: never starts with 暨
+    name = run[offset:]
+    name_start, name_end = candidate.start + offset, candidate.start + len(run)
+    around = _Around(text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)])
+    return ("", offset) if _is_no_name(name, around, known) else (name, offset)
+
+
+def _balanced_start(run: str) -> int:
+    """Where the run's longest tail with balanced quotation marks and brackets starts.
+
+    A closing mark with no opening one means the run started inside a quotation or
+    a bracket (施工许可”“防空地下室…, 简称:行动方案)暨…); an opening mark never closed
+    means the kind word sits inside a quotation that goes on (“立足陕西、服务全国”),
+    or a speech (“接下来我们将…).
+    """
+    if not _MARKS.search(run):
+        return 0
+    start, opened = 0, []
+    for index, char in enumerate(run):
+        if char in _OPENING:
+            opened.append(index)
+        elif char in _CLOSING:
+            if opened:
+                opened.pop()
+            else:
+                start = index + 1
+    return max(start, opened[-1] + 1) if opened else start
+
+
+def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
+    """Where the name starts in run (at or after offset), or -1 when it has no start of its own."""
+    head = run[offset : len(run) - len(_kind_word(run, known))]  # never cut inside the kind word (对接会)
+    cut, is_reference = known.cuts.last(_mask_quoted(head))
+    if is_reference:
+        return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
+    items = [match.start() + 1 for match in _NEXT_ITEM.finditer(head)]
+    if items and items[-1] > cut:
+        return offset + items[-1]
+    if cut:
+        return offset + cut
+    return offset if bounded else _first_quote(run, offset)  # mid-word: a quotation is a start of its own
+
+
+def _first_quote(run: str, start: int) -> int:
+    """Where the first quotation at or after start opens in run, or -1."""
+    found = [index for index in (run.find(mark, start) for mark in _OPEN) if index >= 0]
+    return min(found) if found else -1
+
+
+def _mask_quoted(text: str) -> str:
+    """Text with its quotations (marks included) blanked: nothing is read inside a quoted name."""
+    if not _QUOTE_MARK.search(text):
+        return text
+    out, depth = [], 0
+    for char in text:
+        if char in _OPEN:
+            depth += 1
+        out.append(_MASK if depth else char)
+        if char in _CLOSE and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
+    """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip("“”‘’")
-    if len(bare) < _MIN_NAME and "“" not in name:
-        return "", offset
-    kind_word = _kind_word(bare)
-    if bare == kind_word or _NOT_NAMES.match(bare[: len(bare) - len(kind_word)] or bare):
-        return "", offset
-    if name.endswith("”") and not _names_a_measure(name, candidate[:offset]):
-        return "", offset  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “主力军”
-    if "“" not in name and len(name) <= 4 and kind_word in _GENERIC_KINDS:
-        return "", offset  # 优质服务, 产业项目, 人才政策: a kind of thing, not a named one
-    return name, offset
+    quoted = any(mark in name for mark in _OPEN)
+    if len(bare) < known.min_name and not quoted:
+        return True
+    kind_word = _kind_word(bare, known)
+    if bare == kind_word or (bare[: len(bare) - len(kind_word)] or bare) in known.not_names:
+        return True
+    if known.count.search(_mask_quoted(name)):
+        return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
+    if known.counted_after.match(around.after):
+        return True  # 加速器项目3项: a kind of thing tallied, not one named
+    if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
+        return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
+    return not quoted and _is_generic(bare, kind_word, known)
 
 
-def _names_a_measure(name: str, before: str) -> bool:
-    """A quoted term is an initiative when its words or the verb before it say so."""
-    quoted = name[name.rfind("“") + 1 : -1]
-    return bool(_kind_word(quoted) or _MEASURE_WORDS.search(quoted) or _LAUNCH_VERB.search(before[-6:]))
+def _is_generic(bare: str, kind_word: str, known: _Knowledge) -> bool:
+    """A kind of thing rather than a named one: a generic head that is short or has only generic modifiers."""
+    if kind_word not in known.generic_kinds:
+        return False
+    if len(bare) <= known.short_generic:
+        return True  # 优质服务, 产业项目, 人才政策
+    modifiers = known.zone_prefix.sub("", bare[: len(bare) - len(kind_word)], count=1)  # 青岛高新区重点项目
+    return _made_of(modifiers, known.generic_modifiers)
 
 
-def _kind(name: str) -> InitiativeKind:
-    bare = name.strip("《》“”")
+def _made_of(text: str, words: frozenset[str]) -> bool:
+    """Whether text splits into a sequence of the words (the empty text does): one pass, no backtracking."""
+    longest = max(map(len, words))
+    reachable = [True] + [False] * len(text)
+    for start in range(len(text)):
+        if reachable[start]:
+            for end in range(start + 1, min(len(text), start + longest) + 1):
+                reachable[end] = reachable[end] or text[start:end] in words
+    return reachable[-1]
+
+
+def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A quoted term is an initiative when its own words say so, or the verb right before it.
+
+    Before 的 or 为 it qualifies something else (“立足本地”的定位, 以“…”为目标): only its
+    own words count there.
+    """
+    quoted = name[max(name.rfind(mark) for mark in _OPEN) + 1 : -1]
+    if _kind_word(quoted, known) or known.measure_words.search(quoted):
+        return True
+    if known.attribute_after.match(around.after):
+        return False
+    before = around.before
+    verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before
+    return bool(known.launch_verb_at_end.search(verb_place))
+
+
+def _kind(name: str, known: _Knowledge) -> InitiativeKind:
+    bare = name.strip("《》“”‘’")
     if name.startswith("《"):
-        if re.search(r"报告|榜单|指数", bare):
-            return "other"
-        return "action_plan" if re.search(r"行动|方案", bare) and "实施方案" not in bare else "policy"
-    word = _kind_word(bare)
+        for pattern, kind in known.document_kinds:
+            if pattern.search(bare) and not (kind == "action_plan" and known.not_action_plan.search(bare)):
+                return kind
+        return "policy"
+    word = _kind_word(bare, known)
     if word:
-        return _KIND_OF_WORD[word]
-    return "reform" if name.startswith("“") else "other"
+        return known.kind_of_word[word]
+    return "reform" if name[0] in _OPEN else "other"
 
 
-def _kind_word(name: str) -> str:
+def _kind_word(name: str, known: _Knowledge) -> str:
     """The kind word a name ends with (the longest), or ""."""
-    match = _KIND_AT_END_REVERSED.match(name[::-1])
+    match = known.kind_at_end_reversed.match(name[::-1])
     return match.group()[::-1] if match else ""

@@ -1,0 +1,233 @@
+"""Initiatives: what the rules take for a named policy, plan, program, reform, platform, project or event.
+
+The cases come from the knowledge file itself (extractor/data/initiatives.toml), so an
+expert who adds a word adds its sentence; each mechanism of the module gets a sentence
+of its own that fails when the mechanism is taken out; and properties every name must
+keep are checked on the seed pages and on unseen pages when they are here.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor import extract_text
+from extractor.backends.rules.initiatives import _MAX_NAME, _candidates, _knowledge
+from extractor.backends.rules.labels import read_data
+
+CORPUS = Path("/work/shared/corpus")
+DATA = read_data("initiatives.toml")
+
+
+def _names(sentence: str) -> dict[str, str]:
+    """Every initiative found in a one-sentence page, name → kind."""
+    return {i.name: i.initiative_kind for article in extract_text(sentence).articles for i in article.initiatives}
+
+
+@pytest.mark.parametrize("case", DATA["examples"], ids=lambda c: c["name"])
+def test_every_example_comes_out_with_its_kind(case):
+    found = _names(case["text"])
+    assert found.get(case["name"]) == case["kind"], found
+
+
+@pytest.mark.parametrize("case", DATA["counter_examples"], ids=lambda c: c["name"])
+def test_no_counter_example_comes_out(case):
+    assert case["name"] not in _names(case["text"])
+
+
+def test_every_kind_word_has_a_documented_kind():
+    kinds = {"policy", "action_plan", "program", "reform", "platform", "project", "event", "other"}
+    assert set(DATA["kind_words"]) <= kinds
+    words = [word for listed in DATA["kind_words"].values() for word in listed]
+    assert len(words) == len(set(words)), "a kind word is listed under one kind only"
+
+
+# --- where a name starts --------------------------------------------------------------
+
+
+def test_a_name_never_starts_inside_a_word_that_holds_a_cut_character():
+    # 以 is a cut character, 以上 a word: the name is not 上工业企业数字化服务平台.
+    found = _names("全市规模以上工业企业数字化服务平台正式上线。")
+    assert found and not any(name.startswith("上") for name in found), found
+
+
+def test_a_place_name_with_a_cut_character_stays_whole():
+    # 都 is a cut character; 成都 is a place (extractor/data/places.csv).
+    assert "成都高新区知识产权运营服务平台" in _names("成都高新区知识产权运营服务平台近日上线。")
+
+
+def test_a_run_cut_off_in_the_middle_of_a_phrase_has_no_start():
+    # The run before 实验室 is longer than a name may be and holds no cut: any start would be mid-word.
+    run = "甲乙丙丁戊己庚辛壬癸" * 5
+    assert _names(f"据悉，{run}实验室建成。") == {}
+
+
+def test_a_quoted_name_after_a_cut_off_phrase_stands_on_its_own():
+    # A digit before the words: 个项目… is no start, the quotation is.
+    found = _names("全年累计为75个项目实现“拿地即开工”。")
+    assert "“拿地即开工”" in found and not any(name.startswith("个") for name in found), found
+
+
+def test_a_name_never_starts_inside_its_kind_word():
+    # 对 is a cut character; it stands inside the kind word 对接会.
+    assert "新材料产业发展专场对接会" in _names("科学城举办新材料产业发展专场对接会。")
+
+
+def test_a_joining_character_never_starts_a_name():
+    found = _names("新区发布行动方案（以下简称方案）暨“青蓝之星”行动。")
+    assert "“青蓝之星”行动" in found and not any(name.startswith("暨") for name in found), found
+
+
+def test_a_lead_word_of_the_zone_itself_ends_before_the_name():
+    assert "单体工程联合验收改革" in _names("这标志着该高新区单体工程联合验收改革进入常态化。")
+
+
+# --- names that hold kind words ----------------------------------------------------------
+
+
+def test_a_name_goes_on_through_a_kind_word_inside_it():
+    found = _names("持续深化工程建设项目审批全链条改革，提升审批效能。")
+    assert "工程建设项目审批全链条改革" in found, found
+
+
+def test_a_name_does_not_go_on_across_a_cut():
+    found = _names("北航江西研究院、江铜研究院等科创平台逐一落地。")
+    assert {"北航江西研究院", "江铜研究院"} <= set(found), found
+
+
+def test_a_kind_word_inside_a_quotation_leaves_the_name_to_the_quoted_shape():
+    assert set(_names("高新区全面实施“三年跨越计划”。")) == {"“三年跨越计划”"}
+
+
+def test_a_kind_word_that_goes_on_into_another_noun_ends_no_name():
+    assert _names("陕西省发展改革委党组书记来园区调研。") == {}
+    assert _names("江苏恒通商务服务有限公司近日成立。") == {}
+
+
+# --- quotation marks -----------------------------------------------------------------------
+
+
+def test_a_name_with_an_unclosed_quotation_is_cut_after_it():
+    # The kind word 服务 stands inside a quotation that goes on: no name ends there.
+    assert _names("专家团队“立足本地、服务全国”的定位十分清晰。") == {}
+    # A speech: the name starts after the opening mark, then after the lead words.
+    found = _names("他说：“接下来我们将紧抓营商环境改革试点，让企业少跑腿。”")
+    assert "营商环境改革试点" in found and not any("“" in name for name in found), found
+
+
+def test_quotations_side_by_side_are_items_of_a_list():
+    found = _names("该区深入推进“亩均论英雄”和“退二优二”“退二进三”改革。")
+    assert {"“亩均论英雄”", "“退二优二”", "“退二进三”改革"} <= set(found), found
+    assert not any(name.count("“") > 1 for name in found), found
+
+
+def test_a_quotation_before_de_or_wei_qualifies_something_else():
+    assert _names("基地坚持以“服务企业、成就事业”为目标。") == {}
+    assert _names("园区构建“融入中心、服务大局”的工作格局。") == {}
+    assert "“单体竣工即验收”" in _names("这是园区推行“单体竣工即验收”的真实写照。")
+
+
+def test_a_launch_verb_counts_right_before_the_quotation_only():
+    assert _names("多个项目得以突破。“点对点”精准发力。") == {}
+    assert "“揭榜挂帅”" in _names("园区全面推行“揭榜挂帅”。")
+
+
+# --- what is no name -------------------------------------------------------------------------
+
+
+def test_a_count_is_no_name_but_a_count_inside_quotation_marks_is():
+    assert _names("今年新签约8个智能装备项目。") == {}
+    assert _names("园区培育3000万美元以上智能装备项目。") == {}
+    assert "“三个一”服务机制" in _names("园区实行“三个一”服务机制。")
+
+
+def test_a_name_followed_by_its_count_is_a_kind_tallied():
+    assert _names("其中智能装备项目12项，生物材料项目3项。") == {}
+
+
+def test_a_reference_is_no_name():
+    assert _names("这些智能装备项目将于年内投产。") == {}
+    assert _names("我们要让每一个智能装备项目都落地。") == {}
+
+
+def test_a_reference_before_a_quotation_leaves_the_quoted_name():
+    assert "“拿地即开工”改革" in _names("园区把这项“拿地即开工”改革推广到全区。")
+
+
+def test_a_generic_head_with_generic_modifiers_is_no_name():
+    assert _names("园区出台人才政策。") == {}  # short: a kind of policy
+    assert _names("园区跟踪服务覆盖全部企业。") == {}
+    assert _names("青岛高新区重点项目服务实现全覆盖。") == {}  # a zone's name is no proper modifier either
+    assert "青岛高新区华东路幼儿园项目" in _names("青岛高新区华东路幼儿园项目开工。")
+
+
+def test_a_periodical_in_title_marks_is_no_document():
+    assert _names("据美国《商业周刊》杂志报道，园区入选榜单。") == {}
+    assert "《园区发展报告》" in _names("管委会发布《园区发展报告》。")
+
+
+def test_two_shapes_of_the_same_name_give_one_name():
+    assert set(_names("园区推行“集成办理”改革模式。")) == {"“集成办理”改革模式"}
+
+
+# --- properties on whole pages ---------------------------------------------------------------
+
+
+def _pages() -> list[Path]:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    return sorted(seeds.glob("*.txt")) + (sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])
+
+
+def _found_on_pages():
+    for path in _pages():
+        result = extract_text(path.read_text(encoding="utf-8", errors="replace"))
+        for article in result.articles:
+            for initiative in article.initiatives:
+                yield result.text, initiative
+
+
+@pytest.fixture(scope="module")
+def page_initiatives():
+    found = list(_found_on_pages())
+    assert found
+    return found
+
+
+def _outside_quotes(name: str) -> str:
+    return re.sub(r"“[^“”]*”|‘[^‘’]*’", "", name)
+
+
+def test_every_name_has_balanced_quotation_marks(page_initiatives):
+    bad = [i.name for _, i in page_initiatives if i.name.count("“") != i.name.count("”") or i.name.count("‘") != i.name.count("’")]
+    assert not bad
+
+
+def test_no_name_outside_title_marks_holds_a_count(page_initiatives):
+    count = _knowledge().count
+    bad = [i.name for _, i in page_initiatives if not i.name.startswith("《") and count.search(_outside_quotes(i.name))]
+    assert not bad
+
+
+def test_every_name_starts_at_a_clause_mark_or_right_after_a_cut(page_initiatives):
+    cuts = _knowledge().cuts
+    bad = []
+    for text, initiative in page_initiatives:
+        start = initiative.evidence.start
+        before = text[max(0, start - 8) : start]
+        at_mark = not before or not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", before[-1])
+        if not (at_mark or initiative.name[0] in "“‘《" or cuts.last(before)[0] == len(before)):
+            bad.append((before, initiative.name))
+    assert not bad
+
+
+def test_no_name_starts_with_a_reference(page_initiatives):
+    references = tuple(DATA["name_start"]["references"])
+    assert not [i.name for _, i in page_initiatives if i.name.startswith(references)]
+
+
+def test_every_candidate_is_bounded_whatever_the_text():
+    # Linearity: a text of nothing but kind words and name characters gives candidates no
+    # longer than a name plus what may stand before a quotation, however long the text is.
+    text = "据悉，" + "平台服务项目" * 2000 + "“一站式”服务" * 500
+    longest = max(len(c.text) for c in _candidates(text, 0, len(text), _knowledge()))
+    assert longest <= _MAX_NAME + 30
