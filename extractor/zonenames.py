@@ -20,11 +20,13 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
+_MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
 
 
@@ -134,11 +136,16 @@ class Vocabulary:
     traditional: dict[int, int]
     max_token: int = field(init=False)
     type_by_spelling: dict[str, ZoneType] = field(init=False)
+    # Zone names repeat across articles and pages: their readings are memoized, boundedly (a corpus is large).
+    _spellings: list[str] = field(init=False, repr=False)
+    _memo: dict[tuple, object] = field(init=False, repr=False, compare=False)
     type_chain: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.max_token = max(map(len, self.tokens), default=1)
         self.type_by_spelling = {t.spelling: t for t in self.types}
+        self._spellings = sorted(self.type_by_spelling, key=len, reverse=True)
+        self._memo = {}
         alternatives = "|".join(re.escape(s) for s in sorted(self.type_by_spelling, key=len, reverse=True))
         # A chain of type words (长春新区高新技术产业开发区), not 开发区域; then an optional (高港区).
         self.type_chain = re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?")
@@ -165,9 +172,8 @@ class Vocabulary:
         """The type words of a matched chain, and its parenthesised tail."""
         tail_at = min((i for i in (chain.find("("), chain.find("（")) if i >= 0), default=len(chain))
         words, rest = [], chain[:tail_at]
-        spellings = sorted(self.type_by_spelling, key=len, reverse=True)
         while rest:
-            spelling = next(s for s in spellings if rest.startswith(s))
+            spelling = next(s for s in self._spellings if rest.startswith(s))
             words.append(self.type_by_spelling[spelling])
             rest = rest[len(spelling) :]
         return tuple(words), chain[tail_at:]
@@ -180,6 +186,9 @@ class Vocabulary:
         readings the one with the shortest modifier wins: 从江苏省苏州 is 江苏省苏州,
         not the county 从江 with the modifier 苏省苏州.
         """
+        return self._remembered(("start", prefix, types), lambda: self._name_start(prefix, types))
+
+    def _name_start(self, prefix: str, types: tuple[ZoneType, ...]) -> tuple[int, tuple[Part, ...], str] | None:
         best = None
         for start in range(len(prefix)):
             parsed = self._parse_from(prefix, start)
@@ -194,6 +203,9 @@ class Vocabulary:
         ``anchored=False`` reads a spelling already known to be a name (from the
         registry, a definition, a model's answer) even with no place in it: 蒙苏经开区.
         """
+        return self._remembered(("parse", name, anchored), lambda: self._parse(name, anchored))
+
+    def _parse(self, name: str, anchored: bool) -> ZoneName | None:
         text = self.simplify(name)
         match = self.type_chain.search(text)
         if match is None or match.end() != len(text) or match.start() == 0:
@@ -207,6 +219,13 @@ class Vocabulary:
             return None
         loose = self._parse_from(prefix, 0) or ((), prefix)
         return ZoneName(name, loose[0], loose[1], types, tail)
+
+    def _remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # bounded: a new corpus's names fill it again
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def _parse_from(self, prefix: str, start: int) -> tuple[tuple[Part, ...], str] | None:
         """Tokens from ``start`` that cover the most of the prefix (江苏+省级, not 江苏省+级), and what is left."""

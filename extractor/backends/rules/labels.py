@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ...models import Measure
@@ -28,6 +28,7 @@ _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
+_MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
 _GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (GDP), (营业额) between a metric and its number
@@ -181,6 +182,7 @@ def unit_class(base_unit: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") -> str:
     """The canonical key whose longest signal occurs in ``words`` (nearest the end on a tie), else 'other'.
 
@@ -347,6 +349,7 @@ def label_figure(
     return FigureLabels(phrase, key, measure, target, kind)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def _blocked(words: str) -> bool:
     """The words end in a noun outside the key list (奖补措施, 单位产值能耗)."""
     outside = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _ in entry.signals)
@@ -496,11 +499,13 @@ def _counted_noun(words: str) -> str:
     return "、".join(item for item in listed if item)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def is_kind_word(words: str) -> bool:
     """The words are exactly a signal of the lexicon (研发中心, 孵化器): a kind of thing, not a name."""
     return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def _names_a_metric(words: str) -> bool:
     """Some signal of the lexicon occurs in the words."""
     return any(pattern.search(words) for entry in knowledge().entries for pattern, _ in entry.signals)
