@@ -42,12 +42,21 @@ def main() -> None:
 
 
 def clear_memo_caches() -> None:
-    """Empty every functools cache in the package (parsed numbers, park spellings, trimmed names …)."""
+    """Empty every memo of text the package keeps (parsed numbers, metric keys, zone-name readings …).
+
+    The data loaders (knowledge(), vocabulary(), registry(): no arguments) stay loaded, as they are
+    in a long run after its first page; what repeats within a run is not counted as free.
+    """
     for name, module in list(sys.modules.items()):
         if name == "extractor" or name.startswith("extractor."):
             for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
+                wrapped = getattr(value, "__wrapped__", None)
+                takes_text = wrapped is not None and getattr(getattr(wrapped, "__code__", None), "co_argcount", 0) > 0
+                if takes_text and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+    from extractor.registry import registry
+
+    registry().vocabulary._memo.clear()
 
 
 if __name__ == "__main__":

@@ -118,15 +118,20 @@ class SqliteWriter(Writer):
         if previous is None or not self.path.exists():
             for stale in (self.path, *(self.path.with_name(self.path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
                 stale.unlink(missing_ok=True)  # a stale journal beside a new database would be replayed into it
-            self._db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
+            self._known: set[str] = set()
+            self._db = self._connect()
             self._db.executescript(schema_sql())
             self._db.execute("BEGIN")
             self._db.executemany("INSERT INTO run_settings VALUES (?, ?)", sorted(self.settings.items()))
             self._db.execute("COMMIT")
             return set() if previous is not None else None
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._known = set(previous)
+        self._db = self._connect()
         self._db.execute("UPDATE documents SET position = NULL")  # this run gives every document it sees a position
         return set(previous)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
 
     def begin_document(self, entry: DocumentEntry) -> None:
         """Open the document's transaction; rows are written as articles come, so memory stays flat."""
@@ -134,8 +139,9 @@ class SqliteWriter(Writer):
         if db.in_transaction:
             db.execute("COMMIT")  # the positions of documents carried over
         db.execute("BEGIN")
-        for table in (*TABLE_NAMES.values(), "articles", "documents"):  # a document extracted again replaces its rows
-            db.execute(f"DELETE FROM {table} WHERE doc = ?", (entry.doc,))
+        if entry.doc in self._known:  # a document extracted again replaces its rows (a new one has none)
+            for table in (*TABLE_NAMES.values(), "articles", "documents"):
+                db.execute(f"DELETE FROM {table} WHERE doc = ?", (entry.doc,))
 
     def write_article(self, entry: DocumentEntry, article: Article) -> None:
         db = self._connection()
