@@ -108,6 +108,8 @@ class DocumentZones:
             return core + _DEFAULT_FOR_GENERIC
         if self.registry.find(key) is None and len(core) >= 2:
             longer = [k for k in self._keys if k != key and k.endswith(canonical) and k[: -len(canonical)].endswith(core)]
+            if not longer and parsed.parts:  # 前海合作区 in a text that names 前海深港现代服务业合作区 (place + modifier)
+                longer = [k for k in self._keys if k != key and k.endswith(canonical) and k[: -len(canonical)].startswith(core)]
             if len(longer) == 1:
                 return longer[0]  # 稀土高新区 in a text that names 包头稀土高新区
         return key

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import DatePrecision, DocumentMeta
+from .normalize import fold_characters
 
 _SENTENCE_END = re.compile("[。！？!?]")
 _HEADLINE_MAX = 40
@@ -154,6 +155,7 @@ def read_header_meta(text: str) -> DocumentMeta:
     """What the head of a page says about its publication (fields it does not say stay empty)."""
     known = knowledge()
     lines, printed = _head_lines(text, known.header_lines)
+    lines = [fold_characters(line) for line in lines]  # 發佈時間 reads as 发布时间; a title keeps its printed form
     found: dict[str, str] = {}
     date: tuple[str, DatePrecision] | None = None
     standalone_date: tuple[str, DatePrecision] | None = None

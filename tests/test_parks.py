@@ -208,3 +208,9 @@ def test_a_collective_subject_gets_no_park_id():
     assert zones.resolve_subject("天津开发区") is not None
     for collective in ("我国经济技术开发区", "全省开发区", "32个国家级经济技术开发区", "中国开发区", "沿海开发区"):
         assert zones.resolve_subject(collective) is None, collective
+
+
+def test_a_place_with_a_modifier_and_the_place_alone_are_one_zone_in_a_document():
+    page = "前海深港现代服务业合作区上半年实际使用外资38.5亿美元。今年上半年，前海合作区实际使用外资38.5亿美元。"
+    parks = [p for a in extract_text(page).articles for p in a.parks]
+    assert len(parks) == 1 and set([parks[0].name, *parks[0].aliases]) == {"前海深港现代服务业合作区", "前海合作区"}
