@@ -253,7 +253,7 @@ _ABOUT_WORD = re.compile("(?<![签制合节预公条契邀])约(?=[\u4e00-\u9fff
 _CLAUSE_BREAK = re.compile("[，。；,;]")
 _CHINESE_START = re.compile(rf"(?:[-−]|负)?{CHINESE}")
 _INCLUSIVE = re.compile(r"^[(（]含[)）]")
-_DURATION_UNITS = ("工作日", "月", "小时", "分钟", "周", "天", "年")
+DURATION_UNITS = ("工作日", "月", "小时", "分钟", "周", "天", "年")  # base units of a time span
 
 
 class Quantity(NamedTuple):
@@ -489,7 +489,7 @@ def qualifier_from_cues(before: str, after: str, quantity: Quantity) -> Qualifie
     cue = _CUE_AFTER.match(after)
     if cue:
         return _QUALIFIER_OF_CUE_AFTER[cue.group()]
-    if after.startswith("内") and quantity.base_unit.endswith(_DURATION_UNITS):
+    if after.startswith("内") and quantity.base_unit.endswith(DURATION_UNITS):
         return Qualifier.upper
     cue = _CUE_BEFORE.search(before)
     if cue:

@@ -20,11 +20,11 @@ from importlib import resources
 from typing import Any
 
 from .models import Figure
+from .numbers import DURATION_UNITS
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_DURATION_UNITS = {"年", "月", "天", "周", "日", "小时", "工作日"}  # 建设周期3年 has no period of its own
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -190,7 +190,7 @@ def resolve_figure_periods(figures: list[Figure], published: str, title: str = "
     """
     framed = title_period(title)
     for figure in figures:
-        if framed and not figure.period and not figure.target and figure.base_unit not in _DURATION_UNITS:
+        if framed and not figure.period and not figure.target and figure.base_unit not in DURATION_UNITS:  # 建设周期3年 has no period
             figure.period = framed
         if figure.period and not (figure.period_start or figure.period_end):
             figure.period_start, figure.period_end = resolve_period(figure.period, published)

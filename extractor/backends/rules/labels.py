@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ...models import Measure
+from ...numbers import DURATION_UNITS
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
 _CLAUSE_MARK = re.compile(r"(?s).*(?:[，,；;：:。！？!?\n（）()、【】]|——)")
@@ -35,7 +36,6 @@ _GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
-TIME_UNITS = {"工作日", "月", "小时", "分钟", "周", "天", "年"}
 MASS_UNITS = {"吨", "千克", "公斤"}
 
 
@@ -171,7 +171,7 @@ def unit_class(base_unit: str) -> str:
         return "money"
     if base_unit in AREA_UNITS:
         return "area"
-    if base_unit in TIME_UNITS:
+    if base_unit in DURATION_UNITS:
         return "time"
     if base_unit in MASS_UNITS:
         return "mass"
