@@ -146,7 +146,7 @@ class Vocabulary:
         self.type_by_spelling = {t.spelling: t for t in self.types}
         self._spellings = sorted(self.type_by_spelling, key=len, reverse=True)
         self._memo = {}
-        alternatives = "|".join(re.escape(s) for s in sorted(self.type_by_spelling, key=len, reverse=True))
+        alternatives = "|".join(map(re.escape, self._spellings))
         # A chain of type words (长春新区高新技术产业开发区), not 开发区域; then an optional (高港区).
         self.type_chain = re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?")
 
@@ -288,7 +288,7 @@ def vocabulary() -> Vocabulary:
     ]
     tokens: dict[str, Part] = {}
     excluded = set(words["not_place_stems"]["stems"])
-    for place in _places():
+    for place in places():
         for spelling in {place.name, place.stem}:
             if len(spelling) >= 2 and spelling not in excluded:
                 tokens[spelling] = Part(spelling, "place", _merged(tokens.get(spelling), place))
@@ -328,7 +328,9 @@ def _rank(place: Place) -> int:
 
 
 @cache
-def _places() -> tuple[Place, ...]:
+@cache
+def places() -> tuple[Place, ...]:
+    """The places of extractor/data/places.csv (province and city by their short names), read once."""
     rows = csv.DictReader(_data("places.csv").splitlines())
     return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
 

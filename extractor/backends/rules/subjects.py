@@ -13,16 +13,15 @@ extractor/data/subjects.toml.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import accumulate
 
+from ...zonenames import places, short_place_name
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
 from .spans import LastWord, runs_ending_in
@@ -136,23 +135,19 @@ def _alternatives(words: list[str]) -> re.Pattern[str]:
 @cache
 def read_places() -> tuple[frozenset[str], tuple[str, ...]]:
     """Place names of three characters or more (extractor/data/places.csv) and the provinces' short names."""
-    with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    names = frozenset(row["name"] for row in rows if len(row["name"]) >= 3)
-    stems = tuple(sorted({row["stem"] for row in rows if row["kind"] == "province"}, key=len, reverse=True))
+    names = frozenset(place.name for place in places() if len(place.name) >= 3)
+    stems = tuple(sorted({place.stem for place in places() if place.kind == "province"}, key=len, reverse=True))
     return names, stems
 
 
 @cache
-def city_prefixes() -> dict[str, frozenset[str]]:
-    """For each county-level place (新北区), the ways its city may be printed before it (常州市, 常州)."""
-    with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    stems = {row["name"]: row["stem"] for row in rows if row["kind"] == "city"}
+def city_prefixes() -> dict[str, tuple[str, ...]]:
+    """For each county-level place (新北区), the ways its city may be printed before it, longest first (常州市, 常州)."""
+    cities = {short_place_name(place.name): place for place in places() if place.kind == "city"}  # 常州 → 常州市
     return {
-        row["name"]: frozenset({row["city"], stems.get(row["city"], "")} - {""})
-        for row in rows
-        if row["kind"] == "county" and row["city"]
+        place.name: tuple(sorted({cities[place.city].name, cities[place.city].stem} - {""}, key=len, reverse=True))
+        for place in places()
+        if place.kind == "county" and place.city in cities
     }
 
 
@@ -262,7 +257,7 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
         if not name:
             continue
         place_start = stop - len(name)
-        city = next((c for c in sorted(city_prefixes().get(name, ()), key=len, reverse=True) if text.endswith(c, start, place_start)), "")
+        city = next((c for c in city_prefixes().get(name, ()) if text.endswith(c, start, place_start)), "")
         name, place_start = city + name, place_start - len(city)  # 常州新北区: the district with its city
         lead_start = max(start, place_start - 12)
         lead = text[lead_start:place_start]
@@ -320,11 +315,12 @@ def subject_of(
         entity = entities[at]
         if entity.start < paragraph_start:
             break
-        # Project names are too loosely bounded to win on nearness alone; they come in through 该项目.
         if entity.locative or _is_measured(entity, text, position):
             continue
+        # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
+        # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
-            continue  # a project name heads its own figures only (X项目总投资…, X项目占地…)
+            continue
         return _zone_before(entities, at, own) if entity.kind == "self" else entity.name
     return own
 
