@@ -34,7 +34,7 @@ _FULLWIDTH[0x2236] = ord(":")  # ∶ (ratio colon in OCR)
 
 _NEEDS_FULLWIDTH_MAP = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\u2236]")
 _SENTENCE_END = "。！？!?"
-_BULLETS = "●○■□◆◇▲△►▶★☆•"  # a line opened by one starts an item of its own
+BULLETS = "●○■□◆◇▲△►▶★☆•"  # a line opened by one starts an item of its own
 # Whitespace, zero-width characters and stray control characters (NUL bytes in scraped files) all go.
 _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff\x00-\x08\x0e-\x1f\x7f]+")
 _HEADING_LINE = re.compile(r"(?m)^[ \t]*#+[^\n]*")
@@ -172,7 +172,7 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < length else ""
-        breaks_line = before in _SENTENCE_END or start in heading_ends or after == "#" or after in _BULLETS
+        breaks_line = before in _SENTENCE_END or start in heading_ends or after == "#" or after in BULLETS
         if before and after and breaks_line and "\n" in match.group():
             kept[start] = "\n"
             deletions.append((start + 1, end))

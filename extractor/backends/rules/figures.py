@@ -14,7 +14,7 @@ from ...budget import check_budget
 from ...models import Evidence, Figure, Measure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
-from .labels import FigureLabels, label_figure
+from .labels import FigureLabels, knowledge, label_figure
 from .parks import ParkMention
 from .subjects import article_subject, find_entities, subject_of
 
@@ -80,7 +80,6 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     return _paired_respectively(figures, placed, text)
 
 
-_RESPECTIVELY = re.compile("分别|依次|相应")
 _RATES = {Measure.growth, Measure.change_pp, Measure.share}
 _MAX_LISTED = 40
 
@@ -102,7 +101,7 @@ def _paired_respectively(figures: list[Figure], placed: list[tuple[int, int]], t
 def _pair_sentence(figures: list[Figure], placed: list[tuple[int, int]], text: str, first: int, stop: int) -> None:
     if stop - first > _MAX_LISTED:
         return  # a list of respective figures is short; a page-long run-on sentence must stay linear
-    for cue in _RESPECTIVELY.finditer(text, placed[first][0], placed[stop - 1][1]):
+    for cue in knowledge().respectively.finditer(text, placed[first][0], placed[stop - 1][1]):
         levels = [i for i in range(first, stop) if placed[i][1] < cue.start() and figures[i].measure is Measure.level]
         rates = [i for i in range(first, stop) if placed[i][1] > cue.end()]
         rates = rates[: next((n for n, i in enumerate(rates) if figures[i].measure not in _RATES), len(rates))]
@@ -143,7 +142,7 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
         return False
     if match.value_text == "四周" or text[max(0, match.start - 2) : match.start] in {"未来", "过去"}:
         return False  # 四周 (all around), 未来两年 (a period)
-    if quantity.base_unit in ("年", "月") and text.startswith(("平均", "年均"), match.end):
+    if quantity.base_unit in ("年", "月") and knowledge().average_after.match(text, match.end):
         return False  # 两年平均增长9.7%: a period phrase, the figure is the rate
     return not (_inside(text, match.start, "《", "》") or _inside_short_quote(text, match.start))
 

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ...models import Measure
+from ...normalize import BULLETS
 from ...numbers import DURATION_UNITS
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
@@ -71,6 +72,9 @@ class _Knowledge:
     zone_words: re.Pattern[str]
     tail: re.Pattern[str]
     lead: re.Pattern[str]
+    invested: re.Pattern[str]
+    respectively: re.Pattern[str]
+    average_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -115,6 +119,9 @@ def knowledge() -> _Knowledge:
         zone_words=re.compile("|".join(phrase["zone_words"])),
         tail=re.compile(phrase["tail"]),
         lead=re.compile(phrase["lead"]),
+        invested=re.compile(phrase["invested"]),
+        respectively=re.compile(phrase["respectively"]),
+        average_after=re.compile(phrase["average_after"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
@@ -302,7 +309,7 @@ def label_figure(
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
     takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
     counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
-    one_named = phrase in facts.relational and "投资" in phrase and after.startswith("的")  # 总投资6.3亿元的中核钛白…
+    one_named = phrase in facts.relational and bool(facts.invested.search(phrase)) and after.startswith("的")  # 总投资6.3亿元的中核钛白…
     if one_named:
         counted, relational_alone = "", False
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
@@ -324,16 +331,15 @@ def label_figure(
         phrase = phrase + counted if joined else counted
     if previous is not None and previous.metric:
         relational = phrase in facts.relational and previous.unit_class in (kind, "count") and not one_named  # not 总建筑面积…，总投资
+        stem = facts.change_words.sub("", previous.metric) or previous.metric  # what the figure before counts, not its change
         if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
-            stem = facts.change_words.sub("", previous.metric) or previous.metric
             joined_metric = stem if stem.endswith(phrase) else stem + phrase
             key = refined_key(metric_key(joined_metric, base_unit, measure), joined_metric, _whole_sentence(text, start))
             return FigureLabels(joined_metric, key, measure, target, kind)
         if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
             return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
         if not phrase and not counted and not head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
-            stock = facts.change_words.sub("", previous.metric) or previous.metric
-            return FigureLabels(stock, previous.metric_key, measure, target, kind)
+            return FigureLabels(stem, previous.metric_key, measure, target, kind)
     compared = previous is not None and bool(facts.comparison.search(text, max(previous_end, sentence_start), start))
     if previous is not None and previous.metric and compared:  # 增长15.2%，高于全市平均水平3.6个百分点
         return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
@@ -449,7 +455,7 @@ def _without_trailing_breaks(head: str) -> str:
 def clean_metric(words: str) -> str:
     """``words`` without edge cue words, or '' when what is left cannot name a metric."""
     facts = knowledge()
-    words = facts.tail.sub("", words.strip("的“”‘’ 　●○■□◆◇▲△►▶★☆•")).strip("的“”‘’ 　")
+    words = facts.tail.sub("", words.strip("的“”‘’ 　" + BULLETS)).strip("的“”‘’ 　")
     words = facts.lead.sub("", words)
     if words.startswith(("”", "’")):
         words = words[1:]
