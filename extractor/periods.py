@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .meta import knowledge as meta_knowledge
 from .models import Figure
 from .numbers import DURATION_UNITS
 
@@ -244,9 +245,7 @@ def _in_header_field(text: str, position: int) -> bool:
 
 @cache
 def _header_field() -> re.Pattern[str]:
-    from .meta import knowledge as meta_knowledge  # the header labels are the meta reader's data
-
-    labels = meta_knowledge()
+    labels = meta_knowledge()  # the header labels are the meta reader's data
     return re.compile(rf"(?:{_alternatives([*labels.date_labels, *labels.source_labels])})\s*[:：][^，。；！？]*$")
 
 
