@@ -10,6 +10,7 @@ and the validator, which re-parses what any backend claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
@@ -527,9 +528,11 @@ def shared_unit(text: str, end: int) -> str:
 
 
 def _listed_quantities(text: str, taken: list[tuple[int, int]]) -> Iterator[QuantityMatch]:
-    """The bare numbers of a list whose last member prints the unit."""
+    """The bare numbers of a list whose last member prints the unit (``taken``: the printed quantities, in order)."""
+    starts = [start for start, _ in taken]
     for match in _LISTED_NUMBER.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
+        before = bisect_right(starts, match.start())  # the printed quantities do not overlap: one may hold it
+        if before and taken[before - 1][1] > match.start():
             continue
         unit = shared_unit(text, match.end())
         quantity = parse_quantity(match.group("number") + unit) if unit else None
