@@ -7,7 +7,8 @@ Two hostile shapes, each at every size (MB of UTF-8), each in a fresh process wi
   line break, so the whole document is one article and one paragraph (every look-back
   that starts at the paragraph or article start is paid in full);
 - ``digits``: one run of digits with 万 and 亿 between them and no other character
-  (the number grammar's worst case).
+  (the number grammar's worst case);
+- ``lists``: numbers joined by 、, every other one with a unit (the shared-unit reading of lists).
 
 It prints seconds per size and the ratio of each step to the one before: with sizes
 growing 4× a linear pipeline shows a ratio near 4, a quadratic one near 16.
@@ -54,12 +55,23 @@ def digits(size: int) -> str:
     return _cut("".join(pieces), size)
 
 
+def lists(size: int) -> str:
+    """Numbers joined by 、, every other one with its unit: 1、2家、3、4家… (bare numbers share a listed unit)."""
+    pieces, length, n = [], 0, 1
+    while length < size:
+        piece = f"{n}{'家' if n % 2 else ''}、"
+        pieces.append(piece)
+        length += len(piece.encode("utf-8"))
+        n += 1
+    return _cut("".join(pieces), size)
+
+
 def _cut(text: str, size: int) -> str:
     data = text.encode("utf-8")[:size]
     return data.decode("utf-8", errors="ignore")
 
 
-SHAPES = {"paragraph": paragraph, "digits": digits}
+SHAPES = {"paragraph": paragraph, "digits": digits, "lists": lists}
 
 _CHILD = """
 import sys, time

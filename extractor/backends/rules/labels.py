@@ -363,9 +363,10 @@ def _blocked(words: str) -> bool:
 
 
 def _whole_sentence(text: str, position: int) -> str:
-    """The words from the last full stop (not a semicolon) up to ``position``."""
+    """The words from the last full stop (not a semicolon) up to ``position``, looking back 160 characters at most."""
     floor = max(0, position - 160)
-    return text[max(text.rfind(mark, floor, position) for mark in "。！？\n") + 1 : position]
+    stop = max(text.rfind(mark, floor, position) for mark in "。！？\n")
+    return text[stop + 1 if stop >= 0 else floor : position]  # no stop in reach: not the whole page before it
 
 
 def _last_word(head: str) -> str:
