@@ -147,6 +147,19 @@ class Article(BaseModel):
     def records(self) -> list[Record]:
         return [*self.parks, *self.initiatives, *self.figures, *self.quotes]
 
+    def counts(self) -> dict[str, int]:
+        """What a run adds up per document for run.json: records by kind, verified figures, tokens, failed chunks."""
+        return {
+            "parks": len(self.parks),
+            "initiatives": len(self.initiatives),
+            "figures": len(self.figures),
+            "figures_verified": sum(figure.status is Status.verified for figure in self.figures),
+            "quotes": len(self.quotes),
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "failed_chunks": self.failed_chunks,
+        }
+
 
 class DocumentMeta(BaseModel):
     """When and where a document was published: read from its headers, a manifest, or the library call."""

@@ -27,8 +27,8 @@ from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
 from .chunk import DEFAULT_BUDGET
 from .load import DEFAULT_MAX_FILE_SIZE, InputScan, LoadError, display_name, read_text
 from .meta import Manifest, document_meta
-from .models import SCHEMA_VERSION, Article, Status
-from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet
+from .models import SCHEMA_VERSION
+from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet, RenderedArticle, render_article
 from .pipeline import iter_articles
 from .registry import user_files as registry_files
 
@@ -71,16 +71,10 @@ class DocumentOutcome:
     seconds: float = 0.0
     replaced_bytes: int = 0  # undecodable bytes replaced by U+FFFD when the file was read
 
-    def count(self, article: Article) -> None:
+    def count(self, article: RenderedArticle) -> None:
         self.articles += 1
-        self.parks += len(article.parks)
-        self.initiatives += len(article.initiatives)
-        self.figures += len(article.figures)
-        self.figures_verified += sum(f.status is Status.verified for f in article.figures)
-        self.quotes += len(article.quotes)
-        self.prompt_tokens += article.prompt_tokens
-        self.completion_tokens += article.completion_tokens
-        self.failed_chunks += article.failed_chunks
+        for name, value in article.counts.items():
+            setattr(self, name, getattr(self, name) + value)
 
     @classmethod
     def resumed(cls, stored: dict[str, Any], path: Path) -> DocumentOutcome:
@@ -268,7 +262,8 @@ def extract_document(
         try:
             entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
             budget = TimeBudget(doc_timeout)
-            entry.text, work.articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta, budget)
+            entry.text, articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta, budget)
+            work.articles = (render_article(entry, article) for article in articles)  # a writer's error in one is the document's
         except BackendAborted:  # not this document's fault: the run cannot go on
             raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
@@ -323,7 +318,7 @@ def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) ->
         outcome = DocumentOutcome.resumed(outputs.keep(entry.doc).outcome, Path(outcome.path))
     else:
 
-        def on_article(article: Article) -> None:
+        def on_article(article: RenderedArticle) -> None:
             outcome.count(article)
             notify("article", outcome)
 

@@ -141,6 +141,21 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpu
     same_outputs(single, tmp_path)
 
 
+def test_workers_hand_back_articles_rendered_for_every_writer():
+    """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
+    from extractor.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.outputs import RenderedArticle, writer_types
+
+    page = sorted(SEEDS.glob("*.txt"))[0]
+    (done,) = extract_batch(BackendSpec("rules", 2000), [DocumentTask(page, page.name)])
+    rendering = {writer.name for writer in writer_types() if writer.renders}
+    assert done.work.articles and all(isinstance(a, RenderedArticle) for a in done.work.articles)
+    assert all(set(a.pieces) == rendering and a.counts["figures"] >= 0 for a in done.work.articles)
+    assert b"".join(a.pieces["records.jsonl"] for a in done.work.articles).count(b"\n") == sum(
+        sum(a.counts[kind] for kind in ("parks", "initiatives", "figures", "quotes")) for a in done.work.articles
+    )
+
+
 def test_resume_on_a_cluster_continues_a_single_process_run(two_workers, corpus, single, tmp_path):
     run_extraction(corpus[:12], tmp_path, get_backend("rules"), report=True)
     summary = run_extraction(corpus, tmp_path, get_backend("rules"), resume=True, report=True, engine=DaskEngine(two_workers))

@@ -8,7 +8,7 @@ import pytest
 from extractor.cli import main
 from extractor.facts import FIGURE_COLUMNS, write_facts
 from extractor.models import Article, DocumentMeta, Evidence, Figure, Status
-from extractor.outputs import DocumentEntry
+from extractor.outputs import DocumentEntry, render_article
 from extractor.outputs.sqlite import SqliteWriter
 
 
@@ -31,7 +31,8 @@ def _database(path, documents: dict[str, tuple[str, list[list[Figure]]]]):
         entry = DocumentEntry(doc=doc, position=position, sha256="sha", encoding="utf-8", text="text", meta=meta)
         db.begin_document(entry)
         for index, figures in enumerate(articles, 1):
-            db.write_article(entry, Article(index=index, title=f"{doc} 第{index}篇", start=0, end=4, body_start=0, figures=figures))
+            article = Article(index=index, title=f"{doc} 第{index}篇", start=0, end=4, body_start=0, figures=figures)
+            db.write_article(entry, render_article(entry, article))
         db.end_document(entry)
     db.close()
 

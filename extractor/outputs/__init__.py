@@ -16,12 +16,16 @@ it on the next resume). The ledger (SQLite) commits last, so a document is
 finished when, and only when, the ledger says so.
 
 Nothing here runs the pipeline: a document arrives as a ``DocumentWork``, which
-a worker process can produce and return (its articles as a list).
+a worker process can produce and return (its articles as a list). Its articles
+arrive rendered (``render_article``): each writer's piece of an article (lines,
+rows) is made where the article was extracted, by the writer's ``render``, so
+the one process that writes for every worker only appends what it is handed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,6 +60,17 @@ class Writer:
     """One output format. Every method has a do-nothing default; a writer overrides what its format needs."""
 
     name = ""  # the file it owns
+    renders = False  # True: ``render`` makes this writer's piece of each article, which ``write_article`` writes
+
+    @classmethod
+    def at(cls, out_dir: Path, settings: dict[str, str]) -> Writer:
+        """The writer of this format in OUT_DIR, for a run with these settings."""
+        return cls(out_dir)  # type: ignore[call-arg]
+
+    @staticmethod
+    def render(entry: DocumentEntry, article: Article) -> Any:
+        """This writer's piece of an article (picklable: it is made on a worker when there is one). Pure: no files."""
+        return None
 
     def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
         """Prepare to write. ``previous`` is None on a fresh run; on --resume it is the ledger's documents.
@@ -66,7 +81,8 @@ class Writer:
 
     def begin_document(self, entry: DocumentEntry) -> None: ...
 
-    def write_article(self, entry: DocumentEntry, article: Article) -> None: ...
+    def write_article(self, entry: DocumentEntry, article: RenderedArticle) -> None:
+        """Write the piece ``render`` made of the article: ``article.pieces[self.name]``."""
 
     def end_document(self, entry: DocumentEntry) -> None:
         """The document is complete; a writer may add its seal to ``entry.seals``."""
@@ -85,6 +101,33 @@ class Writer:
 
 
 @dataclass
+class RenderedArticle:
+    """An article as the writers take it: its counts for run.json and each rendering writer's piece of it."""
+
+    index: int
+    counts: dict[str, int]
+    pieces: dict[str, Any]  # writer name → its piece (records.jsonl: bytes; records.sqlite: rows)
+
+
+def render_article(entry: DocumentEntry, article: Article) -> RenderedArticle:
+    """Every rendering writer's piece of ``article`` (with a cluster, on the worker that extracted it)."""
+    pieces = {writer.name: writer.render(entry, article) for writer in writer_types() if writer.renders}
+    return RenderedArticle(article.index, article.counts(), pieces)
+
+
+@functools.cache
+def writer_types(report: bool = False) -> tuple[type[Writer], ...]:
+    """The writers of an OUT_DIR, in the order they finish: the database is complete before the CSVs are exported from it."""
+    from .csv import CsvWriter
+    from .jsonl import JsonlWriter
+    from .manifest import ManifestWriter
+    from .report import ReportWriter
+    from .sqlite import SqliteWriter
+
+    return (JsonlWriter, SqliteWriter, CsvWriter, ManifestWriter, *((ReportWriter,) if report else ()))
+
+
+@dataclass
 class DocumentWork:
     """A document on its way to the outputs, as a worker hands it over.
 
@@ -93,27 +136,20 @@ class DocumentWork:
     """
 
     entry: DocumentEntry
-    articles: Iterable[Article] | None = None
+    articles: Iterable[RenderedArticle] | None = None
 
 
 class OutputSet:
     """The writers of one OUT_DIR, under its lock. Use as a context manager."""
 
     def __init__(self, out_dir: Path, settings: dict[str, str], resume: bool = False, report: bool = False) -> None:
-        from .csv import CsvWriter
-        from .jsonl import JsonlWriter
-        from .manifest import ManifestWriter
-        from .report import ReportWriter
         from .sqlite import SqliteWriter
 
         self.out_dir = out_dir
         self.settings = settings
         self.resume = resume
-        self.ledger = SqliteWriter(out_dir / DATABASE_FILE, settings)
-        # finish runs in this order: the database is complete before the CSVs are exported from it
-        self.writers: list[Writer] = [JsonlWriter(out_dir / RECORDS_FILE), self.ledger, CsvWriter(out_dir), ManifestWriter(out_dir)]
-        if report:
-            self.writers.append(ReportWriter(out_dir))
+        self.writers: list[Writer] = [kind.at(out_dir, settings) for kind in writer_types(report)]
+        self.ledger = next(writer for writer in self.writers if isinstance(writer, SqliteWriter))
         self.previous: dict[str, DocumentEntry] = {}  # documents a previous run finished that every writer holds whole
         self._lock = OutputLock(out_dir)
         self._position = 0
@@ -154,7 +190,7 @@ class OutputSet:
                 writer.keep_document(entry)
         return entry
 
-    def write(self, work: DocumentWork, on_article: Callable[[Article], None] = lambda article: None) -> str:
+    def write(self, work: DocumentWork, on_article: Callable[[RenderedArticle], None] = lambda article: None) -> str:
         """Write a document's articles to every writer as they come; return "" or why the document failed.
 
         An error of the document's own articles (the pipeline) fails that document
@@ -217,7 +253,7 @@ class _DocumentFailed(Exception):
         self.cause = cause
 
 
-def _guarded(articles: Iterable[Article]) -> Iterator[Article]:
+def _guarded(articles: Iterable[RenderedArticle]) -> Iterator[RenderedArticle]:
     """The document's articles, with an error of the pipeline told apart from an error of a writer."""
     iterator = iter(articles)
     while True:
@@ -250,5 +286,7 @@ __all__ = [
     "DocumentWork",
     "OutputError",
     "OutputSet",
+    "RenderedArticle",
     "Writer",
+    "render_article",
 ]

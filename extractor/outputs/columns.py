@@ -8,6 +8,7 @@ figure's ``value_span``) stored as JSON text.
 
 from __future__ import annotations
 
+import functools
 import json
 import types
 import typing
@@ -34,19 +35,23 @@ def record_columns(model: type[Record]) -> list[str]:
     return columns
 
 
-def record_row(record: Record, doc: str, article: int) -> dict[str, Any]:
-    """One flat row: scalars as they are, enums by value, lists and nested models as JSON, evidence spread out."""
-    row: dict[str, Any] = {"doc": doc, "article": article}
-    for name in type(record).model_fields:
-        if name == "kind":
-            continue
+def record_row(record: Record, doc: str, article: int) -> tuple:
+    """One flat row in ``record_columns`` order: scalars as they are, enums by value, lists and nested models as
+    JSON, evidence spread out."""
+    row: list[Any] = [doc, article]
+    for name in _field_names(type(record)):
         value = getattr(record, name)
         if name == "evidence":
             evidence: Evidence | None = value
-            row.update(zip(EVIDENCE_COLUMNS, (evidence.start, evidence.end, evidence.text) if evidence else (None,) * 3, strict=True))
+            row += (evidence.start, evidence.end, evidence.text) if evidence else (None,) * 3
         else:
-            row[name] = flat_value(value)
-    return row
+            row.append(flat_value(value))
+    return tuple(row)
+
+
+@functools.cache
+def _field_names(model: type[Record]) -> tuple[str, ...]:
+    return tuple(name for name in model.model_fields if name != "kind")
 
 
 def flat_value(value: Any) -> Any:
@@ -64,8 +69,9 @@ def article_columns() -> list[str]:
     return list(KEY_COLUMNS) + [name for name in Article.model_fields if name != "index" and name not in _RECORD_LISTS]
 
 
-def article_row(article: Article, doc: str) -> dict[str, Any]:
-    return {"doc": doc, "article": article.index, **{name: getattr(article, name) for name in article_columns()[2:]}}
+def article_row(article: Article, doc: str) -> tuple:
+    """The articles table's row, in ``article_columns`` order."""
+    return (doc, article.index, *(getattr(article, name) for name in _ARTICLE_FIELDS))
 
 
 def sql_type(model: type[BaseModel], column: str) -> str:
@@ -85,3 +91,6 @@ def _flatten(annotation: Any) -> list[Any]:
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         return [a for arg in typing.get_args(annotation) for a in _flatten(arg)]
     return [annotation]
+
+
+_ARTICLE_FIELDS = tuple(article_columns()[len(KEY_COLUMNS) :])

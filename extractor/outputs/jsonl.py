@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..models import Article, DocumentMeta, Record
-from . import DocumentEntry, Writer
+from . import DocumentEntry, RenderedArticle, Writer
 
 _WRITING = ".writing"
 _INTERRUPTED = ".interrupted-"
@@ -76,6 +76,15 @@ class JsonlWriter(Writer):
     """records.jsonl (see the module's docstring)."""
 
     name = "records.jsonl"
+    renders = True
+
+    @classmethod
+    def at(cls, out_dir: Path, settings: dict[str, str]) -> JsonlWriter:
+        return cls(out_dir / cls.name)
+
+    @staticmethod
+    def render(entry: DocumentEntry, article: Article) -> bytes:
+        return article_lines(entry.doc, article, entry.meta)
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -147,8 +156,8 @@ class JsonlWriter(Writer):
         self._digest = hashlib.sha256()
         self._lines = 0
 
-    def write_article(self, entry: DocumentEntry, article: Article) -> None:
-        data = article_lines(entry.doc, article, entry.meta)
+    def write_article(self, entry: DocumentEntry, article: RenderedArticle) -> None:
+        data: bytes = article.pieces[self.name]
         self._write(data)
         self._digest.update(data)
         self._lines += data.count(b"\n")

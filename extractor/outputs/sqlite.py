@@ -17,6 +17,7 @@ at the end.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import asdict, is_dataclass
@@ -27,7 +28,7 @@ from urllib.parse import quote
 from ..facts import facts_view_sql
 from ..identity import write_zones_table
 from ..models import RECORD_TYPES, Article, DocumentMeta
-from . import DocumentEntry, Writer
+from . import DocumentEntry, RenderedArticle, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .errors import OutputError
 
@@ -41,6 +42,19 @@ class SqliteWriter(Writer):
     """records.sqlite (see the module's docstring)."""
 
     name = "records.sqlite"
+    renders = True
+
+    @classmethod
+    def at(cls, out_dir: Path, settings: dict[str, str]) -> SqliteWriter:
+        return cls(out_dir / cls.name, settings)
+
+    @staticmethod
+    def render(entry: DocumentEntry, article: Article) -> tuple[tuple, dict[str, list[tuple]]]:
+        """The article's row and its records' rows by table, in the tables' column order."""
+        rows: dict[str, list[tuple]] = {}
+        for record in article.records():
+            rows.setdefault(TABLE_NAMES[record.kind], []).append(record_row(record, entry.doc, article.index))
+        return article_row(article, entry.doc), rows
 
     def __init__(self, path: Path, settings: dict[str, str]) -> None:
         self.path = path
@@ -143,15 +157,12 @@ class SqliteWriter(Writer):
             for table in (*TABLE_NAMES.values(), "articles", "documents"):
                 db.execute(f"DELETE FROM {table} WHERE doc = ?", (entry.doc,))
 
-    def write_article(self, entry: DocumentEntry, article: Article) -> None:
+    def write_article(self, entry: DocumentEntry, article: RenderedArticle) -> None:
         db = self._connection()
-        db.execute(*_insert("articles", article_row(article, entry.doc)))
-        rows: dict[str, list[dict[str, Any]]] = {}
-        for record in article.records():
-            rows.setdefault(TABLE_NAMES[record.kind], []).append(record_row(record, entry.doc, article.index))
+        article_values, rows = article.pieces[self.name]
+        db.execute(_insert_statement("articles"), article_values)
         for table, table_rows in rows.items():  # one statement per table: the main process writes for every worker
-            statement, _ = _insert(table, table_rows[0])
-            db.executemany(statement, (tuple(row.values()) for row in table_rows))
+            db.executemany(_insert_statement(table), table_rows)
 
     def end_document(self, entry: DocumentEntry) -> None:
         """Commit the document, with the other writers' seals: an interrupted run leaves no half-written document."""
@@ -166,7 +177,7 @@ class SqliteWriter(Writer):
             "seals": json.dumps(entry.seals),
             **entry.meta.model_dump(),  # when and where it was published
         }
-        db.execute(*_insert("documents", row))
+        db.execute(_insert_statement("documents"), tuple(row.values()))
         db.execute("COMMIT")
 
     def abandon_document(self, entry: DocumentEntry) -> None:
@@ -202,10 +213,12 @@ class SqliteWriter(Writer):
         return self._db
 
 
-def _insert(table: str, row: dict[str, Any]) -> tuple[str, tuple]:
-    names = ", ".join(f'"{column}"' for column in row)
-    marks = ", ".join("?" for _ in row)
-    return f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values())
+@functools.cache
+def _insert_statement(table: str) -> str:
+    """INSERT of a row of ``table`` in the column order ``render`` gives it (``columns.py``)."""
+    columns = _expected_tables()[table]
+    names = ", ".join(f'"{column}"' for column in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _expected_tables() -> dict[str, list[str]]:
