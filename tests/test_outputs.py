@@ -52,6 +52,33 @@ def test_every_output_exists_and_counts_agree(run_dir):
     assert manifest["documents"] == {"read": 6}
 
 
+def test_the_finished_database_is_one_file(run_dir):
+    """During a run the database keeps a write-ahead log; a finished run folds it in."""
+    assert not [p.name for p in run_dir.iterdir() if p.name.startswith("records.sqlite-")]
+    with sqlite3.connect(run_dir / "records.sqlite") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+
+
+def test_a_viewer_holding_the_database_open_does_not_fail_the_run(seeds_dir, tmp_path):
+    from extractor.backends import get_backend
+    from extractor.runner import run_extraction
+
+    out = tmp_path / "out"
+    viewers: list[sqlite3.Connection] = []
+
+    def open_a_viewer(event, outcome):
+        if event == "document" and not viewers:  # a user opens the database while the run goes on
+            viewers.append(sqlite3.connect(out / "records.sqlite"))
+            viewers[0].execute("SELECT COUNT(*) FROM documents").fetchone()
+
+    summary = run_extraction(sorted(seeds_dir.glob("*.txt")), out, get_backend("rules"), on_progress=open_a_viewer)
+    (documents,) = viewers[0].execute("SELECT COUNT(*) FROM documents").fetchone()
+    viewers[0].close()
+    assert viewers and documents == summary.readable
+    with sqlite3.connect(out / "records.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
 def test_csv_is_excel_friendly_and_columns_come_from_the_models(run_dir):
     for kind, model in RECORD_TYPES.items():
         raw = (run_dir / f"{TABLE_NAMES[kind]}.csv").read_bytes()
