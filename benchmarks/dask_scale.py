@@ -1,6 +1,6 @@
 """Scaling on a local Dask cluster: wall time, speed-up and the main process's peak memory (not a test).
 
-    python benchmarks/dask_scale.py [--sizes 200 2000] [--workers 1 2] [--llm-docs 40 --delay 0.3 --concurrency 4]
+    python benchmarks/dask_scale.py [--sizes 200 2000] [--workers 1 2] [--repeat 3] [--llm-docs 40 --delay 0.3 --concurrency 4]
 
 Documents of about 2,000 characters are made by sampling paragraphs of the
 seed pages and changing their digits (so no two are alike). Every measurement
@@ -8,9 +8,12 @@ runs in a fresh process: the rules backend in one process (no engine, the
 default run), then on 1 and 2 workers; then the LLM backend against the test
 server (waiting ``--delay`` seconds per call) at the same ``--concurrency``,
 in one process and on 1 and 2 workers. Cluster start-up is timed apart from
-the run. Peak memory is the main process's maximum resident set (the workers
-are other processes). The machine's load average is printed before and after:
-on a shared machine, read the numbers with it.
+the run. Each rules measurement is run ``--repeat`` times and the run with the
+median wall time is shown (a 2-core machine's timings vary by some 10%, so one
+run can neither prove nor refute a speed-up). Peak memory is the main
+process's maximum resident set (the workers are other processes). The
+machine's load average is printed before and after: on a shared machine, read
+the numbers with it.
 """
 
 from __future__ import annotations
@@ -93,6 +96,14 @@ def in_fresh_process(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def median_of(repeat: int, *args: str) -> dict:
+    """The run with the median wall time of ``repeat`` fresh runs, with the range of their wall times."""
+    rows = sorted((in_fresh_process(*args) for _ in range(repeat)), key=lambda row: row["wall"])
+    middle = dict(rows[len(rows) // 2])
+    middle["range"] = f"{rows[0]['wall']:.1f}–{rows[-1]['wall']:.1f}"
+    return middle
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
@@ -100,6 +111,7 @@ def main() -> None:
     parser.add_argument("--llm-docs", type=int, default=40)
     parser.add_argument("--delay", type=float, default=0.3)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each rules measurement; the median is shown")
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -110,17 +122,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="p2-dask-bench-") as temporary:
         work = Path(temporary)
         print("rules backend")
+        print(f"median of {args.repeat} runs each (wall range in brackets)")
         print("| documents | characters | workers | startup s | wall s | docs/s | vs 1 worker | vs no engine | main CPU s | main MiB |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         for size in args.sizes:
             folder = work / f"docs-{size}"
             make_documents(folder, size)
-            rows = {w: in_fresh_process("rules", str(folder), str(w), str(work / f"out-{size}-{w}")) for w in [0, *args.workers]}
+            rows = {w: median_of(args.repeat, "rules", str(folder), str(w), str(work / f"out-{size}-{w}")) for w in [0, *args.workers]}
             for w, row in rows.items():
                 speedup = rows[min(args.workers)]["wall"] / row["wall"] if w else float("nan")
                 print(
-                    f"| {size} | {row['characters']:,} | {w or 'none (one process)'} | {row['startup']:.1f} | {row['wall']:.2f} | "
-                    f"{size / row['wall']:.0f} | {speedup:.2f} | {rows[0]['wall'] / row['wall']:.2f} | "
+                    f"| {size} | {row['characters']:,} | {w or 'none (one process)'} | {row['startup']:.1f} | "
+                    f"{row['wall']:.2f} ({row['range']}) | {size / row['wall']:.0f} | {speedup:.2f} | "
+                    f"{rows[0]['wall'] / row['wall']:.2f} | "
                     f"{row['main_cpu']:.1f} | {row['peak_rss_mib']:.0f} |",
                     flush=True,
                 )

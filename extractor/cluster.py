@@ -45,7 +45,10 @@ from .pipeline import extract_file, extract_text
 
 __all__ = ["ClusterError", "ClusterLimits", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
 
-RULES_BATCH = 8  # documents per task for the rules backend: ~0.1 s of work, so Dask's per-task cost (~1 ms) stays small
+# A task of the rules backend is a batch of documents of about this many bytes (some 65,000 characters, ~0.5 s of
+# work): Dask's cost per task (several ms in the main process, which also writes every output) then stays small
+RULES_BATCH_BYTES = 200_000
+RULES_BATCH = 32  # documents at most per task (many tiny files), and per task of extract_many
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
 
 
@@ -100,10 +103,13 @@ class DaskEngine:
             limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
             limits.start(self.client)
             spec = replace(spec, limits=limits)
-        size = self.batch_size or (max(2, spec.llm.concurrency) if spec.llm is not None else RULES_BATCH)
+        if self.batch_size or spec.llm is not None:  # the LLM backend: a batch's calls fill the concurrency
+            batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
+        else:
+            batches = _batched(tasks, RULES_BATCH, RULES_BATCH_BYTES)
         self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
         try:
-            yield from self._in_order(spec, _batched(tasks, size), run)
+            yield from self._in_order(spec, batches, run)
         finally:
             if limits is not None:
                 limits.forget(self.client)
@@ -310,7 +316,26 @@ def _warm_up(backend: str) -> None:
         import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
 
 
-def _batched(tasks: Iterable[DocumentTask], size: int) -> Iterator[list[DocumentTask]]:
-    iterator = iter(tasks)
-    while batch := list(islice(iterator, size)):
+def _batched(tasks: Iterable[DocumentTask], size: int, max_bytes: int | None = None) -> Iterator[list[DocumentTask]]:
+    """Batches of at most ``size`` tasks, and with ``max_bytes``, ended by the first file that reaches that many bytes."""
+    if max_bytes is None:
+        iterator = iter(tasks)
+        while batch := list(islice(iterator, size)):
+            yield batch
+        return
+    batch, total = [], 0
+    for task in tasks:
+        batch.append(task)
+        total += _size(task.path)
+        if len(batch) >= size or total >= max_bytes:
+            yield batch
+            batch, total = [], 0
+    if batch:
         yield batch
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker reports why it cannot read it

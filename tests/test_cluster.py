@@ -141,6 +141,24 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpu
     same_outputs(single, tmp_path)
 
 
+def test_rules_batches_are_cut_by_bytes_and_keep_the_input_order(tmp_path):
+    from extractor.cluster import _batched
+    from extractor.engines import DocumentTask
+
+    sizes = [10, 10, 500, 10, 10, 10, 10, 10, 10, 900, 10]
+    tasks = []
+    for index, size in enumerate(sizes):
+        path = tmp_path / f"{index:02d}.txt"
+        path.write_bytes(b"x" * size)
+        tasks.append(DocumentTask(path, path.name))
+    tasks.append(DocumentTask(tmp_path / "gone.txt", "gone.txt"))  # unreadable: the worker says why, the batch goes on
+    batches = list(_batched(iter(tasks), 4, 500))
+    assert [task for batch in batches for task in batch] == tasks
+    assert all(len(batch) <= 4 for batch in batches)
+    assert [sizes[int(batch[-1].doc[:2])] for batch in batches[:3]] == [500, 10, 900]  # a big file ends its batch
+    assert all(sum(sizes[int(t.doc[:2])] for t in batch[:-1]) < 500 for batch in batches[:-1])
+
+
 def test_workers_hand_back_articles_rendered_for_every_writer():
     """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
     from extractor.engines import BackendSpec, DocumentTask, extract_batch
