@@ -8,9 +8,10 @@ runs in a fresh process: the rules backend in one process (no engine, the
 default run), then on 1 and 2 workers; then the LLM backend against the test
 server (waiting ``--delay`` seconds per call) at the same ``--concurrency``,
 in one process and on 1 and 2 workers. Cluster start-up is timed apart from
-the run. Each rules measurement is run ``--repeat`` times and the run with the
-median wall time is shown (a 2-core machine's timings vary by some 10%, so one
-run can neither prove nor refute a speed-up). Peak memory is the main
+the run. The rules runs go in ``--repeat`` rounds, each running one process,
+1 worker and 2 workers once; the table shows medians, and a speed-up is read
+within each round (this 2-core machine's timings drift by 10 to 30% from one
+minute to the next, so one run can neither prove nor refute a speed-up). Peak memory is the main
 process's maximum resident set (the workers are other processes). The
 machine's load average is printed before and after: on a shared machine, read
 the numbers with it.
@@ -96,12 +97,23 @@ def in_fresh_process(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def median_of(repeat: int, *args: str) -> dict:
-    """The run with the median wall time of ``repeat`` fresh runs, with the range of their wall times."""
-    rows = sorted((in_fresh_process(*args) for _ in range(repeat)), key=lambda row: row["wall"])
-    middle = dict(rows[len(rows) // 2])
-    middle["range"] = f"{rows[0]['wall']:.1f}–{rows[-1]['wall']:.1f}"
-    return middle
+def interleaved(repeat: int, configurations: list[int], *args: str) -> list[dict[int, dict]]:
+    """``repeat`` rounds, each running every configuration (workers) once in a fresh process, one after the other.
+
+    Rounds rather than one configuration's runs in a row: a drift of the machine's speed then touches every
+    configuration alike, and a speed-up is read within a round.
+    """
+    folder, out = args
+    return [{w: in_fresh_process("rules", folder, str(w), f"{out}-{w}") for w in configurations} for _ in range(repeat)]
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if len(ordered) % 2 else (ordered[len(ordered) // 2 - 1] + ordered[len(ordered) // 2]) / 2
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    return f"{min(values):.{digits}f}–{max(values):.{digits}f}"
 
 
 def main() -> None:
@@ -111,7 +123,7 @@ def main() -> None:
     parser.add_argument("--llm-docs", type=int, default=40)
     parser.add_argument("--delay", type=float, default=0.3)
     parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each rules measurement; the median is shown")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of rules runs; medians are shown")
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -122,20 +134,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="p2-dask-bench-") as temporary:
         work = Path(temporary)
         print("rules backend")
-        print(f"median of {args.repeat} runs each (wall range in brackets)")
+        print(f"{args.repeat} rounds, each running every configuration once; medians, and the range over the rounds in brackets")
         print("| documents | characters | workers | startup s | wall s | docs/s | vs 1 worker | vs no engine | main CPU s | main MiB |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         for size in args.sizes:
             folder = work / f"docs-{size}"
             make_documents(folder, size)
-            rows = {w: median_of(args.repeat, "rules", str(folder), str(w), str(work / f"out-{size}-{w}")) for w in [0, *args.workers]}
-            for w, row in rows.items():
-                speedup = rows[min(args.workers)]["wall"] / row["wall"] if w else float("nan")
+            configurations = [0, *args.workers]
+            rounds = interleaved(args.repeat, configurations, str(folder), str(work / f"out-{size}"))
+            for w in configurations:
+                runs = [round_[w] for round_ in rounds]
+                walls = [run["wall"] for run in runs]
+                versus_one = [round_[min(args.workers)]["wall"] / round_[w]["wall"] for round_ in rounds]
+                versus_none = [round_[0]["wall"] / round_[w]["wall"] for round_ in rounds]
                 print(
-                    f"| {size} | {row['characters']:,} | {w or 'none (one process)'} | {row['startup']:.1f} | "
-                    f"{row['wall']:.2f} ({row['range']}) | {size / row['wall']:.0f} | {speedup:.2f} | "
-                    f"{rows[0]['wall'] / row['wall']:.2f} | "
-                    f"{row['main_cpu']:.1f} | {row['peak_rss_mib']:.0f} |",
+                    f"| {size} | {runs[0]['characters']:,} | {w or 'none (one process)'} | {median([r['startup'] for r in runs]):.1f} | "
+                    f"{median(walls):.2f} ({spread(walls)}) | {size / median(walls):.0f} | "
+                    f"{median(versus_one):.2f} ({spread(versus_one, 2)}) | {median(versus_none):.2f} | "
+                    f"{median([r['main_cpu'] for r in runs]):.1f} | {max(r['peak_rss_mib'] for r in runs):.0f} |",
                     flush=True,
                 )
         from extractor.testserver import FakeModelServer, Script

@@ -1,7 +1,7 @@
 """Extraction on a Dask cluster: the engine behind ``--workers`` / ``--scheduler``, and a library API.
 
 - ``dask_client`` starts a local cluster (N worker processes, one thread each,
-  no dashboard, quiet logs) or connects to one the user runs (``dask scheduler``
+  no dashboard nor its profiler, quiet logs) or connects to one the user runs (``dask scheduler``
   and ``dask worker``, Kubernetes, SLURM via dask-jobqueue …).
 - ``DaskEngine`` is the runner's engine (``extractor/engines.py``): it sends
   documents in small batches to the workers, keeps a bounded number of batches
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 try:
+    import dask
     import dask.bag as db
     from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable, as_completed
 except ImportError as exc:  # pragma: no cover - the message is the point
@@ -75,14 +76,15 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         with client:
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=workers or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
-        silence_logs=quiet,
-    )
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # it samples stacks for a dashboard we do not start
+        cluster = LocalCluster(
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
+            silence_logs=quiet,
+        )
     with cluster, Client(cluster) as client:
         yield client
 
@@ -96,7 +98,7 @@ class DaskEngine:
         self.batch_size = batch_size
         self.in_flight = in_flight or 2 * self.workers + 1  # one running and one waiting per worker thread, and one arriving
 
-    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask]) -> Iterator[Extracted]:
+    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted]:
         run = uuid.uuid4().hex[:12]
         limits = None
         if spec.llm is not None:  # one bound on calls in flight and one token budget for every worker
@@ -106,7 +108,7 @@ class DaskEngine:
         if self.batch_size or spec.llm is not None:  # the LLM backend: a batch's calls fill the concurrency
             batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
         else:
-            batches = _batched(tasks, RULES_BATCH, RULES_BATCH_BYTES)
+            batches = _batched(tasks, RULES_BATCH, RULES_BATCH_BYTES, _Guided(count, self.workers))
         self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
         try:
             yield from self._in_order(spec, batches, run)
@@ -316,18 +318,46 @@ def _warm_up(backend: str) -> None:
         import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
 
 
-def _batched(tasks: Iterable[DocumentTask], size: int, max_bytes: int | None = None) -> Iterator[list[DocumentTask]]:
-    """Batches of at most ``size`` tasks, and with ``max_bytes``, ended by the first file that reaches that many bytes."""
+class _Guided:
+    """Guided self-scheduling: near the end of a run of known length, batches shrink so that the workers finish together.
+
+    A batch holds at most the tasks left divided by ``PER_WORKER`` tasks per worker: 200 files on 2 workers go out as
+    batches of 25, 21, 19 … 1, not as 7 batches of 32 of which one worker gets 4.
+    """
+
+    PER_WORKER = 4
+
+    def __init__(self, count: int | None, workers: int) -> None:
+        self.left = count
+        self.workers = workers
+
+    def cap(self, size: int) -> int:
+        if self.left is None:
+            return size
+        return max(1, min(size, self.left // (self.PER_WORKER * self.workers)))
+
+    def took(self, tasks: int) -> None:
+        if self.left is not None:
+            self.left -= tasks
+
+
+def _batched(
+    tasks: Iterable[DocumentTask], size: int, max_bytes: int | None = None, guided: _Guided | None = None
+) -> Iterator[list[DocumentTask]]:
+    """Batches of at most ``size`` tasks; with ``max_bytes``, ended by the file that reaches that many bytes; with
+    ``guided``, smaller near the end."""
     if max_bytes is None:
         iterator = iter(tasks)
         while batch := list(islice(iterator, size)):
             yield batch
         return
+    guided = guided or _Guided(None, 1)
     batch, total = [], 0
     for task in tasks:
         batch.append(task)
         total += _size(task.path)
-        if len(batch) >= size or total >= max_bytes:
+        if len(batch) >= guided.cap(size) or total >= max_bytes:
+            guided.took(len(batch))
             yield batch
             batch, total = [], 0
     if batch:

@@ -90,8 +90,11 @@ class Engine(Protocol):
 
     workers: int  # processes (or threads) extracting at once, for the progress line
 
-    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask]) -> Iterator[Extracted]:
-        """Every task's result, in task order, as soon as it and those before it are done; bounded in flight."""
+    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted]:
+        """Every task's result, in task order, as soon as it and those before it are done; bounded in flight.
+
+        ``count``, when known, is how many tasks there are: the last ones can then be spread evenly.
+        """
         ...
 
     def close(self) -> None: ...

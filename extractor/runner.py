@@ -164,7 +164,7 @@ def run_extraction(
         if engine is not None:
             tasks = _tasks(scan.files, finished, manifest)
             spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
-            summary.documents += _extract_on(engine, spec, backend, tasks, outputs, notify)
+            summary.documents += _extract_on(engine, spec, backend, tasks, len(scan.files), outputs, notify)
         prepared: deque[_Prepared] = deque()
         for path, doc in _named(scan.files) if engine is None else ():
             work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
@@ -300,11 +300,17 @@ def _backend_spec(backend: Backend, chunk_budget: int, max_file_size: int, doc_t
 
 
 def _extract_on(
-    engine: Engine, spec: BackendSpec, backend: Backend, tasks: Iterable[DocumentTask], outputs: OutputSet, notify: ProgressCallback
+    engine: Engine,
+    spec: BackendSpec,
+    backend: Backend,
+    tasks: Iterable[DocumentTask],
+    count: int,
+    outputs: OutputSet,
+    notify: ProgressCallback,
 ) -> Iterator[DocumentOutcome]:
     """Each document as the engine's workers extracted it, written here in input order; their usage added to ``backend``'s."""
     add_usage = getattr(backend, "add_usage_counts", None)
-    for extracted in engine.extract(spec, tasks):
+    for extracted in engine.extract(spec, tasks, count):
         if extracted.usage and add_usage is not None:
             add_usage(extracted.usage)
         yield _write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify)

@@ -159,6 +159,21 @@ def test_rules_batches_are_cut_by_bytes_and_keep_the_input_order(tmp_path):
     assert all(sum(sizes[int(t.doc[:2])] for t in batch[:-1]) < 500 for batch in batches[:-1])
 
 
+def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
+    """So that no worker is left with a big last batch while the others wait (guided self-scheduling)."""
+    from extractor.cluster import _batched, _Guided
+    from extractor.engines import DocumentTask
+
+    tasks = [DocumentTask(tmp_path / f"{index}.txt", f"{index}.txt") for index in range(200)]
+    for task in tasks:
+        task.path.write_text("本报讯", encoding="utf-8")
+    plain = [len(batch) for batch in _batched(tasks, 32, 200_000)]
+    guided = [len(batch) for batch in _batched(tasks, 32, 200_000, _Guided(len(tasks), workers=2))]
+    assert sum(guided) == sum(plain) == 200
+    assert max(plain[-2:]) == 32 and guided[-1] == 1  # the last batches are small
+    assert guided == sorted(guided, reverse=True) and guided[0] <= 200 // (2 * _Guided.PER_WORKER)
+
+
 def test_workers_hand_back_articles_rendered_for_every_writer():
     """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
     from extractor.engines import BackendSpec, DocumentTask, extract_batch
