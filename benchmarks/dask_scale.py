@@ -150,7 +150,7 @@ def main() -> None:
                 print(
                     f"| {size} | {runs[0]['characters']:,} | {w or 'none (one process)'} | {median([r['startup'] for r in runs]):.1f} | "
                     f"{median(walls):.2f} ({spread(walls)}) | {size / median(walls):.0f} | "
-                    f"{median(versus_one):.2f} ({spread(versus_one, 2)}) | {median(versus_none):.2f} | "
+                    f"{f'{median(versus_one):.2f} ({spread(versus_one, 2)})' if w else ''} | {median(versus_none):.2f} | "
                     f"{median([r['main_cpu'] for r in runs]):.1f} | {max(r['peak_rss_mib'] for r in runs):.0f} |",
                     flush=True,
                 )
