@@ -5,7 +5,9 @@ engine only decides where it runs. The main process hands an engine
 ``DocumentTask``s in input order and gets each document's ``Extracted`` back in
 that same order, streaming, with a bounded number of documents in flight; it
 writes every output itself (``OutputSet``), so the outputs are a single-process
-run's. Without an engine the runner extracts in its own process, as always.
+run's. The articles come back rendered for every writer (``render_article``:
+JSON lines, table rows), so appending them is all the writing process does.
+Without an engine the runner extracts in its own process, as always.
 
 An engine implements ``Engine`` (``extractor.cluster.DaskEngine`` does, on a
 Dask cluster; a Ray adapter would too). Its workers call ``extract_batch``,
