@@ -14,7 +14,7 @@ from ...budget import check_budget
 from ...models import Evidence, Figure, Measure
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
-from .labels import FigureLabels, knowledge, label_figure
+from .labels import FigureLabels, continues_sentence, knowledge, label_figure
 from .parks import ParkMention
 from .subjects import article_subject, find_entities, subject_of
 
@@ -26,6 +26,7 @@ _CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
 # Greedy up to the last mark: one backward step per character after it (a `[^…]*$` search would retry every start).
 _UP_TO_LAST_CLAUSE_MARK = re.compile(r"(?s).*[，,、：:；;（(）)“”。！？\n]")
 _UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？!?\n；;]")
+_ENDS_SENTENCE = re.compile(r"[。！？!?\n；;]")
 
 
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
@@ -41,10 +42,16 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
     names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
+    sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
+    parallel: tuple[FigureLabels, ...] = ()  # those of the sentence this one continues (after ；, or 其中)
     for match in sorted(candidates, key=lambda m: m.start):
         check_budget()  # the per-figure look-backs are where a hostile page used to go quadratic
         sentence_start = _sentence_start(text, match.start, start)
         same_sentence = previous if previous and previous[0] == sentence_start else None
+        if previous and not same_sentence:
+            adjacent = not _ENDS_SENTENCE.search(text, previous[1], max(previous[1], sentence_start - 1))
+            parallel = tuple(sentence) if adjacent and continues_sentence(text, sentence_start) else ()
+            sentence = []
         labels = label_figure(
             text,
             match.start,
@@ -55,8 +62,10 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             period_pattern(),
             same_sentence[2] if same_sentence else None,
             same_sentence[1] if same_sentence else sentence_start,
+            parallel,
         )
         previous = (sentence_start, match.end, labels)
+        sentence.append(labels)
         figures.append(
             Figure(
                 value_text=match.value_text,

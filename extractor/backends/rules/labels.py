@@ -101,6 +101,8 @@ class _Knowledge:
     object_verbs: re.Pattern[str]
     comparison: re.Pattern[str]
     growth_nouns: re.Pattern[str]
+    names_a_place: re.Pattern[str]
+    continues: re.Pattern[str]
 
 
 def read_data(name: str) -> dict:
@@ -148,6 +150,8 @@ def knowledge() -> _Knowledge:
         object_verbs=re.compile(phrase["object_verbs"]),
         comparison=re.compile(phrase["comparison"]),
         growth_nouns=re.compile(measure["growth_nouns"]),
+        names_a_place=re.compile(phrase["names_a_place"]),
+        continues=re.compile(phrase["continues"]),
     )
 
 
@@ -280,11 +284,14 @@ def label_figure(
     period: re.Pattern[str],
     previous: FigureLabels | None,
     previous_end: int,
+    parallel: tuple[FigureLabels, ...] = (),
 ) -> FigureLabels:
     """Labels of the figure printed at text[start:end].
 
     ``previous`` is the figure before it in the same sentence (ending at
     ``previous_end``), whose metric a bare rate or a relational word inherits.
+    ``parallel`` are the figures of the sentence this one continues (``continues_sentence``),
+    whose first figure of the same kind lends its metric to a first figure with no metric words.
     ``names`` are subject names to cut the phrase after; ``period`` the period words.
     """
     facts = knowledge()
@@ -304,6 +311,8 @@ def label_figure(
     head = _head(facts.streak.sub("", before), measure)
     enumerated = _enumerated(text[sentence_start:start], names, period) if text[start : start + 1].isdigit() else ""
     phrase = enumerated or _phrase(head, names, period)
+    if kind in ("money", "rate") and facts.names_a_place.search(phrase):
+        phrase = ""  # 南区完成251亿元: the words name where, not what
     last = "" if phrase else _last_word(head)
     verb = last if last in facts.not_a_metric else ""  # 企业将投资35亿元建设…: 投资 names the key, not the metric
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
@@ -340,6 +349,9 @@ def label_figure(
             return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
         if not phrase and not counted and not head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
             return FigureLabels(stem, previous.metric_key, measure, target, kind)
+    lender = next((labels for labels in parallel if labels.unit_class == kind and labels.metric), None)
+    if previous is None and lender is not None and not phrase and not counted and not verb:  # 南区完成251亿元 after 北区…
+        return FigureLabels(lender.metric, lender.metric_key, measure, target, kind)
     compared = previous is not None and bool(facts.comparison.search(text, max(previous_end, sentence_start), start))
     if previous is not None and previous.metric and compared:  # 增长15.2%，高于全市平均水平3.6个百分点
         return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
@@ -353,6 +365,12 @@ def label_figure(
     if not one_named:  # one named project's total stays project_investment, even when it was signed
         key = refined_key(key, key_words, _whole_sentence(text, start))
     return FigureLabels(phrase, key, measure, target, kind)
+
+
+def continues_sentence(text: str, sentence_start: int) -> bool:
+    """The sentence at ``sentence_start`` goes on from the one before: it follows a semicolon, or opens with 其中."""
+    before = text[max(0, sentence_start - 2) : sentence_start].rstrip()
+    return before.endswith(("；", ";")) or bool(knowledge().continues.match(text[sentence_start : sentence_start + 4]))
 
 
 @lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
