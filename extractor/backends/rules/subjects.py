@@ -45,6 +45,7 @@ class Entity:
     kind: str  # park, group, self, place, company, institution, project, named
     locative: bool = False  # after 在/落户/位于…: where something happens, not what a figure is about
     yardstick: bool = False  # a group the zone is measured against (居…之首, 在…中跻身十强)
+    part: bool = False  # named in a breakdown (其中：东川工业园区增长…): not what a later 园区 means
 
     @property
     def end(self) -> int:
@@ -79,6 +80,8 @@ class _Words:
     compared_before: re.Pattern[str]
     investment_before: re.Pattern[str]
     invested_thing: re.Pattern[str]
+    part_name: re.Pattern[str]
+    breakdown: re.Pattern[str]
 
 
 @cache
@@ -125,6 +128,8 @@ def _words() -> _Words:
         compared_before=re.compile(data["compared_before"]),
         investment_before=re.compile(data["investment_before"]),
         invested_thing=re.compile(data["invested_thing"]),
+        part_name=re.compile(data["part_name"]),
+        breakdown=re.compile(data["breakdown"]),
     )
 
 
@@ -155,7 +160,14 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     """Every candidate subject in text[start:end], in text order."""
     words = _words()
     in_park = _SpanSet((p.start, p.end) for p in parks if p.start < end and p.end > start)
-    found = [Entity(p.name, p.start, "park", _is_locative(text, p.start, p.end)) for p in parks if start <= p.start < end]
+    found = [
+        Entity(p.name, p.start, "park", _is_locative(text, p.start, p.end), part=_in_breakdown(text, p.start))
+        for p in parks
+        if start <= p.start < end
+    ]
+    for match in words.part_name.finditer(text, start, end):
+        if not in_park.covers(match.start()):
+            found.append(Entity(match.group(), match.start(), "area", part=_in_breakdown(text, match.start())))
     groups = []
     for match in words.collective.finditer(text, start, end):
         if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
@@ -231,6 +243,11 @@ def _without_lead(run: str, lead: int) -> str:
     """The name in a run of name characters: after its lead word, without a count before it (8家…中心)."""
     name = run[lead:]
     return name if name[:4].isdigit() else _LEADING_COUNT.sub("", name)  # 2023昆山元宇宙国际装备展 keeps its year
+
+
+def _in_breakdown(text: str, position: int) -> bool:
+    """The name sits in a sentence that opens with 其中: a part of the total before it."""
+    return bool(_words().breakdown.search(text, max(0, position - 60), position))
 
 
 def _is_locative(text: str, start: int, end: int = 0) -> bool:
@@ -311,10 +328,14 @@ def subject_of(
     pointed = _pointed_at(entities[: index + 1], text, sentence_start, position, paragraph_start)
     if pointed:
         return pointed
+    yardstick = ""  # 在全国157个国家级高新区中，有48个园区…: the yardstick, when nothing else in the paragraph is named
     for at in range(index, -1, -1):
         entity = entities[at]
         if entity.start < paragraph_start:
             break
+        if entity.yardstick and not entity.locative and entity.end <= position:  # not 43个 in 全国43个国家级开发区
+            yardstick = yardstick or entity.name
+            continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
         if entity.locative or _is_measured(entity, text, position):
             continue
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
@@ -322,7 +343,7 @@ def subject_of(
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
         return _zone_before(entities, at, own) if entity.kind == "self" else entity.name
-    return own
+    return yardstick or own
 
 
 def _entity_after(entities: list[Entity], starts: list[int], text: str, end: int) -> str:
@@ -378,6 +399,8 @@ def _zone_before(entities: list[Entity], index: int, own: str) -> str:
     for entity in reversed(entities[:index]):
         # A zone named as the place of an event (仪式在浒关开发区举行) or a group named as a yardstick
         # (居…之首, 在…中跻身十强) is not what a later 开发区 or 全区 points back at.
+        if entity.part:
+            continue  # 其中：…南川工业园增长23.19%。园区工业企业资产… is the whole zone's
         if (entity.kind == "park" and not entity.locative) or (entity.kind == "group" and not entity.yardstick):
             return entity.name
     return own
