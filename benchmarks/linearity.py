@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,34 +35,25 @@ def paragraph(size: int) -> str:
     """Seed sentences, renumbered copy by copy, joined into one paragraph of about ``size`` UTF-8 bytes."""
     seeds = [_SPLITTERS.sub("", p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
     body = "".join("".join(line.split()) for text in seeds for line in text.splitlines())
-    pieces, length, copy = [], 0, 0
-    while length < size:
-        piece = re.sub(r"\d", lambda m, c=copy: str((int(m.group()) + c) % 10), body)
-        pieces.append(piece)
-        length += len(piece.encode("utf-8"))
-        copy += 1
-    text = _cut("".join(pieces), size)
-    return text
+    return _repeated(size, lambda copy: re.sub(r"\d", lambda m: str((int(m.group()) + copy) % 10), body), first=0)
 
 
 def digits(size: int) -> str:
     """A run of digits with 万/亿 between them: 1万23亿456万7890亿…"""
-    pieces, length, n = [], 0, 1
-    while length < size:
-        piece = f"{n}{'万亿'[n % 2]}"
-        pieces.append(piece)
-        length += len(piece.encode("utf-8"))
-        n += 1
-    return _cut("".join(pieces), size)
+    return _repeated(size, lambda n: f"{n}{'万亿'[n % 2]}")
 
 
 def lists(size: int) -> str:
     """Numbers joined by 、, every other one with its unit: 1、2家、3、4家… (bare numbers share a listed unit)."""
-    pieces, length, n = [], 0, 1
+    return _repeated(size, lambda n: f"{n}{'家' if n % 2 else ''}、")
+
+
+def _repeated(size: int, piece: Callable[[int], str], first: int = 1) -> str:
+    """piece(first), piece(first + 1), … joined until ``size`` UTF-8 bytes, cut there."""
+    pieces, length, n = [], 0, first
     while length < size:
-        piece = f"{n}{'家' if n % 2 else ''}、"
-        pieces.append(piece)
-        length += len(piece.encode("utf-8"))
+        pieces.append(piece(n))
+        length += len(pieces[-1].encode("utf-8"))
         n += 1
     return _cut("".join(pieces), size)
 

@@ -28,7 +28,6 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -346,17 +345,12 @@ def _batched(
 ) -> Iterator[list[DocumentTask]]:
     """Batches of at most ``size`` tasks; with ``max_bytes``, ended by the file that reaches that many bytes; with
     ``guided``, smaller near the end."""
-    if max_bytes is None:
-        iterator = iter(tasks)
-        while batch := list(islice(iterator, size)):
-            yield batch
-        return
     guided = guided or _Guided(None, 1)
     batch, total = [], 0
     for task in tasks:
         batch.append(task)
-        total += _size(task.path)
-        if len(batch) >= guided.cap(size) or total >= max_bytes:
+        total += _size(task.path) if max_bytes is not None else 0
+        if len(batch) >= guided.cap(size) or (max_bytes is not None and total >= max_bytes):
             guided.took(len(batch))
             yield batch
             batch, total = [], 0

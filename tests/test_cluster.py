@@ -177,11 +177,12 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
 def test_workers_hand_back_articles_rendered_for_every_writer():
     """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
     from extractor.engines import BackendSpec, DocumentTask, extract_batch
-    from extractor.outputs import RenderedArticle, writer_types
+    from extractor.outputs import RenderedArticle, rendering_writers
 
     page = sorted(SEEDS.glob("*.txt"))[0]
     (done,) = extract_batch(BackendSpec("rules", 2000), [DocumentTask(page, page.name)])
-    rendering = {writer.name for writer in writer_types() if writer.renders}
+    rendering = {writer.name for writer in rendering_writers()}
+    assert rendering == {"records.jsonl", "records.sqlite"}
     assert done.work.articles and all(isinstance(a, RenderedArticle) for a in done.work.articles)
     assert all(set(a.pieces) == rendering and a.counts["figures"] >= 0 for a in done.work.articles)
     assert b"".join(a.pieces["records.jsonl"] for a in done.work.articles).count(b"\n") == sum(

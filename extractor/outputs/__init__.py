@@ -60,7 +60,6 @@ class Writer:
     """One output format. Every method has a do-nothing default; a writer overrides what its format needs."""
 
     name = ""  # the file it owns
-    renders = False  # True: ``render`` makes this writer's piece of each article, which ``write_article`` writes
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> Writer:
@@ -69,7 +68,10 @@ class Writer:
 
     @staticmethod
     def render(entry: DocumentEntry, article: Article) -> Any:
-        """This writer's piece of an article (picklable: it is made on a worker when there is one). Pure: no files."""
+        """This writer's piece of an article (picklable: it is made on a worker when there is one). Pure: no files.
+
+        A writer that writes per article overrides it; ``write_article`` then gets the piece.
+        """
         return None
 
     def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
@@ -111,8 +113,14 @@ class RenderedArticle:
 
 def render_article(entry: DocumentEntry, article: Article) -> RenderedArticle:
     """Every rendering writer's piece of ``article`` (with a cluster, on the worker that extracted it)."""
-    pieces = {writer.name: writer.render(entry, article) for writer in writer_types() if writer.renders}
+    pieces = {writer.name: writer.render(entry, article) for writer in rendering_writers()}
     return RenderedArticle(article.index, article.counts(), pieces)
+
+
+@functools.cache
+def rendering_writers() -> tuple[type[Writer], ...]:
+    """The writers that write per article: those with a ``render`` of their own."""
+    return tuple(writer for writer in writer_types() if writer.render is not Writer.render)
 
 
 @functools.cache
@@ -289,4 +297,5 @@ __all__ = [
     "RenderedArticle",
     "Writer",
     "render_article",
+    "rendering_writers",
 ]

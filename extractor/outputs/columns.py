@@ -28,9 +28,7 @@ _RECORD_LISTS = ("parks", "initiatives", "figures", "quotes")
 def record_columns(model: type[Record]) -> list[str]:
     """CSV/SQL columns of a record kind, in model field order."""
     columns = list(KEY_COLUMNS)
-    for name in model.model_fields:
-        if name == "kind":
-            continue
+    for name in _field_names(model):
         columns += EVIDENCE_COLUMNS if name == "evidence" else [name]
     return columns
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..models import Article, DocumentMeta, Record
-from . import DocumentEntry, RenderedArticle, Writer
+from . import RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 
 _WRITING = ".writing"
 _INTERRUPTED = ".interrupted-"
@@ -75,8 +75,7 @@ class _Range:
 class JsonlWriter(Writer):
     """records.jsonl (see the module's docstring)."""
 
-    name = "records.jsonl"
-    renders = True
+    name = RECORDS_FILE
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> JsonlWriter:

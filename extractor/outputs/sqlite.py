@@ -29,7 +29,7 @@ from urllib.parse import quote
 from ..facts import facts_view_sql
 from ..identity import write_zones_table
 from ..models import RECORD_TYPES, Article, DocumentMeta
-from . import DocumentEntry, RenderedArticle, Writer
+from . import DATABASE_FILE, DocumentEntry, RenderedArticle, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .errors import OutputError
 
@@ -42,8 +42,7 @@ _DOCUMENT_COLUMNS = ("doc", "position", "sha256", "encoding", "text", "outcome",
 class SqliteWriter(Writer):
     """records.sqlite (see the module's docstring)."""
 
-    name = "records.sqlite"
-    renders = True
+    name = DATABASE_FILE
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> SqliteWriter:
@@ -183,7 +182,7 @@ class SqliteWriter(Writer):
             "seals": json.dumps(entry.seals),
             **entry.meta.model_dump(),  # when and where it was published
         }
-        db.execute(_insert_statement("documents"), tuple(row.values()))
+        db.execute(_insert_statement("documents"), tuple(row[column] for column in _DOCUMENT_COLUMNS))
         db.execute("COMMIT")
 
     def abandon_document(self, entry: DocumentEntry) -> None:

@@ -25,8 +25,9 @@ _ABOUT_PEOPLE = re.compile("人口|人数|人才")
 _CLAUSE_RUN = re.compile(r"[^，,、：:；;（(）)“”。！？\n]*")
 # Greedy up to the last mark: one backward step per character after it (a `[^…]*$` search would retry every start).
 _UP_TO_LAST_CLAUSE_MARK = re.compile(r"(?s).*[，,、：:；;（(）)“”。！？\n]")
-_UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？!?\n；;]")
-_ENDS_SENTENCE = re.compile(r"[。！？!?\n；;]")
+_SENTENCE_END = r"[。！？!?\n；;]"
+_UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*" + _SENTENCE_END)
+_ENDS_SENTENCE = re.compile(_SENTENCE_END)
 
 
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
