@@ -184,7 +184,8 @@ def test_workers_hand_back_articles_rendered_for_every_writer():
     rendering = {writer.name for writer in rendering_writers()}
     assert rendering == {"records.jsonl", "records.sqlite"}
     assert done.work.articles and all(isinstance(a, RenderedArticle) for a in done.work.articles)
-    assert all(set(a.pieces) == rendering and a.counts["figures"] >= 0 for a in done.work.articles)
+    assert all(set(a.pieces) == rendering for a in done.work.articles)
+    assert sum(a.counts["figures"] for a in done.work.articles) > 0  # a seed page has figures: something was rendered
     assert b"".join(a.pieces["records.jsonl"] for a in done.work.articles).count(b"\n") == sum(
         sum(a.counts[kind] for kind in ("parks", "initiatives", "figures", "quotes")) for a in done.work.articles
     )
