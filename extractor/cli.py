@@ -166,6 +166,9 @@ def _parser() -> argparse.ArgumentParser:
     table = commands.add_parser("table", help="write the analyst's table: one row per fact, with its sources and conflicts")
     table.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
     table.add_argument("-o", "--output", type=Path, help="CSV file to write (default: OUT_DIR/facts.csv)")
+    table.add_argument(
+        "--all", action="store_true", dest="include_all", help="every fact, not only those whose labels are of high confidence"
+    )
     table.set_defaults(run=_run_table)
 
     score = commands.add_parser("eval", help="score records.jsonl against gold annotations")
@@ -400,11 +403,12 @@ def _run_report(args: argparse.Namespace) -> int:
 def _run_table(args: argparse.Namespace) -> int:
     output = args.output or args.out / "facts.csv"
     try:
-        rows = write_facts(args.out / DATABASE_FILE, output)
+        rows = write_facts(args.out / DATABASE_FILE, output, args.include_all)
     except FactsError as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
-    console.print(f"{rows} facts: {escape(str(output))}")
+    which = "" if args.include_all else " of high confidence (--all writes every fact)"
+    console.print(f"{rows} facts{which}: {escape(str(output))}")
     return 0
 
 
@@ -435,6 +439,7 @@ def _run_eval(args: argparse.Namespace) -> int:
             "\n".join(_attribute_lines(row)),
         )
     console.print(table)
+    console.print(_confidence_table(board["figures"]["confidence"]))
     if args.show_errors:
         for kind in KINDS:
             for miss in scores[kind].misses:
@@ -445,6 +450,16 @@ def _run_eval(args: argparse.Namespace) -> int:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
         args.json_out.write_text(json.dumps(board, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def _confidence_table(bands: dict[str, dict]) -> Table:
+    """Figures per confidence band: how many, their share, and how often subject, metric_key and period are all right."""
+    table = Table(title="Figures by confidence (accuracy: subject, metric_key and period_end all right; extras count as wrong)")
+    for column in ("confidence", "figures", "coverage", "accuracy"):
+        table.add_column(column, justify="left" if column == "confidence" else "right")
+    for name, row in bands.items():
+        table.add_row(name, str(row["figures"]), f"{row['coverage']:.3f}", f"{row['accuracy']:.3f}")
+    return table
 
 
 def _attribute_lines(row: dict) -> list[str]:

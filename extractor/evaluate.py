@@ -25,6 +25,8 @@ from pathlib import Path
 
 KINDS = ("figures", "quotes", "parks", "initiatives")
 FIGURE_LABELS = ("metric_key", "measure", "target", "period_start", "period_end", "published")
+_BAND_LABELS = ("metric_key", "period_end")  # with the subject: what a row of the analyst's table needs right
+BANDS = ("high", "medium", "low")
 _MARKS = re.compile(r"[“”‘’《》\"'\s]")
 
 
@@ -38,6 +40,8 @@ class Score:
     label_judged: dict[str, int] = field(default_factory=dict)  # per label: matched pairs whose gold has it
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    # per confidence band: [matched figures, matched with subject, metric_key and period_end all right, extras]
+    bands: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -64,6 +68,16 @@ class Score:
                 self.label_judged[label] = self.label_judged.get(label, 0) + 1
                 self.label_right[label] = self.label_right.get(label, 0) + (_label(prediction, label) == gold[label])
 
+    def judge_band(self, prediction: dict, gold: dict | None, subject_right: bool = False) -> None:
+        """Count a figure in its confidence band: matched and all labels right, or an extra (gold is None)."""
+        counts = self.bands.setdefault(prediction.get("confidence") or "unrated", [0, 0, 0])
+        if gold is None:
+            counts[2] += 1
+            return
+        counts[0] += 1
+        labels_right = all(_label(prediction, label) == gold[label] for label in _BAND_LABELS if label in gold)
+        counts[1] += subject_right and labels_right
+
     def add(self, other: Score) -> None:
         self.true_positives += other.true_positives
         self.false_positives += other.false_positives
@@ -74,6 +88,10 @@ class Score:
             self.label_right[label] = self.label_right.get(label, 0) + other.label_right.get(label, 0)
         self.misses += other.misses
         self.extras += other.extras
+        for name, counts in other.bands.items():
+            mine = self.bands.setdefault(name, [0, 0, 0])
+            for index, count in enumerate(counts):
+                mine[index] += count
 
 
 def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
@@ -121,13 +139,19 @@ def _match(
             free.remove(best)
             if counts:
                 score.true_positives += 1
-                score.attribute_right += right(prediction, best)
+                subject_right = right(prediction, best)
+                score.attribute_right += subject_right
                 score.judge_labels(prediction, best)
+                if prediction.get("kind") == "figure":
+                    score.judge_band(prediction, best, subject_right)
         unmatched = still
         if counts:
             score.false_negatives += len(free)
             score.misses += [f"{doc}: {label(g)}" for g in free]
     score.false_positives += len(unmatched)
+    for prediction in unmatched:
+        if prediction.get("kind") == "figure":
+            score.judge_band(prediction, None)
     score.extras += [f"{doc}: {label(p)}" for p in unmatched]
     return score
 
@@ -253,4 +277,27 @@ def scoreboard(scores: dict[str, Score]) -> dict:
             board["figures"][f"{label}_accuracy"] = round(accuracy, 4)
             board["figures"][f"{label}_judged"] = scores["figures"].label_judged[label]
     board["quotes"]["speaker_accuracy"] = round(scores["quotes"].attribute_accuracy, 4)
+    board["figures"]["confidence"] = confidence_table(scores["figures"])
     return board
+
+
+def confidence_table(score: Score) -> dict[str, dict[str, float | int]]:
+    """Per confidence band: its share of the figures found, and how often a figure in it is right.
+
+    ``coverage`` is the band's share of all figures the run reported (matched or not); ``accuracy`` the share of the
+    band's figures that match a gold figure and have subject, metric_key and period_end all right (an extra, a
+    figure the gold does not have, counts as wrong).
+    """
+    total = sum(matched + extra for matched, _right, extra in score.bands.values())
+    table = {}
+    for name in (*BANDS, *sorted(set(score.bands) - set(BANDS))):
+        matched, right, extra = score.bands.get(name, [0, 0, 0])
+        found = matched + extra
+        table[name] = {
+            "figures": found,
+            "coverage": round(found / total, 4) if total else 0.0,
+            "accuracy": round(right / found, 4) if found else 0.0,
+            "matched": matched,
+            "all_right": right,
+        }
+    return table

@@ -42,6 +42,10 @@ class Measure(StrEnum):
 
 
 DatePrecision = Literal["day", "month", "year"]
+# Where a label came from, narrowest scope first: the figure's own clause, its sentence, its paragraph, a heading
+# above it, a table's header, the document (its headline, its main zone, its publication date), a model, or nowhere.
+LabelSource = Literal["clause", "sentence", "paragraph", "heading", "table", "document", "model", "none"]
+Confidence = Literal["high", "medium", "low"]
 InitiativeKind = Literal["policy", "action_plan", "program", "reform", "platform", "project", "event", "other"]
 
 
@@ -109,6 +113,12 @@ class Figure(Record):
     period_end: str = Field(default="", description="ISO date, empty when the text gives nothing resolvable")
     subject: str = Field(default="", description="the zone, company, project or group the figure is about")
     park_id: str = Field(default="", description="the subject's park_id when the subject is a zone")
+    subject_from: LabelSource = Field(default="none", description="the scope the subject was read from")
+    metric_from: LabelSource = Field(default="none", description="the scope the metric was read from")
+    period_from: LabelSource = Field(default="none", description="the scope the period was read from")
+    confidence: Confidence = Field(
+        default="low", description="how sure the labels are, from where they came (extractor/data/confidence.toml)"
+    )
 
 
 class Quote(Record):

@@ -8,6 +8,7 @@ from pathlib import Path
 from .backends import Backend, get_backend
 from .budget import TimeBudget, check_budget, within
 from .chunk import DEFAULT_BUDGET, chunk_article
+from .confidence import assess
 from .identity import DocumentZones
 from .load import LoadError, read_text
 from .merge import merge_article
@@ -71,6 +72,7 @@ def _verified(article: Article, normalized: NormalizedText, published: str = "",
         verify_in_place(record, normalized.text, normalized)
     settle_shared_numbers(article.figures)
     resolve_figure_periods(article.figures, published, title)
+    assess(article.figures)
     return article
 
 

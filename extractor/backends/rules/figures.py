@@ -67,6 +67,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
+        subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        period, period_from = periods.words_at(match.start)
         figures.append(
             Figure(
                 value_text=match.value_text,
@@ -81,8 +83,11 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 metric_key=labels.metric_key,
                 measure=labels.measure,
                 target=labels.target,
-                period=periods.words_at(match.start),
-                subject=subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject),
+                period=period,
+                subject=subject,
+                subject_from=subject_from,
+                metric_from=labels.source if labels.metric or labels.metric_key != "other" else "none",
+                period_from=period_from,
                 evidence=_clause_evidence(text, match, start, end),
             )
         )

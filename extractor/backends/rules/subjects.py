@@ -311,10 +311,14 @@ def _group_core(name: str) -> str:
     return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
 
 
+_CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
+
+
 def subject_of(
     entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, end: int, own: str
-) -> str:
-    """What the figure at text[position:end] is about; the article's own subject when nothing nearer says.
+) -> tuple[str, str]:
+    """What the figure at text[position:end] is about, and the scope it was read from
+    (clause, sentence, paragraph, document, none); the article's own subject when nothing nearer says.
 
     In order: a name the figure's words qualify (总投资180亿元的“世界计算·长沙智谷”项目); the entity
     that 该项目, 该实验室, 公司… point at; the nearest entity before it in its paragraph that is
@@ -322,12 +326,18 @@ def subject_of(
     """
     index = bisect_left(starts, position) - 1
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    clause = _CLAUSE_MARKS.match(text, sentence_start, position)
+    clause_start = clause.end() if clause else sentence_start
+
+    def scope(at: int) -> str:
+        return "clause" if at >= clause_start else "sentence" if at >= sentence_start else "paragraph"
+
     qualified = _entity_after(entities, starts, text, end) or _invested_in(text, position, end)
     if qualified:
-        return qualified
+        return qualified, "clause"
     pointed = _pointed_at(entities[: index + 1], text, sentence_start, position, paragraph_start)
     if pointed:
-        return pointed
+        return pointed, "sentence"  # 该项目, 公司: the pointer stands in the sentence
     yardstick = ""  # 在全国157个国家级高新区中，有48个园区…: the yardstick, when nothing else in the paragraph is named
     for at in range(index, -1, -1):
         entity = entities[at]
@@ -342,8 +352,13 @@ def subject_of(
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
-        return _zone_before(entities, at, own) if entity.kind == "self" else entity.name
-    return yardstick or own
+        if entity.kind == "self":  # 全区, 园区: the zone named before, the document's own when none is
+            zone = _zone_before(entities, at, own)
+            return zone, scope(entity.start) if zone != own else "document"
+        return entity.name, scope(entity.start)
+    if yardstick:
+        return yardstick, "paragraph"
+    return own, "document" if own else "none"
 
 
 def _entity_after(entities: list[Entity], starts: list[int], text: str, end: int) -> str:
