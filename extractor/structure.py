@@ -55,6 +55,21 @@ def examples() -> list[dict]:
 
 
 _LINE = re.compile(r"[^\n]+")
+_CLAUSE_MARK = re.compile("[，,；;：:]")  # a line with clauses is a sentence, not a heading (1、各项指标完成,全年实现…)
+
+
+def numbered_lines(raw: str) -> tuple[set[int], set[int]]:
+    """Where raw lines open with a heading's numbering, and where such lines end when the whole line is the
+    heading (一、2025年工作回顾): the normalizer keeps the line breaks there, which it would otherwise join."""
+    schemes = _schemes()
+    starts, ends = set(), set()
+    for match in _LINE.finditer(raw):
+        line = match.group().strip()
+        if any(pattern.match(line) for pattern, _level in schemes.numbered):
+            starts.add(match.start() + len(match.group()) - len(match.group().lstrip()))
+            if len(line) <= schemes.max_line and not schemes.sentence_end.search(line) and not _CLAUSE_MARK.search(line):
+                ends.add(match.end() - (len(match.group()) - len(match.group().rstrip())))
+    return starts, ends
 
 
 def _heading_of_line(text: str, start: int, end: int, next_line_long: bool) -> tuple[int, int] | None:
@@ -67,13 +82,13 @@ def _heading_of_line(text: str, start: int, end: int, next_line_long: bool) -> t
     for pattern, level in schemes.numbered:
         if pattern.match(line):
             stop = schemes.sentence_end.search(text, offset, end)
-            if stop is None and len(line) <= schemes.max_line:
+            if stop is None and len(line) <= schemes.max_line and not _CLAUSE_MARK.search(line):
                 return level, end  # the whole line is the heading
             if stop is not None and stop.start() - offset <= schemes.max_run_in:
                 return level, stop.end()  # （一）坚持创新驱动。…: a run-in heading, the paragraph under it
             return None
     plain = len(line) <= schemes.max_line and next_line_long and not schemes.sentence_end.search(line[-1:])
-    if plain and not re.search(r"[，,；;：:]", line):
+    if plain and not _CLAUSE_MARK.search(line):
         return schemes.plain_level, end
     return None
 

@@ -33,7 +33,7 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
-    own_subject = article_subject(entities, main_park)
+    own_subject = article_subject(entities, main_park, text, start)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}

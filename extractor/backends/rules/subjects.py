@@ -82,6 +82,7 @@ class _Words:
     invested_thing: re.Pattern[str]
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
+    lead_chars: int
 
 
 @cache
@@ -130,6 +131,7 @@ def _words() -> _Words:
         invested_thing=re.compile(data["invested_thing"]),
         part_name=re.compile(data["part_name"]),
         breakdown=re.compile(data["breakdown"]),
+        lead_chars=int(data["lead_chars"]),
     )
 
 
@@ -293,17 +295,39 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
     return found
 
 
-def article_subject(entities: list[Entity], main_park: str) -> str:
+def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> str:
     """The article's own subject: its main park, or a group named more often than it, or (an
-    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often."""
+    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often.
+
+    A park counts as the article's own only when the article is about it: named more than once, or in its
+    lead. A name mentioned once far down a long report (…合作产业园签约项目5个) is not the subject of
+    everything else; the report speaks for the place its lead names (在滨江区第五届人民代表大会上).
+    """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group")
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
             return core
+    lead_end = start + _words().lead_chars
+    in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
+    if main_park and (parks > 1 or in_lead):
+        return main_park
     places = Counter(e.name for e in entities if e.kind == "place")
-    return main_park or (places.most_common(1)[0][0] if places else "")
+    if places:
+        return places.most_common(1)[0][0]
+    return _lead_place(text, start, lead_end) or main_park
+
+
+def _lead_place(text: str, start: int, end: int) -> str:
+    """The first place the lead names, wherever it stands (2024年政府工作报告——在滨江区…人民代表大会上)."""
+    words = _words()
+    for ending in _PLACE_ENDINGS.finditer(text, start, min(end, len(text))):
+        stop = ending.end()
+        for size in range(8, 2, -1):
+            if stop - size >= start and text[stop - size : stop] in words.places:
+                return text[stop - size : stop]
+    return ""
 
 
 def _group_core(name: str) -> str:
@@ -352,8 +376,8 @@ def subject_of(
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
-        if entity.kind == "self":  # 全区, 园区: the zone named before, the document's own when none is
-            zone = _zone_before(entities, at, own)
+        if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
+            zone = _zone_before(entities, at, own, paragraph_start)
             return zone, scope(entity.start) if zone != own else "document"
         return entity.name, scope(entity.start)
     if yardstick:
@@ -409,9 +433,12 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
     )
 
 
-def _zone_before(entities: list[Entity], index: int, own: str) -> str:
-    """全区, 园区, 开发区: the zone or group last named before (the article's own subject if none)."""
+def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:
+    """全区, 园区, 开发区: the zone or group last named before in its paragraph (the article's own subject if none:
+    a zone named in an earlier paragraph is not what a later 全区 means unless the article is about it)."""
     for entity in reversed(entities[:index]):
+        if entity.start < floor:
+            break
         # A zone named as the place of an event (仪式在浒关开发区举行) or a group named as a yardstick
         # (居…之首, 在…中跻身十强) is not what a later 开发区 or 全区 points back at.
         if entity.part:

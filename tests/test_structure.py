@@ -1,0 +1,53 @@
+"""The document's structure: headings govern the periods and subjects of what is under them."""
+
+import pytest
+
+from extractor import extract_text
+from extractor.normalize import normalize
+from extractor.structure import Outline, examples
+
+REPORT = (
+    "2024年政府工作报告\n"
+    "——2024年1月10日在滨江区第五届人民代表大会第三次会议上\n"
+    "各位代表：\n"
+    "一、2023年工作回顾\n"
+    "过去一年，全区实现地区生产总值2500亿元，增长6.5%。我区规上工业增加值达到1200亿元。\n"
+    + "全区上下凝心聚力，攻坚克难，各项事业取得新进展。" * 8
+    + "\n新引进项目46个，其中合作产业园签约项目5个。\n"
+    "全区财政总收入420亿元，增长8%。\n"
+    "二、2024年工作安排\n"
+    "全区生产总值增长6%左右。\n"
+)
+
+
+@pytest.mark.parametrize("example", examples(), ids=lambda e: e["phrase"])
+def test_the_data_files_examples_give_their_headings(example):
+    text = normalize(example["text"]).text
+    outline = Outline(text, 0, len(text))
+    assert [h.text for h in outline.governing(text.index(example["phrase"]))] == example["headings"]
+
+
+def test_the_normalizer_keeps_a_heading_on_its_own_line():
+    text = normalize("各位代表：\n一、2023年工作回顾\n过去一年，全区实现地区生产总值2500亿元。").text
+    assert "\n一、2023年工作回顾\n" in text
+    # a numbered line that is a sentence is joined as before when the line after continues it
+    joined = normalize("1、各项指标完成,全年实现国内生产总值\n42亿元。").text
+    assert "生产总值42亿元" in joined
+
+
+def _figures(result):
+    return {f.value_text: f for article in result.articles for f in article.figures}
+
+
+def test_a_heading_sets_the_period_of_the_figures_under_it():
+    figures = _figures(extract_text(REPORT, meta={"published": "2024-01-12"}))
+    assert figures["2500亿元"].period_end == "2023-12-31"
+    assert figures["420亿元"].period_end == "2023-12-31" and figures["420亿元"].period_from == "heading"
+    assert figures["6%"].period_end == "2024-12-31"  # the next heading of the same level takes over
+
+
+def test_a_park_named_once_far_down_a_report_is_not_its_subject():
+    figures = _figures(extract_text(REPORT, meta={"published": "2024-01-12"}))
+    assert figures["5个"].subject == "合作产业园"  # where it is named, it is the subject
+    assert figures["420亿元"].subject == "滨江区"  # the report speaks for the place its lead names
+    assert figures["2500亿元"].subject == "滨江区"
