@@ -104,6 +104,9 @@ class Figure(Record):
     value_high: float | None = None
     amount_high: float | None = None
     value_span: Span | None = Field(default=None, description="where the printed number stands in the normalized text")
+    unit_span: Span | None = Field(
+        default=None, description="where the unit is printed when it stands apart from the number: a table's header (亿元)"
+    )
     metric: str = Field(default="", description="the noun phrase that names what is measured: 规上工业增加值")
     metric_key: str = Field(default="other", description="canonical metric key (extractor/data/metrics.*) or 'other'")
     measure: Measure = Measure.level

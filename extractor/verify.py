@@ -42,6 +42,7 @@ _SIGNS = {"-", "−", "负"}
 _PRINTED_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "%", "‰", "百分点", "ratio"}  # never implied, always printed
 _NEAR = 20  # how far around a located evidence that misses the value to look for it
 _CLAUSE_MARK = re.compile(r"[，,、：:；;。！？\n]")
+_PLAIN_NUMBER = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[-−]?\d+(?:\.\d+)?%?")  # what a table cell may print
 
 
 class Verdict(NamedTuple):
@@ -109,7 +110,15 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
     value_text = "".join(figure.value_text.split())
     if not value_text:
         return Verdict(Status.not_found, evidence, "no value_text")
-    parsed = parse_quantity(value_text)
+    if figure.unit_span is not None:  # a table cell: the number in the cell, its unit in a header
+        header_unit = text[figure.unit_span.start : figure.unit_span.end]
+        if header_unit != figure.unit:
+            return Verdict(Status.mismatch, evidence, f"unit: header prints {header_unit!r}, record {figure.unit!r}")
+        if not _PLAIN_NUMBER.fullmatch(value_text):
+            return Verdict(Status.not_found, evidence, f"table cell {value_text!r} is no plain number (damaged): not read")
+        parsed = parse_quantity(value_text + header_unit)
+    else:
+        parsed = parse_quantity(value_text)
     if parsed is None:
         return Verdict(Status.mismatch if value_text in text else Status.not_found, evidence, f"cannot read {value_text!r} as a quantity")
     places = whole_places(value_text, text, evidence)

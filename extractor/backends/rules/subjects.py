@@ -83,6 +83,8 @@ class _Words:
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
     lead_chars: int
+    level_group: re.Pattern[str]
+    group_term: re.Pattern[str]
 
 
 @cache
@@ -132,6 +134,8 @@ def _words() -> _Words:
         part_name=re.compile(data["part_name"]),
         breakdown=re.compile(data["breakdown"]),
         lead_chars=int(data["lead_chars"]),
+        level_group=_alternatives(data["level_groups"]),
+        group_term=_alternatives(data["collective_terms"]),
     )
 
 
@@ -317,6 +321,15 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     if places:
         return places.most_common(1)[0][0]
     return _lead_place(text, start, lead_end) or main_park
+
+
+def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
+    """What a caption (2002-2006年国家高新区主要经济指标) says a table is about: a zone, group or place it names."""
+    named = [e for e in entities if start <= e.start < end and e.kind in ("park", "group", "place") and not e.locative]
+    if named:
+        return named[0].name
+    group = _words().level_group.search(text, start, end) or _words().group_term.search(text, start, end)
+    return group.group() if group else _lead_place(text, start, end)
 
 
 def _lead_place(text: str, start: int, end: int) -> str:
