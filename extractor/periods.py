@@ -284,10 +284,12 @@ class PeriodIndex:
         self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
         self._breaks = [m.start() for m in _topic_breaks().finditer(text, start, end)]
         comparison = tuple(words["comparison_before"])
+        compared = tuple(words["comparison_after"])
         self._anchors = [
             self._anchor(text, match)
             for match in period_pattern().finditer(text, start, end)
             if not text[max(start, match.start() - 2) : match.start()].endswith(comparison)  # 比去年同期: a comparison's base
+            and not text.startswith(compared, match.end())  # 同1987年相比: the base, not the level's period
             and not (match.group("day_month") and _in_header_field(text, match.start()))  # 来源：… 2023年6月12日: the page's date
         ]
         self._anchor_starts = [a.start for a in self._anchors]

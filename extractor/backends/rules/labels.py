@@ -76,6 +76,8 @@ class _Knowledge:
     invested: re.Pattern[str]
     respectively: re.Pattern[str]
     average_after: re.Pattern[str]
+    period_phrase_before: re.Pattern[str]
+    period_phrase_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -125,6 +127,8 @@ def knowledge() -> _Knowledge:
         invested=re.compile(phrase["invested"]),
         respectively=re.compile(phrase["respectively"]),
         average_after=re.compile(phrase["average_after"]),
+        period_phrase_before=re.compile(f"(?:{phrase['period_phrase_before']})$"),
+        period_phrase_after=re.compile(phrase["period_phrase_after"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
