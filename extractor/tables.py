@@ -215,3 +215,29 @@ def raw_cell_blocks(raw: str) -> list[tuple[int, int]]:
 def _kept(run: list[tuple[int, int, list[str]]]) -> list[tuple[int, int]]:
     numeric = sum(any(is_number(cell) for cell in cells[1:]) for _s, _e, cells in run)
     return [(start, end) for start, end, _cells in run] if len(run) >= _rules().min_rows and numeric else []
+
+
+def headers_of(text: str, position: int) -> list[Cell]:
+    """The header cells governing the cell at ``position`` (its row header and its column header), if the
+    position is a value cell of a table; else nothing. The validator asks this to check that a unit read from a
+    header belongs to the cell's own table, row or column."""
+    line_start = text.rfind("\n", 0, position) + 1
+    block_start = line_start
+    while block_start > 0:  # the table's block: the run of lines with cell separators around the position
+        previous = text.rfind("\n", 0, block_start - 1) + 1
+        if not _rules().separators.search(text, previous, block_start - 1):
+            break
+        block_start = previous
+    block_end = text.find("\n", position)
+    block_end = len(text) if block_end == -1 else block_end
+    while block_end < len(text):
+        following = text.find("\n", block_end + 1)
+        following = len(text) if following == -1 else following
+        if not _rules().separators.search(text, block_end + 1, following):
+            break
+        block_end = following
+    for rows in find_tables(text, block_start, block_end):
+        for found in table_cells(rows):
+            if found.cell.start == position:
+                return [cell for cell in (found.row_header, found.column_header) if cell is not None]
+    return []

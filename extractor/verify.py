@@ -33,6 +33,7 @@ from .numbers import (
     shared_unit,
     split_unit,
 )
+from .tables import headers_of
 
 _DIGITS = set("0123456789")
 _CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
@@ -116,6 +117,9 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
             return Verdict(Status.mismatch, evidence, f"unit: header prints {header_unit!r}, record {figure.unit!r}")
         if not _PLAIN_NUMBER.fullmatch(value_text):
             return Verdict(Status.not_found, evidence, f"table cell {value_text!r} is no plain number (damaged): not read")
+        places = whole_places(value_text, text, evidence)
+        if not places or not any(_header_holds(text, place, figure.unit_span) for place in places):
+            return Verdict(Status.not_found, evidence, f"{value_text} is not a cell whose row or column header prints {header_unit}")
         parsed = parse_quantity(value_text + header_unit)
     else:
         parsed = parse_quantity(value_text)
@@ -134,6 +138,11 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
         first_reason = first_reason or reason
     start, end = places[0], places[0] + len(value_text)
     return Verdict(Status.mismatch, _containing(evidence, text, start, end), first_reason, Span(start=start, end=end))
+
+
+def _header_holds(text: str, place: int, unit: Span) -> bool:
+    """The unit stands in a header of the cell at ``place``: its row's first cell or its column's header cell."""
+    return any(cell.start <= unit.start and unit.end <= cell.end for cell in headers_of(text, place))
 
 
 def whole_places(value_text: str, text: str, evidence: Evidence | None) -> list[int]:

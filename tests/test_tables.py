@@ -62,3 +62,18 @@ def test_the_validator_checks_the_headers_unit():
     assert verify(wrong, text).status is Status.mismatch
     tenfold = good.model_copy(update={"amount": good.amount * 10, "status": Status.unchecked})
     assert verify(tenfold, text).status is not Status.verified
+
+
+def test_a_unit_from_outside_the_cells_headers_never_verifies():
+    text = normalize("编号12345，营业收入(亿元)另见附表。\n" + ALIGNED).text
+    elsewhere = text.index("亿元")  # a 亿元 in a sentence, not in a header of the number's table
+    bare = Figure(
+        value_text="12345", value=12345, unit="亿元", amount=1.2345e12, base_unit="元",
+        unit_span=Span(start=elsewhere, end=elsewhere + 2),
+    )  # fmt: skip
+    assert verify(bare, text).status is not Status.verified
+    other_row = _figures(ALIGNED)["824"]  # 824 is 亿美元 by its own row; the 亿元 of another row is not its unit
+    revenue_unit = text.index("营业总收入(亿元)") + len("营业总收入(")
+    claims = {"unit": "亿元", "amount": 8.24e10, "base_unit": "元", "evidence": None}  # consistent with a 亿元 header
+    moved = other_row.model_copy(update={**claims, "unit_span": Span(start=revenue_unit, end=revenue_unit + 2)})
+    assert verify(moved, text).status is not Status.verified
