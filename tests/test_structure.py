@@ -51,3 +51,17 @@ def test_a_park_named_once_far_down_a_report_is_not_its_subject():
     assert figures["5个"].subject == "合作产业园"  # where it is named, it is the subject
     assert figures["420亿元"].subject == "滨江区"  # the report speaks for the place its lead names
     assert figures["2500亿元"].subject == "滨江区"
+
+
+PROVINCE = (
+    "海南省2024年政府工作报告\n——2024年1月23日在海南省第七届人民代表大会第二次会议上\n"
+    + "各位代表，现在我代表省人民政府向大会报告工作，请予审议。" * 5
+    + "\n一、2023年工作回顾\n全省地区生产总值增长9.2%。海口综合保税区进出口增长20%，占全省进出口总额的35%。\n"
+)
+
+
+def test_a_provincial_report_speaks_for_its_province():
+    figures = _figures(extract_text(PROVINCE, meta={"published": "2024-01-25"}))
+    assert (figures["9.2%"].subject, figures["9.2%"].subject_from) == ("海南省", "document")
+    assert figures["20%"].subject == "海口综合保税区"  # a zone named in its clause is its figure's subject
+    assert figures["35%"].subject != "海南省"  # 占全省…: the province is the whole of the share, not its subject

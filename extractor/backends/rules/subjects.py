@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+from ...periods import period_pattern
 from ...zonenames import places, short_place_name
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
@@ -83,6 +84,8 @@ class _Words:
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
     lead_chars: int
+    place_self: re.Pattern[str]
+    not_place_self_after: re.Pattern[str]
     level_group: re.Pattern[str]
     group_term: re.Pattern[str]
 
@@ -134,6 +137,8 @@ def _words() -> _Words:
         part_name=re.compile(data["part_name"]),
         breakdown=re.compile(data["breakdown"]),
         lead_chars=int(data["lead_chars"]),
+        place_self=_alternatives(data["place_self_words"]),
+        not_place_self_after=re.compile(data["not_place_self_after"]),
         level_group=_alternatives(data["level_groups"]),
         group_term=_alternatives(data["collective_terms"]),
     )
@@ -185,6 +190,10 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     for match in words.self_word.finditer(text, start, end):
         if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
             found.append(Entity(match.group(), match.start(), "self", _is_locative(text, match.start(), match.end())))
+    for match in words.place_self.finditer(text, start, end):  # 我省, 全市 heading a clause: what the report speaks for
+        heads = _heads_clause(text, match.start(), start)  # not 占全省…的1/3, 全市占比90%: the whole a share is of
+        if heads and not in_name.covers(match.start()) and not words.not_place_self_after.match(text, match.end()):
+            found.append(Entity(match.group(), match.start(), "self_place"))
     found += [e for e in _places(text, start, end) if not in_park.covers(e.start)]
     for match in words.short_company.finditer(text, start, end):
         found.append(Entity(match.group(), match.start(), "company", _is_locative(text, match.start())))
@@ -332,15 +341,27 @@ def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> 
     return group.group() if group else _lead_place(text, start, end)
 
 
+def _heads_clause(text: str, position: int, floor: int) -> bool:
+    """Nothing but a period stands between the last clause mark and ``position`` (2023年，全省… / 全省…)."""
+    clause = _CLAUSE_MARKS_OR_END.match(text, max(floor, position - 20), position)
+    lead = text[clause.end() if clause else max(floor, position - 20) : position]
+    return not lead or bool(period_pattern().fullmatch(lead))
+
+
 def _lead_place(text: str, start: int, end: int) -> str:
     """The first place the lead names, wherever it stands (2024年政府工作报告——在滨江区…人民代表大会上)."""
     words = _words()
+    found, found_end = "", -1
     for ending in _PLACE_ENDINGS.finditer(text, start, min(end, len(text))):
         stop = ending.end()
-        for size in range(8, 2, -1):
-            if stop - size >= start and text[stop - size : stop] in words.places:
-                return text[stop - size : stop]
-    return ""
+        name = next((text[stop - n : stop] for n in range(8, 1, -1) if stop - n >= start and text[stop - n : stop] in words.places), "")
+        if name and found and stop - len(name) == found_end:
+            return name  # 杭州市滨江区: the district, the most specific place printed
+        if name and found:
+            break
+        if name:
+            found, found_end = name, stop
+    return found
 
 
 def _group_core(name: str) -> str:
@@ -349,6 +370,7 @@ def _group_core(name: str) -> str:
 
 
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
+_CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n]")
 
 
 def subject_of(
@@ -389,6 +411,8 @@ def subject_of(
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
+        if entity.kind == "self_place":  # 我省, 全市: the place the report speaks for, when it is one
+            return (own, "document") if own in _words().places else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
             return zone, scope(entity.start) if zone != own else "document"
