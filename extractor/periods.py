@@ -85,6 +85,8 @@ def _number(text: str) -> int:
 
 def resolve_period(words: str, published: str = "") -> tuple[str, str]:
     """``(period_start, period_end)`` of period words against the publication date (ISO, possibly 2000-08 or 1999)."""
+    if words in knowledge()["words"]["weak_stock"]:
+        return "", _last_day(published)
     match = period_pattern().fullmatch(words.strip()) or _last(period_pattern().finditer(words))
     if not match or match.group("vague") or match.group("same"):
         return "", ""
@@ -221,7 +223,13 @@ def _year_words(match: re.Match[str]) -> str:
 
 _PARAGRAPH_BREAK = re.compile("\n")
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
+_UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
 _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
+
+
+@cache
+def _weak_stock() -> re.Pattern[str]:
+    return re.compile(_alternatives(knowledge()["words"]["weak_stock"]))
 
 
 @cache
@@ -361,7 +369,10 @@ class PeriodIndex:
         anchor, scope = self._governing(position)
         if anchor is None:
             heading = self.heading_period(position)
-            return (heading, "heading") if heading else ("", "none")
+            if heading:
+                return heading, "heading"
+            stock = self._weak_stock(position)
+            return (stock, "document") if stock else ("", "none")  # dated by the publication, not the text
         if anchor.part_only or anchor.running_total:
             in_force, outer = self._governing(anchor.start)
             wider = max(scope, outer, key=_SCOPES.index)
@@ -370,6 +381,13 @@ class PeriodIndex:
             if in_force is not None and anchor.running_total and not (in_force.running_total or in_force.vague):
                 return in_force.words, wider  # 2020年累计引进: within 2020; 截至目前…累计: up to now
         return anchor.words, scope
+
+    def _weak_stock(self, position: int) -> str:
+        """已有, 已经 in the figure's own clause: a stock at the publication date, when nothing else dates it."""
+        clause_start = max(self._sentence_starts[bisect_right(self._sentence_starts, position) - 1], position - 30)
+        mark = _UP_TO_CLAUSE_BREAK.match(self._text, clause_start, position)
+        found = _weak_stock().search(self._text, mark.end() if mark else clause_start, position)
+        return found.group() if found else ""
 
     def heading_period(self, position: int) -> str:
         """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first."""

@@ -65,3 +65,9 @@ def test_a_provincial_report_speaks_for_its_province():
     assert (figures["9.2%"].subject, figures["9.2%"].subject_from) == ("海南省", "document")
     assert figures["20%"].subject == "海口综合保税区"  # a zone named in its clause is its figure's subject
     assert figures["35%"].subject != "海南省"  # 占全省…: the province is the whole of the share, not its subject
+
+
+def test_a_stock_with_no_named_period_is_dated_by_the_publication_but_never_overrides_a_named_year():
+    figures = _figures(extract_text("开发区已经成立了4家风险投资公司。2020年已有企业300家。", meta={"published": "2003-01-10"}))
+    assert (figures["4家"].period_end, figures["4家"].period_from) == ("2003-01-10", "document")
+    assert figures["300家"].period_end == "2020-12-31"
