@@ -28,7 +28,7 @@ from .models import DocumentMeta, Figure
 
 # The Figure fields of the table, in the analyst's order (checked against the model below).
 FIGURE_COLUMNS = (
-    "subject", "park_id", "metric_key", "metric", "measure", "target", "period", "period_start", "period_end",
+    "subject", "park_id", "metric_key", "metric_scope", "metric", "measure", "target", "period", "period_start", "period_end",
     "value", "unit", "amount", "amount_high", "base_unit", "qualifier", "status", "confidence",
 )  # fmt: skip
 _unknown = set(FIGURE_COLUMNS) - set(Figure.model_fields)
@@ -39,11 +39,11 @@ if "published" not in DocumentMeta.model_fields:
 
 # What makes two figures the same fact; metric words count only when no metric_key names the metric.
 _FACT_KEY = (
-    "zone", "metric_group", "metric_key", "measure", "target", "period_start", "period_end",
+    "zone", "metric_group", "metric_key", "metric_scope", "measure", "target", "period_start", "period_end",
     "amount", "amount_high", "base_unit", "qualifier", "status",
 )  # fmt: skip
 # What makes two facts claims about the same thing: they conflict when their values differ.
-_CLAIM_KEY = ("zone", "metric_key", "measure", "target", "period_start", "period_end", "base_unit")
+_CLAIM_KEY = ("zone", "metric_key", "metric_scope", "measure", "target", "period_start", "period_end", "base_unit")
 SOURCE_SEPARATOR = " | "
 FACTS_VIEW = "facts"
 _CONFIDENCE_RANK = "CASE confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END"

@@ -109,6 +109,9 @@ class Figure(Record):
     )
     metric: str = Field(default="", description="the noun phrase that names what is measured: 规上工业增加值")
     metric_key: str = Field(default="other", description="canonical metric key (extractor/data/metrics.*) or 'other'")
+    metric_scope: str = Field(
+        default="", description="what narrows the metric within its key: 高新技术产业 for 高新技术产业营业收入 (revenue)"
+    )
     measure: Measure = Measure.level
     target: bool = Field(default=False, description="a goal, plan or forecast rather than an outcome")
     period: str = Field(default="", description="the words that give the period: 今年上半年")

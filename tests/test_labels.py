@@ -219,3 +219,20 @@ def test_rates_after_fenbie_qualify_the_amounts_before_it_in_order():
     figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
     assert [figures[v].metric_key for v in ("12.4%", "6.8%", "17.7%")] == ["industrial_output", "tax", "exports"]
     assert all(figures[v].measure == "growth" for v in ("12.4%", "6.8%", "17.7%"))
+
+
+def test_the_data_files_scope_examples():
+    from extractor.backends.rules.labels import metric_scope, read_data
+
+    for example in read_data("labels.toml")["scope"]["examples"]:
+        assert metric_scope(example["words"], example["key"]) == example["scope"], example
+
+
+def test_a_sub_metric_keeps_its_key_and_is_a_fact_of_its_own(tmp_path):
+    from extractor import extract_text
+
+    text = "2021年上半年，全省高新区实现营业收入13977.46亿元，其中高新技术产业营业收入6994.32亿元。"
+    figures = {f.value_text: f for a in extract_text(text).articles for f in a.figures}
+    whole, part = figures["13977.46亿元"], figures["6994.32亿元"]
+    assert whole.metric_key == part.metric_key == "revenue"
+    assert (whole.metric_scope, part.metric_scope) == ("", "高新技术产业")

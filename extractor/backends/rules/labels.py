@@ -77,6 +77,7 @@ class _Knowledge:
     respectively: re.Pattern[str]
     average_after: re.Pattern[str]
     period_phrase_before: re.Pattern[str]
+    scope_framing: re.Pattern[str]
     period_phrase_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
@@ -128,6 +129,7 @@ def knowledge() -> _Knowledge:
         respectively=re.compile(phrase["respectively"]),
         average_after=re.compile(phrase["average_after"]),
         period_phrase_before=re.compile(f"(?:{phrase['period_phrase_before']})$"),
+        scope_framing=re.compile(labels["scope"]["framing"]),
         period_phrase_after=re.compile(phrase["period_phrase_after"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
@@ -229,6 +231,22 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     if measure is Measure.share and chosen.share_key and of_its_whole:
         return chosen.share_key
     return chosen.key
+
+
+def metric_scope(words: str, key: str) -> str:
+    """The part of the metric words before the key's signal that narrows it: 高新技术产业营业收入 → 高新技术产业
+    (a sub-metric of revenue that an analyst must not sum with the zone's whole revenue). Words that only
+    frame the metric (全区, 实现, 全年) are no scope (labels.toml, [scope])."""
+    if key == "other" or not words:
+        return ""
+    entry = next((e for e in knowledge().entries if e.key == key), None)
+    if entry is None:
+        return ""
+    starts = [found.start() for pattern, _weight in entry.signals for found in pattern.finditer(words)]
+    if not starts:
+        return ""
+    scope = knowledge().scope_framing.sub("", words[: max(starts)])
+    return scope if len(scope) >= 2 and not _DIGITS.search(scope) else ""
 
 
 def refined_key(key: str, words: str, sentence_before: str) -> str:
