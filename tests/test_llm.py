@@ -9,9 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("instructor")
-
 from conftest import llm_extract
 
 from extractor.backends.llm.answers import ChunkAnswer, FreeChunkAnswer, metric_keys
@@ -28,6 +25,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="module")
 def server():
+    pytest.importorskip("instructor")  # the LLM extra: the tests that run the backend need it, the others do not
     with FakeModelServer(Script(gold_dir=GOLD)) as running:
         yield running
 

@@ -17,10 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("instructor")
-
-from conftest import llm_extract
+from conftest import llm_extract, needs
 
 from extractor.cli import main
 from extractor.outputs.jsonl import read_records
@@ -34,6 +31,7 @@ PAGE = SEEDS / "003_8501c12392327efb.txt"
 
 @pytest.fixture(scope="module")
 def server():
+    pytest.importorskip("instructor")  # the LLM extra: the tests that run the backend need it, the others do not
     with FakeModelServer(Script(gold_dir=GOLD)) as running:
         yield running
 
@@ -111,6 +109,7 @@ def test_a_hung_endpoint_ends_the_run_within_two_timeouts(server, tmp_path, caps
     assert "has not answered" in capsys.readouterr().err
 
 
+@needs("instructor")
 def test_an_unreachable_endpoint_ends_the_run_at_once(tmp_path, capsys):
     started = time.monotonic()
     code = extract(f"http://127.0.0.1:{closed_port()}/v1", tmp_path, paths=(SEEDS,))
