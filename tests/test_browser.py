@@ -15,7 +15,6 @@ if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER"):
         raise RuntimeError("REQUIRE_BROWSER is set but chromium is not installed (scripts/ensure-chromium.sh)")
     pytest.skip("chromium is not installed (scripts/ensure-chromium.sh installs Debian's)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 HOSTILE = '本报讯 测试高新区新增企业12家。<script>window.__pwned = 1; alert(1)</script><img src=x onerror="window.__pwned=3">'
 LAUNCH_ARGS = [
@@ -45,6 +44,7 @@ def report(tmp_path_factory, seeds_dir):
 
 @pytest.fixture(scope="module")
 def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield launched
