@@ -1,0 +1,74 @@
+"""Issue 23, fail safe round 3: hostile cells in CSVs, links in the output folder, secrets, a lost scheduler,
+numbers too big, manifests, and the smaller ones. Every file, server and cluster is made here, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+from extractor.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "seeds").glob("*.txt"))
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def page(index: int = 0) -> str:
+    return PAGES[index % len(PAGES)].read_text(encoding="utf-8")
+
+
+def csv_cells(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [cell for row in csv.reader(handle) for cell in row]
+
+
+def live_formulas(out: Path) -> list[tuple[str, str]]:
+    """Every CSV cell under ``out`` a spreadsheet would run: text starting with = + - @ tab or CR that is not a number."""
+    return [
+        (path.name, cell)
+        for path in sorted(out.glob("*.csv"))
+        for cell in csv_cells(path)
+        if cell.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(cell)
+    ]
+
+
+# -- 1. spreadsheet formulas ------------------------------------------------------------------------
+
+
+def test_neutralise_prefixes_formulas_and_leaves_numbers():
+    from extractor.outputs.csv import neutralise
+
+    for formula in ("=HYPERLINK(\"http://x\")", "+1+1", "-A1", "@SUM(A1)", "\tX", "\rX"):
+        assert neutralise(formula) == "'" + formula
+    for kept in (3, -3.5, None, "-3.5", "+12", "1e5", "南昌高新区", "", "a=b"):
+        assert neutralise(kept) == kept
+
+
+def test_no_csv_cell_is_a_live_formula(tmp_path):
+    """File names and --meta fields that start a formula reach every CSV (and facts.csv) neutralised."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    hostile = ["=HYPERLINK(1).txt", "+cmd.txt", "-2+3.txt", "@SUM(1).txt", "\tTAB.txt"]
+    for index, name in enumerate(hostile):
+        (inputs / name).write_text(page(index), encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    with meta.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["path", "published", "source", "title", "url"])
+        for name in hostile:
+            writer.writerow([name, "2024-03-05", "=cmd|' /C calc'!A0", "@title", "-http://x"])
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out), "--meta", str(meta)]) == 0
+    assert main(["table", str(out)]) == 0
+    assert (out / "facts.csv").exists()
+    written = {path.name: csv_cells(path) for path in out.glob("*.csv")}
+    assert any(cell == "'=HYPERLINK(1).txt" for cells in written.values() for cell in cells)  # neutralised, not dropped
+    assert "'@title" in written["facts.csv"]  # a --meta title
+    assert live_formulas(out) == []
