@@ -72,3 +72,59 @@ def test_no_csv_cell_is_a_live_formula(tmp_path):
     assert any(cell == "'=HYPERLINK(1).txt" for cells in written.values() for cell in cells)  # neutralised, not dropped
     assert "'@title" in written["facts.csv"]  # a --meta title
     assert live_formulas(out) == []
+
+
+# -- 2. links planted in the output folder ------------------------------------------------------------
+
+PLANTED = (".extractor.lock", "records.jsonl", "records.jsonl.writing", "records.sqlite", "figures.csv.writing", "run.json.writing")
+
+
+@pytest.mark.parametrize("name", PLANTED)
+def test_a_link_planted_in_the_output_folder_is_never_written_through(tmp_path, capsys, name):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    (out / name).symlink_to(victim)
+    code = main(["extract", str(inputs), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert code == 2 and "symbolic link" in captured.err and "Traceback" not in captured.err
+
+
+def test_temporary_files_are_created_anew_not_opened(tmp_path):
+    """A link that appears at a temporary name after the check is removed, not followed."""
+    from extractor.outputs.files import create_new
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    partial = tmp_path / "x.writing"
+    partial.symlink_to(victim)
+    with create_new(partial) as handle:
+        handle.write("new")
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not partial.is_symlink() and partial.read_text(encoding="utf-8") == "new"
+
+
+# -- 3. secrets -------------------------------------------------------------------------------------
+
+
+def test_the_lock_holds_no_command_line_is_private_and_is_removed_at_the_end(tmp_path):
+    from extractor.outputs.lock import OutputLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    lock = OutputLock(out)
+    with lock:
+        note = json.loads(lock.path.read_text(encoding="utf-8"))
+        assert set(note) == {"pid", "started"} and note["pid"] == os.getpid()
+        assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+    assert not lock.path.exists()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    assert not (out / ".extractor.lock").exists()

@@ -25,6 +25,7 @@ from typing import Any
 from ..models import RECORD_TYPES
 from . import DATABASE_FILE, Writer
 from .columns import TABLE_NAMES, article_columns, record_columns
+from .files import create_new
 from .sqlite import ordered_rows
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -66,7 +67,7 @@ def export_csv(database: Path, out_dir: Path) -> list[Path]:
         for table, columns in tables:
             path = out_dir / f"{table}.csv"
             partial = path.with_name(path.name + ".writing")
-            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+            with create_new(partial, "w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv_writer(handle)
                 writer.writerow(columns)
                 writer.writerows(ordered_rows(db, table, columns))
