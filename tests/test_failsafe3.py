@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import re
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -128,3 +129,59 @@ def test_the_lock_holds_no_command_line_is_private_and_is_removed_at_the_end(tmp
     (inputs / "a.txt").write_text(page(0), encoding="utf-8")
     assert main(["extract", str(inputs), "-o", str(out)]) == 0
     assert not (out / ".extractor.lock").exists()
+
+
+class _KeyEchoingServer:
+    """The test server, whose every answer repeats the key in each free-text field (as a model tricked by a page may)."""
+
+    @staticmethod
+    def start(key: str):
+        from extractor.testserver import FakeModelServer, Script
+
+        class Server(FakeModelServer):
+            def answer(self, request: dict) -> dict:
+                return _with_key(super().answer(request), key)
+
+        return Server(Script(gold_dir=ROOT / "seeds" / "gold")).start()
+
+
+FREE_TEXT = ("speaker", "speaker_title", "subject", "metric")  # answer fields the model words itself
+
+
+def _with_key(value, key: str):
+    if isinstance(value, dict):
+        return {
+            name: f"{item}{key}" if name in FREE_TEXT and isinstance(item, str) and item else _with_key(item, key)
+            for name, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_with_key(item, key) for item in value]
+    return value
+
+
+def test_a_key_in_the_environment_the_url_and_the_answers_is_written_nowhere(tmp_path, capfd, monkeypatch):
+    pytest.importorskip("instructor")
+    key, user_secret, query_secret = "sk-fake-KEY-93b1d7", "pa55-Wd-31", "qk-SECRET-8c2e"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    server = _KeyEchoingServer.start(key)
+    try:
+        host, port = server.httpd.server_address[:2]
+        url = f"http://analyst:{user_secret}@{host}:{port}/v1?api-key={query_secret}"
+        out = tmp_path / "out"
+        code = main(["extract", str(PAGES[3]), "-o", str(out), "--backend", "llm", "--base-url", url, "--model", "oracle",
+                     "--no-cache", "--timeout", "5", "--report"])
+        assert main(["table", str(out)]) == 0
+    finally:
+        server.stop()
+    shown = capfd.readouterr()
+    assert code == 0, shown.err
+    assert server.stats.answered > 0
+    written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*") if p.is_file())
+    with sqlite3.connect(out / "records.sqlite") as db:
+        written += json.dumps(db.execute("SELECT * FROM run_settings").fetchall())
+    for secret in (key, user_secret, query_secret):
+        assert secret not in shown.out + shown.err
+        assert secret not in written
+    settings = json.loads((out / "run.json").read_text(encoding="utf-8"))["settings"]
+    assert settings["base_url"] == f"http://***@{host}:{port}/v1?api-key=***"  # the port stays: it tells endpoints apart
+    assert "***" in (out / "records.jsonl").read_text(encoding="utf-8")  # what the model returned is kept, the key hidden
