@@ -185,3 +185,47 @@ def test_a_key_in_the_environment_the_url_and_the_answers_is_written_nowhere(tmp
     settings = json.loads((out / "run.json").read_text(encoding="utf-8"))["settings"]
     assert settings["base_url"] == f"http://***@{host}:{port}/v1?api-key=***"  # the port stays: it tells endpoints apart
     assert "***" in (out / "records.jsonl").read_text(encoding="utf-8")  # what the model returned is kept, the key hidden
+
+
+# -- 7. numbers too big, and two things the validator verified wrongly ------------------------------
+
+
+def test_a_number_too_big_for_a_float_is_no_figure_and_its_document_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    tail = "，同比增长8.0%。园区企业数达到120家。"
+    (inputs / "nines.txt").write_text("本报讯 南昌高新区生产总值" + "9" * 400 + "亿元" + tail, encoding="utf-8")
+    (inputs / "run.txt").write_text("本报讯 南昌高新区生产总值" + "7" * 10_000 + "元" + tail, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    outcomes = json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]
+    assert [o["status"] for o in outcomes] == ["read", "read"]
+    figures = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    figures = [r for r in figures if r["kind"] == "figure"]
+    for doc in ("nines.txt", "run.txt"):  # the document's other figures are kept
+        assert {r["value_text"] for r in figures if r["doc"] == doc} >= {"8.0%", "120家"}
+    assert all(len(r["value_text"]) < 50 for r in figures)
+
+
+def _llm_figure(value_text: str, value: float, unit: str, amount: float, base_unit: str, evidence: str):
+    from extractor.models import Evidence, Figure
+
+    return Figure(
+        value_text=value_text, value=value, unit=unit, amount=amount, base_unit=base_unit,
+        evidence=Evidence(start=0, end=len(evidence), text=evidence),
+    )
+
+
+def test_the_validator_reads_a_ratio_whole_and_checks_the_unit():
+    from extractor.models import Status
+    from extractor.verify import verify
+
+    ratio = "园区完成了全年任务的1/3，增速较快"
+    assert verify(_llm_figure("3", 3, "", 3, "", ratio), ratio).status is not Status.verified
+    assert verify(_llm_figure("1", 1, "", 1, "", ratio), ratio).status is not Status.verified
+    assert verify(_llm_figure("1/3", 0.3333, "ratio", 0.3333, "ratio", ratio), ratio).status is Status.verified
+    money = "南昌高新区生产总值7亿元，同比增长"
+    wrong_unit = verify(_llm_figure("7亿元", 7, "万元", 7e8, "元", money), money)
+    assert wrong_unit.status is Status.mismatch and "unit" in wrong_unit.status_reason
+    assert verify(_llm_figure("7亿元", 7, "亿元", 7e8, "元", money), money).status is Status.verified
+    assert verify(_llm_figure("7亿元", 70000, "万元", 7e8, "元", money), money).status is Status.verified  # the same amount, rewritten
