@@ -13,12 +13,14 @@ import contextlib
 import importlib.metadata
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, NoReturn, get_args
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -58,6 +60,10 @@ class UsageError(Exception):
     """A command cannot start as asked (exit 2); the message says what to change."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (sent by schedulers, ``timeout``, ``kill``): the run stops as on Ctrl-C, its outputs closed cleanly."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -68,10 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
-    except KeyboardInterrupt:
+        with _sigterm_as_interrupt():
+            return args.run(args)
+    except KeyboardInterrupt as exc:
         errors.print("[yellow]interrupted[/]: finished documents are kept; run the same command with --resume to continue")
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
     except (OutputError, UsageError) as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
@@ -82,6 +89,30 @@ def main(argv: list[str] | None = None) -> int:
             f"[red]error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} (set EXTRACTOR_DEBUG=1 to see where)", highlight=False
         )
         return 1
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises ``Terminated``: run.json is written and the database closed, as on Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    before = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line and where to read more, not the whole usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\nsee '{self.prog} --help'\n")
 
 
 def _version() -> str:
@@ -102,9 +133,9 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=package_name, description=__doc__.splitlines()[0])
+    parser = _Parser(prog=package_name, description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers()
+    commands = parser.add_subparsers(parser_class=_Parser)
 
     extract = commands.add_parser("extract", help="extract verified records from text files or folders")
     extract.add_argument("paths", nargs="+", type=Path, help="files or directories (searched recursively for .txt)")
@@ -300,6 +331,9 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
     if summary.usage.get("run_failed"):
         errors.print(f"[red]run failed:[/] {escape(summary.usage['run_failed_reason'])}", highlight=False)
         return 1
+    if scan.missing:  # named on the command line and not there: the run did not do all it was asked
+        errors.print(f"[red]error:[/] {len(scan.missing)} input(s) named on the command line do not exist (listed above)", highlight=False)
+        return 1
     return 0 if summary.readable else 1
 
 
@@ -458,7 +492,13 @@ def _attribute_lines(row: dict) -> list[str]:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(args.out):
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"-o {args.out} is a file, not a folder: give a folder for the schema files (it is created when missing)")
+    try:
+        written = write_schemas(args.out)
+    except OSError as exc:
+        raise UsageError(f"cannot write the schema files in {args.out}: {exc.strerror or exc}") from exc
+    for path in written:
         console.print(f"wrote {path}")
     return 0
 

@@ -12,6 +12,7 @@ workers and come back in input order, and the outputs are still written here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
@@ -160,19 +161,27 @@ def run_extraction(
     started = time.perf_counter()
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with OutputSet(out_dir, settings, resume, report) as outputs:
-        finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
-        if engine is not None:
-            tasks = _tasks(scan.files, finished, manifest)
-            spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
-            summary.documents += _extract_on(engine, spec, backend, tasks, len(scan.files), outputs, notify)
-        prepared: deque[_Prepared] = deque()
-        for path, doc in _named(scan.files) if engine is None else ():
-            work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
-            prepared.append(_Prepared(work, time.perf_counter()))
-            while len(prepared) > lookahead:
+        try:
+            finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
+            if engine is not None:
+                tasks = _tasks(scan.files, finished, manifest)
+                spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
+                summary.documents += _extract_on(engine, spec, backend, tasks, len(scan.files), outputs, notify)
+            prepared: deque[_Prepared] = deque()
+            for path, doc in _named(scan.files) if engine is None else ():
+                work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
+                prepared.append(_Prepared(work, time.perf_counter()))
+                while len(prepared) > lookahead:
+                    summary.documents.append(_write(prepared.popleft(), outputs, notify))
+            while prepared:
                 summary.documents.append(_write(prepared.popleft(), outputs, notify))
-        while prepared:
-            summary.documents.append(_write(prepared.popleft(), outputs, notify))
+        except BaseException as exc:  # Ctrl-C, SIGTERM, a lost cluster: run.json says how far the run came
+            summary.seconds = time.perf_counter() - started
+            stopped = {"stopped": f"{type(exc).__name__}: {exc}".rstrip(": ") + "; run the same command with --resume to continue"}
+            with contextlib.suppress(Exception):
+                summary.usage = backend.usage()
+                outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, _redactor(backend)))
+            raise
         summary.seconds = time.perf_counter() - started
         summary.usage = backend.usage()
         outputs.finish(_redact_manifest(summary.manifest(), _redactor(backend)))

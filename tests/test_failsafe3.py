@@ -229,3 +229,85 @@ def test_the_validator_reads_a_ratio_whole_and_checks_the_unit():
     assert wrong_unit.status is Status.mismatch and "unit" in wrong_unit.status_reason
     assert verify(_llm_figure("7亿元", 7, "亿元", 7e8, "元", money), money).status is Status.verified
     assert verify(_llm_figure("7亿元", 70000, "万元", 7e8, "元", money), money).status is Status.verified  # the same amount, rewritten
+
+
+# -- 9. the smaller ones ------------------------------------------------------------------------------
+
+
+def test_an_unreadable_subfolder_gets_an_outcome(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    (inputs / "locked").mkdir(parents=True)
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    (inputs / "locked" / "b.txt").write_text(page(1), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args):  # as for a folder without read permission (the tests may run as root)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    outcomes = {Path(o["path"]).name: o for o in json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]}
+    assert outcomes["a.txt"]["status"] == "read"
+    assert outcomes["locked"]["status"] == "skipped" and "not readable" in outcomes["locked"]["reason"]
+
+
+def test_a_named_input_that_does_not_exist_fails_the_run(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(page(0), encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+    assert (tmp_path / "out" / "run.json").exists()  # what exists was still extracted
+
+
+def test_schema_onto_a_file_is_a_usage_error(tmp_path, capsys):
+    target = tmp_path / "schemas"
+    target.write_text("mine", encoding="utf-8")
+    assert main(["schema", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "is a file" in err and "Traceback" not in err and "FileExistsError" not in err
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("argv", [["extract", "--no-such-flag", "x"], ["extract"], ["extract", "x", "--workers", "none"]])
+def test_a_usage_error_is_one_line_and_where_to_read_more(capsys, argv):
+    assert main(argv) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and "error:" in lines[0] and "--help" in lines[1]
+
+
+def _many_pages(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for copy in range(count):
+        shifted = re.sub(r"\d", lambda m: str((int(m.group()) + copy) % 10), page(copy))
+        (folder / f"page_{copy:03d}.txt").write_text(shifted, encoding="utf-8")
+    return folder
+
+
+def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    inputs = _many_pages(tmp_path / "in", 80)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "extractor", "extract", str(inputs), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    records = out / "records.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not records.exists() or records.stat().st_size == 0):
+        time.sleep(0.01)
+    assert process.poll() is None, "the run ended before it could be stopped: give it more pages"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err
+    assert "interrupted" in err and "Traceback" not in err
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert "resume" in manifest["stopped"] and len(manifest["inputs"]) < 80
+    assert not (out / "records.sqlite-wal").exists()  # the database was closed, its log folded in
+    assert not (out / ".extractor.lock").exists()
+    assert main(["extract", str(inputs), "-o", str(out), "--resume"]) == 0
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "fresh")]) == 0
+    assert records.read_bytes() == (tmp_path / "fresh" / "records.jsonl").read_bytes()

@@ -231,6 +231,14 @@ class OutputSet:
             for writer in self.writers:
                 writer.finish(manifest)
 
+    def write_manifest(self, manifest: dict[str, Any]) -> None:
+        """run.json alone, for a run that stops early: the other outputs stay as the ledger left them (--resume finishes them)."""
+        from .manifest import ManifestWriter
+
+        for writer in self.writers:
+            if isinstance(writer, ManifestWriter):
+                writer.finish(manifest)
+
     def _next_position(self) -> int:
         self._position += 1
         return self._position
