@@ -54,6 +54,8 @@ errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: path
 
 
 ATTENTION_ROWS = 20  # files that need attention listed in the summary; all of them with --all-files
+WORKERS_PER_CPU = 2  # extraction is CPU-bound (rules) or waits on calls (LLM, which has --concurrency): more only thrash
+MEMORY_PER_WORKER = 400 * 1024 * 1024  # what a worker process with the backend loaded and a large page in hand may use
 
 
 class UsageError(Exception):
@@ -171,7 +173,13 @@ def _parser() -> argparse.ArgumentParser:
         help="your own zones, in the format of the zone registry (extractor/data/zones.csv); repeatable",
     )
     cluster = extract.add_argument_group("more cores or machines (Dask; pip install 'zone-extractor[dask]')")
-    cluster.add_argument("--workers", type=_positive, help="extract on a local Dask cluster of N worker processes")
+    cluster.add_argument(
+        "--workers",
+        type=_positive,
+        help=f"extract on a local Dask cluster of N worker processes (at most {WORKERS_PER_CPU} per CPU and one per "
+        f"{format_size(MEMORY_PER_WORKER)} of free memory, unless --force-workers)",
+    )
+    cluster.add_argument("--force-workers", action="store_true", help="start --workers N even above that bound")
     cluster.add_argument(
         "--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 ($DASK_SCHEDULER_ADDRESS)"
     )
@@ -273,6 +281,8 @@ def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
     """A Dask engine with --workers or --scheduler (or $DASK_SCHEDULER_ADDRESS); else None, and Dask is not imported."""
     if args.workers and args.scheduler:
         raise UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
+    if args.workers and not args.force_workers:
+        _check_workers(args.workers)
     scheduler = args.scheduler or (None if args.workers else os.environ.get("DASK_SCHEDULER_ADDRESS"))
     if not args.workers and not scheduler:
         yield None
@@ -287,6 +297,31 @@ def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
         except ClusterError as exc:
             raise UsageError(str(exc)) from None
         yield DaskEngine(client)
+
+
+def _check_workers(workers: int) -> None:
+    """Refuse more local workers than the machine can run (each is a process with its own memory)."""
+    cpus = os.cpu_count() or 1
+    free = _available_memory()
+    bound = WORKERS_PER_CPU * cpus
+    if free is not None:
+        bound = min(bound, max(1, free // MEMORY_PER_WORKER))
+    if workers > bound:
+        memory = f" and {format_size(free)} of free memory" if free is not None else ""
+        raise UsageError(
+            f"--workers {workers} is more than this machine can run ({cpus} CPUs{memory}: at most {bound}). "
+            "Give fewer, or add --force-workers to start them anyway."
+        )
+
+
+def _available_memory() -> int | None:
+    """Free memory in bytes (psutil comes with Dask), or None when it cannot be told."""
+    try:
+        import psutil
+
+        return int(psutil.virtual_memory().available)
+    except Exception:  # no psutil, or a platform it cannot read: the CPU bound alone
+        return None
 
 
 def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, engine: Engine | None = None) -> int:

@@ -311,3 +311,21 @@ def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
     assert main(["extract", str(inputs), "-o", str(out), "--resume"]) == 0
     assert main(["extract", str(inputs), "-o", str(tmp_path / "fresh")]) == 0
     assert records.read_bytes() == (tmp_path / "fresh" / "records.jsonl").read_bytes()
+
+
+# -- 5. --workers within what the machine can run --------------------------------------------------
+
+
+def test_workers_beyond_the_cpus_are_refused_unless_forced(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("distributed")
+    import extractor.cli as cli
+
+    too_many = cli.WORKERS_PER_CPU * (os.cpu_count() or 1) + 1
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "a"), "--workers", str(too_many)]) == 2
+    err = capsys.readouterr().err
+    assert "--force-workers" in err and "CPU" in err and "Traceback" not in err
+    assert not (tmp_path / "a").exists()  # refused before anything started
+    monkeypatch.setattr(cli, "_available_memory", lambda: cli.MEMORY_PER_WORKER + 1)  # room for one worker
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "b"), "--workers", "2"]) == 2
+    assert "memory" in capsys.readouterr().err
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "c"), "--workers", "2", "--force-workers"]) == 0
