@@ -20,7 +20,6 @@ columns come from the Figure model; only the ones an analyst reads are kept.
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from pathlib import Path
 
@@ -118,6 +117,7 @@ def write_facts(database: Path, out: Path, include_all: bool = False) -> int:
 
     Only the facts of high confidence unless ``include_all``: the default table is one an analyst can sum.
     """
+    from .outputs.csv import csv_writer  # here: the outputs import this module
     if not database.is_file():
         raise FactsError(f"{database}: no such database (run 'extractor extract' first)")
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
@@ -130,7 +130,7 @@ def write_facts(database: Path, out: Path, include_all: bool = False) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         rows = 0
         with out.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
+            writer = csv_writer(handle)  # formulas neutralised, as in every CSV of the project
             writer.writerow(column[0] for column in cursor.description)
             for row in cursor:  # streamed: the table is never held whole in memory
                 writer.writerow(row)

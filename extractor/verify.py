@@ -182,6 +182,8 @@ def _clean_left(text: str, start: int) -> bool:
         return True  # a sign: read as part of the quantity (reading_at), not a boundary failure
     if before in ".,点" and (earlier in _DIGITS or earlier in _CHINESE_NUMERALS):
         return False  # the tail of a decimal or of a number with thousands separators
+    if before in "/／" and earlier in _DIGITS:
+        return False  # 3 of 1/3: the denominator of a ratio
     if first in _DIGITS and (before in _DIGITS or before in _MULTIPLIER_CHARS or before == "零"):
         return False  # 739.4 → 39.4; 3亿2000万 → 2000万
     if first in _CHINESE_NUMERALS and (before in _CHINESE_NUMERALS or before in _DIGITS):
@@ -209,6 +211,8 @@ def _clean_right(text: str, start: int, end: int) -> bool:
         return False
     if after in ".," and following in _DIGITS and last in _DIGITS:
         return False  # 1 of 1,234 or 12 of 12.5
+    if after in "/／" and following in _DIGITS and last in _DIGITS:
+        return False  # 1 of 1/3: the numerator of a ratio
     ends_in_numeral = last in _DIGITS or last in _CHINESE_NUMERALS
     if ends_in_numeral and (after in _CHINESE_NUMERALS or after == "点"):
         return False  # 2 of 2万, 三十 of 三十五, 十三 of 十三点五
@@ -254,6 +258,8 @@ def disagreement(figure: Figure, printed: Quantity) -> str:
         return f"amount: text {printed.amount:g}, record {figure.amount:g}"
     if not _same(printed.value, figure.value) and not _consistent_rewrite(figure, printed):
         return f"value: text {printed.value:g} {printed.unit}, record {figure.value:g} {figure.unit}"
+    if figure.unit and split_unit(figure.unit)[0] != split_unit(printed.unit)[0] and not _consistent_rewrite(figure, printed):
+        return f"unit: text {printed.value:g} {printed.unit}, record {figure.value:g} {figure.unit}"  # 7 万元 where 7亿元 is printed
     if printed.qualifier is not figure.qualifier and not _compatible_qualifiers(printed.qualifier, figure.qualifier):
         return f"qualifier: text {printed.qualifier}, record {figure.qualifier}"
     if not _same(printed.amount_high, figure.amount_high) or (figure.value_high is None) != (printed.value_high is None):

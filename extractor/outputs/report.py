@@ -34,6 +34,7 @@ from urllib.parse import quote
 from ..models import Figure
 from . import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 from .columns import record_columns
+from .files import refuse_links, write_new
 
 REPORT_FOLDER = "report"
 INDEX_PAGE_SIZE = 1000
@@ -84,6 +85,7 @@ class ReportWriter(Writer):
 def write_report(out_dir: Path, manifest: dict[str, Any] | None = None) -> Path:
     """Write report.html and report/*.html from OUT_DIR's database; return the index page's path."""
     database = out_dir / DATABASE_FILE
+    refuse_links(out_dir)  # 'extractor report' writes here too
     if not database.exists():
         raise FileNotFoundError(f"{database} not found: run 'extractor extract' first")
     if manifest is None:
@@ -109,7 +111,7 @@ def write_report(out_dir: Path, manifest: dict[str, Any] | None = None) -> Path:
 
 def _write(path: Path, page: str) -> None:
     partial = path.with_name(path.name + ".writing")
-    partial.write_text(page, encoding="utf-8")
+    write_new(partial, page)
     partial.replace(path)
 
 
