@@ -43,6 +43,8 @@ _FACT_KEY = (
 )  # fmt: skip
 # What makes two facts claims about the same thing: they conflict when their values differ.
 _CLAIM_KEY = ("zone", "metric_key", "metric_scope", "measure", "target", "period_start", "period_end", "base_unit")
+# What a headline figure shares with a body figure it restates (its value may be rounded: 超万亿 for 1.2万亿元).
+_RESTATED = ("zone", "metric_key", "metric_scope", "measure", "target", "period_end", "base_unit")
 SOURCE_SEPARATOR = " | "
 FACTS_VIEW = "facts"
 _CONFIDENCE_RANK = "CASE confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END"
@@ -66,14 +68,20 @@ WITH figure_rows AS (
     SELECT COALESCE(NULLIF(f.park_id, ''), f.subject) AS zone,
            CASE WHEN f.metric_key = 'other' THEN f.metric ELSE '' END AS metric_group,
            {figure_columns}, d.published, f.doc, f.article,
-           COALESCE(NULLIF(a.title, ''), d.title) AS article_title, f.evidence_text AS evidence, f.rowid AS figure_row
+           COALESCE(NULLIF(a.title, ''), d.title) AS article_title, f.evidence_text AS evidence, f.rowid AS figure_row,
+           ifnull(f.evidence_start < a.body_start, 0) AS headline
     FROM figures f JOIN documents d ON d.doc = f.doc
     LEFT JOIN articles a ON a.doc = f.doc AND a.article = f.article
+),
+body_rows AS (  -- a headline that restates a figure of its own article's body (超万亿 over 1.2万亿元) is that fact
+    SELECT * FROM figure_rows h WHERE NOT (h.headline AND EXISTS (
+        SELECT 1 FROM figure_rows b WHERE NOT b.headline AND b.doc = h.doc AND b.article = h.article
+          AND {_same("b", "h", _RESTATED)}))
 ),
 per_article AS (  -- a number printed twice in one article is one source; bare columns come from its first printing
     SELECT {fact_key}, min(figure_row) AS figure_row, {first_columns}, min({_CONFIDENCE_RANK}) AS confidence_rank,
            published, doc, article, article_title, evidence
-    FROM figure_rows GROUP BY {fact_key}, doc, article
+    FROM body_rows GROUP BY {fact_key}, doc, article
 ),
 claimed AS (  -- the values each document prints for a claim that can conflict
     SELECT DISTINCT {claim_key}, doc, amount, ifnull(amount_high, '') AS high FROM per_article

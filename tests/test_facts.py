@@ -137,3 +137,21 @@ def test_the_default_table_holds_the_facts_of_high_confidence_with_the_zone_name
     assert {r["metric_key"] for r in every} == {"revenue", "profit"}
     assert {r["confidence"] for r in every} == {"high", "medium"}
     assert {r["zone_name"] for r in every} == {"武汉经济技术开发区"} and {r["subject"] for r in every} == {"武汉经开区"}
+
+
+def test_a_headline_restating_a_body_figure_is_one_fact(tmp_path):
+    database = tmp_path / "records.sqlite"
+    body = _figure(1.2e12, "2023-12-31")
+    headline = _figure(1e12, "2023-12-31", qualifier="lower")
+    headline.evidence = Evidence(start=0, end=3, text="超万亿")
+    body.evidence = Evidence(start=10, end=20, text="营业收入1.2万亿元")
+    db = SqliteWriter(database, settings={})
+    db.open(None)
+    entry = DocumentEntry(doc="a.txt", position=1, sha256="sha", encoding="utf-8", text="text", meta=DocumentMeta(published="2024-01-10"))
+    db.begin_document(entry)
+    article = Article(index=1, title="武汉经开区营收超万亿", start=0, end=30, body_start=8, figures=[headline, body])
+    db.write_article(entry, render_article(entry, article))
+    db.end_document(entry)
+    db.close()
+    rows = _facts(database, tmp_path / "facts.csv")
+    assert [float(r["amount"]) for r in rows] == [1.2e12]
