@@ -71,3 +71,10 @@ def test_a_stock_with_no_named_period_is_dated_by_the_publication_but_never_over
     figures = _figures(extract_text("开发区已经成立了4家风险投资公司。2020年已有企业300家。", meta={"published": "2003-01-10"}))
     assert (figures["4家"].period_end, figures["4家"].period_from) == ("2003-01-10", "document")
     assert figures["300家"].period_end == "2020-12-31"
+
+
+def test_a_collective_keeps_one_spelling_and_its_count_belongs_to_its_scope():
+    first = _figures(extract_text("全国169家国家级高新区实现营业收入48万亿元。"))
+    second = _figures(extract_text("32个国家高新技术产业开发区实现营业收入6万亿元。"))
+    assert first["48万亿元"].subject == second["6万亿元"].subject == "国家高新区"
+    assert first["169家"].subject == "全国"  # 169 counts the zones the nation has

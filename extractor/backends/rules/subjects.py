@@ -84,6 +84,7 @@ class _Words:
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
     lead_chars: int
+    canonical_groups: dict[str, str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
     level_group: re.Pattern[str]
@@ -137,6 +138,7 @@ def _words() -> _Words:
         part_name=re.compile(data["part_name"]),
         breakdown=re.compile(data["breakdown"]),
         lead_chars=int(data["lead_chars"]),
+        canonical_groups={alias: name for name, aliases in data["canonical_groups"].items() for alias in aliases},
         place_self=_alternatives(data["place_self_words"]),
         not_place_self_after=re.compile(data["not_place_self_after"]),
         level_group=_alternatives(data["level_groups"]),
@@ -321,7 +323,7 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
-            return core
+            return canonical_group(core)
     lead_end = start + _words().lead_chars
     in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
     if main_park and (parks > 1 or in_lead):
@@ -364,12 +366,20 @@ def _lead_place(text: str, start: int, end: int) -> str:
     return found
 
 
+def canonical_group(name: str) -> str:
+    """One spelling for a collective, so the table adds its rows up: 全国169家国家级高新区 → 国家高新区
+    (the count dropped, the spelling from subjects.toml [canonical_groups]); other names as they are."""
+    core = _group_core(name)
+    return _words().canonical_groups.get(core, core)
+
+
 def _group_core(name: str) -> str:
     """国家高新区 for 全国169家国家高新区: the group without its count, for counting mentions."""
     return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
 
 
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
+_GROUP_SCOPE = re.compile("全国|全省|全市|我国|中国")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n]")
 
 
@@ -416,9 +426,12 @@ def subject_of(
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
             return zone, scope(entity.start) if zone != own else "document"
-        return entity.name, scope(entity.start)
+        if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the zones of 全国
+            scope_word = _GROUP_SCOPE.match(entity.name)
+            return (scope_word.group() if scope_word else canonical_group(entity.name)), "clause"
+        return (canonical_group(entity.name) if entity.kind == "group" else entity.name), scope(entity.start)
     if yardstick:
-        return yardstick, "paragraph"
+        return canonical_group(yardstick), "paragraph"
     return own, "document" if own else "none"
 
 
