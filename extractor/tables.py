@@ -32,6 +32,7 @@ class TableCell:
     unit: str  # as printed in the header: 亿元
     unit_start: int  # where the header prints the unit
     period: str  # 2004年, from the other header
+    scope: str  # a row header that narrows the corner's metric (装备制造业 under 现价工业产值)
     row_header: Cell
     column_header: Cell | None
 
@@ -43,6 +44,7 @@ class _Rules:
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
     min_rows: int
+    generic_corner: re.Pattern[str]
 
 
 @cache
@@ -54,6 +56,7 @@ def _rules() -> _Rules:
         year_header=re.compile(data["year_header"]),
         number_cell=re.compile(data["number_cell"]),
         min_rows=int(data["min_rows"]),
+        generic_corner=re.compile(data["generic_corner"]),
     )
 
 
@@ -98,21 +101,35 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
 
 
 def _folded(cells: list[Cell]) -> list[list[Cell]]:
-    """2002|2003|2004|企业数(个)|28338|32857|38565|…: a header of n years, then each row header with its values.
-    A row whose count of values is not n cannot be lined up with the years and is left out (never guessed)."""
+    """A whole table printed one cell a line, joined into one line: the rows again, or nothing.
+
+    2002|2003|2004|企业数(个)|28338|32857|38565|…: a header of n years, then each row header with its n values.
+    现价工业产值|本月|增长%|五大产业合计|4448189|19.31|装备制造业|…: a header of words (a corner and n column
+    headers), then each row header with its n values. A row whose count of values is not n cannot be lined up with
+    the header and is left out (never guessed)."""
     years = 0
     while years < len(cells) and _year(cells[years]):
         years += 1
-    if years < 2 or years == len(cells) or _is_value(cells[years].text):
+    if years >= 2 and years < len(cells) and not _is_value(cells[years].text):
+        return _rows_after([], cells[:years], cells[years:], years)
+    words = 0
+    while words < len(cells) and not _is_value(cells[words].text):
+        words += 1
+    if words < 3 or words == len(cells):
         return []
+    header = cells[: words - 1]  # the last word before the first value is the first row's header
+    return _rows_after(header[:1], header[1:], cells[words - 1 :], len(header) - 1)
+
+
+def _rows_after(corner: list[Cell], columns: list[Cell], rest: list[Cell], width: int) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for cell in cells[years:]:
-        if _is_value(cell.text):
+    for cell in rest:
+        if _is_value(cell.text) and rows:
             rows[-1].append(cell)
-        else:
+        elif not _is_value(cell.text):
             rows.append([cell])
-    complete = [row for row in rows if len(row) == years + 1]
-    return [cells[:years], *complete] if complete else []
+    complete = [row for row in rows if len(row) == width + 1]
+    return [[*corner, *columns], *complete] if complete and width >= 1 else []
 
 
 def _is_value(cell: str) -> bool:
@@ -141,7 +158,7 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     match = _rules().unit_in_header.search(cell.text)
     if not match:
         return cell.text, "", -1
-    group = "unit" if match.group("unit") else "unit2"
+    group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
     metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip()
     return metric, match.group(group), cell.start + match.start(group)
 
@@ -150,26 +167,37 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
     """Every cell that is not a header, with its row's and column's headers (years on either side).
 
     The header row is the first row; the first cell of every other row is its row header. A row shorter than
-    the header row by one has no corner cell: its cells line up with the header's from the second.
+    the header row by one has no corner cell: its cells line up with the header's from the second. When the
+    row header prints no unit, the unit comes from the column header, and a corner cell that names the table's
+    indicator (现价工业产值) is the metric, the row header its scope.
     """
     header, found = rows[0], []
     for row in rows[1:]:
         row_header, values = row[0], row[1:]
         shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
+        corner = header[0] if shift == 0 and not _year(header[0]) else None
         for index, cell in enumerate(values):
             column_index = index + 1 - shift
             column = header[column_index] if 0 <= column_index < len(header) else None
-            row_year, column_year = _year(row_header), _year(column)
-            if column_year or not row_year:  # years across the top: the row header names the metric
-                metric, unit, unit_start = _metric_and_unit(row_header)
-                period = column_year
-                if not unit and column is not None:
-                    _words, unit, unit_start = _metric_and_unit(column)
-            else:  # years down the side: the column header names the metric
-                metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
-                period = row_year
-            found.append(TableCell(cell, metric, unit, unit_start, period, row_header, column))
+            found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
+
+
+def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
+    row_year, column_year = _year(row_header), _year(column)
+    scope = ""
+    if column_year or not row_year:  # years across the top (or none): the row header names the metric
+        metric, unit, unit_start = _metric_and_unit(row_header)
+        period = column_year
+        if not unit and column is not None:
+            column_words, unit, unit_start = _metric_and_unit(column)
+            indicator = _metric_and_unit(corner)[0] if corner is not None else ""
+            if indicator and not _rules().generic_corner.fullmatch(indicator):
+                metric, scope = f"{indicator}{column_words}", row_header.text  # 装备制造业 × 增长% under 现价工业产值
+    else:  # years down the side: the column header names the metric
+        metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
+        period = row_year
+    return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column)
 
 
 _RAW_SEPARATOR = re.compile(r"[|｜\t]|  +|\u3000+")

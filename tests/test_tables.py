@@ -77,3 +77,11 @@ def test_a_unit_from_outside_the_cells_headers_never_verifies():
     claims = {"unit": "亿元", "amount": 8.24e10, "base_unit": "元", "evidence": None}  # consistent with a 亿元 header
     moved = other_row.model_copy(update={**claims, "unit_span": Span(start=revenue_unit, end=revenue_unit + 2)})
     assert verify(moved, text).status is not Status.verified
+
+
+def test_a_table_without_years_reads_its_corner_as_the_metric_and_its_rows_as_scopes():
+    text = "现价工业产值\t本月\t增长%\n装备制造业\t2340183\t16.50\n电子信息业\t397416\t18.05\n"
+    figures = _figures(text)
+    growth = figures["16.50"]
+    assert (growth.unit, growth.metric_scope, growth.measure.value) == ("%", "装备制造业", "growth")
+    assert "2340183" not in figures  # no header prints its unit: not read, never guessed

@@ -96,7 +96,47 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         )
         placed.append((sentence_start, match.start))
     table_figures = [f for rows in tables for f in _table_figures(text, rows, entities, start, own_subject)]
-    return sorted(_paired_respectively(figures, placed, text) + table_figures, key=_position)
+    figures = _paired_respectively(figures, placed, text)
+    _paired_subjects(figures, placed, text, entities)
+    return sorted(figures + table_figures, key=_position)
+
+
+_LISTED_SUBJECTS = ("park", "group", "place", "company", "institution", "area")
+_LIST_JOINERS = "、和及与,，"
+
+
+def _paired_subjects(figures: list[Figure], placed: list[tuple[int, int]], text: str, entities: list[Entity]) -> None:
+    """洋浦经济开发区、海口江东新区分别完成税收195.36亿元、43.31亿元: the n-th figure of each kind after 分别 is
+    about the n-th name listed before it, when the counts agree."""
+    by_sentence: dict[int, list[int]] = {}
+    for index, (sentence, _start) in enumerate(placed):
+        by_sentence.setdefault(sentence, []).append(index)
+    for sentence, indexes in by_sentence.items():
+        cue = knowledge().respectively.search(text, sentence, placed[indexes[-1]][1])
+        if cue is None:
+            continue
+        listed = _listed_names(text, entities, sentence, cue.start())
+        if len(listed) < 2:
+            continue
+        kinds: dict[str, list[int]] = {}
+        for index in indexes:
+            if placed[index][1] > cue.end():
+                kinds.setdefault(figures[index].base_unit, []).append(index)
+        for group in kinds.values():
+            if len(group) == len(listed):
+                for index, name in zip(group, listed, strict=True):
+                    figures[index] = figures[index].model_copy(update={"subject": name, "subject_from": "sentence"})
+
+
+def _listed_names(text: str, entities: list[Entity], start: int, end: int) -> list[str]:
+    """The names listed right before ``end`` (A、B和C), in order: only names joined by list marks."""
+    inside = [e for e in entities if start <= e.start and e.end <= end and e.kind in _LISTED_SUBJECTS]
+    listed: list[Entity] = []
+    for entity in reversed(inside):
+        if listed and text[entity.end : listed[-1].start].strip(_LIST_JOINERS):
+            break
+        listed.append(entity)
+    return [e.name for e in reversed(listed)]
 
 
 def _position(figure: Figure) -> int:
@@ -136,6 +176,7 @@ def _table_figures(text: str, rows: list[list[Cell]], entities: list[Entity], fl
                 unit_span=Span(start=found.unit_start, end=found.unit_start + len(found.unit)),
                 metric=found.metric,
                 metric_key=metric_key(found.metric, base_unit, measure),
+                metric_scope=found.scope,
                 measure=measure,
                 period=found.period,
                 subject=subject,
