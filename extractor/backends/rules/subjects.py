@@ -368,8 +368,11 @@ def _lead_place(text: str, start: int, end: int) -> str:
 
 def canonical_group(name: str) -> str:
     """One spelling for a collective, so the table adds its rows up: 全国169家国家级高新区 → 国家高新区
-    (the count dropped, the spelling from subjects.toml [canonical_groups]); other names as they are."""
-    core = _group_core(name)
+    (the nation's count, which changes year by year, dropped; the spelling from subjects.toml
+    [canonical_groups]). A counted subset of the nation's (中部12家…, 全省8个…) keeps its printed name."""
+    if _COUNTED_SUBSET.search(name):
+        return name  # 中部12家国家级经开区, 全省8个国家高新区: a subset its count tells apart, kept as printed
+    core = _NATION.sub("", _group_core(name)) or name
     return _words().canonical_groups.get(core, core)
 
 
@@ -379,7 +382,9 @@ def _group_core(name: str) -> str:
 
 
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
-_GROUP_SCOPE = re.compile("全国|全省|全市|我国|中国")
+# A count not led by the nation's scope: the group is a subset (中部12家国家级经开区), not the whole collective.
+_NATION = re.compile("^(?:全国|我国|中国)")
+_COUNTED_SUBSET = re.compile(r"^(?!全国|我国|中国).*?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n]")
 
 
@@ -426,9 +431,8 @@ def subject_of(
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
             return zone, scope(entity.start) if zone != own else "document"
-        if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the zones of 全国
-            scope_word = _GROUP_SCOPE.match(entity.name)
-            return (scope_word.group() if scope_word else canonical_group(entity.name)), "clause"
+        if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the group as printed
+            return entity.name, "clause"
         return (canonical_group(entity.name) if entity.kind == "group" else entity.name), scope(entity.start)
     if yardstick:
         return canonical_group(yardstick), "paragraph"
