@@ -80,6 +80,7 @@ class _Cuts:
 class _Around(NamedTuple):
     before: str  # the article's text just before a name
     after: str  # and just after it
+    companies: tuple[str, ...] = ()  # the words right before each company suffix in the article (see _company_windows)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,14 @@ class _Knowledge:
     measure_words: re.Pattern[str]
     launch_verb_at_end: re.Pattern[str]
     attribute_after: re.Pattern[str]
+    not_heads: tuple[str, ...]
+    title: re.Pattern[str]
+    designated_before: re.Pattern[str]
+    designated_after: re.Pattern[str]
+    company_word: re.Pattern[str]
+    company_suffix: re.Pattern[str]
+    company_stem: tuple[int, int, int]  # shortest and longest stem, most words between stem and suffix
+    built_heads: re.Pattern[str]
 
 
 @cache
@@ -115,6 +124,7 @@ def _knowledge() -> _Knowledge:
     kinds = "|".join(map(re.escape, words))
     kind = f"(?:{kinds})(?!{data['kind_end']['not_after']})"  # 改革委, 服务商: no kind word ends there
     start, no_name, quoted, documents = data["name_start"], data["no_name"], data["quoted"], data["documents"]
+    honour, company = data["designation"], data["company"]
     return _Knowledge(
         kind_of_word=kind_of_word,
         kind_at_end_reversed=re.compile("|".join(re.escape(w[::-1]) for w in words)),
@@ -140,23 +150,37 @@ def _knowledge() -> _Knowledge:
         counted_after=re.compile(no_name["counted_after"]),
         launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted["attribute_after"]),
+        not_heads=tuple(no_name["not_heads"]),
+        title=re.compile(rf"^(?:{'|'.join(honour['levels'])}).*(?:{'|'.join(honour['title_heads'])})$"),
+        designated_before=re.compile(rf"(?:{'|'.join(honour['verbs_before'])})$"),
+        designated_after=re.compile(rf"(?:{honour['after']})"),
+        company_word=re.compile(company["in_name"]),
+        company_suffix=re.compile(company["suffix"]),
+        company_stem=(company["min_stem"], company["max_stem"], company["max_gap"]),
+        built_heads=re.compile(rf"(?:{'|'.join(company['built_heads'])})项目$"),
     )
 
 
 def _place_words(cut_chars: str) -> list[str]:
     """Place names and their stems that hold a cut character (成都, 和田): a name does not start inside them."""
+    return sorted(s for s in _places() if any(c in cut_chars for c in s))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Every place name and stem of two characters or more (places.csv)."""
     with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    spellings = {row[column] for row in rows for column in ("name", "stem")}
-    return sorted(s for s in spellings if len(s) >= 2 and any(c in cut_chars for c in s))
+    return frozenset(s for row in rows for s in (row["name"], row["stem"]) if len(s) >= 2)
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
     known = _knowledge()
+    companies = _company_windows(text, start, end, known)
     found: dict[str, Initiative] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate in _candidates(text, start, end, known):
-        name, offset = _trim(candidate, text, (start, end), known)
+        name, offset = _trim(candidate, text, (start, end), known, companies)
         if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
@@ -216,7 +240,16 @@ def _at_boundary(text: str, index: int, floor: int) -> bool:
     return index <= floor or not _WORD_CHAR.match(text, index - 1)
 
 
-def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge) -> tuple[str, int]:
+def _company_windows(text: str, start: int, end: int, known: _Knowledge) -> tuple[str, ...]:
+    """The words before each company suffix in the article (…正威国际|集团): where a company's name ends.
+
+    One pass over the article; a name is a company's when it starts with the end of one of them.
+    """
+    longest = known.company_stem[1] + known.company_stem[2]
+    return tuple(text[max(start, m.start() - longest) : m.start()] for m in known.company_suffix.finditer(text, start, end))
+
+
+def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge, companies: tuple[str, ...] = ()) -> tuple[str, int]:
     """The name in a candidate and its offset in it, or "" when the candidate holds none."""
     if candidate.shape == "document":
         return candidate.text, 0
@@ -229,7 +262,9 @@ def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Kn
     offset += len(run[offset:]) - len(run[offset:].lstrip(known.joiners))  # …暨“张江之星”行动: never starts with 暨
     name = run[offset:]
     name_start, name_end = candidate.start + offset, candidate.start + len(run)
-    around = _Around(text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)])
+    around = _Around(
+        text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)], companies
+    )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
 
 
@@ -304,7 +339,51 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 加速器项目3项: a kind of thing tallied, not one named
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
+    if _is_designation(name, around, known) or _is_companys(name, around, known):
+        return True
+    if not quoted and bare.endswith(known.not_heads):
+        return True  # 笔记本电脑生产基地, 临空经济产业体系: a plant or an economy's make-up, not a measure
     return not quoted and _is_generic(bare, kind_word, known)
+
+
+def _is_designation(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A title a zone receives or a list it enters (获批国家软件出口基地, 红山产业园获评…), not a measure it runs."""
+    outside = _mask_quoted(name)
+    if known.title.search(outside):
+        return True  # 国家集成电路产业基地: a state title, whatever the verb
+    return bool(known.designated_before.search(around.before) or known.designated_after.match(around.after))
+
+
+def _is_companys(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A company's own project or plant (正威国际新材料项目, 比亚迪常州基地), not the zone's.
+
+    The name holds a company word, or starts with the last words before a company
+    suffix in the article (正威国际 in 正威国际集团). A project that builds a park
+    or a platform for the zone (航天联志内江先进算力产业园项目) stays: the zone runs it with the company.
+    """
+    outside = _mask_quoted(name)
+    if known.company_word.search(outside):
+        return True
+    if known.built_heads.search(outside):
+        return False
+    own = known.zone_prefix.sub("", outside, count=1)  # 内江高新区…签约仪式: a zone's name is no company's
+    shortest, longest, gap = known.company_stem
+    for size in range(shortest, min(longest, len(own)) + 1):
+        stem = own[:size]
+        if _MASK in stem:
+            break
+        if stem in _places() or _starts_a_common_word(stem, known):
+            continue  # 西安 of 西安某某科技有限公司, 高新 of 高新控股: words any name may start with
+        for window in around.companies:
+            at = window.rfind(stem)
+            if at >= 0 and len(window) - (at + size) <= gap:
+                return True
+    return False
+
+
+def _starts_a_common_word(stem: str, known: _Knowledge) -> bool:
+    """Whether stem starts a generic modifier (高新 of 高新技术): no company's own words."""
+    return any(word.startswith(stem) for word in known.generic_modifiers)
 
 
 def _is_generic(bare: str, kind_word: str, known: _Knowledge) -> bool:
