@@ -249,7 +249,9 @@ def _company_windows(text: str, start: int, end: int, known: _Knowledge) -> tupl
     return tuple(text[max(start, m.start() - longest) : m.start()] for m in known.company_suffix.finditer(text, start, end))
 
 
-def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge, companies: tuple[str, ...] = ()) -> tuple[str, int]:
+def _trim(
+    candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge, companies: tuple[str, ...] = ()
+) -> tuple[str, int]:
     """The name in a candidate and its offset in it, or "" when the candidate holds none."""
     if candidate.shape == "document":
         return candidate.text, 0
