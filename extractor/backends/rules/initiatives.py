@@ -337,8 +337,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True
     if known.count.search(_mask_quoted(name)):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
-    if known.counted_after.match(around.after):
-        return True  # 加速器项目3项: a kind of thing tallied, not one named
+    if not quoted and known.counted_after.match(around.after):
+        return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
     if _is_designation(name, around, known) or _is_companys(name, around, known):
