@@ -333,7 +333,7 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     if len(bare) < known.min_name and not quoted:
         return True
     kind_word = _kind_word(bare, known)
-    if bare == kind_word or (bare[: len(bare) - len(kind_word)] or bare) in known.not_names:
+    if (bare == kind_word and not quoted) or (bare[: len(bare) - len(kind_word)] or bare) in known.not_names:
         return True
     if known.count.search(_mask_quoted(name)):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
