@@ -231,3 +231,37 @@ def test_every_candidate_is_bounded_whatever_the_text():
     text = "据悉，" + "平台服务项目" * 2000 + "“一站式”服务" * 500
     longest = max(len(c.text) for c in _candidates(text, 0, len(text), _knowledge()))
     assert longest <= _MAX_NAME + 30
+
+
+# --- designations and companies' projects ------------------------------------------------------
+
+
+def _candidate_texts(sentence: str) -> str:
+    known = _knowledge()
+    return "\x00".join(c.text for c in _candidates(sentence, 0, len(sentence), known))
+
+
+def test_a_title_the_zone_receives_is_found_as_a_candidate_and_dropped_as_a_designation():
+    # Each name ends in a kind word, so the shapes find it; only the designation filter drops it
+    # (a level of government before a base or a pilot park, a verb of receiving before it, or the
+    # zone named before the verb). The measure the zone runs, in the same sentence, stays.
+    sentence = "园区入选国家级服务业标准化试点园区，获批省级人才服务平台，并启动人才服务提升工程。"
+    candidates = _candidate_texts(sentence)
+    assert "国家级服务业标准化试点园区" in candidates and "省级人才服务平台" in candidates
+    found = _names(sentence)
+    assert not any("试点园区" in name or "人才服务平台" in name for name in found), found
+    assert "人才服务提升工程" in found, found
+    assert "红山产业园" not in _names("红山产业园获评国家级绿色工业园区。")
+    assert "红山产业园" in _candidate_texts("红山产业园获评国家级绿色工业园区。")
+
+
+def test_a_companys_project_is_found_as_a_candidate_and_dropped_as_the_companys():
+    # The project's name starts with the words before 集团 elsewhere in the article.
+    sentence = "正威国际集团在经开区投资建设正威国际新材料项目。"
+    assert "正威国际新材料项目" in _candidate_texts(sentence)
+    assert _names(sentence) == {}
+    # The same words with no company named in the article: a name like any other.
+    assert "正威国际新材料项目" in _names("经开区投资建设正威国际新材料项目。")
+    # A project that builds a park for the zone stays the zone's, whoever invests.
+    shared = "航天联志技术有限公司与高新区共建航天联志内江先进算力产业园项目。"
+    assert "航天联志内江先进算力产业园项目" in _names(shared)
