@@ -265,3 +265,9 @@ def test_a_companys_project_is_found_as_a_candidate_and_dropped_as_the_companys(
     # A project that builds a park for the zone stays the zone's, whoever invests.
     shared = "航天联志技术有限公司与高新区共建航天联志内江先进算力产业园项目。"
     assert "航天联志内江先进算力产业园项目" in _names(shared)
+
+
+def test_a_measure_belongs_to_the_zone_named_before_it_in_its_sentence():
+    sentence = "从长子经开区的“上门审批”到襄垣经开区的“包联服务”，各开发区持续优化营商环境。"
+    owners = {i.name: i.park for article in extract_text(sentence).articles for i in article.initiatives}
+    assert owners.get("“上门审批”") == "长子经开区" and owners.get("“包联服务”") == "襄垣经开区", owners

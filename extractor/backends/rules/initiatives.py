@@ -26,7 +26,9 @@ from importlib import resources
 from typing import NamedTuple, cast
 
 from ...models import Evidence, Initiative, InitiativeKind
+from ...registry import registry
 from .labels import read_data
+from .parks import find_park_mentions
 from .spans import runs_ending_in
 
 _OPEN, _CLOSE = "“‘", "”’"
@@ -42,6 +44,7 @@ _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工�
 _MAX_NAME = 40
 _MASK = "\x00"
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
+_OWNER_LOOK_BACK = 160  # text read before a name for the zone that runs it: about a long sentence
 _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
@@ -186,8 +189,32 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         names_so_far += "\x00" + name
         name_start = candidate.start + offset
         evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
-        found[name] = Initiative(name=name, initiative_kind=_kind(name, known), park=park, evidence=evidence)
+        owner = _owner(text, (max(start, name_start - _OWNER_LOOK_BACK), name_start + len(name))) or park
+        found[name] = Initiative(name=name, initiative_kind=_kind(name, known), park=owner, evidence=evidence)
     return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+def _owner(text: str, span: tuple[int, int]) -> str:
+    """The zone that runs a measure: the last one named in its own sentence, up to the end of its name.
+
+    从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, not
+    the article's main park. "" when the sentence names no zone (the article's park is used).
+    """
+    window_start, name_end = span
+    before = text[window_start:name_end]
+    breaks = list(_SENTENCE_END.finditer(before))
+    sentence_start = window_start + (breaks[-1].end() if breaks else 0)
+    mentions = find_park_mentions(text, sentence_start, name_end, _registry_spellings())
+    return mentions[-1].name if mentions else ""
+
+
+@cache
+def _registry_spellings() -> set[str]:
+    """The registry's spellings, the names a zone is known by even with no place before them (蒙苏经开区)."""
+    return set(registry().spellings)
 
 
 def _candidates(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Candidate]:
