@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -44,7 +45,7 @@ _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工�
 _MAX_NAME = 40
 _MASK = "\x00"
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
-_OWNER_LOOK_BACK = 160  # text read before a name for the zone that runs it: about a long sentence
+_OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
 _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
@@ -180,7 +181,7 @@ def _places() -> frozenset[str]:
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
     known = _knowledge()
     companies = _company_windows(text, start, end, known)
-    found: dict[str, Initiative] = {}
+    found: dict[str, Evidence] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate in _candidates(text, start, end, known):
         name, offset = _trim(candidate, text, (start, end), known, companies)
@@ -188,27 +189,38 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
         name_start = candidate.start + offset
-        evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
-        owner = _owner(text, (max(start, name_start - _OWNER_LOOK_BACK), name_start + len(name))) or park
-        found[name] = Initiative(name=name, initiative_kind=_kind(name, known), park=owner, evidence=evidence)
-    return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
+        found[name] = Evidence(start=name_start, end=name_start + len(name), text=name)
+    spans = sorted(found.values(), key=lambda e: e.start)
+    owners = _owners(text, start, [(e.start, e.end) for e in spans])
+    return [
+        Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=owner or park, evidence=e)
+        for e, owner in zip(spans, owners, strict=True)
+    ]
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+def _owners(text: str, floor: int, names: list[tuple[int, int]]) -> list[str]:
+    """The zone that runs each measure: the last one named before the end of its name, a paragraph back at most.
 
-
-def _owner(text: str, span: tuple[int, int]) -> str:
-    """The zone that runs a measure: the last one named in its own sentence, up to the end of its name.
-
-    从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, not
-    the article's main park. "" when the sentence names no zone (the article's park is used).
+    从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
+    page that passes from one zone to the next gives each measure the zone of its passage, not
+    the article's main park. "" where none is named (the article's park is used). Zones are
+    looked for once in the union of the names' windows, so the pass reads each character once.
     """
-    window_start, name_end = span
-    before = text[window_start:name_end]
-    breaks = list(_SENTENCE_END.finditer(before))
-    sentence_start = window_start + (breaks[-1].end() if breaks else 0)
-    mentions = find_park_mentions(text, sentence_start, name_end, _registry_spellings())
-    return mentions[-1].name if mentions else ""
+    windows: list[list[int]] = []
+    for name_start, name_end in names:
+        window_start = max(floor, name_start - _OWNER_LOOK_BACK)
+        if windows and window_start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], name_end)
+        else:
+            windows.append([window_start, name_end])
+    mentions = [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
+    ends = [m.end for m in mentions]
+    owners = []
+    for name_start, name_end in names:
+        last = bisect_right(ends, name_end) - 1
+        near = last >= 0 and mentions[last].start >= name_start - _OWNER_LOOK_BACK
+        owners.append(mentions[last].name if near else "")
+    return owners
 
 
 @cache
