@@ -29,7 +29,7 @@ from typing import NamedTuple, cast
 from ...models import Evidence, Initiative, InitiativeKind
 from ...registry import registry
 from .labels import read_data
-from .parks import find_park_mentions
+from .parks import ParkMention, find_park_mentions
 from .spans import runs_ending_in
 
 _OPEN, _CLOSE = "“‘", "”’"
@@ -191,20 +191,20 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         name_start = candidate.start + offset
         found[name] = Evidence(start=name_start, end=name_start + len(name), text=name)
     spans = sorted(found.values(), key=lambda e: e.start)
-    owners = _owners(text, start, [(e.start, e.end) for e in spans])
+    mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
+    zones = {(m.start, m.end) for m in mentions}
     return [
-        Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=owner or park, evidence=e)
-        for e, owner in zip(spans, owners, strict=True)
+        Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=_owner(mentions, e) or park, evidence=e)
+        for e in spans
+        if (e.start, e.end) not in zones  # 红山产业园, 海口临空产业园: a zone is what runs measures, not one of them
     ]
 
 
-def _owners(text: str, floor: int, names: list[tuple[int, int]]) -> list[str]:
-    """The zone that runs each measure: the last one named before the end of its name, a paragraph back at most.
+def _zone_mentions(text: str, floor: int, names: list[tuple[int, int]]) -> list[ParkMention]:
+    """The zones named in the text a paragraph before each name and in it, in order.
 
-    从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
-    page that passes from one zone to the next gives each measure the zone of its passage, not
-    the article's main park. "" where none is named (the article's park is used). Zones are
-    looked for once in the union of the names' windows, so the pass reads each character once.
+    Zones are looked for once in the union of the names' windows, so the pass reads each
+    character once however many names there are.
     """
     windows: list[list[int]] = []
     for name_start, name_end in names:
@@ -213,14 +213,19 @@ def _owners(text: str, floor: int, names: list[tuple[int, int]]) -> list[str]:
             windows[-1][1] = max(windows[-1][1], name_end)
         else:
             windows.append([window_start, name_end])
-    mentions = [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
-    ends = [m.end for m in mentions]
-    owners = []
-    for name_start, name_end in names:
-        last = bisect_right(ends, name_end) - 1
-        near = last >= 0 and mentions[last].start >= name_start - _OWNER_LOOK_BACK
-        owners.append(mentions[last].name if near else "")
-    return owners
+    return [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
+
+
+def _owner(mentions: list[ParkMention], name: Evidence) -> str:
+    """The zone that runs a measure: the last one named before the end of its name, a paragraph back at most.
+
+    从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
+    page that passes from one zone to the next gives each measure the zone of its passage, not
+    the article's main park. "" when none is named (the article's park is used).
+    """
+    last = bisect_right([m.end for m in mentions], name.end) - 1
+    near = last >= 0 and mentions[last].start >= name.start - _OWNER_LOOK_BACK
+    return mentions[last].name if near else ""
 
 
 @cache
