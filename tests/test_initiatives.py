@@ -271,3 +271,11 @@ def test_a_measure_belongs_to_the_zone_named_before_it_in_its_sentence():
     sentence = "从长子经开区的“上门审批”到襄垣经开区的“包联服务”，各开发区持续优化营商环境。"
     owners = {i.name: i.park for article in extract_text(sentence).articles for i in article.initiatives}
     assert owners.get("“上门审批”") == "长子经开区" and owners.get("“包联服务”") == "襄垣经开区", owners
+
+
+def test_a_measure_named_again_in_full_is_one_measure():
+    # The short name comes first, so the search in names found so far cannot catch it; the fuller name stands for both.
+    found = _names("南昌实验室将服务全省企业。园区近日开工南昌实验室项目。")
+    assert "南昌实验室项目" in found and "南昌实验室" not in found, found
+    found = _names("园区推行“并联审批”。其中，工程规划施工许可“并联审批”已全面推开。")
+    assert len([name for name in found if "并联审批" in name]) == 1, found

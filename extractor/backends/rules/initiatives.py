@@ -190,7 +190,7 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         names_so_far += "\x00" + name
         name_start = candidate.start + offset
         found[name] = Evidence(start=name_start, end=name_start + len(name), text=name)
-    spans = sorted(found.values(), key=lambda e: e.start)
+    spans = sorted(_longest(found), key=lambda e: e.start)
     mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
     zones = {(m.start, m.end) for m in mentions}
     return [
@@ -198,6 +198,21 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         for e in spans
         if (e.start, e.end) not in zones  # 红山产业园, 海口临空产业园: a zone is what runs measures, not one of them
     ]
+
+
+def _longest(found: dict[str, Evidence]) -> list[Evidence]:
+    """The names not inside a longer one found in the same article.
+
+    工程规划施工许可“并联审批” and “并联审批”, 南昌实验室项目 and 南昌实验室: one measure
+    named twice, once shorter; the fuller name stands for both. (A shorter name found
+    after a longer one never gets here: candidates are checked against the names so far.)
+    """
+    kept: dict[str, Evidence] = {}
+    for name in sorted(found, key=lambda n: len(_MARKS.sub("", n)), reverse=True):
+        bare = _MARKS.sub("", name)
+        if not any(bare in longer for longer in kept):
+            kept[bare] = found[name]
+    return list(kept.values())
 
 
 def _zone_mentions(text: str, floor: int, names: list[tuple[int, int]]) -> list[ParkMention]:
