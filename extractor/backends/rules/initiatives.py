@@ -43,6 +43,7 @@ _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
 _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
 _MAX_NAME = 40
+_LONGEST_PLACE = 8  # characters of the longest place name tried at the start of a name's modifiers
 _MASK = "\x00"
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
@@ -402,8 +403,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
     if _is_designation(name, around, known) or _is_companys(name, around, known):
         return True
-    if not quoted and bare.endswith(known.not_heads):
-        return True  # 笔记本电脑生产基地, 临空经济产业体系: a plant or an economy's make-up, not a measure
+    if name[-1] not in _CLOSE and bare.endswith(known.not_heads):
+        return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     return not quoted and _is_generic(bare, kind_word, known)
 
 
@@ -454,7 +455,15 @@ def _is_generic(bare: str, kind_word: str, known: _Knowledge) -> bool:
     if len(bare) <= known.short_generic:
         return True  # 优质服务, 产业项目, 人才政策
     modifiers = known.zone_prefix.sub("", bare[: len(bare) - len(kind_word)], count=1)  # 青岛高新区重点项目
-    return _made_of(modifiers, known.generic_modifiers)
+    return _made_of(_without_place(modifiers), known.generic_modifiers)
+
+
+def _without_place(words: str) -> str:
+    """Words without the place name they start with (宝鸡重大项目 → 重大): a place is no proper modifier either."""
+    for size in range(min(len(words), _LONGEST_PLACE), 1, -1):
+        if words[:size] in _places():
+            return words[size:]
+    return words
 
 
 def _made_of(text: str, words: frozenset[str]) -> bool:
