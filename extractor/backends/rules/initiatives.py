@@ -119,6 +119,7 @@ class _Knowledge:
     company_suffix: re.Pattern[str]
     company_stem: tuple[int, int, int]  # shortest and longest stem, most words between stem and suffix
     built_heads: re.Pattern[str]
+    package: re.Pattern[str]
 
 
 @cache
@@ -163,6 +164,7 @@ def _knowledge() -> _Knowledge:
         company_suffix=re.compile(company["suffix"]),
         company_stem=(company["min_stem"], company["max_stem"], company["max_gap"]),
         built_heads=re.compile(rf"(?:{'|'.join(company['built_heads'])})项目$"),
+        package=re.compile(quoted["package"]),
     )
 
 
@@ -503,7 +505,9 @@ def _kind(name: str, known: _Knowledge) -> InitiativeKind:
     word = _kind_word(bare, known)
     if word:
         return known.kind_of_word[word]
-    return "reform" if name[0] in _OPEN else "other"
+    if name[0] in _OPEN:
+        return "policy" if known.package.search(bare) else "reform"
+    return "other"
 
 
 def _kind_word(name: str, known: _Knowledge) -> str:
