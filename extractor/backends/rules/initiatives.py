@@ -41,6 +41,7 @@ _MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
+_MAX_QUOTED = 21  # characters of a quotation and its opening mark (the quoted shape reads at most 20 inside)
 _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
 _MAX_NAME = 40
 _LONGEST_PLACE = 8  # characters of the longest place name tried at the start of a name's modifiers
@@ -101,7 +102,10 @@ class _Knowledge:
     cuts: _Cuts
     min_name: int
     not_names: frozenset[str]
+    self_naming: frozenset[str]
     count: re.Pattern[str]
+    sized: re.Pattern[str]
+    sized_ok: tuple[str, ...]
     short_generic: int
     generic_kinds: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -146,7 +150,10 @@ def _knowledge() -> _Knowledge:
         cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
         min_name=no_name["min_name"],
         not_names=frozenset(no_name["not_names"]),
+        self_naming=frozenset(no_name["self_naming"]),
         count=re.compile(no_name["count"]),
+        sized=re.compile(no_name["sized"]),
+        sized_ok=tuple(no_name["sized_ok"]),
         short_generic=no_name["short_generic"],
         generic_kinds=frozenset(no_name["generic_kinds"]),
         generic_modifiers=frozenset(no_name["generic_modifiers"]),
@@ -324,12 +331,29 @@ def _trim(
         return "", 0
     offset += _balanced_start(run[offset:])  # a cut inside brackets leaves their closing mark: （以下简称方案）暨…
     offset += len(run[offset:]) - len(run[offset:].lstrip(known.joiners))  # …暨“张江之星”行动: never starts with 暨
-    name = run[offset:]
-    name_start, name_end = candidate.start + offset, candidate.start + len(run)
+    name_end = candidate.start + len(run)
+    name_start = _with_quoted_attribute(text, candidate.start + offset, article[0])
+    name, offset = text[name_start:name_end], name_start - candidate.start
     around = _Around(
         text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)], companies
     )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
+
+
+def _with_quoted_attribute(text: str, name_start: int, floor: int) -> int:
+    """Where a name starts that a quotation before 的 qualifies: “小政府、大部制”的管理体制改革 is one name.
+
+    The quotation says which reform; the words after 的 say only what kind it is. A
+    quotation as long as a quoted name may be, opened and closed in the same clause.
+    """
+    close = name_start - 2
+    if close < floor or text[name_start - 1] != "的" or text[close] not in _CLOSE:
+        return name_start
+    window = text[max(floor, close - _MAX_QUOTED) : close]
+    opening = max(window.rfind(mark) for mark in _OPEN)
+    if opening < 0 or _QUOTE_MARK.search(window, opening + 1):
+        return name_start
+    return close - len(window) + opening
 
 
 def _balanced_start(run: str) -> int:
@@ -392,13 +416,17 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip("“”‘’")
     quoted = any(mark in name for mark in _OPEN)
-    if len(bare) < known.min_name and not quoted:
+    if len(bare) < known.min_name and not quoted and bare not in known.self_naming:
         return True
     kind_word = _kind_word(bare, known)
-    if (bare == kind_word and not quoted) or (bare[: len(bare) - len(kind_word)] or bare) in known.not_names:
+    if (bare == kind_word and not quoted and bare not in known.self_naming) or (
+        bare[: len(bare) - len(kind_word)] or bare
+    ) in known.not_names:
         return True
     if known.count.search(_mask_quoted(name)):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
+    if known.sized.search(_mask_quoted(name)) and not bare.endswith(known.sized_ok):
+        return True  # 总投资616亿元项目, 3万吨聚乳酸原料项目: a plant sized by its owner (a fund is money: 两亿元创新创业基金)
     if not quoted and known.counted_after.match(around.after):
         return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
