@@ -279,3 +279,10 @@ def test_a_measure_named_again_in_full_is_one_measure():
     assert "南昌实验室项目" in found and "南昌实验室" not in found, found
     found = _names("园区推行“并联审批”。其中，工程规划施工许可“并联审批”已全面推开。")
     assert len([name for name in found if "并联审批" in name]) == 1, found
+
+
+def test_a_zone_named_across_the_start_of_a_name_is_no_owner():
+    # The parks module may read 方正抓紧实施保税港区 as a zone; it straddles the name's start, so the zone named before it owns the works.
+    text = "洋浦保税港区是海南开放的龙头。省方正抓紧实施保税港区一期工程，确保年内封关。"
+    owners = {i.name: i.park for article in extract_text(text).articles for i in article.initiatives}
+    assert owners.get("保税港区一期工程") == "洋浦保税港区", owners

@@ -246,11 +246,15 @@ def _owner(mentions: list[ParkMention], name: Evidence) -> str:
 
     从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
     page that passes from one zone to the next gives each measure the zone of its passage, not
-    the article's main park. "" when none is named (the article's park is used).
+    the article's main park. A zone named across the name's start is a misread (方正抓紧实施保税港区
+    in 省方正抓紧实施保税港区一期工程) and is passed over. "" when none is named (the article's park is used).
     """
-    last = bisect_right([m.end for m in mentions], name.end) - 1
-    near = last >= 0 and mentions[last].start >= name.start - _OWNER_LOOK_BACK
-    return mentions[last].name if near else ""
+    for mention in reversed(mentions[: bisect_right([m.end for m in mentions], name.end)]):
+        if mention.start < name.start - _OWNER_LOOK_BACK:
+            break
+        if mention.end <= name.start or mention.start >= name.start:
+            return mention.name
+    return ""
 
 
 @cache
@@ -433,7 +437,7 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
     if _is_designation(name, around, known) or _is_companys(name, around, known):
         return True
-    if name[-1] not in _CLOSE and bare.endswith(known.not_heads):
+    if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     return not quoted and _is_generic(bare, kind_word, known)
 
