@@ -202,11 +202,11 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
         found[name] = Evidence(start=name_start, end=name_start + len(name), text=name)
     spans = sorted(_longest(found), key=lambda e: e.start)
     mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
-    zones = {(m.start, m.end) for m in mentions}
+    zone_ends = {m.end for m in mentions}
     return [
         Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=_owner(mentions, e) or park, evidence=e)
         for e in spans
-        if (e.start, e.end) not in zones  # 红山产业园, 海口临空产业园: a zone is what runs measures, not one of them
+        if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
     ]
 
 
