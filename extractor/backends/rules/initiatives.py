@@ -353,11 +353,12 @@ def _with_quoted_attribute(text: str, name_start: int, floor: int) -> int:
     close = name_start - 2
     if close < floor or text[name_start - 1] != "的" or text[close] not in _CLOSE:
         return name_start
-    window = text[max(floor, close - _MAX_QUOTED) : close]
-    opening = max(window.rfind(mark) for mark in _OPEN)
-    if opening < 0 or _QUOTE_MARK.search(window, opening + 1):
-        return name_start
-    return close - len(window) + opening
+    depth = 0
+    for index in range(close, max(floor, close - _MAX_QUOTED) - 1, -1):  # its own opening mark, past nested ones
+        depth += (text[index] in _CLOSE) - (text[index] in _OPEN)
+        if depth == 0:
+            return index
+    return name_start
 
 
 def _balanced_start(run: str) -> int:
