@@ -230,3 +230,58 @@ def test_every_candidate_is_bounded_whatever_the_text():
     text = "据悉，" + "平台服务项目" * 2000 + "“一站式”服务" * 500
     longest = max(len(c.text) for c in _candidates(text, 0, len(text), _knowledge()))
     assert longest <= _MAX_NAME + 30
+
+
+# --- designations and companies' projects ------------------------------------------------------
+
+
+def _candidate_texts(sentence: str) -> str:
+    known = _knowledge()
+    return "\x00".join(c.text for c in _candidates(sentence, 0, len(sentence), known))
+
+
+def test_a_title_the_zone_receives_is_found_as_a_candidate_and_dropped_as_a_designation():
+    # Each name ends in a kind word, so the shapes find it; only the designation filter drops it
+    # (a level of government before a base or a pilot park, a verb of receiving before it, or the
+    # zone named before the verb). The measure the zone runs, in the same sentence, stays.
+    sentence = "园区入选国家级服务业标准化试点园区，获批省级人才服务平台，并启动人才服务提升工程。"
+    candidates = _candidate_texts(sentence)
+    assert "国家级服务业标准化试点园区" in candidates and "省级人才服务平台" in candidates
+    found = _names(sentence)
+    assert not any("试点园区" in name or "人才服务平台" in name for name in found), found
+    assert "人才服务提升工程" in found, found
+    assert "红山产业园" not in _names("红山产业园获评国家级绿色工业园区。")
+    assert "红山产业园" in _candidate_texts("红山产业园获评国家级绿色工业园区。")
+
+
+def test_a_companys_project_is_found_as_a_candidate_and_dropped_as_the_companys():
+    # The project's name starts with the words before 集团 elsewhere in the article.
+    sentence = "正威国际集团在经开区投资建设正威国际新材料项目。"
+    assert "正威国际新材料项目" in _candidate_texts(sentence)
+    assert _names(sentence) == {}
+    # The same words with no company named in the article: a name like any other.
+    assert "正威国际新材料项目" in _names("经开区投资建设正威国际新材料项目。")
+    # A project that builds a park for the zone stays the zone's, whoever invests.
+    shared = "航天联志技术有限公司与高新区共建航天联志内江先进算力产业园项目。"
+    assert "航天联志内江先进算力产业园项目" in _names(shared)
+
+
+def test_a_measure_belongs_to_the_zone_named_before_it_in_its_sentence():
+    sentence = "从长子经开区的“上门审批”到襄垣经开区的“包联服务”，各开发区持续优化营商环境。"
+    owners = {i.name: i.park for article in extract_text(sentence).articles for i in article.initiatives}
+    assert owners.get("“上门审批”") == "长子经开区" and owners.get("“包联服务”") == "襄垣经开区", owners
+
+
+def test_a_measure_named_again_in_full_is_one_measure():
+    # The short name comes first, so the search in names found so far cannot catch it; the fuller name stands for both.
+    found = _names("南昌实验室将服务全省企业。园区近日开工南昌实验室项目。")
+    assert "南昌实验室项目" in found and "南昌实验室" not in found, found
+    found = _names("园区推行“并联审批”。其中，工程规划施工许可“并联审批”已全面推开。")
+    assert len([name for name in found if "并联审批" in name]) == 1, found
+
+
+def test_a_zone_named_across_the_start_of_a_name_is_no_owner():
+    # The parks module may read 方正抓紧实施保税港区 as a zone; it straddles the name's start, so the zone named before it owns the works.
+    text = "洋浦保税港区是海南开放的龙头。省方正抓紧实施保税港区一期工程，确保年内封关。"
+    owners = {i.name: i.park for article in extract_text(text).articles for i in article.initiatives}
+    assert owners.get("保税港区一期工程") == "洋浦保税港区", owners

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,9 @@ from importlib import resources
 from typing import NamedTuple, cast
 
 from ...models import Evidence, Initiative, InitiativeKind
+from ...registry import registry
 from .labels import read_data
+from .parks import ParkMention, find_park_mentions
 from .spans import runs_ending_in
 
 _OPEN, _CLOSE = "“‘", "”’"
@@ -38,10 +41,13 @@ _MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
+_MAX_QUOTED = 21  # characters of a quotation and its opening mark (the quoted shape reads at most 20 inside)
 _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
 _MAX_NAME = 40
+_LONGEST_PLACE = 8  # characters of the longest place name tried at the start of a name's modifiers
 _MASK = "\x00"
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
+_OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
 _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
@@ -80,6 +86,7 @@ class _Cuts:
 class _Around(NamedTuple):
     before: str  # the article's text just before a name
     after: str  # and just after it
+    companies: tuple[str, ...] = ()  # the words right before each company suffix in the article (see _company_windows)
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,10 @@ class _Knowledge:
     cuts: _Cuts
     min_name: int
     not_names: frozenset[str]
+    self_naming: frozenset[str]
     count: re.Pattern[str]
+    sized: re.Pattern[str]
+    sized_ok: tuple[str, ...]
     short_generic: int
     generic_kinds: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -105,6 +115,15 @@ class _Knowledge:
     measure_words: re.Pattern[str]
     launch_verb_at_end: re.Pattern[str]
     attribute_after: re.Pattern[str]
+    not_heads: tuple[str, ...]
+    title: re.Pattern[str]
+    designated_before: re.Pattern[str]
+    designated_after: re.Pattern[str]
+    company_word: re.Pattern[str]
+    company_suffix: re.Pattern[str]
+    company_stem: tuple[int, int, int]  # shortest and longest stem, most words between stem and suffix
+    built_heads: re.Pattern[str]
+    package: re.Pattern[str]
 
 
 @cache
@@ -115,6 +134,7 @@ def _knowledge() -> _Knowledge:
     kinds = "|".join(map(re.escape, words))
     kind = f"(?:{kinds})(?!{data['kind_end']['not_after']})"  # 改革委, 服务商: no kind word ends there
     start, no_name, quoted, documents = data["name_start"], data["no_name"], data["quoted"], data["documents"]
+    honour, company = data["designation"], data["company"]
     return _Knowledge(
         kind_of_word=kind_of_word,
         kind_at_end_reversed=re.compile("|".join(re.escape(w[::-1]) for w in words)),
@@ -130,7 +150,10 @@ def _knowledge() -> _Knowledge:
         cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
         min_name=no_name["min_name"],
         not_names=frozenset(no_name["not_names"]),
+        self_naming=frozenset(no_name["self_naming"]),
         count=re.compile(no_name["count"]),
+        sized=re.compile(no_name["sized"]),
+        sized_ok=tuple(no_name["sized_ok"]),
         short_generic=no_name["short_generic"],
         generic_kinds=frozenset(no_name["generic_kinds"]),
         generic_modifiers=frozenset(no_name["generic_modifiers"]),
@@ -140,30 +163,104 @@ def _knowledge() -> _Knowledge:
         counted_after=re.compile(no_name["counted_after"]),
         launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted["attribute_after"]),
+        not_heads=tuple(no_name["not_heads"]),
+        title=re.compile(rf"^(?:{'|'.join(honour['levels'])}).*(?:{'|'.join(honour['title_heads'])})$"),
+        designated_before=re.compile(rf"(?:{'|'.join(honour['verbs_before'])})$"),
+        designated_after=re.compile(rf"(?:{honour['after']})"),
+        company_word=re.compile(company["in_name"]),
+        company_suffix=re.compile(company["suffix"]),
+        company_stem=(company["min_stem"], company["max_stem"], company["max_gap"]),
+        built_heads=re.compile(rf"(?:{'|'.join(company['built_heads'])})项目$"),
+        package=re.compile(quoted["package"]),
     )
 
 
 def _place_words(cut_chars: str) -> list[str]:
     """Place names and their stems that hold a cut character (成都, 和田): a name does not start inside them."""
+    return sorted(s for s in _places() if any(c in cut_chars for c in s))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Every place name and stem of two characters or more (places.csv)."""
     with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    spellings = {row[column] for row in rows for column in ("name", "stem")}
-    return sorted(s for s in spellings if len(s) >= 2 and any(c in cut_chars for c in s))
+    return frozenset(s for row in rows for s in (row["name"], row["stem"]) if len(s) >= 2)
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
     known = _knowledge()
-    found: dict[str, Initiative] = {}
+    companies = _company_windows(text, start, end, known)
+    found: dict[str, Evidence] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate in _candidates(text, start, end, known):
-        name, offset = _trim(candidate, text, (start, end), known)
+        name, offset = _trim(candidate, text, (start, end), known, companies)
         if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
         name_start = candidate.start + offset
-        evidence = Evidence(start=name_start, end=name_start + len(name), text=name)
-        found[name] = Initiative(name=name, initiative_kind=_kind(name, known), park=park, evidence=evidence)
-    return sorted(found.values(), key=lambda i: i.evidence.start if i.evidence else 0)
+        found[name] = Evidence(start=name_start, end=name_start + len(name), text=name)
+    spans = sorted(_longest(found), key=lambda e: e.start)
+    mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
+    zone_ends = {m.end for m in mentions}
+    return [
+        Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=_owner(mentions, e) or park, evidence=e)
+        for e in spans
+        if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
+    ]
+
+
+def _longest(found: dict[str, Evidence]) -> list[Evidence]:
+    """The names not inside a longer one found in the same article.
+
+    工程规划施工许可“并联审批” and “并联审批”, 南昌实验室项目 and 南昌实验室: one measure
+    named twice, once shorter; the fuller name stands for both. (A shorter name found
+    after a longer one never gets here: candidates are checked against the names so far.)
+    """
+    kept: dict[str, Evidence] = {}
+    for name in sorted(found, key=lambda n: len(_MARKS.sub("", n)), reverse=True):
+        bare = _MARKS.sub("", name)
+        if not any(bare in longer for longer in kept):
+            kept[bare] = found[name]
+    return list(kept.values())
+
+
+def _zone_mentions(text: str, floor: int, names: list[tuple[int, int]]) -> list[ParkMention]:
+    """The zones named in the text a paragraph before each name and in it, in order.
+
+    Zones are looked for once in the union of the names' windows, so the pass reads each
+    character once however many names there are.
+    """
+    windows: list[list[int]] = []
+    for name_start, name_end in names:
+        window_start = max(floor, name_start - _OWNER_LOOK_BACK)
+        if windows and window_start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], name_end)
+        else:
+            windows.append([window_start, name_end])
+    return [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
+
+
+def _owner(mentions: list[ParkMention], name: Evidence) -> str:
+    """The zone that runs a measure: the last one named before the end of its name, a paragraph back at most.
+
+    从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
+    page that passes from one zone to the next gives each measure the zone of its passage, not
+    the article's main park. A zone named across the name's start is a misread (方正抓紧实施保税港区
+    in 省方正抓紧实施保税港区一期工程) and is passed over. "" when none is named (the article's park is used).
+    """
+    for mention in reversed(mentions[: bisect_right([m.end for m in mentions], name.end)]):
+        if mention.start < name.start - _OWNER_LOOK_BACK:
+            break
+        if mention.end <= name.start or mention.start >= name.start:
+            return mention.name
+    return ""
+
+
+@cache
+def _registry_spellings() -> set[str]:
+    """The registry's spellings, the names a zone is known by even with no place before them (蒙苏经开区)."""
+    return set(registry().spellings)
 
 
 def _candidates(text: str, start: int, end: int, known: _Knowledge) -> Iterator[_Candidate]:
@@ -216,7 +313,18 @@ def _at_boundary(text: str, index: int, floor: int) -> bool:
     return index <= floor or not _WORD_CHAR.match(text, index - 1)
 
 
-def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge) -> tuple[str, int]:
+def _company_windows(text: str, start: int, end: int, known: _Knowledge) -> tuple[str, ...]:
+    """The words before each company suffix in the article (…正威国际|集团): where a company's name ends.
+
+    One pass over the article; a name is a company's when it starts with the end of one of them.
+    """
+    longest = known.company_stem[1] + known.company_stem[2]
+    return tuple(text[max(start, m.start() - longest) : m.start()] for m in known.company_suffix.finditer(text, start, end))
+
+
+def _trim(
+    candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge, companies: tuple[str, ...] = ()
+) -> tuple[str, int]:
     """The name in a candidate and its offset in it, or "" when the candidate holds none."""
     if candidate.shape == "document":
         return candidate.text, 0
@@ -227,10 +335,30 @@ def _trim(candidate: _Candidate, text: str, article: tuple[int, int], known: _Kn
         return "", 0
     offset += _balanced_start(run[offset:])  # a cut inside brackets leaves their closing mark: （以下简称方案）暨…
     offset += len(run[offset:]) - len(run[offset:].lstrip(known.joiners))  # …暨“张江之星”行动: never starts with 暨
-    name = run[offset:]
-    name_start, name_end = candidate.start + offset, candidate.start + len(run)
-    around = _Around(text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)])
+    name_end = candidate.start + len(run)
+    name_start = _with_quoted_attribute(text, candidate.start + offset, article[0])
+    name, offset = text[name_start:name_end], name_start - candidate.start
+    around = _Around(
+        text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)], companies
+    )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
+
+
+def _with_quoted_attribute(text: str, name_start: int, floor: int) -> int:
+    """Where a name starts that a quotation before 的 qualifies: “小政府、大部制”的管理体制改革 is one name.
+
+    The quotation says which reform; the words after 的 say only what kind it is. A
+    quotation as long as a quoted name may be, opened and closed in the same clause.
+    """
+    close = name_start - 2
+    if close < floor or text[name_start - 1] != "的" or text[close] not in _CLOSE:
+        return name_start
+    depth = 0
+    for index in range(close, max(floor, close - _MAX_QUOTED) - 1, -1):  # its own opening mark, past nested ones
+        depth += (text[index] in _CLOSE) - (text[index] in _OPEN)
+        if depth == 0:
+            return index
+    return name_start
 
 
 def _balanced_start(run: str) -> int:
@@ -293,18 +421,66 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip("“”‘’")
     quoted = any(mark in name for mark in _OPEN)
-    if len(bare) < known.min_name and not quoted:
+    if len(bare) < known.min_name and not quoted and bare not in known.self_naming:
         return True
     kind_word = _kind_word(bare, known)
-    if bare == kind_word or (bare[: len(bare) - len(kind_word)] or bare) in known.not_names:
+    if (bare == kind_word and not quoted and bare not in known.self_naming) or (
+        bare[: len(bare) - len(kind_word)] or bare
+    ) in known.not_names:
         return True
     if known.count.search(_mask_quoted(name)):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
-    if known.counted_after.match(around.after):
-        return True  # 加速器项目3项: a kind of thing tallied, not one named
+    if known.sized.search(_mask_quoted(name)) and not bare.endswith(known.sized_ok):
+        return True  # 总投资616亿元项目, 3万吨聚乳酸原料项目: a plant sized by its owner (a fund is money: 两亿元创新创业基金)
+    if not quoted and known.counted_after.match(around.after):
+        return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
+    if _is_designation(name, around, known) or _is_companys(name, around, known):
+        return True
+    if bare.endswith(known.not_heads):
+        return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     return not quoted and _is_generic(bare, kind_word, known)
+
+
+def _is_designation(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A title a zone receives or a list it enters (获批国家软件出口基地, 红山产业园获评…), not a measure it runs."""
+    outside = _mask_quoted(name)
+    if known.title.search(outside):
+        return True  # 国家集成电路产业基地: a state title, whatever the verb
+    return bool(known.designated_before.search(around.before) or known.designated_after.match(around.after))
+
+
+def _is_companys(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A company's own project or plant (正威国际新材料项目, 比亚迪常州基地), not the zone's.
+
+    The name holds a company word, or starts with the last words before a company
+    suffix in the article (正威国际 in 正威国际集团). A project that builds a park
+    or a platform for the zone (航天联志内江先进算力产业园项目) stays: the zone runs it with the company.
+    """
+    outside = _mask_quoted(name)
+    if known.company_word.search(outside):
+        return True
+    if known.built_heads.search(outside):
+        return False
+    own = known.zone_prefix.sub("", outside, count=1)  # 内江高新区…签约仪式: a zone's name is no company's
+    shortest, longest, gap = known.company_stem
+    for size in range(shortest, min(longest, len(own)) + 1):
+        stem = own[:size]
+        if _MASK in stem:
+            break
+        if stem in _places() or _starts_a_common_word(stem, known):
+            continue  # 西安 of 西安某某科技有限公司, 高新 of 高新控股: words any name may start with
+        for window in around.companies:
+            at = window.rfind(stem)
+            if at >= 0 and len(window) - (at + size) <= gap:
+                return True
+    return False
+
+
+def _starts_a_common_word(stem: str, known: _Knowledge) -> bool:
+    """Whether stem starts a generic modifier (高新 of 高新技术): no company's own words."""
+    return any(word.startswith(stem) for word in known.generic_modifiers)
 
 
 def _is_generic(bare: str, kind_word: str, known: _Knowledge) -> bool:
@@ -314,7 +490,15 @@ def _is_generic(bare: str, kind_word: str, known: _Knowledge) -> bool:
     if len(bare) <= known.short_generic:
         return True  # 优质服务, 产业项目, 人才政策
     modifiers = known.zone_prefix.sub("", bare[: len(bare) - len(kind_word)], count=1)  # 青岛高新区重点项目
-    return _made_of(modifiers, known.generic_modifiers)
+    return _made_of(_without_place(modifiers), known.generic_modifiers)
+
+
+def _without_place(words: str) -> str:
+    """Words without the place name they start with (宝鸡重大项目 → 重大): a place is no proper modifier either."""
+    for size in range(min(len(words), _LONGEST_PLACE), 1, -1):
+        if words[:size] in _places():
+            return words[size:]
+    return words
 
 
 def _made_of(text: str, words: frozenset[str]) -> bool:
@@ -354,7 +538,9 @@ def _kind(name: str, known: _Knowledge) -> InitiativeKind:
     word = _kind_word(bare, known)
     if word:
         return known.kind_of_word[word]
-    return "reform" if name[0] in _OPEN else "other"
+    if name[0] in _OPEN:
+        return "policy" if known.package.search(bare) else "reform"
+    return "other"
 
 
 def _kind_word(name: str, known: _Knowledge) -> str:
