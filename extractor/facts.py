@@ -23,6 +23,7 @@ from .models import DocumentMeta, Figure
 FIGURE_COLUMNS = (
     "subject", "park_id", "metric_key", "metric", "measure", "target", "period", "period_start", "period_end",
     "value", "unit", "amount", "amount_high", "base_unit", "qualifier", "status",
+    "review",  # an editor's decision (extractor review): accepted, corrected; rejected figures are left out
 )  # fmt: skip
 _unknown = set(FIGURE_COLUMNS) - set(Figure.model_fields)
 if _unknown:
@@ -58,6 +59,7 @@ WITH figure_rows AS (
            COALESCE(NULLIF(a.title, ''), d.title) AS article_title, f.evidence_text AS evidence, f.rowid AS figure_row
     FROM figures f JOIN documents d ON d.doc = f.doc
     LEFT JOIN articles a ON a.doc = f.doc AND a.article = f.article
+    WHERE f.review <> 'rejected'  -- an editor's rejection (extractor review) outlives every re-run
 ),
 per_article AS (  -- a number printed twice in one article is one source; bare columns come from its first printing
     SELECT {fact_key}, min(figure_row) AS figure_row, {first_columns}, published, doc, article, article_title, evidence

@@ -42,6 +42,7 @@ class Measure(StrEnum):
 
 
 DatePrecision = Literal["day", "month", "year"]
+Review = Literal["", "accepted", "corrected", "rejected"]  # a corrected record carries the editor's values
 InitiativeKind = Literal["policy", "action_plan", "program", "reform", "platform", "project", "event", "other"]
 
 
@@ -68,6 +69,7 @@ class Record(BaseModel):
     evidence: Evidence | None = None
     status: Status = Status.unchecked
     status_reason: str = Field(default="", description="why the validator did not verify it: 'base unit: text 元, record 美元'")
+    review: Review = Field(default="", description="an editor's decision (extractor review); empty when nobody reviewed it")
 
 
 class Park(Record):
