@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..review.decisions import Decision, Key, applies_to, apply, key_of
+from ..review.decisions import Decision, Key, applies_to, apply
 from .columns import TABLE_NAMES, flat_value
 
 DECISIONS_TABLE = "decisions"
@@ -200,14 +200,35 @@ def kind_of(table: str) -> str:
 
 def apply_decisions(db: sqlite3.Connection) -> Applied:
     """Apply every decision in force to the record tables, inside the caller's transaction; orphans reported."""
-    decisions = in_force(db)
     result = Applied()
+    matches, result.orphaned = _matches(db)
+    for table, row, decision in matches:
+        result.applied += _update(db, table, row["id"], row, apply(row, decision))
+    return result
+
+
+def orphans(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The decisions in force whose record no longer exists, as the app lists them."""
+    return Applied(orphaned=_matches(db)[1]).summary()["orphaned"]
+
+
+def version(db: sqlite3.Connection) -> tuple:
+    """Changes whenever a decision is taken or the folder is extracted again: when to rebuild the review pages."""
+    decisions = db.execute(f"SELECT max(id) FROM {DECISIONS_TABLE}").fetchone()[0] if _has_table(db) else None
+    documents = db.execute("SELECT count(*), group_concat(sha256) FROM documents").fetchone()
+    return (decisions, *documents)
+
+
+def _matches(db: sqlite3.Connection) -> tuple[list[tuple[str, dict[str, Any], Decision]], list[Decision]]:
+    """Each record a decision in force is about, with the decision; and the decisions that found none."""
+    decisions = in_force(db)
     if not decisions:
-        return result
+        return [], []
     by_document: dict[str, list[Decision]] = {}
     for decision in decisions.values():
         by_document.setdefault(decision.sha256, []).append(decision)
     found: set[Key] = set()
+    matches = []
     for doc, sha256, text in db.execute("SELECT doc, sha256, text FROM documents").fetchall():
         mine = by_document.get(sha256)
         if not mine:
@@ -217,10 +238,9 @@ def apply_decisions(db: sqlite3.Connection) -> Applied:
                 for decision in mine:
                     if applies_to(decision, _KINDS[table], row, text):
                         found.add(decision.key)
-                        new = apply(row, decision)
-                        result.applied += _update(db, table, row["id"], row, new)
-    result.orphaned = [d for key, d in decisions.items() if key not in found and d.action != "clear"]
-    return result
+                        matches.append((table, row, decision))
+    orphaned = [d for key, d in decisions.items() if key not in found and d.action != "clear"]
+    return matches, orphaned
 
 
 def _rows(db: sqlite3.Connection, table: str, doc: str) -> list[dict[str, Any]]:
@@ -277,7 +297,9 @@ def rewrite_jsonl(db: sqlite3.Connection, path: Path, seal_name: str) -> Path | 
             for decision in by_document.get(sha256, ()):
                 if applies_to(decision, record["kind"], record, text):
                     record = apply(record, decision)
-            out = (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8") if record.get("review") or _reviewed(line) else line
+            out = line
+            if record.get("review") or _reviewed(line):  # an untouched line stays byte for byte as the run wrote it
+                out = (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
             target.write(out)
             seal = seals.setdefault(doc, [0, hashlib.sha256()])
             seal[0] += 1

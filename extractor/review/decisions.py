@@ -21,6 +21,7 @@ tables hold them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
@@ -41,6 +42,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "quote": ("speaker", "speaker_title"),
 }
 _NUMBER_FIELDS = ("value", "unit", "amount", "base_unit", "qualifier", "value_high", "amount_high", "status", "status_reason")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _REVIEWED_CONFIDENCE = "high"  # a record an editor accepted or corrected is as sure as a record gets
 
 Key = tuple[str, str, int | None, int | None, str]  # sha256, kind, start, end, text
@@ -226,6 +228,9 @@ def _corrections(kind: str, machine: dict[str, Any], fields: dict[str, Any], tex
     changes = {name: value for name, value in fields.items() if name != "value_text" and value != machine.get(name)}
     if kind == "figure":
         _check_metric_key(changes.get("metric_key"))
+        for name in ("period_start", "period_end"):
+            if name in changes and changes[name] and not _ISO_DATE.fullmatch(str(changes[name])):
+                raise DecisionError(f"{name} {changes[name]!r} is not an ISO date (2024-06-30) nor empty")
         value_text = "".join(str(fields.get("value_text", "")).split())
         if value_text and value_text != machine.get("value_text"):
             changes.update(correct_number(machine, value_text, text))
