@@ -31,9 +31,10 @@ DECISIONS_TABLE = "decisions"
 DECISIONS_SQL = f"""CREATE TABLE IF NOT EXISTS {DECISIONS_TABLE} (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     sha256 TEXT NOT NULL, kind TEXT NOT NULL, place_start INTEGER, place_end INTEGER, place_text TEXT NOT NULL,
-    action TEXT NOT NULL, changes TEXT NOT NULL, before TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL
+    action TEXT NOT NULL, changes TEXT NOT NULL, before TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL,
+    undoes INTEGER, moved TEXT NOT NULL DEFAULT '[]'
 )"""
-_COLUMNS = "id, sha256, kind, place_start, place_end, place_text, action, changes, before, editor, at, doc"
+_COLUMNS = "id, sha256, kind, place_start, place_end, place_text, action, changes, before, editor, at, doc, undoes, moved"
 _KINDS = {table: kind for kind, table in TABLE_NAMES.items()}
 
 
@@ -86,7 +87,7 @@ def read_history(database: Path) -> list[tuple]:
 
 def carry_over(db: sqlite3.Connection, rows: list[tuple]) -> None:
     """Put a previous database's decisions, ids and all, into a new one (its schema already has the table)."""
-    db.executemany(f"INSERT INTO {DECISIONS_TABLE} ({_COLUMNS}) VALUES ({', '.join('?' * 12)})", rows)
+    db.executemany(f"INSERT INTO {DECISIONS_TABLE} ({_COLUMNS}) VALUES ({', '.join('?' * 14)})", rows)
 
 
 def import_history(db: sqlite3.Connection, rows: list[tuple]) -> int:
@@ -95,7 +96,7 @@ def import_history(db: sqlite3.Connection, rows: list[tuple]) -> int:
     mine = {row[1:] for row in db.execute(f"SELECT {_COLUMNS} FROM {DECISIONS_TABLE}")}
     new = [row[1:] for row in rows if row[1:] not in mine]
     db.execute("BEGIN IMMEDIATE")
-    db.executemany(f"INSERT INTO {DECISIONS_TABLE} ({_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 11)})", new)
+    db.executemany(f"INSERT INTO {DECISIONS_TABLE} ({_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 13)})", new)
     db.execute("COMMIT")
     return len(new)
 
@@ -131,7 +132,7 @@ def record_decision(db: sqlite3.Connection, decision: Decision, table: str, rowi
     """Store a decision and apply it to its record, in one transaction; the record as it now stands."""
     db.execute("BEGIN IMMEDIATE")  # a second editor waits here, then sees this one's decision
     try:
-        db.execute(f"INSERT INTO {DECISIONS_TABLE} ({_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 11)})", decision.row())
+        db.execute(f"INSERT INTO {DECISIONS_TABLE} ({_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 13)})", decision.row())
         row = record_row(db, table, rowid)
         if row is None:
             raise LookupError(f"{table}:{rowid} no longer exists (the folder was extracted again): reload")

@@ -65,6 +65,8 @@ class Decision:
     editor: str = ""
     at: str = ""
     doc: str = ""  # the document's name when the decision was taken: for people, not for matching
+    undoes: int | None = None  # the decision this one undoes (it restores the state before that one)
+    moved: list[list[int]] = field(default_factory=list)  # every place a corrected number moved the record to
     id: int | None = None
 
     @property
@@ -84,14 +86,15 @@ class Decision:
         """The decisions table's row (``extractor/outputs/decisions.py``), without the id."""
         return (
             self.sha256, self.kind, self.start, self.end, self.text, self.action,
-            _dump(self.changes), _dump(self.before), self.editor, self.at, self.doc,
+            _dump(self.changes), _dump(self.before), self.editor, self.at, self.doc, self.undoes, json.dumps(self.moved),
         )  # fmt: skip
 
     @classmethod
     def from_row(cls, row: tuple) -> Decision:
         """The inverse of ``row``, with the id first."""
-        id_, sha256, kind, start, end, text, action, changes, before, editor, at, doc = row
-        return cls(sha256, kind, start, end, text, action, json.loads(changes), json.loads(before), editor, at, doc, id_)
+        id_, sha256, kind, start, end, text, action, changes, before, editor, at, doc, undoes, moved = row
+        loaded = (json.loads(changes), json.loads(before))
+        return cls(sha256, kind, start, end, text, action, *loaded, editor, at, doc, undoes, json.loads(moved or "[]"), id_)
 
 
 _DERIVED = {"confidence"}  # fields a decision sets by itself: they do not make an accepted record "corrected"
@@ -164,8 +167,7 @@ def applies_to(decision: Decision, kind: str, record: dict[str, Any], text: str)
     here = place(kind, record, text)
     if here == (decision.start, decision.end, decision.text):
         return True
-    moved = _span(decision.changes.get("value_span"))
-    return moved is not None and here[:2] == moved and record.get("review", "") != ""
+    return record.get("review", "") != "" and list(here[:2]) in decision.moved
 
 
 # -- taking a decision ---------------------------------------------------------------------
@@ -201,22 +203,40 @@ def decide(
     elif action == "reject":
         changes.pop("confidence", None)
     before = dict(previous.before) if previous is not None else {}
+    typed = model.model_validate(_model_fields(machine, model))  # a table's 0/1 and JSON text as the model's values
     for name in changes:
-        before.setdefault(name, machine.get(name))
-    return Decision(*key, action=action, changes=changes, before=before, editor=editor, at=now(), doc=doc)
+        before.setdefault(name, _plain(getattr(typed, name)))
+    moved = _moved(previous, changes)
+    return Decision(*key, action=action, changes=changes, before=before, editor=editor, at=now(), doc=doc, moved=moved)
+
+
+def _moved(previous: Decision | None, changes: dict[str, Any]) -> list[list[int]]:
+    """The places the record may stand at: those of earlier decisions, and where a corrected number now puts it."""
+    moved = list(previous.moved) if previous is not None else []
+    span = _span(changes.get("value_span"))
+    if span is not None and list(span) not in moved:
+        moved.append(list(span))
+    return moved
 
 
 def undone(history: list[Decision], editor: str, doc: str) -> Decision:
-    """The decision that undoes the latest of ``history`` (oldest first): the state before it, or none at all."""
-    if not history:
-        raise DecisionError("nothing to undo: no decision on this record")
-    latest = history[-1]
-    if len(history) > 1:
-        earlier = history[-2]
-        action, changes = earlier.action, dict(earlier.changes)
-    else:
-        action, changes = "clear", {}
-    return Decision(*latest.key, action=action, changes=changes, before=dict(latest.before), editor=editor, at=now(), doc=doc)
+    """The decision that undoes the latest one still standing in ``history`` (oldest first): it restores the state
+    before that one, or no decision at all. Undoing again goes further back, as in an editor."""
+    standing: list[Decision] = []
+    for decision in history:
+        if decision.undoes is not None:
+            if standing:
+                standing.pop()
+        else:
+            standing.append(decision)
+    if not standing:
+        raise DecisionError("nothing to undo on this record")
+    latest = standing[-1]
+    action, changes = (standing[-2].action, dict(standing[-2].changes)) if len(standing) > 1 else ("clear", {})
+    before, moved = dict(history[-1].before), list(history[-1].moved)
+    undo = Decision(*latest.key, action=action, changes=changes, before=before, editor=editor, at=now(), doc=doc, moved=moved)
+    undo.undoes = latest.id or 0
+    return undo
 
 
 def _corrections(kind: str, machine: dict[str, Any], fields: dict[str, Any], text: str) -> dict[str, Any]:

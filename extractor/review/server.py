@@ -43,7 +43,7 @@ from ..outputs.csv import export_csv
 from ..outputs.lock import OutputLock
 from ..outputs.report import REPORT_FOLDER, write_report
 from . import queue
-from .decisions import Decision, DecisionError, decide, key_of, undone
+from .decisions import Decision, DecisionError, decide, key_of, place, undone
 from .page import APP_PAGE
 
 HOST = "127.0.0.1"
@@ -137,7 +137,7 @@ class ReviewApp:
             assert position_text is not None
             sha256, text = position_text
             key = _current_key(db, sha256, kind, row, text)
-            if body.get("place") is not None and list(key[2:]) != list(body["place"]):
+            if body.get("place") is not None and list(place(kind, row, text)) != list(body["place"]):
                 raise LookupError("this record changed since the page was loaded (the folder was extracted again): reload the page")
             past = store.history(db, key)
             if action == "undo":
@@ -202,8 +202,7 @@ def _current_key(db: sqlite3.Connection, sha256: str, kind: str, row: dict[str, 
 
 
 def _moved_here(decision: Decision, here: tuple) -> bool:
-    span = decision.changes.get("value_span")
-    return isinstance(span, dict) and (span.get("start"), span.get("end")) == here[2:4]
+    return list(here[2:4]) in decision.moved
 
 
 def _machine(row: dict[str, Any], previous: Decision | None) -> dict[str, Any]:
