@@ -383,10 +383,9 @@ def test_the_browser_review_loop(browser, run, tmp_path):
         tab.locator("#edit input[name=subject]").fill(NEW_SUBJECT)
         tab.keyboard.press("Enter")
         tab.wait_for_selector(f'#queue li[data-id="{first}"][data-review="corrected"]')
-        tab.keyboard.press("j")
-        tab.keyboard.press("r")
+        for key in "jra":  # typed at once: each key acts in turn (a rejection moves on to the next item)
+            tab.keyboard.press(key)
         tab.wait_for_selector(f'#queue li[data-id="{second}"][data-review="rejected"]')
-        tab.keyboard.press("a")  # a rejection moved on to the next item
         tab.wait_for_selector(f'#queue li[data-id="{third}"][data-review="accepted"]')
         assert "3 reviewed" in tab.locator("#progress").inner_text()
         tab.reload()

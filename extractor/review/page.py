@@ -29,12 +29,12 @@ main { display: grid; grid-template-columns: minmax(18rem, 28rem) 1fr; height: c
 #queue li .badge { display: inline-block; min-width: 5.5rem; font-size: .75rem; }
 li[data-review="accepted"] .badge { color: #1a7f45; } li[data-review="corrected"] .badge { color: #1f4e9c; }
 li[data-review="rejected"] .badge { color: #b00020; } li[data-review="rejected"] .label { text-decoration: line-through; }
-#detail { overflow-y: auto; padding: .5rem 1.5rem; }
+#detail { display: flex; flex-direction: column; overflow: hidden; padding: .5rem 1.5rem; }
 #card table td { padding: .1rem .75rem .1rem 0; vertical-align: top; }
 #card .state { font-weight: 600; }
 #message { min-height: 1.5rem; font-weight: 600; }
 #message.error { color: #b00020; } #message.ok { color: #1a7f45; }
-#context { line-height: 2; white-space: pre-wrap; border-top: 1px solid #ddd; padding-top: .5rem; }
+#context { flex: 1; overflow-y: auto; line-height: 2; white-space: pre-wrap; border-top: 1px solid #ddd; padding-top: .5rem; }
 #context .sentence { background: #fff3bf; }
 #context mark { background: #ffd43b; outline: 2px solid #b35900; }
 #edit { background: #f8f9fa; border: 1px solid #ccc; padding: .5rem; margin: .5rem 0; }
@@ -132,7 +132,7 @@ footer { font-size: .8rem; padding: .25rem 1rem; border-top: 1px solid #ccc; bac
       const li = el("li", null, {"data-id": item.id, "data-review": item.review || "", "data-status": item.status});
       li.append(el("span", item.review || (item.group === 0 ? item.status : "·"), {class: "badge"}),
                 el("span", item.kind + " " + item.label, {class: "label"}), el("small", " " + item.doc));
-      li.addEventListener("click", () => { index = at; show(); });
+      li.addEventListener("click", () => queued(() => { index = at; return show(); }));
       return li;
     }));
   }
@@ -182,10 +182,15 @@ footer { font-size: .8rem; padding: .25rem 1rem; border-top: 1px solid #ccc; bac
     sentence.scrollIntoView({block: "center"});
   }
 
+  // keys take effect in the order they were pressed: "a" then "r" rejects the item after the accepted one,
+  // even while the first answer is still on its way
+  let busy = Promise.resolve();
+  function queued(task) { busy = busy.then(task).catch((error) => say(error.message, "error")); return busy; }
+
   function move(step) {
-    if (!view.length) { return; }
+    if (!view.length) { return undefined; }
     index = Math.min(view.length - 1, Math.max(0, index + step));
-    show();
+    return show();
   }
 
   async function act(action, fields) {
@@ -204,7 +209,7 @@ footer { font-size: .8rem; padding: .25rem 1rem; border-top: 1px solid #ccc; bac
       li.dataset.review = fresh.review || "";
       li.querySelector(".badge").textContent = fresh.review || (fresh.group === 0 ? fresh.status : "·");
       li.querySelector(".label").textContent = fresh.kind + " " + fresh.label;
-      if (action === "accept" || action === "reject") { move(1); } else { show(); }
+      await (action === "accept" || action === "reject" ? move(1) : show());
     } catch (error) {
       say(error.message, "error");
     }
@@ -252,7 +257,7 @@ footer { font-size: .8rem; padding: .25rem 1rem; border-top: 1px solid #ccc; bac
       }
     }
     form.hidden = true;
-    act("correct", fields);
+    queued(() => act("correct", fields));
   });
 
   document.addEventListener("keydown", (event) => {
@@ -261,7 +266,7 @@ footer { font-size: .8rem; padding: .25rem 1rem; border-top: 1px solid #ccc; bac
     if (event.key === "Escape") { form.hidden = true; document.activeElement.blur(); return; }
     if (typing) { return; }
     const keys = {j: () => move(1), k: () => move(-1), a: () => act("accept"), r: () => act("reject"), e: edit, u: () => act("undo")};
-    if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
+    if (keys[event.key]) { event.preventDefault(); queued(keys[event.key]); }
   });
 
   for (const id of [...Object.values(filters), "filter-review"]) {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models import RECORD_TYPES
 from .decisions import EDITABLE, place
 
 DEFAULT_CONFIDENCE = "medium"  # what a record without a confidence field counts as
@@ -48,7 +49,7 @@ def item(table: str, kind: str, row: dict[str, Any], position: int, text: str) -
         "zone": _zone(kind, row),
         "metric_key": row.get("metric_key", ""),
         "label": _label(kind, row),
-        "fields": {name: row.get(name) for name in EDITABLE.get(kind, ()) if name in row},
+        "fields": {name: _typed(kind, name, row.get(name)) for name in EDITABLE.get(kind, ()) if name in row},
         "reason": row.get("status_reason", ""),
         "group": group(kind, row),
     }
@@ -61,6 +62,11 @@ def ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def progress(items: list[dict[str, Any]]) -> dict[str, int]:
     reviewed = sum(bool(i["review"]) for i in items)
     return {"reviewed": reviewed, "to_review": len(items) - reviewed}
+
+
+def _typed(kind: str, name: str, value: Any) -> Any:
+    """A table cell as the model's value: the tables hold a bool as 0/1."""
+    return bool(value) if RECORD_TYPES[kind].model_fields[name].annotation is bool else value
 
 
 def _zone(kind: str, row: dict[str, Any]) -> str:
