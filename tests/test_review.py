@@ -416,3 +416,15 @@ def test_the_browser_page_escapes_every_text(browser, run, tmp_path):
         assert tab.evaluate("window.__pwned") is None
         assert tab.locator("#card img").count() == 0
         tab.close()
+
+
+def test_no_decision_is_taken_while_an_extract_writes_the_folder(app):
+    from extractor.outputs.lock import OutputLock
+
+    item = _items(app)[-1]
+    app.lock_wait = 0.2
+    with OutputLock(app.out_dir):  # what a running extract holds
+        status, answer = _post(app, "/api/decide", {"id": item["id"], "action": "accept"})
+    assert status == 409 and "in use" in answer["error"]
+    assert _items(app)[-1]["review"] == ""
+    assert _post(app, "/api/decide", {"id": item["id"], "action": "accept"})[0] == 200  # once it has finished

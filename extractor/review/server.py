@@ -29,6 +29,8 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
+from collections.abc import Iterator
 from http import HTTPStatus
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,7 +39,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..models import InitiativeKind, Measure
-from ..outputs import DATABASE_FILE, RECORDS_FILE
+from ..outputs import DATABASE_FILE, RECORDS_FILE, OutputError
 from ..outputs import decisions as store
 from ..outputs.csv import export_csv
 from ..outputs.lock import OutputLock
@@ -62,8 +64,14 @@ _SECURITY_HEADERS = {
 _ACTIONS = ("/api/decide", "/api/undo")
 
 
+class FolderBusy(Exception):
+    """An extract is writing the folder: a decision now could be lost with the database it replaces."""
+
+
 class ReviewApp:
     """The app for one OUT_DIR: ``url`` to open, ``serve_forever`` / ``shutdown`` (or use as a context manager)."""
+
+    lock_wait = 5.0  # seconds a decision waits for the folder's lock (another editor's decision holds it for milliseconds)
 
     def __init__(self, out_dir: Path, port: int = 0, editor: str | None = None, token: str | None = None) -> None:
         self.out_dir = out_dir
@@ -128,7 +136,7 @@ class ReviewApp:
         """Take a decision (accept, reject, correct) or undo the latest on one record; the record's item after it."""
         table, rowid = _record_id(body.get("id"))
         action = str(body.get("action", ""))
-        with contextlib.closing(store.connect(self.database)) as db:
+        with self._folder_lock(), contextlib.closing(store.connect(self.database)) as db:
             row = store.record_row(db, table, rowid)
             kind = store.kind_of(table)
             if row is None:
@@ -151,6 +159,25 @@ class ReviewApp:
             new_row = store.record_decision(db, decision, table, rowid, text)
             position = next(d["position"] for d in store.documents(db) if d["doc"] == row["doc"])
         return {"item": queue.item(table, kind, new_row, position, text), "decision": decision.action}
+
+    @contextlib.contextmanager
+    def _folder_lock(self) -> Iterator[None]:
+        """The folder's run lock, held while a decision is written: a fresh extract replaces the database, so a
+        decision must land before it reads the history or after it, never in between."""
+        lock = OutputLock(self.out_dir)
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                lock.acquire()
+                break
+            except OutputError as exc:
+                if time.monotonic() > deadline:
+                    raise FolderBusy(f"{exc} Nothing was decided: try again when it has finished (then reload the page).") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            lock.release()
 
     def report_page(self, path: str) -> Path | None:
         """The review page's file for a request path, built afresh when decisions changed since it was built."""
@@ -308,7 +335,7 @@ def _handler(app: ReviewApp) -> type[BaseHTTPRequestHandler]:
                 self._json({"error": str(refused)}, refused.status)
             except DecisionError as exc:
                 self._json({"error": str(exc)}, HTTPStatus.UNPROCESSABLE_ENTITY)
-            except LookupError as exc:
+            except (LookupError, FolderBusy) as exc:
                 self._json({"error": str(exc)}, HTTPStatus.CONFLICT)
 
         def _refuse_other(self) -> None:
