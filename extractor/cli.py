@@ -13,6 +13,7 @@ import contextlib
 import importlib.metadata
 import json
 import os
+import signal
 import sqlite3
 import sys
 from collections import Counter
@@ -438,6 +439,7 @@ def _run_review(args: argparse.Namespace) -> int:
     except OSError as exc:  # the port is taken
         raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc}") from exc
     console.print(f"review {escape(str(args.out))} at [bold]{app.url}[/] (Ctrl-C to stop)", highlight=False, soft_wrap=True)
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends the session as Ctrl-C does
     try:
         app.serve_forever()
     except KeyboardInterrupt:
@@ -448,9 +450,13 @@ def _run_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _applied_line(applied: object) -> str:
     orphaned = getattr(applied, "orphaned", [])
-    line = f"{getattr(applied, 'applied', 0)} records changed by decisions"
+    line = f"{getattr(applied, 'applied', 0)} records under an editor's decision"
     return line + (f", {len(orphaned)} decisions orphaned (their record is gone; kept)" if orphaned else "")
 
 

@@ -40,9 +40,10 @@ _KINDS = {table: kind for kind, table in TABLE_NAMES.items()}
 
 @dataclass
 class Applied:
-    """What applying the decisions did: records changed by kind, and the decisions that found no record."""
+    """What applying the decisions did: records under a decision, those it changed, and the decisions that found none."""
 
-    applied: int = 0
+    applied: int = 0  # records under a decision in force
+    changed: int = 0  # of those, the ones whose row this pass changed
     orphaned: list[Decision] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
@@ -204,7 +205,8 @@ def apply_decisions(db: sqlite3.Connection) -> Applied:
     result = Applied()
     matches, result.orphaned = _matches(db)
     for table, row, decision in matches:
-        result.applied += _update(db, table, row["id"], row, apply(row, decision))
+        result.changed += _update(db, table, row["id"], row, apply(row, decision))
+    result.applied = len(matches)
     return result
 
 
