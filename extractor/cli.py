@@ -308,6 +308,9 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
         f"records: {escape(display_name(args.out / 'records.jsonl'))}  manifest: {escape(display_name(args.out / 'run.json'))}",
         highlight=False,
     )
+    reviewed = _reviewed_line(args.out / "run.json")
+    if reviewed:
+        console.print(reviewed, highlight=False)
     if summary.usage.get("run_failed"):
         errors.print(f"[red]run failed:[/] {escape(summary.usage['run_failed_reason'])}", highlight=False)
         return 1
@@ -448,6 +451,17 @@ def _run_review(args: argparse.Namespace) -> int:
         app.shutdown()
     console.print(f"records.jsonl and the CSVs updated: {_applied_line(refresh_outputs(args.out))}", highlight=False)
     return 0
+
+
+def _reviewed_line(manifest: Path) -> str:
+    """What an editor's decisions did to this run (run.json's ``review``), or "" when there are none."""
+    with contextlib.suppress(OSError, ValueError):
+        review = json.loads(manifest.read_text(encoding="utf-8")).get("review")
+        if review:
+            orphaned = review.get("orphaned", [])
+            line = f"review: {review.get('applied', 0)} records under an editor's decision (extractor review)"
+            return line + (f"; {len(orphaned)} decisions orphaned, their record is gone (kept, listed in run.json)" if orphaned else "")
+    return ""
 
 
 def _stop(signum: int, frame: object) -> None:

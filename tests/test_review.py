@@ -428,3 +428,27 @@ def test_no_decision_is_taken_while_an_extract_writes_the_folder(app):
     assert status == 409 and "in use" in answer["error"]
     assert _items(app)[-1]["review"] == ""
     assert _post(app, "/api/decide", {"id": item["id"], "action": "accept"})[0] == 200  # once it has finished
+
+
+def test_a_decisions_table_of_an_older_layout_is_carried_over(run, tmp_path):
+    inputs, _, plain = run
+    folder = tmp_path / "out"
+    shutil.copytree(plain, folder)
+    with sqlite3.connect(folder / "records.sqlite") as db:  # as the first version of the table was: no undoes, no moved
+        db.execute("DROP TABLE decisions")
+        db.execute(
+            "CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, sha256 TEXT, kind TEXT, place_start INTEGER, "
+            "place_end INTEGER, place_text TEXT, action TEXT, changes TEXT, before TEXT, editor TEXT, at TEXT, doc TEXT)"
+        )
+        doc, sha256, value_span, value_text = db.execute(
+            "SELECT f.doc, d.sha256, f.value_span, f.value_text FROM figures f JOIN documents d ON d.doc = f.doc LIMIT 1"
+        ).fetchone()
+        span = json.loads(value_span)
+        db.execute(
+            "INSERT INTO decisions (sha256, kind, place_start, place_end, place_text, action, changes, before, editor, at, doc) "
+            "VALUES (?, 'figure', ?, ?, ?, 'reject', '{}', '{}', 'old', '2026-01-01', ?)",
+            (sha256, span["start"], span["end"], value_text, doc),
+        )
+    _extract(inputs, folder)
+    assert _rows(folder, "SELECT editor, action FROM decisions") == [("old", "reject")]
+    assert _rows(folder, "SELECT count(*) FROM figures WHERE review = 'rejected'") == [(1,)]

@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from ..review.decisions import Decision, Key, applies_to, apply
 from .columns import TABLE_NAMES, flat_value
+from .errors import OutputError
 
 DECISIONS_TABLE = "decisions"
 DECISIONS_SQL = f"""CREATE TABLE IF NOT EXISTS {DECISIONS_TABLE} (
@@ -36,6 +37,7 @@ DECISIONS_SQL = f"""CREATE TABLE IF NOT EXISTS {DECISIONS_TABLE} (
 )"""
 _COLUMNS = "id, sha256, kind, place_start, place_end, place_text, action, changes, before, editor, at, doc, undoes, moved"
 _KINDS = {table: kind for kind, table in TABLE_NAMES.items()}
+_DEFAULTS = {"moved": "'[]'", "doc": "''", "editor": "''"}  # for a decisions table written before these columns
 
 
 @dataclass
@@ -71,17 +73,28 @@ def ensure_table(db: sqlite3.Connection) -> None:
 
 
 def read_history(database: Path) -> list[tuple]:
-    """Every decision in an existing database (oldest first), or none when it has no such table or is no database."""
+    """Every decision in an existing database (oldest first); none when it is no database or has no such table.
+
+    A table of an older layout gives what it has (a column it lacks takes its default). One that cannot be read
+    stops the run before anything is touched: an editor's work is never dropped silently.
+    """
     if not database.is_file():
         return []
     try:
         db = connect(database, readonly=True)
-    except sqlite3.Error:
-        return []
-    try:
-        return db.execute(f"SELECT {_COLUMNS} FROM {DECISIONS_TABLE} ORDER BY id").fetchall()
+        present = {row[1] for row in db.execute(f'PRAGMA table_info("{DECISIONS_TABLE}")')}
     except sqlite3.DatabaseError:
-        return []
+        return []  # not a database at all: nothing of an editor's in it
+    try:
+        if not present:
+            return []
+        columns = ", ".join(name if name in present else _DEFAULTS.get(name, "NULL") for name in _COLUMNS.split(", "))
+        return db.execute(f"SELECT {columns} FROM {DECISIONS_TABLE} ORDER BY id").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(
+            f"cannot read the editor's decisions in {database} ({exc}), so a new run would lose them. Nothing was changed. "
+            "Move the folder away, or write to another folder with -o and import them later with 'extractor review --from'."
+        ) from exc
     finally:
         db.close()
 
