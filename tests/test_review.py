@@ -154,6 +154,8 @@ def test_a_resumed_run_keeps_the_decisions(reviewed, run):
     _extract(inputs, out, "--resume")
     states = {line["review"] for line in read_records(out / "records.jsonl") if line["kind"] == "figure"}
     assert {"accepted", "corrected", "rejected"} <= states
+    outcomes = json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]
+    assert {o["status"] for o in outcomes} == {"resumed"}  # the reviewed lines' seals hold: nothing extracted again
 
 
 def test_export_then_eval_scores_a_run_against_the_editor(reviewed, run, tmp_path):
@@ -388,6 +390,18 @@ def test_the_browser_review_loop(browser, run, tmp_path):
         tab.wait_for_selector(f'#queue li[data-id="{second}"][data-review="rejected"]')
         tab.wait_for_selector(f'#queue li[data-id="{third}"][data-review="accepted"]')
         assert "3 reviewed" in tab.locator("#progress").inner_text()
+        tab.select_option("#filter-status", "verified")
+        shown = tab.locator("#queue li").evaluate_all("items => items.map(li => li.dataset.status)")
+        assert shown and set(shown) == {"verified"}
+        tab.select_option("#filter-status", "")
+        tab.locator("#queue li").last.click()  # the last record of the last document: its sentence is far down its article
+        tab.wait_for_selector("#queue li.current:last-child")
+        tab.wait_for_function(  # its sentence is scrolled into the text pane
+            """() => { const m = document.querySelector('#context mark'); if (!m) { return false; }
+                       const r = m.getBoundingClientRect(), c = document.getElementById('context').getBoundingClientRect();
+                       return r.top >= c.top && r.bottom <= c.bottom; }""",
+            timeout=5000,
+        )
         tab.reload()
         tab.wait_for_selector("body[data-ready]")
         states = {i: tab.locator(f'#queue li[data-id="{i}"]').get_attribute("data-review") for i in (first, second, third)}
