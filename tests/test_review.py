@@ -466,3 +466,43 @@ def test_a_decisions_table_of_an_older_layout_is_carried_over(run, tmp_path):
     _extract(inputs, folder)
     assert _rows(folder, "SELECT editor, action FROM decisions") == [("old", "reject")]
     assert _rows(folder, "SELECT count(*) FROM figures WHERE review = 'rejected'") == [(1,)]
+
+
+# -- confidence: read defensively, and a reviewed record is as sure as a record gets ---------------
+
+
+def test_the_queue_reads_confidence_defensively():
+    from extractor.review import queue
+
+    verified = {"status": "verified"}
+    assert queue.group("figure", {"status": "mismatch", "confidence": "high"}) == 0
+    assert queue.group("figure", {**verified, "confidence": "low"}) == 1
+    assert queue.group("figure", verified) == queue.group("figure", {**verified, "confidence": "medium"}) == 2  # absent: medium
+    assert queue.group("quote", {"status": "verified", "confidence": "low"}) == 1
+
+
+def test_an_accepted_record_takes_the_highest_confidence_and_undo_gives_it_back(monkeypatch):
+    from typing import Literal
+
+    from extractor.models import RECORD_TYPES
+    from extractor.review.decisions import apply, decide, undone
+
+    class SureFigure(Figure):  # the field another change adds to Figure
+        confidence: Literal["high", "medium", "low"] = "medium"
+
+    monkeypatch.setitem(RECORD_TYPES, "figure", SureFigure)
+    text = "园区营业收入12亿元。"
+    row = {"value_text": "12亿元", "value": 12.0, "unit": "亿元", "amount": 1.2e9, "base_unit": "元", "subject": "园区",
+           "value_span": {"start": 6, "end": 10}, "evidence": {"start": 0, "end": 10, "text": text[:10]},
+           "confidence": "low", "review": ""}  # fmt: skip
+    key = ("sha", "figure", 6, 10, "12亿元")
+    accepted = decide("figure", row, row, key, "accept", {}, text, None, "tester", "doc")
+    assert (accepted.review, accepted.changes, accepted.before) == ("accepted", {"confidence": "high"}, {"confidence": "low"})
+    reviewed = apply(row, accepted)
+    assert (reviewed["confidence"], reviewed["review"]) == ("high", "accepted")
+    accepted.id = 1
+    assert apply(reviewed, undone([accepted], "tester", "doc"))["confidence"] == "low"
+
+
+def test_review_of_a_folder_without_a_database_is_a_usage_error(tmp_path):
+    assert main(["review", str(tmp_path)]) == 2

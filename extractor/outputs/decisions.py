@@ -245,10 +245,8 @@ def _matches(db: sqlite3.Connection) -> tuple[list[tuple[str, dict[str, Any], De
         by_document.setdefault(decision.sha256, []).append(decision)
     found: set[Key] = set()
     matches = []
-    for doc, sha256, text in db.execute("SELECT doc, sha256, text FROM documents").fetchall():
-        mine = by_document.get(sha256)
-        if not mine:
-            continue
+    for doc, (sha256, text) in _decided_documents(db, by_document).items():
+        mine = by_document[sha256]
         for table in TABLE_NAMES.values():
             for row in _rows(db, table, doc):
                 for decision in mine:
@@ -302,24 +300,24 @@ def rewrite_jsonl(db: sqlite3.Connection, path: Path, seal_name: str) -> Path | 
     by_document: dict[str, list[Decision]] = {}
     for decision in decisions.values():
         by_document.setdefault(decision.sha256, []).append(decision)
-    documents = {doc: (sha256, text) for doc, sha256, text in db.execute("SELECT doc, sha256, text FROM documents")}
+    decided = _decided_documents(db, by_document)
     seals: dict[str, list[Any]] = {}
     partial = path.with_name(path.name + ".reviewed")
     with path.open("rb") as source, partial.open("wb") as target:
-        for line in source:
-            record = json.loads(line)
-            doc = record.get("doc")
-            sha256, text = documents.get(doc, ("", ""))
-            for decision in by_document.get(sha256, ()):
-                if applies_to(decision, record["kind"], record, text):
-                    record = apply(record, decision)
-            out = line
-            if record.get("review") or _reviewed(line):  # an untouched line stays byte for byte as the run wrote it
-                out = (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
-            target.write(out)
-            seal = seals.setdefault(doc, [0, hashlib.sha256()])
-            seal[0] += 1
-            seal[1].update(out)
+        for line in source:  # streamed; only the lines of documents with a decision are read as JSON
+            doc = _line_doc(line)
+            if doc in decided:
+                sha256, text = decided[doc]
+                record = json.loads(line)
+                for decision in by_document[sha256]:
+                    if applies_to(decision, record["kind"], record, text):
+                        record = apply(record, decision)
+                if record.get("review") or _reviewed(line):  # an untouched line stays byte for byte as the run wrote it
+                    line = (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+                seal = seals.setdefault(doc, [0, hashlib.sha256()])
+                seal[0] += 1
+                seal[1].update(line)
+            target.write(line)
     for doc, (lines, digest) in seals.items():
         row = db.execute("SELECT seals FROM documents WHERE doc = ?", (doc,)).fetchone()
         if row is not None:
@@ -327,6 +325,28 @@ def rewrite_jsonl(db: sqlite3.Connection, path: Path, seal_name: str) -> Path | 
             stored[seal_name] = f"{lines}:{digest.hexdigest()}"
             db.execute("UPDATE documents SET seals = ? WHERE doc = ?", (json.dumps(stored), doc))
     return partial
+
+
+def _decided_documents(db: sqlite3.Connection, by_document: dict[str, list[Decision]]) -> dict[str, tuple[str, str]]:
+    """The documents some decision is about: name → (sha256, text); only their texts are held in memory."""
+    names = [(doc, sha256) for doc, sha256 in db.execute("SELECT doc, sha256 FROM documents") if sha256 in by_document]
+    return {doc: (sha256, db.execute("SELECT text FROM documents WHERE doc = ?", (doc,)).fetchone()[0]) for doc, sha256 in names}
+
+
+_DECODER = json.JSONDecoder()
+_DOC_FIELD = b'"doc": '
+
+
+def _line_doc(line: bytes) -> str | None:
+    """The document of a records.jsonl line, read from its head (``jsonl.record_row`` puts ``doc`` second)."""
+    at = line.find(_DOC_FIELD)
+    if at == -1:
+        return None
+    try:
+        doc, _ = _DECODER.raw_decode(line[at + len(_DOC_FIELD) : at + len(_DOC_FIELD) + 4096].decode("utf-8", "ignore"))
+    except ValueError:
+        return None
+    return doc if isinstance(doc, str) else None
 
 
 def _reviewed(line: bytes) -> bool:
