@@ -506,3 +506,18 @@ def test_an_accepted_record_takes_the_highest_confidence_and_undo_gives_it_back(
 
 def test_review_of_a_folder_without_a_database_is_a_usage_error(tmp_path):
     assert main(["review", str(tmp_path)]) == 2
+
+
+def test_a_corrected_subject_takes_its_zones_park_id(run, tmp_path):
+    folder = tmp_path / "out"
+    shutil.copytree(run[2], folder)
+    rows = _rows(folder, "SELECT rowid, doc, subject, park_id FROM figures")
+    zones = {(doc, subject): park_id for _, doc, subject, park_id in rows if park_id}
+    rowid, doc, subject = next((r, d, s) for r, d, s, _ in rows if any(d == zd and s != zs for zd, zs in zones))
+    other, park_id = next(((zs, p) for (zd, zs), p in zones.items() if zd == doc and zs != subject))
+    with ReviewApp(folder) as app:
+        item = next(i for i in _items(app) if i["id"] == f"figures:{rowid}")
+        _decide(app, item, "correct", subject=other)
+        assert _rows(folder, "SELECT park_id FROM figures WHERE rowid = ?", rowid) == [(park_id,)]
+        _decide(app, item, "correct", subject="")  # no subject: no zone
+        assert _rows(folder, "SELECT park_id FROM figures WHERE rowid = ?", rowid) == [("",)]

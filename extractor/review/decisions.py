@@ -41,6 +41,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "initiative": ("name", "initiative_kind", "park"),
     "quote": ("speaker", "speaker_title"),
 }
+_ZONE_FIELDS = {"figure": "subject", "initiative": "park"}  # the field whose zone gives the record its park_id
 _NUMBER_FIELDS = ("value", "unit", "amount", "base_unit", "qualifier", "value_high", "amount_high", "status", "status_reason")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _REVIEWED_CONFIDENCE = "high"  # a record an editor accepted or corrected is as sure as a record gets
@@ -254,6 +255,9 @@ def _corrections(kind: str, machine: dict[str, Any], fields: dict[str, Any], tex
         value_text = "".join(str(fields.get("value_text", "")).split())
         if value_text and value_text != machine.get("value_text"):
             changes.update(correct_number(machine, value_text, text))
+    link = _ZONE_FIELDS.get(kind)
+    if link in changes:  # the zone a corrected subject or park names: the facts table groups by it
+        changes["park_id"] = zone_id(str(changes[link]), text)
     model = RECORD_TYPES[kind]
     try:
         checked = model.model_validate(_model_fields(machine, model) | changes)
@@ -261,6 +265,14 @@ def _corrections(kind: str, machine: dict[str, Any], fields: dict[str, Any], tex
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise DecisionError(problems) from None
     return {name: _plain(getattr(checked, name)) for name in changes}
+
+
+def zone_id(spelling: str, text: str) -> str:
+    """The park_id of a spelling in this document, as extraction gives it (identity.py); "" when it names no zone."""
+    from ..identity import DocumentZones
+
+    identity = DocumentZones(text).resolve_subject(spelling) if spelling else None
+    return identity.park_id if identity is not None else ""
 
 
 def correct_number(machine: dict[str, Any], value_text: str, text: str) -> dict[str, Any]:
