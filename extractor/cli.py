@@ -16,10 +16,11 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, NoReturn, get_args
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -53,10 +54,16 @@ errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: path
 
 
 ATTENTION_ROWS = 20  # files that need attention listed in the summary; all of them with --all-files
+WORKERS_PER_CPU = 2  # extraction is CPU-bound (rules) or waits on calls (LLM, which has --concurrency): more only thrash
+MEMORY_PER_WORKER = 400 * 1024 * 1024  # what a worker process with the backend loaded and a large page in hand may use
 
 
 class UsageError(Exception):
     """A command cannot start as asked (exit 2); the message says what to change."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (sent by schedulers, ``timeout``, ``kill``): the run stops as on Ctrl-C, its outputs closed cleanly."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,10 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
-    except KeyboardInterrupt:
+        with _sigterm_as_interrupt():
+            return args.run(args)
+    except KeyboardInterrupt as exc:
         errors.print("[yellow]interrupted[/]: finished documents are kept; run the same command with --resume to continue")
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
     except (OutputError, UsageError) as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
@@ -83,6 +91,30 @@ def main(argv: list[str] | None = None) -> int:
             f"[red]error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} (set EXTRACTOR_DEBUG=1 to see where)", highlight=False
         )
         return 1
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises ``Terminated``: run.json is written and the database closed, as on Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    before = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line and where to read more, not the whole usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\nsee '{self.prog} --help'\n")
 
 
 def _version() -> str:
@@ -103,9 +135,9 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=package_name, description=__doc__.splitlines()[0])
+    parser = _Parser(prog=package_name, description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers()
+    commands = parser.add_subparsers(parser_class=_Parser)
 
     extract = commands.add_parser("extract", help="extract verified records from text files or folders")
     extract.add_argument("paths", nargs="+", type=Path, help="files or directories (searched recursively for .txt)")
@@ -141,7 +173,13 @@ def _parser() -> argparse.ArgumentParser:
         help="your own zones, in the format of the zone registry (extractor/data/zones.csv); repeatable",
     )
     cluster = extract.add_argument_group("more cores or machines (Dask; pip install 'zone-extractor[dask]')")
-    cluster.add_argument("--workers", type=_positive, help="extract on a local Dask cluster of N worker processes")
+    cluster.add_argument(
+        "--workers",
+        type=_positive,
+        help=f"extract on a local Dask cluster of N worker processes (at most {WORKERS_PER_CPU} per CPU and one per "
+        f"{format_size(MEMORY_PER_WORKER)} of free memory, unless --force-workers)",
+    )
+    cluster.add_argument("--force-workers", action="store_true", help="start --workers N even above that bound")
     cluster.add_argument(
         "--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 ($DASK_SCHEDULER_ADDRESS)"
     )
@@ -167,6 +205,9 @@ def _parser() -> argparse.ArgumentParser:
     table = commands.add_parser("table", help="write the analyst's table: one row per fact, with its sources and conflicts")
     table.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
     table.add_argument("-o", "--output", type=Path, help="CSV file to write (default: OUT_DIR/facts.csv)")
+    table.add_argument(
+        "--all", action="store_true", dest="include_all", help="every fact, not only those whose labels are of high confidence"
+    )
     table.set_defaults(run=_run_table)
 
     review = commands.add_parser("review", help="review the records in a local app: accept, reject, correct; every later run keeps it")
@@ -253,6 +294,8 @@ def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
     """A Dask engine with --workers or --scheduler (or $DASK_SCHEDULER_ADDRESS); else None, and Dask is not imported."""
     if args.workers and args.scheduler:
         raise UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
+    if args.workers and not args.force_workers:
+        _check_workers(args.workers)
     scheduler = args.scheduler or (None if args.workers else os.environ.get("DASK_SCHEDULER_ADDRESS"))
     if not args.workers and not scheduler:
         yield None
@@ -267,6 +310,31 @@ def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
         except ClusterError as exc:
             raise UsageError(str(exc)) from None
         yield DaskEngine(client)
+
+
+def _check_workers(workers: int) -> None:
+    """Refuse more local workers than the machine can run (each is a process with its own memory)."""
+    cpus = os.cpu_count() or 1
+    free = _available_memory()
+    bound = WORKERS_PER_CPU * cpus
+    if free is not None:
+        bound = min(bound, max(1, free // MEMORY_PER_WORKER))
+    if workers > bound:
+        memory = f" and {format_size(free)} of free memory" if free is not None else ""
+        raise UsageError(
+            f"--workers {workers} is more than this machine can run ({cpus} CPUs{memory}: at most {bound}). "
+            "Give fewer, or add --force-workers to start them anyway."
+        )
+
+
+def _available_memory() -> int | None:
+    """Free memory in bytes (psutil comes with Dask), or None when it cannot be told."""
+    try:
+        import psutil
+
+        return int(psutil.virtual_memory().available)
+    except Exception:  # no psutil, or a platform it cannot read: the CPU bound alone
+        return None
 
 
 def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, engine: Engine | None = None) -> int:
@@ -313,6 +381,9 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
         console.print(reviewed, highlight=False)
     if summary.usage.get("run_failed"):
         errors.print(f"[red]run failed:[/] {escape(summary.usage['run_failed_reason'])}", highlight=False)
+        return 1
+    if scan.missing:  # named on the command line and not there: the run did not do all it was asked
+        errors.print(f"[red]error:[/] {len(scan.missing)} input(s) named on the command line do not exist (listed above)", highlight=False)
         return 1
     return 0 if summary.readable else 1
 
@@ -414,11 +485,12 @@ def _run_report(args: argparse.Namespace) -> int:
 def _run_table(args: argparse.Namespace) -> int:
     output = args.output or args.out / "facts.csv"
     try:
-        rows = write_facts(args.out / DATABASE_FILE, output)
+        rows = write_facts(args.out / DATABASE_FILE, output, args.include_all)
     except FactsError as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
-    console.print(f"{rows} facts: {escape(str(output))}")
+    which = "" if args.include_all else " of high confidence (--all writes every fact)"
+    console.print(f"{rows} facts{which}: {escape(str(output))}")
     return 0
 
 
@@ -501,6 +573,7 @@ def _run_eval(args: argparse.Namespace) -> int:
             "\n".join(_attribute_lines(row)),
         )
     console.print(table)
+    console.print(_confidence_table(board["figures"]["confidence"]))
     if args.show_errors:
         for kind in KINDS:
             for miss in scores[kind].misses:
@@ -511,6 +584,16 @@ def _run_eval(args: argparse.Namespace) -> int:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
         args.json_out.write_text(json.dumps(board, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def _confidence_table(bands: dict[str, dict]) -> Table:
+    """Figures per confidence band: how many, their share, and how often subject, metric_key and period are all right."""
+    table = Table(title="Figures by confidence (accuracy: subject, metric_key and period_end all right; extras count as wrong)")
+    for column in ("confidence", "figures", "coverage", "accuracy"):
+        table.add_column(column, justify="left" if column == "confidence" else "right")
+    for name, row in bands.items():
+        table.add_row(name, str(row["figures"]), f"{row['coverage']:.3f}", f"{row['accuracy']:.3f}")
+    return table
 
 
 def _attribute_lines(row: dict) -> list[str]:
@@ -524,7 +607,13 @@ def _attribute_lines(row: dict) -> list[str]:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(args.out):
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"-o {args.out} is a file, not a folder: give a folder for the schema files (it is created when missing)")
+    try:
+        written = write_schemas(args.out)
+    except OSError as exc:
+        raise UsageError(f"cannot write the schema files in {args.out}: {exc.strerror or exc}") from exc
+    for path in written:
         console.print(f"wrote {path}")
     return 0
 

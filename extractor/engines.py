@@ -17,6 +17,7 @@ picklable ``BackendSpec``. Nothing here imports an engine's library.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -85,6 +86,7 @@ class Extracted:
     work: DocumentWork
     seconds: float = 0.0
     usage: dict[str, Any] = field(default_factory=dict)  # counters to add up (the LLM backend's); per batch, on its first document
+    worker: int = 0  # the id of the process that extracted it: what shows that a cluster spread the work (0: none did)
 
 
 class Engine(Protocol):
@@ -122,7 +124,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
             task.path, task.doc, backend, spec.chunk_budget, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
         )
         started.append((began, work))
-    done = [Extracted(materialize(work), time.perf_counter() - began) for began, work in started]
+    done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
     if done:
         done[0].usage = _usage_delta(before, _usage_counts(backend))
     return done

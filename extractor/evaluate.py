@@ -8,7 +8,11 @@ Rules (see seeds/gold/GUIDE.md):
 - Quotes match when the gold text_start occurs in the quote text; parks when
   any spelling (name or alias) is shared; initiatives by name overlap.
 - Subject and speaker accuracy are measured over matched pairs; a name
-  counts as right when one of the two contains the other (兆驰晶显 / 江西兆驰晶显有限公司).
+  counts as right when one of the two contains the other (兆驰晶显 / 江西兆驰晶显有限公司),
+  after traditional characters become simplified ones (the text is read simplified), when both are
+  spellings of one zone in that document (经开区 for 长春经开区: the parks of the gold and of the run
+  say which spellings belong together), or when both name one collective once its count and 级 are
+  dropped (32个国家级经济技术开发区 / 国家经济技术开发区).
 - A figure's labels (metric_key, measure, target, period_start, period_end,
   published) are each measured over the matched pairs whose gold item has that
   field, by equality; ``published`` may sit on the gold item or on the gold file.
@@ -23,9 +27,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .normalize import to_simplified  # the normalizer's own converter: the run's text is read simplified
+
 KINDS = ("figures", "quotes", "parks", "initiatives")
 FIGURE_LABELS = ("metric_key", "measure", "target", "period_start", "period_end", "published")
+_BAND_LABELS = ("metric_key", "period_end")  # with the subject: what a row of the analyst's table needs right
+BANDS = ("high", "medium", "low")
 _MARKS = re.compile(r"[“”‘’《》\"'\s]")
+_COUNTED = re.compile(r"^(?:全国|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)")
 
 
 @dataclass
@@ -38,6 +47,8 @@ class Score:
     label_judged: dict[str, int] = field(default_factory=dict)  # per label: matched pairs whose gold has it
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    # per confidence band: [matched figures, matched with subject, metric_key and period_end all right, extras]
+    bands: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -64,6 +75,16 @@ class Score:
                 self.label_judged[label] = self.label_judged.get(label, 0) + 1
                 self.label_right[label] = self.label_right.get(label, 0) + (_label(prediction, label) == gold[label])
 
+    def judge_band(self, prediction: dict, gold: dict | None, subject_right: bool = False) -> None:
+        """Count a figure in its confidence band: matched and all labels right, or an extra (gold is None)."""
+        counts = self.bands.setdefault(prediction.get("confidence") or "unrated", [0, 0, 0])
+        if gold is None:
+            counts[2] += 1
+            return
+        counts[0] += 1
+        labels_right = all(_label(prediction, label) == gold[label] for label in _BAND_LABELS if label in gold)
+        counts[1] += subject_right and labels_right
+
     def add(self, other: Score) -> None:
         self.true_positives += other.true_positives
         self.false_positives += other.false_positives
@@ -74,6 +95,10 @@ class Score:
             self.label_right[label] = self.label_right.get(label, 0) + other.label_right.get(label, 0)
         self.misses += other.misses
         self.extras += other.extras
+        for name, counts in other.bands.items():
+            mine = self.bands.setdefault(name, [0, 0, 0])
+            for index, count in enumerate(counts):
+                mine[index] += count
 
 
 def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
@@ -89,10 +114,43 @@ def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
         predicted = by_doc.get(gold["doc"], [])
         if "published" in gold:  # a document-level answer applies to each of its figures
             gold["figures"] = [{"published": gold["published"], **item} for item in gold.get("figures", [])]
+        zones = _zone_spellings([*(r for r in predicted if r["kind"] == "park"), *gold.get("parks", [])])
         for kind in KINDS:
             mine = [r for r in predicted if r["kind"] == kind[:-1]]
-            totals[kind].add(_SCORERS[kind](mine, gold.get(kind, []), gold["doc"]))
+            golds = gold.get(kind, [])
+            score = _score_figures(mine, golds, gold["doc"], zones) if kind == "figures" else _SCORERS[kind](mine, golds, gold["doc"])
+            totals[kind].add(score)
     return totals
+
+
+def _plain(name: str) -> str:
+    """A name as compared: without quotation marks and spaces, in simplified characters."""
+    return to_simplified(_MARKS.sub("", name))
+
+
+def _zone_spellings(parks: list[dict]) -> list[set[str]]:
+    """The spellings of each zone of a document, from the run's parks and the gold's (merged where they share one)."""
+    zones: list[set[str]] = []
+    for park in parks:
+        spellings = {_plain(s) for s in (park.get("name", ""), *park.get("aliases", [])) if s}
+        joined = [zone for zone in zones if zone & spellings]
+        for zone in joined:
+            spellings |= zone
+            zones.remove(zone)
+        zones.append(spellings)
+    return zones
+
+
+def _collective(name: str) -> str:
+    """32个国家级经济技术开发区 → 国家经济技术开发区: a collective without its count and 级."""
+    return _COUNTED.sub("", name).replace("国家级", "国家").replace("省级", "省") or name
+
+
+def _subjects_agree(mine: str, gold: str, zones: list[set[str]]) -> bool:
+    mine, gold = _plain(mine), _plain(gold)
+    if _names_agree(mine, gold) or _names_agree(_collective(mine), _collective(gold)):
+        return True
+    return any(mine in zone and gold in zone for zone in zones)
 
 
 def _match(
@@ -121,13 +179,19 @@ def _match(
             free.remove(best)
             if counts:
                 score.true_positives += 1
-                score.attribute_right += right(prediction, best)
+                subject_right = right(prediction, best)
+                score.attribute_right += subject_right
                 score.judge_labels(prediction, best)
+                if prediction.get("kind") == "figure":
+                    score.judge_band(prediction, best, subject_right)
         unmatched = still
         if counts:
             score.false_negatives += len(free)
             score.misses += [f"{doc}: {label(g)}" for g in free]
     score.false_positives += len(unmatched)
+    for prediction in unmatched:
+        if prediction.get("kind") == "figure":
+            score.judge_band(prediction, None)
     score.extras += [f"{doc}: {label(p)}" for p in unmatched]
     return score
 
@@ -162,13 +226,13 @@ def _evidence_text(record: dict) -> str:
     return (record.get("evidence") or {}).get("text", "")
 
 
-def _score_figures(predictions: list[dict], golds: list[dict], doc: str) -> Score:
+def _score_figures(predictions: list[dict], golds: list[dict], doc: str, zones: list[set[str]] | None = None) -> Score:
     return _match(
         predictions,
         golds,
-        matches=lambda p, g: p.get("base_unit", "") == g.get("base_unit", "") and _close(p.get("amount"), g.get("amount")),
+        matches=lambda p, g: _plain(p.get("base_unit", "")) == _plain(g.get("base_unit", "")) and _close(p.get("amount"), g.get("amount")),
         affinity=lambda p, g: _overlap(_evidence_text(p), g.get("context", "")),
-        right=lambda p, g: _names_agree(p.get("subject", ""), g.get("subject", "")),
+        right=lambda p, g: _subjects_agree(p.get("subject", ""), g.get("subject", ""), zones or []),
         label=lambda r: f"{r.get('value_text')} [{r.get('context') or _evidence_text(r)}]",
         doc=doc,
     )
@@ -187,7 +251,7 @@ def _score_quotes(predictions: list[dict], golds: list[dict], doc: str) -> Score
 
 
 def _spellings(record: dict) -> set[str]:
-    return {_MARKS.sub("", s) for s in (record.get("name", ""), *record.get("aliases", [])) if s}
+    return {_plain(s) for s in (record.get("name", ""), *record.get("aliases", [])) if s}
 
 
 def _one_per_document(predictions: list[dict]) -> list[dict]:
@@ -253,4 +317,27 @@ def scoreboard(scores: dict[str, Score]) -> dict:
             board["figures"][f"{label}_accuracy"] = round(accuracy, 4)
             board["figures"][f"{label}_judged"] = scores["figures"].label_judged[label]
     board["quotes"]["speaker_accuracy"] = round(scores["quotes"].attribute_accuracy, 4)
+    board["figures"]["confidence"] = confidence_table(scores["figures"])
     return board
+
+
+def confidence_table(score: Score) -> dict[str, dict[str, float | int]]:
+    """Per confidence band: its share of the figures found, and how often a figure in it is right.
+
+    ``coverage`` is the band's share of all figures the run reported (matched or not); ``accuracy`` the share of the
+    band's figures that match a gold figure and have subject, metric_key and period_end all right (an extra, a
+    figure the gold does not have, counts as wrong).
+    """
+    total = sum(matched + extra for matched, _right, extra in score.bands.values())
+    table = {}
+    for name in (*BANDS, *sorted(set(score.bands) - set(BANDS))):
+        matched, right, extra = score.bands.get(name, [0, 0, 0])
+        found = matched + extra
+        table[name] = {
+            "figures": found,
+            "coverage": round(found / total, 4) if total else 0.0,
+            "accuracy": round(right / found, 4) if found else 0.0,
+            "matched": matched,
+            "all_right": right,
+        }
+    return table

@@ -387,7 +387,11 @@ def _resolved(path: Path) -> Path:
 def _walk(root: Path, scan: InputScan, roots: list[Path] | None) -> list[Path]:
     found: list[Path] = []
     visited: set[tuple[int, int]] = set()
-    for directory, folders, names in os.walk(root, followlinks=True):
+    def unreadable(exc: OSError) -> None:  # a folder that cannot be listed gets its outcome, like a file that cannot be read
+        folder = Path(exc.filename) if exc.filename else root
+        scan.skipped.append((folder, f"folder not readable: {exc.strerror or exc}"))
+
+    for directory, folders, names in os.walk(root, onerror=unreadable, followlinks=True):
         info = os.stat(directory)
         if (info.st_dev, info.st_ino) in visited:
             scan.loops.append(Path(directory))

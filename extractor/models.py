@@ -43,6 +43,10 @@ class Measure(StrEnum):
 
 DatePrecision = Literal["day", "month", "year"]
 Review = Literal["", "accepted", "corrected", "rejected"]  # a corrected record carries the editor's values
+# Where a label came from, narrowest scope first: the figure's own clause, its sentence, its paragraph, a heading
+# above it, a table's header, the document (its headline, its main zone, its publication date), a model, or nowhere.
+LabelSource = Literal["clause", "sentence", "paragraph", "heading", "table", "document", "model", "none"]
+Confidence = Literal["high", "medium", "low"]
 InitiativeKind = Literal["policy", "action_plan", "program", "reform", "platform", "project", "event", "other"]
 
 
@@ -102,8 +106,14 @@ class Figure(Record):
     value_high: float | None = None
     amount_high: float | None = None
     value_span: Span | None = Field(default=None, description="where the printed number stands in the normalized text")
+    unit_span: Span | None = Field(
+        default=None, description="where the unit is printed when it stands apart from the number: a table's header (亿元)"
+    )
     metric: str = Field(default="", description="the noun phrase that names what is measured: 规上工业增加值")
     metric_key: str = Field(default="other", description="canonical metric key (extractor/data/metrics.*) or 'other'")
+    metric_scope: str = Field(
+        default="", description="what narrows the metric within its key: 高新技术产业 for 高新技术产业营业收入 (revenue)"
+    )
     measure: Measure = Measure.level
     target: bool = Field(default=False, description="a goal, plan or forecast rather than an outcome")
     period: str = Field(default="", description="the words that give the period: 今年上半年")
@@ -111,6 +121,12 @@ class Figure(Record):
     period_end: str = Field(default="", description="ISO date, empty when the text gives nothing resolvable")
     subject: str = Field(default="", description="the zone, company, project or group the figure is about")
     park_id: str = Field(default="", description="the subject's park_id when the subject is a zone")
+    subject_from: LabelSource = Field(default="none", description="the scope the subject was read from")
+    metric_from: LabelSource = Field(default="none", description="the scope the metric was read from")
+    period_from: LabelSource = Field(default="none", description="the scope the period was read from")
+    confidence: Confidence = Field(
+        default="low", description="how sure the labels are, from where they came (extractor/data/confidence.toml)"
+    )
 
 
 class Quote(Record):

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 
 import opencc
 
+from .structure import numbered_lines
+from .tables import raw_cell_blocks, raw_table_rows
+
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
@@ -109,6 +112,12 @@ _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 _simplified: dict[str, str] = {}
 
 
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones, one for one, as the normalizer reads them (開發區 → 开发区)."""
+    table = _simplified_table(frozenset(char for char in set(text) if char >= "\u3400"))
+    return text.translate(table) if table else text
+
+
 def _simplified_table(characters: frozenset[str]) -> dict[int, str]:
     """A translate table for the traditional characters among ``characters`` (OpenCC's t2s, one character at a time).
 
@@ -164,7 +173,15 @@ def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, in
 
 def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
     """Delete every whitespace run, but keep one character of it as a paragraph break or a Latin space."""
-    heading_ends = {m.end() for m in _HEADING_LINE.finditer(text)}
+    numbered_starts, numbered_ends = numbered_lines(text)  # 一、2025年工作回顾 / （一）…: a heading keeps its lines
+    heading_ends = {m.end() for m in _HEADING_LINE.finditer(text)} | numbered_ends
+    rows = raw_table_rows(text)  # a table keeps its rows and its cells apart
+    row_starts = [row_start for row_start, _ in rows]
+    heading_ends |= {row_end for _, row_end in rows}
+    numbered_starts |= set(row_starts)
+    for block_start, block_end in raw_cell_blocks(text):  # a table printed one cell a line: one line of its own
+        numbered_starts.add(block_start)
+        heading_ends.add(block_end)
     deletions: list[tuple[int, int]] = []
     kept: dict[int, str] = {}  # run start → the one character kept there
     length = len(text)
@@ -172,9 +189,12 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < length else ""
-        breaks_line = before in _SENTENCE_END or start in heading_ends or after == "#" or after in BULLETS
+        breaks_line = before in _SENTENCE_END or start in heading_ends or after == "#" or after in BULLETS or end in numbered_starts
         if before and after and breaks_line and "\n" in match.group():
             kept[start] = "\n"
+            deletions.append((start + 1, end))
+        elif rows and "\n" not in match.group() and _inside(rows, row_starts, start) and (end - start > 1 or match.group() in "\t\u3000"):
+            kept[start] = "\t"  # aligned columns: one tab between two cells
             deletions.append((start + 1, end))
         elif before in _LATIN and after in _LATIN:
             kept[start] = " "  # "AI PC"
@@ -184,6 +204,11 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
     if kept:
         text = "".join(_with_replacements(text, kept))
     return _delete(text, segments, [(start, end) for start, end in deletions if end > start])
+
+
+def _inside(rows: list[tuple[int, int]], row_starts: list[int], position: int) -> bool:
+    index = bisect_right(row_starts, position) - 1
+    return index >= 0 and rows[index][0] < position < rows[index][1]
 
 
 def _with_replacements(text: str, replacements: dict[int, str]) -> list[str]:

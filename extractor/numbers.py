@@ -9,6 +9,7 @@ and the validator, which re-parses what any backend claims.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -441,11 +442,16 @@ def parse_quantity(value_text: str) -> Quantity | None:
     text = "".join(value_text.split()).translate(_TRADITIONAL_NUMERALS)
     match = QUANTITY.fullmatch(text)
     try:
-        if match is not None:
-            return _quantity(match, loose=True)
-        return _loose_quantity(text)
+        quantity = _quantity(match, loose=True) if match is not None else _loose_quantity(text)
     except ValueError:
         return None
+    return quantity if quantity is None or is_finite(quantity) else None
+
+
+def is_finite(quantity: Quantity) -> bool:
+    """Whether every number of the quantity fits a float: a run of hundreds of digits becomes infinity."""
+    numbers = (quantity.value, quantity.amount, quantity.value_high, quantity.amount_high)
+    return all(number is None or math.isfinite(number) for number in numbers)
 
 
 # A rank or a count with any short word after it: 第14位, 前十名, top20, 500强, 三大, 两位数, 千亿级, 首位.
@@ -554,8 +560,8 @@ def _printed_quantities(text: str) -> Iterator[QuantityMatch]:
             quantity = _quantity(match)
         except ValueError:
             continue
-        if quantity is None:
-            continue
+        if quantity is None or not is_finite(quantity):
+            continue  # 400 nines then 亿元: no float holds it, so it is no figure (and never fails its document)
         start, end = match.span()
         qualifier = qualifier_from_cues(text[max(0, start - 6) : start], text[end : end + 6], quantity)
         if qualifier is Qualifier.exact:

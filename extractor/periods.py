@@ -22,6 +22,7 @@ from typing import Any
 from .meta import knowledge as meta_knowledge
 from .models import Figure
 from .numbers import DURATION_UNITS
+from .structure import Outline
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -84,6 +85,8 @@ def _number(text: str) -> int:
 
 def resolve_period(words: str, published: str = "") -> tuple[str, str]:
     """``(period_start, period_end)`` of period words against the publication date (ISO, possibly 2000-08 or 1999)."""
+    if words in knowledge()["words"]["weak_stock"]:
+        return "", _last_day(published)
     match = period_pattern().fullmatch(words.strip()) or _last(period_pattern().finditer(words))
     if not match or match.group("vague") or match.group("same"):
         return "", ""
@@ -192,7 +195,7 @@ def resolve_figure_periods(figures: list[Figure], published: str, title: str = "
     framed = title_period(title)
     for figure in figures:
         if framed and not figure.period and not figure.target and figure.base_unit not in DURATION_UNITS:  # 建设周期3年 has no period
-            figure.period = framed
+            figure.period, figure.period_from = framed, "document"
         if figure.period and not (figure.period_start or figure.period_end):
             figure.period_start, figure.period_end = resolve_period(figure.period, published)
 
@@ -219,6 +222,14 @@ def _year_words(match: re.Match[str]) -> str:
 # --- which period governs a figure -----------------------------------------------------------
 
 _PARAGRAPH_BREAK = re.compile("\n")
+_CLAUSE_BREAK = re.compile("[，,；;：:]")
+_UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
+_SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
+
+
+@cache
+def _weak_stock() -> re.Pattern[str]:
+    return re.compile(_alternatives(knowledge()["words"]["weak_stock"]))
 
 
 @cache
@@ -272,17 +283,21 @@ class PeriodIndex:
     semicolon does not end one.
     """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, outline: Outline | None = None) -> None:
         words = knowledge()["words"]
+        self._outline = outline or Outline(text, start, end)
         self._end = end
+        self._text = text
         self._sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
         self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
         self._breaks = [m.start() for m in _topic_breaks().finditer(text, start, end)]
         comparison = tuple(words["comparison_before"])
+        compared = tuple(words["comparison_after"])
         self._anchors = [
             self._anchor(text, match)
             for match in period_pattern().finditer(text, start, end)
             if not text[max(start, match.start() - 2) : match.start()].endswith(comparison)  # 比去年同期: a comparison's base
+            and not text.startswith(compared, match.end())  # 同1987年相比: the base, not the level's period
             and not (match.group("day_month") and _in_header_field(text, match.start()))  # 来源：… 2023年6月12日: the page's date
         ]
         self._anchor_starts = [a.start for a in self._anchors]
@@ -333,26 +348,54 @@ class PeriodIndex:
 
     def governing(self, position: int) -> Anchor | None:
         """The period that governs a number standing at ``position``, or None."""
+        return self._governing(position)[0]
+
+    def _governing(self, position: int) -> tuple[Anchor | None, str]:
+        """The governing period and its scope: its clause, its sentence, or the paragraph it was carried through."""
         sentence = bisect_right(self._sentence_starts, position) - 1
         anchor = self._last_anchor_before(position)
+        scope = "sentence"
         if anchor is None or anchor.start < self._sentence_starts[sentence]:
-            anchor = self._carried_into(sentence, self._carried)
+            anchor, scope = self._carried_into(sentence, self._carried), "paragraph"
         if anchor is None or self._crosses(anchor.end, position):
-            return None
-        return anchor
+            return None, "none"
+        if scope == "sentence" and not _CLAUSE_BREAK.search(self._text, anchor.end, position):
+            scope = "clause"
+        return anchor, scope
 
-    def words_at(self, position: int) -> str:
-        """The period words of the number at ``position``; a part of a year (全年, 上半年) takes the year in force."""
-        anchor = self.governing(position)
+    def words_at(self, position: int) -> tuple[str, str]:
+        """The period words of the number at ``position`` and their scope (clause, sentence, paragraph, none);
+        a part of a year (全年, 上半年) takes the year in force."""
+        anchor, scope = self._governing(position)
         if anchor is None:
-            return ""
+            heading = self.heading_period(position)
+            if heading:
+                return heading, "heading"
+            stock = self._weak_stock(position)
+            return (stock, "document") if stock else ("", "none")  # dated by the publication, not the text
         if anchor.part_only or anchor.running_total:
-            in_force = self.governing(anchor.start)
+            in_force, outer = self._governing(anchor.start)
+            wider = max(scope, outer, key=_SCOPES.index)
             if in_force is not None and anchor.part_only and in_force.year_words:
-                return in_force.year_words + anchor.words  # 2021年…全年 → 2021年全年
+                return in_force.year_words + anchor.words, wider  # 2021年…全年 → 2021年全年
             if in_force is not None and anchor.running_total and not (in_force.running_total or in_force.vague):
-                return in_force.words  # 2020年累计引进: within 2020; 截至目前…累计: up to now
-        return anchor.words
+                return in_force.words, wider  # 2020年累计引进: within 2020; 截至目前…累计: up to now
+        return anchor.words, scope
+
+    def _weak_stock(self, position: int) -> str:
+        """已有, 已经 in the figure's own clause: a stock at the publication date, when nothing else dates it."""
+        clause_start = max(self._sentence_starts[bisect_right(self._sentence_starts, position) - 1], position - 30)
+        mark = _UP_TO_CLAUSE_BREAK.match(self._text, clause_start, position)
+        found = _weak_stock().search(self._text, mark.end() if mark else clause_start, position)
+        return found.group() if found else ""
+
+    def heading_period(self, position: int) -> str:
+        """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first."""
+        for heading in self._outline.governing(position):
+            framed = title_period(heading.text)
+            if framed:
+                return framed
+        return ""
 
     def _carried_into(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
         """The period the sentence before hands on: if it opened its sentence, or this sentence continues that one."""

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .backends import Backend, get_backend
+from .backends.rules.labels import metric_scope
 from .budget import TimeBudget, check_budget, within
 from .chunk import DEFAULT_BUDGET, chunk_article
+from .confidence import assess
 from .identity import DocumentZones
 from .load import LoadError, read_text
 from .merge import merge_article
@@ -71,6 +73,9 @@ def _verified(article: Article, normalized: NormalizedText, published: str = "",
         verify_in_place(record, normalized.text, normalized)
     settle_shared_numbers(article.figures)
     resolve_figure_periods(article.figures, published, title)
+    for figure in article.figures:  # a sub-metric stays apart from its key's whole (高新技术产业营业收入)
+        figure.metric_scope = figure.metric_scope or metric_scope(figure.metric, figure.metric_key)
+    assess(article.figures)
     return article
 
 

@@ -12,22 +12,23 @@ workers and come back in input order, and the outputs are still written here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
+import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 
 from .backends import Backend, BackendAborted
 from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
 from .chunk import DEFAULT_BUDGET
 from .load import DEFAULT_MAX_FILE_SIZE, InputScan, LoadError, display_name, read_text
 from .meta import Manifest, document_meta
-from .models import SCHEMA_VERSION
+from .models import SCHEMA_VERSION, Article
 from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet, RenderedArticle, render_article
 from .pipeline import iter_articles
 from .registry import user_files as registry_files
@@ -149,7 +150,7 @@ def run_extraction(
     other processes (a Dask cluster); the outputs are the same.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
-    notify = on_progress or (lambda event, outcome: None)
+    notify = _redacting(on_progress or (lambda event, outcome: None), _redactor(backend))
     settings = run_settings(backend, chunk_budget)
     summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
     left_out = [(p, "no such file or folder") for p in scan.missing]
@@ -160,22 +161,30 @@ def run_extraction(
     started = time.perf_counter()
     lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
     with OutputSet(out_dir, settings, resume, report) as outputs:
-        finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
-        if engine is not None:
-            tasks = _tasks(scan.files, finished, manifest)
-            spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
-            summary.documents += _extract_on(engine, spec, backend, tasks, len(scan.files), outputs, notify)
-        prepared: deque[_Prepared] = deque()
-        for path, doc in _named(scan.files) if engine is None else ():
-            work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
-            prepared.append(_Prepared(work, time.perf_counter()))
-            while len(prepared) > lookahead:
+        try:
+            finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
+            if engine is not None:
+                tasks = _tasks(scan.files, finished, manifest)
+                spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
+                summary.documents += _extract_on(engine, spec, backend, tasks, len(scan.files), outputs, notify)
+            prepared: deque[_Prepared] = deque()
+            for path, doc in _named(scan.files) if engine is None else ():
+                work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
+                prepared.append(_Prepared(work, time.perf_counter()))
+                while len(prepared) > lookahead:
+                    summary.documents.append(_write(prepared.popleft(), outputs, notify))
+            while prepared:
                 summary.documents.append(_write(prepared.popleft(), outputs, notify))
-        while prepared:
-            summary.documents.append(_write(prepared.popleft(), outputs, notify))
+        except BaseException as exc:  # Ctrl-C, SIGTERM, a lost cluster: run.json says how far the run came
+            summary.seconds = time.perf_counter() - started
+            stopped = {"stopped": f"{type(exc).__name__}: {exc}".rstrip(": ") + "; run the same command with --resume to continue"}
+            with contextlib.suppress(Exception):
+                summary.usage = backend.usage()
+                outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, _redactor(backend)))
+            raise
         summary.seconds = time.perf_counter() - started
         summary.usage = backend.usage()
-        outputs.finish(summary.manifest())
+        outputs.finish(_redact_manifest(summary.manifest(), _redactor(backend)))
     return summary
 
 
@@ -191,7 +200,7 @@ def run_settings(backend: Backend, chunk_budget: int) -> dict[str, str]:
         settings["chunk_chars"] = str(chunk_budget)
     llm = getattr(backend, "settings", None)  # the LLM backend's endpoint settings
     if llm is not None:
-        settings["base_url"] = _without_credentials(getattr(llm, "base_url", None) or "")
+        settings["base_url"] = _public_url(getattr(llm, "base_url", None) or "")
         for name in ("model", "mode", "extraction"):
             settings[name] = str(getattr(llm, name, ""))
     return settings
@@ -213,9 +222,46 @@ def _knowledge_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _without_credentials(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(netloc=parts.hostname or "")) if parts.username or parts.password else url
+def _public_url(url: str) -> str:
+    """The URL as it may be written: user, password and query values hidden, host and port kept."""
+    from .backends.llm.redact import public_url  # light: no openai import
+
+    return public_url(url) if url else url
+
+
+Redact = Callable[[str], str]
+
+
+def _redactor(backend: Backend) -> Redact | None:
+    """What hides the backend's secrets (the key, credentials in its URL) in text it returns; None when it has none."""
+    make = getattr(getattr(backend, "settings", None), "redactor", None)
+    return make() if callable(make) else None
+
+
+def _redacted(article: Article, redact: Redact) -> Article:
+    """The article with every secret in what the model returned replaced by ***, before anything writes it."""
+    dumped = article.model_dump_json()
+    cleaned = redact(dumped)
+    return article if cleaned == dumped else Article.model_validate_json(cleaned)
+
+
+def _redacting(notify: ProgressCallback, redact: Redact | None) -> ProgressCallback:
+    """``notify``, after hiding secrets in a finished document's reason (an error message may quote the model's answer)."""
+    if redact is None:
+        return notify
+
+    def redacted(event: str, outcome: DocumentOutcome | None) -> None:
+        if event == "document" and outcome is not None:
+            outcome.reason = redact(outcome.reason)
+        notify(event, outcome)
+
+    return redacted
+
+
+def _redact_manifest(manifest: dict[str, Any], redact: Redact | None) -> dict[str, Any]:
+    if redact is None:
+        return manifest
+    return json.loads(redact(json.dumps(manifest, ensure_ascii=False)))
 
 
 @dataclass
@@ -263,6 +309,9 @@ def extract_document(
             entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
             budget = TimeBudget(doc_timeout)
             entry.text, articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta, budget)
+            redact = _redactor(backend)
+            if redact is not None:  # a model may repeat the key it was sent; it is never written
+                articles = (_redacted(article, redact) for article in articles)
             work.articles = (render_article(entry, article) for article in articles)  # a writer's error in one is the document's
         except BackendAborted:  # not this document's fault: the run cannot go on
             raise

@@ -30,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from .backends.llm.prompting import FIGURE_MARK, QUOTE_LINE, text_markers
 from .tokens import estimate_tokens
 
 FAULTS = (
@@ -37,9 +38,9 @@ FAULTS = (
     *("401", "403", "404", "drip", "nan", "huge"),  # refused key, forbidden, wrong model or URL; slow body; bad numbers; junk
 )
 _REFUSALS = {"401": "Incorrect API key provided", "403": "Permission denied", "404": "The model does not exist"}
-TEXT_OPEN, TEXT_CLOSE = "<<<TEXT", "TEXT>>>"
-_CANDIDATE = re.compile(r"\{(N\d+)\}")
-_QUOTE_CANDIDATE = re.compile(r"^(Q\d+): (.*)$", re.MULTILINE)
+TEXT_OPEN, TEXT_CLOSE = text_markers()  # the prompt's own markers, so that the server reads what the backend writes
+_CANDIDATE = FIGURE_MARK
+_QUOTE_CANDIDATE = QUOTE_LINE
 
 
 @dataclass

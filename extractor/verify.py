@@ -33,6 +33,7 @@ from .numbers import (
     shared_unit,
     split_unit,
 )
+from .tables import headers_of
 
 _DIGITS = set("0123456789")
 _CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
@@ -42,6 +43,7 @@ _SIGNS = {"-", "−", "负"}
 _PRINTED_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "%", "‰", "百分点", "ratio"}  # never implied, always printed
 _NEAR = 20  # how far around a located evidence that misses the value to look for it
 _CLAUSE_MARK = re.compile(r"[，,、：:；;。！？\n]")
+_PLAIN_NUMBER = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[-−]?\d+(?:\.\d+)?%?")  # what a table cell may print
 
 
 class Verdict(NamedTuple):
@@ -109,7 +111,18 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
     value_text = "".join(figure.value_text.split())
     if not value_text:
         return Verdict(Status.not_found, evidence, "no value_text")
-    parsed = parse_quantity(value_text)
+    if figure.unit_span is not None:  # a table cell: the number in the cell, its unit in a header
+        header_unit = text[figure.unit_span.start : figure.unit_span.end]
+        if header_unit != figure.unit:
+            return Verdict(Status.mismatch, evidence, f"unit: header prints {header_unit!r}, record {figure.unit!r}")
+        if not _PLAIN_NUMBER.fullmatch(value_text):
+            return Verdict(Status.not_found, evidence, f"table cell {value_text!r} is no plain number (damaged): not read")
+        places = whole_places(value_text, text, evidence)
+        if not places or not any(_header_holds(text, place, figure.unit_span) for place in places):
+            return Verdict(Status.not_found, evidence, f"{value_text} is not a cell whose row or column header prints {header_unit}")
+        parsed = parse_quantity(value_text + header_unit)
+    else:
+        parsed = parse_quantity(value_text)
     if parsed is None:
         return Verdict(Status.mismatch if value_text in text else Status.not_found, evidence, f"cannot read {value_text!r} as a quantity")
     places = whole_places(value_text, text, evidence)
@@ -125,6 +138,11 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
         first_reason = first_reason or reason
     start, end = places[0], places[0] + len(value_text)
     return Verdict(Status.mismatch, _containing(evidence, text, start, end), first_reason, Span(start=start, end=end))
+
+
+def _header_holds(text: str, place: int, unit: Span) -> bool:
+    """The unit stands in a header of the cell at ``place``: its row's first cell or its column's header cell."""
+    return any(cell.start <= unit.start and unit.end <= cell.end for cell in headers_of(text, place))
 
 
 def whole_places(value_text: str, text: str, evidence: Evidence | None) -> list[int]:
@@ -164,6 +182,8 @@ def _clean_left(text: str, start: int) -> bool:
         return True  # a sign: read as part of the quantity (reading_at), not a boundary failure
     if before in ".,点" and (earlier in _DIGITS or earlier in _CHINESE_NUMERALS):
         return False  # the tail of a decimal or of a number with thousands separators
+    if before in "/／" and earlier in _DIGITS:
+        return False  # 3 of 1/3: the denominator of a ratio
     if first in _DIGITS and (before in _DIGITS or before in _MULTIPLIER_CHARS or before == "零"):
         return False  # 739.4 → 39.4; 3亿2000万 → 2000万
     if first in _CHINESE_NUMERALS and (before in _CHINESE_NUMERALS or before in _DIGITS):
@@ -191,6 +211,8 @@ def _clean_right(text: str, start: int, end: int) -> bool:
         return False
     if after in ".," and following in _DIGITS and last in _DIGITS:
         return False  # 1 of 1,234 or 12 of 12.5
+    if after in "/／" and following in _DIGITS and last in _DIGITS:
+        return False  # 1 of 1/3: the numerator of a ratio
     ends_in_numeral = last in _DIGITS or last in _CHINESE_NUMERALS
     if ends_in_numeral and (after in _CHINESE_NUMERALS or after == "点"):
         return False  # 2 of 2万, 三十 of 三十五, 十三 of 十三点五
@@ -236,6 +258,8 @@ def disagreement(figure: Figure, printed: Quantity) -> str:
         return f"amount: text {printed.amount:g}, record {figure.amount:g}"
     if not _same(printed.value, figure.value) and not _consistent_rewrite(figure, printed):
         return f"value: text {printed.value:g} {printed.unit}, record {figure.value:g} {figure.unit}"
+    if figure.unit and split_unit(figure.unit)[0] != split_unit(printed.unit)[0] and not _consistent_rewrite(figure, printed):
+        return f"unit: text {printed.value:g} {printed.unit}, record {figure.value:g} {figure.unit}"  # 7 万元 where 7亿元 is printed
     if printed.qualifier is not figure.qualifier and not _compatible_qualifiers(printed.qualifier, figure.qualifier):
         return f"qualifier: text {printed.qualifier}, record {figure.qualifier}"
     if not _same(printed.amount_high, figure.amount_high) or (figure.value_high is None) != (printed.value_high is None):

@@ -1,13 +1,61 @@
+import importlib.util
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED_ENV = "EXTRACTOR_SHARED"
+
+
+class Shared:
+    """The material shared between checkouts (corpus, corpus2, gold): ``$EXTRACTOR_SHARED``, else ``../shared`` beside the checkout.
+
+    It is not in the repository; the tests that need it skip when it is absent, the others run.
+    """
+
+    def root(self) -> Path:
+        configured = os.environ.get(SHARED_ENV)
+        return Path(configured) if configured else ROOT.parent / "shared"
+
+    def find(self, name: str) -> Path | None:
+        """``name`` (a folder of the shared material), or None when it is not here."""
+        path = self.root() / name
+        return path if path.is_dir() else None
+
+    def need(self, name: str) -> Path:
+        """``name``, or skip the asking test (only it) when it is not here."""
+        path = self.find(name)
+        if path is None:
+            pytest.skip(f"{self.root() / name} is not here: put the shared material in ../shared or set {SHARED_ENV}")
+        return path
+
+
+SHARED = Shared()  # also for the test files that run as scripts
+
+
+@pytest.fixture(scope="session")
+def shared() -> Shared:
+    """The one way a test reaches the shared material: ``shared.need("corpus")`` or ``shared.find("corpus")``."""
+    return SHARED
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return ROOT / "seeds"
+
+
+def installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a dotted name whose parent is missing
+        return False
+
+
+def needs(*modules: str) -> pytest.MarkDecorator:
+    """Skip one test, not its whole file, when an optional dependency (the LLM or Dask extra) is not installed."""
+    missing = [module for module in modules if not installed(module)]
+    return pytest.mark.skipif(bool(missing), reason=f"not installed: {', '.join(missing)}")
 
 
 def llm_extract(base_url: str, out: Path, paths, *flags: str) -> int:

@@ -33,7 +33,6 @@ from extractor.verify import verify
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS_FIGURES = ROOT / "tests" / "data" / "corpus_figures.jsonl"
-CORPUS_CANDIDATES = [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus", Path("/work/shared/corpus")]
 CURRENCIES = ["美元", "欧元", "港元", "日元", "英镑", "元"]
 MULTIPLIER_PREFIXES = ["万亿", "千亿", "千万", "百万", "亿", "万", "千"]
 _NUMERAL = re.compile(r"-?[\d,.]*\d|[零〇一二两三四五六七八九十百千万亿点]+")
@@ -98,14 +97,8 @@ def seed_cases() -> list[Case]:
     return cases
 
 
-def corpus_dir() -> Path | None:
-    return next((path for path in CORPUS_CANDIDATES if path.is_dir()), None)
-
-
-def corpus_cases() -> list[Case]:
-    directory = corpus_dir()
-    if directory is None or not CORPUS_FIGURES.exists():
-        return []
+def corpus_cases(directory: Path) -> list[Case]:
+    """The hand-read figures of the shared corpus (tests/data/corpus_figures.jsonl) in their articles in ``directory``."""
     by_doc: dict[str, list[dict]] = {}
     for line in CORPUS_FIGURES.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -268,10 +261,9 @@ def seeds() -> list[Case]:
 
 
 @pytest.fixture(scope="module")
-def corpus() -> list[Case]:
-    cases = corpus_cases()
-    if not cases:
-        pytest.skip("the shared corpus is not beside the repository")
+def corpus(shared) -> list[Case]:
+    cases = corpus_cases(shared.need("corpus"))
+    assert cases  # tests/data/corpus_figures.jsonl is in the repository
     return cases
 
 
@@ -303,7 +295,10 @@ def test_no_attack_on_the_corpus_is_verified(corpus):
 
 
 if __name__ == "__main__":
-    for name, cases in (("seeds", seed_cases()), ("corpus", corpus_cases())):
+    from conftest import SHARED  # this file's folder is on the path when it runs as a script
+
+    corpus_folder = SHARED.find("corpus")
+    for name, cases in (("seeds", seed_cases()), ("corpus", corpus_cases(corpus_folder) if corpus_folder else [])):
         tried, passed, _ = verified_attacks(cases)
         alarms = false_alarms(cases)
         print(f"{name}: {len(cases)} correct figures, {len(alarms)} not verified (false alarms)")

@@ -15,7 +15,6 @@ if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER"):
         raise RuntimeError("REQUIRE_BROWSER is set but chromium is not installed (scripts/ensure-chromium.sh)")
     pytest.skip("chromium is not installed (scripts/ensure-chromium.sh installs Debian's)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 HOSTILE = '本报讯 测试高新区新增企业12家。<script>window.__pwned = 1; alert(1)</script><img src=x onerror="window.__pwned=3">'
 LAUNCH_ARGS = [
@@ -45,6 +44,7 @@ def report(tmp_path_factory, seeds_dir):
 
 @pytest.fixture(scope="module")
 def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield launched
@@ -151,3 +151,32 @@ def test_injected_markup_did_not_run(index, pages, report):
     assert any("<script>window.__pwned=1;alert(1)</script>" in p.inner_text("body") for p in pages)  # shown, normalized (spaces go)
     pages[0].screenshot(path=str(report[1] / "report.png"), full_page=False)
     assert (report[1] / "report.png").stat().st_size > 10_000
+
+
+def test_the_labels_show_without_scrolling_sideways(pages):
+    page = pages[0]
+    box = page.locator("table.figures").bounding_box()
+    visible_right = page.viewport_size["width"]
+    for column in ("subject", "metric_key", "period_end", "confidence"):
+        header = page.locator("table.figures thead th", has_text=column).first.bounding_box()
+        assert header is not None and header["x"] + header["width"] <= visible_right and header["x"] >= box["x"]
+
+
+def test_the_confidence_filter_keeps_only_low_rows(pages):
+    page = next(p for p in pages if p.locator("table.figures tbody tr[data-confidence=low]").count())
+    page.select_option("#confidence-filter", "low")
+    shown = page.locator("table.figures tbody tr:not([hidden])").evaluate_all("rows => rows.map(r => r.dataset.confidence)")
+    assert shown and set(shown) == {"low"}
+    page.select_option("#confidence-filter", "")
+
+
+def test_clicking_a_row_scrolls_to_its_sentence(pages):
+    page = max(pages, key=lambda p: p.locator("table.figures tbody tr").count())
+    row = page.locator("table.figures tbody tr[data-record]").last
+    record = row.get_attribute("data-record")
+    page.evaluate("window.scrollTo(0, 0)")
+    row.click()
+    mark = page.locator(f'mark[data-record="{record}"]')
+    assert "current" in (mark.get_attribute("class") or "")
+    top = mark.evaluate("m => m.getBoundingClientRect().top")
+    assert 0 <= top <= page.viewport_size["height"]

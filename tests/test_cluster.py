@@ -11,19 +11,20 @@ import time
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("distributed")
-pytest.importorskip("instructor")
-
-import dask.bag as db
+from conftest import needs
 
 from extractor import extract_file, extract_text
 from extractor.backends import get_backend
 from extractor.backends.llm.settings import LLMSettings
 from extractor.cli import main
-from extractor.cluster import DaskEngine, dask_client, extract_bag, extract_many
+from extractor.engines import Extracted
 from extractor.runner import run_extraction
 from extractor.testserver import FakeModelServer, Script
+
+try:  # the Dask extra: without it the tests that need it skip (the client fixture, needs) and the others still run
+    from extractor.cluster import DaskEngine, dask_client, extract_bag, extract_many
+except ImportError:
+    DaskEngine = dask_client = extract_bag = extract_many = None
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -33,6 +34,7 @@ TIMING = {"seconds", "duration_seconds", "out_dir", "seconds_waiting_to_retry"}
 
 @pytest.fixture(scope="module")
 def client():
+    pytest.importorskip("distributed")
     with dask_client(workers=2) as running:
         yield running
 
@@ -111,11 +113,33 @@ def test_a_plain_run_never_imports_dask(tmp_path):
     assert done.stdout.split("\n")[-2] == "0 []"
 
 
+class Watched:
+    """An engine that notes which process extracted each document, as its results pass to the runner."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.workers = engine.workers
+        self.processes: list[int] = []
+
+    def extract(self, spec, tasks, count=None):
+        for done in self.engine.extract(spec, tasks, count):
+            assert isinstance(done, Extracted)
+            self.processes.append(done.worker)
+            yield done
+
+    def close(self) -> None:
+        self.engine.close()
+
+
 def test_a_cluster_run_writes_what_a_single_process_run_writes(two_workers, corpus, single, tmp_path):
-    engine = DaskEngine(two_workers, batch_size=3)  # 16 batches over 2 workers: results arrive out of order
+    engine = Watched(DaskEngine(two_workers, batch_size=3))  # 16 batches over 2 workers: results arrive out of order
     summary = run_extraction(corpus, tmp_path, get_backend("rules"), report=True, engine=engine)
     assert {d.status for d in summary.documents} == {"read", "skipped"}
     same_outputs(single, tmp_path)
+    # The same outputs prove nothing if the client did the work: two worker processes did it, and only they
+    workers = set(two_workers.run(os.getpid).values())
+    assert len(workers) == 2 and os.getpid() not in workers
+    assert len(engine.processes) == len(corpus) and set(engine.processes) == workers, (engine.processes, workers)
 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpus, single, tmp_path):
@@ -141,6 +165,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpu
     same_outputs(single, tmp_path)
 
 
+@needs("distributed")
 def test_rules_batches_are_cut_by_bytes_and_keep_the_input_order(tmp_path):
     from extractor.cluster import _batched
     from extractor.engines import DocumentTask
@@ -159,6 +184,7 @@ def test_rules_batches_are_cut_by_bytes_and_keep_the_input_order(tmp_path):
     assert all(sum(sizes[int(t.doc[:2])] for t in batch[:-1]) < 500 for batch in batches[:-1])
 
 
+@needs("distributed")
 def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
     """So that no worker is left with a big last batch while the others wait (guided self-scheduling)."""
     from extractor.cluster import _batched, _Guided
@@ -217,6 +243,7 @@ def test_the_cli_uses_a_running_scheduler_by_flag_or_environment(two_workers, tm
 
 @pytest.fixture(scope="module")
 def server():
+    pytest.importorskip("instructor")  # the LLM extra
     with FakeModelServer(Script(gold_dir=GOLD, delay=0.15)) as running:
         yield running
 
@@ -276,6 +303,8 @@ def test_the_library_maps_extraction_over_a_bag_and_a_list(two_workers, tmp_path
     ]
     assert expected[3].meta.published == "2024-03-05"
     listed = extract_many(two_workers, items)
+    import dask.bag as db
+
     bagged = extract_bag(db.from_sequence(items, npartitions=2)).compute()
     for results in (listed, bagged):
         assert [r.model_dump() for r in results] == [e.model_dump() for e in expected]
@@ -283,6 +312,7 @@ def test_the_library_maps_extraction_over_a_bag_and_a_list(two_workers, tmp_path
         extract_many(two_workers, [3])
 
 
+@needs("distributed")
 def test_the_cli_starts_a_local_cluster_with_workers(tmp_path, capsys):
     started = time.perf_counter()
     assert main(["extract", str(SEEDS), "-o", str(tmp_path), "--workers", "1"]) == 0

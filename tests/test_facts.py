@@ -37,8 +37,8 @@ def _database(path, documents: dict[str, tuple[str, list[list[Figure]]]]):
     db.close()
 
 
-def _facts(database, out):
-    write_facts(database, out)
+def _facts(database, out, include_all: bool = True):
+    write_facts(database, out, include_all)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -91,7 +91,7 @@ def test_the_view_in_the_database_gives_the_rows_of_the_table(tmp_path):
     again = tmp_path / "q.txt"
     again.write_text("发布时间：2021-04-01\n2020年，测试高新区实现营业收入120亿元。\n", encoding="utf-8")
     assert main(["extract", str(page), str(again), "-o", str(out)]) == 0
-    assert main(["table", str(out), "-o", str(tmp_path / "t.csv")]) == 0
+    assert main(["table", str(out), "-o", str(tmp_path / "t.csv"), "--all"]) == 0
     with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
     with sqlite3.connect(out / "records.sqlite") as db:
@@ -107,3 +107,51 @@ def test_table_of_a_folder_without_a_database_is_a_clear_error(tmp_path, capsys,
     make(tmp_path)
     assert main(["table", str(tmp_path)]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_a_republished_copy_and_a_total_beside_its_own_parts_are_not_conflicts(tmp_path):
+    database = tmp_path / "records.sqlite"
+    total, part = _figure(1.2e10, "2021-12-31"), _figure(7e9, "2021-12-31")  # 其中 an item mislabelled with the total's zone
+    _database(
+        database,
+        {
+            "a.txt": ("2022-01-10", [[total, part]]),
+            "copy.txt": ("2022-01-11", [[total.model_copy(), part.model_copy()]]),  # the same article republished
+            "b.txt": ("2022-02-01", [[total.model_copy()]]),  # another report of the total alone
+        },
+    )
+    rows = _facts(database, tmp_path / "facts.csv")
+    assert rows and {r["conflict"] for r in rows} == {"0"}
+
+
+def test_the_default_table_holds_the_facts_of_high_confidence_with_the_zone_name(tmp_path):
+    database = tmp_path / "records.sqlite"
+    sure = _figure(1.2e10, "2021-12-31", park_id="edz-wuhan", confidence="high")
+    unsure = _figure(5e9, "2021-12-31", metric_key="profit", park_id="edz-wuhan", confidence="medium")
+    _database(database, {"a.txt": ("2022-01-10", [[sure, unsure]])})
+    with sqlite3.connect(database) as db:  # the zone's official name comes from the parks the run found
+        db.execute("INSERT INTO parks (doc, article, name, park_id, registered) VALUES ('a.txt', 1, '武汉经济技术开发区', 'edz-wuhan', 1)")
+    default = _facts(database, tmp_path / "facts.csv", include_all=False)
+    every = _facts(database, tmp_path / "all.csv")
+    assert [r["metric_key"] for r in default] == ["revenue"]
+    assert {r["metric_key"] for r in every} == {"revenue", "profit"}
+    assert {r["confidence"] for r in every} == {"high", "medium"}
+    assert {r["zone_name"] for r in every} == {"武汉经济技术开发区"} and {r["subject"] for r in every} == {"武汉经开区"}
+
+
+def test_a_headline_restating_a_body_figure_is_one_fact(tmp_path):
+    database = tmp_path / "records.sqlite"
+    body = _figure(1.2e12, "2023-12-31")
+    headline = _figure(1e12, "2023-12-31", qualifier="lower")
+    headline.evidence = Evidence(start=0, end=3, text="超万亿")
+    body.evidence = Evidence(start=10, end=20, text="营业收入1.2万亿元")
+    db = SqliteWriter(database, settings={})
+    db.open(None)
+    entry = DocumentEntry(doc="a.txt", position=1, sha256="sha", encoding="utf-8", text="text", meta=DocumentMeta(published="2024-01-10"))
+    db.begin_document(entry)
+    article = Article(index=1, title="武汉经开区营收超万亿", start=0, end=30, body_start=8, figures=[headline, body])
+    db.write_article(entry, render_article(entry, article))
+    db.end_document(entry)
+    db.close()
+    rows = _facts(database, tmp_path / "facts.csv")
+    assert [float(r["amount"]) for r in rows] == [1.2e12]

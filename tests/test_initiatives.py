@@ -15,7 +15,6 @@ from extractor import extract_text
 from extractor.backends.rules.initiatives import _MAX_NAME, _candidates, _knowledge
 from extractor.backends.rules.labels import read_data
 
-CORPUS = Path("/work/shared/corpus")
 DATA = read_data("initiatives.toml")
 
 
@@ -173,13 +172,13 @@ def test_two_shapes_of_the_same_name_give_one_name():
 # --- properties on whole pages ---------------------------------------------------------------
 
 
-def _pages() -> list[Path]:
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
-    return sorted(seeds.glob("*.txt")) + (sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])
+def _pages(seeds: Path, corpus: Path | None) -> list[Path]:
+    """The seed pages, and the unseen shared corpus when it is here (the properties hold on the seeds alone too)."""
+    return sorted(seeds.glob("*.txt")) + (sorted(corpus.glob("*.txt")) if corpus is not None else [])
 
 
-def _found_on_pages():
-    for path in _pages():
+def _found_on_pages(pages: list[Path]):
+    for path in pages:
         result = extract_text(path.read_text(encoding="utf-8", errors="replace"))
         for article in result.articles:
             for initiative in article.initiatives:
@@ -187,8 +186,8 @@ def _found_on_pages():
 
 
 @pytest.fixture(scope="module")
-def page_initiatives():
-    found = list(_found_on_pages())
+def page_initiatives(seeds_dir, shared):
+    found = list(_found_on_pages(_pages(seeds_dir, shared.find("corpus"))))
     assert found
     return found
 

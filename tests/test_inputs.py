@@ -11,11 +11,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import llm_extract, needs
 
 from extractor.backends import get_backend
 from extractor.load import decode, display_name, measure
 from extractor.outputs.jsonl import read_records
 from extractor.runner import run_extraction
+from extractor.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "seeds" / "001_f1b4c661d64a9b7f.txt").read_text(encoding="utf-8")
@@ -270,12 +272,7 @@ def test_follow_links_reads_outside_but_never_stores_what_is_not_chinese(tmp_pat
     assert b"hunter2" not in stored
 
 
-instructor = pytest.importorskip("instructor")
-from conftest import llm_extract  # noqa: E402
-
-from extractor.testserver import FakeModelServer, Script  # noqa: E402
-
-
+@needs("instructor")
 def test_a_file_that_is_not_chinese_is_never_sent_to_an_endpoint(tmp_path):
     secret = tmp_path / "notes.txt"
     secret.write_text(TEXT_SETTINGS["chinese"]["counter_example"][0]["text"], encoding="utf-8")

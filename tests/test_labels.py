@@ -13,7 +13,6 @@ from extractor import extract_text
 from extractor.backends.rules.labels import knowledge, read_data
 from extractor.evaluate import evaluate
 
-CORPUS = Path("/work/shared/corpus")
 # Words no metric may be on its own, beyond the data file's list (which the test also reads).
 FUNCTION_WORDS = {"的", "了", "在", "和", "与", "及", "是", "为", "有", "这", "那", "其", "来", "从", "把", "被", "将", "对"}
 
@@ -103,11 +102,10 @@ def _all_figures(paths):
 
 
 @pytest.mark.parametrize("where", ["seeds", "corpus"])
-def test_no_metric_is_a_single_character_or_a_function_word(where, seeds_dir):
-    folder = seeds_dir if where == "seeds" else CORPUS
+def test_no_metric_is_a_single_character_or_a_function_word(where, seeds_dir, shared):
+    folder = seeds_dir if where == "seeds" else shared.need("corpus")
     paths = sorted(folder.glob("*.txt"))
-    if not paths:
-        pytest.skip(f"{folder} is not here")
+    assert paths
     banned = FUNCTION_WORDS | knowledge().not_a_metric
     figures = list(_all_figures(paths))
     assert figures
@@ -159,13 +157,12 @@ def test_the_place_list_comes_from_the_data_file():
 
 
 @pytest.mark.parametrize("where", ["seeds", "corpus"])
-def test_every_place_subject_is_a_listed_place(where, seeds_dir):
+def test_every_place_subject_is_a_listed_place(where, seeds_dir, shared):
     from extractor.backends.rules.subjects import read_places
 
-    folder = seeds_dir if where == "seeds" else CORPUS
+    folder = seeds_dir if where == "seeds" else shared.need("corpus")
     paths = sorted(folder.glob("*.txt"))
-    if not paths:
-        pytest.skip(f"{folder} is not here")
+    assert paths
     names, _ = read_places()
     short_places = {f.subject for f in _all_figures(paths) if len(f.subject) <= 4 and f.subject.endswith(("市", "省", "县"))}
     assert short_places <= names
@@ -200,11 +197,10 @@ def test_an_article_about_no_zone_is_about_the_place_it_names():
 
 
 @pytest.mark.parametrize("where", ["seeds", "corpus"])
-def test_no_metric_holds_a_number(where, seeds_dir):
-    folder = seeds_dir if where == "seeds" else CORPUS
+def test_no_metric_holds_a_number(where, seeds_dir, shared):
+    folder = seeds_dir if where == "seeds" else shared.need("corpus")
     paths = sorted(folder.glob("*.txt"))
-    if not paths:
-        pytest.skip(f"{folder} is not here")
+    assert paths
     bad = [(f.value_text, f.metric) for f in _all_figures(paths) if re.search(r"\d+(?:\.\d+)?%", f.metric)]
     assert not bad
 
@@ -219,3 +215,20 @@ def test_rates_after_fenbie_qualify_the_amounts_before_it_in_order():
     figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
     assert [figures[v].metric_key for v in ("12.4%", "6.8%", "17.7%")] == ["industrial_output", "tax", "exports"]
     assert all(figures[v].measure == "growth" for v in ("12.4%", "6.8%", "17.7%"))
+
+
+def test_the_data_files_scope_examples():
+    from extractor.backends.rules.labels import metric_scope, read_data
+
+    for example in read_data("labels.toml")["scope"]["examples"]:
+        assert metric_scope(example["words"], example["key"]) == example["scope"], example
+
+
+def test_a_sub_metric_keeps_its_key_and_is_a_fact_of_its_own(tmp_path):
+    from extractor import extract_text
+
+    text = "2021年上半年，全省高新区实现营业收入13977.46亿元，其中高新技术产业营业收入6994.32亿元。"
+    figures = {f.value_text: f for a in extract_text(text).articles for f in a.figures}
+    whole, part = figures["13977.46亿元"], figures["6994.32亿元"]
+    assert whole.metric_key == part.metric_key == "revenue"
+    assert (whole.metric_scope, part.metric_scope) == ("", "高新技术产业")

@@ -9,9 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("instructor")
-
 from conftest import llm_extract
 
 from extractor.backends.llm.answers import ChunkAnswer, FreeChunkAnswer, metric_keys
@@ -28,6 +25,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="module")
 def server():
+    pytest.importorskip("instructor")  # the LLM extra: the tests that run the backend need it, the others do not
     with FakeModelServer(Script(gold_dir=GOLD)) as running:
         yield running
 
@@ -289,3 +287,22 @@ def test_free_figures_keep_the_rules_labels_of_the_same_number_where_the_model_g
     assert (figures["120亿元"]["metric_key"], figures["120亿元"]["period"]) == ("revenue", "今年一季度")  # the rules' reading of 120亿元
     assert figures["120亿元"]["status"] == "verified" and figures["120亿元"]["base_unit"] == "元"
     assert (figures["8.5%"]["metric_key"], figures["8.5%"]["measure"]) == ("sales", "growth")  # the model's, where given
+
+
+def test_the_test_server_reads_back_the_candidates_the_prompt_marks():
+    """The server takes its markers from the prompting module: each chunk's text, each number's mark, each quote's line."""
+    from extractor import extract_text
+    from extractor.backends.llm import prompting
+    from extractor.chunk import chunk_article
+    from extractor.testserver import _CANDIDATE, _QUOTE_CANDIDATE, TEXT_CLOSE, TEXT_OPEN, _blocks
+
+    result = extract_text((SEEDS / "000_9db6b0ed7d8a633d.txt").read_text(encoding="utf-8"))
+    pieces = [(a, c) for a in result.articles for c in chunk_article(result.text, a.start, a.end, a.index, 600)]
+    calls = prompting.batches(pieces, 1200)
+    assert len(calls) > 1 and any(batch.quote_ids for batch in calls) and any(batch.figure_ids for batch in calls)
+    for batch in calls:
+        prompt = prompting.messages(batch, "anchored")[-1]["content"]
+        marked = _blocks(prompt, TEXT_OPEN, TEXT_CLOSE)
+        assert [_CANDIDATE.sub("", block) for block in marked] == [part.chunk.text.strip("\n") for part in batch.parts]
+        assert [m for block in marked for m in _CANDIDATE.findall(block)] == [m for part in batch.parts for m in part.figures]
+        assert [m.group(1) for m in _QUOTE_CANDIDATE.finditer(prompt)] == [m for part in batch.parts for m in part.quotes]

@@ -17,10 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("instructor")
-
-from conftest import llm_extract
+from conftest import llm_extract, needs
 
 from extractor.cli import main
 from extractor.outputs.jsonl import read_records
@@ -34,6 +31,7 @@ PAGE = SEEDS / "003_8501c12392327efb.txt"
 
 @pytest.fixture(scope="module")
 def server():
+    pytest.importorskip("instructor")  # the LLM extra: the tests that run the backend need it, the others do not
     with FakeModelServer(Script(gold_dir=GOLD)) as running:
         yield running
 
@@ -111,6 +109,7 @@ def test_a_hung_endpoint_ends_the_run_within_two_timeouts(server, tmp_path, caps
     assert "has not answered" in capsys.readouterr().err
 
 
+@needs("instructor")
 def test_an_unreachable_endpoint_ends_the_run_at_once(tmp_path, capsys):
     started = time.monotonic()
     code = extract(f"http://127.0.0.1:{closed_port()}/v1", tmp_path, paths=(SEEDS,))
@@ -241,12 +240,19 @@ def test_ctrl_c_during_calls_exits_cleanly(server, tmp_path):
     server.reset(Script(gold_dir=GOLD, delay=1.0))
     command = [sys.executable, "-m", "extractor", "extract", str(SEEDS), "-o", str(tmp_path), "--backend", "llm"]
     command += ["--base-url", server.base_url, "--model", "oracle", "--no-cache", "--concurrency", "4"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    deadline = time.monotonic() + 20
-    while server.stats.calls < 4 and time.monotonic() < deadline:  # calls in flight
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=30)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) as process:
+        try:
+            deadline = time.monotonic() + 60  # a loaded machine may take long to start Python and import the backend
+            while server.stats.calls < 4 and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            # The precondition, said aloud: the run is going on, with calls in flight (else this test would test nothing)
+            assert process.poll() is None, f"the run ended before it could be interrupted: {process.communicate()[1]}"
+            assert server.stats.in_flight > 0, f"no call in flight after {server.stats.calls} calls"
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:  # a failed precondition: do not leave the run behind
+                process.kill()
     assert process.returncode == 130, err
     assert "Traceback" not in err and "Event loop is closed" not in err, err
     assert "interrupted" in err

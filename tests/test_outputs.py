@@ -12,7 +12,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.models import RECORD_TYPES
-from extractor.outputs.columns import TABLE_NAMES, record_columns
+from extractor.outputs.columns import TABLE_NAMES, article_columns, record_columns
 from extractor.outputs.jsonl import read_records
 from extractor.outputs.report import write_report
 
@@ -50,6 +50,27 @@ def test_every_output_exists_and_counts_agree(run_dir):
     manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["figures"] == by_kind["figure"]
     assert manifest["documents"] == {"read": 6}
+
+
+def _cell(value) -> str:
+    """A database value as a CSV cell shows it."""
+    return "" if value is None else str(value)
+
+
+def test_every_csv_cell_is_the_database_cell(run_dir):
+    """Cell by cell, not a count of rows: text with commas, quotation marks and line breaks comes back whole."""
+    tables = [(TABLE_NAMES[kind], record_columns(model)) for kind, model in RECORD_TYPES.items()] + [("articles", article_columns())]
+    marks = set()
+    with sqlite3.connect(run_dir / "records.sqlite") as db:
+        for table, columns in tables:
+            with (run_dir / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
+                header, *cells = list(csv.reader(handle))
+            assert header == columns
+            quoted = ", ".join(f'"{column}"' for column in columns)
+            stored = [[_cell(value) for value in row] for row in db.execute(f"SELECT {quoted} FROM {table}")]
+            assert sorted(cells) == sorted(stored), table
+            marks |= {mark for row in stored for cell in row for mark in ',"\n' if mark in cell}
+    assert marks >= {",", '"'}  # the run wrote cells a naive CSV would break
 
 
 def test_the_finished_database_is_one_file(run_dir):

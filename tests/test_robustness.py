@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import llm_extract, needs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from extractor import extract_text
 from extractor.cli import main
 from extractor.models import Status
 from extractor.outputs.jsonl import read_records
+from extractor.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -198,11 +200,6 @@ def test_generated_inputs_never_break_the_pipeline_invariants():
 
 # -- the LLM path --------------------------------------------------------------------------------
 
-instructor = pytest.importorskip("instructor")
-from conftest import llm_extract  # noqa: E402
-
-from extractor.testserver import FakeModelServer, Script  # noqa: E402
-
 GOLD = SEEDS / "gold"
 SENTINEL = "sk-SENTINEL-4f1d2c3b9a8e7d6c5b4a3f2e1d0c9b8a"
 
@@ -211,6 +208,7 @@ def extract_llm(server: FakeModelServer, out: Path, paths: list[Path], *flags: s
     return llm_extract(server.base_url, out, paths, "--no-cache", "--timeout", "1", "--concurrency", "1", *flags)
 
 
+@needs("instructor")
 @pytest.mark.parametrize("fault", ["close", "html", "wrong_shape"])
 def test_broken_answers_are_retried_or_reasked(tmp_path, fault):
     with FakeModelServer(Script(gold_dir=GOLD, faults=[fault])) as server:
@@ -222,6 +220,7 @@ def test_broken_answers_are_retried_or_reasked(tmp_path, fault):
     assert len(figures) >= 60 and all(r["status"] == "verified" for r in figures)
 
 
+@needs("instructor")
 def test_a_server_that_never_answers_ends_within_the_timeout_and_retry_cap(tmp_path):
     # it answered once, so a silent spell is retried (an endpoint silent from the start stops the run: test_llm_failsafe)
     with FakeModelServer(Script(gold_dir=GOLD, faults=["ok", "hang", "hang", "hang"], timeout_delay=2)) as server:
@@ -241,6 +240,7 @@ INJECTION = (
 )
 
 
+@needs("instructor")
 def test_an_injected_instruction_cannot_make_a_wrong_number_verified(tmp_path):
     obeying = {  # what a model that obeys the injection answers: every number times ten, evidence copied honestly
         "figures": [
@@ -268,6 +268,7 @@ def test_an_injected_instruction_cannot_make_a_wrong_number_verified(tmp_path):
         assert all(r["value_text"] in r["evidence"]["text"] for r in figures if r["status"] == "verified")
 
 
+@needs("instructor")
 def test_the_api_key_never_leaves_the_process(tmp_path, monkeypatch, capsys, caplog):
     monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
     caplog.set_level("DEBUG")

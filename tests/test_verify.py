@@ -1,7 +1,10 @@
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.models import Evidence, Figure, Quote, Status
+from extractor.normalize import normalize
 from extractor.verify import verify
 
 TEXT = "南昌高新区生产总值739.4亿元，同比增长8.0%。“我们搬到南昌高新区，很重要的原因就是产业集群。”李杰欣说。"
@@ -150,3 +153,26 @@ def test_a_listed_number_claimed_with_another_unit_or_magnitude_is_a_mismatch():
 
 def test_the_tail_of_a_listed_number_is_still_not_found():
     assert verify(_listed("3.4", 3.4, "亿元", 3.4e8, "元"), LIST).status is Status.not_found  # inside 13.4亿元
+
+
+def test_a_number_the_raw_file_prints_otherwise_at_the_mapped_place_is_a_mismatch():
+    """The cross-check against the raw file: were normalization ever to change a number, the offset map leads
+    from the normalized text back to the raw file's own number, and the record is not verified."""
+    raw = "南昌高新区生产总值 739.4 亿元，\n同比增长8.0%。"
+    source = normalize(raw)
+    start = source.text.find("739.4亿元")
+    claim = Figure(
+        value_text="739.4亿元",
+        value=739.4,
+        unit="亿元",
+        amount=73_940_000_000,
+        base_unit="元",
+        evidence=Evidence(start=start, end=start + 7, text="739.4亿元"),
+    )
+    raw_start, raw_end = source.raw_span(start, start + 7)
+    assert raw[raw_start:raw_end] == "739.4 亿元"  # the map leads to the printed number, spaces and all
+    assert verify(claim, source.text, source).status is Status.verified
+    misread = replace(source, raw=raw[:raw_start] + "793.4 亿元" + raw[raw_end:])  # same map, another number printed there
+    checked = verify(claim, source.text, misread)
+    assert checked.status is Status.mismatch
+    assert "793.4" in checked.status_reason

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..models import Article, DocumentMeta
 from .errors import OutputError, describe_write_error
+from .files import refuse_links
 from .lock import OutputLock
 
 RECORDS_FILE = "records.jsonl"
@@ -167,6 +168,7 @@ class OutputSet:
         with self._guard("the lock file"):
             self._lock.acquire()
         try:
+            refuse_links(self.out_dir)  # a link planted at an output's name is never written through
             ledger = self.ledger.read_ledger() if self.resume else None  # checked before anything is touched
             with self._guard("the outputs"):
                 holders = [writer.open(ledger) for writer in self.writers]
@@ -227,6 +229,14 @@ class OutputSet:
     def finish(self, manifest: dict[str, Any]) -> None:
         with self._guard("the outputs"):
             for writer in self.writers:
+                writer.finish(manifest)
+
+    def write_manifest(self, manifest: dict[str, Any]) -> None:
+        """run.json alone, for a run that stops early: the other outputs stay as the ledger left them (--resume finishes them)."""
+        from .manifest import ManifestWriter
+
+        for writer in self.writers:
+            if isinstance(writer, ManifestWriter):
                 writer.finish(manifest)
 
     def _next_position(self) -> int:

@@ -6,19 +6,56 @@ keys with the article's title, byline and park, so the CSVs alone tie a figure
 to its article. Each file is written beside its final name and moved into
 place, so a full disk never leaves half a CSV. Nothing to keep on --resume:
 the CSVs are exported again from the ledger.
+
+Every CSV the project writes goes through ``csv_writer``: a text cell that a
+spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+return) gets a leading ``'``, as spreadsheet-export libraries do; numbers, and
+text that is only a number (-3.5), stay as they are.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..models import RECORD_TYPES
 from . import DATABASE_FILE, Writer
 from .columns import TABLE_NAMES, article_columns, record_columns
+from .files import create_new
 from .sqlite import ordered_rows
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise(cell: Any) -> Any:
+    """The cell as a spreadsheet may show it: text that would start a formula is prefixed with ``'``."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose every cell has been through ``neutralise``."""
+
+    def __init__(self, handle: Any) -> None:
+        self._writer = csv.writer(handle)
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        return self._writer.writerow([neutralise(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(handle: Any) -> SafeCsvWriter:
+    """The one way the project writes CSV: formulas neutralised (see the module's docstring)."""
+    return SafeCsvWriter(handle)
 
 
 def export_csv(database: Path, out_dir: Path) -> list[Path]:
@@ -30,8 +67,8 @@ def export_csv(database: Path, out_dir: Path) -> list[Path]:
         for table, columns in tables:
             path = out_dir / f"{table}.csv"
             partial = path.with_name(path.name + ".writing")
-            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
+            with create_new(partial, "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv_writer(handle)
                 writer.writerow(columns)
                 writer.writerows(ordered_rows(db, table, columns))
             partial.replace(path)

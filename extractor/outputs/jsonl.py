@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from ..models import Article, DocumentMeta, Record
 from . import RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
+from .files import create_new
 
 _WRITING = ".writing"
 _INTERRUPTED = ".interrupted-"
@@ -122,7 +123,7 @@ class JsonlWriter(Writer):
 
     def _open(self, target: Path) -> None:
         self._target = target
-        self._file = target.open("wb", buffering=0)
+        self._file = create_new(target, "wb", buffering=0)
         self._offset = 0
 
     def _index(self, source: Path, previous: dict[str, DocumentEntry]) -> None:

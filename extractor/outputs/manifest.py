@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from . import MANIFEST_FILE, Writer
+from .files import write_new
 
 
 def write_json(path: Path, data: Any) -> None:
     """Write beside the final name, then move into place: a reader never sees half a file."""
     partial = path.with_name(path.name + ".writing")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_new(partial, json.dumps(data, ensure_ascii=False, indent=2))
     partial.replace(path)
 
 

@@ -34,11 +34,19 @@ from urllib.parse import quote
 from ..models import Figure
 from . import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 from .columns import record_columns
+from .files import refuse_links, write_new
 
 REPORT_FOLDER = "report"
 INDEX_PAGE_SIZE = 1000
 _RECORD_TABLES = ("figures", "quotes", "parks", "initiatives")
-_FIGURE_COLUMNS = [c for c in record_columns(Figure) if c not in ("doc", "evidence_start", "evidence_end")]
+# What a reviewer checks comes first, so it shows without scrolling sideways: the number, its labels and how sure
+# they are; the other fields of the model follow in model order (a new field appears without editing this file).
+_LABEL_COLUMNS = ("value_text", "subject", "metric_key", "period_start", "period_end", "confidence", "status")
+_FIGURE_COLUMNS = [
+    *_LABEL_COLUMNS,
+    *(c for c in record_columns(Figure) if c not in ("doc", "evidence_start", "evidence_end", *_LABEL_COLUMNS)),
+]
+_CONFIDENCES = ("high", "medium", "low")
 _STATUSES = ("verified", "mismatch", "not_found")
 
 
@@ -77,6 +85,7 @@ class ReportWriter(Writer):
 def write_report(out_dir: Path, manifest: dict[str, Any] | None = None, into: Path | None = None) -> Path:
     """Write report.html and report/*.html from OUT_DIR's database (into another folder: ``into``); return the index page's path."""
     database = out_dir / DATABASE_FILE
+    refuse_links(out_dir)  # 'extractor report' writes here too
     if not database.exists():
         raise FileNotFoundError(f"{database} not found: run 'extractor extract' first")
     if manifest is None:
@@ -103,7 +112,7 @@ def write_report(out_dir: Path, manifest: dict[str, Any] | None = None, into: Pa
 
 def _write(path: Path, page: str) -> None:
     partial = path.with_name(path.name + ".writing")
-    partial.write_text(page, encoding="utf-8")
+    write_new(partial, page)
     partial.replace(path)
 
 
@@ -142,6 +151,7 @@ def _document_page(db: sqlite3.Connection, document: sqlite3.Row, number: int, f
             summary=_summary([("articles", len(articles)), *counts.items()]),
             legend=_LEGEND,
             park_options="".join(f'<option value="{_attr(p)}">{_text(p)}</option>' for p in parks),
+            confidence_options="".join(f'<option value="{c}">{c}</option>' for c in _CONFIDENCES),
             figure_head="".join(
                 f'<th class="sortable" id="sort-amount">{c} ↕</th>' if c == "amount" else f"<th>{_text(c)}</th>" for c in _FIGURE_COLUMNS
             ),
@@ -228,7 +238,8 @@ def _non_overlapping(highlights: list[Highlight]) -> list[Highlight]:
 def _figure_row(row: dict) -> str:
     cells = "".join(f"<td>{_text(_cell(row, column))}</td>" for column in _FIGURE_COLUMNS)
     return (
-        f'<tr data-status="{_attr(row["status"])}" data-park="{_attr(row["subject"])}" data-amount="{row["amount"]}" '
+        f'<tr data-status="{_attr(row["status"])}" data-confidence="{_attr(row.get("confidence") or "")}" '
+        f'data-park="{_attr(row["subject"])}" data-amount="{row["amount"]}" '
         f'data-record="figures:{row["id"]}">{cells}</tr>'
     )
 
@@ -307,6 +318,7 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Mi
 .summary dd { margin: 0; font-size: 1.3rem; font-weight: 600; }
 .legend span { margin-right: 1.5rem; }
 mark.figure { background: none; padding: 0 1px; cursor: pointer; border-radius: 2px; }
+mark.figure.current { outline: 3px solid #1f4e8c; outline-offset: 2px; }
 mark.verified { background: #d9f2e3; border-bottom: 2px solid #1a7f45; }
 mark.verified::after { content: "✓"; font-size: .7em; color: #1a7f45; vertical-align: super; }
 mark.mismatch { background: #ffe8cc; text-decoration: underline wavy #b35900; text-underline-offset: 4px; }
@@ -351,19 +363,31 @@ _DOCUMENT_SCRIPT = """
   }
   document.addEventListener("click", function (event) {
     const target = event.target.closest("[data-record]");
-    if (target) { show(target.dataset.record); } else { details.style.display = "none"; }
+    if (!target) { details.style.display = "none"; return; }
+    show(target.dataset.record);
+    if (target.tagName === "TR") {  // a row of the table: bring its sentence into view, marked
+      const mark = document.querySelector('mark[data-record="' + target.dataset.record + '"]');
+      if (mark) {
+        document.querySelectorAll("mark.current").forEach((m) => m.classList.remove("current"));
+        mark.classList.add("current");
+        mark.scrollIntoView({block: "center"});
+      }
+    }
   });
   const statusFilter = document.getElementById("status-filter");
   const parkFilter = document.getElementById("park-filter");
+  const confidenceFilter = document.getElementById("confidence-filter");
   function filter() {
     for (const row of document.querySelectorAll("table.figures tbody tr")) {
       const okStatus = !statusFilter.value || row.dataset.status === statusFilter.value;
       const okPark = !parkFilter.value || row.dataset.park === parkFilter.value;
-      row.hidden = !(okStatus && okPark);
+      const okConfidence = !confidenceFilter.value || row.dataset.confidence === confidenceFilter.value;
+      row.hidden = !(okStatus && okPark && okConfidence);
     }
   }
   statusFilter.addEventListener("change", filter);
   parkFilter.addEventListener("change", filter);
+  confidenceFilter.addEventListener("change", filter);
   let ascending = true;
   document.getElementById("sort-amount").addEventListener("click", function () {
     const body = document.querySelector("table.figures tbody");
@@ -420,6 +444,7 @@ _DOCUMENT_TEMPLATE = (
 <label>status <select id="status-filter"><option value="">all</option><option value="verified">verified</option>
 <option value="mismatch">mismatch</option><option value="not_found">not found</option></select></label>
 <label>park / subject <select id="park-filter"><option value="">all</option>{park_options}</select></label>
+<label>confidence <select id="confidence-filter"><option value="">all</option>{confidence_options}</select></label>
 </div>
 <div class="scroll"><table class="figures"><thead><tr>{figure_head}</tr></thead>
 <tbody>

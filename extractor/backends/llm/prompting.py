@@ -13,6 +13,7 @@ their opening words. The model labels them; numbers come from the text.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,6 +24,11 @@ from ...models import Article, Figure, Quote
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
 _QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
+# How candidates are shown, for whoever reads a prompt back (the test server): a number is marked in place by
+# its id in braces ({N1}), a quote is listed by its id and opening words (Q1: …)
+FIGURE_ID, QUOTE_ID = "N", "Q"
+FIGURE_MARK = re.compile(r"\{(" + FIGURE_ID + r"\d+)\}")
+QUOTE_LINE = re.compile(r"^(" + QUOTE_ID + r"\d+): (.*)$", re.MULTILINE)
 
 
 @cache
@@ -37,6 +43,12 @@ def prompt_version() -> str:
     for name in TEMPLATE_NAMES:
         digest.update(template(name).template.encode("utf-8"))
     return digest.hexdigest()[:12]
+
+
+def text_markers() -> tuple[str, str]:
+    """The lines the article template sets around a chunk's text (<<<TEXT and TEXT>>>)."""
+    before, after = template("article").template.split("$text")
+    return before.rstrip("\n").rsplit("\n", 1)[-1], after.lstrip("\n").split("\n", 1)[0]
 
 
 def value_start(figure: Figure) -> int:
@@ -97,11 +109,11 @@ def _number_candidates(batch: Batch) -> None:
         inside = sorted((f for f in part.article.figures if f.evidence and chunk.start <= value_start(f) < chunk.end), key=value_start)
         for figure in inside:
             figure_count += 1
-            part.figures[f"N{figure_count}"] = figure
+            part.figures[f"{FIGURE_ID}{figure_count}"] = figure
         for quote in part.article.quotes:
             if quote.evidence and chunk.start <= quote.evidence.start < chunk.end:
                 quote_count += 1
-                part.quotes[f"Q{quote_count}"] = quote
+                part.quotes[f"{QUOTE_ID}{quote_count}"] = quote
 
 
 def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
@@ -138,7 +150,7 @@ def _marked(part: Part) -> str:
     for mark, figure in part.figures.items():
         start = value_start(figure)
         pieces.append(chunk.text[position - chunk.start : start - chunk.start])
-        pieces.append(f"{{{mark}}}")
+        pieces.append(f"{{{mark}}}")  # FIGURE_MARK reads it back
         position = start
     pieces.append(chunk.text[position - chunk.start :])
     return "".join(pieces)
@@ -149,5 +161,5 @@ def _quote_lines(batch: Batch) -> str:
     if not quotes:
         return "Direct speech in “” goes in `quotes`, with its speaker."
     lines = ["Label these quotes with speaker and speaker_title; other direct speech goes in `quotes`:"]
-    lines += [f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…" for mark, quote in quotes]
+    lines += [f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…" for mark, quote in quotes]  # QUOTE_LINE reads them back
     return "\n".join(lines)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from ...budget import check_budget
-from ...models import Evidence, Figure, Measure
+from ...models import Evidence, Figure, Measure, Span
 from ...numbers import QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
-from .labels import FigureLabels, continues_sentence, knowledge, label_figure
+from ...tables import Cell, find_tables, is_number, table_cells
+from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
-from .subjects import article_subject, find_entities, subject_of
+from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -33,14 +34,16 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
-    own_subject = article_subject(entities, main_park)
+    own_subject = article_subject(entities, main_park, text, start)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
     figures = []
     placed: list[tuple[int, int]] = []  # each figure's sentence start and number start, for the respective-list pass
+    tables = find_tables(text, start, end)
+    in_table = _row_spans(tables)
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
-    candidates = [m for m in candidates if _is_figure(text, m)] + _index_values(text, start, end)
+    candidates = [m for m in candidates if _is_figure(text, m) and not _covered(in_table, m.start)] + _index_values(text, start, end)
     names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
@@ -67,6 +70,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
+        subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        period, period_from = periods.words_at(match.start)
         figures.append(
             Figure(
                 value_text=match.value_text,
@@ -81,13 +86,66 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 metric_key=labels.metric_key,
                 measure=labels.measure,
                 target=labels.target,
-                period=periods.words_at(match.start),
-                subject=subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject),
+                period=period,
+                subject=subject,
+                subject_from=subject_from,
+                metric_from=labels.source if labels.metric or labels.metric_key != "other" else "none",
+                period_from=period_from,
                 evidence=_clause_evidence(text, match, start, end),
             )
         )
         placed.append((sentence_start, match.start))
-    return _paired_respectively(figures, placed, text)
+    table_figures = [f for rows in tables for f in _table_figures(text, rows, entities, start, own_subject)]
+    return sorted(_paired_respectively(figures, placed, text) + table_figures, key=_position)
+
+
+def _position(figure: Figure) -> int:
+    return figure.evidence.start if figure.evidence else 0
+
+
+def _row_spans(tables: list[list[list[Cell]]]) -> list[tuple[int, int]]:
+    return [(row[0].start, row[-1].end) for rows in tables for row in rows]
+
+
+def _covered(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(low <= position < high for low, high in spans)
+
+
+def _table_figures(text: str, rows: list[list[Cell]], entities: list[Entity], floor: int, own: str) -> list[Figure]:
+    """One figure per numeric cell: metric and unit from its header, period from the other header, and the
+    subject the table's caption (the line before it) names, else the article's own."""
+    table_start = text.rfind("\n", floor, rows[0][0].start) + 1
+    caption_start = text.rfind("\n", floor, max(floor, table_start - 1)) + 1  # the line before the table
+    named = caption_subject(text, caption_start, table_start, entities)
+    subject, subject_from = (named, "table") if named else (own, "document" if own else "none")
+    figures = []
+    for found in table_cells(rows):
+        if not found.unit or not found.metric:
+            continue  # a cell whose headers give no unit or no metric is not read (never guessed)
+        quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
+        value = quantity.value if quantity else 0.0
+        base_unit = quantity.base_unit if quantity else ""
+        measure = measure_of(base_unit, found.metric, "")
+        figures.append(
+            Figure(
+                value_text=found.cell.text,
+                value=value,
+                unit=found.unit,
+                amount=quantity.amount if quantity else 0.0,
+                base_unit=base_unit,
+                unit_span=Span(start=found.unit_start, end=found.unit_start + len(found.unit)),
+                metric=found.metric,
+                metric_key=metric_key(found.metric, base_unit, measure),
+                measure=measure,
+                period=found.period,
+                subject=subject,
+                subject_from=subject_from,
+                metric_from="table",
+                period_from="table" if found.period else "none",
+                evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
+            )
+        )
+    return figures
 
 
 _RATES = {Measure.growth, Measure.change_pp, Measure.share}
@@ -154,7 +212,18 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
         return False  # 四周 (all around), 未来两年 (a period)
     if quantity.base_unit in ("年", "月") and knowledge().average_after.match(text, match.end):
         return False  # 两年平均增长9.7%: a period phrase, the figure is the rate
+    if quantity.base_unit in _PERIOD_UNITS and _frames_a_period(text, match):
+        return False  # 连续两年, 经过8年多的发展, 五年来: a span that frames something else
     return not (_inside(text, match.start, "《", "》") or _inside_short_quote(text, match.start))
+
+
+_PERIOD_UNITS = {"年", "月", "天", "日", "周"}
+
+
+def _frames_a_period(text: str, match: QuantityMatch) -> bool:
+    facts = knowledge()
+    before = text[max(0, match.start - 3) : match.start]
+    return bool(facts.period_phrase_before.search(before) or facts.period_phrase_after.match(text, match.end))
 
 
 def _is_latin(char: str) -> bool:

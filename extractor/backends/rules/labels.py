@@ -47,6 +47,7 @@ class FigureLabels:
     measure: Measure
     target: bool
     unit_class: str = ""
+    source: str = "clause"  # where the metric was read: clause, sentence (a figure before it), paragraph, none
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class _Knowledge:
     invested: re.Pattern[str]
     respectively: re.Pattern[str]
     average_after: re.Pattern[str]
+    period_phrase_before: re.Pattern[str]
+    scope_framing: re.Pattern[str]
+    period_phrase_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -124,6 +128,9 @@ def knowledge() -> _Knowledge:
         invested=re.compile(phrase["invested"]),
         respectively=re.compile(phrase["respectively"]),
         average_after=re.compile(phrase["average_after"]),
+        period_phrase_before=re.compile(f"(?:{phrase['period_phrase_before']})$"),
+        scope_framing=re.compile(labels["scope"]["framing"]),
+        period_phrase_after=re.compile(phrase["period_phrase_after"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
@@ -224,6 +231,22 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     if measure is Measure.share and chosen.share_key and of_its_whole:
         return chosen.share_key
     return chosen.key
+
+
+def metric_scope(words: str, key: str) -> str:
+    """The part of the metric words before the key's signal that narrows it: 高新技术产业营业收入 → 高新技术产业
+    (a sub-metric of revenue that an analyst must not sum with the zone's whole revenue). Words that only
+    frame the metric (全区, 实现, 全年) are no scope (labels.toml, [scope])."""
+    if key == "other" or not words:
+        return ""
+    entry = next((e for e in knowledge().entries if e.key == key), None)
+    if entry is None:
+        return ""
+    starts = [found.start() for pattern, _weight in entry.signals for found in pattern.finditer(words)]
+    if not starts:
+        return ""
+    scope = knowledge().scope_framing.sub("", words[: max(starts)])
+    return scope if len(scope) >= 2 and not _DIGITS.search(scope) else ""
 
 
 def refined_key(key: str, words: str, sentence_before: str) -> str:
@@ -327,9 +350,11 @@ def label_figure(
     # 产业规模突破千亿元，达到1020亿元: a clause of cue words and periods takes its metric from the clause before;
     # one with words of its own (一般的只不过是20年, 发现…在近三年) does not.
     own_words = bool(facts.breaks.search(head))
+    source = "sentence" if enumerated else "clause"
     if not phrase and not counted and not own_words and comma_before and previous is None:
         earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
         phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
+        source = "sentence"
     relational_word = phrase if relational_alone else ""  # 总投资180亿元的…项目 is an investment
     if (relational_alone or takes_object) and counted:  # 设立规模50亿元的产业引导基金
         phrase = ""
@@ -344,17 +369,17 @@ def label_figure(
         if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
             joined_metric = stem if stem.endswith(phrase) else stem + phrase
             key = refined_key(metric_key(joined_metric, base_unit, measure), joined_metric, _whole_sentence(text, start))
-            return FigureLabels(joined_metric, key, measure, target, kind)
+            return FigureLabels(joined_metric, key, measure, target, kind, "sentence")
         if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
-            return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
+            return FigureLabels(previous.metric, previous.metric_key, measure, target, kind, "sentence")
         if not phrase and not counted and not head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
-            return FigureLabels(stem, previous.metric_key, measure, target, kind)
+            return FigureLabels(stem, previous.metric_key, measure, target, kind, "sentence")
     lender = next((labels for labels in parallel if labels.unit_class == kind and labels.metric), None)
     if previous is None and lender is not None and not phrase and not counted and not verb:  # 南区完成251亿元 after 北区…
-        return FigureLabels(lender.metric, lender.metric_key, measure, target, kind)
+        return FigureLabels(lender.metric, lender.metric_key, measure, target, kind, "paragraph")
     compared = previous is not None and bool(facts.comparison.search(text, max(previous_end, sentence_start), start))
     if previous is not None and previous.metric and compared:  # 增长15.2%，高于全市平均水平3.6个百分点
-        return FigureLabels(previous.metric, previous.metric_key, measure, target, kind)
+        return FigureLabels(previous.metric, previous.metric_key, measure, target, kind, "sentence")
     whole = before_all[before_all.rfind("占") + 1 :] if "占" in before_all else ""
     key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
     if key == "other":
@@ -362,9 +387,12 @@ def label_figure(
     inherits = shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before))
     if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
         key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
+        source = "sentence"
     if not one_named:  # one named project's total stays project_investment, even when it was signed
         key = refined_key(key, key_words, _whole_sentence(text, start))
-    return FigureLabels(phrase, key, measure, target, kind)
+    if key == "other" and not phrase:
+        source = "none"
+    return FigureLabels(phrase, key, measure, target, kind, source)
 
 
 def continues_sentence(text: str, sentence_start: int) -> bool:

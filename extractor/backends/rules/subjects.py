@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+from ...periods import period_pattern
 from ...zonenames import places, short_place_name
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
@@ -82,6 +83,11 @@ class _Words:
     invested_thing: re.Pattern[str]
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
+    lead_chars: int
+    place_self: re.Pattern[str]
+    not_place_self_after: re.Pattern[str]
+    level_group: re.Pattern[str]
+    group_term: re.Pattern[str]
 
 
 @cache
@@ -130,6 +136,11 @@ def _words() -> _Words:
         invested_thing=re.compile(data["invested_thing"]),
         part_name=re.compile(data["part_name"]),
         breakdown=re.compile(data["breakdown"]),
+        lead_chars=int(data["lead_chars"]),
+        place_self=_alternatives(data["place_self_words"]),
+        not_place_self_after=re.compile(data["not_place_self_after"]),
+        level_group=_alternatives(data["level_groups"]),
+        group_term=_alternatives(data["collective_terms"]),
     )
 
 
@@ -179,6 +190,10 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     for match in words.self_word.finditer(text, start, end):
         if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
             found.append(Entity(match.group(), match.start(), "self", _is_locative(text, match.start(), match.end())))
+    for match in words.place_self.finditer(text, start, end):  # 我省, 全市 heading a clause: what the report speaks for
+        heads = _heads_clause(text, match.start(), start)  # not 占全省…的1/3, 全市占比90%: the whole a share is of
+        if heads and not in_name.covers(match.start()) and not words.not_place_self_after.match(text, match.end()):
+            found.append(Entity(match.group(), match.start(), "self_place"))
     found += [e for e in _places(text, start, end) if not in_park.covers(e.start)]
     for match in words.short_company.finditer(text, start, end):
         found.append(Entity(match.group(), match.start(), "company", _is_locative(text, match.start())))
@@ -293,17 +308,60 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
     return found
 
 
-def article_subject(entities: list[Entity], main_park: str) -> str:
+def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> str:
     """The article's own subject: its main park, or a group named more often than it, or (an
-    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often."""
+    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often.
+
+    A park counts as the article's own only when the article is about it: named more than once, or in its
+    lead. A name mentioned once far down a long report (…合作产业园签约项目5个) is not the subject of
+    everything else; the report speaks for the place its lead names (在滨江区第五届人民代表大会上).
+    """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group")
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
             return core
+    lead_end = start + _words().lead_chars
+    in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
+    if main_park and (parks > 1 or in_lead):
+        return main_park
     places = Counter(e.name for e in entities if e.kind == "place")
-    return main_park or (places.most_common(1)[0][0] if places else "")
+    if places:
+        return places.most_common(1)[0][0]
+    return _lead_place(text, start, lead_end) or main_park
+
+
+def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
+    """What a caption (2002-2006年国家高新区主要经济指标) says a table is about: a zone, group or place it names."""
+    named = [e for e in entities if start <= e.start < end and e.kind in ("park", "group", "place") and not e.locative]
+    if named:
+        return named[0].name
+    group = _words().level_group.search(text, start, end) or _words().group_term.search(text, start, end)
+    return group.group() if group else _lead_place(text, start, end)
+
+
+def _heads_clause(text: str, position: int, floor: int) -> bool:
+    """Nothing but a period stands between the last clause mark and ``position`` (2023年，全省… / 全省…)."""
+    clause = _CLAUSE_MARKS_OR_END.match(text, max(floor, position - 20), position)
+    lead = text[clause.end() if clause else max(floor, position - 20) : position]
+    return not lead or bool(period_pattern().fullmatch(lead))
+
+
+def _lead_place(text: str, start: int, end: int) -> str:
+    """The first place the lead names, wherever it stands (2024年政府工作报告——在滨江区…人民代表大会上)."""
+    words = _words()
+    found, found_end = "", -1
+    for ending in _PLACE_ENDINGS.finditer(text, start, min(end, len(text))):
+        stop = ending.end()
+        name = next((text[stop - n : stop] for n in range(8, 1, -1) if stop - n >= start and text[stop - n : stop] in words.places), "")
+        if name and found and stop - len(name) == found_end:
+            return name  # 杭州市滨江区: the district, the most specific place printed
+        if name and found:
+            break
+        if name:
+            found, found_end = name, stop
+    return found
 
 
 def _group_core(name: str) -> str:
@@ -311,10 +369,15 @@ def _group_core(name: str) -> str:
     return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
 
 
+_CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
+_CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n]")
+
+
 def subject_of(
     entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, end: int, own: str
-) -> str:
-    """What the figure at text[position:end] is about; the article's own subject when nothing nearer says.
+) -> tuple[str, str]:
+    """What the figure at text[position:end] is about, and the scope it was read from
+    (clause, sentence, paragraph, document, none); the article's own subject when nothing nearer says.
 
     In order: a name the figure's words qualify (总投资180亿元的“世界计算·长沙智谷”项目); the entity
     that 该项目, 该实验室, 公司… point at; the nearest entity before it in its paragraph that is
@@ -322,12 +385,18 @@ def subject_of(
     """
     index = bisect_left(starts, position) - 1
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    clause = _CLAUSE_MARKS.match(text, sentence_start, position)
+    clause_start = clause.end() if clause else sentence_start
+
+    def scope(at: int) -> str:
+        return "clause" if at >= clause_start else "sentence" if at >= sentence_start else "paragraph"
+
     qualified = _entity_after(entities, starts, text, end) or _invested_in(text, position, end)
     if qualified:
-        return qualified
+        return qualified, "clause"
     pointed = _pointed_at(entities[: index + 1], text, sentence_start, position, paragraph_start)
     if pointed:
-        return pointed
+        return pointed, "sentence"  # 该项目, 公司: the pointer stands in the sentence
     yardstick = ""  # 在全国157个国家级高新区中，有48个园区…: the yardstick, when nothing else in the paragraph is named
     for at in range(index, -1, -1):
         entity = entities[at]
@@ -342,8 +411,15 @@ def subject_of(
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
-        return _zone_before(entities, at, own) if entity.kind == "self" else entity.name
-    return yardstick or own
+        if entity.kind == "self_place":  # 我省, 全市: the place the report speaks for, when it is one
+            return (own, "document") if own in _words().places else (entity.name, "none")
+        if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
+            zone = _zone_before(entities, at, own, paragraph_start)
+            return zone, scope(entity.start) if zone != own else "document"
+        return entity.name, scope(entity.start)
+    if yardstick:
+        return yardstick, "paragraph"
+    return own, "document" if own else "none"
 
 
 def _entity_after(entities: list[Entity], starts: list[int], text: str, end: int) -> str:
@@ -394,9 +470,12 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
     )
 
 
-def _zone_before(entities: list[Entity], index: int, own: str) -> str:
-    """全区, 园区, 开发区: the zone or group last named before (the article's own subject if none)."""
+def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:
+    """全区, 园区, 开发区: the zone or group last named before in its paragraph (the article's own subject if none:
+    a zone named in an earlier paragraph is not what a later 全区 means unless the article is about it)."""
     for entity in reversed(entities[:index]):
+        if entity.start < floor:
+            break
         # A zone named as the place of an event (仪式在浒关开发区举行) or a group named as a yardstick
         # (居…之首, 在…中跻身十强) is not what a later 开发区 or 全区 points back at.
         if entity.part:

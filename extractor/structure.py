@@ -1,0 +1,136 @@
+"""The document's structure: its headings, their levels, and which heading governs a position.
+
+A long report is read the way a person reads it: 一、2025年工作回顾 sets the year of everything under it until
+the next heading of the same level (二、2026年工作安排), and （一） headings nest under it. Headings are found by
+their numbering (一、 （一） 1. （1） 第一章 …), by a markdown ``#``, or as a short line without a sentence end
+followed by a paragraph. The numbering schemes and their levels are data (extractor/data/structure.toml).
+
+``Outline`` answers "which headings govern this position" by bisection, so the lookups of all figures of an
+article stay linear in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int  # the heading's own text ends here (a run-in heading: at its first sentence end)
+    level: int  # 1 is the outermost
+    text: str
+    scope_end: int  # the heading governs [end, scope_end)
+
+
+@dataclass(frozen=True)
+class _Schemes:
+    numbered: tuple[tuple[re.Pattern[str], int], ...]
+    plain_level: int
+    max_line: int
+    max_run_in: int
+    sentence_end: re.Pattern[str]
+
+
+@cache
+def _schemes() -> _Schemes:
+    data = tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))
+    return _Schemes(
+        numbered=tuple((re.compile(item["pattern"]), int(item["level"])) for item in data["numbering"]),
+        plain_level=int(data["plain_heading_level"]),
+        max_line=int(data["max_heading_chars"]),
+        max_run_in=int(data["max_run_in_chars"]),
+        sentence_end=re.compile(data["sentence_end"]),
+    )
+
+
+def examples() -> list[dict]:
+    """The data file's examples (for the tests)."""
+    return tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))["examples"]
+
+
+_LINE = re.compile(r"[^\n]+")
+_CLAUSE_MARK = re.compile("[，,；;：:]")  # a line with clauses is a sentence, not a heading (1、各项指标完成,全年实现…)
+
+
+def numbered_lines(raw: str) -> tuple[set[int], set[int]]:
+    """Where raw lines open with a heading's numbering, and where such lines end when the whole line is the
+    heading (一、2025年工作回顾): the normalizer keeps the line breaks there, which it would otherwise join."""
+    schemes = _schemes()
+    starts, ends = set(), set()
+    for match in _LINE.finditer(raw):
+        line = match.group().strip()
+        if any(pattern.match(line) for pattern, _level in schemes.numbered):
+            starts.add(match.start() + len(match.group()) - len(match.group().lstrip()))
+            if len(line) <= schemes.max_line and not schemes.sentence_end.search(line) and not _CLAUSE_MARK.search(line):
+                ends.add(match.end() - (len(match.group()) - len(match.group().rstrip())))
+    return starts, ends
+
+
+def _heading_of_line(text: str, start: int, end: int, next_line_long: bool) -> tuple[int, int] | None:
+    """(level, end of the heading text) when the line text[start:end] is or opens with a heading, else None."""
+    schemes = _schemes()
+    line = text[start:end].strip()
+    offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    if line.startswith("#"):
+        return min(line.count("#", 0, len(line) - len(line.lstrip("#"))), 6), end
+    for pattern, level in schemes.numbered:
+        if pattern.match(line):
+            stop = schemes.sentence_end.search(text, offset, end)
+            if stop is None and len(line) <= schemes.max_line and not _CLAUSE_MARK.search(line):
+                return level, end  # the whole line is the heading
+            if stop is not None and stop.start() - offset <= schemes.max_run_in:
+                return level, stop.end()  # （一）坚持创新驱动。…: a run-in heading, the paragraph under it
+            return None
+    plain = len(line) <= schemes.max_line and next_line_long and not schemes.sentence_end.search(line[-1:])
+    if plain and not _CLAUSE_MARK.search(line):
+        return schemes.plain_level, end
+    return None
+
+
+class Outline:
+    """The headings of text[start:end] and which of them govern a position."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
+        found: list[tuple[int, int, int]] = []  # start, end, level
+        for index, (line_start, line_end) in enumerate(lines):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            next_long = following is not None and following[1] - following[0] > 2 * (line_end - line_start)
+            heading = _heading_of_line(text, line_start, line_end, next_long)
+            if heading is not None:
+                found.append((line_start, heading[1], heading[0]))
+        self.headings = self._scoped(text, found, end)
+        self._starts = [h.end for h in self.headings]
+
+    @staticmethod
+    def _scoped(text: str, found: list[tuple[int, int, int]], end: int) -> list[Heading]:
+        """Each heading governs until the next heading of the same or an outer level (one pass with a stack)."""
+        scope_ends = [end] * len(found)
+        open_headings: list[int] = []  # indexes of headings whose scope is still open, outermost first
+        for index, (start, _stop, level) in enumerate(found):
+            while open_headings and found[open_headings[-1]][2] >= level:
+                scope_ends[open_headings.pop()] = start
+            open_headings.append(index)
+        return [
+            Heading(start, stop, level, text[start:stop].strip(), scope_ends[index])
+            for index, (start, stop, level) in enumerate(found)
+        ]
+
+    def governing(self, position: int) -> list[Heading]:
+        """The headings whose scope holds ``position``, innermost first."""
+        index = bisect_right(self._starts, position) - 1
+        path = []
+        while index >= 0:
+            heading = self.headings[index]
+            if heading.end <= position < heading.scope_end and all(heading.level < h.level for h in path):
+                path.append(heading)
+            index -= 1
+            if path and path[-1].level <= 1:
+                break
+        return path

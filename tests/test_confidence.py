@@ -1,0 +1,62 @@
+"""Every figure says where its labels came from and how sure they are; the eval reports accuracy per band."""
+
+import json
+
+import pytest
+
+from extractor import extract_text
+from extractor.confidence import band, examples
+from extractor.evaluate import confidence_table, evaluate
+
+
+@pytest.mark.parametrize("example", examples(), ids=lambda e: "-".join(e["sources"]) + "-" + e["metric_key"])
+def test_the_data_files_examples_get_their_band(example):
+    assert band(*example["sources"], example["metric_key"]) == example["band"]
+
+
+def test_a_number_not_verified_is_low_whatever_its_labels():
+    assert band("clause", "clause", "clause", "revenue", verified=False) == "low"
+
+
+def _figure(result, value_text):
+    return next(f for a in result.articles for f in a.figures if f.value_text == value_text)
+
+
+def test_labels_read_in_the_figures_clause_say_so_and_are_high():
+    result = extract_text("2023年，南昌高新区实现营业收入1200亿元。", meta={"published": "2024-01-10"})
+    figure = _figure(result, "1200亿元")
+    assert (figure.subject_from, figure.metric_from, figure.period_from) == ("clause", "clause", "sentence")
+    assert figure.confidence == "high"
+
+
+def test_a_subject_that_only_the_document_gives_is_not_high():
+    text = "南昌高新区召开大会。\n\n会议指出，2023年实现营业收入1200亿元。"
+    figure = _figure(extract_text(text, meta={"published": "2024-01-10"}), "1200亿元")
+    assert figure.subject == "南昌高新区" and figure.subject_from == "document"
+    assert figure.confidence != "high"
+
+
+def test_a_metric_no_key_names_is_not_high():
+    figure = _figure(extract_text("2023年，南昌高新区举办活动36场。"), "36场")
+    assert figure.metric_key == "other" and figure.confidence != "high"
+
+
+def test_the_eval_counts_right_figures_and_extras_per_band(tmp_path):
+    labels = {"base_unit": "元", "subject": "甲高新区", "period_end": "2023-12-31"}
+    gold = {
+        "doc": "d.txt",
+        "figures": [
+            {"value_text": "10亿元", "amount": 1e9, "metric_key": "revenue", **labels},
+            {"value_text": "5亿元", "amount": 5e8, "metric_key": "profit", **labels},
+        ],
+    }
+    (tmp_path / "d.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    common = {"kind": "figure", "doc": "d.txt", "base_unit": "元", "subject": "甲高新区", "period_end": "2023-12-31"}
+    records = [
+        {**common, "amount": 1e9, "metric_key": "revenue", "confidence": "high"},  # right
+        {**common, "amount": 5e8, "metric_key": "revenue", "confidence": "high"},  # wrong metric
+        {**common, "amount": 7e8, "metric_key": "revenue", "confidence": "medium"},  # not in the gold
+    ]
+    table = confidence_table(evaluate(records, tmp_path)["figures"])
+    assert table["high"]["figures"] == 2 and table["high"]["accuracy"] == 0.5
+    assert table["medium"]["accuracy"] == 0.0 and table["medium"]["coverage"] == pytest.approx(1 / 3, abs=1e-3)

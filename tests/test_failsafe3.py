@@ -1,0 +1,331 @@
+"""Issue 23, fail safe round 3: hostile cells in CSVs, links in the output folder, secrets, a lost scheduler,
+numbers too big, manifests, and the smaller ones. Every file, server and cluster is made here, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from extractor.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "seeds").glob("*.txt"))
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def page(index: int = 0) -> str:
+    return PAGES[index % len(PAGES)].read_text(encoding="utf-8")
+
+
+def csv_cells(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [cell for row in csv.reader(handle) for cell in row]
+
+
+def live_formulas(out: Path) -> list[tuple[str, str]]:
+    """Every CSV cell under ``out`` a spreadsheet would run: text starting with = + - @ tab or CR that is not a number."""
+    return [
+        (path.name, cell)
+        for path in sorted(out.glob("*.csv"))
+        for cell in csv_cells(path)
+        if cell.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(cell)
+    ]
+
+
+# -- 1. spreadsheet formulas ------------------------------------------------------------------------
+
+
+def test_neutralise_prefixes_formulas_and_leaves_numbers():
+    from extractor.outputs.csv import neutralise
+
+    for formula in ("=HYPERLINK(\"http://x\")", "+1+1", "-A1", "@SUM(A1)", "\tX", "\rX"):
+        assert neutralise(formula) == "'" + formula
+    for kept in (3, -3.5, None, "-3.5", "+12", "1e5", "南昌高新区", "", "a=b"):
+        assert neutralise(kept) == kept
+
+
+def test_no_csv_cell_is_a_live_formula(tmp_path):
+    """File names and --meta fields that start a formula reach every CSV (and facts.csv) neutralised."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    hostile = ["=HYPERLINK(1).txt", "+cmd.txt", "-2+3.txt", "@SUM(1).txt", "\tTAB.txt"]
+    for index, name in enumerate(hostile):
+        (inputs / name).write_text(page(index), encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    with meta.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["path", "published", "source", "title", "url"])
+        for name in hostile:
+            writer.writerow([name, "2024-03-05", "=cmd|' /C calc'!A0", "@title", "-http://x"])
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out), "--meta", str(meta)]) == 0
+    assert main(["table", str(out)]) == 0
+    assert (out / "facts.csv").exists()
+    written = {path.name: csv_cells(path) for path in out.glob("*.csv")}
+    assert any(cell == "'=HYPERLINK(1).txt" for cells in written.values() for cell in cells)  # neutralised, not dropped
+    assert "'@title" in written["facts.csv"]  # a --meta title
+    assert live_formulas(out) == []
+
+
+# -- 2. links planted in the output folder ------------------------------------------------------------
+
+PLANTED = (".extractor.lock", "records.jsonl", "records.jsonl.writing", "records.sqlite", "figures.csv.writing", "run.json.writing")
+
+
+@pytest.mark.parametrize("name", PLANTED)
+def test_a_link_planted_in_the_output_folder_is_never_written_through(tmp_path, capsys, name):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    (out / name).symlink_to(victim)
+    code = main(["extract", str(inputs), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert code == 2 and "symbolic link" in captured.err and "Traceback" not in captured.err
+
+
+def test_temporary_files_are_created_anew_not_opened(tmp_path):
+    """A link that appears at a temporary name after the check is removed, not followed."""
+    from extractor.outputs.files import create_new
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    partial = tmp_path / "x.writing"
+    partial.symlink_to(victim)
+    with create_new(partial) as handle:
+        handle.write("new")
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not partial.is_symlink() and partial.read_text(encoding="utf-8") == "new"
+
+
+# -- 3. secrets -------------------------------------------------------------------------------------
+
+
+def test_the_lock_holds_no_command_line_is_private_and_is_removed_at_the_end(tmp_path):
+    from extractor.outputs.lock import OutputLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    lock = OutputLock(out)
+    with lock:
+        note = json.loads(lock.path.read_text(encoding="utf-8"))
+        assert set(note) == {"pid", "started"} and note["pid"] == os.getpid()
+        assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+    assert not lock.path.exists()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    assert not (out / ".extractor.lock").exists()
+
+
+class _KeyEchoingServer:
+    """The test server, whose every answer repeats the key in each free-text field (as a model tricked by a page may)."""
+
+    @staticmethod
+    def start(key: str):
+        from extractor.testserver import FakeModelServer, Script
+
+        class Server(FakeModelServer):
+            def answer(self, request: dict) -> dict:
+                return _with_key(super().answer(request), key)
+
+        return Server(Script(gold_dir=ROOT / "seeds" / "gold")).start()
+
+
+FREE_TEXT = ("speaker", "speaker_title", "subject", "metric")  # answer fields the model words itself
+
+
+def _with_key(value, key: str):
+    if isinstance(value, dict):
+        return {
+            name: f"{item}{key}" if name in FREE_TEXT and isinstance(item, str) and item else _with_key(item, key)
+            for name, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_with_key(item, key) for item in value]
+    return value
+
+
+def test_a_key_in_the_environment_the_url_and_the_answers_is_written_nowhere(tmp_path, capfd, monkeypatch):
+    pytest.importorskip("instructor")
+    key, user_secret, query_secret = "sk-fake-KEY-93b1d7", "pa55-Wd-31", "qk-SECRET-8c2e"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    server = _KeyEchoingServer.start(key)
+    try:
+        host, port = server.httpd.server_address[:2]
+        url = f"http://analyst:{user_secret}@{host}:{port}/v1?api-key={query_secret}"
+        out = tmp_path / "out"
+        code = main(["extract", str(PAGES[3]), "-o", str(out), "--backend", "llm", "--base-url", url, "--model", "oracle",
+                     "--no-cache", "--timeout", "5", "--report"])
+        assert main(["table", str(out)]) == 0
+    finally:
+        server.stop()
+    shown = capfd.readouterr()
+    assert code == 0, shown.err
+    assert server.stats.answered > 0
+    written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*") if p.is_file())
+    with sqlite3.connect(out / "records.sqlite") as db:
+        written += json.dumps(db.execute("SELECT * FROM run_settings").fetchall())
+    for secret in (key, user_secret, query_secret):
+        assert secret not in shown.out + shown.err
+        assert secret not in written
+    settings = json.loads((out / "run.json").read_text(encoding="utf-8"))["settings"]
+    assert settings["base_url"] == f"http://***@{host}:{port}/v1?api-key=***"  # the port stays: it tells endpoints apart
+    assert "***" in (out / "records.jsonl").read_text(encoding="utf-8")  # what the model returned is kept, the key hidden
+
+
+# -- 7. numbers too big, and two things the validator verified wrongly ------------------------------
+
+
+def test_a_number_too_big_for_a_float_is_no_figure_and_its_document_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    tail = "，同比增长8.0%。园区企业数达到120家。"
+    (inputs / "nines.txt").write_text("本报讯 南昌高新区生产总值" + "9" * 400 + "亿元" + tail, encoding="utf-8")
+    (inputs / "run.txt").write_text("本报讯 南昌高新区生产总值" + "7" * 10_000 + "元" + tail, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    outcomes = json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]
+    assert [o["status"] for o in outcomes] == ["read", "read"]
+    figures = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    figures = [r for r in figures if r["kind"] == "figure"]
+    for doc in ("nines.txt", "run.txt"):  # the document's other figures are kept
+        assert {r["value_text"] for r in figures if r["doc"] == doc} >= {"8.0%", "120家"}
+    assert all(len(r["value_text"]) < 50 for r in figures)
+
+
+def _llm_figure(value_text: str, value: float, unit: str, amount: float, base_unit: str, evidence: str):
+    from extractor.models import Evidence, Figure
+
+    return Figure(
+        value_text=value_text, value=value, unit=unit, amount=amount, base_unit=base_unit,
+        evidence=Evidence(start=0, end=len(evidence), text=evidence),
+    )
+
+
+def test_the_validator_reads_a_ratio_whole_and_checks_the_unit():
+    from extractor.models import Status
+    from extractor.verify import verify
+
+    ratio = "园区完成了全年任务的1/3，增速较快"
+    assert verify(_llm_figure("3", 3, "", 3, "", ratio), ratio).status is not Status.verified
+    assert verify(_llm_figure("1", 1, "", 1, "", ratio), ratio).status is not Status.verified
+    assert verify(_llm_figure("1/3", 0.3333, "ratio", 0.3333, "ratio", ratio), ratio).status is Status.verified
+    money = "南昌高新区生产总值7亿元，同比增长"
+    wrong_unit = verify(_llm_figure("7亿元", 7, "万元", 7e8, "元", money), money)
+    assert wrong_unit.status is Status.mismatch and "unit" in wrong_unit.status_reason
+    assert verify(_llm_figure("7亿元", 7, "亿元", 7e8, "元", money), money).status is Status.verified
+    assert verify(_llm_figure("7亿元", 70000, "万元", 7e8, "元", money), money).status is Status.verified  # the same amount, rewritten
+
+
+# -- 9. the smaller ones ------------------------------------------------------------------------------
+
+
+def test_an_unreadable_subfolder_gets_an_outcome(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    (inputs / "locked").mkdir(parents=True)
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    (inputs / "locked" / "b.txt").write_text(page(1), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args):  # as for a folder without read permission (the tests may run as root)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out)]) == 0
+    outcomes = {Path(o["path"]).name: o for o in json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]}
+    assert outcomes["a.txt"]["status"] == "read"
+    assert outcomes["locked"]["status"] == "skipped" and "not readable" in outcomes["locked"]["reason"]
+
+
+def test_a_named_input_that_does_not_exist_fails_the_run(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(page(0), encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+    assert (tmp_path / "out" / "run.json").exists()  # what exists was still extracted
+
+
+def test_schema_onto_a_file_is_a_usage_error(tmp_path, capsys):
+    target = tmp_path / "schemas"
+    target.write_text("mine", encoding="utf-8")
+    assert main(["schema", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "is a file" in err and "Traceback" not in err and "FileExistsError" not in err
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("argv", [["extract", "--no-such-flag", "x"], ["extract"], ["extract", "x", "--workers", "none"]])
+def test_a_usage_error_is_one_line_and_where_to_read_more(capsys, argv):
+    assert main(argv) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and "error:" in lines[0] and "--help" in lines[1]
+
+
+def _many_pages(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for copy in range(count):
+        shifted = re.sub(r"\d", lambda m: str((int(m.group()) + copy) % 10), page(copy))
+        (folder / f"page_{copy:03d}.txt").write_text(shifted, encoding="utf-8")
+    return folder
+
+
+def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    inputs = _many_pages(tmp_path / "in", 80)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "extractor", "extract", str(inputs), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    records = out / "records.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not records.exists() or records.stat().st_size == 0):
+        time.sleep(0.01)
+    assert process.poll() is None, "the run ended before it could be stopped: give it more pages"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err
+    assert "interrupted" in err and "Traceback" not in err
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert "resume" in manifest["stopped"] and len(manifest["inputs"]) < 80
+    assert not (out / "records.sqlite-wal").exists()  # the database was closed, its log folded in
+    assert not (out / ".extractor.lock").exists()
+    assert main(["extract", str(inputs), "-o", str(out), "--resume"]) == 0
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "fresh")]) == 0
+    assert records.read_bytes() == (tmp_path / "fresh" / "records.jsonl").read_bytes()
+
+
+# -- 5. --workers within what the machine can run --------------------------------------------------
+
+
+def test_workers_beyond_the_cpus_are_refused_unless_forced(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("distributed")
+    import extractor.cli as cli
+
+    too_many = cli.WORKERS_PER_CPU * (os.cpu_count() or 1) + 1
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "a"), "--workers", str(too_many)]) == 2
+    err = capsys.readouterr().err
+    assert "--force-workers" in err and "CPU" in err and "Traceback" not in err
+    assert not (tmp_path / "a").exists()  # refused before anything started
+    monkeypatch.setattr(cli, "_available_memory", lambda: cli.MEMORY_PER_WORKER + 1)  # room for one worker
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "b"), "--workers", "2"]) == 2
+    assert "memory" in capsys.readouterr().err
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "c"), "--workers", "2", "--force-workers"]) == 0

@@ -1,0 +1,73 @@
+"""The document's structure: headings govern the periods and subjects of what is under them."""
+
+import pytest
+
+from extractor import extract_text
+from extractor.normalize import normalize
+from extractor.structure import Outline, examples
+
+REPORT = (
+    "2024年政府工作报告\n"
+    "——2024年1月10日在滨江区第五届人民代表大会第三次会议上\n"
+    "各位代表：\n"
+    "一、2023年工作回顾\n"
+    "过去一年，全区实现地区生产总值2500亿元，增长6.5%。我区规上工业增加值达到1200亿元。\n"
+    + "全区上下凝心聚力，攻坚克难，各项事业取得新进展。" * 8
+    + "\n新引进项目46个，其中合作产业园签约项目5个。\n"
+    "全区财政总收入420亿元，增长8%。\n"
+    "二、2024年工作安排\n"
+    "全区生产总值增长6%左右。\n"
+)
+
+
+@pytest.mark.parametrize("example", examples(), ids=lambda e: e["phrase"])
+def test_the_data_files_examples_give_their_headings(example):
+    text = normalize(example["text"]).text
+    outline = Outline(text, 0, len(text))
+    assert [h.text for h in outline.governing(text.index(example["phrase"]))] == example["headings"]
+
+
+def test_the_normalizer_keeps_a_heading_on_its_own_line():
+    text = normalize("各位代表：\n一、2023年工作回顾\n过去一年，全区实现地区生产总值2500亿元。").text
+    assert "\n一、2023年工作回顾\n" in text
+    # a numbered line that is a sentence is joined as before when the line after continues it
+    joined = normalize("1、各项指标完成,全年实现国内生产总值\n42亿元。").text
+    assert "生产总值42亿元" in joined
+
+
+def _figures(result):
+    return {f.value_text: f for article in result.articles for f in article.figures}
+
+
+def test_a_heading_sets_the_period_of_the_figures_under_it():
+    figures = _figures(extract_text(REPORT, meta={"published": "2024-01-12"}))
+    assert figures["2500亿元"].period_end == "2023-12-31"
+    assert figures["420亿元"].period_end == "2023-12-31" and figures["420亿元"].period_from == "heading"
+    assert figures["6%"].period_end == "2024-12-31"  # the next heading of the same level takes over
+
+
+def test_a_park_named_once_far_down_a_report_is_not_its_subject():
+    figures = _figures(extract_text(REPORT, meta={"published": "2024-01-12"}))
+    assert figures["5个"].subject == "合作产业园"  # where it is named, it is the subject
+    assert figures["420亿元"].subject == "滨江区"  # the report speaks for the place its lead names
+    assert figures["2500亿元"].subject == "滨江区"
+
+
+PROVINCE = (
+    "海南省2024年政府工作报告\n——2024年1月23日在海南省第七届人民代表大会第二次会议上\n"
+    + "各位代表，现在我代表省人民政府向大会报告工作，请予审议。" * 5
+    + "\n一、2023年工作回顾\n全省地区生产总值增长9.2%。海口综合保税区进出口增长20%，占全省进出口总额的35%。\n"
+)
+
+
+def test_a_provincial_report_speaks_for_its_province():
+    figures = _figures(extract_text(PROVINCE, meta={"published": "2024-01-25"}))
+    assert (figures["9.2%"].subject, figures["9.2%"].subject_from) == ("海南省", "document")
+    assert figures["20%"].subject == "海口综合保税区"  # a zone named in its clause is its figure's subject
+    assert figures["35%"].subject != "海南省"  # 占全省…: the province is the whole of the share, not its subject
+
+
+def test_a_stock_with_no_named_period_is_dated_by_the_publication_but_never_overrides_a_named_year():
+    figures = _figures(extract_text("开发区已经成立了4家风险投资公司。2020年已有企业300家。", meta={"published": "2003-01-10"}))
+    assert (figures["4家"].period_end, figures["4家"].period_from) == ("2003-01-10", "document")
+    assert figures["300家"].period_end == "2020-12-31"

@@ -1,0 +1,79 @@
+"""Tables printed as text: one figure per cell, unit and metric from a header, period from the other header."""
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from extractor import extract_text
+from extractor.models import Figure, Span, Status
+from extractor.normalize import normalize
+from extractor.tables import find_tables, table_cells
+from extractor.verify import verify
+
+_DATA = tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", _DATA["table"]["examples"], ids=lambda e: e["cell"])
+def test_the_data_files_tables_give_each_cell_its_headers(example):
+    text = normalize(example["text"]).text
+    cells = [c for rows in find_tables(text, 0, len(text)) for c in table_cells(rows) if c.cell.text == example["cell"]]
+    assert len(cells) == 1
+    assert (cells[0].metric, cells[0].unit, cells[0].period) == (example["metric"], example["unit"], example["period"])
+    assert text[cells[0].unit_start : cells[0].unit_start + len(cells[0].unit)] == example["unit"]
+
+
+def _figures(text: str) -> dict[str, Figure]:
+    result = extract_text(text, meta={"published": "2007-05-01"})
+    return {f.value_text: f for article in result.articles for f in article.figures}
+
+
+ALIGNED = "2002-2006年国家高新区主要经济指标\n指标        2004      2005\n营业总收入(亿元)  27446   34416\n出口创汇(亿美元)   824    1117\n"
+ONE_CELL_A_LINE = (
+    "下面列表是国家高新区企业概况\n|\n2004 |\n2005 |\n企业数(个) |\n38565 |\n41990 |\n营业总收入(亿元) |\n27446-3 |\n34416 |\n"
+)
+
+
+@pytest.mark.parametrize("text", [ALIGNED, ONE_CELL_A_LINE], ids=["aligned", "one-cell-a-line"])
+def test_every_cell_is_a_verified_figure_with_its_headers(text):
+    figures = _figures(text)
+    revenue = figures["34416"]
+    assert revenue.status is Status.verified and revenue.amount == pytest.approx(3.4416e12) and revenue.base_unit == "元"
+    assert (revenue.metric_key, revenue.period_end, revenue.subject) == ("revenue", "2005-12-31", "国家高新区")
+    assert (revenue.metric_from, revenue.period_from, revenue.subject_from) == ("table", "table", "table")
+    assert revenue.unit_span is not None and normalize(text).text[revenue.unit_span.start : revenue.unit_span.end] == "亿元"
+
+
+def test_aligned_columns_stay_apart():
+    assert "27446\t34416" in normalize(ALIGNED).text  # not 2744634416
+
+
+def test_a_damaged_cell_is_reported_not_guessed():
+    damaged = _figures(ONE_CELL_A_LINE)["27446-3"]
+    assert damaged.status is Status.not_found and "damaged" in damaged.status_reason
+
+
+def test_the_validator_checks_the_headers_unit():
+    text = normalize(ALIGNED).text
+    good = _figures(ALIGNED)["34416"]
+    assert verify(good, text).status is Status.verified
+    elsewhere = text.index("亿美元")  # a header printing another unit
+    wrong = good.model_copy(update={"unit_span": Span(start=elsewhere, end=elsewhere + 2), "status": Status.unchecked})
+    assert verify(wrong, text).status is Status.mismatch
+    tenfold = good.model_copy(update={"amount": good.amount * 10, "status": Status.unchecked})
+    assert verify(tenfold, text).status is not Status.verified
+
+
+def test_a_unit_from_outside_the_cells_headers_never_verifies():
+    text = normalize("编号12345，营业收入(亿元)另见附表。\n" + ALIGNED).text
+    elsewhere = text.index("亿元")  # a 亿元 in a sentence, not in a header of the number's table
+    bare = Figure(
+        value_text="12345", value=12345, unit="亿元", amount=1.2345e12, base_unit="元",
+        unit_span=Span(start=elsewhere, end=elsewhere + 2),
+    )  # fmt: skip
+    assert verify(bare, text).status is not Status.verified
+    other_row = _figures(ALIGNED)["824"]  # 824 is 亿美元 by its own row; the 亿元 of another row is not its unit
+    revenue_unit = text.index("营业总收入(亿元)") + len("营业总收入(")
+    claims = {"unit": "亿元", "amount": 8.24e10, "base_unit": "元", "evidence": None}  # consistent with a 亿元 header
+    moved = other_row.model_copy(update={**claims, "unit_span": Span(start=revenue_unit, end=revenue_unit + 2)})
+    assert verify(moved, text).status is not Status.verified
