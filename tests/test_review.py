@@ -89,7 +89,11 @@ def _figure_line(out: Path, doc: str, place: list) -> dict:
 
 
 def _facts(out: Path) -> list[dict]:
-    assert main(["table", str(out)]) == 0
+    assert main(["table", str(out), "--all"]) == 0  # every fact, whatever its confidence
+    return _read_facts(out)
+
+
+def _read_facts(out: Path) -> list[dict]:
     with (out / "facts.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -521,3 +525,19 @@ def test_a_corrected_subject_takes_its_zones_park_id(run, tmp_path):
         assert _rows(folder, "SELECT park_id FROM figures WHERE rowid = ?", rowid) == [(park_id,)]
         _decide(app, item, "correct", subject="")  # no subject: no zone
         assert _rows(folder, "SELECT park_id FROM figures WHERE rowid = ?", rowid) == [("",)]
+
+
+def test_an_accepted_figure_counts_as_high_confidence_in_the_table(run, tmp_path):
+    folder = tmp_path / "out"
+    shutil.copytree(run[2], folder)
+    lone = {(f["doc"], f["evidence"]) for f in _facts(folder) if f["sources"] == "1" and f["confidence"] != "high"}
+    rowid, doc, evidence = next(
+        row for row in _rows(folder, "SELECT rowid, doc, evidence_text FROM figures WHERE confidence <> 'high'") if row[1:] in lone
+    )
+    assert main(["table", str(folder)]) == 0  # the default table: high confidence only
+    assert not any(_cites(f, doc, evidence) for f in _read_facts(folder))
+    with ReviewApp(folder) as app:
+        _decide(app, next(i for i in _items(app) if i["id"] == f"figures:{rowid}"), "accept")
+    assert main(["table", str(folder)]) == 0
+    cited = [f for f in _read_facts(folder) if _cites(f, doc, evidence)]
+    assert cited and all((f["confidence"], f["review"]) == ("high", "accepted") for f in cited)
