@@ -1,4 +1,4 @@
-"""Command line: ``extractor extract``, ``extractor report``, ``extractor table``, ``extractor eval``, ``extractor schema``.
+"""Command line: ``extractor extract``, ``report``, ``table``, ``review``, ``eval``, ``schema``.
 
 Records go to files, the progress bar and the summary table to the terminal,
 errors to stderr. Exit status: 0 success; 1 nothing could be read, or the run
@@ -210,6 +210,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     table.set_defaults(run=_run_table)
 
+    review = commands.add_parser("review", help="review the records in a local app: accept, reject, correct; every later run keeps it")
+    review.add_argument("out", type=Path, help="the output directory of 'extractor extract'")
+    review.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    review.add_argument(
+        "--from", dest="from_dir", type=Path, metavar="OLD_OUT_DIR", help="first import the decisions taken on another folder"
+    )
+    review.add_argument("--export", type=Path, metavar="GOLD_DIR", help="write the reviewed documents as gold answers and exit (no app)")
+    review.add_argument("--editor", help="the name the decisions are stored under (default: the login name)")
+    review.set_defaults(run=_run_review)
+
     score = commands.add_parser("eval", help="score records.jsonl against gold annotations")
     score.add_argument("records", type=Path, help="records.jsonl written by extract")
     score.add_argument("--gold", type=Path, default=Path("seeds/gold"), help="folder of gold *.json (default: seeds/gold, from here)")
@@ -366,6 +376,9 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
         f"records: {escape(display_name(args.out / 'records.jsonl'))}  manifest: {escape(display_name(args.out / 'run.json'))}",
         highlight=False,
     )
+    reviewed = _reviewed_line(args.out / "run.json")
+    if reviewed:
+        console.print(reviewed, highlight=False)
     if summary.usage.get("run_failed"):
         errors.print(f"[red]run failed:[/] {escape(summary.usage['run_failed_reason'])}", highlight=False)
         return 1
@@ -479,6 +492,58 @@ def _run_table(args: argparse.Namespace) -> int:
     which = "" if args.include_all else " of high confidence (--all writes every fact)"
     console.print(f"{rows} facts{which}: {escape(str(output))}")
     return 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from .review.export import export_gold
+    from .review.server import ReviewApp, import_from, refresh_outputs
+
+    if not (args.out / DATABASE_FILE).is_file():
+        raise UsageError(f"{args.out / DATABASE_FILE}: no such database (run 'extractor extract' first)")
+    try:
+        if args.from_dir is not None:
+            added, applied = import_from(args.out, args.from_dir)
+            console.print(f"{added} decisions imported from {escape(str(args.from_dir))}; {_applied_line(applied)}", highlight=False)
+        if args.export is not None:
+            written = export_gold(args.out, args.export)
+            console.print(f"{len(written)} reviewed documents written as gold answers to {escape(str(args.export))}", highlight=False)
+            return 0
+        app = ReviewApp(args.out, port=args.port, editor=args.editor)
+    except (FileNotFoundError, sqlite3.Error) as exc:
+        raise UsageError(str(exc)) from exc
+    except OSError as exc:  # the port is taken
+        raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc}") from exc
+    console.print(f"review {escape(str(args.out))} at [bold]{app.url}[/] (Ctrl-C to stop)", highlight=False, soft_wrap=True)
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends the session as Ctrl-C does
+    try:
+        app.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        app.shutdown()
+    console.print(f"records.jsonl and the CSVs updated: {_applied_line(refresh_outputs(args.out))}", highlight=False)
+    return 0
+
+
+def _reviewed_line(manifest: Path) -> str:
+    """What an editor's decisions did to this run (run.json's ``review``), or "" when there are none."""
+    with contextlib.suppress(OSError, ValueError):
+        review = json.loads(manifest.read_text(encoding="utf-8")).get("review")
+        if review:
+            orphaned = review.get("orphaned", [])
+            line = f"review: {review.get('applied', 0)} records under an editor's decision (extractor review)"
+            return line + (f"; {len(orphaned)} decisions orphaned, their record is gone (kept, listed in run.json)" if orphaned else "")
+    return ""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _applied_line(applied: object) -> str:
+    orphaned = getattr(applied, "orphaned", [])
+    line = f"{getattr(applied, 'applied', 0)} records under an editor's decision"
+    return line + (f", {len(orphaned)} decisions orphaned (their record is gone; kept)" if orphaned else "")
 
 
 def _run_eval(args: argparse.Namespace) -> int:

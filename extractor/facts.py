@@ -29,6 +29,7 @@ from .models import DocumentMeta, Figure
 FIGURE_COLUMNS = (
     "subject", "park_id", "metric_key", "metric_scope", "metric", "measure", "target", "period", "period_start", "period_end",
     "value", "unit", "amount", "amount_high", "base_unit", "qualifier", "status", "confidence",
+    "review",  # an editor's decision (extractor review): accepted, corrected; rejected figures are left out
 )  # fmt: skip
 _unknown = set(FIGURE_COLUMNS) - set(Figure.model_fields)
 if _unknown:
@@ -72,6 +73,7 @@ WITH figure_rows AS (
            ifnull(f.evidence_start < a.body_start, 0) AS headline
     FROM figures f JOIN documents d ON d.doc = f.doc
     LEFT JOIN articles a ON a.doc = f.doc AND a.article = f.article
+    WHERE f.review <> 'rejected'  -- an editor's rejection (extractor review) outlives every re-run
 ),
 body_rows AS (  -- a headline that restates a figure of its own article's body (超万亿 over 1.2万亿元) is that fact
     SELECT * FROM figure_rows h WHERE NOT (h.headline AND EXISTS (

@@ -42,6 +42,7 @@ class Measure(StrEnum):
 
 
 DatePrecision = Literal["day", "month", "year"]
+Review = Literal["", "accepted", "corrected", "rejected"]  # a corrected record carries the editor's values
 # Where a label came from, narrowest scope first: the figure's own clause, its sentence, its paragraph, a heading
 # above it, a table's header, the document (its headline, its main zone, its publication date), a model, or nowhere.
 LabelSource = Literal["clause", "sentence", "paragraph", "heading", "table", "document", "model", "none"]
@@ -72,6 +73,7 @@ class Record(BaseModel):
     evidence: Evidence | None = None
     status: Status = Status.unchecked
     status_reason: str = Field(default="", description="why the validator did not verify it: 'base unit: text 元, record 美元'")
+    review: Review = Field(default="", description="an editor's decision (extractor review); empty when nobody reviewed it")
 
 
 class Park(Record):

@@ -82,8 +82,8 @@ class ReportWriter(Writer):
         write_report(self.out_dir, manifest)
 
 
-def write_report(out_dir: Path, manifest: dict[str, Any] | None = None) -> Path:
-    """Write report.html and report/*.html from OUT_DIR's database; return the index page's path."""
+def write_report(out_dir: Path, manifest: dict[str, Any] | None = None, into: Path | None = None) -> Path:
+    """Write report.html and report/*.html from OUT_DIR's database (into another folder: ``into``); return the index page's path."""
     database = out_dir / DATABASE_FILE
     refuse_links(out_dir)  # 'extractor report' writes here too
     if not database.exists():
@@ -91,8 +91,9 @@ def write_report(out_dir: Path, manifest: dict[str, Any] | None = None) -> Path:
     if manifest is None:
         manifest_path = out_dir / MANIFEST_FILE
         manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    folder = out_dir / REPORT_FOLDER
-    building = out_dir / (REPORT_FOLDER + ".writing")
+    target = into or out_dir  # the review app serves pages it builds elsewhere: OUT_DIR stays as the run left it
+    folder = target / REPORT_FOLDER
+    building = target / (REPORT_FOLDER + ".writing")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     with sqlite3.connect(f"file:{quote(database.absolute().as_posix())}?mode=ro", uri=True) as db:
@@ -104,9 +105,9 @@ def write_report(out_dir: Path, manifest: dict[str, Any] | None = None) -> Path:
     pages = [rows[start : start + INDEX_PAGE_SIZE] for start in range(0, len(rows), INDEX_PAGE_SIZE)] or [[]]
     for number, page in enumerate(pages, start=1):
         at_top = number == 1
-        path = out_dir / REPORT_FILE if at_top else folder / f"index-{number}.html"
+        path = target / REPORT_FILE if at_top else folder / f"index-{number}.html"
         _write(path, _index_page(page, rows, manifest, number, len(pages), "report/" if at_top else ""))
-    return out_dir / REPORT_FILE
+    return target / REPORT_FILE
 
 
 def _write(path: Path, page: str) -> None:

@@ -29,8 +29,9 @@ from urllib.parse import quote
 from ..facts import facts_view_sql
 from ..identity import write_zones_table
 from ..models import RECORD_TYPES, Article, DocumentMeta
-from . import DATABASE_FILE, DocumentEntry, RenderedArticle, Writer
+from . import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
+from .decisions import DECISIONS_SQL, apply_decisions, carry_over, read_history, rewrite_jsonl
 from .errors import OutputError
 
 APPLICATION_ID = 0x7A6F6E65  # "zone": this file was written by extractor
@@ -130,6 +131,7 @@ class SqliteWriter(Writer):
 
     def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
         if previous is None or not self.path.exists():
+            decisions = read_history(self.path)  # an editor's decisions outlive the records they are about
             for stale in (self.path, *(self.path.with_name(self.path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
                 stale.unlink(missing_ok=True)  # a stale journal beside a new database would be replayed into it
             self._known: set[str] = set()
@@ -137,6 +139,7 @@ class SqliteWriter(Writer):
             self._db.executescript(schema_sql())
             self._db.execute("BEGIN")
             self._db.executemany("INSERT INTO run_settings VALUES (?, ?)", sorted(self.settings.items()))
+            carry_over(self._db, decisions)
             self._db.execute("COMMIT")
             return set() if previous is not None else None
         self._known = set(previous)
@@ -205,9 +208,19 @@ class SqliteWriter(Writer):
             db.execute(f"DELETE FROM {table} WHERE doc IN ({unseen})")
         db.execute("DELETE FROM documents WHERE position IS NULL")
         write_zones_table(db)  # one row per zone across all documents (identity.py)
+        reviewed = self._apply_decisions(db, manifest)
         db.execute("COMMIT")
+        if reviewed is not None:
+            reviewed.replace(self.path.parent / RECORDS_FILE)  # its seals are committed: a crash before this only costs a re-extraction
         self._fold_log(db)
         self.close()
+
+    def _apply_decisions(self, db: sqlite3.Connection, manifest: dict[str, Any]) -> Path | None:
+        """The editor's decisions (outputs/decisions.py) applied to the tables and to a copy of records.jsonl."""
+        applied = apply_decisions(db)
+        if applied.applied or applied.orphaned:
+            manifest["review"] = applied.summary()  # run.json is written after the database
+        return rewrite_jsonl(db, self.path.parent / RECORDS_FILE, RECORDS_FILE)
 
     @staticmethod
     def _fold_log(db: sqlite3.Connection) -> None:
@@ -271,6 +284,7 @@ def schema_sql() -> str:
         "CREATE INDEX figures_subject ON figures (subject)",
         "CREATE INDEX initiatives_park ON initiatives (park)",
         "CREATE INDEX parks_name ON parks (name)",
+        DECISIONS_SQL,  # an editor's decisions (outputs/decisions.py): history, not part of the ledger
         facts_view_sql(),  # the analyst's table (facts.py): one row per fact with its sources
     ]
     return ";\n".join(statements) + ";"
