@@ -48,7 +48,10 @@ _CLAIM_KEY = ("zone", "metric_key", "metric_scope", "measure", "target", "period
 _RESTATED = ("zone", "metric_key", "metric_scope", "measure", "target", "period_end", "base_unit")
 SOURCE_SEPARATOR = " | "
 FACTS_VIEW = "facts"
-_CONFIDENCE_RANK = "CASE confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END"
+# An editor's accepted or corrected figure counts as the highest confidence (extractor review).
+_CONFIDENCE_RANK = (
+    "CASE WHEN review IN ('accepted', 'corrected') THEN 3 WHEN confidence = 'high' THEN 3 WHEN confidence = 'medium' THEN 2 ELSE 1 END"
+)
 
 
 def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
