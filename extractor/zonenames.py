@@ -47,6 +47,8 @@ class ZoneType:
     generic: bool = False
     province_alone: bool = False
     max_modifier: int = MAX_MODIFIER
+    registry_only: bool = False  # 武汉片区 names a zone only as a registered spelling (光谷片区 does not)
+    city_alone: bool = True  # False: 银川市产业园区 (a city's parks together) is no name
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Vocabulary:
     generic_modifiers: tuple[str, ...]
     short_name_cues: tuple[str, ...]
     traditional: dict[int, int]
+    company_names: tuple[str, ...] = ()
     max_token: int = field(init=False)
     type_by_spelling: dict[str, ZoneType] = field(init=False)
     # Zone names repeat across articles and pages: their readings are memoized, boundedly (a corpus is large).
@@ -162,6 +165,7 @@ class Vocabulary:
             self.generic_modifiers,
             self.short_name_cues,
             self.traditional,
+            self.company_names,
         )
 
     def simplify(self, text: str) -> str:
@@ -211,7 +215,7 @@ class Vocabulary:
         if match is None or match.end() != len(text) or match.start() == 0:
             return None
         types, tail = self.split_types(match.group())
-        prefix = text[: match.start()]
+        prefix = unwrap_china(text[: match.start()])  # 中国（上海）自由贸易试验区 is 上海's
         parsed = self._parse_from(prefix, 0)
         if parsed is not None and self._is_name(parsed[0], parsed[1], types):
             return ZoneName(name, parsed[0], parsed[1], types, tail)
@@ -266,7 +270,11 @@ class Vocabulary:
         if modifier.startswith(self.generic_modifiers):
             return False
         named = [p for p in parts if p.role != "qualifier"]
+        if self.company_names and ("".join(p.text for p in parts) + modifier).startswith(self.company_names):
+            return False  # 宁德时代产业园: a company's park
         provinces_only = all(p.place is not None and p.place.kind == "province" for p in named)
+        if not types[-1].city_alone and not modifier and all(p.place is not None and p.place.kind != "county" for p in named):
+            return False  # 银川市产业园区: the city's parks together
         return not (provinces_only and not modifier and not types[-1].province_alone)
 
 
@@ -282,6 +290,8 @@ def vocabulary() -> Vocabulary:
             entry.get("generic", False),
             entry.get("province_alone", False),
             entry.get("max_modifier", MAX_MODIFIER),
+            entry.get("registry_only", False),
+            entry.get("city_alone", True),
         )
         for entry in words["type"]
         for spelling in entry["spellings"]
@@ -304,6 +314,7 @@ def vocabulary() -> Vocabulary:
         generic_modifiers=tuple(words["generic_modifiers"]["words"]),
         short_name_cues=tuple(sorted(words["short_name_cues"]["cues"], key=len, reverse=True)),
         traditional={ord(p[0]): ord(p[1]) for p in pairs if len(p) == 2},
+        company_names=tuple(words.get("company_names", {}).get("names", ())),
     )
 
 
@@ -333,6 +344,15 @@ def places() -> tuple[Place, ...]:
     """The places of extractor/data/places.csv (province and city by their short names), read once."""
     rows = csv.DictReader(_data("places.csv").splitlines())
     return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
+
+
+_CHINA_WRAPPED = re.compile(r"^中国[（(]([\u4e00-\u9fff]{2,4})[)）]")
+CHINA_WRAPPED_BEFORE = re.compile(r"中国[（(][\u4e00-\u9fff]{2,4}[)）]$")  # 中国（上海） right before a type word
+
+
+def unwrap_china(prefix: str) -> str:
+    """中国（上海） → 上海: official names of free trade zones put the place in brackets."""
+    return _CHINA_WRAPPED.sub(r"\1", prefix)
 
 
 def short_place_name(name: str) -> str:

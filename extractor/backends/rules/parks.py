@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...models import Evidence, Park
 from ...registry import registry
-from ...zonenames import Vocabulary
+from ...zonenames import CHINA_WRAPPED_BEFORE, Vocabulary
 from .spans import runs_ending_in
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
@@ -70,8 +70,11 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
     prefix = run[: chain.start()]
     types, _tail = words.split_types(chain.group())
     found = words.name_start(prefix, types)
+    wrapped = CHINA_WRAPPED_BEFORE.search(text, max(0, run_start - 8), run_start) if not prefix else None
     if found is not None:
         name_start = run_start + found[0]
+    elif wrapped is not None:  # 中国（上海）自由贸易试验区
+        name_start = wrapped.start()
     else:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
         offset = next((i for i in range(len(prefix) - 1) if run[i:] in known), None)
         if offset is None:
@@ -79,7 +82,10 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
         name_start = run_start + offset
     name = text[name_start:run_end]
     parsed = words.parse(name)
-    return ParkMention(name, name_start, run_end, parsed.key if parsed is not None else words.simplify(name))
+    key = parsed.key if parsed is not None else words.simplify(name)
+    if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
+        return None  # 光谷片区: a district of a plan, not a registered free trade zone area
+    return ParkMention(name, name_start, run_end, key)
 
 
 _QUOTES = "“”\"'‘’「」《》"
