@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
+
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
 
@@ -143,9 +145,17 @@ class Vocabulary:
     _spellings: list[str] = field(init=False, repr=False)
     _memo: dict[tuple, object] = field(init=False, repr=False, compare=False)
     type_chain: re.Pattern[str] = field(init=False)
+    _automaton: ahocorasick.Automaton = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.max_token = max(map(len, self.tokens), default=1)
+        # One automaton over every place, proper name and qualifier: a prefix is read in one
+        # pass, whatever the size of the registry whose names the vocabulary holds.
+        self._automaton = ahocorasick.Automaton()
+        for text, part in self.tokens.items():
+            self._automaton.add_word(text, part)
+        if self.tokens:
+            self._automaton.make_automaton()
         self.type_by_spelling = {t.spelling: t for t in self.types}
         self._spellings = sorted(self.type_by_spelling, key=len, reverse=True)
         self._memo = {}
@@ -250,19 +260,25 @@ class Vocabulary:
 
     def _tokens_at(self, text: str, position: int) -> list[Part]:
         """Every token starting here, longest first."""
-        found = []
-        for length in range(min(self.max_token, len(text) - position), 0, -1):
-            token = self.tokens.get(text[position : position + length])
-            if token is not None:
-                found.append(token)
-        return found
+        return self._token_table(text).get(position, [])
 
     def _token_at(self, text: str, position: int) -> Part | None:
-        for length in range(min(self.max_token, len(text) - position), 0, -1):
-            token = self.tokens.get(text[position : position + length])
-            if token is not None:
-                return token
-        return None
+        found = self._token_table(text).get(position)
+        return found[0] if found else None
+
+    def _token_table(self, text: str) -> dict[int, list[Part]]:
+        """Every token of the text by where it starts, longest first: one pass of the automaton."""
+        return self._remembered(("tokens", text), lambda: self._scan(text))
+
+    def _scan(self, text: str) -> dict[int, list[Part]]:
+        table: dict[int, list[Part]] = {}
+        if not self.tokens:
+            return table
+        for end, part in self._automaton.iter(text):
+            table.setdefault(end - len(part.text) + 1, []).append(part)
+        for parts in table.values():
+            parts.sort(key=lambda part: -len(part.text))
+        return table
 
     def _is_name(self, parts: tuple[Part, ...], modifier: str, types: tuple[ZoneType, ...]) -> bool:
         if len(modifier) > types[-1].max_modifier or any(c in self.function_chars for c in modifier):

@@ -1,6 +1,6 @@
 """Rebuild extractor/data/zones.csv from the source files in scripts/zone_sources/.
 
-Run it with ``python scripts/build_zones.py`` (``--check`` only reports what would
+Run it with the project's Python (``.venv/bin/python scripts/build_zones.py``; ``--check`` only reports what would
 change). The sources, each a small CSV that says where its facts come from:
 
 - ``national_core.csv``: the hand-curated national high-tech zones, ETDZs, innovation
@@ -183,19 +183,38 @@ def split(value: str) -> list[str]:
 
 
 def merge_into_core(core: list[dict[str, str]], rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    """A catalogue row naming a core zone fills that row's blanks (same id); the rest are new."""
+    """A row naming a zone already listed fills that zone's blanks (its id stays); the rest are new.
+
+    Names are compared by spelling, by the catalogue's own alias table (aliases.csv:
+    源城高新技术产业开发区 is the registry's 河源高新技术产业开发区), and by identity key
+    within one province (海南洋浦经济开发区 = 洋浦经济开发区).
+    """
     index = {s: z for z in core for s in [z["name"], *split(z["short_names"])]}
+    by_key = {(key_of(s), z["province"]): z for z in core for s in [z["name"], *split(z["short_names"])] if key_of(s)}
+    aliases = {row["catalogue_name"]: row["park_id"] for row in read("aliases.csv")}
+    by_id = {z["park_id"]: z for z in core}
     new = []
     for row in rows:
-        zone = index.get(row["name"])
+        zone = index.get(row["name"]) or by_id.get(aliases.get(row["name"], "")) or by_key.get((key_of(row["name"]), row["province"]))
         if zone is None:
             new.append(row)
             continue
         for column in ("approved", "area_ha", "industries"):
             if not zone[column] or (column == "approved" and row[column].startswith(zone[column])):
                 zone[column] = row[column]
+        if row["name"] != zone["name"] and row["name"] not in split(zone["short_names"]):
+            zone["short_names"] = "|".join([*split(zone["short_names"]), row["name"]])
         zone["source"] += f"; {row['source']}"
     return new
+
+
+def key_of(spelling: str) -> str:
+    """The identity key the extractor gives a spelling (山东省威海高新区 → 威海高新区)."""
+    sys.path.insert(0, str(ROOT))
+    from extractor.zonenames import vocabulary
+
+    parsed = vocabulary().parse(spelling, anchored=False)
+    return parsed.key if parsed is not None else ""
 
 
 def drop_shared_spellings(zones: list[dict[str, str]]) -> list[str]:

@@ -37,7 +37,7 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # Provincial rows (`prov-` + catalogue code) may take any of the types.
 ZONE_TYPES = {
     "high_tech": (("htz", "prov"), 169, 178),
-    "etdz": (("etdz", "prov"), 219, 235),
+    "etdz": (("etdz", "prov"), 219, 240),  # the 2018 catalogue's 219, MOFCOM's 230 (2021), upgrades since
     "innovation_demo": (("idz",), 23, 23),
     "new_area": (("na",), 19, 19),
     "bonded": (("csz", "bz"), 0, 200),
@@ -57,12 +57,12 @@ NAME_ENDINGS = {
     "new_area": ("新区",),
     "bonded": ("保税区", "保税港区", "出口加工区", "保税物流园区", "跨境工业区", "配套区", "B区"),
     "comprehensive_bonded": ("综合保税区", "园区", "B区", "片"),
-    "border": ("经济合作区",),
+    "border": ("经济合作区", "合作中心"),
     "ftz": ("自由贸易试验区",),
     "ftz_area": ("片区",),
     "free_trade_port": ("自由贸易港",),
     "industrial": ("园区", "集中区"),
-    "other": ("区", "园", "城", "）"),
+    "other": ("区", "园", "城", "）", "基地"),
 }
 SLUG = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
 
