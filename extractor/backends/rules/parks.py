@@ -43,8 +43,25 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
     for run_start, run_end, run in runs_ending_in(shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
         mention = _mention(words, text, run_start, run_end, run, known)
         if mention is not None:
+            if mentions and mentions[-1].end == mention.start and _part_of(mention, mentions[-1]):
+                whole = mentions.pop()
+                mention = ParkMention(text[whole.start : mention.end], whole.start, mention.end, mention.key)
             mentions.append(mention)
     return mentions
+
+
+def _part_of(part: ParkMention, whole: ParkMention) -> bool:
+    """A registered part named right after its whole (湖北自贸区武汉片区, 西宁经济技术开发区东川工业园区): one name, the part's."""
+    zones = registry()
+    inner, outer = zones.find(part.key), zones.find(whole.key)
+    if inner is None or outer is None or not inner.parent_id:
+        return False
+    parent = inner
+    while parent is not None and parent.parent_id:
+        if parent.parent_id == outer.park_id:
+            return True
+        parent = zones.zone(parent.parent_id)
+    return False
 
 
 def clean_park_names(text: str) -> set[str]:
