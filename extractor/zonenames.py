@@ -146,6 +146,8 @@ class Vocabulary:
     _memo: dict[tuple, object] = field(init=False, repr=False, compare=False)
     type_chain: re.Pattern[str] = field(init=False)
     _automaton: ahocorasick.Automaton = field(init=False, repr=False, compare=False)
+    _type_word: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _chains: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.max_token = max(map(len, self.tokens), default=1)
@@ -159,7 +161,9 @@ class Vocabulary:
         self.type_by_spelling = {t.spelling: t for t in self.types}
         self._spellings = sorted(self.type_by_spelling, key=len, reverse=True)
         self._memo = {}
-        alternatives = "|".join(map(re.escape, self._spellings))
+        alternatives = trie_pattern(self._spellings)  # one regex for every type word, factored by prefix
+        self._type_word = re.compile(alternatives)  # one type word, longest spelling first
+        self._chains: dict[str, tuple[tuple[ZoneType, ...], str]] = {}
         # A chain of type words (长春新区高新技术产业开发区), not 开发区域; then an optional (高港区).
         self.type_chain = re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?")
 
@@ -183,14 +187,13 @@ class Vocabulary:
         return text.translate(self.traditional)
 
     def split_types(self, chain: str) -> tuple[tuple[ZoneType, ...], str]:
-        """The type words of a matched chain, and its parenthesised tail."""
-        tail_at = min((i for i in (chain.find("("), chain.find("（")) if i >= 0), default=len(chain))
-        words, rest = [], chain[:tail_at]
-        while rest:
-            spelling = next(s for s in self._spellings if rest.startswith(s))
-            words.append(self.type_by_spelling[spelling])
-            rest = rest[len(spelling) :]
-        return tuple(words), chain[tail_at:]
+        """The type words of a matched chain, and its parenthesised tail (chains repeat: read once each)."""
+        found = self._chains.get(chain)
+        if found is None:
+            tail_at = min((i for i in (chain.find("("), chain.find("（")) if i >= 0), default=len(chain))
+            words = tuple(self.type_by_spelling[m.group()] for m in self._type_word.finditer(chain, 0, tail_at))
+            found = self._chains[chain] = (words, chain[tail_at:])
+        return found
 
     def name_start(self, prefix: str, types: tuple[ZoneType, ...]) -> tuple[int, tuple[Part, ...], str] | None:
         """Where a zone name starts in the run of name characters before its type words.
@@ -360,6 +363,31 @@ def places() -> tuple[Place, ...]:
     """The places of extractor/data/places.csv (province and city by their short names), read once."""
     rows = csv.DictReader(_data("places.csv").splitlines())
     return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of literal words, factored by prefix (高新(?:技术…|园区|区)), longest first.
+
+    A plain alternation tries every word at every position; a trie tries one branch per
+    character, so matching costs the same however many spellings a vocabulary has.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: longer words first (greedy), then stop
+        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+    return body
 
 
 _CHINA_WRAPPED = re.compile(r"^中国[（(]([\u4e00-\u9fff]{2,4})[)）]")

@@ -235,8 +235,10 @@ def drop_shared_spellings(zones: list[dict[str, str]]) -> list[str]:
 
 def build() -> list[dict[str, str]]:
     core = curated(read("national_core.csv"))
-    catalogue = catalogue_rows(read("catalogue2018_national.csv"), "national")
-    catalogue += catalogue_rows(read("catalogue2018_provincial.csv"), "provincial")
+    full = read("catalogue2018_full.csv")  # a whole converted copy, when one is at hand
+    catalogue = catalogue_rows(read("catalogue2018_national.csv") + [r for r in full if r.get("批准级别") == "国务院"], "national")
+    catalogue += catalogue_rows(read("catalogue2018_provincial.csv") + [r for r in full if r.get("批准级别") != "国务院"], "provincial")
+    catalogue = list({row["park_id"]: row for row in reversed(catalogue)}.values())[::-1]  # one row per code, ours first
     zones = core + merge_into_core(core, catalogue)
     for source in ("ftz.csv", "hainan_ftp.csv", "border.csv", "subparks.csv"):
         rows = curated(read(source))

@@ -267,9 +267,10 @@ def test_a_sub_park_and_its_zone_stay_two_parks_in_one_text():
 
 def test_a_user_file_without_the_new_columns_still_loads(tmp_path):
     old = tmp_path / "old.csv"
-    old.write_text("park_id,name,short_names,province,city,level,zone_type,approved,source\nx-a,甲乙高新技术产业开发区,,江苏省,,provincial,high_tech,,doc\n", encoding="utf-8")
-    zone = load_registry([old], packaged=False).zones_of  # loads without error
-    assert load_registry([old], packaged=False).user_zones[0].parent_id == "" and zone
+    header = "park_id,name,short_names,province,city,level,zone_type,approved,source"
+    old.write_text(f"{header}\nx-a,甲乙高新技术产业开发区,,江苏省,,provincial,high_tech,,doc\n", encoding="utf-8")
+    zone = load_registry([old], packaged=False).user_zones[0]
+    assert (zone.park_id, zone.parent_id, zone.area_ha) == ("x-a", "", "")
 
 
 def test_company_names_are_no_park_names():

@@ -9,6 +9,7 @@ import csv
 import re
 from collections import Counter
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +177,29 @@ def test_catalogue_rows_carry_their_catalogue_code_in_id_and_source(rows):
         if row["park_id"].startswith(("csz-", "prov-")):
             code = row["park_id"].split("-", 1)[1].upper()
             assert code in row["source"], row["park_id"]
+
+
+def _catalogue_rows(name: str) -> list[dict[str, str]]:
+    path = Path(__file__).parents[1] / "scripts" / "zone_sources" / name
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_catalogue_copy_agrees_with_what_provinces_announced():
+    """A second source for the catalogue's national rows: what a province announced it had.
+
+    黑龙江 (2018-03-13): 16 national zones, of them 8 ETDZs, 3 high-tech zones, 2 comprehensive
+    bonded zones, 2 border zones and 1 other (中俄东宁—波尔塔夫卡互市贸易区). 上海 (中商情报网
+    2018-03-09): 20 national zones.
+    """
+    national = _catalogue_rows("catalogue2018_national.csv")
+    heilongjiang = Counter(r["catalogue_type"] for r in national if r["province"] == "黑龙江省")
+    announced = {"经济技术开发区": 8, "高新技术产业开发区": 3, "海关特殊监管区域": 2, "边境/跨境经济合作区": 2, "其他类型开发区": 1}
+    assert heilongjiang == announced
+    assert sum(r["province"] == "上海市" for r in national) == 20
+    assert len({r["code"] for r in national}) == len(national)  # one row per catalogue code
+
+
+def test_every_national_catalogue_zone_is_registered(rows):
+    codes = {code for row in rows for code in re.findall(r"code ([GS]\d{6})", row["source"])}
+    assert {r["code"] for r in _catalogue_rows("catalogue2018_national.csv")} <= codes

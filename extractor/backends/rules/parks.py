@@ -64,11 +64,22 @@ def _part_of(part: ParkMention, whole: ParkMention) -> bool:
     return False
 
 
+class KnownNames(set):
+    """The document's clean names, and the registry's spellings looked up in place (never copied: the registry is large)."""
+
+    def __init__(self, registered: frozenset[str]) -> None:
+        super().__init__()
+        self._registered = registered
+
+    def __contains__(self, spelling: object) -> bool:
+        return spelling in self._registered or set.__contains__(self, spelling)
+
+
 def clean_park_names(text: str) -> set[str]:
     """Spellings known as names in this document: each anchored name, its short form, its defined short name, the registry's."""
     words = _words()
     shadow = _simplified(text, words)
-    names = set(registry().spellings)
+    names = KnownNames(registry().spellings)
     for run_start, run_end, run in runs_ending_in(shadow, 0, len(shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
         mention = _mention(words, text, run_start, run_end, run, set())
         if mention is not None:
