@@ -50,9 +50,11 @@ NATIONAL_TYPES = {
 # Provincial zones by the end of their name (the catalogue's type column says 经济开发区 etc.).
 PROVINCIAL_TYPES = (
     ("高新技术产业园区", "high_tech"), ("高新技术产业开发区", "high_tech"), ("高新区", "high_tech"),
-    ("经济技术开发区", "etdz"), ("经济开发区", "etdz"), ("工业园区", "industrial"), ("工业集中区", "industrial"),
+    ("边境经济合作区", "border"), ("经济技术开发区", "etdz"), ("经济开发区", "etdz"), ("工业园区", "industrial"),
+    ("工业集中区", "industrial"),
     ("产业园区", "industrial"), ("开发区", "etdz"),
 )  # fmt: skip
+CATALOGUE_PROVINCIAL = {"工业园区": "industrial", "经济开发区": "etdz", "高新技术产业园区": "high_tech", "高新技术产业开发区": "high_tech"}
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 
@@ -107,8 +109,10 @@ def catalogue_rows(rows: list[dict[str, str]], level: str) -> list[dict[str, str
         name = row["name"]
         if level == "national":
             zone_type, prefix = NATIONAL_TYPES.get(row["catalogue_type"], (customs_type(name), "csz"))
-        else:
-            zone_type = next((t for end, t in PROVINCIAL_TYPES if name.endswith(end)), "other")
+        else:  # the catalogue's own type (工业园区 …), else the end of the name
+            by_name = next((t for end, t in PROVINCIAL_TYPES if name.endswith(end)), "other")
+            zone_type = CATALOGUE_PROVINCIAL.get(row["catalogue_type"], by_name)
+            zone_type = "border" if name.endswith("边境经济合作区") else zone_type
             prefix = "prov"
         area = row.get("area_ha", "")
         industries = "" if row.get("industries", "") == "在建" else row.get("industries", "").replace("、", "|")

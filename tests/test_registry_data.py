@@ -43,11 +43,11 @@ ZONE_TYPES = {
     "new_area": (("na",), 19, 19),
     "bonded": (("csz", "bz"), 0, 200),
     "comprehensive_bonded": (("csz", "cbz"), 0, 200),
-    "border": (("bec",), 1, 25),
+    "border": (("bec", "prov"), 1, 25),
     "ftz": (("ftz",), 22, 22),
     "ftz_area": (("ftza",), 22, 80),
     "free_trade_port": (("ftp",), 1, 1),
-    "industrial": (("prov",), 0, 0),
+    "industrial": (("prov",), 0, 0),  # provincial only
     "other": (("oth", "sub", "prov"), 1, 200),
 }
 # How an official name of each type ends (a renamed or mistyped entry shows up here).
@@ -62,7 +62,7 @@ NAME_ENDINGS = {
     "ftz": ("自由贸易试验区",),
     "ftz_area": ("片区",),
     "free_trade_port": ("自由贸易港",),
-    "industrial": ("园区", "集中区"),
+    "industrial": ("园区", "集中区", "园", "区", "基地"),
     "other": ("区", "园", "城", "）", "基地"),
 }
 SLUG = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
