@@ -28,7 +28,7 @@ COLUMNS = (
     "parent_id", "area_ha", "industries", "source",
 )  # fmt: skip
 _FACTS = ("province", "city", "level", "zone_type", "approved", "parent_id", "area_ha", "industries", "source")
-_PACKAGED = "zones.csv"
+_PACKAGED = ("zones.csv", "zones_provincial.csv")  # national and since-approved zones; the catalogue's provincial ones
 
 
 class RegistryError(ValueError):
@@ -140,8 +140,10 @@ class Registry:
 
 def load_registry(paths: Iterable[Path | str] = (), packaged: bool = True) -> Registry:
     """The packaged registry (when the package has one) and the given files, later entries winning by park_id."""
-    shipped = resources.files("extractor").joinpath("data", _PACKAGED)
-    zones = _read(str(shipped), shipped.read_text(encoding="utf-8")) if packaged and shipped.is_file() else []
+    zones = []
+    for name in _PACKAGED if packaged else ():
+        shipped = resources.files("extractor").joinpath("data", name)
+        zones += _read(str(shipped), shipped.read_text(encoding="utf-8")) if shipped.is_file() else []
     user_zones = []
     for path in paths:
         try:

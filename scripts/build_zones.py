@@ -32,13 +32,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(__file__).resolve().parent / "zone_sources"
-TARGET = ROOT / "extractor" / "data" / "zones.csv"
+TARGET = ROOT / "extractor" / "data" / "zones.csv"  # national zones and those approved since
+TARGET_PROVINCIAL = ROOT / "extractor" / "data" / "zones_provincial.csv"  # the catalogue's provincial zones
 COLUMNS = (
     "park_id", "name", "short_names", "province", "city", "level", "zone_type",
     "approved", "parent_id", "area_ha", "industries", "source",
 )  # fmt: skip
-CATALOGUE = "《中国开发区审核公告目录》(2018年版), 国家发展改革委等六部门公告2018年第4号"
-CATALOGUE_COPY = "converted copy: public GitHub file kaiwulaw/china-industrial-zones-atlas data/enriched.csv"
+# A catalogue row's source: this key and its code. zones.md says what the key stands for:
+# 《中国开发区审核公告目录》(2018年版), 国家发展改革委等六部门公告2018年第4号, as converted to CSV in
+# the public GitHub repository kaiwulaw/china-industrial-zones-atlas (data/enriched.csv).
+CATALOGUE = "目录2018"
 
 # The catalogue's type of a national zone → (zone_type, id prefix); customs zones by name.
 NATIONAL_TYPES = {
@@ -129,7 +132,7 @@ def catalogue_rows(rows: list[dict[str, str]], level: str) -> list[dict[str, str
                 "parent_id": "",
                 "area_ha": area,
                 "industries": industries,
-                "source": f"{CATALOGUE} code {row['code']}; {CATALOGUE_COPY}",
+                "source": f"{CATALOGUE} {row['code']}",
             }
         )
     return out
@@ -159,10 +162,29 @@ def approved(value: str) -> str:
     return match.group(1) + (f"-{int(match.group(2)):02d}" if match.group(2) else "")
 
 
+# Citations many rows share, written once in zones.md and cited by key (the file stays small:
+# every packaged data file is read whole for a run's knowledge digest).
+SOURCE_KEYS = {
+    "name: public GitHub file bootstrapping 'functional_zones_national.json' from Wikipedia's list of national "
+    "high-tech zones (search index id 54712238795)": "name: HTZ列表",
+    "name, province: public GitHub file importing a CSV of 232 national ETDZs with provinces (search index id "
+    "3825512268)": "name, province: ETDZ列表",
+    "year: 中国辞典 p.72 list of 53 national HTZs (renwuwiki.com/book/17793/304512.html) with 王胜光等 中国科学院院刊 "
+    "2012(6) (fx361.cc/page/2012/1230/16011811.shtml): 1988 Beijing, 27 in 1991, 25 in 1992": "year: 中国辞典p72",
+}
+
+
+def cited_by_key(source: str) -> str:
+    for long, key in SOURCE_KEYS.items():
+        source = source.replace(long, key)
+    return source
+
+
 def curated(rows: list[dict[str, str]], level: str = "national") -> list[dict[str, str]]:
     out = []
     for row in rows:
-        out.append({c: (row.get(c) or "").strip() for c in COLUMNS} | {"level": row.get("level") or level})
+        zone = {c: (row.get(c) or "").strip() for c in COLUMNS} | {"level": row.get("level") or level}
+        out.append(zone | {"source": cited_by_key(zone["source"])})
     return out
 
 
@@ -278,13 +300,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if zones.csv is not what the sources build")
     args = parser.parse_args()
-    text = render(build())
+    zones = build()
+    # Two files: every packaged data file is read whole when a run's knowledge digest is
+    # taken, so none should be large (see zones.md).
+    files = {
+        TARGET: render([z for z in zones if z["level"] != "provincial"]),
+        TARGET_PROVINCIAL: render([z for z in zones if z["level"] == "provincial"]),
+    }
     if args.check:
-        same = TARGET.read_text(encoding="utf-8") == text
+        same = all(path.is_file() and path.read_text(encoding="utf-8") == text for path, text in files.items())
         print("zones.csv is up to date" if same else "zones.csv differs from its sources")
         raise SystemExit(0 if same else 1)
-    TARGET.write_text(text, encoding="utf-8")
-    counts = Counter((z["level"], z["zone_type"]) for z in build())
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    counts = Counter((z["level"], z["zone_type"]) for z in zones)
     for (level, zone_type), n in sorted(counts.items()):
         print(f"{level:10} {zone_type:22} {n}")
     print(f"total {sum(counts.values())}")

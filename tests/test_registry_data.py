@@ -70,10 +70,13 @@ SLUG = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
-    text = files("extractor").joinpath("data/zones.csv").read_text(encoding="utf-8")
-    reader = csv.DictReader(text.splitlines())
-    assert reader.fieldnames == COLUMNS
-    return list(reader)
+    found = []
+    for name in ("zones.csv", "zones_provincial.csv"):
+        text = files("extractor").joinpath("data", name).read_text(encoding="utf-8")
+        reader = csv.DictReader(text.splitlines())
+        assert reader.fieldnames == COLUMNS
+        found += list(reader)
+    return found
 
 
 def spellings(row: dict[str, str]) -> list[str]:
@@ -201,5 +204,5 @@ def test_catalogue_copy_agrees_with_what_provinces_announced():
 
 
 def test_every_national_catalogue_zone_is_registered(rows):
-    codes = {code for row in rows for code in re.findall(r"code ([GS]\d{6})", row["source"])}
+    codes = {code for row in rows for code in re.findall(r"目录2018 ([GS]\d{6})", row["source"])}
     assert {r["code"] for r in _catalogue_rows("catalogue2018_national.csv")} <= codes
