@@ -1,7 +1,10 @@
 """The zone registry: national zones with a stable ``park_id`` (extractor/data/zones.csv), plus the user's own.
 
-Columns: ``park_id,name,short_names,province,city,level,zone_type,approved,source``;
-``short_names`` separated by ``|``. A spelling is looked up by its identity key
+Columns: ``park_id,name,short_names,province,city,level,zone_type,approved,parent_id,area_ha,
+industries,source`` (files with the first nine and ``source`` only still load);
+``short_names`` and ``industries`` separated by ``|``. ``parent_id`` names the zone a
+sub-park belongs to (一区多园: 东川工业园区 → 西宁经济技术开发区; a free trade zone's 片区
+→ the zone), so the table can roll sub-parks up into their zone (``Registry.root``). A spelling is looked up by its identity key
 (zonenames.ZoneName.key), so 山东省威海高新区 finds the entry 威海火炬高技术产业开发区
 whose short name is 威海高新区. Short names without a type word (泰达, 光谷) are
 nicknames: they teach the name reader a proper name and match only themselves.
@@ -20,8 +23,12 @@ from pathlib import Path
 
 from .zonenames import Vocabulary, vocabulary
 
-COLUMNS = ("park_id", "name", "short_names", "province", "city", "level", "zone_type", "approved", "source")
-_PACKAGED = "zones.csv"
+COLUMNS = (
+    "park_id", "name", "short_names", "province", "city", "level", "zone_type", "approved",
+    "parent_id", "area_ha", "industries", "source",
+)  # fmt: skip
+_FACTS = ("province", "city", "level", "zone_type", "approved", "parent_id", "area_ha", "industries", "source")
+_PACKAGED = ("zones.csv", "zones_provincial.csv")  # national and since-approved zones; the catalogue's provincial ones
 
 
 class RegistryError(ValueError):
@@ -38,6 +45,9 @@ class Zone:
     level: str = ""
     zone_type: str = ""
     approved: str = ""
+    parent_id: str = ""
+    area_ha: str = ""
+    industries: str = ""
     source: str = ""
 
     @property
@@ -103,11 +113,37 @@ class Registry:
     def find(self, key: str) -> Zone | None:
         return self._by_key.get(key)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Zone]:
+        return {zone.park_id: zone for zone in self.all_zones}
+
+    def zone(self, park_id: str) -> Zone | None:
+        return self._by_id.get(park_id)
+
+    def parent(self, park_id: str) -> Zone | None:
+        """The zone a sub-park belongs to (东川工业园区 → 西宁经济技术开发区), or None."""
+        zone = self._by_id.get(park_id)
+        return self._by_id.get(zone.parent_id) if zone is not None and zone.parent_id else None
+
+    def root(self, park_id: str) -> str:
+        """The outermost zone a park rolls up into (a 片区 → its free trade zone); itself when it has no parent."""
+        seen = {park_id}
+        while (parent := self.parent(park_id)) is not None and parent.park_id not in seen:
+            park_id = parent.park_id
+            seen.add(park_id)
+        return park_id
+
+    def children(self, park_id: str) -> list[Zone]:
+        """The sub-parks registered under a zone."""
+        return [zone for zone in self.all_zones if zone.parent_id == park_id]
+
 
 def load_registry(paths: Iterable[Path | str] = (), packaged: bool = True) -> Registry:
     """The packaged registry (when the package has one) and the given files, later entries winning by park_id."""
-    shipped = resources.files("extractor").joinpath("data", _PACKAGED)
-    zones = _read(str(shipped), shipped.read_text(encoding="utf-8")) if packaged and shipped.is_file() else []
+    zones = []
+    for name in _PACKAGED if packaged else ():
+        shipped = resources.files("extractor").joinpath("data", name)
+        zones += _read(str(shipped), shipped.read_text(encoding="utf-8")) if shipped.is_file() else []
     user_zones = []
     for path in paths:
         try:
@@ -133,7 +169,7 @@ def _read(origin: str, text: str) -> list[Zone]:
             raise RegistryError(f"{origin}, line {line}: park_id {park_id} is already {seen[park_id]}")
         seen[park_id] = name
         shorts = tuple(s.strip() for s in (row.get("short_names") or "").split("|") if s.strip())
-        values = {c: (row.get(c) or "").strip() for c in ("province", "city", "level", "zone_type", "approved", "source")}
+        values = {c: (row.get(c) or "").strip() for c in _FACTS}
         zones.append(Zone(park_id, name, shorts, **values))
     return zones
 

@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
+
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
 
@@ -47,6 +49,8 @@ class ZoneType:
     generic: bool = False
     province_alone: bool = False
     max_modifier: int = MAX_MODIFIER
+    registry_only: bool = False  # 武汉片区 names a zone only as a registered spelling (光谷片区 does not)
+    city_alone: bool = True  # False: 银川市产业园区 (a city's parks together) is no name
 
 
 @dataclass(frozen=True)
@@ -134,19 +138,32 @@ class Vocabulary:
     generic_modifiers: tuple[str, ...]
     short_name_cues: tuple[str, ...]
     traditional: dict[int, int]
+    company_names: tuple[str, ...] = ()
     max_token: int = field(init=False)
     type_by_spelling: dict[str, ZoneType] = field(init=False)
     # Zone names repeat across articles and pages: their readings are memoized, boundedly (a corpus is large).
     _spellings: list[str] = field(init=False, repr=False)
     _memo: dict[tuple, object] = field(init=False, repr=False, compare=False)
     type_chain: re.Pattern[str] = field(init=False)
+    _automaton: ahocorasick.Automaton = field(init=False, repr=False, compare=False)
+    _type_word: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _chains: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.max_token = max(map(len, self.tokens), default=1)
+        # One automaton over every place, proper name and qualifier: a prefix is read in one
+        # pass, whatever the size of the registry whose names the vocabulary holds.
+        self._automaton = ahocorasick.Automaton()
+        for text, part in self.tokens.items():
+            self._automaton.add_word(text, part)
+        if self.tokens:
+            self._automaton.make_automaton()
         self.type_by_spelling = {t.spelling: t for t in self.types}
         self._spellings = sorted(self.type_by_spelling, key=len, reverse=True)
         self._memo = {}
-        alternatives = "|".join(map(re.escape, self._spellings))
+        alternatives = trie_pattern(self._spellings)  # one regex for every type word, factored by prefix
+        self._type_word = re.compile(alternatives)  # one type word, longest spelling first
+        self._chains: dict[str, tuple[tuple[ZoneType, ...], str]] = {}
         # A chain of type words (长春新区高新技术产业开发区), not 开发区域; then an optional (高港区).
         self.type_chain = re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?")
 
@@ -162,6 +179,7 @@ class Vocabulary:
             self.generic_modifiers,
             self.short_name_cues,
             self.traditional,
+            self.company_names,
         )
 
     def simplify(self, text: str) -> str:
@@ -169,14 +187,13 @@ class Vocabulary:
         return text.translate(self.traditional)
 
     def split_types(self, chain: str) -> tuple[tuple[ZoneType, ...], str]:
-        """The type words of a matched chain, and its parenthesised tail."""
-        tail_at = min((i for i in (chain.find("("), chain.find("（")) if i >= 0), default=len(chain))
-        words, rest = [], chain[:tail_at]
-        while rest:
-            spelling = next(s for s in self._spellings if rest.startswith(s))
-            words.append(self.type_by_spelling[spelling])
-            rest = rest[len(spelling) :]
-        return tuple(words), chain[tail_at:]
+        """The type words of a matched chain, and its parenthesised tail (chains repeat: read once each)."""
+        found = self._chains.get(chain)
+        if found is None:
+            tail_at = min((i for i in (chain.find("("), chain.find("（")) if i >= 0), default=len(chain))
+            words = tuple(self.type_by_spelling[m.group()] for m in self._type_word.finditer(chain, 0, tail_at))
+            found = self._chains[chain] = (words, chain[tail_at:])
+        return found
 
     def name_start(self, prefix: str, types: tuple[ZoneType, ...]) -> tuple[int, tuple[Part, ...], str] | None:
         """Where a zone name starts in the run of name characters before its type words.
@@ -211,7 +228,7 @@ class Vocabulary:
         if match is None or match.end() != len(text) or match.start() == 0:
             return None
         types, tail = self.split_types(match.group())
-        prefix = text[: match.start()]
+        prefix = unwrap_china(text[: match.start()])  # 中国（上海）自由贸易试验区 is 上海's
         parsed = self._parse_from(prefix, 0)
         if parsed is not None and self._is_name(parsed[0], parsed[1], types):
             return ZoneName(name, parsed[0], parsed[1], types, tail)
@@ -246,19 +263,25 @@ class Vocabulary:
 
     def _tokens_at(self, text: str, position: int) -> list[Part]:
         """Every token starting here, longest first."""
-        found = []
-        for length in range(min(self.max_token, len(text) - position), 0, -1):
-            token = self.tokens.get(text[position : position + length])
-            if token is not None:
-                found.append(token)
-        return found
+        return self._token_table(text).get(position, [])
 
     def _token_at(self, text: str, position: int) -> Part | None:
-        for length in range(min(self.max_token, len(text) - position), 0, -1):
-            token = self.tokens.get(text[position : position + length])
-            if token is not None:
-                return token
-        return None
+        found = self._token_table(text).get(position)
+        return found[0] if found else None
+
+    def _token_table(self, text: str) -> dict[int, list[Part]]:
+        """Every token of the text by where it starts, longest first: one pass of the automaton."""
+        return self._remembered(("tokens", text), lambda: self._scan(text))
+
+    def _scan(self, text: str) -> dict[int, list[Part]]:
+        table: dict[int, list[Part]] = {}
+        if not self.tokens:
+            return table
+        for end, part in self._automaton.iter(text):
+            table.setdefault(end - len(part.text) + 1, []).append(part)
+        for parts in table.values():
+            parts.sort(key=lambda part: -len(part.text))
+        return table
 
     def _is_name(self, parts: tuple[Part, ...], modifier: str, types: tuple[ZoneType, ...]) -> bool:
         if len(modifier) > types[-1].max_modifier or any(c in self.function_chars for c in modifier):
@@ -266,7 +289,11 @@ class Vocabulary:
         if modifier.startswith(self.generic_modifiers):
             return False
         named = [p for p in parts if p.role != "qualifier"]
+        if self.company_names and ("".join(p.text for p in parts) + modifier).startswith(self.company_names):
+            return False  # 宁德时代产业园: a company's park
         provinces_only = all(p.place is not None and p.place.kind == "province" for p in named)
+        if not types[-1].city_alone and not modifier and all(p.place is not None and p.place.kind != "county" for p in named):
+            return False  # 银川市产业园区: the city's parks together
         return not (provinces_only and not modifier and not types[-1].province_alone)
 
 
@@ -282,6 +309,8 @@ def vocabulary() -> Vocabulary:
             entry.get("generic", False),
             entry.get("province_alone", False),
             entry.get("max_modifier", MAX_MODIFIER),
+            entry.get("registry_only", False),
+            entry.get("city_alone", True),
         )
         for entry in words["type"]
         for spelling in entry["spellings"]
@@ -304,6 +333,7 @@ def vocabulary() -> Vocabulary:
         generic_modifiers=tuple(words["generic_modifiers"]["words"]),
         short_name_cues=tuple(sorted(words["short_name_cues"]["cues"], key=len, reverse=True)),
         traditional={ord(p[0]): ord(p[1]) for p in pairs if len(p) == 2},
+        company_names=tuple(words.get("company_names", {}).get("names", ())),
     )
 
 
@@ -333,6 +363,40 @@ def places() -> tuple[Place, ...]:
     """The places of extractor/data/places.csv (province and city by their short names), read once."""
     rows = csv.DictReader(_data("places.csv").splitlines())
     return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of literal words, factored by prefix (高新(?:技术…|园区|区)), longest first.
+
+    A plain alternation tries every word at every position; a trie tries one branch per
+    character, so matching costs the same however many spellings a vocabulary has.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: longer words first (greedy), then stop
+        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+    return body
+
+
+_CHINA_WRAPPED = re.compile(r"^中国[（(]([\u4e00-\u9fff]{2,4})[)）]")
+CHINA_WRAPPED_BEFORE = re.compile(r"中国[（(][\u4e00-\u9fff]{2,4}[)）]$")  # 中国（上海） right before a type word
+
+
+def unwrap_china(prefix: str) -> str:
+    """中国（上海） → 上海: official names of free trade zones put the place in brackets."""
+    return _CHINA_WRAPPED.sub(r"\1", prefix)
 
 
 def short_place_name(name: str) -> str:

@@ -214,3 +214,94 @@ def test_a_place_with_a_modifier_and_the_place_alone_are_one_zone_in_a_document(
     page = "前海深港现代服务业合作区上半年实际使用外资38.5亿美元。今年上半年，前海合作区实际使用外资38.5亿美元。"
     parks = [p for a in extract_text(page).articles for p in a.parks]
     assert len(parks) == 1 and set([parks[0].name, *parks[0].aliases]) == {"前海深港现代服务业合作区", "前海合作区"}
+
+
+# --- the catalogue's zone types (issue 21) -------------------------------------------------------
+
+NEW_TYPES = _rows("zone_new_types.csv")
+
+
+def _resolved(spelling: str) -> str:
+    """The park_id an article that names the spelling alone gives it."""
+    result = extract_text(f"记者从{spelling}获悉，今年前三季度实现营业收入1200亿元。")
+    parks = [p for a in result.articles for p in a.parks]
+    return parks[0].park_id if parks else ""
+
+
+@pytest.mark.parametrize("row", NEW_TYPES, ids=lambda r: r["short"])
+def test_zones_of_every_new_type_resolve_to_their_registered_id(row):
+    """Full and short spellings of each new kind of zone are found and resolve to the registry's row."""
+    assert _resolved(row["full"]) == row["park_id"], row["full"]
+    assert _resolved(row["short"]) == row["park_id"], row["short"]
+
+
+@pytest.mark.parametrize("row", NEW_TYPES, ids=lambda r: r["short"])
+def test_two_spellings_of_a_new_type_zone_share_its_id(row):
+    assert _same(row["full"], row["short"])
+
+
+def test_every_new_zone_type_is_in_the_table():
+    from extractor.registry import registry
+
+    types = {registry().zone(r["park_id"]).zone_type for r in NEW_TYPES}
+    assert {"comprehensive_bonded", "ftz", "ftz_area", "free_trade_port", "border", "other"} <= types
+
+
+def test_a_sub_park_points_at_its_zone_and_rolls_up():
+    from extractor.registry import registry
+
+    zones = registry()
+    sub = zones.zone("sub-xining-dongchuan")
+    assert sub is not None and sub.parent_id == "etdz-xining"
+    assert zones.parent("sub-xining-dongchuan").name == "西宁经济技术开发区"
+    assert zones.root("ftza-hubei-wuhan") == "ftz-hubei"
+    assert "sub-xining-nanchuan" in {z.park_id for z in zones.children("etdz-xining")}
+    assert zones.root("etdz-xining") == "etdz-xining"  # a zone with no parent rolls up into itself
+
+
+def test_a_sub_park_and_its_zone_stay_two_parks_in_one_text():
+    page = "西宁经济技术开发区东川工业园区今年新增企业12家。西宁经济技术开发区工业增加值增长9%。"
+    ids = {p.park_id for a in extract_text(page).articles for p in a.parks}
+    assert {"sub-xining-dongchuan", "etdz-xining"} <= ids
+
+
+def test_a_user_file_without_the_new_columns_still_loads(tmp_path):
+    old = tmp_path / "old.csv"
+    header = "park_id,name,short_names,province,city,level,zone_type,approved,source"
+    old.write_text(f"{header}\nx-a,甲乙高新技术产业开发区,,江苏省,,provincial,high_tech,,doc\n", encoding="utf-8")
+    zone = load_registry([old], packaged=False).user_zones[0]
+    assert (zone.park_id, zone.parent_id, zone.area_ha) == ("x-a", "", "")
+
+
+def test_company_names_are_no_park_names():
+    """A company whose name begins like a place owns plants, not zones (宁德时代产业园)."""
+    for example in WORDS["company_names"]["examples"]:
+        assert _found(example) == [], example
+    for counter in WORDS["company_names"]["counter_examples"]:
+        assert _found(counter) == [counter], counter
+
+
+@pytest.mark.parametrize("phrase", ["本市产业园区", "银川市产业园区", "广西县域工业园区", "苏银合作产业园", "全省各类开发区"])
+def test_generic_phrases_and_fragments_are_no_parks(phrase):
+    assert _found(phrase) == []
+
+
+def test_registry_only_types_need_the_registry():
+    """片区, 先行区, 试验区 name a zone only when it is registered: 光谷片区 is a district of a plan."""
+    assert _found("光谷片区") == [] and _found("武汉片区") == ["武汉片区"]
+    empty = load_registry(packaged=False)
+    zones = DocumentZones("武汉片区。", empty)
+    assert zones.resolve("武汉片区") is not None  # the reader still parses it; recognition is what the registry gates
+
+
+def test_the_token_automaton_finds_what_probing_every_length_finds():
+    """One pass of the automaton gives, at each position, every token probing each length would."""
+    words = vocabulary()
+    for text in ("内蒙古鄂尔多斯市伊金霍洛旗蒙苏", "江苏省苏州工业园", "从江苏省苏州", "山东省级威海国家"):
+        for position in range(len(text)):
+            probed = [
+                words.tokens[text[position : position + n]]
+                for n in range(min(words.max_token, len(text) - position), 0, -1)
+                if text[position : position + n] in words.tokens
+            ]
+            assert words._tokens_at(text, position) == probed, (text, position)

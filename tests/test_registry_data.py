@@ -9,10 +9,14 @@ import csv
 import re
 from collections import Counter
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
-COLUMNS = ["park_id", "name", "short_names", "province", "city", "level", "zone_type", "approved", "source"]
+COLUMNS = [
+    "park_id", "name", "short_names", "province", "city", "level", "zone_type", "approved",
+    "parent_id", "area_ha", "industries", "source",
+]  # fmt: skip
 REQUIRED = ["park_id", "name", "province", "level", "zone_type", "source"]
 
 # China's 31 provincial-level divisions on the mainland (the registry's scope).
@@ -25,17 +29,26 @@ PROVINCES = {
 }
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
-# zone_type -> (park_id prefix, fewest entries expected, most that exist at national level).
+# zone_type -> (park_id prefixes, fewest national entries expected, most that exist at national level).
 # Totals: 178 national high-tech zones (2023, MOST), 230 national ETDZs (2021, MOFCOM) plus the
 # few upgraded since, 23 national independent innovation demonstration zones (2022), 19 national
-# new areas (2017).
+# new areas (2017); the 2018 catalogue's 135 customs special supervision zones (more since: a
+# renamed 出口加工区 keeps its catalogue id `csz-…` as a 综合保税区), its 19 border zones and 23
+# other national zones; 22 pilot free trade zones (2023) and their areas; Hainan Free Trade Port.
+# Provincial rows (`prov-` + catalogue code) may take any of the types.
 ZONE_TYPES = {
-    "high_tech": ("htz", 169, 178),
-    "etdz": ("etdz", 219, 235),
-    "innovation_demo": ("idz", 23, 23),
-    "new_area": ("na", 19, 19),
-    "bonded": ("bz", 0, 200),
-    "comprehensive_bonded": ("cbz", 0, 200),
+    "high_tech": (("htz", "prov"), 169, 178),
+    "etdz": (("etdz", "prov"), 219, 240),  # the 2018 catalogue's 219, MOFCOM's 230 (2021), upgrades since
+    "innovation_demo": (("idz",), 23, 23),
+    "new_area": (("na",), 19, 19),
+    "bonded": (("csz", "bz"), 0, 200),
+    "comprehensive_bonded": (("csz", "cbz"), 0, 200),
+    "border": (("bec", "prov"), 1, 25),
+    "ftz": (("ftz",), 22, 22),
+    "ftz_area": (("ftza",), 22, 80),
+    "free_trade_port": (("ftp",), 1, 1),
+    "industrial": (("prov",), 0, 0),  # provincial only
+    "other": (("oth", "sub", "prov"), 1, 200),
 }
 # How an official name of each type ends (a renamed or mistyped entry shows up here).
 NAME_ENDINGS = {
@@ -43,18 +56,27 @@ NAME_ENDINGS = {
     "etdz": ("开发区", "台商投资区", "工业园区", "产业园区"),
     "innovation_demo": ("国家自主创新示范区",),
     "new_area": ("新区",),
-    "bonded": ("保税区", "保税港区"),
-    "comprehensive_bonded": ("综合保税区",),
+    "bonded": ("保税区", "保税港区", "出口加工区", "保税物流园区", "跨境工业区", "配套区", "B区"),
+    "comprehensive_bonded": ("综合保税区", "园区", "B区", "片"),
+    "border": ("经济合作区", "合作中心"),
+    "ftz": ("自由贸易试验区",),
+    "ftz_area": ("片区",),
+    "free_trade_port": ("自由贸易港",),
+    "industrial": ("园区", "集中区", "园", "区", "基地"),
+    "other": ("区", "园", "城", "）", "基地"),
 }
 SLUG = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
 
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
-    text = files("extractor").joinpath("data/zones.csv").read_text(encoding="utf-8")
-    reader = csv.DictReader(text.splitlines())
-    assert reader.fieldnames == COLUMNS
-    return list(reader)
+    found = []
+    for name in ("zones.csv", "zones_provincial.csv"):
+        text = files("extractor").joinpath("data", name).read_text(encoding="utf-8")
+        reader = csv.DictReader(text.splitlines())
+        assert reader.fieldnames == COLUMNS
+        found += list(reader)
+    return found
 
 
 def spellings(row: dict[str, str]) -> list[str]:
@@ -72,8 +94,8 @@ def test_park_ids_are_unique_ascii_slugs_prefixed_by_type(rows):
     assert not [pid for pid, n in ids.items() if n > 1]
     for row in rows:
         assert SLUG.match(row["park_id"]), row["park_id"]
-        prefix = ZONE_TYPES[row["zone_type"]][0]
-        assert row["park_id"].startswith(prefix + "-"), (row["park_id"], row["zone_type"])
+        prefixes = ZONE_TYPES[row["zone_type"]][0]
+        assert row["park_id"].split("-")[0] in prefixes, (row["park_id"], row["zone_type"])
 
 
 def test_every_spelling_names_one_zone(rows):
@@ -101,8 +123,10 @@ def test_levels_types_and_years_are_well_formed(rows):
         assert row["level"] in {"national", "provincial"}, row["park_id"]
         assert row["zone_type"] in ZONE_TYPES, row["park_id"]
         assert row["name"].endswith(NAME_ENDINGS[row["zone_type"]]), (row["park_id"], row["name"])
-        if row["approved"]:
-            assert re.fullmatch(r"(19[89]\d|20[0-4]\d)", row["approved"]), (row["park_id"], row["approved"])
+        if row["approved"]:  # a year, or year-month where the source gives it (1992-04)
+            assert re.fullmatch(r"(19[89]\d|20[0-4]\d)(-(0[1-9]|1[0-2]))?", row["approved"]), (row["park_id"], row["approved"])
+        if row["area_ha"]:
+            assert float(row["area_ha"]) > 0, row["park_id"]
 
 
 def test_counts_per_type_are_within_the_known_totals(rows):
@@ -123,3 +147,62 @@ def test_well_known_proper_names_resolve_to_their_zone(rows):
     for spelling, (province, zone_type) in expected.items():
         row = by_spelling[spelling]
         assert (row["province"], row["zone_type"]) == (province, zone_type), spelling
+
+
+def test_every_row_has_a_source_naming_a_document_or_page(rows):
+    for row in rows:
+        assert len(row["source"]) >= 10 and re.search(r"[\u4e00-\u9fff]|http|github|GitHub|\.", row["source"]), row["park_id"]
+
+
+def test_parents_are_registered_zones_and_never_cycle(rows):
+    by_id = {row["park_id"]: row for row in rows}
+    for row in rows:
+        seen, current = {row["park_id"]}, row
+        while current["parent_id"]:
+            assert current["parent_id"] in by_id, (current["park_id"], current["parent_id"])
+            current = by_id[current["parent_id"]]
+            assert current["park_id"] not in seen, ("cycle", row["park_id"])
+            seen.add(current["park_id"])
+
+
+def test_free_trade_zone_areas_belong_to_a_free_trade_zone_of_their_province(rows):
+    by_id = {row["park_id"]: row for row in rows}
+    areas = [row for row in rows if row["zone_type"] == "ftz_area"]
+    assert areas
+    for row in areas:
+        parent = by_id[row["parent_id"]]
+        assert parent["zone_type"] == "ftz" and parent["province"] == row["province"], row["park_id"]
+
+
+def test_catalogue_rows_carry_their_catalogue_code_in_id_and_source(rows):
+    """A catalogue zone's id is its code (csz-g113001 for G113001): stable through renames."""
+    for row in rows:
+        if row["park_id"].startswith(("csz-", "prov-")):
+            code = row["park_id"].split("-", 1)[1].upper()
+            assert code in row["source"], row["park_id"]
+
+
+def _catalogue_rows(name: str) -> list[dict[str, str]]:
+    path = Path(__file__).parents[1] / "scripts" / "zone_sources" / name
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_catalogue_copy_agrees_with_what_provinces_announced():
+    """A second source for the catalogue's national rows: what a province announced it had.
+
+    黑龙江 (2018-03-13): 16 national zones, of them 8 ETDZs, 3 high-tech zones, 2 comprehensive
+    bonded zones, 2 border zones and 1 other (中俄东宁—波尔塔夫卡互市贸易区). 上海 (中商情报网
+    2018-03-09): 20 national zones.
+    """
+    national = _catalogue_rows("catalogue2018_national.csv")
+    heilongjiang = Counter(r["catalogue_type"] for r in national if r["province"] == "黑龙江省")
+    announced = {"经济技术开发区": 8, "高新技术产业开发区": 3, "海关特殊监管区域": 2, "边境/跨境经济合作区": 2, "其他类型开发区": 1}
+    assert heilongjiang == announced
+    assert sum(r["province"] == "上海市" for r in national) == 20
+    assert len({r["code"] for r in national}) == len(national)  # one row per catalogue code
+
+
+def test_every_national_catalogue_zone_is_registered(rows):
+    codes = {code for row in rows for code in re.findall(r"目录2018 ([GS]\d{6})", row["source"])}
+    assert {r["code"] for r in _catalogue_rows("catalogue2018_national.csv")} <= codes

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...models import Evidence, Park
 from ...registry import registry
-from ...zonenames import Vocabulary
+from ...zonenames import CHINA_WRAPPED_BEFORE, Vocabulary
 from .spans import runs_ending_in
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
@@ -43,15 +43,43 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
     for run_start, run_end, run in runs_ending_in(shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
         mention = _mention(words, text, run_start, run_end, run, known)
         if mention is not None:
+            if mentions and mentions[-1].end == mention.start and _part_of(mention, mentions[-1]):
+                whole = mentions.pop()
+                mention = ParkMention(text[whole.start : mention.end], whole.start, mention.end, mention.key)
             mentions.append(mention)
     return mentions
+
+
+def _part_of(part: ParkMention, whole: ParkMention) -> bool:
+    """A registered part named right after its whole (湖北自贸区武汉片区, 西宁经济技术开发区东川工业园区): one name, the part's."""
+    zones = registry()
+    inner, outer = zones.find(part.key), zones.find(whole.key)
+    if inner is None or outer is None or not inner.parent_id:
+        return False
+    parent = inner
+    while parent is not None and parent.parent_id:
+        if parent.parent_id == outer.park_id:
+            return True
+        parent = zones.zone(parent.parent_id)
+    return False
+
+
+class KnownNames(set):
+    """The document's clean names, and the registry's spellings looked up in place (never copied: the registry is large)."""
+
+    def __init__(self, registered: frozenset[str]) -> None:
+        super().__init__()
+        self._registered = registered
+
+    def __contains__(self, spelling: object) -> bool:
+        return spelling in self._registered or set.__contains__(self, spelling)
 
 
 def clean_park_names(text: str) -> set[str]:
     """Spellings known as names in this document: each anchored name, its short form, its defined short name, the registry's."""
     words = _words()
     shadow = _simplified(text, words)
-    names = set(registry().spellings)
+    names = KnownNames(registry().spellings)
     for run_start, run_end, run in runs_ending_in(shadow, 0, len(shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
         mention = _mention(words, text, run_start, run_end, run, set())
         if mention is not None:
@@ -70,8 +98,11 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
     prefix = run[: chain.start()]
     types, _tail = words.split_types(chain.group())
     found = words.name_start(prefix, types)
+    wrapped = CHINA_WRAPPED_BEFORE.search(text, max(0, run_start - 8), run_start) if not prefix else None
     if found is not None:
         name_start = run_start + found[0]
+    elif wrapped is not None:  # 中国（上海）自由贸易试验区
+        name_start = wrapped.start()
     else:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
         offset = next((i for i in range(len(prefix) - 1) if run[i:] in known), None)
         if offset is None:
@@ -79,7 +110,10 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
         name_start = run_start + offset
     name = text[name_start:run_end]
     parsed = words.parse(name)
-    return ParkMention(name, name_start, run_end, parsed.key if parsed is not None else words.simplify(name))
+    key = parsed.key if parsed is not None else words.simplify(name)
+    if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
+        return None  # 光谷片区: a district of a plan, not a registered free trade zone area
+    return ParkMention(name, name_start, run_end, key)
 
 
 _QUOTES = "“”\"'‘’「」《》"
