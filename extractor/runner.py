@@ -337,7 +337,7 @@ def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | Non
     from .engines import DocumentTask
 
     for path, doc in _named(files):
-        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None)
+        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, str(path.absolute()))
 
 
 def _backend_spec(backend: Backend, chunk_budget: int, max_file_size: int, doc_timeout: float | None) -> BackendSpec:

@@ -280,7 +280,7 @@ def test_a_usage_error_is_one_line_and_where_to_read_more(capsys, argv):
 def _many_pages(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for copy in range(count):
-        shifted = re.sub(r"\d", lambda m: str((int(m.group()) + copy) % 10), page(copy))
+        shifted = re.sub(r"\d", lambda m, shift=copy: str((int(m.group()) + shift) % 10), page(copy))
         (folder / f"page_{copy:03d}.txt").write_text(shifted, encoding="utf-8")
     return folder
 
@@ -329,3 +329,146 @@ def test_workers_beyond_the_cpus_are_refused_unless_forced(tmp_path, capsys, mon
     assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "b"), "--workers", "2"]) == 2
     assert "memory" in capsys.readouterr().err
     assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "c"), "--workers", "2", "--force-workers"]) == 0
+
+
+# -- 4 and 6: a cluster of our own: relative paths, a silent or lost scheduler ---------------------------
+
+
+class _Cluster:
+    """``dask scheduler`` and one ``dask worker`` as separate processes on 127.0.0.1, the worker in a folder of its own."""
+
+    def __init__(self, folder: Path) -> None:
+        import subprocess
+        import sys
+        import time
+
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "worker").mkdir(exist_ok=True)
+        info = folder / "scheduler.json"
+        dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        self.scheduler = subprocess.Popen(
+            [*dask, "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)], cwd=folder, **quiet
+        )
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.2)
+        self.address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        worker = [sys.executable, "-m", "distributed.cli.dask_worker", self.address, "--nthreads", "1", "--no-dashboard"]
+        self.worker = subprocess.Popen([*worker, "--host", "127.0.0.1"], cwd=folder / "worker", **quiet)
+
+    def stop(self) -> None:
+        for process in (self.worker, self.scheduler):
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=30)
+
+
+@pytest.fixture
+def own_cluster(tmp_path):
+    pytest.importorskip("distributed")
+    clusters: list[_Cluster] = []
+
+    def start(name: str = "cluster") -> _Cluster:
+        clusters.append(_Cluster(tmp_path / name))
+        return clusters[-1]
+
+    yield start
+    for cluster in clusters:
+        cluster.stop()
+
+
+def test_relative_paths_reach_workers_that_run_in_another_folder(tmp_path, monkeypatch, own_cluster):
+    cluster = own_cluster()
+    inputs = _many_pages(tmp_path / "in", 6)
+    monkeypatch.chdir(tmp_path)  # the worker runs in tmp_path/cluster/worker: "in/…" means nothing there
+    assert main(["extract", "in", "-o", "on-cluster", "--scheduler", cluster.address]) == 0
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "alone")]) == 0
+    assert (tmp_path / "on-cluster" / "records.jsonl").read_bytes() == (tmp_path / "alone" / "records.jsonl").read_bytes()
+    outcomes = json.loads((tmp_path / "on-cluster" / "run.json").read_text(encoding="utf-8"))["inputs"]
+    assert all(o["status"] == "read" and o["path"].startswith("in/") for o in outcomes)  # named as the user named them
+
+    from distributed import Client
+
+    from extractor.cluster import extract_many
+
+    with Client(cluster.address, timeout="30s") as client:
+        results = extract_many(client, [Path("in") / "page_000.txt"])
+    assert results[0].error is None and results[0].articles
+
+
+def test_a_file_the_worker_cannot_see_is_said_plainly(tmp_path):
+    pytest.importorskip("distributed")
+    from extractor.cluster import ClusterError, _check_seen
+    from extractor.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.models import DocumentResult
+
+    seen = tmp_path / "a.txt"
+    seen.write_text(page(0), encoding="utf-8")
+    task = DocumentTask(Path("a.txt"), "a.txt", location=str(tmp_path / "elsewhere" / "a.txt"))  # as on a worker without the disk
+    outcome = extract_batch(BackendSpec("rules", 1200), [task])[0].work.entry.outcome
+    assert outcome.status == "skipped" and "not found on the worker" in outcome.reason and "same paths" in outcome.reason
+    assert outcome.path == "a.txt"
+    with pytest.raises(ClusterError, match="same paths"):  # extract_many raises instead of returning empty results
+        _check_seen([seen], [DocumentResult(doc="a.txt", text="", error="not found on the worker (w1) at /x/a.txt")])
+
+
+def test_a_silent_scheduler_fails_the_run_within_the_connect_timeout(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    import socket
+    import threading
+    import time
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:  # accepts every connection and never says a word
+        while True:
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    address = f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+    started = time.monotonic()
+    try:
+        code = main(["extract", str(PAGES[0]), "-o", str(tmp_path / "out"), "--scheduler", address, "--connect-timeout", "3"])
+    finally:
+        listener.close()
+        for connection in accepted:
+            connection.close()
+    assert code == 1 and time.monotonic() - started < 3 + 60
+    assert accepted  # it did connect: the handshake is what never came
+    err = capsys.readouterr().err
+    assert "--connect-timeout" in err and "Traceback" not in err
+
+
+def test_a_scheduler_lost_mid_run_fails_it_and_resume_on_a_new_cluster_finishes_it(tmp_path, own_cluster):
+    import subprocess
+    import sys
+    import time
+
+    inputs = _many_pages(tmp_path / "in", 150)
+    out = tmp_path / "out"
+    first = own_cluster("first")
+    command = [sys.executable, "-m", "extractor", "extract", str(inputs), "-o", str(out)]
+    run = subprocess.Popen([*command, "--scheduler", first.address, "--connect-timeout", "3"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    records = out / "records.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not records.exists() or records.stat().st_size == 0):
+        time.sleep(0.05)
+    assert run.poll() is None, "the run ended before its scheduler could be lost: give it more pages"
+    first.scheduler.kill()
+    lost = time.monotonic()
+    _, err = run.communicate(timeout=3 + 60)
+    assert run.returncode == 1, err
+    assert time.monotonic() - lost < 3 + 60
+    assert "lost" in err and "--resume" in err and "Traceback" not in err
+    assert "stopped" in json.loads((out / "run.json").read_text(encoding="utf-8"))
+    second = own_cluster("second")
+    assert main(["extract", str(inputs), "-o", str(out), "--resume", "--scheduler", second.address]) == 0
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "alone")]) == 0
+    assert records.read_bytes() == (tmp_path / "alone" / "records.jsonl").read_bytes()
