@@ -255,8 +255,9 @@ def _seconds(text: str) -> float | None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    scan = scan_inputs(args.paths, follow_links=args.follow_links, max_file_size=args.max_file_size)
     try:
-        args.manifest = Manifest(args.meta) if args.meta else None
+        args.manifest = Manifest(args.meta, inputs=scan.files) if args.meta else None  # only this run's rows are kept
     except ManifestError as exc:
         errors.print(f"[red]error:[/] --meta: {escape(str(exc))}", highlight=False)
         return 2
@@ -265,7 +266,6 @@ def _run_extract(args: argparse.Namespace) -> int:
     except RegistryError as exc:
         errors.print(f"[red]error:[/] --parks: {escape(str(exc))}", highlight=False)
         return 2
-    scan = scan_inputs(args.paths, follow_links=args.follow_links, max_file_size=args.max_file_size)
     for path in scan.missing:
         errors.print(f"[red]error:[/] {escape(display_name(path))}: no such file or directory", highlight=False)
     if not scan.files:

@@ -472,3 +472,97 @@ def test_a_scheduler_lost_mid_run_fails_it_and_resume_on_a_new_cluster_finishes_
     assert main(["extract", str(inputs), "-o", str(out), "--resume", "--scheduler", second.address]) == 0
     assert main(["extract", str(inputs), "-o", str(tmp_path / "alone")]) == 0
     assert records.read_bytes() == (tmp_path / "alone" / "records.jsonl").read_bytes()
+
+
+# -- 8. manifests and zone files ---------------------------------------------------------------------
+
+
+def _one_page(tmp_path: Path) -> Path:
+    inputs = tmp_path / "in"
+    inputs.mkdir(exist_ok=True)
+    (inputs / "a.txt").write_text(page(0), encoding="utf-8")
+    (inputs / "b.txt").write_text(page(1), encoding="utf-8")
+    return inputs
+
+
+def test_an_unterminated_quote_in_a_manifest_or_zone_file_is_refused_naming_its_line(tmp_path, capsys):
+    inputs = _one_page(tmp_path)
+    meta = tmp_path / "meta.csv"
+    meta.write_text('path,published,source\na.txt,2024-03-05,"人民日报\nb.txt,2024-03-06,新华社\n', encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "out"), "--meta", str(meta)]) == 2
+    err = capsys.readouterr().err
+    assert "line 2" in err and "quote" in err and "Traceback" not in err
+    parks = tmp_path / "zones.csv"
+    parks.write_text('park_id,name,short_names\nmy-1,"甲高新区,甲区\nmy-2,乙高新区,乙区\n', encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "out2"), "--parks", str(parks)]) == 2
+    err = capsys.readouterr().err
+    assert "line 2" in err and "quote" in err and "Traceback" not in err
+
+
+def test_a_huge_field_in_a_manifest_is_refused_naming_its_line(tmp_path, capsys):
+    inputs = _one_page(tmp_path)
+    meta = tmp_path / "meta.csv"
+    meta.write_text("path,published,source\na.txt,2024-03-05,x\nb.txt,2024-03-06," + "长" * 20_000_000 + "\n", encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "out"), "--meta", str(meta)]) == 2
+    err = capsys.readouterr().err
+    assert "line 3" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "0900-05", "3000"])
+def test_a_date_no_news_page_has_is_refused(tmp_path, capsys, date):
+    inputs = _one_page(tmp_path)
+    meta = tmp_path / "meta.csv"
+    meta.write_text(f"path,published\na.txt,{date}\n", encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "out"), "--meta", str(meta)]) == 2
+    assert "line 2" in capsys.readouterr().err
+
+
+def test_a_large_manifest_is_streamed_and_only_the_runs_rows_are_kept(tmp_path):
+    import time
+    import tracemalloc
+
+    from extractor.meta import Manifest
+
+    inputs = _one_page(tmp_path)
+    meta = tmp_path / "meta.csv"
+    with meta.open("w", encoding="utf-8") as handle:
+        handle.write("path,published,source,url\n")
+        for row in range(200_000):
+            handle.write(f"other/{row:07d}.txt,2021-01-{row % 28 + 1:02d},来源{row},https://example.com/{row}\n")
+        handle.write("a.txt,2024-03-05,人民日报,https://example.com/a\n")
+    size = meta.stat().st_size
+    small = tmp_path / "small.csv"
+    small.write_text("path,published\na.txt,2024-03-05\n", encoding="utf-8")
+    Manifest(small, inputs=[inputs / "a.txt"])  # what any manifest costs once (imports, compiled patterns) is not counted
+    tracemalloc.start()
+    started = time.monotonic()
+    manifest = Manifest(meta, inputs=[inputs / "a.txt", inputs / "b.txt"])
+    seconds = time.monotonic() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert manifest.meta_for(inputs / "a.txt").published == "2024-03-05"
+    assert manifest.meta_for(inputs / "b.txt") is None
+    assert len(manifest) == 1
+    assert peak < size / 4  # not the file, nor a dict per row
+    assert seconds < 20
+
+
+def test_resume_is_refused_when_the_manifest_or_the_zone_file_changed(tmp_path, capsys):
+    inputs = _one_page(tmp_path)
+    meta = tmp_path / "meta.csv"
+    meta.write_text("path,published\na.txt,2024-03-05\n", encoding="utf-8")
+    parks = tmp_path / "zones.csv"
+    parks.write_text("park_id,name,short_names\nmy-1,甲乙高新技术产业开发区,甲乙高新区\n", encoding="utf-8")
+    out = tmp_path / "out"
+    flags = ["--meta", str(meta), "--parks", str(parks)]
+    assert main(["extract", str(inputs), "-o", str(out), *flags]) == 0
+    assert main(["extract", str(inputs), "-o", str(out), "--resume", *flags]) == 0  # unchanged: resumed
+    before = (out / "records.jsonl").read_bytes()
+    meta.write_text("path,published\na.txt,2023-01-01\n", encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(out), "--resume", *flags]) == 2
+    assert "meta" in capsys.readouterr().err
+    meta.write_text("path,published\na.txt,2024-03-05\n", encoding="utf-8")
+    parks.write_text("park_id,name,short_names\nmy-2,甲乙高新技术产业开发区,甲乙高新区\n", encoding="utf-8")
+    assert main(["extract", str(inputs), "-o", str(out), "--resume", *flags]) == 2
+    assert "parks" in capsys.readouterr().err
+    assert (out / "records.jsonl").read_bytes() == before  # nothing was changed
