@@ -566,3 +566,63 @@ def test_resume_is_refused_when_the_manifest_or_the_zone_file_changed(tmp_path, 
     assert main(["extract", str(inputs), "-o", str(out), "--resume", *flags]) == 2
     assert "parks" in capsys.readouterr().err
     assert (out / "records.jsonl").read_bytes() == before  # nothing was changed
+
+
+# -- 9. memory within a small multiple of the input ---------------------------------------------------
+
+_PEAK = """
+import resource, sys
+from pathlib import Path
+{work}
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+"""
+
+
+def _peak_bytes(work: str) -> int:
+    """Peak memory (bytes) of a fresh Python process doing ``work``."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _PEAK.format(work=work)], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout.split()[-1])
+
+
+def _random_digit_pages(path: Path, size: int) -> Path:
+    """Seed pages one after another, each digit drawn at random: every paragraph new, ``size`` bytes in all."""
+    import random
+
+    draw = random.Random(5)
+    pieces, written, index = [], 0, 0
+    while written < size:
+        text = re.sub(r"\d", lambda m: draw.choice("0123456789"), page(index)) + "\n\n"
+        pieces.append(text)
+        written += len(text.encode())
+        index += 1
+    path.write_text("".join(pieces), encoding="utf-8")
+    return path
+
+
+def test_the_review_page_of_a_large_page_stays_within_a_small_multiple_of_it(tmp_path):
+    big = _random_digit_pages(tmp_path / "big.txt", 2_000_000)
+    assert main(["extract", str(big), "-o", str(tmp_path / "big-out"), "--doc-timeout", "0"]) == 0
+    assert main(["extract", str(PAGES[0]), "-o", str(tmp_path / "small-out")]) == 0
+    report = "from extractor.outputs.report import write_report; write_report(Path({out!r}))"
+    baseline = _peak_bytes(report.format(out=str(tmp_path / "small-out")))
+    peak = _peak_bytes(report.format(out=str(tmp_path / "big-out")))
+    page_size = (tmp_path / "big-out" / "report" / "doc-000001.html").stat().st_size
+    assert page_size > 2 * big.stat().st_size  # the page is several times its input: it must not be held whole
+    assert peak - baseline < 8 * big.stat().st_size, (peak - baseline, big.stat().st_size)
+
+
+def test_a_file_of_random_digits_stays_within_a_small_multiple_of_it(tmp_path):
+    """A guard (it holds at the start of issue 23 already): 1.8 MB of random digits after a Chinese lead."""
+    import random
+
+    draw = random.Random(1)
+    digits = tmp_path / "digits.txt"
+    digits.write_text("本报讯 园区" + "".join(draw.choice("0123456789") for _ in range(1_800_000)), encoding="utf-8")
+    run = "from extractor.cli import main; assert main(['extract', {path!r}, '-o', {out!r}]) in (0, 1)"
+    baseline = _peak_bytes(run.format(path=str(PAGES[0]), out=str(tmp_path / "small")))
+    peak = _peak_bytes(run.format(path=str(digits), out=str(tmp_path / "digits-out")))
+    assert peak - baseline < 10 * digits.stat().st_size
