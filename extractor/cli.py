@@ -33,6 +33,7 @@ from .backends import BACKENDS, Backend, BackendAborted, get_backend
 from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .budget import DEFAULT_DOC_TIMEOUT
 from .chunk import DEFAULT_BUDGET
+from .engines import ClusterLost
 from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 from .facts import FactsError, write_facts
 from .load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_size, parse_size, scan_inputs
@@ -54,12 +55,17 @@ errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: path
 
 
 ATTENTION_ROWS = 20  # files that need attention listed in the summary; all of them with --all-files
+NO_LIMIT = 365 * 24 * 3600.0  # seconds: a timeout of 0 on the command line
 WORKERS_PER_CPU = 2  # extraction is CPU-bound (rules) or waits on calls (LLM, which has --concurrency): more only thrash
 MEMORY_PER_WORKER = 400 * 1024 * 1024  # what a worker process with the backend loaded and a large page in hand may use
 
 
 class UsageError(Exception):
     """A command cannot start as asked (exit 2); the message says what to change."""
+
+
+class RunFailed(Exception):
+    """The run cannot be done (exit 1): a cluster that cannot be reached or has no workers; the message says what to check."""
 
 
 class Terminated(KeyboardInterrupt):
@@ -84,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OutputError, UsageError) as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
+    except RunFailed as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 1
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("EXTRACTOR_DEBUG"):
             raise
@@ -183,6 +192,13 @@ def _parser() -> argparse.ArgumentParser:
     cluster.add_argument(
         "--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 ($DASK_SCHEDULER_ADDRESS)"
     )
+    cluster.add_argument(
+        "--connect-timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="seconds to reach the scheduler and hear its answer, and to wait for it when it is lost mid-run, 0 for no limit (default: 30)",
+    )
     llm = extract.add_argument_group("LLM backend (any OpenAI-compatible endpoint; settings also from OPENAI_* / EXTRACTOR_* env)")
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
@@ -252,8 +268,9 @@ def _seconds(text: str) -> float | None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    scan = scan_inputs(args.paths, follow_links=args.follow_links, max_file_size=args.max_file_size)
     try:
-        args.manifest = Manifest(args.meta) if args.meta else None
+        args.manifest = Manifest(args.meta, inputs=scan.files) if args.meta else None  # only this run's rows are kept
     except ManifestError as exc:
         errors.print(f"[red]error:[/] --meta: {escape(str(exc))}", highlight=False)
         return 2
@@ -262,7 +279,6 @@ def _run_extract(args: argparse.Namespace) -> int:
     except RegistryError as exc:
         errors.print(f"[red]error:[/] --parks: {escape(str(exc))}", highlight=False)
         return 2
-    scan = scan_inputs(args.paths, follow_links=args.follow_links, max_file_size=args.max_file_size)
     for path in scan.missing:
         errors.print(f"[red]error:[/] {escape(display_name(path))}: no such file or directory", highlight=False)
     if not scan.files:
@@ -278,6 +294,9 @@ def _run_extract(args: argparse.Namespace) -> int:
             return _extract_with(backend, scan, args, engine)
     except BackendAborted as exc:  # the endpoint refused the key or does not answer: every document would fail alike
         errors.print(f"[red]error:[/] {escape(str(exc))}\nthe run was stopped; documents finished before are kept", highlight=False)
+        return exc.exit_code
+    except ClusterLost as exc:
+        errors.print(f"[red]run failed:[/] {escape(str(exc))}", highlight=False)
         return exc.exit_code
     finally:
         backend.close()
@@ -306,9 +325,9 @@ def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
         raise UsageError(str(exc)) from None
     with contextlib.ExitStack() as stack:
         try:
-            client = stack.enter_context(dask_client(args.workers, scheduler))
-        except ClusterError as exc:
-            raise UsageError(str(exc)) from None
+            client = stack.enter_context(dask_client(args.workers, scheduler, args.connect_timeout or NO_LIMIT))
+        except ClusterError as exc:  # like an endpoint that does not answer: the run fails (exit 1)
+            raise RunFailed(str(exc)) from None
         yield DaskEngine(client)
 
 

@@ -24,6 +24,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
+import threading
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -39,17 +42,18 @@ except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
 
 from .chunk import DEFAULT_BUDGET
-from .engines import BackendSpec, DocumentTask, Extracted, backend_for, extract_batch, failed
+from .engines import SAME_PATHS, BackendSpec, ClusterLost, DocumentTask, Extracted, backend_for, extract_batch, failed
 from .models import DocumentResult
 from .pipeline import extract_file, extract_text
 
-__all__ = ["ClusterError", "ClusterLimits", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
+__all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
 
 # A task of the rules backend is a batch of documents of about this many bytes (some 65,000 characters, ~0.5 s of
 # work): Dask's cost per task (several ms in the main process, which also writes every output) then stays small
 RULES_BATCH_BYTES = 200_000
 RULES_BATCH = 32  # documents at most per task (many tiny files), and per task of extract_many
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
+CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
 
 
 class ClusterError(Exception):
@@ -57,23 +61,26 @@ class ClusterError(Exception):
 
 
 @contextlib.contextmanager
-def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
-    """A client of a local cluster of ``workers`` processes, or of the cluster at ``scheduler``; closed on exit."""
-    quiet = logging.ERROR  # the user sees our progress bar and messages, not the cluster's chatter
-    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker"):
+def dask_client(workers: int | None = None, scheduler: str | None = None, connect_timeout: float = CONNECT_TIMEOUT) -> Iterator[Client]:
+    """A client of a local cluster of ``workers`` processes, or of the cluster at ``scheduler``; closed on exit.
+
+    Connecting to ``scheduler`` and its answer take at most ``connect_timeout`` seconds (a port that accepts and
+    never answers is an error, not a wait), and a scheduler lost mid-run is awaited as long before the run fails.
+    """
+    quiet = logging.CRITICAL  # the user sees our progress bar and messages, not the cluster's chatter
+    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker", "distributed.client"):
         logging.getLogger(name).setLevel(quiet)
     if scheduler:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except (OSError, TimeoutError) as exc:
-            raise ClusterError(f"no Dask scheduler answers at {scheduler} ({exc}); start one with 'dask scheduler'") from None
+        client = _connect(scheduler, connect_timeout)
         try:
             client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
         except TimeoutError:
-            client.close()
+            _close(client, connect_timeout)
             raise ClusterError(f"the scheduler at {scheduler} has no workers; start some with 'dask worker {scheduler}'") from None
-        with client:
+        try:
             yield client
+        finally:
+            _close(client, connect_timeout)
         return
     with dask.config.set({"distributed.worker.profile.enabled": False}):  # it samples stacks for a dashboard we do not start
         cluster = LocalCluster(
@@ -86,6 +93,43 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         )
     with cluster, Client(cluster) as client:
         yield client
+
+
+def _connect(scheduler: str, timeout: float) -> Client:
+    """A client of the scheduler, within ``timeout`` seconds; a ClusterError that says what is wrong otherwise.
+
+    Dask's own timeout bounds the connection but not every step of the handshake (a port that accepts and never
+    answers holds it for minutes), so the client is made in a thread we stop waiting for.
+    """
+    made: dict[str, Any] = {}
+    done = threading.Event()
+
+    def connect() -> None:
+        try:
+            made["client"] = Client(scheduler, timeout=f"{timeout}s")
+        except BaseException as exc:
+            made["error"] = exc
+        done.set()
+        if made.get("abandoned") and "client" in made:
+            made["client"].close()  # answered after we gave up
+
+    threading.Thread(target=connect, name="dask-connect", daemon=True).start()
+    if not done.wait(timeout + 1.0):
+        made["abandoned"] = True
+        raise ClusterError(
+            f"{scheduler} accepted the connection but gave no Dask scheduler's answer within {timeout:g} s "
+            "(--connect-timeout): check that a 'dask scheduler' listens at that address"
+        )
+    if "error" in made:
+        error = made["error"]
+        raise ClusterError(f"no Dask scheduler answers at {scheduler} ({type(error).__name__}: {error}); start one with 'dask scheduler'")
+    return made["client"]
+
+
+def _close(client: Client, timeout: float) -> None:
+    """Close the client without waiting on a scheduler that is gone."""
+    with contextlib.suppress(Exception):
+        client.close(timeout=timeout)
 
 
 class DaskEngine:
@@ -139,8 +183,9 @@ class DaskEngine:
                     yield from ready.pop(handed)
                     handed += 1
         finally:
-            if batch_of:  # the run stopped early (an error, Ctrl-C): nothing more to compute
-                self.client.cancel(list(batch_of))
+            if batch_of and self.client.status == "running":  # the run stopped early (an error, Ctrl-C): nothing more to compute
+                with contextlib.suppress(Exception):
+                    self.client.cancel(list(batch_of))
 
     def _settle_one(
         self, running: as_completed, batch_of: dict[Future, tuple[int, list[DocumentTask]]], ready: dict, spec: BackendSpec
@@ -152,9 +197,15 @@ class DaskEngine:
     def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted]:
         try:
             return future.result()
-        except Exception as exc:
+        except (Exception, asyncio.CancelledError) as exc:  # Dask cancels every future when it loses the scheduler
             if getattr(exc, "ends_run", False):  # BackendAborted on a worker: the run cannot go on, as in one process
                 raise
+            if self.client.status != "running" or isinstance(exc, asyncio.CancelledError):
+                raise ClusterLost(
+                    f"the connection to the Dask scheduler was lost during the run ({type(exc).__name__}: {exc}). "
+                    "Every document finished before is kept: start the cluster again (or use another), "
+                    "then run the same command with --resume to finish the rest"
+                ) from None
             if len(batch) > 1:  # one of them may kill its worker: find which
                 return [self._alone(task, spec) for task in batch]
             return [failed(batch[0], f"the worker could not extract it: {type(exc).__name__}: {exc}")]
@@ -278,7 +329,7 @@ def extract_many(
     With ``backend="llm"`` the concurrency and the token budget of ``llm`` hold
     for all the workers together.
     """
-    items = list(items)
+    items = [item.absolute() if isinstance(item, Path) else item for item in items]  # a worker's folder is not ours
     spec = BackendSpec(backend, chunk_budget, llm)
     limits = ClusterLimits(f"extractor-{uuid.uuid4().hex[:12]}", llm.concurrency, llm.max_tokens) if llm is not None else None
     spec = replace(spec, limits=limits)
@@ -287,10 +338,22 @@ def extract_many(
     parts = [items[start : start + RULES_BATCH] for start in range(0, len(items), RULES_BATCH)]
     try:
         futures = client.map(_extract_partition, parts, spec=spec, pure=False)
-        return [result for part in client.gather(futures) for result in part]
+        results = [result for part in client.gather(futures) for result in part]
     finally:
         if limits is not None:
             limits.forget(client)
+    _check_seen(items, results)
+    return results
+
+
+def _check_seen(items: list[Any], results: list[DocumentResult]) -> None:
+    """Raise when the workers could not see files this process sees: every such result would be empty."""
+    unseen = [item for item, result in zip(items, results, strict=True) if isinstance(item, Path) and result.error and item.exists()]
+    if unseen:
+        raise ClusterError(
+            f"{len(unseen)} of the files given are not on the workers, though this process sees them "
+            f"(first: {results[items.index(unseen[0])].error}): {SAME_PATHS}"
+        )
 
 
 def _extract_partition(items: Iterable[Any], spec: BackendSpec) -> list[DocumentResult]:
@@ -300,7 +363,10 @@ def _extract_partition(items: Iterable[Any], spec: BackendSpec) -> list[Document
 
 def _extract_item(item: Any, engine: Any, chunk_budget: int) -> DocumentResult:
     if isinstance(item, Path):
-        return extract_file(item, engine, chunk_budget)
+        result = extract_file(item, engine, chunk_budget)
+        if result.error and not os.path.lexists(item):
+            result.error = f"not found on the worker ({socket.gethostname()}) at {item}"
+        return result
     if isinstance(item, str):
         return extract_text(item, "<text>", engine, chunk_budget)
     if isinstance(item, tuple) and len(item) == 2:

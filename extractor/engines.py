@@ -18,6 +18,7 @@ picklable ``BackendSpec``. Nothing here imports an engine's library.
 from __future__ import annotations
 
 import os
+import socket
 import threading
 import time
 from collections import OrderedDict
@@ -37,6 +38,13 @@ if TYPE_CHECKING:
     from .backends.llm.settings import LLMSettings
 
 BACKENDS_KEPT = 2  # backends a worker thread keeps built (a long-lived cluster serves one run after another)
+
+
+class ClusterLost(Exception):
+    """The engine lost its cluster mid-run (the scheduler died or cannot be reached): the run fails, --resume finishes it."""
+
+    ends_run = True
+    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,15 @@ class DocumentTask:
     doc: str
     finished_sha256: str | None = None  # a previous run finished this content (--resume)
     meta: DocumentMeta | None = None
+    location: str = ""  # the absolute path the worker reads: a relative one would be taken from the worker's own folder
+
+
+def unseen_reason(location: str) -> str:
+    """Why a worker could not read a file the main process saw: plainly, with what to do."""
+    return f"not found on the worker ({socket.gethostname()}) at {location}, though this process sees it: {SAME_PATHS}"
+
+
+SAME_PATHS = "the workers need the input files at the same paths (a shared file system)"
 
 
 @dataclass
@@ -120,9 +137,14 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
     started = []
     for task in tasks:
         began = time.perf_counter()
+        location = Path(task.location) if task.location else task.path
         work = extract_document(
-            task.path, task.doc, backend, spec.chunk_budget, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
+            location, task.doc, backend, spec.chunk_budget, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
         )
+        outcome = work.entry.outcome
+        outcome.path = display_name(task.path)  # as the main process names it, so run.json is a one-process run's
+        if outcome.status == "skipped" and not os.path.lexists(location):
+            outcome.reason = unseen_reason(str(location))
         started.append((began, work))
     done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
     if done:

@@ -13,6 +13,7 @@ LoadError for that one file, never a crash.
 from __future__ import annotations
 
 import codecs
+import csv
 import errno
 import hashlib
 import os
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -422,3 +423,42 @@ def _stays_inside(entry: Path, roots: list[Path] | None, scan: InputScan) -> boo
 def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     """The files to read (see scan_inputs)."""
     yield from scan_inputs(paths).files
+
+
+# --- CSV files the user gives (--meta, --parks) ------------------------------------------------------
+
+
+class CsvFormatError(ValueError):
+    """A CSV the user gave cannot be read as rows; the message names the line."""
+
+
+def csv_table(lines: Iterable[str], origin: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """The header of a CSV, and its rows as (line number, row), read one at a time.
+
+    Stricter than the csv module on its own, which reads an unterminated quote as
+    a field that swallows every following line: a record may not run over more
+    than one line (no manifest or registry field holds a line break), a malformed
+    quote is an error, and so is a field over the csv module's size limit, each
+    naming the line where its record starts.
+    """
+    rows = _strict_rows(csv.reader(lines, strict=True), origin)
+    first = next(rows, None)
+    header = [cell.strip() for cell in first[1]] if first else []
+    return header, ((line, dict(zip(header, cells, strict=False))) for line, cells in rows if any(cells))
+
+
+def _strict_rows(reader: Any, origin: str) -> Iterator[tuple[int, list[str]]]:
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CsvFormatError(f"{origin}, line {start}: not a well-formed CSV row ({exc}; an unterminated quote?)") from None
+        if reader.line_num > start:
+            raise CsvFormatError(
+                f"{origin}, line {start}: a quoted field runs over {reader.line_num - start + 1} lines (an unterminated quote?)"
+            )
+        yield start, cells
+        start = reader.line_num + 1

@@ -10,19 +10,21 @@ outlet names live in ``data/meta.toml``; the date formats are mechanism, here.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import email.utils
 import json
+import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .load import CsvFormatError, csv_table
 from .models import DatePrecision, DocumentMeta
 from .normalize import fold_characters
 
@@ -103,13 +105,18 @@ def date_at_start(value: str) -> tuple[str, DatePrecision, int] | None:
     return None
 
 
+_YEARS = range(1800, 2201)  # a news page's date; outside, a number that only looks like one (and no period can hold it)
+
+
 def _iso(year: str, month: str | None, day: str | None) -> tuple[str, DatePrecision] | None:
+    if int(year) not in _YEARS:
+        return None
     try:
         if day:
             return dt.date(int(year), int(month or 0), int(day)).isoformat(), "day"
         if month:
             return dt.date(int(year), int(month), 1).isoformat()[:7], "month"
-        return (year, "year") if 1800 <= int(year) <= 2200 else None
+        return year, "year"
     except ValueError:
         return None
 
@@ -306,58 +313,116 @@ class Manifest:
     """Per-file meta from a CSV or JSON Lines file with columns path, published, source, url (title optional).
 
     A row's path is taken relative to the manifest's folder (or as given when absolute);
-    a bare file name also matches a document of that name anywhere.
+    a bare file name also matches a document of that name anywhere. The file is
+    read as a stream; given the run's ``inputs``, only their rows are kept (and
+    checked), so memory follows the run, not the manifest's size.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, inputs: Iterable[Path] | None = None) -> None:
         self.path = path
         self._by_path: dict[Path, DocumentMeta] = {}
         self._by_name: dict[str, DocumentMeta] = {}
+        wanted = _Wanted(inputs) if inputs is not None else None
         for line, row in _manifest_rows(path):
             where = f"{path}, line {line}"
             name = str(row.get("path") or "").strip()
             if not name:
                 raise ManifestError(f"{where}: no path")
+            if wanted is not None and _base_name(name) not in wanted.names:
+                continue  # no input of this run has that file name: the row is not looked at further
+            key = _key(path.parent / name)
+            bare = "/" not in name and "\\" not in name
+            if wanted is not None and not wanted.wants(key, name if bare else None):
+                continue
             try:
                 meta = meta_from_fields(row)
             except ValueError as exc:
                 raise ManifestError(f"{where}: {exc}") from None
-            self._by_path[(path.parent / name).resolve()] = meta
-            if "/" not in name and "\\" not in name:
+            self._by_path[key] = meta
+            if bare:
                 self._by_name[name] = meta
 
     def __len__(self) -> int:
         return len(self._by_path)
 
     def meta_for(self, file: Path) -> DocumentMeta | None:
-        return self._by_path.get(file.resolve()) or self._by_name.get(file.name)
+        return self._by_path.get(_key(file)) or self._by_path.get(_resolved(file)) or self._by_name.get(file.name)
+
+
+class _Wanted:
+    """The run's input files, as a manifest row may name them."""
+
+    def __init__(self, inputs: Iterable[Path]) -> None:
+        files = list(inputs)
+        self.keys = {_key(file) for file in files} | {_resolved(file) for file in files}
+        self.names = {file.name for file in files}
+
+    def wants(self, key: Path, bare_name: str | None) -> bool:
+        return key in self.keys or (bare_name is not None and bare_name in self.names)
+
+
+def _base_name(name: str) -> str:
+    return name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+@cache
+def _folder(folder: str) -> Path:
+    """A folder with its links resolved, once per folder: a manifest of a million rows has few of them."""
+    try:
+        return Path(folder).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(folder))
+
+
+def _key(file: Path) -> Path:
+    """A file's path with its folder resolved (cheap: folders are cached), to match rows to inputs."""
+    return _folder(os.path.dirname(os.path.abspath(file))) / file.name
+
+
+def _resolved(file: Path) -> Path:
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):
+        return file.absolute()
 
 
 _MANIFEST_COLUMNS = {"path", "published", "source", "url", "title"}
 
 
-def _manifest_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows of a manifest, one at a time; a ManifestError names the line of anything that cannot be read."""
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
         raise ManifestError(f"{path}: cannot read the manifest ({exc})") from None
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson") or content.lstrip().startswith("{"):
-        rows = []
-        for number, line in enumerate(content.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ManifestError(f"{path}, line {number}: not JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise ManifestError(f"{path}, line {number}: expected an object with path, published, source, url")
-            rows.append((number, row))
-        return rows
-    reader = csv.DictReader(content.splitlines())
-    columns = {(c or "").strip() for c in reader.fieldnames or []}
-    if "path" not in columns:
-        raise ManifestError(f"{path}: a CSV manifest needs a header row with a 'path' column (and published, source, url)")
-    if not columns & (_MANIFEST_COLUMNS - {"path"}):
-        raise ManifestError(f"{path}: no published, source, url or title column")
-    return [(number, {(k or "").strip(): v for k, v in row.items()}) for number, row in enumerate(reader, 2)]
+    with handle:
+        try:
+            first = handle.readline()
+            handle.seek(0)
+            if path.suffix.lower() in (".jsonl", ".json", ".ndjson") or first.lstrip().startswith("{"):
+                yield from _json_rows(path, handle)
+                return
+            header, rows = csv_table(handle, str(path))
+            columns = set(header)
+            if "path" not in columns:
+                raise ManifestError(f"{path}: a CSV manifest needs a header row with a 'path' column (and published, source, url)")
+            if not columns & (_MANIFEST_COLUMNS - {"path"}):
+                raise ManifestError(f"{path}: no published, source, url or title column")
+            yield from rows
+        except CsvFormatError as exc:
+            raise ManifestError(str(exc)) from None
+        except UnicodeDecodeError as exc:
+            raise ManifestError(f"{path}: cannot read the manifest ({exc})") from None
+
+
+def _json_rows(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ManifestError(f"{path}, line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise ManifestError(f"{path}, line {number}: expected an object with path, published, source, url")
+        yield number, row

@@ -14,13 +14,13 @@ nicknames: they teach the name reader a proper name and match only themselves.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .load import CsvFormatError, csv_table
 from .zonenames import Vocabulary, vocabulary
 
 COLUMNS = (
@@ -156,12 +156,18 @@ def load_registry(paths: Iterable[Path | str] = (), packaged: bool = True) -> Re
 
 
 def _read(origin: str, text: str) -> list[Zone]:
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in ("park_id", "name") if c not in (reader.fieldnames or [])]
+    try:
+        return _zones(origin, *csv_table(text.splitlines(), origin))
+    except CsvFormatError as exc:  # an unterminated quote would swallow the zones after it
+        raise RegistryError(str(exc)) from None
+
+
+def _zones(origin: str, header: list[str], rows: Iterable[tuple[int, dict[str, str]]]) -> list[Zone]:
+    missing = [c for c in ("park_id", "name") if c not in header]
     if missing:
         raise RegistryError(f"{origin}: missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
     zones, seen = [], {}
-    for line, row in enumerate(reader, start=2):
+    for line, row in rows:
         park_id, name = (row.get("park_id") or "").strip(), (row.get("name") or "").strip()
         if not park_id or not name:
             raise RegistryError(f"{origin}, line {line}: park_id and name are required")

@@ -151,7 +151,7 @@ def run_extraction(
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = _redacting(on_progress or (lambda event, outcome: None), _redactor(backend))
-    settings = run_settings(backend, chunk_budget)
+    settings = run_settings(backend, chunk_budget, manifest.path if manifest else None, registry_files())
     summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
     left_out = [(p, "no such file or folder") for p in scan.missing]
     left_out += [(p, "symbolic link loop: folder already searched") for p in scan.loops]
@@ -188,14 +188,23 @@ def run_extraction(
     return summary
 
 
-def run_settings(backend: Backend, chunk_budget: int) -> dict[str, str]:
-    """What the records depend on besides the input: a --resume with other settings is refused."""
+def run_settings(backend: Backend, chunk_budget: int, meta: Path | None = None, parks: Iterable[Path] = ()) -> dict[str, str]:
+    """What the records depend on besides the input: a --resume with other settings is refused.
+
+    The --meta file and the --parks files count too (by their content): a zone
+    must not get two park_ids, nor a page two dates, across a resume.
+    """
     settings = {
         "backend": backend.name,
         "extractor": _version(),
         "record_schema": SCHEMA_VERSION,
         "knowledge": _knowledge_digest(),
     }
+    if meta is not None:
+        settings["meta"] = _files_digest([meta])
+    parks = list(parks)
+    if parks:
+        settings["parks"] = _files_digest(parks)
     if backend.needs_chunks:
         settings["chunk_chars"] = str(chunk_budget)
     llm = getattr(backend, "settings", None)  # the LLM backend's endpoint settings
@@ -219,6 +228,21 @@ def _knowledge_digest() -> str:
     for path in sorted(_DATA.glob("*")):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _files_digest(paths: list[Path]) -> str:
+    """The content of these files, read in blocks (a manifest may be large); an unreadable one counts by its name."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(len(paths)).encode() + b"\0")
+        try:
+            with path.open("rb") as handle:
+                while block := handle.read(1 << 20):
+                    digest.update(block)
+        except OSError:
+            digest.update(b"unreadable:" + str(path).encode())
+        digest.update(b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -337,7 +361,7 @@ def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | Non
     from .engines import DocumentTask
 
     for path, doc in _named(files):
-        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None)
+        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, str(path.absolute()))
 
 
 def _backend_spec(backend: Backend, chunk_budget: int, max_file_size: int, doc_timeout: float | None) -> BackendSpec:

@@ -26,6 +26,8 @@ import itertools
 import json
 import shutil
 import sqlite3
+import string
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,7 @@ from urllib.parse import quote
 from ..models import Figure
 from . import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 from .columns import record_columns
-from .files import refuse_links, write_new
+from .files import create_new, refuse_links, write_new
 
 REPORT_FOLDER = "report"
 INDEX_PAGE_SIZE = 1000
@@ -120,53 +122,93 @@ def _write(path: Path, page: str) -> None:
 
 
 def _document_page(db: sqlite3.Connection, document: sqlite3.Row, number: int, folder: Path) -> _IndexRow:
+    """One document's page, written as it is made: the records are read from the database as the page needs them,
+    so memory holds the text and one mark per record, not the page (a 10 MB page's is several times that)."""
     doc, text = document["doc"], document["text"]
-    records = {table: _rows(db, table, doc) for table in _RECORD_TABLES}
     articles = [dict(row) for row in db.execute("SELECT * FROM articles WHERE doc = ? ORDER BY article", (doc,))]
     by_article: dict[int, list[Highlight]] = {}
-    for table, rows in records.items():
-        for row in rows:
+    counts = dict.fromkeys(_RECORD_TABLES, 0)
+    statuses = dict.fromkeys(_STATUSES, 0)
+    parks: set[str] = set()
+    for table in _RECORD_TABLES:
+        for row in _rows(db, table, doc):
+            counts[table] += 1
+            if table == "figures":
+                statuses[row["status"]] = statuses.get(row["status"], 0) + 1
+                if row["subject"]:
+                    parks.add(row["subject"])
             highlight = _highlight(table, row, text)
             if highlight is not None:
                 by_article.setdefault(row["article"], []).append(highlight)
-    sections = []
-    for article in articles:
-        title = article["title"] or f"article {article['article']}"
-        body = _marked_text(text, article["start"], article["end"], by_article.get(article["article"], []))
-        sections.append(
-            f'<article id="article-{article["article"]}"><h3>{_text(title)} <small>{_text(doc)} · {article["article"]}</small></h3>'
-            f'<p class="text">{body}</p></article>'
-        )
+    counts.update({status: statuses[status] for status in _STATUSES})
+
+    def sections() -> Iterator[str]:
+        for article in articles:
+            title = article["title"] or f"article {article['article']}"
+            body = _marked_text(text, article["start"], article["end"], by_article.pop(article["article"], []))
+            yield (
+                f'<article id="article-{article["article"]}"><h3>{_text(title)} <small>{_text(doc)} · {article["article"]}</small></h3>'
+                f'<p class="text">{body}</p></article>'
+            )
+
     page_name = f"doc-{number:06d}.html"
-    figures = records["figures"]
-    parks = sorted({row["subject"] for row in figures if row["subject"]})
-    data = {f"{table}:{row['id']}": row for table, rows in records.items() for row in rows}
-    counts = {table: len(rows) for table, rows in records.items()}
-    counts.update({status: sum(row["status"] == status for row in figures) for status in _STATUSES})
-    _write(
+    _write_template(
         folder / page_name,
-        _DOCUMENT_TEMPLATE.format(
-            title=_text(doc),
-            style=_STYLE,
-            summary=_summary([("articles", len(articles)), *counts.items()]),
-            legend=_LEGEND,
-            park_options="".join(f'<option value="{_attr(p)}">{_text(p)}</option>' for p in parks),
-            confidence_options="".join(f'<option value="{c}">{c}</option>' for c in _CONFIDENCES),
-            figure_head="".join(
-                f'<th class="sortable" id="sort-amount">{c} ↕</th>' if c == "amount" else f"<th>{_text(c)}</th>" for c in _FIGURE_COLUMNS
-            ),
-            figure_rows="\n".join(_figure_row(row) for row in figures),
-            articles="\n".join(sections),
-            records_json=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"),
-            script=_DOCUMENT_SCRIPT,
+        _DOCUMENT_TEMPLATE,
+        title=_text(doc),
+        style=_STYLE,
+        summary=_summary([("articles", len(articles)), *counts.items()]),
+        legend=_LEGEND,
+        park_options="".join(f'<option value="{_attr(p)}">{_text(p)}</option>' for p in sorted(parks)),
+        confidence_options="".join(f'<option value="{c}">{c}</option>' for c in _CONFIDENCES),
+        figure_head="".join(
+            f'<th class="sortable" id="sort-amount">{c} ↕</th>' if c == "amount" else f"<th>{_text(c)}</th>" for c in _FIGURE_COLUMNS
         ),
+        figure_rows=_joined((_figure_row(row) for row in _rows(db, "figures", doc)), "\n"),
+        articles=_joined(sections(), "\n"),
+        records_json=_records_json(db, doc),
+        script=_DOCUMENT_SCRIPT,
     )
     title = next((a["title"] for a in articles if a["title"]), "")
     return _IndexRow(number, doc, page_name, title, len(articles), counts)
 
 
-def _rows(db: sqlite3.Connection, table: str, doc: str) -> list[dict[str, Any]]:
-    return [dict(row) for row in db.execute(f"SELECT rowid AS id, * FROM {table} WHERE doc = ? ORDER BY article, rowid", (doc,))]
+def _rows(db: sqlite3.Connection, table: str, doc: str) -> Iterator[dict[str, Any]]:
+    for row in db.execute(f"SELECT rowid AS id, * FROM {table} WHERE doc = ? ORDER BY article, rowid", (doc,)):
+        yield dict(row)
+
+
+def _records_json(db: sqlite3.Connection, doc: str) -> Iterator[str]:
+    """The page's records as one JSON object (record key → row), a record at a time; '<' escaped so no tag can end the script."""
+    yield "{"
+    first = True
+    for table in _RECORD_TABLES:
+        for row in _rows(db, table, doc):
+            key = json.dumps(f"{table}:{row['id']}")
+            entry = f"{key}: {json.dumps(row, ensure_ascii=False)}".replace("<", "\\u003c")
+            yield entry if first else ", " + entry
+            first = False
+    yield "}"
+
+
+def _joined(pieces: Iterable[str], separator: str) -> Iterator[str]:
+    for index, piece in enumerate(pieces):
+        yield separator + piece if index else piece
+
+
+def _write_template(path: Path, template: str, **fields: str | Iterator[str]) -> None:
+    """``template.format(**fields)`` into a new file beside ``path``, then moved into place; a field may be a stream of pieces."""
+    partial = path.with_name(path.name + ".writing")
+    with create_new(partial, "w", encoding="utf-8") as handle:
+        for literal, name, _, _ in string.Formatter().parse(template):
+            handle.write(literal)
+            if name is not None:
+                value = fields[name]
+                if isinstance(value, str):
+                    handle.write(value)
+                else:
+                    handle.writelines(value)
+    partial.replace(path)
 
 
 def _highlight(table: str, row: dict[str, Any], text: str) -> Highlight | None:
