@@ -62,8 +62,16 @@ BREAKS = (
         ("tests/test_outputs.py::test_every_csv_cell_is_the_database_cell",),
     ),
     Break(
+        "csv-quotes-backslashed",
+        "the CSV writer escapes a quotation mark with a backslash instead of doubling it (as many rows, other cells)",
+        "extractor/outputs/csv.py",
+        "writer = csv.writer(handle)",
+        'writer = csv.writer(handle, doublequote=False, escapechar="\\\\")',
+        ("tests/test_outputs.py::test_every_csv_cell_is_the_database_cell",),
+    ),
+    Break(
         "csv-quoting-unreadable",
-        "the CSV writer quotes cells with a character no CSV reader expects (as many rows, other cells)",
+        "the CSV writer quotes cells with a character no CSV reader expects",
         "extractor/outputs/csv.py",
         "writer = csv.writer(handle)",
         "writer = csv.writer(handle, quotechar=\"'\")",
