@@ -13,7 +13,7 @@ REPORT = (
     "一、2023年工作回顾\n"
     "过去一年，全区实现地区生产总值2500亿元，增长6.5%。我区规上工业增加值达到1200亿元。\n"
     + "全区上下凝心聚力，攻坚克难，各项事业取得新进展。" * 8
-    + "\n新引进项目46个，其中合作产业园签约项目5个。\n"
+    + "\n新引进项目46个，其中萧山经济技术开发区签约项目5个。\n"
     "全区财政总收入420亿元，增长8%。\n"
     "二、2024年工作安排\n"
     "全区生产总值增长6%左右。\n"
@@ -48,7 +48,7 @@ def test_a_heading_sets_the_period_of_the_figures_under_it():
 
 def test_a_park_named_once_far_down_a_report_is_not_its_subject():
     figures = _figures(extract_text(REPORT, meta={"published": "2024-01-12"}))
-    assert figures["5个"].subject == "合作产业园"  # where it is named, it is the subject
+    assert figures["5个"].subject == "萧山经济技术开发区"  # where it is named, it is the subject
     assert figures["420亿元"].subject == "滨江区"  # the report speaks for the place its lead names
     assert figures["2500亿元"].subject == "滨江区"
 

@@ -47,6 +47,7 @@ class Entity:
     locative: bool = False  # after 在/落户/位于…: where something happens, not what a figure is about
     yardstick: bool = False  # a group the zone is measured against (居…之首, 在…中跻身十强)
     part: bool = False  # named in a breakdown (其中：东川工业园区增长…): not what a later 园区 means
+    subset: bool = False  # a counted group of a region (中部12家国家级经开区): not the nation's collective
 
     @property
     def end(self) -> int:
@@ -85,6 +86,7 @@ class _Words:
     breakdown: re.Pattern[str]
     lead_chars: int
     canonical_groups: dict[str, str]
+    subset_before: re.Pattern[str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
     level_group: re.Pattern[str]
@@ -139,6 +141,7 @@ def _words() -> _Words:
         breakdown=re.compile(data["breakdown"]),
         lead_chars=int(data["lead_chars"]),
         canonical_groups={alias: name for name, aliases in data["canonical_groups"].items() for alias in aliases},
+        subset_before=re.compile(f"(?:{data['subset_before']})$"),
         place_self=_alternatives(data["place_self_words"]),
         not_place_self_after=re.compile(data["not_place_self_after"]),
         level_group=_alternatives(data["level_groups"]),
@@ -186,7 +189,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
         if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
             compared = bool(words.comparison_set_after.match(text, match.end()))  # 在全国43个国家级开发区中跻身十强
             base = bool(words.compared_before.search(text, max(start, match.start() - 10), match.start()))  # 高于…33个开发区
-            groups.append(Entity(match.group(), match.start(), "group", locative=base, yardstick=compared or base))
+            subset = bool(words.subset_before.search(text, max(start, match.start() - 6), match.start()))
+            groups.append(Entity(match.group(), match.start(), "group", base, compared or base, subset=subset))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     for match in words.self_word.finditer(text, start, end):
@@ -369,9 +373,7 @@ def _lead_place(text: str, start: int, end: int) -> str:
 def canonical_group(name: str) -> str:
     """One spelling for a collective, so the table adds its rows up: 全国169家国家级高新区 → 国家高新区
     (the nation's count, which changes year by year, dropped; the spelling from subjects.toml
-    [canonical_groups]). A counted subset of the nation's (中部12家…, 全省8个…) keeps its printed name."""
-    if _COUNTED_SUBSET.search(name):
-        return name  # 中部12家国家级经开区, 全省8个国家高新区: a subset its count tells apart, kept as printed
+    [canonical_groups]). A region's counted subset (中部12家…) is no collective: its callers keep its printed name."""
     core = _NATION.sub("", _group_core(name)) or name
     return _words().canonical_groups.get(core, core)
 
@@ -382,9 +384,7 @@ def _group_core(name: str) -> str:
 
 
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
-# A count not led by the nation's scope: the group is a subset (中部12家国家级经开区), not the whole collective.
 _NATION = re.compile("^(?:全国|我国|中国)")
-_COUNTED_SUBSET = re.compile(r"^(?!全国|我国|中国).*?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n]")
 
 
@@ -418,7 +418,7 @@ def subject_of(
         if entity.start < paragraph_start:
             break
         if entity.yardstick and not entity.locative and entity.end <= position:  # not 43个 in 全国43个国家级开发区
-            yardstick = yardstick or entity.name
+            yardstick = yardstick or (entity.name if entity.subset else canonical_group(entity.name))
             continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
         if entity.locative or _is_measured(entity, text, position):
             continue
@@ -433,9 +433,10 @@ def subject_of(
             return zone, scope(entity.start) if zone != own else "document"
         if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the group as printed
             return entity.name, "clause"
-        return (canonical_group(entity.name) if entity.kind == "group" else entity.name), scope(entity.start)
+        collective = entity.kind == "group" and not entity.subset
+        return (canonical_group(entity.name) if collective else entity.name), scope(entity.start)
     if yardstick:
-        return canonical_group(yardstick), "paragraph"
+        return yardstick, "paragraph"
     return own, "document" if own else "none"
 
 
