@@ -538,7 +538,7 @@ def _kind(name: str, known: _Knowledge) -> InitiativeKind:
     word = _kind_word(bare, known)
     if word:
         return known.kind_of_word[word]
-    if name[0] in _OPEN:
+    if any(mark in name for mark in _OPEN):  # 审批事项“全程网办、智能秒批”: the quotation names the measure
         return "policy" if known.package.search(bare) else "reform"
     return "other"
 
