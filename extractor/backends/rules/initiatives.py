@@ -109,6 +109,7 @@ class _Knowledge:
     short_generic: int
     generic_kinds: frozenset[str]
     generic_modifiers: frozenset[str]
+    modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
     zone_prefix: re.Pattern[str]
     joiners: str
     counted_after: re.Pattern[str]
@@ -157,6 +158,7 @@ def _knowledge() -> _Knowledge:
         short_generic=no_name["short_generic"],
         generic_kinds=frozenset(no_name["generic_kinds"]),
         generic_modifiers=frozenset(no_name["generic_modifiers"]),
+        modifier_starts=frozenset(word[:size] for word in no_name["generic_modifiers"] for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name['zone_words'])})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start["joiners"],
         measure_words=re.compile(quoted["measure_words"]),
@@ -428,40 +430,43 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         bare[: len(bare) - len(kind_word)] or bare
     ) in known.not_names:
         return True
-    if known.count.search(_mask_quoted(name)):
+    outside = _mask_quoted(name)  # what the name's own words say, its quotations blanked
+    if known.count.search(outside):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
-    if known.sized.search(_mask_quoted(name)) and not bare.endswith(known.sized_ok):
+    if known.sized.search(outside) and not bare.endswith(known.sized_ok):
         return True  # 总投资616亿元项目, 3万吨聚乳酸原料项目: a plant sized by its owner (a fund is money: 两亿元创新创业基金)
     if not quoted and known.counted_after.match(around.after):
         return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
-    if _is_designation(name, around, known) or _is_companys(name, around, known):
+    if _is_designation(outside, around, known) or _is_companys(outside, around, known):
         return True
     if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     return not quoted and _is_generic(bare, kind_word, known)
 
 
-def _is_designation(name: str, around: _Around, known: _Knowledge) -> bool:
-    """A title a zone receives or a list it enters (获批国家软件出口基地, 红山产业园获评…), not a measure it runs."""
-    outside = _mask_quoted(name)
+def _is_designation(outside: str, around: _Around, known: _Knowledge) -> bool:
+    """A title a zone receives or a list it enters (获批国家软件出口基地, 红山产业园获评…), not a measure it runs.
+
+    ``outside``: the name with its quotations blanked.
+    """
     if known.title.search(outside):
         return True  # 国家集成电路产业基地: a state title, whatever the verb
     return bool(known.designated_before.search(around.before) or known.designated_after.match(around.after))
 
 
-def _is_companys(name: str, around: _Around, known: _Knowledge) -> bool:
+def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
     """A company's own project or plant (正威国际新材料项目, 比亚迪常州基地), not the zone's.
 
     The name holds a company word, or starts with the last words before a company
     suffix in the article (正威国际 in 正威国际集团). A project that builds a park
     or a platform for the zone (航天联志内江先进算力产业园项目) stays: the zone runs it with the company.
+    ``outside``: the name with its quotations blanked.
     """
-    outside = _mask_quoted(name)
     if known.company_word.search(outside):
         return True
-    if known.built_heads.search(outside):
+    if not around.companies or known.built_heads.search(outside):
         return False
     own = known.zone_prefix.sub("", outside, count=1)  # 内江高新区…签约仪式: a zone's name is no company's
     shortest, longest, gap = known.company_stem
@@ -480,7 +485,7 @@ def _is_companys(name: str, around: _Around, known: _Knowledge) -> bool:
 
 def _starts_a_common_word(stem: str, known: _Knowledge) -> bool:
     """Whether stem starts a generic modifier (高新 of 高新技术): no company's own words."""
-    return any(word.startswith(stem) for word in known.generic_modifiers)
+    return stem in known.modifier_starts
 
 
 def _is_generic(bare: str, kind_word: str, known: _Knowledge) -> bool:
@@ -538,7 +543,7 @@ def _kind(name: str, known: _Knowledge) -> InitiativeKind:
     word = _kind_word(bare, known)
     if word:
         return known.kind_of_word[word]
-    if name[0] in _OPEN:
+    if any(mark in name for mark in _OPEN):  # 审批事项“全程网办、智能秒批”: the quotation names the measure
         return "policy" if known.package.search(bare) else "reform"
     return "other"
 
