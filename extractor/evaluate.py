@@ -201,7 +201,7 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 def _names_agree(a: str, b: str) -> bool:
-    a, b = _MARKS.sub("", a), _MARKS.sub("", b)
+    a, b = _plain(a), _plain(b)
     return bool(a and b) and (a in b or b in a)
 
 
@@ -213,7 +213,7 @@ def _label(record: dict, label: str) -> object:
 
 
 def _bigrams(text: str) -> set[str]:
-    text = _MARKS.sub("", text)
+    text = _plain(text)
     return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
