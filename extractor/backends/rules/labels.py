@@ -242,10 +242,11 @@ def metric_scope(words: str, key: str) -> str:
     entry = next((e for e in knowledge().entries if e.key == key), None)
     if entry is None:
         return ""
-    starts = [found.start() for pattern, _weight in entry.signals for found in pattern.finditer(words)]
-    if not starts:
+    found = [(m.end(), m.end() - m.start(), m.start()) for pattern, _weight in entry.signals for m in pattern.finditer(words)]
+    if not found:
         return ""
-    scope = knowledge().scope_framing.sub("", words[: max(starts)])
+    _end, _length, start = max(found)  # the last signal, and of those ending there the longest (高新区, not 新区)
+    scope = knowledge().scope_framing.sub("", words[:start])
     return scope if len(scope) >= 2 and not _DIGITS.search(scope) else ""
 
 
