@@ -291,6 +291,8 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
         console.print(escape(_ignored_line(summary.ignored)), highlight=False)
     if summary.usage:
         console.print(escape(_usage_line(summary.usage)), highlight=False)
+        for note in summary.usage.get("notes", []):  # the LLM backend's advice: labels that did not arrive, a server's error
+            errors.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
     if args.report:
         console.print(f"report: {escape(display_name(args.out / 'report.html'))}", highlight=False)
     console.print(

@@ -34,19 +34,20 @@ import json
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from ...chunk import DEFAULT_BUDGET, Chunk
-from ...models import Article, DocumentMeta, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote
+from ...models import Article, DocumentMeta, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Status
 from ...numbers import Quantity, parse_quantity, split_unit
 from ...segment import Segment
 from ...tokens import estimate_tokens
-from ...verify import reading_at
+from ...verify import check, reading_at
 from ..rules import RulesBackend
 from .answers import ANSWER_MODELS, AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .cache import ResponseCache
@@ -60,6 +61,8 @@ __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exp
 UNAVAILABLE_AFTER = 3  # chunks in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
 _BUDGET_ERROR = "budget"
 _SUMMED = ("calls", "cache_hits", "retries", "failures", "prompt_tokens", "completion_tokens", "seconds_waiting")  # UsageCounter's
+LOW_LABEL_RATE = 0.5  # under this share of candidates labelled, the console says so
+ADDED_PER_CHUNK = 5  # figures one answer may add beyond the chunk's candidates (the rules find nearly every number)
 ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's reservation
 
 
@@ -67,6 +70,54 @@ ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's 
 class CallOutcome:
     batch: Batch
     result: CallResult
+
+
+@dataclass
+class ChunkTally:
+    """What one chunk's answer gave: candidates, labels applied to them, model figures merged into them, items dropped."""
+
+    candidates: int = 0
+    applied: int = 0
+    merged: int = 0
+    dropped: Counter = field(default_factory=Counter)
+
+    def drop(self, reason: str, count: int = 1) -> None:
+        self.dropped[reason] += count
+
+
+@dataclass
+class DocumentTally:
+    """A document's chunk tallies added up, for run.json."""
+
+    candidates: int = 0
+    applied: int = 0
+    merged: int = 0
+    chunks_without_labels: int = 0  # answered, with candidates, and not one label applied
+    dropped: Counter = field(default_factory=Counter)
+
+    def add(self, tally: ChunkTally, answered: bool) -> None:
+        self.candidates += tally.candidates
+        self.applied += tally.applied
+        self.merged += tally.merged
+        self.dropped.update(tally.dropped)
+        if answered and tally.candidates and not tally.applied:
+            self.chunks_without_labels += 1
+
+    def merge(self, other: dict[str, Any]) -> None:
+        """Add a tally sent back as a dict (``as_dict``) by a cluster worker."""
+        for name in ("candidates", "applied", "merged", "chunks_without_labels"):
+            setattr(self, name, getattr(self, name) + other.get(name, 0))
+        self.dropped.update(other.get("dropped_items", {}))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "candidates": self.candidates,
+            "applied": self.applied,
+            "applied_label_rate": round(self.applied / self.candidates, 4) if self.candidates else None,
+            "merged": self.merged,
+            "chunks_without_labels": self.chunks_without_labels,
+            "dropped_items": dict(sorted(self.dropped.items())),
+        }
 
 
 def _schema_version(extraction: str) -> str:
@@ -88,6 +139,8 @@ class LLMBackend:
         self.rules = RulesBackend()
         self.cache = ResponseCache(settings.cache_dir) if settings.cache else None
         self.failed_chunks: list[dict[str, Any]] = []
+        self.tallies: dict[str, DocumentTally] = {}
+        self.notes: list[str] = []  # what the console should say after the run (a server's advice, repeated timeouts)
         self.chunks_done = 0
         self._silent_in_a_row = 0  # chunks that failed on transport faults since the last answer
         self._abort: Exception | None = None  # set once: the run cannot go on
@@ -194,13 +247,43 @@ class LLMBackend:
             "max_tokens": self.settings.max_tokens,
             "tokens": {"prompt": c.prompt_tokens, "completion": c.completion_tokens},
             "seconds_waiting_to_retry": round(c.seconds_waiting, 3),
+            **self._labels_report(),
+        }
+
+    def _labels_report(self) -> dict[str, Any]:
+        """Labels applied per candidate and items dropped, for the run and per document; a note when under half applied."""
+        run = DocumentTally()
+        for tally in self.tallies.values():
+            run.merge(tally.as_dict())
+        report = run.as_dict()
+        notes = list(self.notes)
+        rate = report["applied_label_rate"]
+        if rate is not None and rate < LOW_LABEL_RATE:
+            notes.append(
+                f"the model's labels reached {rate:.0%} of the {run.candidates} candidates sent "
+                f"({run.chunks_without_labels} answered chunks with none): the rules' labels stand for the rest; "
+                "a model that cannot copy the {N1} marks may do better with --extraction free"
+            )
+        return {
+            "labels": {name: report[name] for name in ("candidates", "applied", "applied_label_rate", "merged", "chunks_without_labels")},
+            "dropped_items": report["dropped_items"],
+            "per_document": {doc: tally.as_dict() for doc, tally in sorted(self.tallies.items())},
+            "notes": notes,
         }
 
     def usage_counts(self) -> dict[str, Any]:
         """The counters behind ``usage``, plain and picklable: a worker's are added up with ``add_usage_counts``."""
         c = self.counter
         counts = {name: getattr(c, name) for name in _SUMMED}
-        return {**counts, "chunks": self.chunks_done, "budget_exhausted": c.budget_exhausted, "failed_chunks": list(self.failed_chunks)}
+        tallies = {doc: tally.as_dict() for doc, tally in self.tallies.items()}
+        return {
+            **counts,
+            "chunks": self.chunks_done,
+            "budget_exhausted": c.budget_exhausted,
+            "failed_chunks": list(self.failed_chunks),
+            "tallies": tallies,
+            "notes": list(self.notes),
+        }
 
     def add_usage_counts(self, counts: dict[str, Any]) -> None:
         """Add another backend's counters (a cluster worker's, for its documents) to this one's, for run.json."""
@@ -209,6 +292,9 @@ class LLMBackend:
         self.chunks_done += counts.get("chunks", 0)
         self.counter.budget_exhausted |= bool(counts.get("budget_exhausted"))
         self.failed_chunks += counts.get("failed_chunks", [])
+        for doc, tally in counts.get("tallies", {}).items():
+            self.tallies.setdefault(doc, DocumentTally()).merge(tally)
+        self.notes += [note for note in counts.get("notes", []) if note not in self.notes]
 
     def _verdict(self) -> dict[str, Any]:
         """The run failed when more than half of the chunks sent to the endpoint failed (chunks the budget held back are not counted)."""
@@ -295,7 +381,9 @@ class LLMBackend:
             share = 1 / len(outcome.batch.parts)  # a shared call's tokens are split between its chunks
             prompt_tokens += round(outcome.result.prompt_tokens * share)
             completion_tokens += round(outcome.result.completion_tokens * share)
-            found = self._records_of(text, article, part, outcome, doc)
+            tally = ChunkTally()
+            found = self._records_of(text, article, part, outcome, doc, tally)
+            self.tallies.setdefault(doc, DocumentTally()).add(tally, answered=found is not None)
             if found is None:
                 failed += 1
                 figures += part.figures.values()  # the rules' records stand in for the failed chunk
@@ -305,8 +393,9 @@ class LLMBackend:
             quotes += found[1]
             parks += found[2]
             initiatives += found[3]
-        if failed or not received:
+        if failed or not parks:  # the model named none here: the rules' stand
             parks += article.parks
+        if failed or not initiatives:
             initiatives += article.initiatives
         return article.model_copy(
             update={
@@ -320,17 +409,24 @@ class LLMBackend:
             }
         )
 
-    def _records_of(self, text: str, article: Article, part: Part, outcome: CallOutcome, doc: str) -> tuple[list, list, list, list] | None:
-        """The chunk's records from its answer; None (the failure listed) when there is no answer or it cannot be used."""
+    def _records_of(
+        self, text: str, article: Article, part: Part, outcome: CallOutcome, doc: str, tally: ChunkTally
+    ) -> tuple[list, list, list, list] | None:
+        """The chunk's records from its answer; None (the failure listed) when there is no answer or it cannot be used.
+
+        Whatever the answer holds, an error while merging it fails this chunk only (the rules stand in), never the document.
+        """
         answer = outcome.result.answer
         if answer is None:
             self._record_failure(doc, article, part, outcome.result.error)
             return None
+        if part is outcome.batch.parts[0]:  # a call's dropped items are counted once, with its first chunk
+            tally.dropped.update(getattr(answer, "dropped", []))
         span = (part.chunk.start, part.chunk.end)
         try:
             return (
-                _figures(text, part, answer, outcome.batch),
-                _quotes(text, part, answer, outcome.batch),
+                _figures(text, part, answer, outcome.batch, tally),
+                _quotes(text, part, answer, outcome.batch, tally),
                 [p for p in (_park(text, span, item.name, item.aliases) for item in answer.parks) if p.evidence],  # named here
                 [
                     i
@@ -338,8 +434,8 @@ class LLMBackend:
                     if i.evidence
                 ],
             )
-        except (ValueError, TypeError) as exc:  # an answer the records cannot hold (ValidationError is a ValueError)
-            self._record_failure(doc, article, part, f"unusable answer: {type(exc).__name__}")
+        except Exception as exc:
+            self._record_failure(doc, article, part, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}")
             return None
 
     def _record_failure(self, doc: str, article: Article, part: Part, error: str) -> None:
@@ -356,31 +452,83 @@ def _complete(article: Article, received: dict[int, list], chunks: dict[int, lis
     return len(received[article.index]) >= len(chunks[article.index])
 
 
-def _figures(text: str, part: Part, answer: Any, batch: Batch) -> list[Figure]:
-    """Labelled candidates of this chunk, plus the figures the model added whose evidence lies in it."""
-    found: list[Figure] = []
-    known = _KnownNumbers()
-    anchored = hasattr(answer, "labels")  # in the free mode the candidates only stand in for failed chunks
-    labels = {label.id: label for label in getattr(answer, "labels", [])}
-    for mark, candidate in part.figures.items() if anchored else ():
-        label = labels.get(mark)
-        if label is None:
-            found.append(candidate)  # not labelled: the rules' reading stands
-        elif label.is_figure:
-            found.append(_labelled(text, candidate, label))
-        else:
-            continue
-        known.add(found[-1])
-    rules_at = {value_start(candidate): candidate for candidate in part.figures.values()}  # their labels, where the model gives none
+def _figures(text: str, part: Part, answer: Any, batch: Batch, tally: ChunkTally) -> list[Figure]:
+    """Every candidate of this chunk (labelled where the model labels it), plus the figures the model added.
+
+    The rules' candidates always stay: a verified reading is never lost to an
+    answer. A figure the model lists at a candidate's number is that candidate's
+    label (merged, not added); what is left is added, at most ``ADDED_PER_CHUNK``
+    more than the chunk has candidates, and only where its number is printed in the chunk.
+    """
+    labels: dict[str, Any] = {}
+    for label in getattr(answer, "labels", []):
+        if label.id in part.figures:
+            labels.setdefault(label.id, label)  # the first label of an id wins
+    spans = sorted((value_start(c), value_start(c) + len(c.value_text), mark) for mark, c in part.figures.items())
+    added: list[tuple[Any, Evidence | None, int]] = []
     for item in answer.figures:
         fragment = item.evidence or item.value_text
         if _owner(text, batch, fragment) is not part:
             continue  # it stands in another chunk of this call
-        figure = _figure(text, item, _locate(text, _span(part), fragment), rules_at)
-        if not known.restates(figure):
+        evidence = _locate(text, _span(part), item.evidence) if item.evidence else None
+        place = _number_place(text, part, item.value_text, evidence)
+        if place is None:
+            tally.drop("figures: number not printed in the chunk")
+            continue
+        mark = _candidate_at(spans, place, place + len(item.value_text))
+        if mark is None:
+            added.append((item, evidence, place))
+        elif mark not in labels:
+            labels[mark] = item  # the model's figure repeats a candidate: its labels go to the candidate
+            tally.merged += 1
+        else:
+            tally.drop("figures: repeats a labelled candidate")
+    found: list[Figure] = []
+    known = _KnownNumbers()
+    for mark, candidate in part.figures.items():
+        label = labels.get(mark)
+        found.append(candidate if label is None else _labelled(text, candidate, label, tally))
+        known.add(found[-1])
+    tally.candidates += len(part.figures)
+    tally.applied += sum(mark in labels for mark in part.figures)
+    rules_at = {value_start(candidate): candidate for candidate in part.figures.values()}  # their labels, where the model gives none
+    cap = ADDED_PER_CHUNK + len(part.figures)
+    for item, evidence, place in added:
+        figure = _figure(text, item, evidence or _around(text, part, place, item.value_text), rules_at)
+        if known.restates(figure):
+            tally.drop("figures: repeats another figure")
+        elif cap <= 0:
+            tally.drop("figures: over the cap of added figures")
+        else:
             found.append(figure)
             known.add(figure)
+            cap -= 1
     return found
+
+
+def _number_place(text: str, part: Part, value_text: str, evidence: Evidence | None) -> int | None:
+    """Where a model figure's number stands in the chunk: in its evidence (last), else its first printing; None if nowhere."""
+    if evidence is not None:
+        offset = evidence.text.rfind(value_text)
+        if offset != -1:
+            return evidence.start + offset
+    found = _find(text, value_text, part.chunk.start, part.chunk.end)
+    return found[0] if found is not None and text[found[0] : found[1]] == value_text else None
+
+
+def _candidate_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The candidate whose printed number overlaps [start, end) (spans sorted by start, disjoint)."""
+    last = bisect.bisect_left(spans, (end,)) - 1  # the last candidate starting before ``end``
+    for low, high, mark in reversed(spans[max(0, last - 2) : last + 1]):
+        if low < end and start < high:
+            return mark
+    return None
+
+
+def _around(text: str, part: Part, place: int, value_text: str) -> Evidence:
+    """Evidence for a figure given without any: its number and up to 20 characters before it, inside the chunk."""
+    low = max(part.chunk.start, place - 20)
+    return Evidence(start=low, end=place + len(value_text), text=text[low : place + len(value_text)])
 
 
 class _KnownNumbers:
@@ -434,20 +582,34 @@ def _meaning(item: Meaning, fallback: Figure | None = None) -> dict[str, Any]:
     return {**{name: getattr(fallback, name) for name in labels}, **given}
 
 
-def _labelled(text: str, candidate: Figure, label: FigureLabel) -> Figure:
-    """The candidate with the model's labels, and with the model's reading of its number where it differs.
+def _labelled(text: str, candidate: Figure, label: Any, tally: ChunkTally) -> Figure:
+    """The candidate with the model's labels, and with the model's reading of its number where the text bears it out.
 
     A different value_text is read at the place the model means (over the
     candidate's number) and gets evidence that contains it; a stated base unit,
-    amount or qualifier replaces what the grammar read. The validator then
-    compares the whole claim with the text.
+    amount or qualifier replaces what the grammar read. That reading is kept
+    when the validator verifies it, or when the candidate's own reading does not
+    verify either; otherwise the candidate's verified reading stands (value,
+    unit, span) and only the labels apply.
     """
-    update = _meaning(label)
-    echoed = "".join(label.value_text.split())
+    labelled = candidate.model_copy(update=_meaning(label))
+    reading: dict[str, Any] = {}
+    echoed = "".join(getattr(label, "value_text", "").split())
     if echoed and echoed != candidate.value_text:
-        update.update(_echoed_reading(text, candidate, echoed))
-    update.update(_stated_reading(label, {**candidate.model_dump(include={"value", "amount"}), **update}))
-    return candidate.model_copy(update=update)
+        reading.update(_echoed_reading(text, candidate, echoed))
+    reading.update(_stated_reading(label, {**candidate.model_dump(include={"value", "amount"}), **reading}))
+    reading = {name: value for name, value in reading.items() if getattr(candidate, name) != value}
+    if not reading:
+        return labelled
+    corrected = labelled.model_copy(update=reading)
+    if _verifies(text, corrected) or not _verifies(text, candidate):
+        return corrected
+    tally.drop("labels: reading not borne out by the text (the verified one stands)")
+    return labelled
+
+
+def _verifies(text: str, figure: Figure) -> bool:
+    return check(figure, text).status is Status.verified
 
 
 def _echoed_reading(text: str, candidate: Figure, echoed: str) -> dict[str, Any]:
@@ -536,15 +698,17 @@ def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: d
     return Figure(value_text=value_text, value=item.value, evidence=evidence, **read, **labels)
 
 
-def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
+def _quotes(text: str, part: Part, answer: Any, batch: Batch, tally: ChunkTally) -> list[Quote]:
+    """Every quote candidate of this chunk (with the model's speaker where it gives one), plus new quotes that overlap none."""
     found: list[Quote] = []
     taken = _TakenSpans()
-    anchored = hasattr(answer, "quote_labels")
-    labels = {label.id: label for label in getattr(answer, "quote_labels", [])}
-    for mark, candidate in part.quotes.items() if anchored else ():
+    labels: dict[str, Any] = {}
+    for label in getattr(answer, "quote_labels", []):
+        labels.setdefault(label.id, label)
+    for mark, candidate in part.quotes.items():
         label = labels.get(mark)
-        if label is not None:
-            candidate = candidate.model_copy(update={"speaker": label.speaker, "speaker_title": label.speaker_title})
+        if label is not None and (label.speaker or label.speaker_title):
+            candidate = candidate.model_copy(update={"speaker": label.speaker or candidate.speaker, "speaker_title": label.speaker_title})
         found.append(candidate)
         taken.add(candidate)
     for item in answer.quotes:
@@ -552,7 +716,9 @@ def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
         if not words or _owner(text, batch, words) is not part:
             continue  # nothing, or it stands in another chunk of this call
         quote = Quote(text=words, speaker=item.speaker, speaker_title=item.speaker_title, evidence=_locate(text, _span(part), words))
-        if not taken.overlaps(quote):
+        if taken.overlaps(quote):
+            tally.drop("quotes: repeats a quote candidate")
+        else:
             found.append(quote)
             taken.add(quote)
     return found
