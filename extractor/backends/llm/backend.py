@@ -34,6 +34,7 @@ import json
 import math
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future
@@ -42,7 +43,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...chunk import DEFAULT_BUDGET, Chunk
+from ...budget import current_budget, paused
+from ...chunk import DEFAULT_BUDGET, Chunk, chunk_article
 from ...models import Article, DocumentMeta, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Status
 from ...numbers import Quantity, parse_quantity, split_unit
 from ...segment import Segment
@@ -51,7 +53,7 @@ from ...verify import check, reading_at
 from ..rules import RulesBackend
 from .answers import ANSWER_MODELS, AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .cache import ResponseCache
-from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault
+from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault, served_context
 from .limits import CallLimits, LocalLimits
 from .prompting import Batch, Part, batches, messages, prompt_version, value_start
 from .settings import ConfigurationError, EndpointRefused, EndpointUnavailable, LLMSettings
@@ -60,16 +62,65 @@ __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exp
 
 UNAVAILABLE_AFTER = 3  # chunks in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
 _BUDGET_ERROR = "budget"
-_SUMMED = ("calls", "cache_hits", "retries", "failures", "prompt_tokens", "completion_tokens", "seconds_waiting")  # UsageCounter's
+_SUMMED = (
+    "calls",
+    "cache_hits",
+    "retries",
+    "splits",
+    "failures",
+    "prompt_tokens",
+    "completion_tokens",
+    "seconds_waiting",
+)  # UsageCounter's
 LOW_LABEL_RATE = 0.5  # under this share of candidates labelled, the console says so
 ADDED_PER_CHUNK = 5  # figures one answer may add beyond the chunk's candidates (the rules find nearly every number)
-ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's reservation
+ANSWER_TO_TEXT = 1.5
+ANSWER_BASE = 256  # tokens of an answer's frame (its keys, parks, initiatives) ...
+ANSWER_PER_CANDIDATE = {"anchored": (128, 64), "free": (192, 128)}  # ... per figure and per quote candidate ...
+ANSWER_PER_TEXT = 0.5  # ... and per token of text, for what the model adds
+MAX_SPLITS = 2  # a call whose answer is cut off even at the ceiling is halved at most twice (four calls)
+CLOCK_POLL = 0.05  # seconds: the shortest wait between two looks at a page's call clock
+MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server's error, not cut into crumbs
+PROMPT_MARGIN = 1.15  # the token estimate is tokenizer-free: a margin keeps prompt plus answer inside the context
 
 
 @dataclass
 class CallOutcome:
     batch: Batch
     result: CallResult
+
+
+class CallClock:
+    """The time a page's own calls run (any of them in flight, holding a slot): what --doc-timeout counts for it.
+
+    Written on the event loop, read from the page's thread; a float read is atomic, and a stale one only delays a check.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._spent = 0.0
+        self._running = 0
+        self._since = 0.0
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        if self._running == 0:
+            self._since = time.monotonic()
+        self._running += 1
+        try:
+            yield
+        finally:
+            self._running -= 1
+            if self._running == 0:
+                self._spent += time.monotonic() - self._since
+
+    def left(self) -> float | None:
+        """Seconds the page's calls may still run; None without a limit."""
+        if self.seconds is None:
+            return None
+        spent = self._spent + (time.monotonic() - self._since if self._running else 0.0)
+        return self.seconds - spent
 
 
 @dataclass
@@ -148,6 +199,10 @@ class LLMBackend:
         self._thread = threading.Thread(target=self._loop.run_forever, name="llm-calls", daemon=True)
         self._thread.start()
         self._caller: ModelCaller | None = None
+        self.context_tokens = settings.context_tokens  # --context-tokens, else what the server says, else unknown
+        schema = ANSWER_MODELS[settings.extraction].model_json_schema()
+        self._schema_tokens = estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+        self._frame_tokens = estimate_tokens(str(messages(Batch([]), settings.extraction)))  # instructions, without a page
         self._on_loop(self._start()).result()
 
     # -- the event loop in its own thread ------------------------------------
@@ -157,6 +212,19 @@ class LLMBackend:
 
     async def _start(self) -> None:
         self._caller = ModelCaller(self.settings, self.counter, self.limits)
+        if self.context_tokens is None:
+            self.context_tokens = await served_context(self.settings)
+
+    def _fitting(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]]) -> dict[int, list[Chunk]]:
+        """The page's chunks, cut smaller where a chunk's prompt and answer would not fit the model's context."""
+        if self.context_tokens is None:
+            return chunks
+        per_char = 1 + ANSWER_PER_TEXT + max(ANSWER_PER_CANDIDATE[self.settings.extraction]) / 20  # a candidate every ~20 characters
+        room = self.context_tokens - PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens) - ANSWER_BASE
+        fit = max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char)))
+        if all(len(chunk.text) <= fit for parts in chunks.values() for chunk in parts):
+            return chunks
+        return {part.index: chunk_article(text, part.start, part.end, part.index, min(fit, self.chunk_budget)) for part in segments}
 
     def close(self) -> None:
         """Cancel calls still in flight (after an abort or Ctrl-C), close the client, then stop and close the loop."""
@@ -205,29 +273,55 @@ class LLMBackend:
         if self._abort is not None:
             raise self._abort
         base = [self.rules.extract_article(text, part) for part in segments]
+        chunks = self._fitting(text, segments, chunks)
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
         calls = batches(ordered, self.chunk_budget, meta.published if meta else "")
-        futures = [self._on_loop(self._call(batch)) for batch in calls]
-        return self._collect(text, base, chunks, calls, futures, doc)
+        budget = current_budget()
+        clock = CallClock(budget.seconds if budget is not None else None)
+        futures = [self._on_loop(self._call(batch, clock)) for batch in calls]
+        return self._collect(text, base, chunks, calls, futures, doc, clock)
 
     def _collect(
-        self, text: str, base: list[Article], chunks: dict[int, list[Chunk]], calls: list[Batch], futures: list[Future], doc: str
+        self,
+        text: str,
+        base: list[Article],
+        chunks: dict[int, list[Chunk]],
+        calls: list[Batch],
+        futures: list[Future],
+        doc: str,
+        clock: CallClock,
     ) -> Iterator[Article]:
+        """Articles in order as their calls are answered. Waiting is not charged to the page's time budget
+        (other pages' calls may hold the slots); the page's own calls are, by ``clock``: past --doc-timeout, calls
+        not yet sent are not sent, answers still on their way are not waited for (they reach the cache when they
+        come), and the rules stand in for the chunks left without an answer."""
         by_article: dict[int, list[tuple[Part, CallOutcome]]] = {article.index: [] for article in base}
         waiting = iter(zip(calls, futures, strict=True))
         for article in base:
             while not _complete(article, by_article, chunks):
                 batch, future = next(waiting)
-                try:
-                    outcome = future.result()
-                except CancelledError:
-                    outcome = None
+                with paused():
+                    outcome = self._await(future, batch, clock)
                 if self._abort is not None:
                     raise self._abort
-                assert outcome is not None
                 for part in batch.parts:
                     by_article[part.article.index].append((part, outcome))
             yield self._assemble(text, article, by_article.pop(article.index), doc)
+
+    def _await(self, future: Future, batch: Batch, clock: CallClock) -> CallOutcome:
+        """A call's outcome, or a failed one once the page's own calls have run out of time."""
+        while True:
+            left = clock.left()
+            try:
+                return future.result(timeout=None if left is None else max(left, CLOCK_POLL))
+            except TimeoutError:
+                if (clock.left() or 0.0) > 0:
+                    continue  # its calls waited for a slot: that time is not the page's
+                clock.expired = True
+                error = f"no answer within the page's --doc-timeout of {clock.seconds:g} s of its own calls; the rules stand in"
+                return CallOutcome(batch, CallResult(None, error=error))
+            except CancelledError:
+                return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
 
     def usage(self) -> dict[str, Any]:
         c = self.counter
@@ -239,6 +333,9 @@ class LLMBackend:
             "calls": c.calls,
             "cache_hits": c.cache_hits,
             "retries": c.retries,
+            "split_calls": c.splits,
+            "temperature": self.settings.temperature,
+            "context_tokens": self.context_tokens,
             "failures": c.failures,
             "failed_chunks": self.failed_chunks,
             "chunks": self.chunks_done,
@@ -298,7 +395,7 @@ class LLMBackend:
 
     def _verdict(self) -> dict[str, Any]:
         """The run failed when more than half of the chunks sent to the endpoint failed (chunks the budget held back are not counted)."""
-        held_back = sum(_BUDGET_ERROR in failure["error"] for failure in self.failed_chunks)
+        held_back = sum(_BUDGET_ERROR in failure["error"] or "--doc-timeout" in failure["error"] for failure in self.failed_chunks)
         sent = self.chunks_done - held_back
         failed = len(self.failed_chunks) - held_back
         if sent > 0 and failed * 2 > sent:
@@ -308,7 +405,7 @@ class LLMBackend:
 
     # -- one call -------------------------------------------------------------------
 
-    async def _call(self, batch: Batch) -> CallOutcome:
+    async def _call(self, batch: Batch, clock: CallClock | None = None) -> CallOutcome:
         extraction = self.settings.extraction
         prompt = messages(batch, extraction)
         answer_model = ANSWER_MODELS[extraction]
@@ -316,6 +413,7 @@ class LLMBackend:
             endpoint=self.settings.endpoint,  # another server's answers are not this one's
             model=self.settings.model,
             mode=self.settings.mode,
+            temperature=self.settings.temperature,
             extraction=extraction,
             prompt=prompt_version(),
             schema=_schema_version(extraction),
@@ -325,22 +423,53 @@ class LLMBackend:
         if cached is not None:
             self.counter.cache_hits += 1
             return CallOutcome(batch, CallResult(cached, from_cache=True))
-        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
         assert self._caller is not None
+        clock = clock or CallClock(None)
         async with self.limits.slot():
             if self._abort is not None:
                 return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
+            if clock.expired:
+                return CallOutcome(batch, CallResult(None, error="not sent: the page's --doc-timeout had passed"))
             try:
-                result = await self._caller.ask(prompt, answer_model, context, answer_estimate=_answer_estimate(batch))
+                with clock.running():
+                    result = await self._ask_fitting(batch, prompt, answer_model)
             except BudgetSpent as spent:
                 result = CallResult(None, error=str(spent))
             except EndpointRefused as refused:
                 self._stop_run(refused)
                 raise
         self._judge_endpoint(result)
+        if result.advice and result.advice not in self.notes:
+            self.notes.append(result.advice)
         if result.answer is not None and self.cache is not None:
             self.cache.put(key, {"answer": result.answer.model_dump(mode="json")})
         return CallOutcome(batch, result)
+
+    async def _ask_fitting(self, batch: Batch, prompt: list[dict[str, str]], answer_model: type, depth: int = 0) -> CallResult:
+        """The batch's answer. One cut off even at --max-output-tokens is not sent again as it was: the batch is
+        asked in two halves (candidates keep their marks), up to ``MAX_SPLITS`` times, and the halves' answers joined."""
+        assert self._caller is not None
+        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
+        result = await self._caller.ask(prompt, answer_model, context, _answer_estimate(batch), self._answer_tokens(batch, prompt))
+        halves = split_batch(batch) if result.error.startswith("IncompleteOutputException") and depth < MAX_SPLITS else None
+        if halves is None:
+            return result
+        self.counter.splits += 1
+        parts = [await self._ask_fitting(half, messages(half, self.settings.extraction), answer_model, depth + 1) for half in halves]
+        answered = [part.answer for part in parts if part.answer is not None]
+        joined = CallResult(_joined(answer_model, answered) if answered else None, error="" if answered else parts[0].error)
+        joined.prompt_tokens = result.prompt_tokens + sum(part.prompt_tokens for part in parts)
+        joined.completion_tokens = result.completion_tokens + sum(part.completion_tokens for part in parts)
+        joined.advice = next((part.advice for part in parts if part.advice), "")
+        return joined
+
+    def _answer_tokens(self, batch: Batch, prompt: list[dict[str, str]]) -> int:
+        """The call's max_tokens: sized from its candidates, under --max-output-tokens and what the context leaves."""
+        wanted = min(answer_tokens(batch, self.settings.extraction), self.settings.max_output_tokens)
+        if self.context_tokens is None:
+            return wanted
+        left = self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens))
+        return max(1, min(wanted, left))
 
     def _cached(self, key: str, answer_model: type) -> Any:
         cached = self.cache.get(key) if self.cache else None
@@ -360,12 +489,13 @@ class LLMBackend:
         never_answered = self.counter.answered == 0
         if never_answered or self._silent_in_a_row >= max(UNAVAILABLE_AFTER, self.settings.concurrency):
             when = "has not answered any call" if never_answered else f"stopped answering ({self._silent_in_a_row} chunks in a row)"
-            self._stop_run(
-                EndpointUnavailable(
-                    f"the endpoint {self.settings.endpoint} {when}: {result.error}; "
-                    "check that the server is running and reachable, or raise --timeout for a slow model"
+            advice = "check that the server is running and reachable, or raise --timeout for a slow model"
+            if "Timeout" in result.error:  # it is there but slow: a local model on CPU, or too much asked at once
+                advice = (
+                    f"calls keep timing out after --timeout {self.settings.timeout:g} s: raise --timeout, lower --chunk-chars, "
+                    f"or lower --concurrency ({self.settings.concurrency}; a local server answers one call at a time; see --local)"
                 )
-            )
+            self._stop_run(EndpointUnavailable(f"the endpoint {self.settings.endpoint} {when}: {result.error}; {advice}"))
 
     # -- answers to records ------------------------------------------------------
 
@@ -441,6 +571,46 @@ class LLMBackend:
     def _record_failure(self, doc: str, article: Article, part: Part, error: str) -> None:
         self.counter.failures += 1
         self.failed_chunks.append({"doc": doc, "article": article.index, "chunk": part.chunk.index, "error": error})
+
+
+def split_batch(batch: Batch) -> list[Batch] | None:
+    """Two halves of a call: its chunks shared out, or its one chunk cut at a sentence or clause end near the middle.
+
+    Candidates keep their marks (N7 stays N7), so labels still name them. None when the chunk will not cut.
+    """
+    if len(batch.parts) > 1:
+        middle = len(batch.parts) // 2
+        return [Batch(batch.parts[:middle], batch.published), Batch(batch.parts[middle:], batch.published)]
+    (part,) = batch.parts
+    chunk = part.chunk
+    pieces = chunk_article(chunk.text, 0, len(chunk.text), chunk.article, max(1, (len(chunk.text) + 1) // 2))
+    if len(pieces) < 2 or len(chunk.text) < MIN_CHUNK_CHARS:
+        return None
+    cut = chunk.start + pieces[len(pieces) // 2].start
+    return [Batch([_sub_part(part, chunk.start, cut)], batch.published), Batch([_sub_part(part, cut, chunk.end)], batch.published)]
+
+
+def _sub_part(part: Part, start: int, end: int) -> Part:
+    chunk = part.chunk
+    piece = Chunk(chunk.article, chunk.index, start, end, chunk.text[start - chunk.start : end - chunk.start])
+    figures = {mark: f for mark, f in part.figures.items() if start <= value_start(f) < end}
+    quotes = {mark: q for mark, q in part.quotes.items() if q.evidence is not None and start <= q.evidence.start < end}
+    return Part(part.article, piece, figures, quotes)
+
+
+def _joined(answer_model: type, answers: list[Any]) -> Any:
+    """One answer holding every list item of several (the halves of a split call)."""
+    lists = {name: [item for answer in answers for item in getattr(answer, name)] for name in answer_model.model_fields}
+    return answer_model.model_validate(lists)
+
+
+def answer_tokens(batch: Batch, extraction: str) -> int:
+    """The max_tokens a call's answer needs: a label per candidate (a whole figure per candidate in the free mode),
+    a speaker per quote, and a share of the text for what the model adds (parks, initiatives, figures the rules missed)."""
+    per_figure, per_quote = ANSWER_PER_CANDIDATE[extraction]
+    figures = sum(len(part.figures) for part in batch.parts)
+    quotes = sum(len(part.quotes) for part in batch.parts)
+    return ANSWER_BASE + per_figure * figures + per_quote * quotes + round(ANSWER_PER_TEXT * estimate_tokens(batch.plain_text()))
 
 
 def _answer_estimate(batch: Batch) -> int:
