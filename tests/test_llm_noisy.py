@@ -182,3 +182,108 @@ def test_quotation_marks_are_what_makes_a_quote():
     assert between_quotation_marks("我们将加快建设，推动发展。", text)
     assert not between_quotation_marks("会上还提到了创新驱动", text)
     assert not between_quotation_marks("推动发展。”会上", text)
+
+
+# -- item 4: every call bounded ----------------------------------------------------------------
+
+GOLD = Path(__file__).resolve().parent.parent / "seeds" / "gold"
+SEEDS = GOLD.parent
+
+
+def seeds_run(server, out: Path, script: Script, *flags: str, paths=(SEEDS / "003_8501c12392327efb.txt",)) -> int:
+    server.reset(script)
+    return llm_extract(server.base_url, out, paths, "--no-cache", "--timeout", "5", *flags)
+
+
+def test_every_call_carries_temperature_and_a_max_tokens_sized_from_its_candidates(server, tmp_path):
+    assert seeds_run(server, tmp_path, Script(gold_dir=GOLD), "--chunk-chars", "600", "--max-output-tokens", "1500") == 0
+    sent = server.stats.requests
+    assert sent and all(r["temperature"] == 0 for r in sent)
+    assert all(0 < r["max_tokens"] <= 1500 for r in sent)
+    assert len({r["max_tokens"] for r in sent}) > 1  # sized per chunk, not one number for all
+    assert seeds_run(server, tmp_path / "warm", Script(gold_dir=GOLD), "--temperature", "0.3") == 0
+    assert {r["temperature"] for r in server.stats.requests} == {0.3}
+
+
+def test_a_2048_token_context_read_from_the_server_fails_no_chunk_for_size(server, tmp_path):
+    code = seeds_run(server, tmp_path, Script(gold_dir=GOLD, context_tokens=2048), paths=(SEEDS,))
+    run_json = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert code == 0 and server.stats.faults["context"] == 0
+    assert run_json["context_tokens"] == 2048
+    assert not [f for f in run_json["failed_chunks"] if "context" in f["error"]]
+    assert all(r["prompt_tokens"] + r["max_tokens"] <= 2048 for r in server.stats.requests)
+
+
+def test_a_context_error_shows_the_servers_message_and_what_to_change(server, tmp_path, capsys):
+    code = seeds_run(server, tmp_path, Script(gold_dir=GOLD, context_tokens=2048), "--context-tokens", "32000")  # a wrong setting
+    run_json = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert code == 1 and run_json["documents"] == {"read": 1}  # every chunk failed; the rules stood in
+    assert all("maximum context length is 2048 tokens" in f["error"] for f in run_json["failed_chunks"])
+    err = capsys.readouterr().err
+    assert "maximum context length is 2048 tokens" in err and "--chunk-chars" in err and "--context-tokens" in err
+
+
+def test_a_timed_out_call_waits_for_the_server_before_its_one_retry(server, tmp_path):
+    script = Script(gold_dir=GOLD, faults=["timeout"], timeout_delay=2.5)
+    assert seeds_run(server, tmp_path, script, "--timeout", "1", "--concurrency", "1") == 0
+    run_json = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert run_json["retries"] == 1 and run_json["failures"] == 0
+    assert run_json["seconds_waiting_to_retry"] >= 1  # it waited the --timeout out before asking again
+
+
+def test_repeated_timeouts_stop_the_run_naming_what_to_change(server, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EXTRACTOR_RETRY_MAX_WAIT", "0.2")
+    script = Script(gold_dir=GOLD, faults=["ok"] + ["timeout"] * 100, timeout_delay=1.5)
+    code = seeds_run(server, tmp_path, script, "--timeout", "0.5", "--concurrency", "1", paths=(SEEDS,))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert all(flag in err for flag in ("--timeout", "--chunk-chars", "--concurrency"))
+    assert server.stats.faults["timeout"] <= 2 * 3  # three chunks in a row, one retry each
+
+
+# -- item 5: fair time limits, nothing paid for lost ----------------------------------------------------
+
+
+def test_the_doc_timeout_counts_a_pages_own_calls_not_its_wait_for_a_slot(server, tmp_path):
+    # one slot, 0.4 s a call, 15 calls: the last pages wait over 3 s for their turn; their own calls take 0.4 s each
+    script = Script(gold_dir=GOLD, delay=0.4)
+    code = seeds_run(server, tmp_path, script, "--concurrency", "1", "--doc-timeout", "3", paths=(SEEDS,))
+    run_json = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert code == 0 and run_json["documents"] == {"read": 5}
+    assert not [f for f in run_json["failed_chunks"] if "doc-timeout" in f["error"]]
+
+
+def test_a_page_out_of_time_keeps_the_rules_records_and_its_answers_stay_in_the_cache(server, tmp_path):
+    page = SEEDS / "001_f1b4c661d64a9b7f.txt"  # several calls
+    cache = tmp_path / "cache"
+    server.reset(Script(gold_dir=GOLD, delay=0.6))
+    flags = ("--concurrency", "1", "--doc-timeout", "1", "--cache-dir", str(cache), "--timeout", "5")
+    assert llm_extract(server.base_url, tmp_path / "first", (page,), *flags) == 0
+    first = json.loads((tmp_path / "first" / "run.json").read_text(encoding="utf-8"))
+    assert first["documents"] == {"read": 1}
+    late = [f for f in first["failed_chunks"] if "doc-timeout" in f["error"]]
+    assert late and first["run_failed"] is False
+    records = read_records(tmp_path / "first" / "records.jsonl")
+    rules = read_records(_rules_of(page, tmp_path))
+    assert verified(records) >= verified(rules)
+    answered = first["chunks"] - len(first["failed_chunks"])
+    time_enough = ("--concurrency", "1", "--cache-dir", str(cache), "--timeout", "5")
+    server.reset(Script(gold_dir=GOLD))
+    assert llm_extract(server.base_url, tmp_path / "second", (page,), *time_enough) == 0
+    second = json.loads((tmp_path / "second" / "run.json").read_text(encoding="utf-8"))
+    assert second["cache_hits"] >= answered > 0  # what was answered is not paid for again
+
+
+def _rules_of(page: Path, tmp_path: Path) -> Path:
+    assert main(["extract", str(page), "-o", str(tmp_path / "rules")]) == 0
+    return tmp_path / "rules" / "records.jsonl"
+
+
+def test_the_local_preset_asks_one_call_at_a_time_with_long_timeouts():
+    from extractor.cli import _llm_settings, _parser
+
+    args = _parser().parse_args(["extract", "x", "--backend", "llm", "--local", "--base-url", "http://127.0.0.1:1/v1"])
+    settings = _llm_settings(args)
+    assert settings.concurrency == 1 and settings.timeout >= 600
+    args = _parser().parse_args(["extract", "x", "--local", "--concurrency", "2", "--base-url", "http://127.0.0.1:1/v1"])
+    assert _llm_settings(args).concurrency == 2  # a flag given wins over the preset

@@ -215,16 +215,17 @@ class LLMBackend:
         if self.context_tokens is None:
             self.context_tokens = await served_context(self.settings)
 
-    def _fitting(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]]) -> dict[int, list[Chunk]]:
-        """The page's chunks, cut smaller where a chunk's prompt and answer would not fit the model's context."""
+    def _fitting(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]]) -> tuple[dict[int, list[Chunk]], int]:
+        """The page's chunks, cut smaller where a chunk's prompt and answer would not fit the model's context,
+        and the characters one call may carry."""
         if self.context_tokens is None:
-            return chunks
+            return chunks, self.chunk_budget
         per_char = 1 + ANSWER_PER_TEXT + max(ANSWER_PER_CANDIDATE[self.settings.extraction]) / 20  # a candidate every ~20 characters
         room = self.context_tokens - PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens) - ANSWER_BASE
-        fit = max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char)))
+        fit = min(self.chunk_budget, max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char))))
         if all(len(chunk.text) <= fit for parts in chunks.values() for chunk in parts):
-            return chunks
-        return {part.index: chunk_article(text, part.start, part.end, part.index, min(fit, self.chunk_budget)) for part in segments}
+            return chunks, fit
+        return {part.index: chunk_article(text, part.start, part.end, part.index, fit) for part in segments}, fit
 
     def close(self) -> None:
         """Cancel calls still in flight (after an abort or Ctrl-C), close the client, then stop and close the loop."""
@@ -273,9 +274,9 @@ class LLMBackend:
         if self._abort is not None:
             raise self._abort
         base = [self.rules.extract_article(text, part) for part in segments]
-        chunks = self._fitting(text, segments, chunks)
+        chunks, call_chars = self._fitting(text, segments, chunks)
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
-        calls = batches(ordered, self.chunk_budget, meta.published if meta else "")
+        calls = batches(ordered, call_chars, meta.published if meta else "")
         budget = current_budget()
         clock = CallClock(budget.seconds if budget is not None else None)
         futures = [self._on_loop(self._call(batch, clock)) for batch in calls]
@@ -450,7 +451,8 @@ class LLMBackend:
         asked in two halves (candidates keep their marks), up to ``MAX_SPLITS`` times, and the halves' answers joined."""
         assert self._caller is not None
         context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
-        result = await self._caller.ask(prompt, answer_model, context, _answer_estimate(batch), self._answer_tokens(batch, prompt))
+        wanted, room = self._answer_tokens(batch, prompt)
+        result = await self._caller.ask(prompt, answer_model, context, _answer_estimate(batch), wanted, room)
         halves = split_batch(batch) if result.error.startswith("IncompleteOutputException") and depth < MAX_SPLITS else None
         if halves is None:
             return result
@@ -463,13 +465,14 @@ class LLMBackend:
         joined.advice = next((part.advice for part in parts if part.advice), "")
         return joined
 
-    def _answer_tokens(self, batch: Batch, prompt: list[dict[str, str]]) -> int:
-        """The call's max_tokens: sized from its candidates, under --max-output-tokens and what the context leaves."""
-        wanted = min(answer_tokens(batch, self.settings.extraction), self.settings.max_output_tokens)
-        if self.context_tokens is None:
-            return wanted
-        left = self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens))
-        return max(1, min(wanted, left))
+    def _answer_tokens(self, batch: Batch, prompt: list[dict[str, str]]) -> tuple[int, int]:
+        """The call's max_tokens, sized from its candidates, and the most it may be raised to: --max-output-tokens,
+        or less where the context leaves less."""
+        room = self.settings.max_output_tokens
+        if self.context_tokens is not None:
+            room = min(room, self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens)))
+        room = max(1, room)
+        return min(answer_tokens(batch, self.settings.extraction), room), room
 
     def _cached(self, key: str, answer_model: type) -> Any:
         cached = self.cache.get(key) if self.cache else None

@@ -227,14 +227,16 @@ class ModelCaller:
         context: dict[str, Any],
         answer_estimate: int,
         max_tokens: int | None = None,
+        ceiling: int | None = None,
     ) -> CallResult:
         """One chunk's answer, or a CallResult saying why there is none; raises only EndpointRefused and BudgetSpent.
 
-        An answer cut off at ``max_tokens`` is asked once more with twice the budget (up to --max-output-tokens).
+        An answer cut off at ``max_tokens`` is asked once more with twice the budget (up to ``ceiling``:
+        --max-output-tokens, or what the context leaves).
         """
         budget = max_tokens or self.settings.max_output_tokens
         result = await self._ask_within(messages, answer_model, context, answer_estimate, budget)
-        raised = min(2 * budget, self.settings.max_output_tokens)
+        raised = min(2 * budget, ceiling or self.settings.max_output_tokens)
         if result.error.startswith("IncompleteOutputException") and raised > budget:
             spent = (result.prompt_tokens, result.completion_tokens)
             result = await self._ask_within(messages, answer_model, context, answer_estimate, raised)
