@@ -7,7 +7,9 @@ variable, not a signal or a thread, so it works in any thread (a Dask worker,
 the LLM backend's pool) and costs one clock read per check.
 
 Only time spent inside ``within(budget)`` counts: a page prepared ahead and
-waiting its turn (the LLM backend's prefetch) is not charged for the wait.
+waiting its turn (the LLM backend's prefetch) is not charged for the wait, nor
+is time inside ``paused()`` (the LLM backend waiting on model calls, which it
+bounds itself by the same number of seconds, counting only the page's own calls).
 """
 
 from __future__ import annotations
@@ -63,3 +65,22 @@ def within(budget: TimeBudget | None) -> Iterator[None]:
         budget.spent += time.monotonic() - budget._entered
         budget._entered = None
         _CURRENT.reset(token)
+
+
+def current_budget() -> TimeBudget | None:
+    """The budget of the document being processed in this context, if any."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Time spent in this block is not charged to the current document's budget."""
+    budget = _CURRENT.get()
+    if budget is None or budget._entered is None:
+        yield
+        return
+    stopped = time.monotonic()
+    try:
+        yield
+    finally:
+        budget._entered += time.monotonic() - stopped

@@ -30,7 +30,7 @@ from rich.table import Table
 
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
-from .backends.llm.settings import ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
+from .backends.llm.settings import LOCAL_PRESET, ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
 from .budget import DEFAULT_DOC_TIMEOUT
 from .chunk import DEFAULT_BUDGET
 from .engines import ClusterLost
@@ -210,6 +210,12 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--max-retries", type=int, help="transport retries per call (default: 4)")
     llm.add_argument("--max-reasks", type=int, help="re-asks of an invalid answer (default: 1)")
     llm.add_argument("--max-tokens", type=int, help="token budget for the run: no new calls once spent")
+    llm.add_argument("--temperature", type=float, help="sampling temperature sent with every call (default: 0)")
+    llm.add_argument("--max-output-tokens", type=int, help="ceiling on one answer's tokens, sized per chunk below it (default: 4096)")
+    llm.add_argument("--context-tokens", type=int, help="the model's context size; chunks are cut to fit (default: what the server says)")
+    llm.add_argument(
+        "--local", action="store_true", help="a local model on CPU: one call at a time, long timeouts (see docs/local-model.md)"
+    )
     llm.add_argument("--no-cache", dest="cache", action="store_false", default=None, help="do not read or write the response cache")
     llm.add_argument("--cache-dir", type=Path, help="response cache folder (default: ~/.cache/zone-extractor)")
     extract.set_defaults(run=_run_extract)
@@ -305,7 +311,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     """Flags given on the command line (named like the settings' fields) win over the environment."""
     given = {name: getattr(args, name, None) for name in LLMSettings.model_fields}
-    return LLMSettings(**{name: value for name, value in given.items() if value is not None})
+    preset = LOCAL_PRESET if getattr(args, "local", False) else {}
+    return LLMSettings(**{**preset, **{name: value for name, value in given.items() if value is not None}})
 
 
 @contextlib.contextmanager
@@ -389,6 +396,8 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
         console.print(escape(_ignored_line(summary.ignored)), highlight=False)
     if summary.usage:
         console.print(escape(_usage_line(summary.usage)), highlight=False)
+        for note in summary.usage.get("notes", []):  # the LLM backend's advice: labels that did not arrive, a server's error
+            errors.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
     if args.report:
         console.print(f"report: {escape(display_name(args.out / 'report.html'))}", highlight=False)
     console.print(

@@ -62,6 +62,8 @@ class Script:
     drip_bytes: int = 0  # how many bytes drip (then the rest at once); 0: all of them
     huge_items: int = 20_000  # the 'huge' fault: this many junk figures in one answer
     echo_key: bool = False  # error bodies repeat the Authorization header, as some proxies do
+    context_tokens: int | None = None  # like a local server's --n_ctx: a prompt plus max_tokens over it gets HTTP 400
+    honour_max_tokens: bool = True  # an answer longer than the request's max_tokens is cut there (finish_reason length)
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Stats:
     last_prompt: str = ""  # the user message of the latest request, to check what the client sends
     in_flight: int = 0  # chat requests being answered now
     max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
+    cut_at_max_tokens: int = 0  # answers cut at the request's max_tokens (finish_reason length)
+    requests: list[dict] = field(default_factory=list)  # per chat request: max_tokens, temperature, prompt_tokens
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -382,7 +386,10 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path.rstrip("/").endswith("/stats"):
             self._send(200, json.dumps(self.server_state.stats.as_dict()).encode())
         elif self.path.rstrip("/").endswith("/models"):
-            self._send(200, json.dumps({"object": "list", "data": [{"id": "oracle", "object": "model"}]}).encode())
+            model: dict[str, Any] = {"id": "oracle", "object": "model"}
+            if self.server_state.script.context_tokens:
+                model["max_model_len"] = self.server_state.script.context_tokens  # as vLLM says it
+            self._send(200, json.dumps({"object": "list", "data": [model]}).encode())
         else:
             self._send(404, b'{"error": {"message": "not found"}}')
 
@@ -407,7 +414,12 @@ class _Handler(BaseHTTPRequestHandler):
         request = json.loads(body or b"{}")
         with state._lock:
             state.stats.last_prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
+            sent = {"max_tokens": request.get("max_tokens"), "temperature": request.get("temperature")}
+            digest = hashlib.sha256(json.dumps(request.get("messages", []), ensure_ascii=False).encode()).hexdigest()[:16]
+            state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest})
         fault = state.next_fault()
+        if self._over_context(request):
+            return
         if state.script.delay:
             time.sleep(state.script.delay)
         if fault:
@@ -428,8 +440,12 @@ class _Handler(BaseHTTPRequestHandler):
         finish = "stop"
         if fault == "truncated":
             content, finish = content[: max(1, len(content) // 2)], "length"
-        prompt_tokens = estimate_tokens(json.dumps(request.get("messages", []), ensure_ascii=False))
-        prompt_tokens += estimate_tokens(json.dumps(request.get("tools", []) or request.get("response_format", {}), ensure_ascii=False))
+        prompt_tokens = _prompt_tokens(request)
+        limit = request.get("max_tokens") if state.script.honour_max_tokens else None
+        if isinstance(limit, int) and estimate_tokens(content) > limit:
+            content, finish = _cut_to_tokens(content, limit), "length"
+            with state._lock:
+                state.stats.cut_at_max_tokens += 1
         completion_tokens = estimate_tokens(content)
         with state._lock:
             state.stats.answered += 1
@@ -440,6 +456,22 @@ class _Handler(BaseHTTPRequestHandler):
             self._drip(body, state.script.drip_interval, state.script.drip_bytes or len(body))
         else:
             self._send(200, body)
+
+    def _over_context(self, request: dict) -> bool:
+        """A prompt and answer budget over the context: HTTP 400 with the message vLLM and OpenAI send."""
+        context = self.server_state.script.context_tokens
+        prompt = _prompt_tokens(request)
+        wanted = request.get("max_tokens") or 0
+        if not context or prompt + wanted <= context:
+            return False
+        with self.server_state._lock:
+            self.server_state.stats.faults["context"] += 1
+        message = (
+            f"This model's maximum context length is {context} tokens. However, you requested {prompt + wanted} tokens "
+            f"({prompt} in the messages, {wanted} in the completion). Please reduce the length of the messages or completion."
+        )
+        self._send(400, json.dumps({"error": {"message": message, "type": "invalid_request_error", "code": 400}}).encode())
+        return True
 
     def _drip(self, body: bytes, interval: float, dripped: int) -> None:
         """An answer a byte at a time (the first ``dripped`` bytes): every read is quick, the whole answer is not."""
@@ -500,6 +532,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (its timeout): nothing to do
             self.close_connection = True
+
+
+def _prompt_tokens(request: dict) -> int:
+    tokens = estimate_tokens(json.dumps(request.get("messages", []), ensure_ascii=False))
+    return tokens + estimate_tokens(json.dumps(request.get("tools", []) or request.get("response_format", {}), ensure_ascii=False))
+
+
+def _cut_to_tokens(content: str, limit: int) -> str:
+    """The longest start of ``content`` within ``limit`` estimated tokens (by bisection)."""
+    low, high = 0, len(content)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if estimate_tokens(content[:middle]) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return content[:low]
 
 
 def _completion(request: dict, content: str, finish: str, prompt_tokens: int, completion_tokens: int) -> dict:

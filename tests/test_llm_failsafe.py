@@ -80,8 +80,9 @@ def test_non_finite_numbers_are_asked_again_and_never_written(server, tmp_path, 
     failed = manifest(tmp_path)["failed_chunks"]
     if len(faults) == 1:
         assert code == 0 and failed == []  # the re-ask got a good answer
-    else:
-        assert failed and all("ValidationError" in f["error"] or "Instructor" in f["error"] for f in failed)
+    else:  # each item with a NaN is dropped on its own, with its reason; the chunk and its other items stand
+        assert code == 0 and failed == []
+        assert any("not a finite number" in reason for reason in manifest(tmp_path)["dropped_items"])
 
 
 # -- item 12: refused, silent, slow and mostly failing endpoints --------------------
@@ -144,12 +145,14 @@ def test_a_run_with_few_failures_is_not_failed(server, tmp_path):
 # -- item 13: a chunk that keeps failing is listed and stood in for, in every output ----
 
 
-def test_a_persistently_truncated_answer_is_listed_and_every_output_agrees(server, tmp_path):
+def test_a_cut_off_answer_is_never_sent_again_unchanged_and_every_output_agrees(server, tmp_path):
     server.reset(Script(gold_dir=GOLD, faults=["truncated"] * 2))
-    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "1")
+    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "1", "--max-output-tokens", "1024")
     run = manifest(tmp_path)
-    assert code == 0
-    assert [f["error"].split()[0] for f in run["failed_chunks"]] == ["IncompleteOutputException"]
+    assert code == 0 and run["failed_chunks"] == []
+    sent = [(r["max_tokens"], r["prompt_tokens"]) for r in server.stats.requests]
+    first, second = sent[0], sent[1]
+    assert second[0] > first[0] or second[1] < first[1]  # a larger answer budget, or half the chunk: never the same request
     assert run["documents"] == {"read": 1}
     figures = [r for r in read_records(tmp_path / "records.jsonl") if r["kind"] == "figure"]
     with sqlite3.connect(tmp_path / "records.sqlite") as db:
@@ -159,6 +162,17 @@ def test_a_persistently_truncated_answer_is_listed_and_every_output_agrees(serve
         in_csv = sum(1 for _ in csv.DictReader(handle))
     assert len(figures) == in_database == in_csv > 0
     assert articles == len({r["article"] for r in read_records(tmp_path / "records.jsonl")})
+
+
+def test_an_answer_cut_off_at_the_ceiling_fails_its_chunk_with_what_to_change(server, tmp_path, capsys):
+    server.reset(Script(gold_dir=GOLD, faults=["truncated"] * 100))
+    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "0", "--max-output-tokens", "512")
+    run = manifest(tmp_path)
+    assert run["failed_chunks"] and all(f["error"].startswith("IncompleteOutputException") for f in run["failed_chunks"])
+    assert code == 1 and run["documents"] == {"read": 1}  # every chunk failed: the rules stood in
+    prompts = [(r["max_tokens"], r["messages"]) for r in server.stats.requests]
+    assert len(set(prompts)) == len(prompts)  # no request sent twice
+    assert "--max-output-tokens" in capsys.readouterr().err
 
 
 # -- item 14: the token budget under concurrency -------------------------------------
@@ -181,7 +195,7 @@ def test_the_token_budget_holds_at_concurrency_64(server, tmp_path):
 
 @pytest.mark.parametrize(("items", "error"), [(1000, "RunawayAnswer"), (20000, "ResponseTooLarge")])
 def test_a_runaway_answer_fails_its_chunk_unasked_and_writes_no_junk(server, tmp_path, items, error):
-    server.reset(Script(gold_dir=GOLD, faults=["huge"], huge_items=items))
+    server.reset(Script(gold_dir=GOLD, faults=["huge"], huge_items=items, honour_max_tokens=False))
     code = extract(server.base_url, tmp_path, "--extraction", "free", "--concurrency", "1", "--max-reasks", "1", "--max-retries", "0")
     run = manifest(tmp_path)
     assert code == (1 if run.get("run_failed") else 0)

@@ -4,15 +4,22 @@ These are the model's *answer* shapes, kept small because their JSON Schema
 is sent with every call; they are turned into the records of models.py and
 then checked by the validator like any other backend's output.
 
-Checks that asking again can fix use instructor's validation ``context``
-(the chunk text and the candidate ids): a label for an id that does not exist,
-evidence or a quote that is not in the chunk. Labels are constrained in the
-schema itself: ``metric_key`` to the keys of data/metrics.toml (or ``other``),
-``measure`` to the Measure enum; any other value is re-asked, never written. Numbers are *not* checked here:
-a wrong number is not a reason to re-ask, it is what the validator reports;
-but a number that is no number (NaN, Infinity) is re-asked. An answer with
-more than ``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at
-once: a re-ask would send the whole runaway answer back as prompt.
+Every item of an answer is checked on its own (``BoundedAnswer``): one that
+cannot be used (no number in value_text, a missing field, an unknown id,
+evidence or a quote not in the chunk, a quote not between quotation marks) is
+dropped and its reason listed in the answer's ``dropped``; an unknown enum value
+(metric_key, measure, qualifier, kind) drops that field only. Asking again is
+kept for answers that are no JSON object of the right shape: a small model
+rarely fixes an item when asked, and a re-ask resends the whole conversation.
+Labels are constrained in the schema itself: ``metric_key`` to the keys of
+data/metrics.toml (or ``other``), ``measure`` to the Measure enum. Numbers are
+*not* checked here: a wrong number is what the validator reports; but a number
+that is no number (NaN, Infinity) is re-asked. An answer with more than
+``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at once: a
+re-ask would send the whole runaway answer back as prompt.
+
+Candidate ids are read the way small models write them: N3, n3, {N3}, 3, 003
+all name candidate N3; a quote id (Q1) is never taken for a figure's.
 """
 
 from __future__ import annotations
@@ -22,15 +29,23 @@ import tomllib
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from ...models import InitiativeKind, Measure, Qualifier
+from ...numbers import parse_quantity
 
 _MARK = re.compile(r"\{[NQ]\d+\}")
+_FIGURE_MARK = re.compile(r"\{\s*[Nn]\s*0*(\d+)\s*\}")
+_IDS = {"N": re.compile(r"[{\s]*[Nn#]?\s*0*(\d+)[}\s]*"), "Q": re.compile(r"[{\s]*[Qq#]?\s*0*(\d+)[}\s]*")}
+_OPENING, _CLOSING = '“「『‘"', '”」』’"'  # the ASCII quotation mark both opens and closes
 MAX_ITEMS = 200  # per list of one answer: a chunk of a few thousand characters holds far fewer records
 MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long chunk has hundreds
+
+
+class ItemRefused(ValueError):
+    """Why one item of an answer cannot be used; the message is a fixed phrase, so that run.json counts reasons."""
 
 
 @cache
@@ -50,21 +65,63 @@ def without_marks(text: str) -> str:
     return _MARK.sub("", text)
 
 
-def _in_chunk(value: str, info: ValidationInfo, what: str) -> str:
+def candidate_id(value: Any, prefix: str) -> str:
+    """The candidate a model's id names: N3 for N3, n3, {N3}, 3 or 003 (prefix N); ItemRefused for anything else.
+
+    A quote's id (Q1) given for a figure, or a figure's for a quote, is refused: the letters are never guessed across.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ItemRefused("id is not a candidate mark")
+    other = "Q" if prefix == "N" else "N"
+    text = str(value).strip()
+    if text.strip("{} ").upper().startswith(other):
+        raise ItemRefused(f"a {'quote' if other == 'Q' else 'figure'} id where a {'figure' if prefix == 'N' else 'quote'} id belongs")
+    match = _IDS[prefix].fullmatch(text)
+    if match is None:
+        raise ItemRefused("id is not a candidate mark")
+    return f"{prefix}{int(match.group(1))}"
+
+
+def _in_chunk(value: str, info: ValidationInfo, reason: str) -> str:
     context: dict[str, Any] = info.context or {}
     text = context.get("text")
     if text is None or not value:
         return value
     cleaned = without_marks(value).strip()
-    if "".join(cleaned.split()) not in "".join(text.split()):
-        raise ValueError(f"{what} must be copied exactly from the text; not found: {cleaned[:40]!r}")
+    if "".join(cleaned.split()) not in _flat(context):
+        raise ItemRefused(reason)
     return cleaned
+
+
+def _flat(context: dict[str, Any]) -> str:
+    """The chunk text without whitespace, made once per answer (the context dict is the call's)."""
+    if "_flat" not in context:
+        context["_flat"] = "".join(context["text"].split())
+    return context["_flat"]
+
+
+def between_quotation_marks(words: str, text: str) -> bool:
+    """Whether ``words`` stand somewhere in ``text`` inside a pair of quotation marks (whitespace ignored)."""
+    flat, wanted = "".join(text.split()), "".join(words.split())
+    position = flat.find(wanted)
+    while position != -1 and wanted:
+        before = max(flat.rfind(mark, 0, position) for mark in _OPENING)
+        closed = max(flat.rfind(mark, 0, position) for mark in _CLOSING if mark != '"')
+        end = position + len(wanted)
+        after = [flat.find(mark, end) for mark in _CLOSING]
+        opened_again = [flat.find(mark, end) for mark in _OPENING if mark != '"']
+        next_close = min((a for a in after if a != -1), default=-1)
+        next_open = min((o for o in opened_again if o != -1), default=len(flat))
+        if before != -1 and before >= closed and next_close != -1 and next_close <= next_open:
+            return True
+        position = flat.find(wanted, position + 1)
+    return False
 
 
 def _known_id(value: str, info: ValidationInfo, kind: str) -> str:
     known = (info.context or {}).get(kind)
     if known is not None and value not in known:
-        raise ValueError(f"no candidate {value!r}; use one of the marks in the prompt")
+        raise ItemRefused("unknown id")
     return value
 
 
@@ -125,37 +182,43 @@ class FigureLabel(Meaning):
     """A candidate's labels, and the model's reading of its number where it differs from the candidate's.
 
     A reading (a longer value_text, an implied base unit, a qualifier from a cue
-    word) is a claim like any other: the validator compares it with the text.
+    word) is a claim like any other: it replaces the candidate's only where the
+    text bears it out (the backend checks), otherwise the candidate's reading stands.
     A range is read from value_text (5万—20万元); the unit follows from it.
     """
 
-    id: str = Field(description="candidate mark, e.g. N3")
-    is_figure: bool = True
+    id: str
     value_text: str = ""
     amount: float | None = None
     base_unit: str = ""
     qualifier: Qualifier | None = None
 
-    @field_validator("id")
+    @field_validator("id", mode="before")
     @classmethod
-    def _known_candidate(cls, value: str, info: ValidationInfo) -> str:
-        return _known_id(value, info, "figure_ids")
+    def _known_candidate(cls, value: Any, info: ValidationInfo) -> str:
+        return _known_id(candidate_id(value, "N"), info, "figure_ids")
+
+    @field_validator("value_text")
+    @classmethod
+    def _marks_out(cls, value: str) -> str:
+        return without_marks(value)
 
 
 class QuoteLabel(CompactModel):
-    id: str = Field(description="quote candidate, e.g. Q1")
+    id: str
     speaker: str = ""
     speaker_title: str = ""
 
-    @field_validator("id")
+    @field_validator("id", mode="before")
     @classmethod
-    def _known_quote(cls, value: str, info: ValidationInfo) -> str:
-        return _known_id(value, info, "quote_ids")
+    def _known_quote(cls, value: Any, info: ValidationInfo) -> str:
+        return _known_id(candidate_id(value, "Q"), info, "quote_ids")
 
 
 class AddedFigure(Meaning):
     """A figure the anchored mode's candidates missed. Its qualifier and range end are read by the grammar
-    at the place it stands (a cue word such as 以上 after it); its base unit from its unit."""
+    at the place it stands (a cue word such as 以上 after it); its base unit from its unit.
+    A value left out is read from value_text; a value_text with no number in it is refused."""
 
     value_text: str
     value: float
@@ -163,10 +226,26 @@ class AddedFigure(Meaning):
     amount: float | None = None
     evidence: str = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _value_from_text(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("value") is not None:
+            return data
+        quantity = parse_quantity("".join(without_marks(str(data.get("value_text") or "")).split()))
+        return {**data, "value": quantity.value} if quantity is not None else data
+
+    @field_validator("value_text")
+    @classmethod
+    def _a_number(cls, value: str) -> str:
+        cleaned = "".join(without_marks(value).split())
+        if not cleaned or parse_quantity(cleaned) is None:
+            raise ItemRefused("no number in value_text")
+        return cleaned
+
     @field_validator("evidence")
     @classmethod
     def _evidence_in_chunk(cls, value: str, info: ValidationInfo) -> str:
-        return _in_chunk(value, info, "evidence")
+        return _in_chunk(value, info, "evidence not in the chunk")
 
 
 class FigureItem(AddedFigure):
@@ -185,7 +264,11 @@ class QuoteItem(CompactModel):
     @field_validator("text")
     @classmethod
     def _quote_in_chunk(cls, value: str, info: ValidationInfo) -> str:
-        return _in_chunk(value, info, "quote text")
+        words = _in_chunk(value, info, "quote not in the chunk").strip('“”"「」 ')
+        text = (info.context or {}).get("text")
+        if text is not None and words and not between_quotation_marks(words, text):
+            raise ItemRefused("quote not between quotation marks")
+        return words
 
 
 class ParkItem(CompactModel):
@@ -203,23 +286,96 @@ class RunawayAnswer(Exception):
     """More items than a chunk can hold. Not a ValueError, so pydantic lets it through and instructor does not re-ask."""
 
 
+_FIELD_ERRORS = ("enum", "literal_error")  # an unknown enum value: only that field goes
+
+
 class BoundedAnswer(CompactModel):
-    """An answer whose lists are checked for length before anything in them is parsed.
+    """An answer whose lists are checked for length, then item by item, before the answer itself is built.
 
     ``max_length`` on the lists puts the caps into the schema the model sees;
-    this check comes first and ends the call instead of re-asking.
+    the length check comes first and ends the call instead of re-asking. Then
+    every item is validated on its own: the ones that fail are left out and
+    their reasons listed in ``dropped`` (not in the schema the model sees).
     """
+
+    dropped: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        schema = super().model_json_schema(*args, **kwargs)
+        schema["properties"] = {name: value for name, value in schema["properties"].items() if name != "dropped"}
+        return schema
+
+    @classmethod
+    def _prepare(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """Reshape what a model commonly writes for this answer before its items are checked."""
+        return data
 
     @model_validator(mode="before")
     @classmethod
-    def _not_runaway(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            for name, value in data.items():
-                field = cls.model_fields.get(name)
-                cap = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None) if field else None
-                if isinstance(value, list) and cap is not None and len(value) > cap:
-                    raise RunawayAnswer(f"{len(value)} {name}, more than the {cap} one answer may hold")
+    def _item_by_item(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict):
+            return data
+        for name, value in data.items():
+            field = cls.model_fields.get(name)
+            cap = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None) if field else None
+            if isinstance(value, list) and cap is not None and len(value) > cap:
+                raise RunawayAnswer(f"{len(value)} {name}, more than the {cap} one answer may hold")
+        data = cls._prepare(dict(data))
+        dropped = [str(reason) for reason in data.get("dropped") or []]
+        for name, field in cls.model_fields.items():
+            item_model = _item_model(field.annotation)
+            if item_model is None or not isinstance(data.get(name), list):
+                continue  # absent, or not a list at all: the answer's shape is wrong (asked again)
+            kept = []
+            for item in data[name]:
+                parsed, reasons = _one_item(item_model, item, info.context)
+                dropped += [f"{name}: {reason}" for reason in reasons]
+                if parsed is not None:
+                    kept.append(parsed)
+            data[name] = kept
+        data["dropped"] = dropped
         return data
+
+
+def _item_model(annotation: Any) -> type[CompactModel] | None:
+    """X for a field typed list[X] where X is an answer item model."""
+    arguments = get_args(annotation)
+    if len(arguments) == 1 and isinstance(arguments[0], type) and issubclass(arguments[0], CompactModel):
+        return arguments[0]
+    return None
+
+
+def _one_item(model: type[CompactModel], item: Any, context: dict[str, Any] | None) -> tuple[CompactModel | None, list[str]]:
+    """The item validated alone, and the reasons for what was dropped: a field with an unknown enum value, or the item."""
+    if isinstance(item, model):
+        return item, []
+    if not isinstance(item, dict):
+        return None, ["not an object"]
+    reasons: list[str] = []
+    while True:
+        try:
+            return model.model_validate(item, context=context), reasons
+        except ValidationError as error:
+            errors = error.errors()
+            fields = {str(e["loc"][0]) for e in errors if e["type"] in _FIELD_ERRORS and len(e["loc"]) == 1}
+            if not fields or len(fields) < len(errors):
+                return None, [*reasons, _reason(errors[0])]
+            reasons += [f"unknown {name}" for name in sorted(fields)]
+            item = {key: value for key, value in item.items() if key not in fields}
+
+
+def _reason(error: Any) -> str:
+    """A short fixed phrase for what made an item unusable (our own refusals say it themselves)."""
+    refused = (error.get("ctx") or {}).get("error")
+    if isinstance(refused, ItemRefused):
+        return str(refused)
+    where = ".".join(str(part) for part in error["loc"]) or "item"
+    if error["type"] == "missing":
+        return f"missing {where}"
+    if error["type"] in ("finite_number",):
+        return f"{where} is not a finite number"
+    return f"bad {where}"
 
 
 class ChunkAnswer(BoundedAnswer):
@@ -231,6 +387,22 @@ class ChunkAnswer(BoundedAnswer):
     quotes: list[QuoteItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     parks: list[ParkItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     initiatives: list[InitiativeItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+    @classmethod
+    def _prepare(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """A figure whose value_text is a candidate's mark ({N1}, {N1}%) labels that candidate: small models re-list them."""
+        figures, labels = data.get("figures"), data.get("labels")
+        if not isinstance(figures, list) or not isinstance(labels if labels is not None else [], list):
+            return data
+        kept, moved = [], []
+        for item in figures:
+            mark = _FIGURE_MARK.search(str(item.get("value_text", ""))) if isinstance(item, dict) else None
+            if mark is None:
+                kept.append(item)
+                continue
+            label = {k: v for k, v in item.items() if k in FigureLabel.model_fields and k not in ("id", "value_text", "amount")}
+            moved.append({**label, "id": f"N{int(mark.group(1))}"})
+        return {**data, "figures": kept, "labels": [*(labels or []), *moved]} if moved else data
 
 
 class FreeChunkAnswer(BoundedAnswer):

@@ -34,23 +34,26 @@ import json
 import math
 import re
 import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from ...chunk import DEFAULT_BUDGET, Chunk
-from ...models import Article, DocumentMeta, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote
+from ...budget import current_budget, paused
+from ...chunk import DEFAULT_BUDGET, Chunk, chunk_article
+from ...models import Article, DocumentMeta, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Status
 from ...numbers import Quantity, parse_quantity, split_unit
 from ...segment import Segment
 from ...tokens import estimate_tokens
-from ...verify import reading_at
+from ...verify import check, reading_at
 from ..rules import RulesBackend
 from .answers import ANSWER_MODELS, AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .cache import ResponseCache
-from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault
+from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault, served_context
 from .limits import CallLimits, LocalLimits
 from .prompting import Batch, Part, batches, messages, prompt_version, value_start
 from .settings import ConfigurationError, EndpointRefused, EndpointUnavailable, LLMSettings
@@ -59,14 +62,113 @@ __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exp
 
 UNAVAILABLE_AFTER = 3  # chunks in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
 _BUDGET_ERROR = "budget"
-_SUMMED = ("calls", "cache_hits", "retries", "failures", "prompt_tokens", "completion_tokens", "seconds_waiting")  # UsageCounter's
-ANSWER_TO_TEXT = 1.5  # answer tokens per token of chunk text, for the budget's reservation
+_SUMMED = (
+    "calls",
+    "cache_hits",
+    "retries",
+    "splits",
+    "failures",
+    "prompt_tokens",
+    "completion_tokens",
+    "seconds_waiting",
+)  # UsageCounter's
+LOW_LABEL_RATE = 0.5  # under this share of candidates labelled, the console says so
+ADDED_PER_CHUNK = 5  # figures one answer may add beyond the chunk's candidates (the rules find nearly every number)
+ANSWER_TO_TEXT = 1.5
+ANSWER_BASE = 256  # tokens of an answer's frame (its keys, parks, initiatives) ...
+ANSWER_PER_CANDIDATE = {"anchored": (128, 64), "free": (192, 128)}  # ... per figure and per quote candidate ...
+ANSWER_PER_TEXT = 0.5  # ... and per token of text, for what the model adds
+MAX_SPLITS = 2  # a call whose answer is cut off even at the ceiling is halved at most twice (four calls)
+CLOCK_POLL = 0.05  # seconds: the shortest wait between two looks at a page's call clock
+MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server's error, not cut into crumbs
+PROMPT_MARGIN = 1.15  # the token estimate is tokenizer-free: a margin keeps prompt plus answer inside the context
 
 
 @dataclass
 class CallOutcome:
     batch: Batch
     result: CallResult
+
+
+class CallClock:
+    """The time a page's own calls run (any of them in flight, holding a slot): what --doc-timeout counts for it.
+
+    Written on the event loop, read from the page's thread; a float read is atomic, and a stale one only delays a check.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._spent = 0.0
+        self._running = 0
+        self._since = 0.0
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        if self._running == 0:
+            self._since = time.monotonic()
+        self._running += 1
+        try:
+            yield
+        finally:
+            self._running -= 1
+            if self._running == 0:
+                self._spent += time.monotonic() - self._since
+
+    def left(self) -> float | None:
+        """Seconds the page's calls may still run; None without a limit."""
+        if self.seconds is None:
+            return None
+        spent = self._spent + (time.monotonic() - self._since if self._running else 0.0)
+        return self.seconds - spent
+
+
+@dataclass
+class ChunkTally:
+    """What one chunk's answer gave: candidates, labels applied to them, model figures merged into them, items dropped."""
+
+    candidates: int = 0
+    applied: int = 0
+    merged: int = 0
+    dropped: Counter = field(default_factory=Counter)
+
+    def drop(self, reason: str, count: int = 1) -> None:
+        self.dropped[reason] += count
+
+
+@dataclass
+class DocumentTally:
+    """A document's chunk tallies added up, for run.json."""
+
+    candidates: int = 0
+    applied: int = 0
+    merged: int = 0
+    chunks_without_labels: int = 0  # answered, with candidates, and not one label applied
+    dropped: Counter = field(default_factory=Counter)
+
+    def add(self, tally: ChunkTally, answered: bool) -> None:
+        self.candidates += tally.candidates
+        self.applied += tally.applied
+        self.merged += tally.merged
+        self.dropped.update(tally.dropped)
+        if answered and tally.candidates and not tally.applied:
+            self.chunks_without_labels += 1
+
+    def merge(self, other: dict[str, Any]) -> None:
+        """Add a tally sent back as a dict (``as_dict``) by a cluster worker."""
+        for name in ("candidates", "applied", "merged", "chunks_without_labels"):
+            setattr(self, name, getattr(self, name) + other.get(name, 0))
+        self.dropped.update(other.get("dropped_items", {}))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "candidates": self.candidates,
+            "applied": self.applied,
+            "applied_label_rate": round(self.applied / self.candidates, 4) if self.candidates else None,
+            "merged": self.merged,
+            "chunks_without_labels": self.chunks_without_labels,
+            "dropped_items": dict(sorted(self.dropped.items())),
+        }
 
 
 def _schema_version(extraction: str) -> str:
@@ -88,6 +190,8 @@ class LLMBackend:
         self.rules = RulesBackend()
         self.cache = ResponseCache(settings.cache_dir) if settings.cache else None
         self.failed_chunks: list[dict[str, Any]] = []
+        self.tallies: dict[str, DocumentTally] = {}
+        self.notes: list[str] = []  # what the console should say after the run (a server's advice, repeated timeouts)
         self.chunks_done = 0
         self._silent_in_a_row = 0  # chunks that failed on transport faults since the last answer
         self._abort: Exception | None = None  # set once: the run cannot go on
@@ -95,6 +199,10 @@ class LLMBackend:
         self._thread = threading.Thread(target=self._loop.run_forever, name="llm-calls", daemon=True)
         self._thread.start()
         self._caller: ModelCaller | None = None
+        self.context_tokens = settings.context_tokens  # --context-tokens, else what the server says, else unknown
+        schema = ANSWER_MODELS[settings.extraction].model_json_schema()
+        self._schema_tokens = estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+        self._frame_tokens = estimate_tokens(str(messages(Batch([]), settings.extraction)))  # instructions, without a page
         self._on_loop(self._start()).result()
 
     # -- the event loop in its own thread ------------------------------------
@@ -104,6 +212,20 @@ class LLMBackend:
 
     async def _start(self) -> None:
         self._caller = ModelCaller(self.settings, self.counter, self.limits)
+        if self.context_tokens is None:
+            self.context_tokens = await served_context(self.settings)
+
+    def _fitting(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]]) -> tuple[dict[int, list[Chunk]], int]:
+        """The page's chunks, cut smaller where a chunk's prompt and answer would not fit the model's context,
+        and the characters one call may carry."""
+        if self.context_tokens is None:
+            return chunks, self.chunk_budget
+        per_char = 1 + ANSWER_PER_TEXT + max(ANSWER_PER_CANDIDATE[self.settings.extraction]) / 20  # a candidate every ~20 characters
+        room = self.context_tokens - PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens) - ANSWER_BASE
+        fit = min(self.chunk_budget, max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char))))
+        if all(len(chunk.text) <= fit for parts in chunks.values() for chunk in parts):
+            return chunks, fit
+        return {part.index: chunk_article(text, part.start, part.end, part.index, fit) for part in segments}, fit
 
     def close(self) -> None:
         """Cancel calls still in flight (after an abort or Ctrl-C), close the client, then stop and close the loop."""
@@ -152,29 +274,55 @@ class LLMBackend:
         if self._abort is not None:
             raise self._abort
         base = [self.rules.extract_article(text, part) for part in segments]
+        chunks, call_chars = self._fitting(text, segments, chunks)
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
-        calls = batches(ordered, self.chunk_budget, meta.published if meta else "")
-        futures = [self._on_loop(self._call(batch)) for batch in calls]
-        return self._collect(text, base, chunks, calls, futures, doc)
+        calls = batches(ordered, call_chars, meta.published if meta else "")
+        budget = current_budget()
+        clock = CallClock(budget.seconds if budget is not None else None)
+        futures = [self._on_loop(self._call(batch, clock)) for batch in calls]
+        return self._collect(text, base, chunks, calls, futures, doc, clock)
 
     def _collect(
-        self, text: str, base: list[Article], chunks: dict[int, list[Chunk]], calls: list[Batch], futures: list[Future], doc: str
+        self,
+        text: str,
+        base: list[Article],
+        chunks: dict[int, list[Chunk]],
+        calls: list[Batch],
+        futures: list[Future],
+        doc: str,
+        clock: CallClock,
     ) -> Iterator[Article]:
+        """Articles in order as their calls are answered. Waiting is not charged to the page's time budget
+        (other pages' calls may hold the slots); the page's own calls are, by ``clock``: past --doc-timeout, calls
+        not yet sent are not sent, answers still on their way are not waited for (they reach the cache when they
+        come), and the rules stand in for the chunks left without an answer."""
         by_article: dict[int, list[tuple[Part, CallOutcome]]] = {article.index: [] for article in base}
         waiting = iter(zip(calls, futures, strict=True))
         for article in base:
             while not _complete(article, by_article, chunks):
                 batch, future = next(waiting)
-                try:
-                    outcome = future.result()
-                except CancelledError:
-                    outcome = None
+                with paused():
+                    outcome = self._await(future, batch, clock)
                 if self._abort is not None:
                     raise self._abort
-                assert outcome is not None
                 for part in batch.parts:
                     by_article[part.article.index].append((part, outcome))
             yield self._assemble(text, article, by_article.pop(article.index), doc)
+
+    def _await(self, future: Future, batch: Batch, clock: CallClock) -> CallOutcome:
+        """A call's outcome, or a failed one once the page's own calls have run out of time."""
+        while True:
+            left = clock.left()
+            try:
+                return future.result(timeout=None if left is None else max(left, CLOCK_POLL))
+            except TimeoutError:
+                if (clock.left() or 0.0) > 0:
+                    continue  # its calls waited for a slot: that time is not the page's
+                clock.expired = True
+                error = f"no answer within the page's --doc-timeout of {clock.seconds:g} s of its own calls; the rules stand in"
+                return CallOutcome(batch, CallResult(None, error=error))
+            except CancelledError:
+                return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
 
     def usage(self) -> dict[str, Any]:
         c = self.counter
@@ -186,6 +334,9 @@ class LLMBackend:
             "calls": c.calls,
             "cache_hits": c.cache_hits,
             "retries": c.retries,
+            "split_calls": c.splits,
+            "temperature": self.settings.temperature,
+            "context_tokens": self.context_tokens,
             "failures": c.failures,
             "failed_chunks": self.failed_chunks,
             "chunks": self.chunks_done,
@@ -194,13 +345,43 @@ class LLMBackend:
             "max_tokens": self.settings.max_tokens,
             "tokens": {"prompt": c.prompt_tokens, "completion": c.completion_tokens},
             "seconds_waiting_to_retry": round(c.seconds_waiting, 3),
+            **self._labels_report(),
+        }
+
+    def _labels_report(self) -> dict[str, Any]:
+        """Labels applied per candidate and items dropped, for the run and per document; a note when under half applied."""
+        run = DocumentTally()
+        for tally in self.tallies.values():
+            run.merge(tally.as_dict())
+        report = run.as_dict()
+        notes = list(self.notes)
+        rate = report["applied_label_rate"]
+        if rate is not None and rate < LOW_LABEL_RATE:
+            notes.append(
+                f"the model's labels reached {rate:.0%} of the {run.candidates} candidates sent "
+                f"({run.chunks_without_labels} answered chunks with none): the rules' labels stand for the rest; "
+                "a model that cannot copy the {N1} marks may do better with --extraction free"
+            )
+        return {
+            "labels": {name: report[name] for name in ("candidates", "applied", "applied_label_rate", "merged", "chunks_without_labels")},
+            "dropped_items": report["dropped_items"],
+            "per_document": {doc: tally.as_dict() for doc, tally in sorted(self.tallies.items())},
+            "notes": notes,
         }
 
     def usage_counts(self) -> dict[str, Any]:
         """The counters behind ``usage``, plain and picklable: a worker's are added up with ``add_usage_counts``."""
         c = self.counter
         counts = {name: getattr(c, name) for name in _SUMMED}
-        return {**counts, "chunks": self.chunks_done, "budget_exhausted": c.budget_exhausted, "failed_chunks": list(self.failed_chunks)}
+        tallies = {doc: tally.as_dict() for doc, tally in self.tallies.items()}
+        return {
+            **counts,
+            "chunks": self.chunks_done,
+            "budget_exhausted": c.budget_exhausted,
+            "failed_chunks": list(self.failed_chunks),
+            "tallies": tallies,
+            "notes": list(self.notes),
+        }
 
     def add_usage_counts(self, counts: dict[str, Any]) -> None:
         """Add another backend's counters (a cluster worker's, for its documents) to this one's, for run.json."""
@@ -209,10 +390,13 @@ class LLMBackend:
         self.chunks_done += counts.get("chunks", 0)
         self.counter.budget_exhausted |= bool(counts.get("budget_exhausted"))
         self.failed_chunks += counts.get("failed_chunks", [])
+        for doc, tally in counts.get("tallies", {}).items():
+            self.tallies.setdefault(doc, DocumentTally()).merge(tally)
+        self.notes += [note for note in counts.get("notes", []) if note not in self.notes]
 
     def _verdict(self) -> dict[str, Any]:
         """The run failed when more than half of the chunks sent to the endpoint failed (chunks the budget held back are not counted)."""
-        held_back = sum(_BUDGET_ERROR in failure["error"] for failure in self.failed_chunks)
+        held_back = sum(_BUDGET_ERROR in failure["error"] or "--doc-timeout" in failure["error"] for failure in self.failed_chunks)
         sent = self.chunks_done - held_back
         failed = len(self.failed_chunks) - held_back
         if sent > 0 and failed * 2 > sent:
@@ -222,7 +406,7 @@ class LLMBackend:
 
     # -- one call -------------------------------------------------------------------
 
-    async def _call(self, batch: Batch) -> CallOutcome:
+    async def _call(self, batch: Batch, clock: CallClock | None = None) -> CallOutcome:
         extraction = self.settings.extraction
         prompt = messages(batch, extraction)
         answer_model = ANSWER_MODELS[extraction]
@@ -230,6 +414,7 @@ class LLMBackend:
             endpoint=self.settings.endpoint,  # another server's answers are not this one's
             model=self.settings.model,
             mode=self.settings.mode,
+            temperature=self.settings.temperature,
             extraction=extraction,
             prompt=prompt_version(),
             schema=_schema_version(extraction),
@@ -239,22 +424,55 @@ class LLMBackend:
         if cached is not None:
             self.counter.cache_hits += 1
             return CallOutcome(batch, CallResult(cached, from_cache=True))
-        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
         assert self._caller is not None
+        clock = clock or CallClock(None)
         async with self.limits.slot():
             if self._abort is not None:
                 return CallOutcome(batch, CallResult(None, error=f"not sent: {self._abort}"))
+            if clock.expired:
+                return CallOutcome(batch, CallResult(None, error="not sent: the page's --doc-timeout had passed"))
             try:
-                result = await self._caller.ask(prompt, answer_model, context, answer_estimate=_answer_estimate(batch))
+                with clock.running():
+                    result = await self._ask_fitting(batch, prompt, answer_model)
             except BudgetSpent as spent:
                 result = CallResult(None, error=str(spent))
             except EndpointRefused as refused:
                 self._stop_run(refused)
                 raise
         self._judge_endpoint(result)
+        if result.advice and result.advice not in self.notes:
+            self.notes.append(result.advice)
         if result.answer is not None and self.cache is not None:
             self.cache.put(key, {"answer": result.answer.model_dump(mode="json")})
         return CallOutcome(batch, result)
+
+    async def _ask_fitting(self, batch: Batch, prompt: list[dict[str, str]], answer_model: type, depth: int = 0) -> CallResult:
+        """The batch's answer. One cut off even at --max-output-tokens is not sent again as it was: the batch is
+        asked in two halves (candidates keep their marks), up to ``MAX_SPLITS`` times, and the halves' answers joined."""
+        assert self._caller is not None
+        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
+        wanted, room = self._answer_tokens(batch, prompt)
+        result = await self._caller.ask(prompt, answer_model, context, _answer_estimate(batch), wanted, room)
+        halves = split_batch(batch) if result.error.startswith("IncompleteOutputException") and depth < MAX_SPLITS else None
+        if halves is None:
+            return result
+        self.counter.splits += 1
+        parts = [await self._ask_fitting(half, messages(half, self.settings.extraction), answer_model, depth + 1) for half in halves]
+        answered = [part.answer for part in parts if part.answer is not None]
+        joined = CallResult(_joined(answer_model, answered) if answered else None, error="" if answered else parts[0].error)
+        joined.prompt_tokens = result.prompt_tokens + sum(part.prompt_tokens for part in parts)
+        joined.completion_tokens = result.completion_tokens + sum(part.completion_tokens for part in parts)
+        joined.advice = next((part.advice for part in parts if part.advice), "")
+        return joined
+
+    def _answer_tokens(self, batch: Batch, prompt: list[dict[str, str]]) -> tuple[int, int]:
+        """The call's max_tokens, sized from its candidates, and the most it may be raised to: --max-output-tokens,
+        or less where the context leaves less."""
+        room = self.settings.max_output_tokens
+        if self.context_tokens is not None:
+            room = min(room, self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens)))
+        room = max(1, room)
+        return min(answer_tokens(batch, self.settings.extraction), room), room
 
     def _cached(self, key: str, answer_model: type) -> Any:
         cached = self.cache.get(key) if self.cache else None
@@ -274,12 +492,13 @@ class LLMBackend:
         never_answered = self.counter.answered == 0
         if never_answered or self._silent_in_a_row >= max(UNAVAILABLE_AFTER, self.settings.concurrency):
             when = "has not answered any call" if never_answered else f"stopped answering ({self._silent_in_a_row} chunks in a row)"
-            self._stop_run(
-                EndpointUnavailable(
-                    f"the endpoint {self.settings.endpoint} {when}: {result.error}; "
-                    "check that the server is running and reachable, or raise --timeout for a slow model"
+            advice = "check that the server is running and reachable, or raise --timeout for a slow model"
+            if "Timeout" in result.error:  # it is there but slow: a local model on CPU, or too much asked at once
+                advice = (
+                    f"calls keep timing out after --timeout {self.settings.timeout:g} s: raise --timeout, lower --chunk-chars, "
+                    f"or lower --concurrency ({self.settings.concurrency}; a local server answers one call at a time; see --local)"
                 )
-            )
+            self._stop_run(EndpointUnavailable(f"the endpoint {self.settings.endpoint} {when}: {result.error}; {advice}"))
 
     # -- answers to records ------------------------------------------------------
 
@@ -295,7 +514,9 @@ class LLMBackend:
             share = 1 / len(outcome.batch.parts)  # a shared call's tokens are split between its chunks
             prompt_tokens += round(outcome.result.prompt_tokens * share)
             completion_tokens += round(outcome.result.completion_tokens * share)
-            found = self._records_of(text, article, part, outcome, doc)
+            tally = ChunkTally()
+            found = self._records_of(text, article, part, outcome, doc, tally)
+            self.tallies.setdefault(doc, DocumentTally()).add(tally, answered=found is not None)
             if found is None:
                 failed += 1
                 figures += part.figures.values()  # the rules' records stand in for the failed chunk
@@ -305,8 +526,9 @@ class LLMBackend:
             quotes += found[1]
             parks += found[2]
             initiatives += found[3]
-        if failed or not received:
+        if failed or not parks:  # the model named none here: the rules' stand
             parks += article.parks
+        if failed or not initiatives:
             initiatives += article.initiatives
         return article.model_copy(
             update={
@@ -320,17 +542,24 @@ class LLMBackend:
             }
         )
 
-    def _records_of(self, text: str, article: Article, part: Part, outcome: CallOutcome, doc: str) -> tuple[list, list, list, list] | None:
-        """The chunk's records from its answer; None (the failure listed) when there is no answer or it cannot be used."""
+    def _records_of(
+        self, text: str, article: Article, part: Part, outcome: CallOutcome, doc: str, tally: ChunkTally
+    ) -> tuple[list, list, list, list] | None:
+        """The chunk's records from its answer; None (the failure listed) when there is no answer or it cannot be used.
+
+        Whatever the answer holds, an error while merging it fails this chunk only (the rules stand in), never the document.
+        """
         answer = outcome.result.answer
         if answer is None:
             self._record_failure(doc, article, part, outcome.result.error)
             return None
+        if part is outcome.batch.parts[0]:  # a call's dropped items are counted once, with its first chunk
+            tally.dropped.update(getattr(answer, "dropped", []))
         span = (part.chunk.start, part.chunk.end)
         try:
             return (
-                _figures(text, part, answer, outcome.batch),
-                _quotes(text, part, answer, outcome.batch),
+                _figures(text, part, answer, outcome.batch, tally),
+                _quotes(text, part, answer, outcome.batch, tally),
                 [p for p in (_park(text, span, item.name, item.aliases) for item in answer.parks) if p.evidence],  # named here
                 [
                     i
@@ -338,13 +567,53 @@ class LLMBackend:
                     if i.evidence
                 ],
             )
-        except (ValueError, TypeError) as exc:  # an answer the records cannot hold (ValidationError is a ValueError)
-            self._record_failure(doc, article, part, f"unusable answer: {type(exc).__name__}")
+        except Exception as exc:
+            self._record_failure(doc, article, part, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}")
             return None
 
     def _record_failure(self, doc: str, article: Article, part: Part, error: str) -> None:
         self.counter.failures += 1
         self.failed_chunks.append({"doc": doc, "article": article.index, "chunk": part.chunk.index, "error": error})
+
+
+def split_batch(batch: Batch) -> list[Batch] | None:
+    """Two halves of a call: its chunks shared out, or its one chunk cut at a sentence or clause end near the middle.
+
+    Candidates keep their marks (N7 stays N7), so labels still name them. None when the chunk will not cut.
+    """
+    if len(batch.parts) > 1:
+        middle = len(batch.parts) // 2
+        return [Batch(batch.parts[:middle], batch.published), Batch(batch.parts[middle:], batch.published)]
+    (part,) = batch.parts
+    chunk = part.chunk
+    pieces = chunk_article(chunk.text, 0, len(chunk.text), chunk.article, max(1, (len(chunk.text) + 1) // 2))
+    if len(pieces) < 2 or len(chunk.text) < MIN_CHUNK_CHARS:
+        return None
+    cut = chunk.start + pieces[len(pieces) // 2].start
+    return [Batch([_sub_part(part, chunk.start, cut)], batch.published), Batch([_sub_part(part, cut, chunk.end)], batch.published)]
+
+
+def _sub_part(part: Part, start: int, end: int) -> Part:
+    chunk = part.chunk
+    piece = Chunk(chunk.article, chunk.index, start, end, chunk.text[start - chunk.start : end - chunk.start])
+    figures = {mark: f for mark, f in part.figures.items() if start <= value_start(f) < end}
+    quotes = {mark: q for mark, q in part.quotes.items() if q.evidence is not None and start <= q.evidence.start < end}
+    return Part(part.article, piece, figures, quotes)
+
+
+def _joined(answer_model: type, answers: list[Any]) -> Any:
+    """One answer holding every list item of several (the halves of a split call)."""
+    lists = {name: [item for answer in answers for item in getattr(answer, name)] for name in answer_model.model_fields}
+    return answer_model.model_validate(lists)
+
+
+def answer_tokens(batch: Batch, extraction: str) -> int:
+    """The max_tokens a call's answer needs: a label per candidate (a whole figure per candidate in the free mode),
+    a speaker per quote, and a share of the text for what the model adds (parks, initiatives, figures the rules missed)."""
+    per_figure, per_quote = ANSWER_PER_CANDIDATE[extraction]
+    figures = sum(len(part.figures) for part in batch.parts)
+    quotes = sum(len(part.quotes) for part in batch.parts)
+    return ANSWER_BASE + per_figure * figures + per_quote * quotes + round(ANSWER_PER_TEXT * estimate_tokens(batch.plain_text()))
 
 
 def _answer_estimate(batch: Batch) -> int:
@@ -356,31 +625,83 @@ def _complete(article: Article, received: dict[int, list], chunks: dict[int, lis
     return len(received[article.index]) >= len(chunks[article.index])
 
 
-def _figures(text: str, part: Part, answer: Any, batch: Batch) -> list[Figure]:
-    """Labelled candidates of this chunk, plus the figures the model added whose evidence lies in it."""
-    found: list[Figure] = []
-    known = _KnownNumbers()
-    anchored = hasattr(answer, "labels")  # in the free mode the candidates only stand in for failed chunks
-    labels = {label.id: label for label in getattr(answer, "labels", [])}
-    for mark, candidate in part.figures.items() if anchored else ():
-        label = labels.get(mark)
-        if label is None:
-            found.append(candidate)  # not labelled: the rules' reading stands
-        elif label.is_figure:
-            found.append(_labelled(text, candidate, label))
-        else:
-            continue
-        known.add(found[-1])
-    rules_at = {value_start(candidate): candidate for candidate in part.figures.values()}  # their labels, where the model gives none
+def _figures(text: str, part: Part, answer: Any, batch: Batch, tally: ChunkTally) -> list[Figure]:
+    """Every candidate of this chunk (labelled where the model labels it), plus the figures the model added.
+
+    The rules' candidates always stay: a verified reading is never lost to an
+    answer. A figure the model lists at a candidate's number is that candidate's
+    label (merged, not added); what is left is added, at most ``ADDED_PER_CHUNK``
+    more than the chunk has candidates, and only where its number is printed in the chunk.
+    """
+    labels: dict[str, Any] = {}
+    for label in getattr(answer, "labels", []):
+        if label.id in part.figures:
+            labels.setdefault(label.id, label)  # the first label of an id wins
+    spans = sorted((value_start(c), value_start(c) + len(c.value_text), mark) for mark, c in part.figures.items())
+    added: list[tuple[Any, Evidence | None, int]] = []
     for item in answer.figures:
         fragment = item.evidence or item.value_text
         if _owner(text, batch, fragment) is not part:
             continue  # it stands in another chunk of this call
-        figure = _figure(text, item, _locate(text, _span(part), fragment), rules_at)
-        if not known.restates(figure):
+        evidence = _locate(text, _span(part), item.evidence) if item.evidence else None
+        place = _number_place(text, part, item.value_text, evidence)
+        if place is None:
+            tally.drop("figures: number not printed in the chunk")
+            continue
+        mark = _candidate_at(spans, place, place + len(item.value_text))
+        if mark is None:
+            added.append((item, evidence, place))
+        elif mark not in labels:
+            labels[mark] = item  # the model's figure repeats a candidate: its labels go to the candidate
+            tally.merged += 1
+        else:
+            tally.drop("figures: repeats a labelled candidate")
+    found: list[Figure] = []
+    known = _KnownNumbers()
+    for mark, candidate in part.figures.items():
+        label = labels.get(mark)
+        found.append(candidate if label is None else _labelled(text, candidate, label, tally))
+        known.add(found[-1])
+    tally.candidates += len(part.figures)
+    tally.applied += sum(mark in labels for mark in part.figures)
+    rules_at = {value_start(candidate): candidate for candidate in part.figures.values()}  # their labels, where the model gives none
+    cap = ADDED_PER_CHUNK + len(part.figures)
+    for item, evidence, place in added:
+        figure = _figure(text, item, evidence or _around(text, part, place, item.value_text), rules_at)
+        if known.restates(figure):
+            tally.drop("figures: repeats another figure")
+        elif cap <= 0:
+            tally.drop("figures: over the cap of added figures")
+        else:
             found.append(figure)
             known.add(figure)
+            cap -= 1
     return found
+
+
+def _number_place(text: str, part: Part, value_text: str, evidence: Evidence | None) -> int | None:
+    """Where a model figure's number stands in the chunk: in its evidence (last), else its first printing; None if nowhere."""
+    if evidence is not None:
+        offset = evidence.text.rfind(value_text)
+        if offset != -1:
+            return evidence.start + offset
+    found = _find(text, value_text, part.chunk.start, part.chunk.end)
+    return found[0] if found is not None and text[found[0] : found[1]] == value_text else None
+
+
+def _candidate_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The candidate whose printed number overlaps [start, end) (spans sorted by start, disjoint)."""
+    last = bisect.bisect_left(spans, (end,)) - 1  # the last candidate starting before ``end``
+    for low, high, mark in reversed(spans[max(0, last - 2) : last + 1]):
+        if low < end and start < high:
+            return mark
+    return None
+
+
+def _around(text: str, part: Part, place: int, value_text: str) -> Evidence:
+    """Evidence for a figure given without any: its number and up to 20 characters before it, inside the chunk."""
+    low = max(part.chunk.start, place - 20)
+    return Evidence(start=low, end=place + len(value_text), text=text[low : place + len(value_text)])
 
 
 class _KnownNumbers:
@@ -434,20 +755,34 @@ def _meaning(item: Meaning, fallback: Figure | None = None) -> dict[str, Any]:
     return {**{name: getattr(fallback, name) for name in labels}, **given}
 
 
-def _labelled(text: str, candidate: Figure, label: FigureLabel) -> Figure:
-    """The candidate with the model's labels, and with the model's reading of its number where it differs.
+def _labelled(text: str, candidate: Figure, label: Any, tally: ChunkTally) -> Figure:
+    """The candidate with the model's labels, and with the model's reading of its number where the text bears it out.
 
     A different value_text is read at the place the model means (over the
     candidate's number) and gets evidence that contains it; a stated base unit,
-    amount or qualifier replaces what the grammar read. The validator then
-    compares the whole claim with the text.
+    amount or qualifier replaces what the grammar read. That reading is kept
+    when the validator verifies it, or when the candidate's own reading does not
+    verify either; otherwise the candidate's verified reading stands (value,
+    unit, span) and only the labels apply.
     """
-    update = _meaning(label)
-    echoed = "".join(label.value_text.split())
+    labelled = candidate.model_copy(update=_meaning(label))
+    reading: dict[str, Any] = {}
+    echoed = "".join(getattr(label, "value_text", "").split())
     if echoed and echoed != candidate.value_text:
-        update.update(_echoed_reading(text, candidate, echoed))
-    update.update(_stated_reading(label, {**candidate.model_dump(include={"value", "amount"}), **update}))
-    return candidate.model_copy(update=update)
+        reading.update(_echoed_reading(text, candidate, echoed))
+    reading.update(_stated_reading(label, {**candidate.model_dump(include={"value", "amount"}), **reading}))
+    reading = {name: value for name, value in reading.items() if getattr(candidate, name) != value}
+    if not reading:
+        return labelled
+    corrected = labelled.model_copy(update=reading)
+    if _verifies(text, corrected) or not _verifies(text, candidate):
+        return corrected
+    tally.drop("labels: reading not borne out by the text (the verified one stands)")
+    return labelled
+
+
+def _verifies(text: str, figure: Figure) -> bool:
+    return check(figure, text).status is Status.verified
 
 
 def _echoed_reading(text: str, candidate: Figure, echoed: str) -> dict[str, Any]:
@@ -536,15 +871,17 @@ def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: d
     return Figure(value_text=value_text, value=item.value, evidence=evidence, **read, **labels)
 
 
-def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
+def _quotes(text: str, part: Part, answer: Any, batch: Batch, tally: ChunkTally) -> list[Quote]:
+    """Every quote candidate of this chunk (with the model's speaker where it gives one), plus new quotes that overlap none."""
     found: list[Quote] = []
     taken = _TakenSpans()
-    anchored = hasattr(answer, "quote_labels")
-    labels = {label.id: label for label in getattr(answer, "quote_labels", [])}
-    for mark, candidate in part.quotes.items() if anchored else ():
+    labels: dict[str, Any] = {}
+    for label in getattr(answer, "quote_labels", []):
+        labels.setdefault(label.id, label)
+    for mark, candidate in part.quotes.items():
         label = labels.get(mark)
-        if label is not None:
-            candidate = candidate.model_copy(update={"speaker": label.speaker, "speaker_title": label.speaker_title})
+        if label is not None and (label.speaker or label.speaker_title):
+            candidate = candidate.model_copy(update={"speaker": label.speaker or candidate.speaker, "speaker_title": label.speaker_title})
         found.append(candidate)
         taken.add(candidate)
     for item in answer.quotes:
@@ -552,7 +889,9 @@ def _quotes(text: str, part: Part, answer: Any, batch: Batch) -> list[Quote]:
         if not words or _owner(text, batch, words) is not part:
             continue  # nothing, or it stands in another chunk of this call
         quote = Quote(text=words, speaker=item.speaker, speaker_title=item.speaker_title, evidence=_locate(text, _span(part), words))
-        if not taken.overlaps(quote):
+        if taken.overlaps(quote):
+            tally.drop("quotes: repeats a quote candidate")
+        else:
             found.append(quote)
             taken.add(quote)
     return found

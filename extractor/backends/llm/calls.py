@@ -6,9 +6,20 @@ Two layers of retry, each bounded:
   up to ``max_reasks`` times; every re-ask resends the conversation and its
   tokens count toward the budget;
 - tenacity retries what the network and the server do: 429 (honouring
-  Retry-After), 5xx, connection errors, timeouts and truncated answers, with
-  exponential backoff, jitter and a cap on each wait and on the attempts.
+  Retry-After), 5xx and connection errors, with exponential backoff, jitter
+  and a cap on each wait and on the attempts.
 The openai client's own retries are off so that only these two layers count.
+
+Two faults are not sent again unchanged. An answer cut off at ``max_tokens``
+(finish_reason length) is asked once more with twice the answer budget (up to
+--max-output-tokens), then the chunk fails saying what to change. A call that
+timed out is not retried at once: a local server goes on generating the
+abandoned answer, and a retry would queue behind it; the caller instead keeps
+every call back for a while (``_quiet_until``: --timeout, at most
+--retry-max-wait), then tries once more. Every call carries
+``temperature`` and a ``max_tokens`` sized by the backend from the chunk.
+A server's own error message (HTTP 400: the context is too small) is kept,
+redacted, in the chunk's reason, with advice.
 
 Bounds that hold whatever the server does: ``timeout`` is a deadline for the
 whole HTTP call (a server that drips its answer a byte at a time is cut off),
@@ -54,9 +65,9 @@ _TRANSIENT = (
     openai.InternalServerError,
     openai.APIConnectionError,  # includes APITimeoutError
     openai.APIResponseValidationError,  # an HTML error page with status 200
-    IncompleteOutputException,  # a truncated answer
-    TimeoutError,  # the whole-call deadline
+    TimeoutError,  # the whole-call deadline: retried once, after the server has had time to finish the abandoned answer
 )
+_TIMEOUTS = (TimeoutError, openai.APITimeoutError)
 _REFUSED = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)  # same answer for every chunk
 MAX_RESPONSE_BYTES = 128 * 1024  # a chunk's honest answer is a few kB to a few tens; more is a runaway model or a wrong server
 ESTIMATE_MARGIN = 1.1  # the estimate is tokenizer-free; a tenth more keeps a budget from being overrun by its error
@@ -79,12 +90,14 @@ class CallResult:
     error: str = ""
     from_cache: bool = False
     raw: dict[str, Any] | None = None
+    advice: str = ""  # what the user should change, for the console (a context too small, answers cut off)
 
 
 @dataclass
 class UsageCounter:
     calls: int = 0  # HTTP requests sent, re-asks included
     retries: int = 0  # tenacity retries after transport faults
+    splits: int = 0  # calls whose answer was cut off at the ceiling, asked again in two halves
     cache_hits: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -169,6 +182,7 @@ class ModelCaller:
         self._client = instructor.from_openai(self._openai, mode=MODES[settings.mode])
         self._client.on("completion:kwargs", self._count_call)
         self._backoff = wait_random_exponential(multiplier=0.5, max=settings.retry_max_wait)
+        self._quiet_until = 0.0  # after a timeout, no call is sent before this (the server may still be busy)
         # instructor logs every failed attempt with the server's error body, which may echo the key; we report failures ourselves
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
@@ -183,24 +197,64 @@ class ModelCaller:
         backoff = self._backoff(state)
         asked = retry_after_seconds(error) if error else None
         wait = min(self.settings.retry_max_wait, max(backoff, asked or 0.0))
+        if isinstance(root_cause(error), _TIMEOUTS) if error else False:
+            self._keep_quiet()  # every call waits, not only this one: the server is busy with the abandoned answer
+            wait = max(0.0, self._quiet_until - time.monotonic())
         self.usage.seconds_waiting += wait
         return wait
 
-    def _stop(self, state: RetryCallState) -> bool:
-        """--max-retries attempts; but one retry only while the endpoint has never answered (down, or a wrong host)."""
-        return state.attempt_number > self.settings.max_retries or (self.usage.answered == 0 and state.attempt_number >= 2)
+    def _stopper(self) -> Callable[[RetryCallState], bool]:
+        """--max-retries attempts; but a second timeout ends the call, and one retry only while the endpoint has never
+        answered (down, a wrong host)."""
+        timeouts = 0
+
+        def stop(state: RetryCallState) -> bool:
+            nonlocal timeouts
+            error = state.outcome.exception() if state.outcome else None
+            timeouts += error is not None and isinstance(root_cause(error), _TIMEOUTS)
+            never_answered = self.usage.answered == 0 and state.attempt_number >= 2
+            return state.attempt_number > self.settings.max_retries or never_answered or timeouts >= 2
+
+        return stop
 
     def _before_sleep(self, state: RetryCallState) -> None:
         self.usage.retries += 1
 
     async def ask(
-        self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], answer_estimate: int
+        self,
+        messages: list[dict[str, str]],
+        answer_model: type[BaseModel],
+        context: dict[str, Any],
+        answer_estimate: int,
+        max_tokens: int | None = None,
+        ceiling: int | None = None,
     ) -> CallResult:
-        """One chunk's answer, or a CallResult saying why there is none; raises only EndpointRefused and BudgetSpent."""
+        """One chunk's answer, or a CallResult saying why there is none; raises only EndpointRefused and BudgetSpent.
+
+        An answer cut off at ``max_tokens`` is asked once more with twice the budget (up to ``ceiling``:
+        --max-output-tokens, or what the context leaves).
+        """
+        budget = max_tokens or self.settings.max_output_tokens
+        result = await self._ask_within(messages, answer_model, context, answer_estimate, budget)
+        raised = min(2 * budget, ceiling or self.settings.max_output_tokens)
+        if result.error.startswith("IncompleteOutputException") and raised > budget:
+            spent = (result.prompt_tokens, result.completion_tokens)
+            result = await self._ask_within(messages, answer_model, context, answer_estimate, raised)
+            result.prompt_tokens += spent[0]
+            result.completion_tokens += spent[1]
+            budget = raised
+        if result.error.startswith("IncompleteOutputException"):
+            result.error = f"IncompleteOutputException (the answer was cut off at max_tokens {budget})"
+            result.advice = "answers were cut off at their token limit: lower --chunk-chars or raise --max-output-tokens"
+        return result
+
+    async def _ask_within(
+        self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], answer_estimate: int, max_tokens: int
+    ) -> CallResult:
         sent = estimate_tokens(str(messages)) + estimate_tokens(str(answer_model.model_json_schema()))
-        estimate = round(ESTIMATE_MARGIN * (sent + answer_estimate))
+        estimate = round(ESTIMATE_MARGIN * (sent + min(answer_estimate, max_tokens)))
         retrying = AsyncRetrying(
-            stop=self._stop,
+            stop=self._stopper(),
             wait=self._wait,
             retry=retry_if_exception(is_transient),
             before_sleep=self._before_sleep,
@@ -210,19 +264,25 @@ class ModelCaller:
             async for attempt in retrying:
                 with attempt:
                     async with self._reserved(estimate):
-                        return await self._once(messages, answer_model, context)
+                        return await self._once(messages, answer_model, context, max_tokens)
         except BudgetSpent:
             raise
         except Exception as error:  # every failure of this chunk ends here: listed, and the rules stand in
             if isinstance(root_cause(error), _REFUSED):
                 raise EndpointRefused(self._refusal(root_cause(error))) from None
-            result = CallResult(None, error=_describe(error))
+            result = CallResult(None, error=_describe(error, self.redact))
+            result.advice = _advice(root_cause(error), result.error)
             await self._add_usage(result, _failed_usage(error))
             lenient = _lenient_answer(error, answer_model) if isinstance(error, InstructorRetryException) else None
             if lenient is not None:  # re-asks exhausted on a context check: keep the answer, the validator judges it
                 result.answer, result.error = lenient, ""
             return result
         raise AssertionError("unreachable: tenacity reraises")
+
+    def _keep_quiet(self) -> None:
+        """After a timeout, hold the next calls back: a local server is still generating the answer nobody waits for."""
+        pause = min(self.settings.timeout, self.settings.retry_max_wait)
+        self._quiet_until = max(self._quiet_until, time.monotonic() + pause)
 
     @contextlib.asynccontextmanager
     async def _reserved(self, estimate: int) -> AsyncIterator[None]:
@@ -241,13 +301,20 @@ class ModelCaller:
             if budget is not None:
                 await self.limits.release(estimate)
 
-    async def _once(self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any]) -> CallResult:
+    async def _once(
+        self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], max_tokens: int
+    ) -> CallResult:
+        quiet = self._quiet_until - time.monotonic()
+        if quiet > 0:
+            await asyncio.sleep(quiet)
         answer, completion = await self._client.chat.completions.create_with_completion(
             model=self.settings.model,
             messages=messages,
             response_model=answer_model,
             max_retries=self.settings.max_reasks,
             context=context,
+            temperature=self.settings.temperature,
+            max_tokens=max_tokens,
         )
         result = CallResult(answer)
         await self._add_usage(result, getattr(completion, "usage", None))
@@ -274,6 +341,46 @@ class ModelCaller:
 
     async def close(self) -> None:
         await self._openai.close()
+
+
+_CONTEXT_FIELDS = ("max_model_len", "context_length", "n_ctx", "context_window")  # vLLM, LM Studio/OpenRouter, llama.cpp
+PROBE_SECONDS = 3.0
+
+
+async def served_context(settings: LLMSettings) -> int | None:
+    """The model's context size where the server says it: vLLM's /v1/models (max_model_len), llama.cpp's /props (n_ctx).
+
+    Best effort and quick: any failure means unknown (then --context-tokens, or no fitting at all).
+    """
+    if settings.base_url is None:
+        return None
+    root = settings.base_url.removesuffix("/v1")
+    key = settings.api_key()
+    headers = {"Authorization": f"Bearer {key.get_secret_value()}"} if key else {}
+    async with openai.DefaultAsyncHttpxClient(timeout=PROBE_SECONDS, headers=headers) as client:
+        for url in (f"{settings.base_url}/models", f"{root}/props"):
+            try:
+                response = await client.get(url)
+                found = _context_in(response.json(), settings.model) if response.status_code == 200 else None
+            except Exception:  # any transport error or body: the size stays unknown
+                found = None
+            if found:
+                return found
+    return None
+
+
+def _context_in(body: object, model: str) -> int | None:
+    """A context size in a /models or /props answer: the named model's entry first, then any field that says one."""
+    if isinstance(body, dict):
+        entries = body.get("data") if isinstance(body.get("data"), list) else [body]
+        named = [e for e in entries if isinstance(e, dict) and e.get("id") == model] or entries
+        for entry in named:
+            for place in (entry, entry.get("default_generation_settings", {}) if isinstance(entry, dict) else {}):
+                for name in _CONTEXT_FIELDS:
+                    value = place.get(name) if isinstance(place, dict) else None
+                    if isinstance(value, int) and value > 0:
+                        return value
+    return None
 
 
 def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Callable[..., Awaitable[Any]]:
@@ -319,8 +426,8 @@ def _failed_usage(error: BaseException) -> Any:
     return usage
 
 
-def _describe(error: BaseException) -> str:
-    """What failed, without the server's words (they may echo the key): error type, HTTP status, our own reasons."""
+def _describe(error: BaseException, redact: Callable[[str], str] | None = None) -> str:
+    """What failed: error type, HTTP status, our own reasons, and for a 400 the server's message (redacted, shortened)."""
     cause = root_cause(error)
     if _caused_by(cause, ResponseTooLarge):
         return f"ResponseTooLarge (answer over {MAX_RESPONSE_BYTES} bytes)"
@@ -329,10 +436,33 @@ def _describe(error: BaseException) -> str:
     name = type(cause).__name__
     status = getattr(cause, "status_code", None)
     if isinstance(cause, IncompleteOutputException):
-        return f"{name} (the answer was cut off, every attempt)"
-    if isinstance(cause, TimeoutError):
-        return "TimeoutError (no whole answer within --timeout)"
+        return f"{name} (the answer was cut off)"
+    if isinstance(cause, _TIMEOUTS):
+        return f"{name} (no whole answer within --timeout)"
+    if status == 400 and redact is not None:
+        message = _server_message(cause)
+        return f"{name} (HTTP 400: {redact(message)[:_ERROR_PREVIEW]})" if message else f"{name} (HTTP 400)"
     return f"{name} (HTTP {status})" if status else name
+
+
+def _server_message(error: BaseException) -> str:
+    body = getattr(error, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error") if isinstance(body.get("error"), dict) else body
+        return str(inner.get("message", "") or "")
+    return str(getattr(error, "message", "") or "")
+
+
+_CONTEXT_WORDS = ("context", "too long", "maximum", "tokens")
+
+
+def _advice(cause: BaseException, described: str) -> str:
+    """What to change, for the console: a prompt the server's context cannot hold, or a model too slow for --timeout."""
+    if getattr(cause, "status_code", None) == 400 and any(word in described.lower() for word in _CONTEXT_WORDS):
+        return f"the server refused a prompt ({described}): lower --chunk-chars, or set --context-tokens to the server's context"
+    if isinstance(cause, _TIMEOUTS):
+        return "calls timed out: raise --timeout, or lower --chunk-chars or --concurrency (a local model answers one call at a time)"
+    return ""
 
 
 def _lenient_answer(error: InstructorRetryException, answer_model: type[BaseModel]) -> BaseModel | None:

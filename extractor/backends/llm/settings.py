@@ -47,6 +47,10 @@ class EndpointUnavailable(BackendAborted):
     exit_code = 1
 
 
+LOCAL_PRESET = {"concurrency": 1, "timeout": 900.0, "max_retries": 1, "retry_max_wait": 60.0, "max_output_tokens": 2048}
+"""--local: a model on CPU answers one call at a time at 2–10 tokens/s, so a call may take minutes (flags given win)."""
+
+
 class LLMSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", extra="ignore", populate_by_name=True)
 
@@ -61,6 +65,9 @@ class LLMSettings(BaseSettings):
     max_reasks: int = Field(default=1, ge=0, description="re-asks of a structurally invalid answer")
     retry_max_wait: float = Field(default=20.0, gt=0, description="cap on one backoff wait, Retry-After included")
     max_tokens: int | None = Field(default=None, ge=1, description="token budget for the run")
+    temperature: float = Field(default=0.0, ge=0, le=2, description="sampling temperature sent with every call (0: reproducible)")
+    max_output_tokens: int = Field(default=4096, ge=64, description="ceiling on one answer's max_tokens (sized from its candidates)")
+    context_tokens: int | None = Field(default=None, ge=256, description="the model's context; read from the server when it says")
     cache: bool = True
     cache_dir: Path = Field(default_factory=default_cache_dir)
 
