@@ -41,6 +41,7 @@ BULLETS = "●○■□◆◇▲△►▶★☆•"  # a line opened by one star
 # Whitespace, zero-width characters and stray control characters (NUL bytes in scraped files) all go.
 _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff\x00-\x08\x0e-\x1f\x7f]+")
 _HEADING_LINE = re.compile(r"(?m)^[ \t]*#+[^\n]*")
+_BULLET_LINE = re.compile(rf"(?m)^[ \t]*[{BULLETS}][^\n]*")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 # Three or more glyphs in a row each printed twice: 向向““新新””行行. Numerals and the
@@ -178,6 +179,7 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
     rows = raw_table_rows(text)  # a table keeps its rows and its cells apart
     row_starts = [row_start for row_start, _ in rows]
     heading_ends |= {row_end for _, row_end in rows}
+    heading_ends |= {m.end() for m in _BULLET_LINE.finditer(text)}  # ●营业收入…: an item of a list ends at its line's end
     numbered_starts |= set(row_starts)
     for block_start, block_end in raw_cell_blocks(text):  # a table printed one cell a line: one line of its own
         numbered_starts.add(block_start)

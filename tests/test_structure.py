@@ -80,3 +80,10 @@ def test_a_collective_keeps_one_spelling_and_a_counted_subset_its_own():
     assert first["169家"].subject == "全国169家国家级高新区"  # the count inside the name counts the group as printed
     subset = _figures(extract_text("中部12家国家级经开区实现税收900亿元。"))
     assert subset["900亿元"].subject == "12家国家级经开区"  # a subset its count tells apart is no whole
+
+
+def test_bullet_items_stay_on_their_lines_and_a_pointer_phrase_is_no_name():
+    text = "●新增研发机构32个:国家高新区新增10个,省级高新区新增22个\n全省高新区上半年实现营业收入13977.46亿元。"
+    assert "22个\n全省高新区" in normalize(text).text  # never 22个全省高新区
+    figures = _figures(extract_text("吉林中粮生物材料有限公司落户经开区。该项目研发中心投资2亿元。"))
+    assert not figures["2亿元"].subject.startswith("该")

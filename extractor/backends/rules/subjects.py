@@ -36,6 +36,7 @@ _POINTED_KINDS = {"公司": ("company",), "企业": ("company",), "项目": ("co
 _LEADING_COUNT = re.compile(r"^\d+(?:个|家|所|座|批|项|条|类)?")
 _LIST_MARKS = ("、", "和", "及", "与", ",", "，")
 _PLACE_ENDINGS = re.compile("[省市区县旗州盟]")
+_POINTERS = "该其此这"
 _NAMED_KINDS = ("company", "institution", "project", "named")  # things a count or amount right after them measures (…等4家企业)
 
 
@@ -212,6 +213,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     for run_start, _run_end, run, kind in named:
         name = _without_lead(run, words.entity_lead.end(run))
         offset = len(run) - len(name)
+        if name[:1] in _POINTERS or run[:offset].endswith(tuple(_POINTERS)):
+            continue  # 该项目研发中心: a pointer's phrase, resolved through 该…, never a name of its own
         if len(name) < 4 or (kind == "project" and (len(name) < 8 or _GENERIC_PROJECT.search(name))):
             continue  # a bare ending (…是项目, 的平台) names nothing
         if kind == "institution" and is_kind_word(name):
