@@ -26,6 +26,7 @@ class Heading:
     level: int  # 1 is the outermost
     text: str
     scope_end: int  # the heading governs [end, scope_end)
+    parent: int = -1  # the index of the heading it is nested under, -1 for none
 
 
 @dataclass(frozen=True)
@@ -110,27 +111,32 @@ class Outline:
 
     @staticmethod
     def _scoped(text: str, found: list[tuple[int, int, int]], end: int) -> list[Heading]:
-        """Each heading governs until the next heading of the same or an outer level (one pass with a stack)."""
+        """Each heading governs until the next heading of the same or an outer level (one pass with a stack);
+        its parent is the heading still open above it when it starts."""
         scope_ends = [end] * len(found)
+        parents = [-1] * len(found)
         open_headings: list[int] = []  # indexes of headings whose scope is still open, outermost first
         for index, (start, _stop, level) in enumerate(found):
             while open_headings and found[open_headings[-1]][2] >= level:
                 scope_ends[open_headings.pop()] = start
+            parents[index] = open_headings[-1] if open_headings else -1
             open_headings.append(index)
         return [
-            Heading(start, stop, level, text[start:stop].strip(), scope_ends[index])
+            Heading(start, stop, level, text[start:stop].strip(), scope_ends[index], parents[index])
             for index, (start, stop, level) in enumerate(found)
         ]
 
     def governing(self, position: int) -> list[Heading]:
-        """The headings whose scope holds ``position``, innermost first."""
+        """The headings whose scope holds ``position``, innermost first.
+
+        Every heading that governs a position is the last heading before it or one of that heading's parents,
+        so the walk is as long as the nesting is deep, never as long as the document.
+        """
         index = bisect_right(self._starts, position) - 1
         path = []
         while index >= 0:
             heading = self.headings[index]
-            if heading.end <= position < heading.scope_end and all(heading.level < h.level for h in path):
+            if heading.end <= position < heading.scope_end:
                 path.append(heading)
-            index -= 1
-            if path and path[-1].level <= 1:
-                break
+            index = heading.parent
         return path

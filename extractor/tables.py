@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -264,8 +264,15 @@ def headers_of(text: str, position: int) -> list[Cell]:
         if not _rules().separators.search(text, block_end + 1, following):
             break
         block_end = following
-    for rows in find_tables(text, block_start, block_end):
-        for found in table_cells(rows):
-            if found.cell.start == position:
-                return [cell for cell in (found.row_header, found.column_header) if cell is not None]
-    return []
+    return _block_headers(text, block_start, block_end).get(position, [])
+
+
+@lru_cache(maxsize=16)
+def _block_headers(text: str, start: int, end: int) -> dict[int, list[Cell]]:
+    """The headers of every value cell of the tables in text[start:end], by the cell's start: read once per
+    table, however many of its cells the validator asks about."""
+    return {
+        found.cell.start: [cell for cell in (found.row_header, found.column_header) if cell is not None]
+        for rows in find_tables(text, start, end)
+        for found in table_cells(rows)
+    }

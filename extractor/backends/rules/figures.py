@@ -9,6 +9,7 @@ from the clause around each one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ...budget import check_budget
 from ...models import Evidence, Figure, Measure, Span
@@ -108,6 +109,7 @@ _LIST_JOINERS = "、和及与,，"
 def _paired_subjects(figures: list[Figure], placed: list[tuple[int, int]], text: str, entities: list[Entity]) -> None:
     """洋浦经济开发区、海口江东新区分别完成税收195.36亿元、43.31亿元: the n-th figure of each kind after 分别 is
     about the n-th name listed before it, when the counts agree."""
+    starts = [e.start for e in entities]  # entities are in text order: a sentence's are found by bisection
     by_sentence: dict[int, list[int]] = {}
     for index, (sentence, _start) in enumerate(placed):
         by_sentence.setdefault(sentence, []).append(index)
@@ -115,7 +117,7 @@ def _paired_subjects(figures: list[Figure], placed: list[tuple[int, int]], text:
         cue = knowledge().respectively.search(text, sentence, placed[indexes[-1]][1])
         if cue is None:
             continue
-        listed = _listed_names(text, entities, sentence, cue.start())
+        listed = _listed_names(text, entities, starts, sentence, cue.start())
         if len(listed) < 2:
             continue
         kinds: dict[str, list[int]] = {}
@@ -128,9 +130,10 @@ def _paired_subjects(figures: list[Figure], placed: list[tuple[int, int]], text:
                     figures[index] = figures[index].model_copy(update={"subject": name, "subject_from": "sentence"})
 
 
-def _listed_names(text: str, entities: list[Entity], start: int, end: int) -> list[str]:
+def _listed_names(text: str, entities: list[Entity], starts: list[int], start: int, end: int) -> list[str]:
     """The names listed right before ``end`` (A、B和C), in order: only names joined by list marks."""
-    inside = [e for e in entities if start <= e.start and e.end <= end and e.kind in _LISTED_SUBJECTS]
+    window = entities[bisect_left(starts, start) : bisect_left(starts, end)]
+    inside = [e for e in window if e.end <= end and e.kind in _LISTED_SUBJECTS]
     listed: list[Entity] = []
     for entity in reversed(inside):
         if listed and text[entity.end : listed[-1].start].strip(_LIST_JOINERS):
@@ -144,11 +147,13 @@ def _position(figure: Figure) -> int:
 
 
 def _row_spans(tables: list[list[list[Cell]]]) -> list[tuple[int, int]]:
-    return [(row[0].start, row[-1].end) for rows in tables for row in rows]
+    return sorted((row[0].start, row[-1].end) for rows in tables for row in rows)
 
 
 def _covered(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(low <= position < high for low, high in spans)
+    """Whether a row span (sorted, disjoint) holds the position, by bisection."""
+    index = bisect_left(spans, (position + 1, -1)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _table_figures(text: str, rows: list[list[Cell]], entities: list[Entity], floor: int, own: str) -> list[Figure]:
@@ -156,7 +161,9 @@ def _table_figures(text: str, rows: list[list[Cell]], entities: list[Entity], fl
     subject the table's caption (the line before it) names, else the article's own."""
     table_start = text.rfind("\n", floor, rows[0][0].start) + 1
     caption_start = text.rfind("\n", floor, max(floor, table_start - 1)) + 1  # the line before the table
-    named = caption_subject(text, caption_start, table_start, entities)
+    starts = [e.start for e in entities]
+    near = entities[bisect_left(starts, caption_start) : bisect_left(starts, table_start)]  # the caption's entities
+    named = caption_subject(text, caption_start, table_start, near)
     subject, subject_from = (named, "table") if named else (own, "document" if own else "none")
     figures = []
     for found in table_cells(rows):
