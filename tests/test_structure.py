@@ -87,3 +87,9 @@ def test_bullet_items_stay_on_their_lines_and_a_pointer_phrase_is_no_name():
     assert "22个\n全省高新区" in normalize(text).text  # never 22个全省高新区
     figures = _figures(extract_text("吉林中粮生物材料有限公司落户经开区。该项目研发中心投资2亿元。"))
     assert not figures["2亿元"].subject.startswith("该")
+
+
+def test_a_count_after_a_list_of_examples_is_the_zones_not_a_listed_companys():
+    text = "长春经开区获悉，截至3月31日，一汽丰田(长春)发动机有限公司技改升级、马瑞利车灯、大众置业基地项目等78个重点项目均已开工。"
+    figures = _figures(extract_text(text))
+    assert figures["78个"].subject == "长春经开区"

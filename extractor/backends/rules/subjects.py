@@ -67,6 +67,7 @@ class _Words:
     category: re.Pattern[str]
     counted_before: re.Pattern[str]
     counted_after: re.Pattern[str]
+    listed_examples: re.Pattern[str]
     place_marks: str
     not_place_after: re.Pattern[str]
     entity_lead: LastWord
@@ -122,6 +123,7 @@ def _words() -> _Words:
         category=re.compile(data["category_words"]),
         counted_before=re.compile(data["counted_before"]),
         counted_after=re.compile(data["counted_after"]),
+        listed_examples=re.compile(data["listed_examples"]),
         place_marks=data["place_clause_marks"],
         not_place_after=re.compile(data["not_place_after"]),
         entity_lead=LastWord(data["entity_leads"], "在于与和及为将把的了是对从向让由以并等共、"),
@@ -260,6 +262,7 @@ def _is_category(entity: Entity, text: str, floor: int) -> bool:
         words.category.search(entity.name)
         or words.counted_before.search(before)
         or words.counted_after.match(text[entity.end : entity.end + 12])
+        or words.listed_examples.match(text, entity.end, entity.end + 400)
     )
 
 
