@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .backends import Backend, get_backend
 from .budget import DEFAULT_DOC_TIMEOUT
+from .document import DocumentOutcome, extract_document, materialize
 from .load import DEFAULT_MAX_FILE_SIZE, display_name
 from .models import DocumentMeta
 from .outputs import DocumentEntry, DocumentWork
@@ -129,7 +130,6 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
     usage counters the backend gained meanwhile go back with the first document.
     """
     from .registry import use_files
-    from .runner import extract_document, materialize  # the runner imports this module
 
     use_files(spec.parks)  # the --parks files the main process loaded (workers start with the packaged registry)
     backend = backend_for(spec)
@@ -154,7 +154,6 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
 
 def failed(task: DocumentTask, reason: str) -> Extracted:
     """The result of a document whose worker could not return it (it died on it, again and again)."""
-    from .runner import DocumentOutcome
 
     outcome = DocumentOutcome(doc=task.doc, path=display_name(task.path), status="failed", reason=reason)
     return Extracted(DocumentWork(DocumentEntry(doc=task.doc, outcome=outcome)))

@@ -4,10 +4,9 @@ The runner reads each input, runs the pipeline on it and hands the result to
 the outputs (``extractor/outputs/``), one document at a time in input order. It
 knows no output format: the writers own them, and their part of --resume.
 
-``extract_document`` is the whole per-document work as a plain function; with
-``materialize`` its result pickles, so a worker process can run it and return it:
-with an ``engine`` (``extractor/engines.py``) the documents are extracted on its
-workers and come back in input order, and the outputs are still written here.
+The per-document work is ``extractor/document.py``; with an ``engine``
+(``extractor/engines.py``) the documents are extracted on its workers and come
+back in input order, and the outputs are still written here.
 """
 
 from __future__ import annotations
@@ -19,22 +18,20 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .backends import Backend, BackendAborted
-from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
+from .backends import Backend
+from .budget import DEFAULT_DOC_TIMEOUT
 from .chunk import DEFAULT_BUDGET
-from .load import DEFAULT_MAX_FILE_SIZE, InputScan, LoadError, display_name, read_text
-from .meta import Manifest, document_meta
-from .models import SCHEMA_VERSION, Article
-from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentEntry, DocumentWork, OutputSet, RenderedArticle, render_article
-from .pipeline import iter_articles
+from .document import DocumentOutcome, Redact, extract_document, redactor
+from .engines import BackendSpec, DocumentTask, Engine
+from .load import InputScan, display_name
+from .meta import Manifest
+from .models import SCHEMA_VERSION
+from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
 from .registry import user_files as registry_files
-
-if TYPE_CHECKING:
-    from .engines import BackendSpec, DocumentTask, Engine
 
 __all__ = [
     "DATABASE_FILE",
@@ -48,43 +45,6 @@ __all__ = [
 ]
 
 _DATA = Path(__file__).parent / "data"
-
-
-@dataclass
-class DocumentOutcome:
-    """What happened to one input file."""
-
-    doc: str
-    path: str
-    status: str = "read"  # read | skipped | failed | resumed
-    reason: str = ""
-    encoding: str = ""
-    sha256: str = ""
-    articles: int = 0
-    parks: int = 0
-    initiatives: int = 0
-    figures: int = 0
-    figures_verified: int = 0
-    quotes: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    failed_chunks: int = 0
-    seconds: float = 0.0
-    replaced_bytes: int = 0  # undecodable bytes replaced by U+FFFD when the file was read
-
-    def count(self, article: RenderedArticle) -> None:
-        self.articles += 1
-        for name, value in article.counts.items():
-            setattr(self, name, getattr(self, name) + value)
-
-    @classmethod
-    def resumed(cls, stored: dict[str, Any], path: Path) -> DocumentOutcome:
-        """The outcome a previous run stored for an unchanged document: its counts stand."""
-        known = {f.name for f in fields(cls)}
-        outcome = cls(**{key: value for key, value in stored.items() if key in known})
-        outcome.path, outcome.seconds = display_name(path), 0.0
-        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
-        return outcome
 
 
 @dataclass
@@ -150,7 +110,7 @@ def run_extraction(
     other processes (a Dask cluster); the outputs are the same.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
-    notify = _redacting(on_progress or (lambda event, outcome: None), _redactor(backend))
+    notify = _redacting(on_progress or (lambda event, outcome: None), redactor(backend))
     settings = run_settings(backend, chunk_budget, manifest.path if manifest else None, registry_files())
     summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
     left_out = [(p, "no such file or folder") for p in scan.missing]
@@ -180,11 +140,11 @@ def run_extraction(
             stopped = {"stopped": f"{type(exc).__name__}: {exc}".rstrip(": ") + "; run the same command with --resume to continue"}
             with contextlib.suppress(Exception):
                 summary.usage = backend.usage()
-                outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, _redactor(backend)))
+                outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, redactor(backend)))
             raise
         summary.seconds = time.perf_counter() - started
         summary.usage = backend.usage()
-        outputs.finish(_redact_manifest(summary.manifest(), _redactor(backend)))
+        outputs.finish(_redact_manifest(summary.manifest(), redactor(backend)))
     return summary
 
 
@@ -253,22 +213,6 @@ def _public_url(url: str) -> str:
     return public_url(url) if url else url
 
 
-Redact = Callable[[str], str]
-
-
-def _redactor(backend: Backend) -> Redact | None:
-    """What hides the backend's secrets (the key, credentials in its URL) in text it returns; None when it has none."""
-    make = getattr(getattr(backend, "settings", None), "redactor", None)
-    return make() if callable(make) else None
-
-
-def _redacted(article: Article, redact: Redact) -> Article:
-    """The article with every secret in what the model returned replaced by ***, before anything writes it."""
-    dumped = article.model_dump_json()
-    cleaned = redact(dumped)
-    return article if cleaned == dumped else Article.model_validate_json(cleaned)
-
-
 def _redacting(notify: ProgressCallback, redact: Redact | None) -> ProgressCallback:
     """``notify``, after hiding secrets in a finished document's reason (an error message may quote the model's answer)."""
     if redact is None:
@@ -294,80 +238,13 @@ class _Prepared:
     started: float
 
 
-def extract_document(
-    path: Path,
-    doc: str,
-    backend: Backend,
-    chunk_budget: int,
-    finished_sha256: str | None = None,
-    manifest: Manifest | None = None,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
-    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
-) -> DocumentWork:
-    """Read one file and start the pipeline on it: the work the outputs write, with its outcome.
-
-    A file whose content matches ``finished_sha256`` (a previous run finished it)
-    gets the status "resumed" and no articles. The articles come lazily, so a
-    large page streams; ``materialize`` turns them into a list for a worker.
-    """
-    outcome = DocumentOutcome(doc=doc, path=display_name(path))
-    entry = DocumentEntry(doc=doc, outcome=outcome)
-    work = DocumentWork(entry)
-    try:
-        loaded = read_text(path, max_file_size)
-    except LoadError as exc:
-        outcome.status, outcome.reason = "skipped", str(exc)
-        return work
-    outcome.encoding, outcome.sha256 = entry.encoding, entry.sha256 = loaded.encoding, loaded.sha256
-    outcome.replaced_bytes = loaded.replaced
-    if finished_sha256 == loaded.sha256:
-        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
-    elif not loaded.text.strip():
-        outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
-    elif not loaded.is_chinese:  # a .env or a key reached by mistake is neither stored nor sent to an endpoint
-        outcome.status, outcome.reason = "skipped", "no Chinese text: nothing to extract (not stored, not sent to any backend)"
-    else:
-        if loaded.replaced:
-            outcome.reason = f"{loaded.replaced} undecodable bytes replaced by U+FFFD"
-        try:
-            entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
-            budget = TimeBudget(doc_timeout)
-            entry.text, articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta, budget)
-            redact = _redactor(backend)
-            if redact is not None:  # a model may repeat the key it was sent; it is never written
-                articles = (_redacted(article, redact) for article in articles)
-            work.articles = (render_article(entry, article) for article in articles)  # a writer's error in one is the document's
-        except BackendAborted:  # not this document's fault: the run cannot go on
-            raise
-        except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
-            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
-    return work
-
-
-def materialize(work: DocumentWork) -> DocumentWork:
-    """The same work with its articles run to the end (a list), so that it pickles; a failure becomes the outcome."""
-    if work.articles is not None:
-        try:
-            work.articles = list(work.articles)
-        except BackendAborted:  # not this document's fault: the run cannot go on
-            raise
-        except Exception as exc:
-            work.articles = None
-            work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
-    return work
-
-
 def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
-    from .engines import DocumentTask
-
     for path, doc in _named(files):
         yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, str(path.absolute()))
 
 
 def _backend_spec(backend: Backend, chunk_budget: int, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
     """What a worker needs to do this run's per-document work as this process would."""
-    from .engines import BackendSpec
-
     parks = tuple(str(path) for path in registry_files())
     return BackendSpec(backend.name, chunk_budget, getattr(backend, "settings", None), None, max_file_size, doc_timeout, parks)
 
