@@ -75,6 +75,7 @@ class Stats:
     faults: Counter = field(default_factory=Counter)
     perturbed: list[dict] = field(default_factory=list)
     last_prompt: str = ""  # the user message of the latest request, to check what the client sends
+    last_system: str = ""  # and its system message
     in_flight: int = 0  # chat requests being answered now
     max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
     cut_at_max_tokens: int = 0  # answers cut at the request's max_tokens (finish_reason length)
@@ -509,6 +510,9 @@ class _Handler(BaseHTTPRequestHandler):
             state.stats.last_prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
             sent = {"max_tokens": request.get("max_tokens"), "temperature": request.get("temperature")}
             digest = hashlib.sha256(json.dumps(request.get("messages", []), ensure_ascii=False).encode()).hexdigest()[:16]
+            system = next((str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "system"), "")
+            state.stats.last_system = system
+            sent["system"] = hashlib.sha256(system.encode()).hexdigest()[:16]
             state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest})
         fault = state.next_fault()
         if self._over_context(request):
