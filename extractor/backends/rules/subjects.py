@@ -311,7 +311,9 @@ def _group_core(name: str) -> str:
     return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
 
 
-def subject_of(entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, end: int, own: str) -> str:
+def subject_of(
+    entities: list[Entity], starts: list[int], text: str, sentence_start: int, position: int, end: int, own: str
+) -> str:
     """What the figure at text[position:end] is about; the article's own subject when nothing nearer says.
 
     In order: a name the figure's words qualify (总投资180亿元的“世界计算·长沙智谷”项目); the entity
@@ -387,10 +389,8 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
 
 def _is_measured(entity: Entity, text: str, position: int) -> bool:
     """A company or facility right before the number is what it counts (…股份有限公司4家企业入选)."""
-    return (
-        entity.kind in _NAMED_KINDS
-        and entity.end <= position
-        and (entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position)))
+    return entity.kind in _NAMED_KINDS and entity.end <= position and (
+        entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
     )
 
 
