@@ -211,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--max-reasks", type=int, help="re-asks of an invalid answer (default: 1)")
     llm.add_argument("--max-tokens", type=int, help="token budget for the run: no new calls once spent")
     llm.add_argument("--temperature", type=float, help="sampling temperature sent with every call (default: 0)")
-    llm.add_argument("--max-output-tokens", type=int, help="ceiling on one answer's tokens, sized per chunk below it (default: 4096)")
+    llm.add_argument("--max-output-tokens", type=int, help="ceiling on one answer's tokens, sized per chunk below it (default: 8192)")
     llm.add_argument("--context-tokens", type=int, help="the model's context size; chunks are cut to fit (default: what the server says)")
     llm.add_argument(
         "--local", action="store_true", help="a local model on CPU: one call at a time, long timeouts (see docs/local-model.md)"

@@ -521,7 +521,9 @@ def shared_cue_after(text: str, end: int) -> Qualifier | None:
 # 2.9、2.3和1.3个百分点; 1.2、3.4亿元: Arabic numbers listed before the one that prints the unit share it
 # (with its multiplier). Chinese numerals are left out: 一、二、三 number the items of a list.
 _LIST_JOIN = "[、和及与]"
-_SHARED_UNIT_TAIL = re.compile(rf"(?:{_LIST_JOIN}{ARABIC}(?![\d.,]))*{_LIST_JOIN}{ARABIC}(?P<unit>(?:{MULTIPLIER})?(?:{_UNIT_PATTERN}))")
+_SHARED_UNIT_TAIL = re.compile(
+    rf"(?:{_LIST_JOIN}{ARABIC}(?![\d.,]))*{_LIST_JOIN}{ARABIC}(?P<unit>(?:{MULTIPLIER})?(?:{_UNIT_PATTERN}))"
+)
 _LISTED_NUMBER = re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)")
 
 

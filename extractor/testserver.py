@@ -64,6 +64,7 @@ class Script:
     echo_key: bool = False  # error bodies repeat the Authorization header, as some proxies do
     context_tokens: int | None = None  # like a local server's --n_ctx: a prompt plus max_tokens over it gets HTTP 400
     honour_max_tokens: bool = True  # an answer longer than the request's max_tokens is cut there (finish_reason length)
+    noise: tuple[str, ...] = ()  # NOISE profiles applied to every oracle answer: what real small models were seen to write
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Stats:
     faults: Counter = field(default_factory=Counter)
     perturbed: list[dict] = field(default_factory=list)
     last_prompt: str = ""  # the user message of the latest request, to check what the client sends
+    last_system: str = ""  # and its system message
     in_flight: int = 0  # chat requests being answered now
     max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
     cut_at_max_tokens: int = 0  # answers cut at the request's max_tokens (finish_reason length)
@@ -169,7 +171,8 @@ class FakeModelServer:
         anchored = bool(_CANDIDATE.search(marked))
         answer: dict[str, list] = {"labels": [], "quote_labels": [], "figures": [], "quotes": [], "parks": [], "initiatives": []}
         gold = self._best_gold(flat)
-        if gold is None:
+        if gold is None:  # nothing of the gold here: every candidate is no figure of the gold's
+            answer["labels"] = [{"id": mark, "is_figure": False} for mark in _CANDIDATE.findall(marked)]
             return answer
         figures = [f for f in gold.get("figures", []) if f["context"].replace("\n", "") in flat]
         if anchored:
@@ -186,6 +189,8 @@ class FakeModelServer:
             for i in gold.get("initiatives", [])
             if i["name"] in flat
         ]
+        for profile in self.script.noise:
+            answer = NOISE[profile](answer, flat)
         if self.script.obey_injection and re.search(r"乘以十|multiply", flat, re.IGNORECASE):
             answer["figures"] = [_times_ten(f) for f in answer["figures"]]
             answer["labels"] = [dict(label, value_text=_times_ten_text(label.get("value_text", ""))) for label in answer["labels"]]
@@ -234,6 +239,96 @@ class FakeModelServer:
         ratio = _ratio(label["value_text"], changed)
         scaled = {"amount": label["amount"] * ratio} if label.get("amount") is not None else {}
         return dict(label, value_text=changed, **scaled)
+
+
+def _ids_as_small_models_write_them(answer: dict, flat: str) -> dict:
+    """Label ids as 1, 001, {N1}, n1 in turn; one label in five with its id left out, one in seven with a quote's id."""
+    forms = (lambda n: n, lambda n: f"00{n}", lambda n: f"{{N{n}}}", lambda n: f"n{n}")
+    labels = []
+    for index, label in enumerate(answer.get("labels", [])):
+        number = label["id"][1:]
+        if index % 5 == 4:
+            labels.append({k: v for k, v in label.items() if k != "id"})
+        elif index % 7 == 6:
+            labels.append(dict(label, id=f"Q{number}"))
+        else:
+            labels.append(dict(label, id=forms[index % 4](number)))
+    return dict(answer, labels=labels)
+
+
+def _non_numbers(answer: dict, flat: str) -> dict:
+    """Every other figure's value_text a mark with a unit, a phrase, or a sentence of the text."""
+    junk = ("{N1}%", "新建政务大厅启用", flat[:30])
+    figures = [dict(f, value_text=junk[i % 3]) if i % 2 == 0 else f for i, f in enumerate(answer.get("figures", []))]
+    return dict(answer, figures=figures)
+
+
+def _enums_outside(answer: dict, flat: str) -> dict:
+    labels = [dict(label, metric_key="business_income", measure="growth_rate") for label in answer.get("labels", [])]
+    figures = [dict(f, measure="percent", qualifier="about") for f in answer.get("figures", [])]
+    return dict(answer, labels=labels, figures=figures)
+
+
+def _evidence_elsewhere(answer: dict, flat: str) -> dict:
+    figures = [dict(f, evidence="这句话不在文中，" + f.get("evidence", "")) for f in answer.get("figures", [])]
+    return dict(answer, figures=figures)
+
+
+def _fields_missing(answer: dict, flat: str) -> dict:
+    figures = [
+        {k: v for k, v in f.items() if k not in ("value_text", "value")} if i % 2 else f for i, f in enumerate(answer.get("figures", []))
+    ]
+    quotes = [{k: v for k, v in q.items() if k != "text"} for q in answer.get("quotes", [])]
+    return dict(answer, figures=figures, quotes=quotes)
+
+
+def _candidates_again(answer: dict, flat: str) -> dict:
+    """Every labelled candidate listed again as a new figure, with its mark in value_text (as a 1.5B model did)."""
+    labels = [label for label in answer.get("labels", []) if isinstance(label.get("id"), str) and label["id"].startswith("N")]
+    again = [{"value_text": f"{{{label['id']}}}", "value": 0, "metric": label.get("metric", "")} for label in labels]
+    return dict(answer, figures=[*answer.get("figures", []), *again])
+
+
+def _invented(answer: dict, flat: str) -> dict:
+    made_up = [{"value_text": f"{n}亿元", "value": n, "unit": "亿元", "evidence": flat[:20]} for n in (987.6, 4321, 55.5)]
+    return dict(answer, figures=[*answer.get("figures", []), *made_up])
+
+
+def _unquoted(answer: dict, flat: str) -> dict:
+    sentences = [s for s in re.split(r"[。！？]", flat) if len(s) > 8 and "“" not in s and "”" not in s][:3]
+    return dict(answer, quotes=[*answer.get("quotes", []), *({"text": s, "speaker": "记者"} for s in sentences)])
+
+
+def _empty(answer: dict, flat: str) -> dict:
+    return {"figures": []}
+
+
+def _junk_200(answer: dict, flat: str) -> dict:
+    return dict(answer, **_junk(199))
+
+
+def _injection_obeyed(answer: dict, flat: str) -> dict:
+    """Every reading multiplied by ten and every figure called no figure, as a planted instruction asked."""
+    labels = [dict(label, value_text=_times_ten_text(label.get("value_text", "")), is_figure=False) for label in answer.get("labels", [])]
+    return dict(answer, labels=labels, figures=[_times_ten(f) for f in answer.get("figures", [])])
+
+
+NOISE = {
+    "ids": _ids_as_small_models_write_them,
+    "non_numbers": _non_numbers,
+    "enums": _enums_outside,
+    "evidence": _evidence_elsewhere,
+    "missing": _fields_missing,
+    "duplicates": _candidates_again,
+    "invented": _invented,
+    "unquoted": _unquoted,
+    "empty": _empty,
+    "junk": _junk_200,
+    "injection": _injection_obeyed,
+}
+"""Noisy-model profiles (issue 20): each reproduces what a real small model answered. The faults that are not about
+an answer's content have their own switches: ``truncated`` faults or a small ``max_tokens`` (answers cut off),
+``context_tokens`` (a context error), ``timeout`` faults with ``timeout_delay`` (a slow answer that keeps the server busy)."""
 
 
 def perturb_number(value_text: str) -> str:
@@ -416,6 +511,9 @@ class _Handler(BaseHTTPRequestHandler):
             state.stats.last_prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
             sent = {"max_tokens": request.get("max_tokens"), "temperature": request.get("temperature")}
             digest = hashlib.sha256(json.dumps(request.get("messages", []), ensure_ascii=False).encode()).hexdigest()[:16]
+            system = next((str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "system"), "")
+            state.stats.last_system = system
+            sent["system"] = hashlib.sha256(system.encode()).hexdigest()[:16]
             state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest})
         fault = state.next_fault()
         if self._over_context(request):

@@ -147,7 +147,7 @@ def test_a_run_with_few_failures_is_not_failed(server, tmp_path):
 
 def test_a_cut_off_answer_is_never_sent_again_unchanged_and_every_output_agrees(server, tmp_path):
     server.reset(Script(gold_dir=GOLD, faults=["truncated"] * 2))
-    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "1", "--max-output-tokens", "1024")
+    code = extract(server.base_url, tmp_path, "--concurrency", "1", "--max-retries", "1", "--max-output-tokens", "2048")
     run = manifest(tmp_path)
     assert code == 0 and run["failed_chunks"] == []
     sent = [(r["max_tokens"], r["prompt_tokens"]) for r in server.stats.requests]

@@ -287,3 +287,17 @@ def test_the_local_preset_asks_one_call_at_a_time_with_long_timeouts():
     assert settings.concurrency == 1 and settings.timeout >= 600
     args = _parser().parse_args(["extract", "x", "--local", "--concurrency", "2", "--base-url", "http://127.0.0.1:1/v1"])
     assert _llm_settings(args).concurrency == 2  # a flag given wins over the preset
+
+
+# -- item 6: small prompts with a shared prefix ---------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["tools", "json", "md_json"])
+def test_the_fixed_prefix_is_byte_identical_across_calls_and_the_schema_compact(server, tmp_path, mode):
+    assert seeds_run(server, tmp_path, Script(gold_dir=GOLD), "--mode", mode, paths=(SEEDS,)) == 0
+    assert len(server.stats.requests) > 5 and len({r["system"] for r in server.stats.requests}) == 1
+    system = server.stats.last_system
+    assert "Published" not in system and "<<<TEXT" not in system  # nothing variable in the prefix
+    if mode != "tools":
+        assert '{"$defs":' in system and "\n  " not in system  # the schema printed compactly
+    assert server.stats.last_prompt.startswith("Published: ")

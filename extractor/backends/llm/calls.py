@@ -37,7 +37,9 @@ import asyncio
 import contextlib
 import email.utils
 import functools
+import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -391,6 +393,8 @@ def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Cal
 
     @functools.wraps(create)
     async def create_within_deadline(*args: Any, **kwargs: Any) -> Any:
+        if isinstance(kwargs.get("messages"), list):
+            kwargs["messages"] = [_compact_schema(message) for message in kwargs["messages"]]
         async with asyncio.timeout(seconds):
             completion = await create(*args, **kwargs)
         if _completion_size(completion) > MAX_RESPONSE_BYTES:
@@ -398,6 +402,32 @@ def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Cal
         return completion
 
     return create_within_deadline
+
+
+_SCHEMA_PARAGRAPH = re.compile(
+    r"As a genius expert, your task is to understand the content and provide\s+the parsed objects in json that match the following "
+    r"json_schema:\s*(\{.*\})\s*Make sure to return an instance of the JSON, not the schema itself",
+    re.DOTALL,
+)
+
+
+def _compact_schema(message: Any) -> Any:
+    """instructor's JSON modes print the answer schema at indent 2 in the system message (about twice the tokens):
+    the same schema, printed compactly, with one plain sentence."""
+    content = message.get("content") if isinstance(message, dict) else None
+    if not isinstance(content, str) or "json_schema:" not in content:
+        return message
+    match = _SCHEMA_PARAGRAPH.search(content)
+    if match is None:
+        return message
+    try:
+        schema = json.loads(match.group(1))
+    except ValueError:
+        return message
+    compact = json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
+    sentence = f"Answer with one JSON object (not the schema) that matches this JSON schema: {compact}"
+    before, after = content[: match.start()].rstrip(), content[match.end() :].strip()
+    return {**message, "content": "\n".join(part for part in (before, sentence, after) if part)}
 
 
 async def _refuse_declared_oversize(response: Any) -> None:

@@ -117,6 +117,8 @@ def _number_candidates(batch: Batch) -> None:
 
 
 def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
+    """The call's messages: everything fixed first (the system message: instructions for the mode), byte-identical
+    across a run's calls so that a server's prompt cache holds it; everything variable (date, quotes, texts) after it."""
     anchored = extraction == "anchored"
     blocks = "\n".join(
         template("article")
@@ -129,11 +131,15 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
         for part in batch.parts
     )
     published = batch.published or "unknown"
-    if anchored:
-        user = template("anchored").substitute(published=published, quote_candidates=_quote_lines(batch), articles=blocks)
-    else:
-        user = template("free").substitute(published=published, articles=blocks)
-    return [{"role": "system", "content": template("system").template.strip()}, {"role": "user", "content": user}]
+    quotes = _quote_lines(batch) if anchored else ""
+    user = f"Published: {published}.\n{quotes}{blocks}"
+    return [{"role": "system", "content": system_prompt(extraction)}, {"role": "user", "content": user}]
+
+
+@cache
+def system_prompt(extraction: str) -> str:
+    """The fixed part of every call of a mode: the shared instructions, then the mode's."""
+    return f"{template('system').template.strip()}\n{template(extraction).template.strip()}"
 
 
 def _title(part: Part) -> str:
@@ -158,8 +164,4 @@ def _marked(part: Part) -> str:
 
 def _quote_lines(batch: Batch) -> str:
     quotes = [(mark, quote) for part in batch.parts for mark, quote in part.quotes.items()]
-    if not quotes:
-        return "Direct speech in “” goes in `quotes`, with its speaker."
-    lines = ["Label these quotes with speaker and speaker_title; other direct speech goes in `quotes`:"]
-    lines += [f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…" for mark, quote in quotes]  # QUOTE_LINE reads them back
-    return "\n".join(lines)
+    return "".join(f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…\n" for mark, quote in quotes)

@@ -66,7 +66,7 @@ class LLMSettings(BaseSettings):
     retry_max_wait: float = Field(default=20.0, gt=0, description="cap on one backoff wait, Retry-After included")
     max_tokens: int | None = Field(default=None, ge=1, description="token budget for the run")
     temperature: float = Field(default=0.0, ge=0, le=2, description="sampling temperature sent with every call (0: reproducible)")
-    max_output_tokens: int = Field(default=4096, ge=64, description="ceiling on one answer's max_tokens (sized from its candidates)")
+    max_output_tokens: int = Field(default=8192, ge=64, description="ceiling on one answer's max_tokens (sized from its candidates)")
     context_tokens: int | None = Field(default=None, ge=256, description="the model's context; read from the server when it says")
     cache: bool = True
     cache_dir: Path = Field(default_factory=default_cache_dir)

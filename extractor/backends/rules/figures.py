@@ -323,6 +323,8 @@ def _clause_evidence(text: str, match: QuantityMatch, start: int, end: int) -> E
     return Evidence(start=left, end=right, text=text[left:right])
 
 
+
+
 def _implied_unit(text: str, sentence_start: int, position: int) -> str:
     """11万 with no unit counts people when the clause is about 人口."""
     return "人" if _ABOUT_PEOPLE.search(text, sentence_start, position) else ""

@@ -489,10 +489,8 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
 
 def _is_measured(entity: Entity, text: str, position: int) -> bool:
     """A company or facility right before the number is what it counts (…股份有限公司4家企业入选)."""
-    return (
-        entity.kind in _NAMED_KINDS
-        and entity.end <= position
-        and (entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position)))
+    return entity.kind in _NAMED_KINDS and entity.end <= position and (
+        entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
     )
 
 
