@@ -320,3 +320,18 @@ def test_the_test_server_reads_back_the_candidates_the_prompt_marks():
         assert [_CANDIDATE.sub("", block) for block in marked] == [part.chunk.text.strip("\n") for part in batch.parts]
         assert [m for block in marked for m in _CANDIDATE.findall(block)] == [m for part in batch.parts for m in part.figures]
         assert [m.group(1) for m in _QUOTE_CANDIDATE.finditer(prompt)] == [m for part in batch.parts for m in part.quotes]
+
+
+def test_a_chunks_prompt_carries_the_headings_it_sits_under():
+    from extractor.backends.llm.prompting import batches, messages
+    from extractor.backends.rules import RulesBackend
+    from extractor.chunk import chunk_article
+    from extractor.normalize import normalize
+    from extractor.segment import segment
+
+    text = normalize("一、2023年工作回顾\n（一）产业升级\n全区规上工业增加值增长8%。\n二、2024年工作安排\n全区生产总值增长6%左右。").text
+    articles = [RulesBackend().extract_article(text, part) for part in segment(text)]
+    chunks = [(a, c) for a in articles for c in chunk_article(text, a.start, a.end, a.index, 12)]
+    prompts = [messages(batch, "anchored")[1]["content"] for batch in batches(chunks, 12, "2024-01-10", text)]
+    assert "Section: 一、2023年工作回顾 > （一）产业升级" in next(p for p in prompts if "8%" in p)
+    assert "Section: 二、2024年工作安排" in next(p for p in prompts if "6%" in p)

@@ -276,7 +276,7 @@ class LLMBackend:
         base = [self.rules.extract_article(text, part) for part in segments]
         chunks, call_chars = self._fitting(text, segments, chunks)
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
-        calls = batches(ordered, call_chars, meta.published if meta else "")
+        calls = batches(ordered, call_chars, meta.published if meta else "", text)
         budget = current_budget()
         clock = CallClock(budget.seconds if budget is not None else None)
         futures = [self._on_loop(self._call(batch, clock)) for batch in calls]
@@ -598,7 +598,7 @@ def _sub_part(part: Part, start: int, end: int) -> Part:
     piece = Chunk(chunk.article, chunk.index, start, end, chunk.text[start - chunk.start : end - chunk.start])
     figures = {mark: f for mark, f in part.figures.items() if start <= value_start(f) < end}
     quotes = {mark: q for mark, q in part.quotes.items() if q.evidence is not None and start <= q.evidence.start < end}
-    return Part(part.article, piece, figures, quotes)
+    return Part(part.article, piece, figures, quotes, part.headings)
 
 
 def _joined(answer_model: type, answers: list[Any]) -> Any:

@@ -21,6 +21,7 @@ from string import Template
 
 from ...chunk import Chunk
 from ...models import Article, Figure, Quote
+from ...structure import Outline
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
 _QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
@@ -65,6 +66,7 @@ class Part:
     chunk: Chunk
     figures: dict[str, Figure] = field(default_factory=dict)
     quotes: dict[str, Quote] = field(default_factory=dict)
+    headings: str = ""  # the headings the chunk sits under, outermost first: the scope of its periods and subjects
 
 
 @dataclass
@@ -86,20 +88,34 @@ class Batch:
         return "\n".join(part.chunk.text for part in self.parts)
 
 
-def batches(chunks: list[tuple[Article, Chunk]], budget: int, published: str = "") -> list[Batch]:
-    """Consecutive chunks of a page packed into calls of at most ``budget`` characters (one chunk always fits)."""
+def batches(chunks: list[tuple[Article, Chunk]], budget: int, published: str = "", text: str = "") -> list[Batch]:
+    """Consecutive chunks of a page packed into calls of at most ``budget`` characters (one chunk always fits).
+
+    With the page's ``text``, each chunk carries the headings it sits under (``extractor/structure.py``), so the
+    model sees the period and subject scope the rules see.
+    """
     packed: list[Batch] = []
     size = 0
+    outlines: dict[int, Outline] = {}
     for article, chunk in chunks:
+        part = Part(article, chunk, headings=_heading_path(text, article, chunk, outlines) if text else "")
         if packed and size + len(chunk.text) <= budget:
-            packed[-1].parts.append(Part(article, chunk))
+            packed[-1].parts.append(part)
             size += len(chunk.text)
         else:
-            packed.append(Batch([Part(article, chunk)], published))
+            packed.append(Batch([part], published))
             size = len(chunk.text)
     for batch in packed:
         _number_candidates(batch)
     return packed
+
+
+def _heading_path(text: str, article: Article, chunk: Chunk, outlines: dict[int, Outline]) -> str:
+    """一、2023年工作回顾 > （一）产业升级: the headings governing the chunk's start, outermost first."""
+    if article.index not in outlines:
+        outlines[article.index] = Outline(text, article.start, article.end)
+    path = outlines[article.index].governing(chunk.start)
+    return " > ".join(heading.text for heading in reversed(path))
 
 
 def _number_candidates(batch: Batch) -> None:
@@ -125,6 +141,7 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
         .substitute(
             title=_title(part),
             park=part.article.park or "-",
+            section=f"\nSection: {part.headings}" if part.headings else "",
             text=_marked(part) if anchored else part.chunk.text,
         )
         .strip()
