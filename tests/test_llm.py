@@ -335,3 +335,14 @@ def test_a_chunks_prompt_carries_the_headings_it_sits_under():
     prompts = [messages(batch, "anchored")[1]["content"] for batch in batches(chunks, 12, "2024-01-10", text)]
     assert "Section: 一、2023年工作回顾 > （一）产业升级" in next(p for p in prompts if "8%" in p)
     assert "Section: 二、2024年工作安排" in next(p for p in prompts if "6%" in p)
+
+
+def test_a_label_the_model_gives_says_it_came_from_the_model():
+    from extractor.backends.llm.answers import Meaning
+    from extractor.backends.llm.backend import _meaning
+    from extractor.models import Figure
+
+    rules = Figure(value_text="8%", value=8, amount=8, subject="南昌高新区", subject_from="clause", metric_from="clause")
+    given = _meaning(Meaning(subject="新余高新区"), rules)
+    assert (given["subject"], given["subject_from"]) == ("新余高新区", "model")
+    assert given["metric_from"] == "clause"  # the model gave no metric: the rules' label and its source stand

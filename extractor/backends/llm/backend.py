@@ -749,10 +749,16 @@ def _meaning(item: Meaning, fallback: Figure | None = None) -> dict[str, Any]:
         given["measure"] = Measure(item.measure)
     if item.target is not None:
         given["target"] = item.target
+    for source, names in _LABEL_SOURCES.items():  # a label the model gave says so (confidence.toml: never high alone)
+        if any(name in given for name in names):
+            given[source] = "model"
     if fallback is None:
         return given
-    labels = ("metric", "subject", "period", "metric_key", "measure", "target")
+    labels = ("metric", "subject", "period", "metric_key", "measure", "target", *_LABEL_SOURCES)
     return {**{name: getattr(fallback, name) for name in labels}, **given}
+
+
+_LABEL_SOURCES = {"subject_from": ("subject",), "metric_from": ("metric", "metric_key"), "period_from": ("period",)}
 
 
 def _labelled(text: str, candidate: Figure, label: Any, tally: ChunkTally) -> Figure:
