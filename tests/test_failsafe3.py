@@ -169,8 +169,9 @@ def test_a_key_in_the_environment_the_url_and_the_answers_is_written_nowhere(tmp
         url = f"http://analyst:{user_secret}@{host}:{port}/v1?api-key={query_secret}"
         out = tmp_path / "out"
         code = main(["extract", str(PAGES[3]), "-o", str(out), "--backend", "llm", "--base-url", url, "--model", "oracle",
-                     "--no-cache", "--timeout", "5", "--report"])
+                     "--cache-dir", str(tmp_path / "cache"), "--timeout", "5", "--report"])
         assert main(["table", str(out)]) == 0
+        assert list((tmp_path / "cache").rglob("*.json"))  # the answers were cached: the cache is among the files checked
     finally:
         server.stop()
     shown = capfd.readouterr()

@@ -442,8 +442,9 @@ class LLMBackend:
         self._judge_endpoint(result)
         if result.advice and result.advice not in self.notes:
             self.notes.append(result.advice)
-        if result.answer is not None and self.cache is not None:
-            self.cache.put(key, {"answer": result.answer.model_dump(mode="json")})
+        if result.answer is not None and self.cache is not None:  # a key the model repeats is never written, here either
+            answer = json.loads(self.settings.redactor()(json.dumps(result.answer.model_dump(mode="json"), ensure_ascii=False)))
+            self.cache.put(key, {"answer": answer})
         return CallOutcome(batch, result)
 
     async def _ask_fitting(self, batch: Batch, prompt: list[dict[str, str]], answer_model: type, depth: int = 0) -> CallResult:
