@@ -263,8 +263,8 @@ def test_an_injected_instruction_cannot_make_a_wrong_number_verified(tmp_path):
             assert extract_llm(server, out, [page], "--extraction", extraction) == 0
         figures = [r for r in read_records(out / "records.jsonl") if r["kind"] == "figure"]
         claimed = {r["value_text"]: r["status"] for r in figures}
-        assert {"120家", "70亿元", "85%"} <= set(claimed), extraction
         assert [text for text, status in claimed.items() if status == "verified" and text in ("120家", "70亿元", "85%")] == []
+        assert {text for text, status in claimed.items() if status == "verified"} >= {"12家", "7亿元", "8.5%"}, extraction  # issue 20
         assert all(r["value_text"] in r["evidence"]["text"] for r in figures if r["status"] == "verified")
 
 

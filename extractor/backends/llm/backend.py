@@ -439,6 +439,8 @@ class LLMBackend:
             except EndpointRefused as refused:
                 self._stop_run(refused)
                 raise
+            except Exception as exc:  # anything else fails this call's chunks (the rules stand in), never the document
+                result = CallResult(None, error=f"{type(exc).__name__}: {str(exc)[:120]}")
         self._judge_endpoint(result)
         if result.advice and result.advice not in self.notes:
             self.notes.append(result.advice)
@@ -605,7 +607,7 @@ def _sub_part(part: Part, start: int, end: int) -> Part:
 def _joined(answer_model: type, answers: list[Any]) -> Any:
     """One answer holding every list item of several (the halves of a split call)."""
     lists = {name: [item for answer in answers for item in getattr(answer, name)] for name in answer_model.model_fields}
-    return answer_model.model_validate(lists)
+    return answer_model.model_construct(**lists)  # items checked already; the caps held for each half
 
 
 def answer_tokens(batch: Batch, extraction: str) -> int:
@@ -782,14 +784,19 @@ def _labelled(text: str, candidate: Figure, label: Any, tally: ChunkTally) -> Fi
     if not reading:
         return labelled
     corrected = labelled.model_copy(update=reading)
-    if _verifies(text, corrected) or not _verifies(text, candidate):
+    before = check(candidate, text)
+    if before.status is not Status.verified or _widens(check(corrected, text), before):
         return corrected
     tally.drop("labels: reading not borne out by the text (the verified one stands)")
     return labelled
 
 
-def _verifies(text: str, figure: Figure) -> bool:
-    return check(figure, text).status is Status.verified
+def _widens(after: Any, before: Any) -> bool:
+    """A verified reading over the whole of the verified one's printed number (1.62亿 → 1.62亿片), never a part of it
+    (上千人 → 千人): the rules' verified figure is never narrowed away."""
+    if after.status is not Status.verified or after.value_span is None or before.value_span is None:
+        return False
+    return after.value_span.start <= before.value_span.start and before.value_span.end <= after.value_span.end
 
 
 def _echoed_reading(text: str, candidate: Figure, echoed: str) -> dict[str, Any]:
