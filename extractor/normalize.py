@@ -104,9 +104,7 @@ def fold_characters(text: str) -> str:
     """The one-for-one character repairs: full-width digits and letters, ％, the OCR ratio colon, traditional → simplified."""
     if _NEEDS_FULLWIDTH_MAP.search(text):
         text = text.translate(_FULLWIDTH)
-    text = _FULLWIDTH_POINT.sub(".", text)
-    table = _simplified_table(frozenset(char for char in set(text) if char >= "\u3400"))
-    return text.translate(table) if table else text
+    return to_simplified(_FULLWIDTH_POINT.sub(".", text))
 
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
