@@ -14,7 +14,6 @@ import importlib.metadata
 import json
 import os
 import signal
-import sqlite3
 import sys
 import threading
 from collections import Counter
@@ -42,6 +41,7 @@ from .outputs import DATABASE_FILE, OutputError
 from .outputs.jsonl import read_records
 from .outputs.lock import OutputLock
 from .outputs.report import write_report
+from .outputs.sqlite import LedgerError
 from .registry import RegistryError
 from .registry import use_files as use_registry_files
 from .runner import DocumentOutcome, RunSummary, run_extraction
@@ -504,7 +504,7 @@ def _run_report(args: argparse.Namespace) -> int:
             page = write_report(args.out)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
-    except (OSError, ValueError, sqlite3.Error) as exc:  # a folder that is not writable, a damaged database
+    except (OSError, ValueError, LedgerError) as exc:  # a folder that is not writable, a damaged database
         raise UsageError(f"cannot write the review page in {args.out}: {exc}") from exc
     console.print(f"report: {escape(str(page))}", highlight=False)
     return 0
@@ -537,7 +537,7 @@ def _run_review(args: argparse.Namespace) -> int:
             console.print(f"{len(written)} reviewed documents written as gold answers to {escape(str(args.export))}", highlight=False)
             return 0
         app = ReviewApp(args.out, port=args.port, editor=args.editor)
-    except (FileNotFoundError, sqlite3.Error) as exc:
+    except (FileNotFoundError, LedgerError) as exc:
         raise UsageError(str(exc)) from exc
     except OSError as exc:  # the port is taken
         raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc}") from exc

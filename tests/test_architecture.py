@@ -16,3 +16,28 @@ def test_the_runner_and_the_engines_do_not_import_each_other_through_a_function(
     assert "runner" not in _imports("engines")  # the cycle engines ⇄ runner, once hidden by imports in functions
     assert "document" in _imports("engines") and "document" in _imports("runner")
     assert not {"runner", "engines", "cluster"} & _imports("document")
+
+
+_SQL = ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE TABLE", "CREATE VIEW", "DROP TABLE", "PRAGMA ", "BEGIN")
+
+
+def _sql_strings(path: Path) -> list[str]:
+    """The string literals of a module that read as SQL statements."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    texts = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return [text for text in texts if any(text.lstrip().startswith(word) or f" {word}" in text for word in _SQL if text.isascii())]
+
+
+def test_only_the_ledger_writes_sql():
+    offenders = {
+        str(path.relative_to(PACKAGE)): found
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != PACKAGE / "outputs" / "sqlite.py" and (found := _sql_strings(path))
+    }
+    assert not offenders  # the SQL lives in outputs/sqlite.py, behind Ledger
+    assert _sql_strings(PACKAGE / "outputs" / "sqlite.py")  # the check can see SQL where it is
+
+
+def test_the_facts_and_the_outputs_do_not_import_each_other():
+    assert "facts" not in _imports("outputs/sqlite") and not any("facts" in name for name in _imports("outputs/sqlite"))
+    assert "outputs.sqlite" in _imports("facts")
