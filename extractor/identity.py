@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .mentions import find_park_mentions, short_name_definitions
 from .models import Article, Park
 from .registry import Registry, Zone, registry
 from .zonenames import ZoneName, short_place_name
@@ -46,8 +47,6 @@ class DocumentZones:
     """The identities of one document's zone spellings (build once per document, before its articles)."""
 
     def __init__(self, text: str, zones: Registry | None = None) -> None:
-        from .backends.rules.parks import find_park_mentions, short_name_definitions  # the reader of spellings
-
         self.registry = zones or registry()
         self.words = self.registry.vocabulary
         self.definitions = dict(short_name_definitions(text))

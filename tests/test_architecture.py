@@ -41,3 +41,9 @@ def test_only_the_ledger_writes_sql():
 def test_the_facts_and_the_outputs_do_not_import_each_other():
     assert "facts" not in _imports("outputs/sqlite") and not any("facts" in name for name in _imports("outputs/sqlite"))
     assert "outputs.sqlite" in _imports("facts")
+
+
+def test_identity_reads_spellings_without_a_backend():
+    imported = _imports("identity") | _imports("mentions")
+    assert "mentions" in _imports("identity")
+    assert not any(name.startswith("backends") for name in imported)  # the mention finder sits beside zonenames.py

@@ -28,9 +28,9 @@ from typing import NamedTuple, cast
 
 from ...models import Evidence, Initiative, InitiativeKind
 from ...registry import registry
+from ...spans import runs_ending_in
 from .labels import read_data
 from .parks import ParkMention, find_park_mentions
-from .spans import runs_ending_in
 
 _OPEN, _CLOSE = "“‘", "”’"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name

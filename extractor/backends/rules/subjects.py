@@ -22,10 +22,10 @@ from functools import cache
 from itertools import accumulate
 
 from ...periods import period_pattern
+from ...spans import LastWord, runs_ending_in
 from ...zonenames import places, short_place_name
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
-from .spans import LastWord, runs_ending_in
 
 _ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
 _PROJECT_ENDING = re.compile("项目")
