@@ -19,7 +19,6 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from charset_normalizer import from_bytes
+
+from .knowledge import data as knowledge_file
 
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
 DEFAULT_MAX_FILE_SIZE = 64 * 2**20  # a 20 MB page peaks near 230 MiB; far past any real newspaper page
@@ -40,7 +41,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_SETTINGS = tomllib.loads((Path(__file__).parent / "data" / "text.toml").read_text(encoding="utf-8"))
+_SETTINGS = knowledge_file("text.toml")
 _GARBAGE = _SETTINGS["garbage"]
 _CHINESE = _SETTINGS["chinese"]
 

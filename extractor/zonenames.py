@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +26,8 @@ from importlib import resources
 from typing import Any
 
 import ahocorasick
+
+from .knowledge import data as knowledge_file
 
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
@@ -300,7 +301,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (zone_words.toml, places.csv)."""
-    words = tomllib.loads(_data("zone_words.toml"))
+    words = knowledge_file("zone_words.toml")
     types = [
         ZoneType(
             spelling,
