@@ -47,3 +47,8 @@ def test_identity_reads_spellings_without_a_backend():
     imported = _imports("identity") | _imports("mentions")
     assert "mentions" in _imports("identity")
     assert not any(name.startswith("backends") for name in imported)  # the mention finder sits beside zonenames.py
+
+
+def test_only_the_knowledge_loader_parses_the_data_files():
+    readers = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if "tomllib" in p.read_text(encoding="utf-8"))
+    assert readers == ["knowledge.py"]  # every module reads extractor/data/ through extractor/knowledge.py
