@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib.metadata
 import json
 import os
@@ -218,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     llm.add_argument("--no-cache", dest="cache", action="store_false", default=None, help="do not read or write the response cache")
     llm.add_argument("--cache-dir", type=Path, help="response cache folder (default: ~/.cache/zone-extractor)")
+    _batch_flags(llm)
     extract.set_defaults(run=_run_extract)
 
     report = commands.add_parser("report", help="write OUT_DIR/report.html from an extraction's output")
@@ -255,6 +257,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _batch_flags(llm: argparse._ArgumentGroup) -> None:
+    """--dry-run and --batch (extractor/batchrun.py): the run's requests prepared first, then priced or sent as one batch."""
+    llm.add_argument("--dry-run", action="store_true", help="send nothing: print the calls, tokens and estimated cost, live and batch")
+    llm.add_argument(
+        "--batch", action="store_true", help="send the calls through the Batch API at batch prices; --resume collects a pending batch"
+    )
+    llm.add_argument("--batch-poll", type=float, default=30.0, metavar="SECONDS", help="seconds between looks at the batch (default: 30)")
+    llm.add_argument(
+        "--batch-wait", type=float, metavar="SECONDS", help="stop waiting after this long; the batch stays pending for --resume (exit 3)"
+    )
+
+
 def _size(text: str) -> int:
     try:
         return parse_size(text)
@@ -290,6 +304,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     if not scan.files:
         errors.print("[red]error:[/] no input files found (folders are searched for *.txt)")
         return 1
+    if args.dry_run or args.batch:
+        return _run_planned(scan, args)
     try:
         backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None, args.chunk_chars)
     except (ConfigurationError, ValidationError) as exc:
@@ -306,6 +322,27 @@ def _run_extract(args: argparse.Namespace) -> int:
         return exc.exit_code
     finally:
         backend.close()
+
+
+def _run_planned(scan: InputScan, args: argparse.Namespace) -> int:
+    """--dry-run or --batch: the LLM backend's requests prepared first (extractor/batchrun.py)."""
+    if args.backend != "llm" or (args.workers or args.scheduler):
+        raise UsageError("--dry-run and --batch need --backend llm, in one process (not with --workers or --scheduler)")
+    say = functools.partial(console.print, highlight=False, markup=False)
+    try:
+        settings = _llm_settings(args)
+        settings.check()
+        from . import batchrun  # the LLM extra's imports
+    except (ConfigurationError, ValidationError, ImportError) as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    try:
+        if args.dry_run:
+            return batchrun.dry_run(scan, args, settings, say)
+        return batchrun.batch_run(scan, args, settings, _extract_with, say)
+    except (BackendAborted, batchrun.BatchError) as exc:  # the endpoint refused, or has no Batch API
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return getattr(exc, "exit_code", 1)
 
 
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:

@@ -36,7 +36,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +71,8 @@ _SUMMED = (
     "prompt_tokens",
     "completion_tokens",
     "seconds_waiting",
+    "reasks",
+    "reasks_fixed",
 )  # UsageCounter's
 LOW_LABEL_RATE = 0.5  # under this share of candidates labelled, the console says so
 ADDED_PER_CHUNK = 5  # figures one answer may add beyond the chunk's candidates (the rules find nearly every number)
@@ -180,8 +182,18 @@ class LLMBackend:
     name = "llm"
     needs_chunks = True
 
-    def __init__(self, settings: LLMSettings, chunk_budget: int = DEFAULT_BUDGET, limits: CallLimits | None = None) -> None:
+    def __init__(
+        self,
+        settings: LLMSettings,
+        chunk_budget: int = DEFAULT_BUDGET,
+        limits: CallLimits | None = None,
+        answer_from: Callable[..., Awaitable[Any]] | None = None,
+    ) -> None:
+        """``answer_from`` stands in for the endpoint's chat call (the Batch API's answers, or a recorder of the requests:
+        see batch.py); the server is then not asked its context size either."""
         settings.check()
+        self.answer_from = answer_from
+        self.usage_extras: dict[str, Callable[[], Any]] = {}  # more sections for run.json (the batch's)
         self.settings = settings
         self.limits = limits or LocalLimits(settings.concurrency, settings.max_tokens)  # a cluster passes the run's global ones
         self.chunk_budget = chunk_budget
@@ -211,8 +223,8 @@ class LLMBackend:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
     async def _start(self) -> None:
-        self._caller = ModelCaller(self.settings, self.counter, self.limits)
-        if self.context_tokens is None:
+        self._caller = ModelCaller(self.settings, self.counter, self.limits, self.answer_from)
+        if self.context_tokens is None and self.answer_from is None:
             self.context_tokens = await served_context(self.settings)
 
     def _fitting(self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]]) -> tuple[dict[int, list[Chunk]], int]:
@@ -345,7 +357,9 @@ class LLMBackend:
             "max_tokens": self.settings.max_tokens,
             "tokens": {"prompt": c.prompt_tokens, "completion": c.completion_tokens},
             "seconds_waiting_to_retry": round(c.seconds_waiting, 3),
+            "reasks": _reask_report(c),
             **self._labels_report(),
+            **{name: report() for name, report in self.usage_extras.items()},
         }
 
     def _labels_report(self) -> dict[str, Any]:
@@ -577,6 +591,12 @@ class LLMBackend:
     def _record_failure(self, doc: str, article: Article, part: Part, error: str) -> None:
         self.counter.failures += 1
         self.failed_chunks.append({"doc": doc, "article": article.index, "chunk": part.chunk.index, "error": error})
+
+
+def _reask_report(counter: UsageCounter) -> dict[str, Any]:
+    """Re-asks sent after an invalid answer, and the calls they fixed (a valid answer came back after re-asking)."""
+    rate = round(counter.reasks_fixed / counter.reasks, 4) if counter.reasks else None
+    return {"sent": counter.reasks, "fixed": counter.reasks_fixed, "success_rate": rate}
 
 
 def split_batch(batch: Batch) -> list[Batch] | None:
