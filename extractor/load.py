@@ -79,8 +79,23 @@ class TextMeasures(NamedTuple):
         return ""
 
 
+_last_measured: list[tuple[str, TextMeasures] | None] = [None]  # one slot, read and replaced whole (threads share it)
+
+
 def measure(text: str) -> TextMeasures:
-    """Count the characters that matter, in one pass over the text (C speed: Counter) and one over its Latin words."""
+    """Count the characters that matter, in one pass over the text (C speed: Counter) and one over its Latin words.
+
+    The last text's counts are kept: reading a file asks twice of the same decoded text (is it garbage, is it Chinese).
+    """
+    last = _last_measured[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    measures = _measure(text)
+    _last_measured[0] = (text, measures)
+    return measures
+
+
+def _measure(text: str) -> TextMeasures:
     han = rare = bad = controls = visible = 0
     tokens = sum(1 for _ in _LATIN_WORD.finditer(text))
     common = _common_han()

@@ -21,7 +21,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -76,7 +76,9 @@ class ZoneName:
     def zone_type(self) -> ZoneType:
         return self.types[-1]
 
-    @property
+    # Read once per name: parse() hands out one memoized ZoneName per spelling, and the finders ask its key
+    # at every mention (cached_property writes the instance's __dict__, which a frozen dataclass allows).
+    @cached_property
     def core(self) -> str:
         """What tells this zone from others of its type: 威海, 东湖, 包头稀土, 望城."""
         parts = [p for p in self.parts if p.role != "qualifier"]
@@ -84,7 +86,7 @@ class ZoneName:
             parts = parts[1:]
         return "".join(_core_text(p) for p in parts) + self.modifier
 
-    @property
+    @cached_property
     def key(self) -> str:
         return self.core + self.zone_type.canonical
 
