@@ -257,6 +257,9 @@ def test_a_sub_park_points_at_its_zone_and_rolls_up():
     assert zones.root("ftza-hubei-wuhan") == "ftz-hubei"
     assert "sub-xining-nanchuan" in {z.park_id for z in zones.children("etdz-xining")}
     assert zones.root("etdz-xining") == "etdz-xining"  # a zone with no parent rolls up into itself
+    # the catalogue's 张江高新区X园 are parks of 上海张江高新区 (一区多园)
+    assert zones.parent("prov-s318034").park_id == "htz-shanghai-zhangjiang"
+    assert len(zones.children("htz-shanghai-zhangjiang")) >= 16
 
 
 def test_a_sub_park_and_its_zone_stay_two_parks_in_one_text():
