@@ -29,10 +29,10 @@ from urllib.parse import quote
 from ..facts import facts_view_sql
 from ..identity import write_zones_table
 from ..models import RECORD_TYPES, Article, DocumentMeta
-from . import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .decisions import DECISIONS_SQL, apply_decisions, carry_over, read_history, rewrite_jsonl
 from .errors import OutputError
+from .writer import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 
 APPLICATION_ID = 0x7A6F6E65  # "zone": this file was written by extractor
 LEDGER_VERSION = 2  # PRAGMA user_version: the layout of the documents and run_settings tables
