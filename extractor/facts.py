@@ -23,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .errors import ExtractorError
 from .models import DocumentMeta, Figure
 
 # The Figure fields of the table, in the analyst's order (checked against the model below).
@@ -121,7 +122,7 @@ LEFT JOIN zone_names z ON z.park_id = g.park_id AND g.park_id <> ''
 ORDER BY g.zone, g.metric_key, g.period_end, g.period_start, g.figure_row"""
 
 
-class FactsError(Exception):
+class FactsError(ExtractorError):
     """The output folder holds no database the facts can be read from."""
 
 

@@ -30,6 +30,8 @@ from typing import IO, Any, NamedTuple
 
 from charset_normalizer import from_bytes
 
+from .errors import ExtractorError
+
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
 DEFAULT_MAX_FILE_SIZE = 64 * 2**20  # a 20 MB page peaks near 230 MiB; far past any real newspaper page
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
@@ -45,7 +47,7 @@ _GARBAGE = _SETTINGS["garbage"]
 _CHINESE = _SETTINGS["chinese"]
 
 
-class LoadError(Exception):
+class LoadError(ExtractorError):
     """A file that cannot be read as text; the message says why."""
 
 
@@ -428,7 +430,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
 # --- CSV files the user gives (--meta, --parks) ------------------------------------------------------
 
 
-class CsvFormatError(ValueError):
+class CsvFormatError(ExtractorError, ValueError):
     """A CSV the user gave cannot be read as rows; the message names the line."""
 
 

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import ExtractorError
 from .load import CsvFormatError, csv_table
 from .models import DatePrecision, DocumentMeta
 from .normalize import fold_characters
@@ -305,7 +306,7 @@ def meta_from_fields(fields: dict[str, Any]) -> DocumentMeta:
 # --- manifest --------------------------------------------------------------------------------
 
 
-class ManifestError(ValueError):
+class ManifestError(ExtractorError, ValueError):
     """A --meta file that cannot be used; the message says where and why."""
 
 

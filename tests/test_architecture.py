@@ -135,3 +135,21 @@ def test_only_the_llm_backend_knows_about_chunks():
     from extractor.backends import Page
 
     assert "chunks" not in Page.__dataclass_fields__
+
+
+def test_the_projects_errors_share_one_base():
+    """A caller catches every error the extractor raises on purpose with ``except ExtractorError``."""
+    from extractor.backends.llm.settings import ConfigurationError, EndpointRefused, EndpointUnavailable
+    from extractor.budget import BudgetExceeded
+    from extractor.engines import ClusterLost
+    from extractor.errors import BackendAborted, ExtractorError
+    from extractor.facts import FactsError
+    from extractor.load import LoadError
+    from extractor.meta import ManifestError
+    from extractor.outputs import OutputError
+    from extractor.registry import RegistryError
+
+    errors = (ConfigurationError, EndpointRefused, EndpointUnavailable, BudgetExceeded, ClusterLost, BackendAborted)
+    errors += (FactsError, LoadError, ManifestError, OutputError, RegistryError)
+    assert all(issubclass(error, ExtractorError) for error in errors)
+    assert [error for error in errors if error.ends_run] == [EndpointRefused, EndpointUnavailable, ClusterLost, BackendAborted]

@@ -44,7 +44,7 @@ def chunk_records(text: str, article: Article, part: Part, answer: Any, batch: B
     """The chunk's records from the answer to its call (``batch``); raises on an answer it cannot use."""
     span = _span(part)
     return ChunkRecords(
-        [],
+        _figures(text, part, answer, batch, mode, tally),
         _quotes(text, part, answer, batch, mode, tally),
         [p for p in (_park(text, span, item.name, item.aliases) for item in answer.parks) if p.evidence],  # named here
         [
