@@ -40,7 +40,7 @@ class AnchoredMode(Mode):
     per_quote: int = 64  # a speaker per quote candidate
 
     def figure_labels(self, answer: ChunkAnswer) -> list[FigureLabel]:
-        return []
+        return answer.labels
 
     def quote_labels(self, answer: ChunkAnswer) -> list[QuoteLabel]:
         return answer.quote_labels
