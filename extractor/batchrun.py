@@ -21,7 +21,7 @@ from pathlib import Path
 
 import openai
 
-from .backends import Backend
+from .backends import Backend, RulesBackend
 from .backends.llm.backend import LLMBackend
 from .backends.llm.batch import DONE, STATE_FILE, BatchAnswers, BatchClient, BatchState, RequestRecorder
 from .backends.llm.calls import served_context
@@ -40,13 +40,13 @@ class BatchError(Exception):
 def plan(scan: InputScan, args: argparse.Namespace, settings: LLMSettings) -> tuple[RequestRecorder, int]:
     """The requests a live run would send (each distinct one once), and how many calls the response cache answers."""
     recorder = RequestRecorder()
-    backend = LLMBackend(settings, args.chunk_chars, answer_from=recorder)
+    backend = LLMBackend(settings, RulesBackend(), answer_from=recorder)
     try:
         with tempfile.TemporaryDirectory(prefix="extractor-plan-") as scratch:
-            run_extraction(scan, Path(scratch), backend, args.chunk_chars, manifest=args.manifest, doc_timeout=None)
+            run_extraction(scan, Path(scratch), backend, manifest=args.manifest, doc_timeout=None, pages_ahead=settings.pages_ahead)
     finally:
         backend.close()
-    return recorder, backend.counter.cache_hits
+    return recorder, backend.client.counter.cache_hits
 
 
 def dry_run(scan: InputScan, args: argparse.Namespace, settings: LLMSettings, say: Callable[[str], None]) -> int:
@@ -86,7 +86,7 @@ def batch_run(
     finally:
         client.close()
     merged = settings.model_copy(update={"context_tokens": context, "max_reasks": 0})  # a batch answers no re-ask
-    backend = LLMBackend(merged, args.chunk_chars, answer_from=answers)
+    backend = LLMBackend(merged, RulesBackend(), answer_from=answers)
     backend.usage_extras["batch"] = answers.report
     try:
         code = extract_with(backend, scan, args)

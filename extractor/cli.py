@@ -30,9 +30,14 @@ from rich.table import Table
 
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
-from .backends.llm.settings import LOCAL_PRESET, ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
+from .backends.llm.settings import (  # light: no openai/instructor import
+    DEFAULT_CHUNK_CHARS,
+    LOCAL_PRESET,
+    ConfigurationError,
+    InstructorModeName,
+    LLMSettings,
+)
 from .budget import DEFAULT_DOC_TIMEOUT
-from .chunk import DEFAULT_BUDGET
 from .engines import ClusterLost
 from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 from .facts import FactsError, write_facts
@@ -153,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", type=Path, help="files or directories (searched recursively for .txt)")
     extract.add_argument("-o", "--out", type=Path, default=Path("out"), help="output directory (default: out)")
     extract.add_argument("--backend", default="rules", choices=list(BACKENDS), help="extraction backend (default: rules, offline)")
-    extract.add_argument("--chunk-chars", type=_positive, default=DEFAULT_BUDGET, help="chunk size budget in characters (at least 1)")
+    extract.add_argument("--chunk-chars", type=_positive, default=DEFAULT_CHUNK_CHARS, help="chunk size budget in characters (at least 1)")
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
     extract.add_argument("--report", action="store_true", help="also write the review page, OUT_DIR/report.html")
     extract.add_argument("--all-files", action="store_true", help="one summary row per file (default: totals and the files to look at)")
@@ -307,7 +312,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     if args.dry_run or args.batch:
         return _run_planned(scan, args)
     try:
-        backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None, args.chunk_chars)
+        backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None)
     except (ConfigurationError, ValidationError) as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
@@ -420,13 +425,13 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
             scan,
             args.out,
             backend,
-            args.chunk_chars,
             args.resume,
             on_progress,
             report=args.report,
             manifest=args.manifest,
             doc_timeout=args.doc_timeout,
             engine=engine,
+            pages_ahead=_llm_settings(args).pages_ahead if args.backend == "llm" else 0,
         )
     console.print(_summary_table(summary, args.all_files))
     if summary.ignored:

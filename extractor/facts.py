@@ -24,13 +24,14 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from .errors import ExtractorError
 from .outputs.csv import csv_writer
 from .outputs.sqlite import FIGURE_COLUMNS, SOURCE_SEPARATOR, Ledger, LedgerError
 
 __all__ = ["FIGURE_COLUMNS", "SOURCE_SEPARATOR", "FactsError", "write_facts"]
 
 
-class FactsError(Exception):
+class FactsError(ExtractorError):
     """The output folder holds no database the facts can be read from."""
 
 

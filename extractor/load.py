@@ -29,6 +29,7 @@ from typing import IO, Any, NamedTuple
 
 from charset_normalizer import from_bytes
 
+from .errors import ExtractorError
 from .knowledge import data as knowledge_file
 
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
@@ -46,7 +47,7 @@ _GARBAGE = _SETTINGS["garbage"]
 _CHINESE = _SETTINGS["chinese"]
 
 
-class LoadError(Exception):
+class LoadError(ExtractorError):
     """A file that cannot be read as text; the message says why."""
 
 
@@ -444,7 +445,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
 # --- CSV files the user gives (--meta, --parks) ------------------------------------------------------
 
 
-class CsvFormatError(ValueError):
+class CsvFormatError(ExtractorError, ValueError):
     """A CSV the user gave cannot be read as rows; the message names the line."""
 
 

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .errors import ExtractorError
 from .knowledge import data as knowledge_file
 from .load import CsvFormatError, csv_table
 from .models import DatePrecision, DocumentMeta
@@ -304,7 +305,7 @@ def meta_from_fields(fields: dict[str, Any]) -> DocumentMeta:
 # --- manifest --------------------------------------------------------------------------------
 
 
-class ManifestError(ValueError):
+class ManifestError(ExtractorError, ValueError):
     """A --meta file that cannot be used; the message says where and why."""
 
 

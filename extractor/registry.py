@@ -20,6 +20,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .errors import ExtractorError
 from .load import CsvFormatError, csv_table
 from .zonenames import Vocabulary, vocabulary
 
@@ -31,7 +32,7 @@ _FACTS = ("province", "city", "level", "zone_type", "approved", "parent_id", "ar
 _PACKAGED = ("zones.csv", "zones_provincial.csv")  # national and since-approved zones; the catalogue's provincial ones
 
 
-class RegistryError(ValueError):
+class RegistryError(ExtractorError, ValueError):
     """A registry file that cannot be used: missing columns, empty ids, one id for two zones."""
 
 

@@ -145,12 +145,12 @@ def test_what_one_answer_may_add_is_capped_by_the_chunks_candidates(server, tmp_
 
 
 def test_an_error_merging_one_chunk_fails_that_chunk_not_the_document(server, tmp_path, monkeypatch):
-    from extractor.backends.llm import backend
+    from extractor.backends.llm import anchoring
 
     def broken(*args, **kwargs):
         raise KeyError("value")  # what a figure without a value once raised
 
-    monkeypatch.setattr(backend, "_labelled", broken)
+    monkeypatch.setattr(anchoring, "_labelled", broken)
     records, run_json = run(server, tmp_path, [{"labels": [{"id": "N1", "metric": "营业收入"}]}], code=1)  # its only chunk failed
     assert run_json["documents"] == {"read": 1} and run_json["failures"] == 1
     assert run_json["failed_chunks"][0]["error"].startswith("unusable answer: KeyError")

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..models import RECORD_TYPES
-from . import DATABASE_FILE, Writer
 from .columns import TABLE_NAMES, article_columns, record_columns
 from .files import create_new
 from .sqlite import Ledger
+from .writer import DATABASE_FILE, Writer
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")

@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Figure
-from . import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 from .columns import record_columns
 from .files import create_new, refuse_links, write_new
 from .sqlite import Ledger
+from .writer import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 
 REPORT_FOLDER = "report"
 INDEX_PAGE_SIZE = 1000

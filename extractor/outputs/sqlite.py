@@ -33,10 +33,10 @@ from urllib.parse import quote
 
 from ..identity import zone_rows
 from ..models import RECORD_TYPES, Article, DocumentMeta, Figure
-from . import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .decisions import apply_decisions, rewrite_jsonl
 from .errors import OutputError
+from .writer import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 
 LedgerError = sqlite3.Error  # what a damaged or locked database raises, for callers that report it
 

@@ -98,6 +98,7 @@ class CallResult:
     from_cache: bool = False
     raw: dict[str, Any] | None = None
     advice: str = ""  # what the user should change, for the console (a context too small, answers cut off)
+    held_back: bool = False  # never sent (the token budget spent, the page's --doc-timeout passed): not the endpoint's failure
 
 
 @dataclass
