@@ -139,7 +139,7 @@ def test_the_cost_follows_the_price_table(tmp_path):
         '[source]\nname = "test"\nas_of = "today"\n[models."m"]\ninput = 2.0\noutput = 8.0\nbatch_discount = 0.25\n', encoding="utf-8"
     )
     body = {"messages": [{"role": "user", "content": "开发区" * 100}], "max_tokens": 1000}
-    cheap = estimate("m", [body], 0, PriceTable.load(doubled))
+    cheap = estimate("m", [body], 0, PriceTable.parse(tomllib.loads(doubled.read_text(encoding="utf-8"))))
     assert cheap.live == pytest.approx((cheap.prompt_tokens * 2.0 + 1000 * 8.0) / 1e6)
     assert cheap.batch == pytest.approx(cheap.live * 0.75)
     assert estimate("unknown-model", [body], 0, table).live is None  # no price: tokens only

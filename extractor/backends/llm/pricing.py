@@ -14,12 +14,12 @@ price per million tokens, and the Batch API's discount, with the table's source 
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ... import knowledge
 from ...tokens import estimate_tokens
 
 PRICES = Path(__file__).resolve().parents[2] / "data" / "prices.toml"
@@ -47,15 +47,20 @@ class PriceTable:
     currency: str
 
     @classmethod
-    def load(cls, path: Path = PRICES) -> PriceTable:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    def load(cls) -> PriceTable:
+        """The shipped table, read through the one loader of extractor/data/."""
+        return cls.parse(knowledge.data(PRICES.name))
+
+    @classmethod
+    def parse(cls, data: dict[str, Any]) -> PriceTable:
+        """A table from a parsed prices file (a test's, or the shipped one)."""
         source = data.get("source", {})
         models = {
             name: Price(name, float(entry["input"]), float(entry["output"]), float(entry.get("batch_discount", 0.0)))
             for name, entry in data.get("models", {}).items()
         }
         where = " ".join(part for part in (source.get("name", ""), source.get("url", "")) if part)
-        return cls(models, where or str(path), str(source.get("as_of", "")), str(source.get("currency", "USD")))
+        return cls(models, where or str(PRICES), str(source.get("as_of", "")), str(source.get("currency", "USD")))
 
     def price(self, model: str) -> Price | None:
         """The model's entry: its exact name, else the longest entry that starts it (a dated version of a model)."""
