@@ -384,7 +384,11 @@ def label_figure(
     key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
     if key == "other":
         key = time_limit_key(base_unit, after) or key
-    inherits = shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before))
+    # 厂房50万平方米，入驻率达96%: a rate that names itself is not the amount before it (开工率 of counted projects,
+    # and 投产率 after it, are)
+    after_amount = previous is not None and previous.unit_class not in ("count", "rate")
+    own_rate = after_amount and bool(phrase) and bool(facts.rate_noun.search(phrase))
+    inherits = not own_rate and (shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before)))
     if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
         key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
         source = "sentence"
