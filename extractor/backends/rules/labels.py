@@ -63,6 +63,7 @@ class _Entry:
     refine_words: re.Pattern[str] | None  # the metric words a refinement applies to (总投资, not 完成投资)
     anchor: str  # the context is read around the last mention of this word (项目)
     share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
+    parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def _entry(item: dict) -> _Entry:
         re.compile(item["refine_words"]) if item.get("refine_words") else None,
         item.get("anchor", ""),
         re.compile(item["share_of"]) if item.get("share_of") else None,
+        tuple(item.get("parts", {}).items()),
     )
 
 
@@ -244,8 +246,9 @@ def metric_scope(words: str, key: str) -> str:
     found = [(m.end(), m.end() - m.start(), m.start()) for pattern, _weight in entry.signals for m in pattern.finditer(words)]
     if not found:
         return ""
-    _end, _length, start = max(found)  # the last signal, and of those ending there the longest (高新区, not 新区)
-    scope = knowledge().scope_framing.sub("", words[:start])
+    end, _length, start = max(found)  # the last signal, and of those ending there the longest (高新区, not 新区)
+    part = next((scope for signal, scope in entry.parts if words[start:end] == signal), "")  # 基础设施投资: a part
+    scope = knowledge().scope_framing.sub("", words[:start]) + part
     return scope if len(scope) >= 2 and not _DIGITS.search(scope) else ""
 
 
