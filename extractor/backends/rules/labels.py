@@ -29,6 +29,7 @@ _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
+_HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however long
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
@@ -64,6 +65,7 @@ class _Entry:
     anchor: str  # the context is read around the last mention of this word (项目)
     share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
     parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
+    head_wins: bool = False  # as the last word of a count's metric it names what is counted (加速器项目3项)
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ def _entry(item: dict) -> _Entry:
         item.get("anchor", ""),
         re.compile(item["share_of"]) if item.get("share_of") else None,
         tuple(item.get("parts", {}).items()),
+        item.get("head_wins", False),
     )
 
 
@@ -222,7 +225,8 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
             for found in pattern.finditer(words):
                 if entry.head_only and found.end() != len(words):
                     continue
-                rank = (weight, found.end())
+                counted_head = entry.head_wins and wanted == "count" and found.end() == len(words)
+                rank = (weight + (_HEAD_BONUS if counted_head else 0), found.end())
                 if rank > best:
                     best, chosen = rank, entry
     if chosen is None:
