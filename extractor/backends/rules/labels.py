@@ -395,7 +395,8 @@ def label_figure(
     # and 投产率 after it, are)
     after_amount = previous is not None and previous.unit_class not in ("count", "rate")
     own_rate = after_amount and bool(phrase) and bool(facts.rate_noun.search(phrase))
-    inherits = not own_rate and (shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before)))
+    keeps_own = own_rate or _names_other(phrase)  # 新增一般债券 after 专项资金: a thing the lexicon places outside every key
+    inherits = not keeps_own and (shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before)))
     if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
         key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
         source = "sentence"
@@ -404,6 +405,12 @@ def label_figure(
     if key == "other" and not phrase:
         source = "none"
     return FigureLabels(phrase, key, measure, target, kind, source)
+
+
+def _names_other(words: str) -> bool:
+    """The words end with a signal of a key = "other" entry (债券, 措施): a thing outside the list, not a gap in it."""
+    others = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _weight in entry.signals)
+    return bool(words) and any(found.end() == len(words) for pattern in others for found in pattern.finditer(words))
 
 
 def continues_sentence(text: str, sentence_start: int) -> bool:
