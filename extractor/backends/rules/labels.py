@@ -106,6 +106,8 @@ class _Knowledge:
     adjective_end: re.Pattern[str]
     object_verbs: re.Pattern[str]
     comparison: re.Pattern[str]
+    driven: re.Pattern[str]
+    driven_key: str
     growth_nouns: re.Pattern[str]
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
@@ -158,6 +160,8 @@ def knowledge() -> _Knowledge:
         adjective_end=re.compile(phrase["adjective_end"]),
         object_verbs=re.compile(phrase["object_verbs"]),
         comparison=re.compile(phrase["comparison"]),
+        driven=re.compile(phrase["driven"]),
+        driven_key=phrase["driven_key"],
         growth_nouns=re.compile(measure["growth_nouns"]),
         names_a_place=re.compile(phrase["names_a_place"]),
         continues=re.compile(phrase["continues"]),
@@ -336,6 +340,9 @@ def label_figure(
     if previous is not None and previous.unit_class == kind and not text[previous_end:start].strip("、，,和及与 "):
         measure = previous.measure  # 由100%降为70%、40%、20%: a list of numbers shares its measure
     target = is_target(text[sentence_start:start])
+    driven = facts.driven.search(before_all) if measure in (Measure.growth, Measure.change_pp) else None
+    if driven:  # 拉动全省投资增长3.7个百分点: the contribution to the investment growth the words name
+        return FigureLabels(driven.group(1), facts.driven_key, measure, target, kind, "clause")
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
     head = _head(facts.streak.sub("", before), measure)
