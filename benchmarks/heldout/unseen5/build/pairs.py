@@ -17,7 +17,7 @@ LABELS = ("metric_key", "target", "period_start", "period_end")
 
 
 def main(records_path: str) -> None:
-    records = [json.loads(line) for line in open(records_path, encoding="utf-8")]
+    records = [json.loads(line) for line in Path(records_path).read_text(encoding="utf-8").splitlines()]
     for gold_file in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         mine = [r for r in records if r["doc"] == gold["doc"]]
