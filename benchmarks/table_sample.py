@@ -25,8 +25,24 @@ from pathlib import Path
 SOURCE_SEPARATOR = " | "  # how facts.csv joins the docs and evidence of one fact's sources
 SENTENCE_END = re.compile(r"[。！？!?；;]|\n\s*\n")  # not a single line break: OCR breaks lines mid-sentence
 REACH = 150  # characters kept on each side of the evidence, so a table printed one cell a line stays short
-CELLS = ("zone", "zone_name", "subject", "metric_key", "metric", "measure", "period", "period_start", "period_end",
-         "value", "unit", "qualifier", "target", "confidence", "sources")
+CELLS = (
+    "zone",
+    "zone_name",
+    "subject",
+    "metric_key",
+    "metric_scope",
+    "metric",
+    "measure",
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "qualifier",
+    "target",
+    "confidence",
+    "sources",
+)
 
 
 @dataclass
