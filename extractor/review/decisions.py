@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ExtractorError
+from ..knowledge import metric_keys
 from ..models import RECORD_TYPES, Figure, Record, Status
 from ..numbers import parse_quantity
 from ..verify import check
@@ -297,8 +298,6 @@ def correct_number(machine: dict[str, Any], value_text: str, text: str) -> dict[
 def _check_metric_key(metric_key: Any) -> None:
     if metric_key is None:
         return
-    from ..backends.llm.answers import metric_keys  # the lexicon's keys (light: no model client)
-
     if metric_key not in metric_keys():
         raise DecisionError(f"metric_key {metric_key!r} is not in the lexicon (extractor/data/metrics.toml) nor 'other'")
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..knowledge import metric_keys
 from ..models import InitiativeKind, Measure
 from ..outputs import DATABASE_FILE, RECORDS_FILE, OutputError
 from ..outputs import decisions as store
@@ -194,8 +195,6 @@ class ReviewApp:
         return target if target.is_file() and self._pages.resolve() in target.parents else None
 
     def config(self) -> dict[str, Any]:
-        from ..backends.llm.answers import metric_keys
-
         return {
             "measures": [m.value for m in Measure],
             "initiative_kinds": list(InitiativeKind.__args__),  # type: ignore[attr-defined]
