@@ -164,13 +164,17 @@ def rename_in_text(text: str, remap: dict[str, str], pat: re.Pattern[str], path_
     return path_pat.sub(lambda m: remap["extractor." + m.group(1).replace("/", ".")].replace(".", "/") + ".py", text)
 
 
+KNOWLEDGE = "extractor/data/"  # its bytes are the run's knowledge digest: a path in a comment there is left as it was
+
+
 def text_files(root: Path) -> list[Path]:
     """The checkout's source and doc files, tracked or new but not ignored (caches, the venv and build output are
-    not), less this script: its map names the old modules on purpose."""
+    not), less this script (its map names the old modules on purpose) and the knowledge files (a resume compares
+    their digest, so renaming a path in their comments would change the run's settings)."""
     listed = subprocess.run(["git", "-C", str(root), "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
                             check=True, capture_output=True, text=True).stdout.split("\0")
     suffixes = {".py", ".md", ".toml", ".txt", ".cfg", ".ini", ".sh", ""}
-    paths = {root / name for name in listed if name and name != "scripts/regroup_packages.py"}
+    paths = {root / name for name in listed if name and name != "scripts/regroup_packages.py" and not name.startswith(KNOWLEDGE)}
     return sorted(p for p in paths if p.is_file() and p.suffix in suffixes)
 
 
