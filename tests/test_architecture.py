@@ -163,15 +163,15 @@ def test_the_check_sees_a_cycle_hidden_in_a_function():
     """The checker itself: a cycle closed by an import inside a function is found (the test above can fail)."""
     edges = {"a": {"b": False}, "b": {"a": True}}
     assert _path(edges, "a", "a") == ["a", "b", "a"]
-    assert _targets("extractor.runner", ast.parse("from .backends import Backend").body[0]) == {"extractor.backends"}
+    assert _targets("extractor.run.runner", ast.parse("from .backends import Backend").body[0]) == {"extractor.backends"}
     assert _targets("extractor.backends", ast.parse("from .llm import backend").body[0]) == {"extractor.backends.llm.backend"}
 
 
 def test_the_runner_and_the_engines_share_the_per_document_work_and_import_neither_way():
     edges = _edges()
-    assert "extractor.runner" not in edges["extractor.engines"] and "extractor.engines" in edges["extractor.runner"]
-    assert "extractor.document" in edges["extractor.engines"] and "extractor.document" in edges["extractor.runner"]
-    assert not {"extractor.runner", "extractor.engines", "extractor.cluster"} & set(edges["extractor.document"])
+    assert "extractor.run.runner" not in edges["extractor.run.engines"] and "extractor.run.engines" in edges["extractor.run.runner"]
+    assert "extractor.run.document" in edges["extractor.run.engines"] and "extractor.run.document" in edges["extractor.run.runner"]
+    assert not {"extractor.run.runner", "extractor.run.engines", "extractor.run.cluster"} & set(edges["extractor.run.document"])
 
 
 def test_only_the_llm_backend_knows_about_chunks():
@@ -187,15 +187,15 @@ def test_only_the_llm_backend_knows_about_chunks():
 
 def test_the_projects_errors_share_one_base():
     """A caller catches every error the extractor raises on purpose with ``except ExtractorError``."""
+    from extractor.backends.budget import BudgetExceeded
     from extractor.backends.llm.settings import ConfigurationError, EndpointRefused, EndpointUnavailable
-    from extractor.budget import BudgetExceeded
-    from extractor.engines import ClusterLost
+    from extractor.domain.meta import ManifestError
+    from extractor.domain.registry import RegistryError
     from extractor.errors import BackendAborted, ExtractorError
-    from extractor.facts import FactsError
-    from extractor.load import LoadError
-    from extractor.meta import ManifestError
     from extractor.outputs import OutputError
-    from extractor.registry import RegistryError
+    from extractor.outputs.facts import FactsError
+    from extractor.run.engines import ClusterLost
+    from extractor.text.load import LoadError
 
     errors = (ConfigurationError, EndpointRefused, EndpointUnavailable, BudgetExceeded, ClusterLost, BackendAborted)
     errors += (FactsError, LoadError, ManifestError, OutputError, RegistryError)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..checks.decisions import Decision, DecisionError, decide, key_of, place, undone
 from ..knowledge import metric_keys
 from ..models import InitiativeKind, Measure
 from ..outputs import DATABASE_FILE, RECORDS_FILE, OutputError
@@ -46,7 +47,6 @@ from ..outputs.lock import OutputLock
 from ..outputs.report import REPORT_FOLDER, write_report
 from ..outputs.sqlite import Ledger
 from . import queue
-from .decisions import Decision, DecisionError, decide, key_of, place, undone
 from .page import APP_PAGE
 
 HOST = "127.0.0.1"

@@ -30,9 +30,9 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from ...domain.numbers import parse_quantity
 from ...knowledge import metric_keys
 from ...models import InitiativeKind, Measure, Qualifier
-from ...numbers import parse_quantity
 
 _MARK = re.compile(r"\{[NQ]\d+\}")
 _FIGURE_MARK = re.compile(r"\{\s*[Nn]\s*0*(\d+)\s*\}")

@@ -29,11 +29,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..domain.numbers import parse_quantity
 from ..errors import ExtractorError
 from ..knowledge import metric_keys
 from ..models import RECORD_TYPES, Figure, Record, Status
-from ..numbers import parse_quantity
-from ..verify import check
+from .verify import check
 
 ACTIONS = ("accept", "reject", "correct", "clear")
 # The fields an editor may set, per record kind; a figure's number goes through the validator (``correct_number``).
@@ -271,7 +271,7 @@ def _corrections(kind: str, machine: dict[str, Any], fields: dict[str, Any], tex
 
 def zone_id(spelling: str, text: str) -> str:
     """The park_id of a spelling in this document, as extraction gives it (identity.py); "" when it names no zone."""
-    from ..identity import DocumentZones
+    from .identity import DocumentZones
 
     identity = DocumentZones(text).resolve_subject(spelling) if spelling else None
     return identity.park_id if identity is not None else ""
