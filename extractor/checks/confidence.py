@@ -1,0 +1,96 @@
+"""How sure a figure's labels are: a band (high, medium, low) from where each label was read.
+
+The rule is data (extractor/data/confidence.toml): which scopes make a label safe and which make it a guess.
+It runs in the pipeline on every backend's figures, after the validator and the period resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import knowledge
+from ..knowledge import load
+from ..models import Figure, Status
+
+
+@dataclass(frozen=True)
+class _Scopes:
+    """A band of confidence.toml ([high] or [low]): the scopes each label may come from; an entry's key is its field's name."""
+
+    subject_from: frozenset[str]
+    metric_from: frozenset[str]
+    period_from: frozenset[str]
+    metric_key_other: bool = False  # [high]: whether a metric the lexicon does not name can be high
+
+
+@dataclass(frozen=True)
+class _NeverHigh:
+    """[never_high] of confidence.toml: labels that stay below high whatever scopes they were read from."""
+
+    subject: re.Pattern[str]  # a subject a reader may name by its place instead (全市园区 → 安顺市)
+    lent_measures: frozenset[str]  # measures whose metric lent by another figure (metric_from sentence) is a guess
+    broad_keys: frozenset[str]  # keys that also catch finer things the lexicon misses (企业 of 专精特新企业)
+    attribute_keys: frozenset[str]  # keys of a thing's attribute: only a period of their own sentence dates them
+    attribute_period_from: frozenset[str]
+
+
+_LABELS = ("subject_from", "metric_from", "period_from")
+
+
+@cache
+def _bands() -> tuple[_Scopes, _Scopes]:
+    """(high, low)."""
+    return load("confidence.toml", _Scopes, "high"), load("confidence.toml", _Scopes, "low")
+
+
+@cache
+def _never_high() -> _NeverHigh:
+    return load("confidence.toml", _NeverHigh, "never_high")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a figure's labels say, beside where they were read from."""
+
+    subject: str = ""
+    measure: str = ""
+
+
+def _held_back(labels: Labels, metric_from: str, period_from: str, metric_key: str) -> bool:
+    """Labels whose scopes would make them high but that measurement found unsafe (confidence.toml [never_high])."""
+    rule = _never_high()
+    return (
+        bool(rule.subject.search(labels.subject))
+        or (metric_from == "sentence" and labels.measure in rule.lent_measures)
+        or metric_key in rule.broad_keys
+        or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
+    )
+
+
+def examples() -> list[dict]:
+    """The data file's examples (for the tests)."""
+    return knowledge.examples("confidence.toml")
+
+
+def band(subject_from: str, metric_from: str, period_from: str, metric_key: str, verified: bool = True, labels: Labels = Labels()) -> str:
+    """The confidence band of labels read from these scopes (``labels``: what the subject and measure say)."""
+    high, low = _bands()
+    sources = dict(zip(_LABELS, (subject_from, metric_from, period_from), strict=True))
+    if not verified or any(sources[label] in getattr(low, label) for label in _LABELS):
+        return "low"
+    if metric_key == "other" and not high.metric_key_other:
+        return "medium"
+    if all(sources[label] in getattr(high, label) for label in _LABELS) and not _held_back(labels, metric_from, period_from, metric_key):
+        return "high"
+    return "medium"
+
+
+def assess(figures: list[Figure]) -> None:
+    """Set every figure's ``confidence`` from its label sources and its status."""
+    for figure in figures:
+        labels = Labels(figure.subject, figure.measure.value if figure.measure else "")
+        figure.confidence = band(  # type: ignore[assignment]
+            figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
+        )
