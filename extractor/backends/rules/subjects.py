@@ -93,6 +93,7 @@ class _Words:
     not_place_self_after: re.Pattern[str]
     level_group: re.Pattern[str]
     group_term: re.Pattern[str]
+    headline_zone: re.Pattern[str]
 
 
 @cache
@@ -149,6 +150,7 @@ def _words() -> _Words:
         not_place_self_after=re.compile(data["not_place_self_after"]),
         level_group=_alternatives(data["level_groups"]),
         group_term=_alternatives(data["collective_terms"]),
+        headline_zone=re.compile(data["headline_zone"]),
     )
 
 
@@ -335,13 +337,17 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     everything else; the report speaks for the place its lead names (在滨江区第五届人民代表大会上).
     """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
-    groups = Counter(_group_core(e.name) for e in entities if e.kind == "group")
+    lead_end = start + _words().lead_chars
+    in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
+    headline = _words().headline_zone.match(text, start)  # 示范区1-3月主要经济指标分析: the zone's own report
+    if headline and not any(e.kind == "group" and e.start == start for e in entities):  # 全国高新区2023年…: a group's
+        return main_park if main_park and in_lead else headline.group()
+    # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
+    groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
             return canonical_group(core)
-    lead_end = start + _words().lead_chars
-    in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
     if main_park and (parks > 1 or in_lead):
         return main_park
     places = Counter(e.name for e in entities if e.kind == "place")

@@ -1,0 +1,19 @@
+"""Labels read from the document's scope: a headline, a heading, a section's lead, the article's own zone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract_text
+from extractor.backends.rules.labels import read_data
+
+
+def _figure(page: str, value_text: str):
+    figures = [f for article in extract_text(page).articles for f in article.figures if f.value_text == value_text]
+    assert figures, f"no figure {value_text} in {page}"
+    return figures[-1]
+
+
+@pytest.mark.parametrize("case", read_data("subjects.toml")["document_examples"], ids=lambda c: c["figure"])
+def test_document_subject_examples(case):
+    assert _figure(case["text"], case["figure"]).subject == case["subject"]
