@@ -94,6 +94,8 @@ class _Words:
     level_group: re.Pattern[str]
     group_term: re.Pattern[str]
     headline_zone: re.Pattern[str]
+    defined_short_name: re.Pattern[str]
+    photo_credit: re.Pattern[str]
 
 
 @cache
@@ -151,6 +153,8 @@ def _words() -> _Words:
         level_group=_alternatives(data["level_groups"]),
         group_term=_alternatives(data["collective_terms"]),
         headline_zone=re.compile(data["headline_zone"]),
+        defined_short_name=re.compile(data["defined_short_name"]),
+        photo_credit=re.compile(data["photo_credit"]),
     )
 
 
@@ -198,6 +202,9 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
             groups.append(Entity(match.group(), match.start(), "group", base, compared or base, subset=subset))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
+    defined = _defined_groups(text, end, groups, in_name)
+    found += defined
+    in_name = _SpanSet([*in_name.spans, *((g.start, g.end) for g in defined)])
     for match in words.self_word.finditer(text, start, end):
         if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
             found.append(Entity(match.group(), match.start(), "self", _is_locative(text, match.start(), match.end())))
@@ -224,7 +231,38 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
         if kind == "institution" and is_kind_word(name):
             continue  # 研发中心, 重点实验室: a kind of institution (a word of the metric lexicon), not one
         found.append(Entity(name, run_start + offset, kind, _is_locative(text, run_start + offset)))
+    captions = _SpanSet(_captions(text, start, end))
+    found = [e for e in found if not captions.covers(e.start)]
     return _without_categories(sorted(found, key=lambda e: e.start), text, start)
+
+
+def _defined_groups(text: str, end: int, groups: list[Entity], taken: _SpanSet) -> list[Entity]:
+    """海南省13个自贸港重点园区（以下简称重点园区）: every later 重点园区 names that group."""
+    found: list[Entity] = []
+    for group in groups:
+        definition = _words().defined_short_name.match(text, group.end)
+        if not definition:
+            continue
+        short = definition.group(1)
+        at = text.find(short, definition.end(), end)
+        while at >= 0:
+            if not taken.covers(at):
+                found.append(Entity(short, at, "group"))
+            at = text.find(short, at + len(short), end)
+    return found
+
+
+def _captions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Photo captions (文昌航天超算中心。海南日报全媒体记者袁琛摄): the thing pictured is no subject of the text
+    the layout glued after it. Each span runs from the caption's first character to the end of the credit."""
+    spans = []
+    for credit in _words().photo_credit.finditer(text, start, end):
+        credit_line = max(text.rfind(mark, start, credit.start()) for mark in "。！？\n") + 1
+        if credit_line <= start:
+            continue
+        caption = max(text.rfind(mark, start, credit_line - 1) for mark in "。！？\n") + 1
+        spans.append((max(caption, start), credit.end()))
+    return spans
 
 
 class _SpanSet:
