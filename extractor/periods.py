@@ -223,6 +223,7 @@ def _year_words(match: re.Match[str]) -> str:
 _PARAGRAPH_BREAK = re.compile("\n")
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
 _UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
+_THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge()["relative_years"].items() if shift == 0), key=len, reverse=True)))
 _HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:\n]*")  # an article's first clause: its headline when one was glued on
 _HEAD_CHARS = 60
 _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
@@ -367,7 +368,25 @@ class PeriodIndex:
 
     def words_at(self, position: int) -> tuple[str, str]:
         """The period words of the number at ``position`` and their scope (clause, sentence, paragraph, none);
-        a part of a year (全年, 上半年) takes the year in force."""
+        a part of a year (全年, 上半年) takes the year in force, and 今年 under a heading that names a year is
+        that year (二、2018年工作目标任务 / 今年主要预期目标: 2018, whenever the page was put up)."""
+        words, scope = self._words_at(position)
+        this_year = _THIS_YEAR.match(words)
+        if this_year and scope != "heading":
+            year = self._heading_year(position)
+            if year:
+                return year + words[this_year.end() :], scope
+        return words, scope
+
+    def _heading_year(self, position: int) -> str:
+        """The one year a numbered heading above ``position`` prints (二、2018年工作总体要求), innermost first."""
+        for heading in self._outline.governing(position):
+            framed = period_pattern().fullmatch(title_period(heading.text)) if heading.numbered else None
+            if framed and framed.group("year") and not framed.group("year2"):
+                return _year_words(framed)
+        return ""
+
+    def _words_at(self, position: int) -> tuple[str, str]:
         anchor, scope = self._governing(position)
         if anchor is None:
             heading = self.heading_period(position)
