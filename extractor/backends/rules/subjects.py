@@ -483,7 +483,10 @@ def subject_of(
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
         if entity.kind == "self_place":  # 我省, 全市: the place the report speaks for, when it is one
-            return (own, "document") if own in _words().places else (entity.name, "none")
+            if own in _words().places:
+                return own, "document"
+            place = _place_of_level(entities, entity.name[-1])  # 全市 in a report that names 安顺市
+            return (place, "document") if place else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
             return zone, scope(entity.start) if zone != own else "document"
@@ -542,6 +545,11 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
     return entity.kind in _NAMED_KINDS and entity.end <= position and (
         entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
     )
+
+
+def _place_of_level(entities: list[Entity], level: str) -> str:
+    """The first place of a level (市, 省, 县) the article names at the head of a clause (安顺市大力推进…)."""
+    return next((e.name for e in entities if e.kind == "place" and e.name.endswith(level)), "")
 
 
 def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:
