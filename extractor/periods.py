@@ -331,7 +331,8 @@ class PeriodIndex:
             next_start = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else self._end
             last = self._last_anchor_before(next_start)
             own = last if last is not None and last.start >= sentence_start else None
-            if own is not None and own.part_only and not own.opens_sentence:  # 2021年…预计全年…。利润总额…: 2021年 goes on
+            # 2021年…预计全年…。利润总额…: 2021年 goes on; so does 今年前11个月 past a 累计 within it
+            if own is not None and (own.part_only or own.running_total) and not own.opens_sentence:
                 own = self._opener(sentence_start, next_start) or own
             carried.append(own or self._carried_into(index, carried))
         return carried
