@@ -226,6 +226,7 @@ _UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
 _THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge()["relative_years"].items() if shift == 0), key=len, reverse=True)))
 _HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:\n]*")  # an article's first clause: its headline when one was glued on
 _HEAD_CHARS = 60
+_HEADLINE_CHARS = 40
 _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
 
 
@@ -288,7 +289,7 @@ class PeriodIndex:
     def __init__(self, text: str, start: int, end: int, outline: Outline | None = None) -> None:
         words = knowledge()["words"]
         self._outline = outline or Outline(text, start, end)
-        self._end = end
+        self._start, self._end = start, end
         self._text = text
         self._sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
         self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
@@ -424,6 +425,12 @@ class PeriodIndex:
             return carried.year_words
         heading = period_pattern().fullmatch(self.heading_period(position))
         return (_year_words(heading) if heading else "") or self._head_year
+
+    def headline_period(self) -> str:
+        """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,
+        超1.85万亿元!): it frames the figures that have no period of their own, as a detected title does."""
+        stop = self._text.find("\n", self._start, min(self._end, self._start + _HEADLINE_CHARS + 1))
+        return title_period(self._text[self._start : stop]) if stop > self._start else ""
 
     def _year_of_head(self, start: int, end: int) -> str:
         """The year an article's head names (its headline, glued to the body or not: 经开区2022年经济社会发展总体

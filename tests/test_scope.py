@@ -17,3 +17,10 @@ def _figure(page: str, value_text: str):
 @pytest.mark.parametrize("case", read_data("subjects.toml")["document_examples"], ids=lambda c: c["figure"])
 def test_document_subject_examples(case):
     assert _figure(case["text"], case["figure"]).subject == case["subject"]
+
+
+def test_a_headline_line_frames_the_figures_without_a_period():
+    page = "前三季度，超1.85万亿元！\n文摘 2024-11-06 海南\n分行业看，重点园区制造业营收增长19.8%，增势较好。"
+    assert _figure(page, "19.8%").period == "前三季度"
+    unframed = "据悉，重点园区经济稳中有进。\n分行业看，重点园区制造业营收增长19.8%，增势较好。"
+    assert _figure(unframed, "19.8%").period == ""

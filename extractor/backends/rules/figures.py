@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from ...budget import check_budget
 from ...models import Evidence, Figure, Measure, Span
-from ...numbers import QuantityMatch, find_quantities, parse_quantity
+from ...numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...periods import PeriodIndex, period_pattern
 from ...tables import Cell, find_tables, is_number, table_cells
 from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
@@ -73,6 +73,9 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         period, period_from = periods.words_at(match.start)
+        if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
+            period = periods.headline_period()  # a headline line the segmenter did not take for a title
+            period_from = "document" if period else period_from
         figures.append(
             Figure(
                 value_text=match.value_text,
