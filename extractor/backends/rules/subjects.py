@@ -33,7 +33,7 @@ _PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
 _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
 # What 公司/企业 and 项目 may point at besides names ending in the noun (引进传音控股。该项目…).
 _POINTED_KINDS = {"公司": ("company",), "企业": ("company",), "项目": ("company", "institution")}
-_LEADING_COUNT = re.compile(r"^\d+(?:个|家|所|座|批|项|条|类)?")
+_LEADING_COUNT = re.compile(r"^(?:\d+(?:个|家|所|座|批|项|条|类)?|[一二两三四五六七八九十百几多]+(?:个|家|所|座|批|项|条|类))")
 _LIST_MARKS = ("、", "和", "及", "与", ",", "，")
 _PLACE_ENDINGS = re.compile("[省市区县旗州盟]")
 _POINTERS = "该其此这"
