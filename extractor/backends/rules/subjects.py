@@ -378,8 +378,8 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     lead_end = start + _words().lead_chars
     in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
     headline = _words().headline_zone.match(text, start)  # 示范区1-3月主要经济指标分析: the zone's own report
-    if headline and not any(e.kind == "group" and e.start == start for e in entities):  # 全国高新区2023年…: a group's
-        return main_park if main_park and in_lead else headline.group()
+    if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
+        return main_park if main_park and in_lead else headline.group("zone")
     # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
