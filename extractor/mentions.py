@@ -110,6 +110,8 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
     name = text[name_start:run_end]
     parsed = words.parse(name)
     key = parsed.key if parsed is not None else words.simplify(name)
+    if parsed is not None and registry().find(key) is None and (listed := registry().find_spelling(name)) is not None:
+        key = listed.name  # a key two zones share (苏州综保区): the listed spelling says which zone, one group per zone
     if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
         return None  # 光谷片区: a district of a plan, not a registered free trade zone area
     return ParkMention(name, name_start, run_end, key)
