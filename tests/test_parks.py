@@ -391,3 +391,11 @@ def test_a_sub_park_record_carries_the_zone_it_belongs_to():
     page = "西宁经济技术开发区东川工业园区今年新增企业12家。西宁经济技术开发区工业增加值增长9%。"
     parents = {p.park_id: p.parent_id for a in extract_text(page).articles for p in a.parks}
     assert parents["sub-xining-dongchuan"] == "etdz-xining" and parents["etdz-xining"] == ""
+
+
+def test_a_park_two_places_share_keeps_the_partner_before_the_dash():
+    """深圳—汕尾合作产业园: the name starts at the first place; 汕尾合作产业园 would be a fragment of it."""
+    page = "深圳—汕尾合作产业园营业收入增长12%。"
+    names = [p.name for a in extract_text(page).articles for p in a.parks]
+    assert names == ["深圳—汕尾合作产业园"]
+    assert _found("两地共建合作产业园。") == []  # the bare phrase is no park
