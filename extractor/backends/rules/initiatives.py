@@ -111,6 +111,7 @@ class _Knowledge:
     short_generic: int
     session: re.Pattern[str]  # a session of a state body (…人民代表大会第四次会议)
     period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
+    state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
     generic_kinds: frozenset[str]
     generic_modifiers: frozenset[str]
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
@@ -162,6 +163,7 @@ def _knowledge() -> _Knowledge:
         short_generic=no_name["short_generic"],
         session=re.compile(rf"^(?=.*(?:{no_name['sessions']})).*(?:{'|'.join(no_name['session_heads'])})$"),
         period_plan=re.compile(no_name["period_plan"]),
+        state_strategy=re.compile(no_name["state_strategy"]),
         generic_kinds=frozenset(no_name["generic_kinds"]),
         generic_modifiers=frozenset(no_name["generic_modifiers"]),
         modifier_starts=frozenset(word[:size] for word in no_name["generic_modifiers"] for size in range(1, len(word) + 1)),
@@ -447,8 +449,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
     if _is_designation(outside, around, known) or _is_companys(outside, around, known):
         return True
-    if known.session.search(outside) or known.period_plan.match(bare if not quoted else name):
-        return True  # 区四届人大三次会议, 中央经济工作会议: held by law or the calendar; “十四五”规划: a period's frame
+    if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
+        return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     return not quoted and _is_generic(bare, kind_word, known)
