@@ -103,6 +103,8 @@ class _Knowledge:
     periodical_after: re.Pattern[str]
     cuts: _Cuts
     min_name: int
+    abbreviated: re.Pattern[str]  # short names below min_name that still name one thing (玉博会)
+    abbreviated_heads: frozenset[str]
     not_names: frozenset[str]
     self_naming: frozenset[str]
     count: re.Pattern[str]
@@ -155,6 +157,8 @@ def _knowledge() -> _Knowledge:
         periodical_after=re.compile(documents["not_after"]),
         cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
         min_name=no_name["min_name"],
+        abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name['abbreviated_heads'])})$"),
+        abbreviated_heads=frozenset(no_name["abbreviated_heads"]),
         not_names=frozenset(no_name["not_names"]),
         self_naming=frozenset(no_name["self_naming"]),
         count=re.compile(no_name["count"]),
@@ -431,9 +435,11 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip("“”‘’")
     quoted = any(mark in name for mark in _OPEN)
-    if len(bare) < known.min_name and not quoted and bare not in known.self_naming:
+    if len(bare) < known.min_name and not quoted and bare not in known.self_naming and not known.abbreviated.match(bare):
         return True
     kind_word = _kind_word(bare, known)
+    if kind_word in known.abbreviated_heads and not known.abbreviated.match(bare):
+        return True  # 博会 ends only a fair's short name (玉博会); before it, longer words are no part of that name
     if (bare == kind_word and not quoted and bare not in known.self_naming) or (
         bare[: len(bare) - len(kind_word)] or bare
     ) in known.not_names:
