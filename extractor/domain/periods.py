@@ -53,14 +53,14 @@ def period_pattern() -> re.Pattern[str]:
     part = (
         rf"(?P<part>{_alternatives(data['year_parts'])})"
         rf"|前(?P<months>{_MONTH})个月"
-        rf"|(?P<month_from>{_MONTH})\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
+        rf"|(?P<month_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
         rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
         rf"(?P<lone_part>{_alternatives(data['year_parts'])})"
         rf"|前(?P<lone_months>{_MONTH})个月"
-        rf"|(?P<lone_from>{_MONTH})\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
+        rf"|(?P<lone_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
     )
     dated = (
         rf"(?P<until>{_alternatives(words['until_before'])})?(?P<target>{_alternatives(words['target_before'])})?"
