@@ -8,7 +8,8 @@ prefix (system message and answer schema, byte-identical across a run's calls)
 against the variable part (date, candidates, texts); then wall time at each
 concurrency with the server waiting ``--delay`` seconds per call.
 
-Tokens are counted on what was sent, with tiktoken's cl100k_base where
+With ``--noise`` profiles the server answers like the small models of issue 20, and the
+share of prompt tokens spent on re-asks is printed too. Tokens are counted on what was sent, with tiktoken's cl100k_base where
 tiktoken has its vocabulary (offline: ``TIKTOKEN_CACHE_DIR``), else with the
 project's estimate (extractor/tokens.py); the same counter for prompts and
 source text. The source is each document's normalized text.
@@ -66,6 +67,11 @@ def split_prompt(request: dict, count: Callable[[str], int]) -> tuple[int, int, 
     return count(fixed), count(variable), fixed
 
 
+def is_reask(request: dict) -> bool:
+    """instructor's re-ask: the conversation sent again with the invalid answer and the errors after it."""
+    return any(m.get("role") == "assistant" for m in request.get("messages", [])) or len(request.get("messages", [])) > 2
+
+
 def run(server: FakeModelServer, corpus: Path, out: Path, *flags: str) -> dict:
     quiet = io.StringIO()
     meta = ["--meta", str(corpus / "meta.csv")] if (corpus / "meta.csv").is_file() else []
@@ -83,6 +89,7 @@ def main_benchmark() -> None:
     parser.add_argument("--gold", type=Path, help="the corpus's gold answers (default: seeds/gold, or ../shared/gold/<corpus name>)")
     parser.add_argument("--mode", default="tools", help="instructor mode (--mode of extract)")
     parser.add_argument("--chunk-chars", type=int, help="--chunk-chars of extract (default: extract's)")
+    parser.add_argument("--noise", nargs="*", default=[], help="the test server's noise profiles (extractor/testserver.py NOISE)")
     parser.add_argument("--delay", type=float, default=0.5)
     parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 4, 16])
     args = parser.parse_args()
@@ -94,19 +101,21 @@ def main_benchmark() -> None:
     print(f"{corpus.name}: {len(pages)} documents, {source} source tokens ({tokenizer}), instructor mode {args.mode}")
     with RecordingServer(Script(gold_dir=gold)) as server, tempfile.TemporaryDirectory() as scratch:
         for extraction in ("anchored", "free"):
-            server.reset(Script(gold_dir=gold))
+            server.reset(Script(gold_dir=gold, noise=tuple(args.noise)))
             server.sent = []
             budget = ["--chunk-chars", str(args.chunk_chars)] if args.chunk_chars else []
             manifest = run(server, corpus, Path(scratch) / extraction, "--extraction", extraction, "--mode", args.mode, *budget)
             split = [split_prompt(request, count) for request in server.sent]
             fixed, variable = sum(s[0] for s in split), sum(s[1] for s in split)
+            reasked = sum(s[0] + s[1] for s, request in zip(split, server.sent, strict=True) if is_reask(request))
             prefixes = len({s[2] for s in split})
             calls = len(split)
             print(
                 f"{extraction:9s} calls {calls:3d}  prompt/source {(fixed + variable) / source:.2f}  "
                 f"fixed/call {fixed / max(calls, 1):5.0f}  variable/call {variable / max(calls, 1):5.0f}  "
                 f"variable/source {variable / source:.2f}  distinct prefixes {prefixes}  "
-                f"documents read {manifest['documents'].get('read', 0)} of {len(pages)}"
+                f"documents read {manifest['documents'].get('read', 0)} of {len(pages)}  "
+                f"re-ask tokens / prompt tokens {reasked / max(fixed + variable, 1):.2f}"
             )
         for concurrency in args.concurrency:
             server.reset(Script(gold_dir=gold, delay=args.delay))
