@@ -199,7 +199,7 @@ class FakeModelServer:
         """The gold's answer for each page of the call (a call may carry several: each page its own gold file)."""
         prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
         answer: dict[str, list] = {"labels": [], "quote_labels": [], "figures": [], "quotes": [], "parks": [], "initiatives": []}
-        for number, page in enumerate(_pages(prompt), 1):
+        for number, page in _pages(prompt):
             for name, items in self._page_answer(page).items():
                 on_page = name in ("figures", "quotes", "parks", "initiatives")  # labels name their candidate by its id
                 answer[name] += [{**item, "page": number} if on_page else item for item in items]
@@ -493,12 +493,13 @@ def _quote_item(gold: dict, text: str) -> dict:
     return {"text": text[start : end if end != -1 else None], "speaker": gold["speaker"], "speaker_title": gold.get("speaker_title", "")}
 
 
-def _pages(prompt: str) -> list[str]:
-    """The pages of a call's prompt, each from its header line (a prompt without one is one page)."""
-    starts = [match.start() for match in PAGE_LINE.finditer(prompt)]
-    if not starts:
-        return [prompt]
-    return [prompt[start:end] for start, end in zip(starts, [*starts[1:], len(prompt)], strict=True)]
+def _pages(prompt: str) -> list[tuple[int, str]]:
+    """The pages of a call's prompt with the numbers their header lines give them (a prompt without one is page 1)."""
+    headers = list(PAGE_LINE.finditer(prompt))
+    if not headers:
+        return [(1, prompt)]
+    ends = [match.start() for match in headers[1:]] + [len(prompt)]
+    return [(int(match.group(1)), prompt[match.start() : end]) for match, end in zip(headers, ends, strict=True)]
 
 
 def _blocks(text: str, opening: str, closing: str) -> list[str]:

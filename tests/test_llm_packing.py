@@ -189,3 +189,17 @@ def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_sch
                 assert f"{name}: " in text if required else f"{name}?: " in text, name
         assert "|".join(metric_keys()) in text
         assert estimate_tokens(text) < 0.75 * estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+
+
+def test_the_halves_of_a_split_call_keep_their_pages_numbers():
+    """An answer cut off is asked again in halves; the second half's page is still Page 2, so a page the model names
+    in either half's answer is the page of the whole call."""
+    from extractor.backends.llm.client import split_batch
+    from extractor.backends.llm.prompting import messages
+
+    _, batch, _ = _packed_call("anchored", {})
+    halves = split_batch(batch)
+    assert halves is not None and [half.first_page for half in halves] == [1, 2]
+    second = messages(halves[1], "anchored")[1]["content"]
+    assert second.startswith("Page 2, published ") and "Page 1," not in second
+    assert [halves[1].page_of(part) for part in halves[1].parts] == [batch.page_of(batch.parts[1])]

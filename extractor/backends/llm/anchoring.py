@@ -194,9 +194,9 @@ def _owner(text: str, batch: Batch, fragment: str, page: int | None = None) -> P
     """
     pages = batch.pages()
     if page is not None:
-        if not 1 <= page <= len(pages):
+        if not batch.first_page <= page < batch.first_page + len(pages):
             return None
-        batch = Batch(pages[page - 1])
+        batch = Batch(pages[page - batch.first_page])
     for part in batch.parts:
         if _find(part.text or text, fragment, part.chunk.start, part.chunk.end) is not None:
             return part

@@ -299,18 +299,20 @@ class EndpointClient:
 def split_batch(batch: Batch) -> list[Batch] | None:
     """Two halves of a call: its chunks shared out, or its one chunk cut at a sentence or clause end near the middle.
 
-    Candidates keep their marks (N7 stays N7), so labels still name them. None when the chunk will not cut.
+    Candidates keep their marks (N7 stays N7) and pages their numbers, so labels and pages still name them.
+    None when the chunk will not cut.
     """
     if len(batch.parts) > 1:
         middle = len(batch.parts) // 2
-        return [Batch(batch.parts[:middle]), Batch(batch.parts[middle:])]
+        return [Batch(batch.parts[:middle], batch.first_page), Batch(batch.parts[middle:], batch.page_of(batch.parts[middle]))]
     (part,) = batch.parts
     chunk = part.chunk
     pieces = chunk_article(chunk.text, 0, len(chunk.text), chunk.article, max(1, (len(chunk.text) + 1) // 2))
     if len(pieces) < 2 or len(chunk.text) < MIN_CHUNK_CHARS:
         return None
     cut = chunk.start + pieces[len(pieces) // 2].start
-    return [Batch([_sub_part(part, chunk.start, cut)]), Batch([_sub_part(part, cut, chunk.end)])]
+    halves = [_sub_part(part, chunk.start, cut), _sub_part(part, cut, chunk.end)]
+    return [Batch([half], batch.first_page) for half in halves]
 
 
 def _sub_part(part: Part, start: int, end: int) -> Part:

@@ -34,7 +34,7 @@ FIGURE_ID, QUOTE_ID = "N", "Q"
 FIGURE_MARK = re.compile(r"\{(" + FIGURE_ID + r"\d+)\}")
 QUOTE_LINE = re.compile(r"^(" + QUOTE_ID + r"\d+): (.*)$", re.MULTILINE)
 PAGE_HEADER = "Page {number}, published {published}:"  # a call's pages, for the model and whoever reads a prompt back
-PAGE_LINE = re.compile(r"^Page \d+, published [^\n]*:$", re.MULTILINE)
+PAGE_LINE = re.compile(r"^Page (\d+), published [^\n]*:$", re.MULTILINE)
 
 
 @cache
@@ -79,9 +79,13 @@ class Part:
 
 @dataclass
 class Batch:
-    """What one call carries: chunks of one or more pages (each part knows its page)."""
+    """What one call carries: chunks of one or more pages (each part knows its page).
+
+    ``first_page`` is the number the prompt gives its first page: a half of a split call keeps its pages' numbers.
+    """
 
     parts: list[Part]
+    first_page: int = 1
 
     @property
     def figure_ids(self) -> set[str]:
@@ -102,8 +106,8 @@ class Batch:
         return pages
 
     def page_of(self, part: Part) -> int:
-        """The number of the part's page in the prompt (1 for the first)."""
-        return next(number for number, parts in enumerate(self.pages(), 1) if any(p is part for p in parts))
+        """The number of the part's page in the prompt (``first_page`` for the first)."""
+        return next(number for number, parts in enumerate(self.pages(), self.first_page) if any(p is part for p in parts))
 
     def plain_text(self) -> str:
         return "\n".join(part.chunk.text for part in self.parts)
@@ -190,7 +194,7 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
     """The call's messages: everything fixed first (the system message: instructions for the mode), byte-identical
     across a run's calls so that a server's prompt cache holds it; everything variable (pages, dates, quotes, texts) after it."""
     anchored = extraction == "anchored"
-    user = "\n".join(_page_block(number, parts, anchored) for number, parts in enumerate(batch.pages(), 1))
+    user = "\n".join(_page_block(number, parts, anchored) for number, parts in enumerate(batch.pages(), batch.first_page))
     return [{"role": "system", "content": system_prompt(extraction)}, {"role": "user", "content": user}]
 
 
