@@ -11,7 +11,7 @@ concurrency with the server waiting ``--delay`` seconds per call.
 With ``--noise`` profiles the server answers like the small models of issue 20, and the
 share of prompt tokens spent on re-asks is printed too. Tokens are counted on what was sent, with tiktoken's cl100k_base where
 tiktoken has its vocabulary (offline: ``TIKTOKEN_CACHE_DIR``), else with the
-project's estimate (extractor/tokens.py); the same counter for prompts and
+project's estimate (extractor/text/tokens.py); the same counter for prompts and
 source text. The source is each document's normalized text.
 """
 
@@ -27,9 +27,9 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from extractor.cli import main
-from extractor.normalize import normalize
-from extractor.testserver import FakeModelServer, Script
-from extractor.tokens import estimate_tokens
+from extractor.text.normalize import normalize
+from extractor.text.tokens import estimate_tokens
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, GOLD = ROOT / "seeds", ROOT / "seeds" / "gold"
@@ -43,7 +43,7 @@ def counter() -> tuple[Callable[[str], int], str]:
         encoding = tiktoken.get_encoding("cl100k_base")
         return (lambda text: len(encoding.encode(text, disallowed_special=()))), "tiktoken cl100k_base"
     except Exception:  # not installed, or no vocabulary offline
-        return estimate_tokens, "estimate (extractor/tokens.py)"
+        return estimate_tokens, "estimate (extractor/text/tokens.py)"
 
 
 class RecordingServer(FakeModelServer):
@@ -89,7 +89,7 @@ def main_benchmark() -> None:
     parser.add_argument("--gold", type=Path, help="the corpus's gold answers (default: seeds/gold, or ../shared/gold/<corpus name>)")
     parser.add_argument("--mode", default="tools", help="instructor mode (--mode of extract)")
     parser.add_argument("--chunk-chars", type=int, help="--chunk-chars of extract (default: extract's)")
-    parser.add_argument("--noise", nargs="*", default=[], help="the test server's noise profiles (extractor/testserver.py NOISE)")
+    parser.add_argument("--noise", nargs="*", default=[], help="the test server's noise profiles (extractor/tools/testserver.py NOISE)")
     parser.add_argument("--delay", type=float, default=0.5)
     parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 4, 16])
     args = parser.parse_args()

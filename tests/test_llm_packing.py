@@ -11,7 +11,7 @@ import pytest
 from conftest import llm_extract
 
 from extractor.cli import main
-from extractor.testserver import FakeModelServer, Script
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, GOLD = ROOT / "seeds", ROOT / "seeds" / "gold"
@@ -125,8 +125,8 @@ def _packed_call(extraction: str, answer: dict):
     from extractor.backends.llm.prompting import Packer, messages, page_parts
     from extractor.backends.rules import RulesBackend
     from extractor.backends.usage import ChunkTally
-    from extractor.normalize import normalize
-    from extractor.segment import segment
+    from extractor.text.normalize import normalize
+    from extractor.text.segment import segment
 
     packer, pages = Packer(3000), []
     for number, raw in enumerate(TWO_PAGES):
@@ -178,7 +178,7 @@ def test_a_figure_the_model_adds_goes_to_the_page_it_names():
 def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_schema():
     from extractor.backends.llm.answers import ANSWER_MODELS, metric_keys
     from extractor.backends.llm.schematext import schema_text
-    from extractor.tokens import estimate_tokens
+    from extractor.text.tokens import estimate_tokens
 
     for model in ANSWER_MODELS.values():
         schema = model.model_json_schema()

@@ -23,7 +23,7 @@ from importlib import resources
 from string import Template
 
 from ...models import Article, Figure, Quote
-from ...structure import Outline
+from ...text.structure import Outline
 from .chunks import Chunk
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
@@ -115,7 +115,7 @@ class Batch:
 
 def page_parts(chunks: list[tuple[Article, Chunk]], text: str = "", doc: str = "", published: str = "") -> list[Part]:
     """A page's chunks as parts of calls. With the page's ``text``, each chunk carries the headings it sits under
-    (``extractor/structure.py``), so the model sees the period and subject scope the rules see."""
+    (``extractor/text/structure.py``), so the model sees the period and subject scope the rules see."""
     outlines: dict[int, Outline] = {}
     page = {"text": text, "doc": doc, "published": published}
     return [

@@ -1,6 +1,6 @@
 """List every matched figure whose subject, metric_key, target or period disagrees with the gold.
 
-Uses the project's own matching rules (extractor.evaluate) so the pairs are the ones the score counts:
+Uses the project's own matching rules (extractor.tools.evaluate) so the pairs are the ones the score counts:
     python pairs.py /tmp/u5/records.jsonl > ../pairs.txt
 """
 
@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from extractor.evaluate import _close, _evidence_text, _overlap, _plain, _subjects_agree, _zone_spellings
+from extractor.tools.evaluate import _close, _evidence_text, _overlap, _plain, _subjects_agree, _zone_spellings
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 LABELS = ("metric_key", "target", "period_start", "period_end")

@@ -10,7 +10,7 @@ total with the other document, so neither is a conflict.
 
 A row carries the zone's official name (from the parks the run found) beside
 its ``park_id``, and the ``confidence`` of its labels: the lowest of its
-sources' (extractor/confidence.py). ``extractor table`` writes the rows of high
+sources' (extractor/checks/confidence.py). ``extractor table`` writes the rows of high
 confidence by default, every row with ``--all``.
 
 The logic is one SQL view (``facts``, in ``outputs/sqlite.py`` with the rest of the
@@ -24,9 +24,9 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from .errors import ExtractorError
-from .outputs.csv import csv_writer
-from .outputs.sqlite import FIGURE_COLUMNS, SOURCE_SEPARATOR, Ledger, LedgerError
+from ..errors import ExtractorError
+from .csv import csv_writer
+from .sqlite import FIGURE_COLUMNS, SOURCE_SEPARATOR, Ledger, LedgerError
 
 __all__ = ["FIGURE_COLUMNS", "SOURCE_SEPARATOR", "FactsError", "write_facts"]
 

@@ -8,7 +8,7 @@ labels: metric_key, measure, target, period, subject), with numbers perturbed
 on purpose at a given rate; faults can be injected in order (``faults``) or at random
 (``fault_rate``). Only loopback addresses are served.
 
-    python -m extractor.testserver --oracle seeds/gold --perturb 0.1 --delay 0.5 --port 8765
+    python -m extractor.tools.testserver --oracle seeds/gold --perturb 0.1 --delay 0.5 --port 8765
     extractor extract seeds --backend llm --base-url http://127.0.0.1:8765/v1 --model oracle
 """
 
@@ -30,9 +30,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from .backends.llm.prompting import FIGURE_MARK, PAGE_LINE, QUOTE_LINE, text_markers
+from ..backends.llm.prompting import FIGURE_MARK, PAGE_LINE, QUOTE_LINE, text_markers
+from ..text.tokens import estimate_tokens
 from .testbatch import BatchService
-from .tokens import estimate_tokens
 
 FAULTS = (
     *("429", "500", "timeout", "malformed", "truncated", "close", "html", "wrong_shape", "hang"),
@@ -735,7 +735,7 @@ def _completion(request: dict, content: str, finish: str, prompt_tokens: int, co
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extractor.testserver", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m extractor.tools.testserver", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--oracle", type=Path, help="gold folder: answer each chunk from the gold items it contains")
     parser.add_argument("--perturb", type=float, default=0.0, help="share of numbers to perturb on purpose (0-1)")

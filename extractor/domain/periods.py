@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .knowledge import data as knowledge_file
+from ..knowledge import data as knowledge_file
+from ..models import Figure
+from ..text.structure import Outline
 from .meta import knowledge as meta_knowledge
-from .models import Figure
 from .numbers import DURATION_UNITS
-from .structure import Outline
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"

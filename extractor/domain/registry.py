@@ -20,8 +20,8 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from .errors import ExtractorError
-from .load import CsvFormatError, csv_table
+from ..errors import ExtractorError
+from ..text.load import CsvFormatError, csv_table
 from .zonenames import Vocabulary, vocabulary
 
 COLUMNS = (

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .backends import Backend, Page, get_backend
-from .backends.rules.labels import metric_scope
-from .budget import TimeBudget, check_budget, within
-from .confidence import assess
-from .identity import DocumentZones
-from .load import LoadError, read_text
-from .merge import merge_article
-from .meta import document_meta
-from .models import Article, DocumentMeta, DocumentResult
-from .normalize import NormalizedText, normalize
-from .periods import resolve_figure_periods
-from .segment import segment
-from .verify import settle_shared_numbers, verify_in_place
+from ..backends import Backend, Page, get_backend
+from ..backends.budget import TimeBudget, check_budget, within
+from ..backends.rules.labels import metric_scope
+from ..checks.confidence import assess
+from ..checks.identity import DocumentZones
+from ..checks.merge import merge_article
+from ..checks.verify import settle_shared_numbers, verify_in_place
+from ..domain.meta import document_meta
+from ..domain.periods import resolve_figure_periods
+from ..models import Article, DocumentMeta, DocumentResult
+from ..text.load import LoadError, read_text
+from ..text.normalize import NormalizedText, normalize
+from ..text.segment import segment
 
 
 def iter_articles(

@@ -1,6 +1,6 @@
 """Zone mentions: zone names (成都高新区, 武汉东湖新技术开发区, 宁夏永宁工业园区) found from their type word back.
 
-What a name is made of lives in extractor/zonenames.py and its data files; here the
+What a name is made of lives in extractor/domain/zonenames.py and its data files; here the
 names are found in a text (the rules backend's parks and identity.py's spellings both
 read them): each chain of type words, the run of name characters
 before it, and where in that run the name starts (at a place or proper name). Names

@@ -27,7 +27,7 @@ from typing import Any
 
 import ahocorasick
 
-from .knowledge import data as knowledge_file
+from ..knowledge import data as knowledge_file
 
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name

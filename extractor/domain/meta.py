@@ -22,11 +22,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .errors import ExtractorError
-from .knowledge import data as knowledge_file
-from .load import CsvFormatError, csv_table
-from .models import DatePrecision, DocumentMeta
-from .normalize import fold_characters
+from ..errors import ExtractorError
+from ..knowledge import data as knowledge_file
+from ..models import DatePrecision, DocumentMeta
+from ..text.load import CsvFormatError, csv_table
+from ..text.normalize import fold_characters
 
 _SENTENCE_END = re.compile("[。！？!?]")
 _HEADLINE_MAX = 40

@@ -29,10 +29,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..domain.numbers import parse_quantity
 from ..errors import ExtractorError
+from ..knowledge import metric_keys
 from ..models import RECORD_TYPES, Figure, Record, Status
-from ..numbers import parse_quantity
-from ..verify import check
+from .verify import check
 
 ACTIONS = ("accept", "reject", "correct", "clear")
 # The fields an editor may set, per record kind; a figure's number goes through the validator (``correct_number``).
@@ -270,7 +271,7 @@ def _corrections(kind: str, machine: dict[str, Any], fields: dict[str, Any], tex
 
 def zone_id(spelling: str, text: str) -> str:
     """The park_id of a spelling in this document, as extraction gives it (identity.py); "" when it names no zone."""
-    from ..identity import DocumentZones
+    from .identity import DocumentZones
 
     identity = DocumentZones(text).resolve_subject(spelling) if spelling else None
     return identity.park_id if identity is not None else ""
@@ -297,8 +298,6 @@ def correct_number(machine: dict[str, Any], value_text: str, text: str) -> dict[
 def _check_metric_key(metric_key: Any) -> None:
     if metric_key is None:
         return
-    from ..backends.llm.answers import metric_keys  # the lexicon's keys (light: no model client)
-
     if metric_key not in metric_keys():
         raise DecisionError(f"metric_key {metric_key!r} is not in the lexicon (extractor/data/metrics.toml) nor 'other'")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from . import knowledge
-from .knowledge import load
-from .models import Figure, Status
+from .. import knowledge
+from ..knowledge import load
+from ..models import Figure, Status
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ The runner reads each input, runs the pipeline on it and hands the result to
 the outputs (``extractor/outputs/``), one document at a time in input order. It
 knows no output format: the writers own them, and their part of --resume.
 
-The per-document work is ``extractor/document.py``; with an ``engine``
-(``extractor/engines.py``) the documents are extracted on its workers and come
+The per-document work is ``extractor/run/document.py``; with an ``engine``
+(``extractor/run/engines.py``) the documents are extracted on its workers and come
 back in input order, and the outputs are still written here.
 """
 
@@ -22,15 +22,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend, Usage
-from .budget import DEFAULT_DOC_TIMEOUT
+from ..backends import Backend, Usage
+from ..backends.budget import DEFAULT_DOC_TIMEOUT
+from ..domain.meta import Manifest
+from ..domain.registry import user_files as registry_files
+from ..models import SCHEMA_VERSION
+from ..outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
+from ..text.load import InputScan, display_name
 from .document import DocumentOutcome, Redact, extract_document, redactor
 from .engines import BackendSpec, DocumentTask, Engine
-from .load import InputScan, display_name
-from .meta import Manifest
-from .models import SCHEMA_VERSION
-from .outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
-from .registry import user_files as registry_files
 
 __all__ = [
     "DATABASE_FILE",
@@ -43,7 +43,7 @@ __all__ = [
     "run_settings",
 ]
 
-_DATA = Path(__file__).parent / "data"
+_DATA = Path(__file__).parent.parent / "data"
 
 
 @dataclass

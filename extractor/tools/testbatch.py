@@ -1,4 +1,4 @@
-"""The Batch API of the test server (extractor/testserver.py): files, batches (create, retrieve), output file content.
+"""The Batch API of the test server (extractor/tools/testserver.py): files, batches (create, retrieve), output file content.
 
 Each line of a batch is answered as the server would answer it live (the
 oracle, its perturbations and noisy profiles, the context limit, the cut at

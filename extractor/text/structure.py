@@ -16,8 +16,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from . import knowledge
-from .knowledge import load, table
+from .. import knowledge
+from ..knowledge import load, table
 
 
 @dataclass(frozen=True)

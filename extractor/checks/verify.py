@@ -20,9 +20,7 @@ import math
 import re
 from typing import NamedTuple
 
-from .models import Evidence, Figure, Initiative, Park, Qualifier, Quote, Record, Span, Status
-from .normalize import NormalizedText, fold_characters
-from .numbers import (
+from ..domain.numbers import (
     QUANTITY,
     UNIT_START,
     Quantity,
@@ -33,7 +31,9 @@ from .numbers import (
     shared_unit,
     split_unit,
 )
-from .tables import headers_of
+from ..models import Evidence, Figure, Initiative, Park, Qualifier, Quote, Record, Span, Status
+from ..text.normalize import NormalizedText, fold_characters
+from ..text.tables import headers_of
 
 _DIGITS = set("0123456789")
 _CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")

@@ -3,7 +3,7 @@
 - ``dask_client`` starts a local cluster (N worker processes, one thread each,
   no dashboard nor its profiler, quiet logs) or connects to one the user runs (``dask scheduler``
   and ``dask worker``, Kubernetes, SLURM via dask-jobqueue …).
-- ``DaskEngine`` is the runner's engine (``extractor/engines.py``): it sends
+- ``DaskEngine`` is the runner's engine (``extractor/run/engines.py``): it sends
   documents in small batches to the workers, keeps a bounded number of batches
   in flight, and hands results back in input order (a reorder buffer), so the
   main process writes the outputs exactly as a single-process run does. A
@@ -41,9 +41,9 @@ try:
 except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
 
+from ..errors import ExtractorError
+from ..models import DocumentResult
 from .engines import SAME_PATHS, BackendSpec, ClusterLost, DocumentTask, Extracted, backend_for, extract_batch, failed
-from .errors import ExtractorError
-from .models import DocumentResult
 from .pipeline import extract_file, extract_text
 
 __all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]

@@ -2,7 +2,7 @@
 
 ``extract_document`` gives the work for one file (its outcome and, lazily, its rendered articles);
 ``materialize`` runs its articles to the end so that it pickles. The runner calls them in its own process, the
-engines (``extractor/engines.py``) on their workers: both import this module, and it imports neither.
+engines (``extractor/run/engines.py``) on their workers: both import this module, and it imports neither.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend
-from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
-from .errors import BackendAborted
-from .load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
-from .meta import Manifest, document_meta
-from .models import Article
-from .outputs import DocumentEntry, DocumentWork, RenderedArticle, render_article
+from ..backends import Backend
+from ..backends.budget import DEFAULT_DOC_TIMEOUT, TimeBudget
+from ..domain.meta import Manifest, document_meta
+from ..errors import BackendAborted
+from ..models import Article
+from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, render_article
+from ..text.load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
 from .pipeline import iter_articles
 
 __all__ = ["DocumentOutcome", "Redact", "extract_document", "materialize", "redactor"]

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .normalize import to_simplified  # the normalizer's own converter: the run's text is read simplified
+from ..text.normalize import to_simplified  # the normalizer's own converter: the run's text is read simplified
 
 KINDS = ("figures", "quotes", "parks", "initiatives")
 FIGURE_LABELS = ("metric_key", "measure", "target", "period_start", "period_end", "published")

@@ -6,8 +6,8 @@ spellings are unified under one name with the others as aliases.
 
 from __future__ import annotations
 
+from ..models import Article, Figure, Park
 from .identity import DocumentZones, identify_article
-from .models import Article, Figure, Park
 
 
 def merge_article(article: Article, zones: DocumentZones | None = None) -> Article:

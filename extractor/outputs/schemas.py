@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import RECORD_TYPES
+from ..models import RECORD_TYPES
 
 
 def schema_documents() -> dict[str, str]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .knowledge import load
+from ..knowledge import load
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ run's. The articles come back rendered for every writer (``render_article``:
 JSON lines, table rows), so appending them is all the writing process does.
 Without an engine the runner extracts in its own process, as always.
 
-An engine implements ``Engine`` (``extractor.cluster.DaskEngine`` does, on a
+An engine implements ``Engine`` (``extractor.run.cluster.DaskEngine`` does, on a
 Dask cluster; a Ray adapter would too). Its workers call ``extract_batch``,
 which builds the backend once per worker thread (``backend_for``) from a
 picklable ``BackendSpec``. Nothing here imports an engine's library.
@@ -27,17 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .backends import Backend, Usage, get_backend
-from .budget import DEFAULT_DOC_TIMEOUT
+from ..backends import Backend, Usage, get_backend
+from ..backends.budget import DEFAULT_DOC_TIMEOUT
+from ..errors import ExtractorError
+from ..models import DocumentMeta
+from ..outputs import DocumentEntry, DocumentWork
+from ..text.load import DEFAULT_MAX_FILE_SIZE, display_name
 from .document import DocumentOutcome, extract_document, materialize
-from .errors import ExtractorError
-from .load import DEFAULT_MAX_FILE_SIZE, display_name
-from .models import DocumentMeta
-from .outputs import DocumentEntry, DocumentWork
 
 if TYPE_CHECKING:
-    from .backends.llm.limits import CallLimits
-    from .backends.llm.settings import LLMSettings
+    from ..backends.llm.limits import CallLimits
+    from ..backends.llm.settings import LLMSettings
 
 BACKENDS_KEPT = 2  # backends a worker thread keeps built (a long-lived cluster serves one run after another)
 
@@ -124,7 +124,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
     backend's calls for them overlap (as the runner's look-ahead does). The
     usage counters the backend gained meanwhile go back with the first document.
     """
-    from .registry import use_files
+    from ..domain.registry import use_files
 
     use_files(spec.parks)  # the --parks files the main process loaded (workers start with the packaged registry)
     backend = backend_for(spec)

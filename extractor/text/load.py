@@ -29,8 +29,8 @@ from typing import IO, Any, NamedTuple
 
 from charset_normalizer import from_bytes
 
-from .errors import ExtractorError
-from .knowledge import data as knowledge_file
+from ..errors import ExtractorError
+from ..knowledge import data as knowledge_file
 
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
 DEFAULT_MAX_FILE_SIZE = 64 * 2**20  # a 20 MB page peaks near 230 MiB; far past any real newspaper page

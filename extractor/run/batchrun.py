@@ -21,13 +21,13 @@ from pathlib import Path
 
 import openai
 
-from .backends import Backend, RulesBackend
-from .backends.llm.backend import LLMBackend
-from .backends.llm.batch import DONE, STATE_FILE, BatchAnswers, BatchClient, BatchState, RequestRecorder
-from .backends.llm.calls import served_context
-from .backends.llm.pricing import estimate
-from .backends.llm.settings import DEFAULT_ENDPOINT, LLMSettings
-from .load import InputScan, display_name
+from ..backends import Backend, RulesBackend
+from ..backends.llm.backend import LLMBackend
+from ..backends.llm.batch import DONE, STATE_FILE, BatchAnswers, BatchClient, BatchState, RequestRecorder
+from ..backends.llm.calls import served_context
+from ..backends.llm.pricing import estimate
+from ..backends.llm.settings import DEFAULT_ENDPOINT, LLMSettings
+from ..text.load import InputScan, display_name
 from .runner import run_extraction
 
 PENDING_EXIT = 3  # the batch is not done yet: nothing was written; --resume collects it

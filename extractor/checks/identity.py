@@ -21,10 +21,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .mentions import find_park_mentions, short_name_definitions
-from .models import Article, Park
-from .registry import Registry, Zone, registry
-from .zonenames import ZoneName, short_place_name
+from ..domain.mentions import find_park_mentions, short_name_definitions
+from ..domain.registry import Registry, Zone, registry
+from ..domain.zonenames import ZoneName, short_place_name
+from ..models import Article, Park
 
 _UNREGISTERED_PREFIX = "u-"
 _GENERIC_TYPE = "开发区"

@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 import cn2an
 
-from .knowledge import load
-from .models import Qualifier
+from ..knowledge import load
+from ..models import Qualifier
 
 ARABIC = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|(?<=[-−])\.\d+)"
 _CN_DIGIT = "零〇一二两三四五六七八九"
