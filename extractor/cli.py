@@ -231,6 +231,11 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument(
         "--all", action="store_true", dest="include_all", help="every fact, not only those whose labels are of high confidence"
     )
+    table.add_argument(
+        "--rollup",
+        action="store_true",
+        help="count a sub-park's facts (一区多园, a free trade zone's 片区) as the facts of the zone it belongs to",
+    )
     table.set_defaults(run=_run_table)
 
     review = commands.add_parser("review", help="review the records in a local app: accept, reject, correct; every later run keeps it")
@@ -549,7 +554,7 @@ def _run_report(args: argparse.Namespace) -> int:
 def _run_table(args: argparse.Namespace) -> int:
     output = args.output or args.out / "facts.csv"
     try:
-        rows = write_facts(args.out / DATABASE_FILE, output, args.include_all)
+        rows = write_facts(args.out / DATABASE_FILE, output, args.include_all, args.rollup)
     except FactsError as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2

@@ -82,6 +82,9 @@ class Park(Record):
     aliases: list[str] = Field(default_factory=list, description="every other spelling seen")
     park_id: str = Field(default="", description="stable identity across spellings and documents")
     registered: bool = Field(default=False, description="whether park_id comes from the zone registry")
+    parent_id: str = Field(
+        default="", description="the registered zone this park belongs to (a sub-park of 一区多园, a free trade zone's 片区); '' for none"
+    )
     level: str = Field(default="", description="national, provincial, … as the registry says")
     province: str = ""
     city: str = ""

@@ -155,3 +155,31 @@ def test_a_headline_restating_a_body_figure_is_one_fact(tmp_path):
     db.close()
     rows = _facts(database, tmp_path / "facts.csv")
     assert [float(r["amount"]) for r in rows] == [1.2e12]
+
+
+def test_rollup_counts_a_sub_parks_facts_as_its_zones(tmp_path):
+    """一区多园: 东川工业园区's output is a fact of 西宁经济技术开发区 with --rollup, its own without."""
+    database = tmp_path / "records.sqlite"
+    sub = _figure(3e9, "2021-12-31", subject="东川工业园区", park_id="sub-xining-dongchuan", confidence="high")
+    whole = _figure(5e9, "2021-12-31", metric_key="profit", subject="西宁经开区", park_id="etdz-xining", confidence="high")
+    _database(database, {"a.txt": ("2022-01-10", [[sub, whole]])})
+    with sqlite3.connect(database) as db:  # the run recorded the sub-park with the zone it belongs to
+        db.execute(
+            "INSERT INTO parks (doc, article, name, park_id, registered, parent_id) "
+            "VALUES ('a.txt', 1, '西宁经济技术开发区东川工业园区', 'sub-xining-dongchuan', 1, 'etdz-xining')"
+        )
+    own = _facts(database, tmp_path / "facts.csv")
+    write_facts(database, tmp_path / "rolled.csv", include_all=True, rollup=True)
+    with (tmp_path / "rolled.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rolled = list(csv.DictReader(handle))
+    assert {r["zone"] for r in own} == {"sub-xining-dongchuan", "etdz-xining"}
+    assert {(r["zone"], r["park_id"], r["zone_name"]) for r in rolled} == {("etdz-xining", "etdz-xining", "西宁经济技术开发区")}
+    assert sorted(r["subject"] for r in rolled) == ["东川工业园区", "西宁经开区"]  # each fact still says what the text named
+
+
+def test_the_table_command_takes_rollup(tmp_path):
+    database = tmp_path / "records.sqlite"
+    _database(database, {"a.txt": ("2022-01-10", [[_figure(3e9, "2021-12-31", subject="南沙片区", park_id="ftza-guangdong-nansha")]])})
+    assert main(["table", str(tmp_path), "--all", "--rollup", "-o", str(tmp_path / "t.csv")]) == 0
+    with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert [r["zone"] for r in csv.DictReader(handle)] == ["ftz-guangdong"]  # a 片区 rolls up into its free trade zone

@@ -285,3 +285,13 @@ def test_a_zone_named_across_the_start_of_a_name_is_no_owner():
     text = "洋浦保税港区是海南开放的龙头。省方正抓紧实施保税港区一期工程，确保年内封关。"
     owners = {i.name: i.park for article in extract_text(text).articles for i in article.initiatives}
     assert owners.get("保税港区一期工程") == "洋浦保税港区", owners
+
+
+def test_a_session_of_a_state_body_is_no_event_but_an_event_about_one_is():
+    # Sessions of people's congresses and the Party calendar's meetings are held by law, not launched:
+    # no name at all comes out of them, whatever the words before.
+    sentence = "认真贯彻中央经济工作会议精神，落实杭州市滨江区第四届人民代表大会第四次会议和区四届人大三次会议部署。"
+    assert not [name for name in _names(sentence) if name.endswith("会议")], _names(sentence)
+    # Only the words outside quotation marks and the head say it: an activity about deputies is a program.
+    assert "“人大代表进园区”活动" in _names("区人大常委会推动开展“人大代表进园区”活动。")
+    assert "玉林市经济高质量发展大会" in _names("近日，玉林市经济高质量发展大会召开。")

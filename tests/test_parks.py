@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 import sqlite3
 import tomllib
 from pathlib import Path
@@ -344,3 +345,57 @@ def test_a_generic_phrase_names_no_registered_zone(phrase):
 )
 def test_two_spellings_of_a_catalogue_zone_share_its_id(a, b):
     assert _zone_of(a) is not None and _zone_of(a).park_id == _zone_of(b).park_id
+
+
+# Regular short forms of the new types: X综保区, X自贸区, X片区, X先行区, X试验区, X合作区 (and the customs zones' own).
+_SHORT_ENDS = ("综保区", "自贸区", "自贸试验区", "片区", "先行区", "试验区", "合作区", "保税区", "保税港区", "自贸港")
+
+
+@pytest.mark.parametrize("zone_type", ["comprehensive_bonded", "bonded", "border", "ftz", "ftz_area", "free_trade_port", "other"])
+def test_every_registry_row_of_a_new_type_resolves_in_its_full_and_short_spellings(zone_type):
+    """Every row, not a sample: its name and each regular short form give its id, so two spellings share it.
+
+    Names whose identity key two zones share (苏州工业园综合保税区, 苏州高新技术产业开发区综合保税区: both 苏州综保区)
+    still name their own zone as listed.
+    """
+    from extractor.domain.registry import registry
+
+    zones = DocumentZones("")
+    rows = [z for z in registry().zones if z.zone_type == zone_type]
+    shorts = [(z, s) for z in rows for s in {*z.short_names, *_regular_short(z.name)} if s.endswith(_SHORT_ENDS)]
+    assert rows and (shorts or zone_type == "other")
+    wrong = []
+    for zone, spelling in [*((z, z.name) for z in rows), *shorts]:
+        identity = zones.resolve(spelling)
+        if identity is None or identity.park_id != zone.park_id:
+            wrong.append((spelling, zone.park_id, identity and identity.park_id))
+    assert not wrong
+
+
+def _regular_short(name: str) -> list[str]:
+    """The short form news derives from a full name (满洲里边境经济合作区 → 满洲里合作区), whether listed or not."""
+    bare = re.sub(r"^中国（(.+?)）", r"\1", name)
+    return [bare[: -len(long)] + short for long, short in _REGULAR if bare.endswith(long) and len(bare) > len(long) + 1]
+
+
+_REGULAR = (("边境经济合作区", "合作区"), ("综合保税区", "综保区"), ("自由贸易试验区", "自贸区"), ("自由贸易港", "自贸港"))
+
+
+def test_a_listed_name_whose_key_two_zones_share_names_its_own_zone():
+    text = "苏州工业园综合保税区和苏州高新技术产业开发区综合保税区的进出口额。"
+    ids = {p.park_id for a in extract_text(text).articles for p in a.parks}
+    assert {"csz-g323041", "csz-g323040"} <= ids
+
+
+def test_a_sub_park_record_carries_the_zone_it_belongs_to():
+    page = "西宁经济技术开发区东川工业园区今年新增企业12家。西宁经济技术开发区工业增加值增长9%。"
+    parents = {p.park_id: p.parent_id for a in extract_text(page).articles for p in a.parks}
+    assert parents["sub-xining-dongchuan"] == "etdz-xining" and parents["etdz-xining"] == ""
+
+
+def test_a_park_two_places_share_keeps_the_partner_before_the_dash():
+    """深圳—汕尾合作产业园: the name starts at the first place; 汕尾合作产业园 would be a fragment of it."""
+    page = "深圳—汕尾合作产业园营业收入增长12%。"
+    names = [p.name for a in extract_text(page).articles for p in a.parks]
+    assert names == ["深圳—汕尾合作产业园"]
+    assert _found("两地共建合作产业园。") == []  # the bare phrase is no park

@@ -86,6 +86,8 @@ class DocumentZones:
             return Identity(nickname.park_id, spelling, nickname, None) if nickname is not None else None
         key = self._document_key(parsed)
         zone = self.registry.find(key)
+        if zone is None and self.registry.find(parsed.key) is None:
+            zone = self.registry.find_spelling(spelling)  # a key two zones share: the exact listed name still names one
         return Identity(zone.park_id if zone else derived_id(key), key, zone, parsed)
 
     def _parsed_key(self, spelling: str) -> str:
@@ -166,6 +168,7 @@ def _one_park(identity: Identity | None, members: list[Park], defined_by: dict[s
             "aliases": [s for s in seen if s != name],
             "park_id": identity.park_id,
             "registered": zone is not None,
+            "parent_id": zone.parent_id if zone is not None else "",
             "level": zone.level if zone is not None else (parsed.level if parsed else ""),
             "province": short_place_name(zone.province) if zone is not None else (parsed.province if parsed else ""),
             "city": short_place_name(zone.city) if zone is not None else (parsed.city if parsed else ""),

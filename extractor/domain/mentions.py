@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .registry import registry
 from .spans import runs_ending_in
-from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary
+from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, places
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
 _MAX_PREFIX = 16  # 内蒙古鄂尔多斯市伊金霍洛旗蒙苏 is 15
@@ -107,9 +108,12 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
         if offset is None:
             return None
         name_start = run_start + offset
+    name_start = _with_partner_place(text, name_start)
     name = text[name_start:run_end]
     parsed = words.parse(name)
     key = parsed.key if parsed is not None else words.simplify(name)
+    if parsed is not None and registry().find(key) is None and (listed := registry().find_spelling(name)) is not None:
+        key = listed.name  # a key two zones share (苏州综保区): the listed spelling says which zone, one group per zone
     if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
         return None  # 光谷片区: a district of a plan, not a registered free trade zone area
     return ParkMention(name, name_start, run_end, key)
@@ -148,3 +152,24 @@ def _simplified(text: str, words: Vocabulary) -> str:
 def _words() -> Vocabulary:
     """The vocabulary with the registry's proper names (its names' modifiers and nicknames)."""
     return registry().vocabulary
+
+
+_DASHES = "—－–-"
+_LONGEST_PARTNER = 4  # characters of a partner place before a dash (内蒙古 …)
+
+
+def _with_partner_place(text: str, name_start: int) -> int:
+    """Where a name starts that a place and a dash join to (深圳—汕尾合作产业园, 中国—东盟…): the
+    partner's place is part of it, so 汕尾合作产业园 is no name of its own, only a fragment."""
+    if name_start < 2 or text[name_start - 1] not in _DASHES:
+        return name_start
+    dash = name_start - 1
+    for size in range(min(_LONGEST_PARTNER, dash), 1, -1):
+        if text[dash - size : dash] in _place_spellings():
+            return dash - size
+    return name_start
+
+
+@cache
+def _place_spellings() -> frozenset[str]:
+    return frozenset(s for place in places() for s in (place.name, place.stem) if len(s) >= 2)

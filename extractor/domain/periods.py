@@ -223,6 +223,10 @@ def _year_words(match: re.Match[str]) -> str:
 _PARAGRAPH_BREAK = re.compile("\n")
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
 _UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
+_THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge()["relative_years"].items() if shift == 0), key=len, reverse=True)))
+_HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:\n]*")  # an article's first clause: its headline when one was glued on
+_HEAD_CHARS = 60
+_HEADLINE_CHARS = 40
 _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
 
 
@@ -285,7 +289,7 @@ class PeriodIndex:
     def __init__(self, text: str, start: int, end: int, outline: Outline | None = None) -> None:
         words = knowledge()["words"]
         self._outline = outline or Outline(text, start, end)
-        self._end = end
+        self._start, self._end = start, end
         self._text = text
         self._sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
         self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
@@ -302,6 +306,7 @@ class PeriodIndex:
         self._anchor_starts = [a.start for a in self._anchors]
         self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]
         self._carried = self._carry()
+        self._head_year = self._year_of_head(start, end)
 
     def _anchor(self, text: str, match: re.Match[str]) -> Anchor:
         sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
@@ -327,7 +332,8 @@ class PeriodIndex:
             next_start = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else self._end
             last = self._last_anchor_before(next_start)
             own = last if last is not None and last.start >= sentence_start else None
-            if own is not None and own.part_only and not own.opens_sentence:  # 2021年…预计全年…。利润总额…: 2021年 goes on
+            # 2021年…预计全年…。利润总额…: 2021年 goes on; so does 今年前11个月 past a 累计 within it
+            if own is not None and (own.part_only or own.running_total) and not own.opens_sentence:
                 own = self._opener(sentence_start, next_start) or own
             carried.append(own or self._carried_into(index, carried))
         return carried
@@ -364,7 +370,25 @@ class PeriodIndex:
 
     def words_at(self, position: int) -> tuple[str, str]:
         """The period words of the number at ``position`` and their scope (clause, sentence, paragraph, none);
-        a part of a year (全年, 上半年) takes the year in force."""
+        a part of a year (全年, 上半年) takes the year in force, and 今年 under a heading that names a year is
+        that year (二、2018年工作目标任务 / 今年主要预期目标: 2018, whenever the page was put up)."""
+        words, scope = self._words_at(position)
+        this_year = _THIS_YEAR.match(words)
+        if this_year and scope != "heading":
+            year = self._heading_year(position)
+            if year:
+                return year + words[this_year.end() :], scope
+        return words, scope
+
+    def _heading_year(self, position: int) -> str:
+        """The one year a numbered heading above ``position`` prints (二、2018年工作总体要求), innermost first."""
+        for heading in self._outline.governing(position):
+            framed = period_pattern().fullmatch(title_period(heading.text)) if heading.numbered else None
+            if framed and framed.group("year") and not framed.group("year2"):
+                return _year_words(framed)
+        return ""
+
+    def _words_at(self, position: int) -> tuple[str, str]:
         anchor, scope = self._governing(position)
         if anchor is None:
             heading = self.heading_period(position)
@@ -375,11 +399,51 @@ class PeriodIndex:
         if anchor.part_only or anchor.running_total:
             in_force, outer = self._governing(anchor.start)
             wider = max(scope, outer, key=_SCOPES.index)
-            if in_force is not None and anchor.part_only and in_force.year_words:
-                return in_force.year_words + anchor.words, wider  # 2021年…全年 → 2021年全年
-            if in_force is not None and anchor.running_total and not (in_force.running_total or in_force.vague):
+            if anchor.part_only:
+                if in_force is not None and in_force.year_words:
+                    return in_force.year_words + anchor.words, wider  # 2021年…全年 → 2021年全年
+                return self._year_at(anchor.start) + anchor.words, scope
+            if in_force is not None and not (in_force.running_total or in_force.vague):
+                if in_force.part_only:  # 1-9月累计完成: within the part, of the year in force
+                    return self._year_at(in_force.start) + in_force.words, wider
                 return in_force.words, wider  # 2020年累计引进: within 2020; 截至目前…累计: up to now
         return anchor.words, scope
+
+    def _year_at(self, position: int) -> str:
+        """The year in force at ``position`` for a part of a year printed without one (1-9月, 全年): a year named
+        before it in its sentence or carried into the sentence, the year of a heading above it, or the year the
+        article's head names (XX经济开发区2023年工作总结 … 1-9月累计完成…: 2023). Empty when none is known."""
+        sentence = bisect_right(self._sentence_starts, position) - 1
+        index = bisect_left(self._anchor_starts, position) - 1
+        while index >= 0 and self._anchors[index].start >= self._sentence_starts[sentence]:
+            found = self._anchors[index]
+            if found.year_words and found.end <= position and not self._crosses(found.end, position):
+                return found.year_words
+            index -= 1
+        carried = self._carried_into(sentence, self._carried)
+        if carried is not None and carried.year_words:
+            return carried.year_words
+        heading = period_pattern().fullmatch(self.heading_period(position))
+        return (_year_words(heading) if heading else "") or self._head_year
+
+    def headline_period(self) -> str:
+        """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,
+        超1.85万亿元!): it frames the figures that have no period of their own, as a detected title does."""
+        stop = self._text.find("\n", self._start, min(self._end, self._start + _HEADLINE_CHARS + 1))
+        return title_period(self._text[self._start : stop]) if stop > self._start else ""
+
+    def _year_of_head(self, start: int, end: int) -> str:
+        """The year an article's head names (its headline, glued to the body or not: 经开区2022年经济社会发展总体
+        情况和2023年工作打算汇报), when the head's first clause names one: the year the article reports on."""
+        head = _HEAD_CLAUSE.match(self._text, start, min(end, start + _HEAD_CHARS))
+        if head is None:
+            return ""
+        index = bisect_left(self._anchor_starts, start)
+        while index < len(self._anchors) and self._anchors[index].end <= head.end():
+            if self._anchors[index].year_words:
+                return self._anchors[index].year_words
+            index += 1
+        return ""
 
     def _weak_stock(self, position: int) -> str:
         """已有, 已经 in the figure's own clause: a stock at the publication date, when nothing else dates it."""
@@ -389,12 +453,25 @@ class PeriodIndex:
         return found.group() if found else ""
 
     def heading_period(self, position: int) -> str:
-        """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first."""
+        """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first, or the
+        year its section opens with (一、过去一年工作回顾 / 2024年，我们… → 2024年: the section's frame)."""
         for heading in self._outline.governing(position):
-            framed = title_period(heading.text)
+            framed = title_period(heading.text) or (self._section_lead(heading.end, heading.scope_end) if heading.numbered else "")
             if framed:
                 return framed
         return ""
+
+    def _section_lead(self, start: int, end: int) -> str:
+        """The year that opens the first sentence of a section (text[start:end]), when one does."""
+        index = bisect_left(self._anchor_starts, start)
+        if index == len(self._anchors) or self._anchors[index].start >= end:
+            return ""
+        lead = self._anchors[index]
+        first = bisect_left(self._sentence_starts, start)  # the section's first sentence (a heading ends its own)
+        if first < len(self._sentence_starts) - 1 and lead.start >= self._sentence_starts[first + 1]:
+            return ""  # the section's first sentence names no period
+        # a year alone (2024年，我们…), not an event's date (今年3月，…举行) nor a part of a year (2021年前11个月)
+        return lead.words if lead.opens_sentence and lead.words == lead.year_words else ""
 
     def _carried_into(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
         """The period the sentence before hands on: if it opened its sentence, or this sentence continues that one."""

@@ -115,6 +115,26 @@ class Registry:
     def find(self, key: str) -> Zone | None:
         return self._by_key.get(key)
 
+    def find_spelling(self, spelling: str) -> Zone | None:
+        """The one zone that lists this exact spelling, or None (no zone does, or several).
+
+        For names whose identity key two zones share (苏州工业园综合保税区 and 苏州高新技术产业开发区综合保税区
+        both read 苏州综保区): the key names neither, the spelling as listed names its zone.
+        """
+        return self._by_spelling.get(spelling)
+
+    @cached_property
+    def _by_spelling(self) -> dict[str, Zone | None]:
+        index: dict[str, Zone | None] = {}
+        for zones in (self.zones, self.user_zones):
+            holders: dict[str, list[Zone]] = {}
+            for zone in zones:
+                for spelling in zone.spellings:
+                    if zone not in holders.setdefault(spelling, []):
+                        holders[spelling].append(zone)
+            index.update({spelling: held[0] if len(held) == 1 else None for spelling, held in holders.items()})
+        return index
+
     @cached_property
     def _by_id(self) -> dict[str, Zone]:
         return {zone.park_id: zone for zone in self.all_zones}

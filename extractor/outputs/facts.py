@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from ..domain.registry import registry
 from ..errors import ExtractorError
 from .csv import csv_writer
 from .sqlite import FIGURE_COLUMNS, SOURCE_SEPARATOR, Ledger, LedgerError
@@ -35,16 +36,18 @@ class FactsError(ExtractorError):
     """The output folder holds no database the facts can be read from."""
 
 
-def write_facts(database: Path, out: Path, include_all: bool = False) -> int:
+def write_facts(database: Path, out: Path, include_all: bool = False, rollup: bool = False) -> int:
     """facts.csv (UTF-8 with BOM, so Excel shows Chinese) from an extraction's database; the number of rows.
 
     Only the facts of high confidence unless ``include_all``: the default table is one an analyst can sum.
+    ``rollup``: a sub-park's facts (一区多园: 东川工业园区) are its zone's (西宁经济技术开发区), a 片区's its
+    free trade zone's: the outermost zone the registry puts it in.
     """
     if not database.is_file():
         raise FactsError(f"{database}: no such database (run 'extractor extract' first)")
     try:
         ledger = Ledger.connect(database, readonly=True)
-        columns, facts = ledger.facts(include_all)
+        columns, facts = ledger.facts(include_all, _roots(ledger.park_parents()) if rollup else None)
     except LedgerError as exc:
         raise FactsError(f"{database}: cannot read the facts ({exc}); re-run 'extractor extract' with this version") from None
     with contextlib.closing(ledger):
@@ -57,3 +60,21 @@ def write_facts(database: Path, out: Path, include_all: bool = False) -> int:
                 writer.writerow(row)
                 rows += 1
     return rows
+
+
+def _roots(parents: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """park_id → (the outermost zone it belongs to, that zone's name), for the parks that belong to one.
+
+    The parent a run recorded comes first (a ``--parks`` file's sub-park); the registry carries it on up
+    (a 片区's free trade zone) and names it.
+    """
+    zones = registry()
+    roots = {}
+    for park_id, parent_id in parents:
+        if park_id in roots:
+            continue  # a parent the run recorded comes before the registry's
+        root = zones.root(parent_id or park_id)
+        if root != park_id:
+            zone = zones.zone(root)
+            roots[park_id] = (root, zone.name if zone is not None else root)
+    return roots

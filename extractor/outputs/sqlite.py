@@ -479,6 +479,17 @@ class Ledger:
 
     # -- the tables built from the records ------------------------------------------------------
 
+    def park_parents(self) -> list[tuple[str, str]]:
+        """(park_id, parent_id) of every park the run found, then (park_id, "") of every figure's zone.
+
+        parent_id is "" for a zone of its own, a figure's zone no park record names, or a database written
+        before parks had a parent_id: then the registry alone says which zone a park belongs to.
+        """
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(parks)")}
+        parent = "parent_id" if "parent_id" in columns else "''"
+        parks = f"SELECT DISTINCT park_id, {parent} FROM parks WHERE park_id <> ''"
+        return [*self.db.execute(parks), *self.db.execute("SELECT DISTINCT park_id, '' FROM figures WHERE park_id <> ''")]
+
     def write_zones(self) -> int:
         """Rebuild ``zones`` from ``parks`` and ``documents`` (identity.py says what a row holds); the number of zones."""
         db = self.db
@@ -496,12 +507,17 @@ class Ledger:
         db.executemany(f"INSERT INTO {ZONES_TABLE} VALUES ({', '.join('?' * 12)})", rows)
         return len(rows)
 
-    def facts(self, include_all: bool = False) -> tuple[list[str], Iterator[tuple]]:
+    def facts(self, include_all: bool = False, roots: dict[str, tuple[str, str]] | None = None) -> tuple[list[str], Iterator[tuple]]:
         """The facts table (the view of this version, whatever the file holds): its columns and its rows, streamed.
 
-        Only the facts of high confidence unless ``include_all``.
+        Only the facts of high confidence unless ``include_all``. ``roots`` rolls sub-parks up: park_id →
+        (the zone it belongs to, that zone's name); a sub-park's figures are then that zone's facts.
         """
-        self.db.execute(facts_view_sql("facts_now", temporary=True))
+        if roots is not None:
+            self.db.execute(f"DROP TABLE IF EXISTS temp.{ROOTS_TABLE}")
+            self.db.execute(f"CREATE TEMP TABLE {ROOTS_TABLE} (park_id TEXT PRIMARY KEY, root_id TEXT, root_name TEXT)")
+            self.db.executemany(f"INSERT INTO {ROOTS_TABLE} VALUES (?, ?, ?)", [(k, *v) for k, v in roots.items()])
+        self.db.execute(facts_view_sql("facts_now", temporary=True, rollup=roots is not None))
         where = "" if include_all else " WHERE confidence = 'high'"
         cursor = self.db.execute(f"SELECT * FROM facts_now{where}")
         return [column[0] for column in cursor.description], cursor
@@ -566,6 +582,7 @@ _CLAIM_KEY = ("zone", "metric_key", "metric_scope", "measure", "target", "period
 _RESTATED = ("zone", "metric_key", "metric_scope", "measure", "target", "period_end", "base_unit")
 SOURCE_SEPARATOR = " | "
 FACTS_VIEW = "facts"
+ROOTS_TABLE = "zone_roots"  # a temporary table of `extractor table --rollup`: sub-park → the zone it rolls up into
 # An editor's accepted or corrected figure counts as the highest confidence (extractor review).
 _CONFIDENCE_RANK = (
     "CASE WHEN review IN ('accepted', 'corrected') THEN 3 WHEN confidence = 'high' THEN 3 WHEN confidence = 'medium' THEN 2 ELSE 1 END"
@@ -576,24 +593,37 @@ def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
     return " AND ".join(f"{left}.{name} = {right}.{name}" for name in columns)
 
 
-def facts_view_sql(view: str = FACTS_VIEW, temporary: bool = False) -> str:
-    """CREATE VIEW for the facts table over the figures, articles, documents and parks tables."""
+def facts_view_sql(view: str = FACTS_VIEW, temporary: bool = False, rollup: bool = False) -> str:
+    """CREATE VIEW for the facts table over the figures, articles, documents and parks tables.
+
+    ``rollup`` (a temporary view only): a sub-park's figures count as the zone's it belongs to, read from the
+    temporary table ``zone_roots`` (``Ledger.facts``), so 东川工业园区's output is a fact of 西宁经开区.
+    """
     fact_key = ", ".join(_FACT_KEY)
     claim_key = ", ".join(_CLAIM_KEY)
-    figure_columns = ", ".join(f"f.{name}" for name in FIGURE_COLUMNS)
+    park_id = "COALESCE(r.root_id, f.park_id)" if rollup else "f.park_id"
+    figure_columns = ", ".join(f"{park_id} AS park_id" if name == "park_id" else f"f.{name}" for name in FIGURE_COLUMNS)
+    roots_join = f"\n    LEFT JOIN {ROOTS_TABLE} r ON r.park_id = f.park_id AND f.park_id <> ''" if rollup else ""
+    # The zone a sub-park rolls up into may not be named in any text: its name comes from the registry then.
+    parks = (
+        f"(SELECT park_id, name, registered FROM parks UNION ALL SELECT DISTINCT root_id, root_name, 1 FROM {ROOTS_TABLE}) "
+        "WHERE park_id <> ''"
+        if rollup
+        else "parks WHERE park_id <> ''"
+    )
     first_columns = ", ".join(name for name in FIGURE_COLUMNS if name not in _FACT_KEY and name != "confidence")
     sources = ", ".join(
         f"group_concat({name}, '{SOURCE_SEPARATOR}') AS {name}" for name in ("published", "doc", "article_title", "evidence")
     )
     return f"""CREATE {"TEMP " if temporary else ""}VIEW {view} AS
 WITH figure_rows AS (
-    SELECT COALESCE(NULLIF(f.park_id, ''), f.subject) AS zone,
+    SELECT COALESCE(NULLIF({park_id}, ''), f.subject) AS zone,
            CASE WHEN f.metric_key = 'other' THEN f.metric ELSE '' END AS metric_group,
            {figure_columns}, d.published, f.doc, f.article,
            COALESCE(NULLIF(a.title, ''), d.title) AS article_title, f.evidence_text AS evidence, f.rowid AS figure_row,
            ifnull(f.evidence_start < a.body_start, 0) AS headline
     FROM figures f JOIN documents d ON d.doc = f.doc
-    LEFT JOIN articles a ON a.doc = f.doc AND a.article = f.article
+    LEFT JOIN articles a ON a.doc = f.doc AND a.article = f.article{roots_join}
     WHERE f.review <> 'rejected'  -- an editor's rejection (extractor review) outlives every re-run
 ),
 body_rows AS (  -- a headline that restates a figure of its own article's body (超万亿 over 1.2万亿元) is that fact
@@ -627,7 +657,7 @@ grouped AS (
 ),
 zone_names AS (  -- the official name of each registered zone (the longest spelling seen for the others)
     SELECT park_id, name, max(registered * 1000 + length(name)) AS preference  -- SQLite: name comes from the max row
-    FROM parks WHERE park_id <> '' GROUP BY park_id
+    FROM {parks} GROUP BY park_id
 )
 SELECT g.zone, COALESCE(z.name, g.subject) AS zone_name,
        {", ".join("CASE g.confidence_rank WHEN 3 THEN 'high' WHEN 2 THEN 'medium' ELSE 'low' END AS confidence"

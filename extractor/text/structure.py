@@ -29,6 +29,12 @@ class Heading:
     scope_end: int  # the heading governs [end, scope_end)
     parent: int = -1  # the index of the heading it is nested under, -1 for none
 
+    @property
+    def numbered(self) -> bool:
+        """Opens with a numbering (一、 （一） 1.): a section of one report, not a short line or a markdown
+        heading that may be the title of another article or a feature's subheading on a newspaper page."""
+        return any(pattern.match(self.text) for pattern, _level in _numbered())
+
 
 @dataclass(frozen=True)
 class _Schemes:

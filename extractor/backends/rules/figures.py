@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ...domain.numbers import QuantityMatch, find_quantities, parse_quantity
+from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...domain.periods import PeriodIndex, period_pattern
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, find_tables, is_number, table_cells
@@ -73,6 +73,9 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         period, period_from = periods.words_at(match.start)
+        if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
+            period = periods.headline_period()  # a headline line the segmenter did not take for a title
+            period_from = "document" if period else period_from
         figures.append(
             Figure(
                 value_text=match.value_text,
@@ -96,7 +99,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             )
         )
         placed.append((sentence_start, match.start))
-    table_figures = [f for rows in tables for f in _table_figures(text, rows, entities, start, own_subject)]
+    table_figures = [f for rows in tables for f in _table_figures(text, rows, entities, start, own_subject, figures)]
     figures = _paired_respectively(figures, placed, text)
     _paired_subjects(figures, placed, text, entities)
     return sorted(figures + table_figures, key=_position)
@@ -156,15 +159,23 @@ def _covered(spans: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
-def _table_figures(text: str, rows: list[list[Cell]], entities: list[Entity], floor: int, own: str) -> list[Figure]:
+def _table_figures(
+    text: str, rows: list[list[Cell]], entities: list[Entity], floor: int, own: str, before: list[Figure]
+) -> list[Figure]:
     """One figure per numeric cell: metric and unit from its header, period from the other header, and the
-    subject the table's caption (the line before it) names, else the article's own."""
+    subject the table's caption (the line before it) names, else the article's own. A table with neither
+    takes the subject and the period of the text it follows (a statistics page's table restates its report:
+    今年前11个月全市…, then 本月 | 增长% | 累计 …)."""
     table_start = text.rfind("\n", floor, rows[0][0].start) + 1
     caption_start = text.rfind("\n", floor, max(floor, table_start - 1)) + 1  # the line before the table
     starts = [e.start for e in entities]
     near = entities[bisect_left(starts, caption_start) : bisect_left(starts, table_start)]  # the caption's entities
     named = caption_subject(text, caption_start, table_start, near)
+    text_before = next((f for f in reversed(before) if _position(f) < table_start), None)
     subject, subject_from = (named, "table") if named else (own, "document" if own else "none")
+    if not subject and text_before is not None and text_before.subject:
+        subject, subject_from = text_before.subject, "paragraph"
+    period_before = text_before.period if text_before is not None and text_before.period_from != "none" else ""
     figures = []
     for found in table_cells(rows):
         if not found.unit or not found.metric:
@@ -185,11 +196,11 @@ def _table_figures(text: str, rows: list[list[Cell]], entities: list[Entity], fl
                 metric_key=metric_key(found.metric, base_unit, measure),
                 metric_scope=found.scope,
                 measure=measure,
-                period=found.period,
+                period=found.period or period_before,
                 subject=subject,
                 subject_from=subject_from,
                 metric_from="table",
-                period_from="table" if found.period else "none",
+                period_from="table" if found.period else "paragraph" if period_before else "none",
                 evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
             )
         )

@@ -103,12 +103,17 @@ class _Knowledge:
     periodical_after: re.Pattern[str]
     cuts: _Cuts
     min_name: int
+    abbreviated: re.Pattern[str]  # short names below min_name that still name one thing (玉博会)
+    abbreviated_heads: frozenset[str]
     not_names: frozenset[str]
     self_naming: frozenset[str]
     count: re.Pattern[str]
     sized: re.Pattern[str]
     sized_ok: tuple[str, ...]
     short_generic: int
+    session: re.Pattern[str]  # a session of a state body (…人民代表大会第四次会议)
+    period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
+    state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
     generic_kinds: frozenset[str]
     generic_modifiers: frozenset[str]
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
@@ -152,12 +157,17 @@ def _knowledge() -> _Knowledge:
         periodical_after=re.compile(documents["not_after"]),
         cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
         min_name=no_name["min_name"],
+        abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name['abbreviated_heads'])})$"),
+        abbreviated_heads=frozenset(no_name["abbreviated_heads"]),
         not_names=frozenset(no_name["not_names"]),
         self_naming=frozenset(no_name["self_naming"]),
         count=re.compile(no_name["count"]),
         sized=re.compile(no_name["sized"]),
         sized_ok=tuple(no_name["sized_ok"]),
         short_generic=no_name["short_generic"],
+        session=re.compile(rf"^(?=.*(?:{no_name['sessions']})).*(?:{'|'.join(no_name['session_heads'])})$"),
+        period_plan=re.compile(no_name["period_plan"]),
+        state_strategy=re.compile(no_name["state_strategy"]),
         generic_kinds=frozenset(no_name["generic_kinds"]),
         generic_modifiers=frozenset(no_name["generic_modifiers"]),
         modifier_starts=frozenset(word[:size] for word in no_name["generic_modifiers"] for size in range(1, len(word) + 1)),
@@ -425,9 +435,11 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip("“”‘’")
     quoted = any(mark in name for mark in _OPEN)
-    if len(bare) < known.min_name and not quoted and bare not in known.self_naming:
+    if len(bare) < known.min_name and not quoted and bare not in known.self_naming and not known.abbreviated.match(bare):
         return True
     kind_word = _kind_word(bare, known)
+    if kind_word in known.abbreviated_heads and not known.abbreviated.match(bare):
+        return True  # 博会 ends only a fair's short name (玉博会); before it, longer words are no part of that name
     if (bare == kind_word and not quoted and bare not in known.self_naming) or (
         bare[: len(bare) - len(kind_word)] or bare
     ) in known.not_names:
@@ -443,6 +455,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
     if _is_designation(outside, around, known) or _is_companys(outside, around, known):
         return True
+    if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
+        return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     return not quoted and _is_generic(bare, kind_word, known)

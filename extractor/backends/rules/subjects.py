@@ -33,7 +33,7 @@ _PROJECT_CHARS = r"[\u4e00-\u9fffA-Za-z“”·]"
 _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建|入库|产业项目|配套|完成|引进|这些|上述|力争")
 # What 公司/企业 and 项目 may point at besides names ending in the noun (引进传音控股。该项目…).
 _POINTED_KINDS = {"公司": ("company",), "企业": ("company",), "项目": ("company", "institution")}
-_LEADING_COUNT = re.compile(r"^\d+(?:个|家|所|座|批|项|条|类)?")
+_LEADING_COUNT = re.compile(r"^(?:\d+(?:个|家|所|座|批|项|条|类)?|[一二两三四五六七八九十百几多]+(?:个|家|所|座|批|项|条|类))")
 _LIST_MARKS = ("、", "和", "及", "与", ",", "，")
 _PLACE_ENDINGS = re.compile("[省市区县旗州盟]")
 _POINTERS = "该其此这"
@@ -93,6 +93,9 @@ class _Words:
     not_place_self_after: re.Pattern[str]
     level_group: re.Pattern[str]
     group_term: re.Pattern[str]
+    headline_zone: re.Pattern[str]
+    defined_short_name: re.Pattern[str]
+    photo_credit: re.Pattern[str]
 
 
 @cache
@@ -149,6 +152,9 @@ def _words() -> _Words:
         not_place_self_after=re.compile(data["not_place_self_after"]),
         level_group=_alternatives(data["level_groups"]),
         group_term=_alternatives(data["collective_terms"]),
+        headline_zone=re.compile(data["headline_zone"]),
+        defined_short_name=re.compile(data["defined_short_name"]),
+        photo_credit=re.compile(data["photo_credit"]),
     )
 
 
@@ -196,6 +202,9 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
             groups.append(Entity(match.group(), match.start(), "group", base, compared or base, subset=subset))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
+    defined = _defined_groups(text, end, groups, in_name)
+    found += defined
+    in_name = _SpanSet([*in_name.spans, *((g.start, g.end) for g in defined)])
     for match in words.self_word.finditer(text, start, end):
         if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
             found.append(Entity(match.group(), match.start(), "self", _is_locative(text, match.start(), match.end())))
@@ -222,7 +231,38 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
         if kind == "institution" and is_kind_word(name):
             continue  # 研发中心, 重点实验室: a kind of institution (a word of the metric lexicon), not one
         found.append(Entity(name, run_start + offset, kind, _is_locative(text, run_start + offset)))
+    captions = _SpanSet(_captions(text, start, end))
+    found = [e for e in found if not captions.covers(e.start)]
     return _without_categories(sorted(found, key=lambda e: e.start), text, start)
+
+
+def _defined_groups(text: str, end: int, groups: list[Entity], taken: _SpanSet) -> list[Entity]:
+    """海南省13个自贸港重点园区（以下简称重点园区）: every later 重点园区 names that group."""
+    found: list[Entity] = []
+    for group in groups:
+        definition = _words().defined_short_name.match(text, group.end)
+        if not definition:
+            continue
+        short = definition.group(1)
+        at = text.find(short, definition.end(), end)
+        while at >= 0:
+            if not taken.covers(at):
+                found.append(Entity(short, at, "group"))
+            at = text.find(short, at + len(short), end)
+    return found
+
+
+def _captions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Photo captions (文昌航天超算中心。海南日报全媒体记者袁琛摄): the thing pictured is no subject of the text
+    the layout glued after it. Each span runs from the caption's first character to the end of the credit."""
+    spans = []
+    for credit in _words().photo_credit.finditer(text, start, end):
+        credit_line = max(text.rfind(mark, start, credit.start()) for mark in "。！？\n") + 1
+        if credit_line <= start:
+            continue
+        caption = max(text.rfind(mark, start, credit_line - 1) for mark in "。！？\n") + 1
+        spans.append((max(caption, start), credit.end()))
+    return spans
 
 
 class _SpanSet:
@@ -335,13 +375,17 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     everything else; the report speaks for the place its lead names (在滨江区第五届人民代表大会上).
     """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
-    groups = Counter(_group_core(e.name) for e in entities if e.kind == "group")
+    lead_end = start + _words().lead_chars
+    in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
+    headline = _words().headline_zone.match(text, start)  # 示范区1-3月主要经济指标分析: the zone's own report
+    if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
+        return main_park if main_park and in_lead else headline.group("zone")
+    # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
+    groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
         core, times = groups.most_common(1)[0]
         if times > parks:
             return canonical_group(core)
-    lead_end = start + _words().lead_chars
-    in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
     if main_park and (parks > 1 or in_lead):
         return main_park
     places = Counter(e.name for e in entities if e.kind == "place")
@@ -439,7 +483,10 @@ def subject_of(
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
             continue
         if entity.kind == "self_place":  # 我省, 全市: the place the report speaks for, when it is one
-            return (own, "document") if own in _words().places else (entity.name, "none")
+            if own in _words().places:
+                return own, "document"
+            place = _place_of_level(entities, entity.name[-1])  # 全市 in a report that names 安顺市
+            return (place, "document") if place else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
             return zone, scope(entity.start) if zone != own else "document"
@@ -498,6 +545,11 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
     return entity.kind in _NAMED_KINDS and entity.end <= position and (
         entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
     )
+
+
+def _place_of_level(entities: list[Entity], level: str) -> str:
+    """The first place of a level (市, 省, 县) the article names at the head of a clause (安顺市大力推进…)."""
+    return next((e.name for e in entities if e.kind == "place" and e.name.endswith(level)), "")
 
 
 def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:

@@ -1,0 +1,36 @@
+"""Labels read from the document's scope: a headline, a heading, a section's lead, the article's own zone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract_text
+from extractor.backends.rules.labels import read_data
+
+
+def _figure(page: str, value_text: str):
+    figures = [f for article in extract_text(page).articles for f in article.figures if f.value_text == value_text]
+    assert figures, f"no figure {value_text} in {page}"
+    return figures[-1]
+
+
+@pytest.mark.parametrize("case", read_data("subjects.toml")["document_examples"], ids=lambda c: c["figure"])
+def test_document_subject_examples(case):
+    assert _figure(case["text"], case["figure"]).subject == case["subject"]
+
+
+def test_a_headline_line_frames_the_figures_without_a_period():
+    page = "前三季度，超1.85万亿元！\n文摘 2024-11-06 海南\n分行业看，重点园区制造业营收增长19.8%，增势较好。"
+    assert _figure(page, "19.8%").period == "前三季度"
+    unframed = "据悉，重点园区经济稳中有进。\n分行业看，重点园区制造业营收增长19.8%，增势较好。"
+    assert _figure(unframed, "19.8%").period == ""
+
+
+def test_a_table_with_no_caption_takes_the_subject_and_period_of_the_text_it_follows():
+    page = (
+        "据悉，今年前11个月全市规模以上五大产业企业累计完成产值4251.2亿元，同比增长27.1%。\n"
+        "现价工业产值\t本月\t增长%\n装备制造业\t2340183\t16.50\n电子信息业\t397416\t18.05\n"
+    )
+    cell = _figure(page, "18.05")
+    body = _figure(page, "27.1%")
+    assert (cell.subject, cell.period) == (body.subject, body.period) != ("", "")
