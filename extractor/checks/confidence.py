@@ -6,6 +6,7 @@ It runs in the pipeline on every backend's figures, after the validator and the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +25,17 @@ class _Scopes:
     metric_key_other: bool = False  # [high]: whether a metric the lexicon does not name can be high
 
 
+@dataclass(frozen=True)
+class _NeverHigh:
+    """[never_high] of confidence.toml: labels that stay below high whatever scopes they were read from."""
+
+    subject: re.Pattern[str]  # a subject a reader may name by its place instead (全市园区 → 安顺市)
+    lent_measures: frozenset[str]  # measures whose metric lent by another figure (metric_from sentence) is a guess
+    broad_keys: frozenset[str]  # keys that also catch finer things the lexicon misses (企业 of 专精特新企业)
+    attribute_keys: frozenset[str]  # keys of a thing's attribute: only a period of their own sentence dates them
+    attribute_period_from: frozenset[str]
+
+
 _LABELS = ("subject_from", "metric_from", "period_from")
 
 
@@ -33,20 +45,44 @@ def _bands() -> tuple[_Scopes, _Scopes]:
     return load("confidence.toml", _Scopes, "high"), load("confidence.toml", _Scopes, "low")
 
 
+@cache
+def _never_high() -> _NeverHigh:
+    return load("confidence.toml", _NeverHigh, "never_high")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a figure's labels say, beside where they were read from."""
+
+    subject: str = ""
+    measure: str = ""
+
+
+def _held_back(labels: Labels, metric_from: str, period_from: str, metric_key: str) -> bool:
+    """Labels whose scopes would make them high but that measurement found unsafe (confidence.toml [never_high])."""
+    rule = _never_high()
+    return (
+        bool(rule.subject.search(labels.subject))
+        or (metric_from == "sentence" and labels.measure in rule.lent_measures)
+        or metric_key in rule.broad_keys
+        or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
+    )
+
+
 def examples() -> list[dict]:
     """The data file's examples (for the tests)."""
     return knowledge.examples("confidence.toml")
 
 
-def band(subject_from: str, metric_from: str, period_from: str, metric_key: str, verified: bool = True) -> str:
-    """The confidence band of labels read from these scopes."""
+def band(subject_from: str, metric_from: str, period_from: str, metric_key: str, verified: bool = True, labels: Labels = Labels()) -> str:
+    """The confidence band of labels read from these scopes (``labels``: what the subject and measure say)."""
     high, low = _bands()
     sources = dict(zip(_LABELS, (subject_from, metric_from, period_from), strict=True))
     if not verified or any(sources[label] in getattr(low, label) for label in _LABELS):
         return "low"
     if metric_key == "other" and not high.metric_key_other:
         return "medium"
-    if all(sources[label] in getattr(high, label) for label in _LABELS):
+    if all(sources[label] in getattr(high, label) for label in _LABELS) and not _held_back(labels, metric_from, period_from, metric_key):
         return "high"
     return "medium"
 
@@ -54,6 +90,7 @@ def band(subject_from: str, metric_from: str, period_from: str, metric_key: str,
 def assess(figures: list[Figure]) -> None:
     """Set every figure's ``confidence`` from its label sources and its status."""
     for figure in figures:
+        labels = Labels(figure.subject, figure.measure.value if figure.measure else "")
         figure.confidence = band(  # type: ignore[assignment]
-            figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified
+            figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
         )

@@ -29,6 +29,7 @@ _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _GAP = "…"
+_HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however long
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
@@ -63,6 +64,8 @@ class _Entry:
     refine_words: re.Pattern[str] | None  # the metric words a refinement applies to (总投资, not 完成投资)
     anchor: str  # the context is read around the last mention of this word (项目)
     share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
+    parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
+    head_wins: bool = False  # as the last word of a count's metric it names what is counted (加速器项目3项)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class _Knowledge:
     adjective_end: re.Pattern[str]
     object_verbs: re.Pattern[str]
     comparison: re.Pattern[str]
+    driven: re.Pattern[str]
+    driven_key: str
     growth_nouns: re.Pattern[str]
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
@@ -155,6 +160,8 @@ def knowledge() -> _Knowledge:
         adjective_end=re.compile(phrase["adjective_end"]),
         object_verbs=re.compile(phrase["object_verbs"]),
         comparison=re.compile(phrase["comparison"]),
+        driven=re.compile(phrase["driven"]),
+        driven_key=phrase["driven_key"],
         growth_nouns=re.compile(measure["growth_nouns"]),
         names_a_place=re.compile(phrase["names_a_place"]),
         continues=re.compile(phrase["continues"]),
@@ -179,6 +186,8 @@ def _entry(item: dict) -> _Entry:
         re.compile(item["refine_words"]) if item.get("refine_words") else None,
         item.get("anchor", ""),
         re.compile(item["share_of"]) if item.get("share_of") else None,
+        tuple(item.get("parts", {}).items()),
+        item.get("head_wins", False),
     )
 
 
@@ -220,7 +229,8 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
             for found in pattern.finditer(words):
                 if entry.head_only and found.end() != len(words):
                     continue
-                rank = (weight, found.end())
+                counted_head = entry.head_wins and wanted == "count" and found.end() == len(words)
+                rank = (weight + (_HEAD_BONUS if counted_head else 0), found.end())
                 if rank > best:
                     best, chosen = rank, entry
     if chosen is None:
@@ -244,8 +254,9 @@ def metric_scope(words: str, key: str) -> str:
     found = [(m.end(), m.end() - m.start(), m.start()) for pattern, _weight in entry.signals for m in pattern.finditer(words)]
     if not found:
         return ""
-    _end, _length, start = max(found)  # the last signal, and of those ending there the longest (高新区, not 新区)
-    scope = knowledge().scope_framing.sub("", words[:start])
+    end, _length, start = max(found)  # the last signal, and of those ending there the longest (高新区, not 新区)
+    part = next((scope for signal, scope in entry.parts if words[start:end] == signal), "")  # 基础设施投资: a part
+    scope = knowledge().scope_framing.sub("", words[:start]) + part
     return scope if len(scope) >= 2 and not _DIGITS.search(scope) else ""
 
 
@@ -329,6 +340,9 @@ def label_figure(
     if previous is not None and previous.unit_class == kind and not text[previous_end:start].strip("、，,和及与 "):
         measure = previous.measure  # 由100%降为70%、40%、20%: a list of numbers shares its measure
     target = is_target(text[sentence_start:start])
+    driven = facts.driven.search(before_all) if measure in (Measure.growth, Measure.change_pp) else None
+    if driven:  # 拉动全省投资增长3.7个百分点: the contribution to the investment growth the words name
+        return FigureLabels(driven.group(1), facts.driven_key, measure, target, kind, "clause")
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
     head = _head(facts.streak.sub("", before), measure)
@@ -384,7 +398,12 @@ def label_figure(
     key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
     if key == "other":
         key = time_limit_key(base_unit, after) or key
-    inherits = shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before))
+    # 厂房50万平方米，入驻率达96%: a rate that names itself is not the amount before it (开工率 of counted projects,
+    # and 投产率 after it, are)
+    after_amount = previous is not None and previous.unit_class not in ("count", "rate")
+    own_rate = after_amount and bool(phrase) and bool(facts.rate_noun.search(phrase))
+    keeps_own = own_rate or _names_other(phrase)  # 新增一般债券 after 专项资金: a thing the lexicon places outside every key
+    inherits = not keeps_own and (shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before)))
     if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
         key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
         source = "sentence"
@@ -393,6 +412,12 @@ def label_figure(
     if key == "other" and not phrase:
         source = "none"
     return FigureLabels(phrase, key, measure, target, kind, source)
+
+
+def _names_other(words: str) -> bool:
+    """The words end with a signal of a key = "other" entry (债券, 措施): a thing outside the list, not a gap in it."""
+    others = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _weight in entry.signals)
+    return bool(words) and any(found.end() == len(words) for pattern in others for found in pattern.finditer(words))
 
 
 def continues_sentence(text: str, sentence_start: int) -> bool:
