@@ -1,12 +1,18 @@
-"""Cost and speed of the LLM path on the seeds, against the loopback test server (not a test).
+"""Cost and speed of the LLM path, against the loopback test server (not a test).
 
-    python benchmarks/llm_cost.py [--delay 0.5] [--concurrency 1 4 16]
+    python benchmarks/llm_cost.py [--corpus ../shared/corpus2] [--mode tools] [--chunk-chars N] [--delay 0.5] [--concurrency 1 4 16]
 
-Reports, for the anchored and free modes: calls, prompt and completion tokens
-per article, and prompt tokens per source token (target ≤ 1.5 anchored); then
-wall time at each concurrency with the server waiting ``--delay`` seconds per
-call. Tokens are the server's estimate (extractor/text/tokens.py), the same
-estimator for prompts and source text.
+Reports, for the anchored and free modes: calls, documents, prompt tokens per
+source token (targets: ≤ 1.3 anchored, ≤ 1.2 free), and per call the fixed
+prefix (system message and answer schema, byte-identical across a run's calls)
+against the variable part (date, candidates, texts); then wall time at each
+concurrency with the server waiting ``--delay`` seconds per call.
+
+With ``--noise`` profiles the server answers like the small models of issue 20, and the
+share of prompt tokens spent on re-asks is printed too. Tokens are counted on what was sent, with tiktoken's cl100k_base where
+tiktoken has its vocabulary (offline: ``TIKTOKEN_CACHE_DIR``), else with the
+project's estimate (extractor/text/tokens.py); the same counter for prompts and
+source text. The source is each document's normalized text.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import io
 import json
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -28,25 +35,49 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS, GOLD = ROOT / "seeds", ROOT / "seeds" / "gold"
 
 
-def run(server: FakeModelServer, out: Path, *flags: str) -> dict:
+def counter() -> tuple[Callable[[str], int], str]:
+    """cl100k_base where tiktoken can load it, else the project's estimate."""
+    try:
+        import tiktoken
+
+        encoding = tiktoken.get_encoding("cl100k_base")
+        return (lambda text: len(encoding.encode(text, disallowed_special=()))), "tiktoken cl100k_base"
+    except Exception:  # not installed, or no vocabulary offline
+        return estimate_tokens, "estimate (extractor/text/tokens.py)"
+
+
+class RecordingServer(FakeModelServer):
+    """The oracle, keeping every request it answers (what a call sends)."""
+
+    def __init__(self, script: Script) -> None:
+        super().__init__(script)
+        self.sent: list[dict] = []
+
+    def answer(self, request: dict) -> dict:
+        self.sent.append(request)
+        return super().answer(request)
+
+
+def split_prompt(request: dict, count: Callable[[str], int]) -> tuple[int, int, str]:
+    """A request's fixed tokens (system message, tools or response format), its variable ones (the rest), and the fixed text."""
+    messages = request.get("messages", [])
+    fixed = "".join(str(m.get("content", "")) for m in messages if m.get("role") == "system")
+    fixed += json.dumps(request.get("tools") or request.get("response_format") or {}, ensure_ascii=False)
+    variable = "".join(str(m.get("content", "")) for m in messages if m.get("role") != "system")
+    return count(fixed), count(variable), fixed
+
+
+def is_reask(request: dict) -> bool:
+    """instructor's re-ask: the conversation sent again with the invalid answer and the errors after it."""
+    return any(m.get("role") == "assistant" for m in request.get("messages", [])) or len(request.get("messages", [])) > 2
+
+
+def run(server: FakeModelServer, corpus: Path, out: Path, *flags: str) -> dict:
     quiet = io.StringIO()
+    meta = ["--meta", str(corpus / "meta.csv")] if (corpus / "meta.csv").is_file() else []
     with redirect_stdout(quiet), redirect_stderr(quiet):
-        code = main(
-            [
-                "extract",
-                str(SEEDS),
-                "-o",
-                str(out),
-                "--backend",
-                "llm",
-                "--base-url",
-                server.base_url,
-                "--model",
-                "oracle",
-                "--no-cache",
-                *flags,
-            ]
-        )
+        arguments = ["extract", str(corpus), "-o", str(out), "--backend", "llm", "--base-url", server.base_url, "--model", "oracle"]
+        code = main([*arguments, "--no-cache", *meta, *flags])
     if code != 0:
         raise SystemExit(f"extract failed ({code}):\n{quiet.getvalue()}")
     return json.loads((out / "run.json").read_text(encoding="utf-8"))
@@ -54,26 +85,42 @@ def run(server: FakeModelServer, out: Path, *flags: str) -> dict:
 
 def main_benchmark() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SEEDS)
+    parser.add_argument("--gold", type=Path, help="the corpus's gold answers (default: seeds/gold, or ../shared/gold/<corpus name>)")
+    parser.add_argument("--mode", default="tools", help="instructor mode (--mode of extract)")
+    parser.add_argument("--chunk-chars", type=int, help="--chunk-chars of extract (default: extract's)")
+    parser.add_argument("--noise", nargs="*", default=[], help="the test server's noise profiles (extractor/tools/testserver.py NOISE)")
     parser.add_argument("--delay", type=float, default=0.5)
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 4, 16])
     args = parser.parse_args()
-    source_tokens = sum(estimate_tokens(normalize(p.read_text(encoding="utf-8")).text) for p in sorted(SEEDS.glob("*.txt")))
-    print(f"source: {len(list(SEEDS.glob('*.txt')))} pages, {source_tokens} tokens (estimated)")
-    with FakeModelServer(Script(gold_dir=GOLD)) as server, tempfile.TemporaryDirectory() as scratch:
+    corpus = args.corpus.resolve()
+    gold = args.gold or (GOLD if corpus == SEEDS else corpus.parent / "gold" / corpus.name)
+    count, tokenizer = counter()
+    pages = sorted(corpus.glob("*.txt"))
+    source = sum(count(normalize(p.read_text(encoding="utf-8")).text) for p in pages)
+    print(f"{corpus.name}: {len(pages)} documents, {source} source tokens ({tokenizer}), instructor mode {args.mode}")
+    with RecordingServer(Script(gold_dir=gold)) as server, tempfile.TemporaryDirectory() as scratch:
         for extraction in ("anchored", "free"):
-            server.reset(Script(gold_dir=GOLD))
-            manifest = run(server, Path(scratch) / extraction, "--extraction", extraction)
-            articles = manifest["counts"]["articles"]
-            prompt, completion = manifest["tokens"]["prompt"], manifest["tokens"]["completion"]
+            server.reset(Script(gold_dir=gold, noise=tuple(args.noise)))
+            server.sent = []
+            budget = ["--chunk-chars", str(args.chunk_chars)] if args.chunk_chars else []
+            manifest = run(server, corpus, Path(scratch) / extraction, "--extraction", extraction, "--mode", args.mode, *budget)
+            split = [split_prompt(request, count) for request in server.sent]
+            fixed, variable = sum(s[0] for s in split), sum(s[1] for s in split)
+            reasked = sum(s[0] + s[1] for s, request in zip(split, server.sent, strict=True) if is_reask(request))
+            prefixes = len({s[2] for s in split})
+            calls = len(split)
             print(
-                f"{extraction:9s} calls {manifest['calls']:3d}  articles {articles}  "
-                f"prompt/article {prompt / articles:7.0f}  completion/article {completion / articles:7.0f}  "
-                f"prompt/source {prompt / source_tokens:.2f}"
+                f"{extraction:9s} calls {calls:3d}  prompt/source {(fixed + variable) / source:.2f}  "
+                f"fixed/call {fixed / max(calls, 1):5.0f}  variable/call {variable / max(calls, 1):5.0f}  "
+                f"variable/source {variable / source:.2f}  distinct prefixes {prefixes}  "
+                f"documents read {manifest['documents'].get('read', 0)} of {len(pages)}  "
+                f"re-ask tokens / prompt tokens {reasked / max(fixed + variable, 1):.2f}"
             )
         for concurrency in args.concurrency:
-            server.reset(Script(gold_dir=GOLD, delay=args.delay))
+            server.reset(Script(gold_dir=gold, delay=args.delay))
             started = time.perf_counter()
-            manifest = run(server, Path(scratch) / f"c{concurrency}", "--concurrency", str(concurrency))
+            manifest = run(server, corpus, Path(scratch) / f"c{concurrency}", "--concurrency", str(concurrency))
             print(
                 f"concurrency {concurrency:3d}: {time.perf_counter() - started:6.2f} s wall for {manifest['calls']} calls "
                 f"at {args.delay:.2f} s each"

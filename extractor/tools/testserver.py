@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from ..backends.llm.prompting import FIGURE_MARK, QUOTE_LINE, text_markers
+from ..backends.llm.prompting import FIGURE_MARK, PAGE_LINE, QUOTE_LINE, text_markers
 from ..text.tokens import estimate_tokens
 from .testbatch import BatchService
 
@@ -196,7 +196,22 @@ class FakeModelServer:
         return self._gold_cache[1]
 
     def _oracle_answer(self, request: dict) -> dict:
+        """The gold's answer for each page of the call (a call may carry several: each page its own gold file)."""
         prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
+        answer: dict[str, list] = {"labels": [], "quote_labels": [], "figures": [], "quotes": [], "parks": [], "initiatives": []}
+        for number, page in _pages(prompt):
+            for name, items in self._page_answer(page).items():
+                on_page = name in ("figures", "quotes", "parks", "initiatives")  # labels name their candidate by its id
+                answer[name] += [{**item, "page": number} if on_page else item for item in items]
+        flat = _CANDIDATE.sub("", "\n".join(_blocks(prompt, TEXT_OPEN, TEXT_CLOSE))).replace("\n", "")
+        for profile in self.script.noise:
+            answer = NOISE[profile](answer, flat)
+        if self.script.obey_injection and re.search(r"乘以十|multiply", flat, re.IGNORECASE):
+            answer["figures"] = [_times_ten(f) for f in answer["figures"]]
+            answer["labels"] = [dict(label, value_text=_times_ten_text(label.get("value_text", ""))) for label in answer["labels"]]
+        return answer
+
+    def _page_answer(self, prompt: str) -> dict[str, list]:
         marked = "\n".join(_blocks(prompt, TEXT_OPEN, TEXT_CLOSE))
         text = _CANDIDATE.sub("", marked)
         flat = text.replace("\n", "")
@@ -221,11 +236,6 @@ class FakeModelServer:
             for i in gold.get("initiatives", [])
             if i["name"] in flat
         ]
-        for profile in self.script.noise:
-            answer = NOISE[profile](answer, flat)
-        if self.script.obey_injection and re.search(r"乘以十|multiply", flat, re.IGNORECASE):
-            answer["figures"] = [_times_ten(f) for f in answer["figures"]]
-            answer["labels"] = [dict(label, value_text=_times_ten_text(label.get("value_text", ""))) for label in answer["labels"]]
         return answer
 
     def _best_gold(self, flat: str) -> dict | None:
@@ -481,6 +491,15 @@ def _quote_item(gold: dict, text: str) -> dict:
     start = text.find(gold["text_start"])
     end = text.find("”", start)
     return {"text": text[start : end if end != -1 else None], "speaker": gold["speaker"], "speaker_title": gold.get("speaker_title", "")}
+
+
+def _pages(prompt: str) -> list[tuple[int, str]]:
+    """The pages of a call's prompt with the numbers their header lines give them (a prompt without one is page 1)."""
+    headers = list(PAGE_LINE.finditer(prompt))
+    if not headers:
+        return [(1, prompt)]
+    ends = [match.start() for match in headers[1:]] + [len(prompt)]
+    return [(int(match.group(1)), prompt[match.start() : end]) for match, end in zip(headers, ends, strict=True)]
 
 
 def _blocks(text: str, opening: str, closing: str) -> list[str]:

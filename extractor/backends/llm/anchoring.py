@@ -42,17 +42,20 @@ class ChunkRecords(NamedTuple):
 
 def chunk_records(text: str, article: Article, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally) -> ChunkRecords:
     """The chunk's records from the answer to its call (``batch``); raises on an answer it cannot use."""
-    span = _span(part)
+    span, page = _span(part), batch.page_of(part)
+    parks = [item for item in answer.parks if _may_be_on(item, page)]
+    initiatives = [item for item in answer.initiatives if _may_be_on(item, page)]
     return ChunkRecords(
         _figures(text, part, answer, batch, mode, tally),
         _quotes(text, part, answer, batch, mode, tally),
-        [p for p in (_park(text, span, item.name, item.aliases) for item in answer.parks) if p.evidence],  # named here
-        [
-            i
-            for i in (_initiative(text, span, item.name, item.kind, item.park or article.park) for item in answer.initiatives)
-            if i.evidence
-        ],
+        [p for p in (_park(text, span, item.name, item.aliases) for item in parks) if p.evidence],  # named here
+        [i for i in (_initiative(text, span, item.name, item.kind, item.park or article.park) for item in initiatives) if i.evidence],
     )
+
+
+def _may_be_on(item: Any, page: int) -> bool:
+    """Whether an answer's item may belong to this page of the call: it names this page, or none (its words decide)."""
+    return getattr(item, "page", None) in (None, page)
 
 
 def stand_in(part: Part) -> ChunkRecords:
@@ -92,7 +95,7 @@ def _figures(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally
     added: list[tuple[Any, Evidence | None, int]] = []
     for item in answer.figures:
         fragment = item.evidence or item.value_text
-        if _owner(text, batch, fragment) is not part:
+        if _owner(text, batch, fragment, getattr(item, "page", None)) is not part:
             continue  # it stands in another chunk of this call
         evidence = _locate(text, _span(part), item.evidence) if item.evidence else None
         place = _number_place(text, part, item.value_text, evidence)
@@ -183,10 +186,19 @@ def _span(part: Part) -> tuple[int, int]:
     return part.chunk.start, part.chunk.end
 
 
-def _owner(text: str, batch: Batch, fragment: str) -> Part:
-    """The chunk of the call where a copied fragment first stands (the first chunk if it stands nowhere)."""
+def _owner(text: str, batch: Batch, fragment: str, page: int | None = None) -> Part | None:
+    """The chunk of the call where a copied fragment first stands (the first chunk if it stands nowhere).
+
+    A call may carry chunks of several pages: each is searched in its own page's text (``text`` for parts that have none);
+    an item that names its page is looked for on that page only (None: a page the call does not have).
+    """
+    pages = batch.pages()
+    if page is not None:
+        if not batch.first_page <= page < batch.first_page + len(pages):
+            return None
+        batch = Batch(pages[page - batch.first_page])
     for part in batch.parts:
-        if _find(text, fragment, part.chunk.start, part.chunk.end) is not None:
+        if _find(part.text or text, fragment, part.chunk.start, part.chunk.end) is not None:
             return part
     return batch.parts[0]
 
@@ -348,7 +360,7 @@ def _quotes(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally:
         taken.add(candidate)
     for item in answer.quotes:
         words = without_marks(item.text).strip().strip("“”")
-        if not words or _owner(text, batch, words) is not part:
+        if not words or _owner(text, batch, words, item.page) is not part:
             continue  # nothing, or it stands in another chunk of this call
         quote = Quote(text=words, speaker=item.speaker, speaker_title=item.speaker_title, evidence=_locate(text, _span(part), words))
         if taken.overlaps(quote):

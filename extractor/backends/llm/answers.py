@@ -205,7 +205,23 @@ class QuoteLabel(CompactModel):
         return _known_id(candidate_id(value, "Q"), info, "quote_ids")
 
 
-class AddedFigure(Meaning):
+class OnPage(CompactModel):
+    """An item a call's answer may say the page of (its number in the call: ``Page 2, …``). Left out, the item
+    goes where its words stand; given, only to that page (a name two pages print is then not given to both)."""
+
+    page: int | None = None
+
+    @field_validator("page", mode="before")
+    @classmethod
+    def _page_number(cls, value: Any) -> int | None:
+        """1, "1", "Page 1", "p1": a page number as models write it; anything else is no page (the words decide)."""
+        if isinstance(value, bool) or value is None:
+            return None
+        digits = re.search(r"\d+", str(value))
+        return int(digits.group()) if digits else None
+
+
+class AddedFigure(Meaning, OnPage):
     """A figure the anchored mode's candidates missed. Its qualifier and range end are read by the grammar
     at the place it stands (a cue word such as 以上 after it); its base unit from its unit.
     A value left out is read from value_text; a value_text with no number in it is refused."""
@@ -246,7 +262,7 @@ class FigureItem(AddedFigure):
     value_high: float | None = None
 
 
-class QuoteItem(CompactModel):
+class QuoteItem(OnPage):
     text: str = Field(description="the words inside “”, copied exactly")
     speaker: str = ""
     speaker_title: str = ""
@@ -261,12 +277,12 @@ class QuoteItem(CompactModel):
         return words
 
 
-class ParkItem(CompactModel):
+class ParkItem(OnPage):
     name: str
     aliases: list[str] = Field(default_factory=list)
 
 
-class InitiativeItem(CompactModel):
+class InitiativeItem(OnPage):
     name: str
     kind: InitiativeKind = "other"
     park: str = ""

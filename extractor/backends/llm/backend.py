@@ -11,6 +11,14 @@ their limits, cache and the judgement of the endpoint are ``client.py``. Either
 way every record then goes through the same validator as the rules backend's
 (in the pipeline), so a number that is not in the text never comes out verified.
 
+Short pages share calls: a page's chunks join the call still open from the
+pages before it, up to the chunk budget (``Packer``); a call is sent when it is
+full, or when a page it carries is read (``_collect``), so the runner's look-ahead
+(``pages_ahead``) decides how many pages may meet in one call, and the same run
+again packs the same calls (its answers come from the cache). Each page reads
+only its own parts of an answer; a call that fails lets the rules stand in for
+each of its pages' chunks, and costs no page anything else.
+
 Articles come out in order. A chunk that fails after its retries is reported,
 and the candidates stand in for it. A run where more than half of the chunks
 sent failed is marked failed in its usage (``run_failed``), and the CLI exits 1.
@@ -18,6 +26,8 @@ sent failed is marked failed in its usage (``run_failed``), and the CLI exits 1.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
@@ -30,7 +40,7 @@ from .anchoring import ChunkRecords, assemble, chunk_records, stand_in
 from .chunks import Chunk, chunk_article
 from .client import CallClock, CallOutcome, EndpointClient
 from .limits import CallLimits
-from .prompting import Batch, Part, batches
+from .prompting import Batch, Packer, Part, page_parts
 from .settings import ConfigurationError, LLMSettings
 
 __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exported for library users
@@ -54,13 +64,17 @@ class LLMBackend(Closing):
         self.failed_chunks: list[ChunkFailure] = []
         self.tallies: dict[str, DocumentTally] = {}
         self.chunks_done = 0
+        self._packer: Packer | None = None  # the call still open, which the next pages' chunks may join
+        self._pending: list[_Call] = []  # the open call's pages' waiting places: they learn their call when it closes
+        self._packing = threading.RLock()
 
     def extract(self, page: Page) -> Iterator[Article]:
-        """Send every call for the page now (bounded by --concurrency); the iterator yields articles in order.
+        """Send every call for the page that is full now (bounded by --concurrency); the iterator yields articles in order.
 
         Sending at once, not on first iteration, lets a caller prepare the next
-        page while it writes this one, so calls of several pages overlap.
-        The page's publication date goes to the model, to read 今年 and 去年 by.
+        page while it writes this one, so calls of several pages overlap; the
+        page's last call stays open for the next pages' chunks until it is full
+        or this page is read. The page's publication date goes to the model, to read 今年 and 去年 by.
         """
         if self.client.abort is not None:
             raise self.client.abort
@@ -68,11 +82,38 @@ class LLMBackend(Closing):
         call_chars = self.client.fitting_chars(self.settings.chunk_chars)
         chunks = {article.index: chunk_article(page.text, article.start, article.end, article.index, call_chars) for article in base}
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
-        calls = batches(ordered, call_chars, page.meta.published if page.meta else "", page.text)
+        parts = page_parts(ordered, page.text, page.doc, page.meta.published if page.meta else "")
         budget = current_budget()
         clock = CallClock(budget.seconds if budget is not None else None)
-        futures = [self.client.send(batch, clock) for batch in calls]
-        return self._collect(page, base, chunks, calls, futures, clock)
+        calls: list[_Call] = []
+        with self._packing:
+            if self._packer is None or self._packer.budget != call_chars:
+                self._flush()
+                self._packer = Packer(call_chars)
+            for part in parts:
+                for full in self._packer.add([part]):
+                    self._send(full)
+                if not calls or calls[-1] is not self._open_call():
+                    calls.append(self._open_call())
+                calls[-1].clocks.append(clock)
+        return self._collect(page, base, chunks, calls, clock)
+
+    def _open_call(self) -> _Call:
+        if not self._pending:
+            self._pending.append(_Call())
+        return self._pending[-1]
+
+    def _send(self, batch: Batch) -> None:
+        """Send a closed call: its pages' waiting place gets the batch and the future of its outcome."""
+        call = self._pending.pop() if self._pending else _Call()
+        call.batch, call.future = batch, self.client.send(batch, PackClock(call.clocks))
+
+    def _flush(self) -> None:
+        """Close and send the open call, however full (a page it carries is being read)."""
+        if self._packer is not None:
+            batch = self._packer.flush()
+            if batch is not None:
+                self._send(batch)
 
     def usage(self) -> Usage:
         c, settings = self.client.counter, self.settings
@@ -105,27 +146,30 @@ class LLMBackend(Closing):
             notes=list(self.client.notes),
         )
 
-    def close(self) -> None:
-        self.client.close()
-
     def _collect(
-        self, page: Page, base: list[Article], chunks: dict[int, list[Chunk]], calls: list[Batch], futures: list[Future], clock: CallClock
+        self, page: Page, base: list[Article], chunks: dict[int, list[Chunk]], calls: list[_Call], clock: CallClock
     ) -> Iterator[Article]:
         """Articles in order as their calls are answered. Waiting is not charged to the page's time budget
         (other pages' calls may hold the slots); the page's own calls are, by ``clock``: past --doc-timeout, calls
         not yet sent are not sent, answers still on their way are not waited for (they reach the cache when they
-        come), and the candidates stand in for the chunks left without an answer."""
+        come), and the candidates stand in for the chunks left without an answer. A call shared with other pages
+        gives this page only its own parts."""
         by_article: dict[int, list[tuple[Part, CallOutcome]]] = {article.index: [] for article in base}
-        waiting = iter(zip(calls, futures, strict=True))
+        waiting = iter(calls)
         for article in base:
             while len(by_article[article.index]) < len(chunks[article.index]):
-                batch, future = next(waiting)
+                call = next(waiting)
+                with self._packing:
+                    if call.future is None:  # still open: this page is being read, so it goes now
+                        self._flush()
+                assert call.batch is not None and call.future is not None
                 with paused():
-                    outcome = self.client.wait(future, batch, clock)
+                    outcome = self.client.wait(call.future, call.batch, clock)
                 if self.client.abort is not None:
                     raise self.client.abort
-                for part in batch.parts:
-                    by_article[part.article.index].append((part, outcome))
+                for part in call.batch.parts:
+                    if part.doc == page.doc and part.text is page.text:
+                        by_article[part.article.index].append((part, outcome))
             yield self._article(page.text, article, by_article.pop(article.index), page.doc)
 
     def _article(self, text: str, article: Article, received: list[tuple[Part, CallOutcome]], doc: str) -> Article:
@@ -162,6 +206,38 @@ class LLMBackend(Closing):
             self._failed(ChunkFailure(doc, article.index, part.chunk.index, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}"))
             return None
 
+    def close(self) -> None:
+        self.client.close()
+
     def _failed(self, failure: ChunkFailure) -> None:
         self.client.counter.failures += 1
         self.failed_chunks.append(failure)
+
+
+class _Call:
+    """A call as its pages wait for it: the batch and its outcome's future once it is closed and sent,
+    and the time budgets of the pages it carries."""
+
+    def __init__(self) -> None:
+        self.batch: Batch | None = None
+        self.future: Future | None = None
+        self.clocks: list[CallClock] = []
+
+
+class PackClock:
+    """The clocks of the pages one call carries: the call's time counts for each of them, and it is held back
+    (not sent) only once every one of them is out of time."""
+
+    def __init__(self, clocks: list[CallClock]) -> None:
+        self.clocks = list(dict.fromkeys(clocks)) or [CallClock(None)]
+
+    @property
+    def expired(self) -> bool:
+        return all(clock.expired for clock in self.clocks)
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        with contextlib.ExitStack() as stack:
+            for clock in self.clocks:
+                stack.enter_context(clock.running())
+            yield

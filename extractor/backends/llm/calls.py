@@ -55,6 +55,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_ran
 from ...text.tokens import estimate_tokens
 from .answers import RunawayAnswer
 from .limits import CallLimits, LocalLimits
+from .schematext import schema_text
 from .settings import EndpointRefused, LLMSettings
 
 MODES = {
@@ -442,8 +443,8 @@ _SCHEMA_PARAGRAPH = re.compile(
 
 
 def _compact_schema(message: Any) -> Any:
-    """instructor's JSON modes print the answer schema at indent 2 in the system message (about twice the tokens):
-    the same schema, printed compactly, with one plain sentence."""
+    """instructor's JSON modes print the answer schema at indent 2 in the system message (about three times the tokens):
+    the same schema in the project's own short notation (``schematext.py``); instructor still validates the answer."""
     content = message.get("content") if isinstance(message, dict) else None
     if not isinstance(content, str) or "json_schema:" not in content:
         return message
@@ -454,8 +455,7 @@ def _compact_schema(message: Any) -> Any:
         schema = json.loads(match.group(1))
     except ValueError:
         return message
-    compact = json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
-    sentence = f"Answer with one JSON object (not the schema) that matches this JSON schema: {compact}"
+    sentence = schema_text(schema)
     before, after = content[: match.start()].rstrip(), content[match.end() :].strip()
     return {**message, "content": "\n".join(part for part in (before, sentence, after) if part)}
 

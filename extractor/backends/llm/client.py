@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -86,6 +86,16 @@ class CallClock:
         return self.seconds - spent
 
 
+class SendClock(Protocol):
+    """What a call's sending needs of a clock: whether its pages are out of time, and a way to count its running time
+    (a ``CallClock``, or the clocks of every page a packed call carries)."""
+
+    @property
+    def expired(self) -> bool: ...
+
+    def running(self) -> contextlib.AbstractContextManager[None]: ...
+
+
 def _schema_version(mode: Mode) -> str:
     schema = mode.answer_model.model_json_schema()
     return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:12]
@@ -126,7 +136,7 @@ class EndpointClient:
         room = self.context_tokens - PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens) - ANSWER_BASE
         return min(budget, max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char))))
 
-    def send(self, batch: Batch, clock: CallClock) -> Future:
+    def send(self, batch: Batch, clock: SendClock) -> Future:
         """Start the call on the loop (bounded by the limits); its outcome comes with ``wait``."""
         return self._on_loop(self._call(batch, clock))
 
@@ -190,7 +200,7 @@ class EndpointClient:
 
     # -- one call -------------------------------------------------------------------
 
-    async def _call(self, batch: Batch, clock: CallClock) -> CallOutcome:
+    async def _call(self, batch: Batch, clock: SendClock) -> CallOutcome:
         prompt = messages(batch, self.mode.name)
         answer_model = self.mode.answer_model
         key = ResponseCache.key(
@@ -289,18 +299,20 @@ class EndpointClient:
 def split_batch(batch: Batch) -> list[Batch] | None:
     """Two halves of a call: its chunks shared out, or its one chunk cut at a sentence or clause end near the middle.
 
-    Candidates keep their marks (N7 stays N7), so labels still name them. None when the chunk will not cut.
+    Candidates keep their marks (N7 stays N7) and pages their numbers, so labels and pages still name them.
+    None when the chunk will not cut.
     """
     if len(batch.parts) > 1:
         middle = len(batch.parts) // 2
-        return [Batch(batch.parts[:middle], batch.published), Batch(batch.parts[middle:], batch.published)]
+        return [Batch(batch.parts[:middle], batch.first_page), Batch(batch.parts[middle:], batch.page_of(batch.parts[middle]))]
     (part,) = batch.parts
     chunk = part.chunk
     pieces = chunk_article(chunk.text, 0, len(chunk.text), chunk.article, max(1, (len(chunk.text) + 1) // 2))
     if len(pieces) < 2 or len(chunk.text) < MIN_CHUNK_CHARS:
         return None
     cut = chunk.start + pieces[len(pieces) // 2].start
-    return [Batch([_sub_part(part, chunk.start, cut)], batch.published), Batch([_sub_part(part, cut, chunk.end)], batch.published)]
+    halves = [_sub_part(part, chunk.start, cut), _sub_part(part, cut, chunk.end)]
+    return [Batch([half], batch.first_page) for half in halves]
 
 
 def _sub_part(part: Part, start: int, end: int) -> Part:
@@ -308,7 +320,7 @@ def _sub_part(part: Part, start: int, end: int) -> Part:
     piece = Chunk(chunk.article, chunk.index, start, end, chunk.text[start - chunk.start : end - chunk.start])
     figures = {mark: f for mark, f in part.figures.items() if start <= value_start(f) < end}
     quotes = {mark: q for mark, q in part.quotes.items() if q.evidence is not None and start <= q.evidence.start < end}
-    return Part(part.article, piece, figures, quotes, part.headings)
+    return Part(part.article, piece, figures, quotes, part.headings, part.text, part.doc, part.published)
 
 
 def _joined(answer_model: type, answers: list[Any]) -> Any:

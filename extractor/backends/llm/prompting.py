@@ -1,8 +1,11 @@
 """Prompts from the plain-text templates in ``prompts/``, one call per batch of chunks.
 
-A call carries one or more consecutive chunks of a page, each under its own
-article title and park, up to the chunk budget: short articles share a call,
-so the fixed cost of a call (instructions and answer schema) is paid less often.
+A call carries one or more consecutive chunks, each under its own article title
+and park, up to the chunk budget: short articles share a call, and so do short
+pages (``Packer``), so the fixed cost of a call (instructions and answer schema)
+is paid less often. The chunks of each page come under a line naming the page
+by its place in the call and its publication date; candidate ids are numbered
+across the whole call, so a label names one candidate of one page.
 
 In the anchored mode the rules backend's candidates travel with the text:
 each number is marked in place ({N1}…), which costs a few tokens per number
@@ -30,6 +33,8 @@ _QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
 FIGURE_ID, QUOTE_ID = "N", "Q"
 FIGURE_MARK = re.compile(r"\{(" + FIGURE_ID + r"\d+)\}")
 QUOTE_LINE = re.compile(r"^(" + QUOTE_ID + r"\d+): (.*)$", re.MULTILINE)
+PAGE_HEADER = "Page {number}, published {published}:"  # a call's pages, for the model and whoever reads a prompt back
+PAGE_LINE = re.compile(r"^Page (\d+), published [^\n]*:$", re.MULTILINE)
 
 
 @cache
@@ -67,14 +72,20 @@ class Part:
     figures: dict[str, Figure] = field(default_factory=dict)
     quotes: dict[str, Quote] = field(default_factory=dict)
     headings: str = ""  # the headings the chunk sits under, outermost first: the scope of its periods and subjects
+    text: str = ""  # the page's normalized text, which the chunk's offsets index
+    doc: str = ""  # the page's name: parts of one page share it
+    published: str = ""  # the page's publication date (ISO, may be empty)
 
 
 @dataclass
 class Batch:
-    """What one call carries: chunks of one page, and the page's publication date (ISO, may be empty)."""
+    """What one call carries: chunks of one or more pages (each part knows its page).
+
+    ``first_page`` is the number the prompt gives its first page: a half of a split call keeps its pages' numbers.
+    """
 
     parts: list[Part]
-    published: str = ""
+    first_page: int = 1
 
     @property
     def figure_ids(self) -> set[str]:
@@ -84,30 +95,77 @@ class Batch:
     def quote_ids(self) -> set[str]:
         return {mark for part in self.parts for mark in part.quotes}
 
+    def pages(self) -> list[list[Part]]:
+        """The call's parts grouped by page, in order: page n of the prompt is ``pages()[n - 1]``."""
+        pages: list[list[Part]] = []
+        for part in self.parts:
+            if pages and pages[-1][0].doc == part.doc and pages[-1][0].text is part.text:
+                pages[-1].append(part)
+            else:
+                pages.append([part])
+        return pages
+
+    def page_of(self, part: Part) -> int:
+        """The number of the part's page in the prompt (``first_page`` for the first)."""
+        return next(number for number, parts in enumerate(self.pages(), self.first_page) if any(p is part for p in parts))
+
     def plain_text(self) -> str:
         return "\n".join(part.chunk.text for part in self.parts)
 
 
-def batches(chunks: list[tuple[Article, Chunk]], budget: int, published: str = "", text: str = "") -> list[Batch]:
-    """Consecutive chunks of a page packed into calls of at most ``budget`` characters (one chunk always fits).
-
-    With the page's ``text``, each chunk carries the headings it sits under (``extractor/text/structure.py``), so the
-    model sees the period and subject scope the rules see.
-    """
-    packed: list[Batch] = []
-    size = 0
+def page_parts(chunks: list[tuple[Article, Chunk]], text: str = "", doc: str = "", published: str = "") -> list[Part]:
+    """A page's chunks as parts of calls. With the page's ``text``, each chunk carries the headings it sits under
+    (``extractor/text/structure.py``), so the model sees the period and subject scope the rules see."""
     outlines: dict[int, Outline] = {}
-    for article, chunk in chunks:
-        part = Part(article, chunk, headings=_heading_path(text, article, chunk, outlines) if text else "")
-        if packed and size + len(chunk.text) <= budget:
-            packed[-1].parts.append(part)
-            size += len(chunk.text)
-        else:
-            packed.append(Batch([part], published))
-            size = len(chunk.text)
-    for batch in packed:
+    page = {"text": text, "doc": doc, "published": published}
+    return [
+        Part(article, chunk, headings=_heading_path(text, article, chunk, outlines) if text else "", **page) for article, chunk in chunks
+    ]
+
+
+class Packer:
+    """Parts packed into calls in the order they come, each call up to ``budget`` characters of text (one part always fits).
+
+    Parts of several pages share a call: ``add`` returns the calls that are full (a part that did not fit
+    opened the next one); ``flush`` closes the call still open. The same parts in the same order give the same
+    calls, so a rerun asks the very prompts it cached.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._open: list[Part] = []
+        self._size = 0
+
+    def add(self, parts: list[Part]) -> list[Batch]:
+        full = []
+        for part in parts:
+            if self._open and self._size + len(part.chunk.text) > self.budget:
+                full.append(self.flush())
+            self._open.append(part)
+            self._size += len(part.chunk.text)
+        return [batch for batch in full if batch is not None]
+
+    def flush(self) -> Batch | None:
+        """The open call, closed and its candidates numbered; None when nothing is open."""
+        if not self._open:
+            return None
+        batch = Batch(self._open)
         _number_candidates(batch)
-    return packed
+        self._open, self._size = [], 0
+        return batch
+
+    @property
+    def holding(self) -> list[Part]:
+        """The parts of the call still open."""
+        return list(self._open)
+
+
+def batches(chunks: list[tuple[Article, Chunk]], budget: int, published: str = "", text: str = "", doc: str = "") -> list[Batch]:
+    """One page's chunks packed into calls of at most ``budget`` characters (see ``Packer``)."""
+    packer = Packer(budget)
+    packed = packer.add(page_parts(chunks, text, doc, published))
+    last = packer.flush()
+    return packed + ([last] if last is not None else [])
 
 
 def _heading_path(text: str, article: Article, chunk: Chunk, outlines: dict[int, Outline]) -> str:
@@ -134,8 +192,14 @@ def _number_candidates(batch: Batch) -> None:
 
 def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
     """The call's messages: everything fixed first (the system message: instructions for the mode), byte-identical
-    across a run's calls so that a server's prompt cache holds it; everything variable (date, quotes, texts) after it."""
+    across a run's calls so that a server's prompt cache holds it; everything variable (pages, dates, quotes, texts) after it."""
     anchored = extraction == "anchored"
+    user = "\n".join(_page_block(number, parts, anchored) for number, parts in enumerate(batch.pages(), batch.first_page))
+    return [{"role": "system", "content": system_prompt(extraction)}, {"role": "user", "content": user}]
+
+
+def _page_block(number: int, parts: list[Part], anchored: bool) -> str:
+    """One page of a call: its header line (place in the call, date), its quote candidates, its chunks."""
     blocks = "\n".join(
         template("article")
         .substitute(
@@ -145,12 +209,10 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
             text=_marked(part) if anchored else part.chunk.text,
         )
         .strip()
-        for part in batch.parts
+        for part in parts
     )
-    published = batch.published or "unknown"
-    quotes = _quote_lines(batch) if anchored else ""
-    user = f"Published: {published}.\n{quotes}{blocks}"
-    return [{"role": "system", "content": system_prompt(extraction)}, {"role": "user", "content": user}]
+    quotes = _quote_lines(parts) if anchored else ""
+    return f"{PAGE_HEADER.format(number=number, published=parts[0].published or 'unknown')}\n{quotes}{blocks}"
 
 
 @cache
@@ -179,6 +241,6 @@ def _marked(part: Part) -> str:
     return "".join(pieces)
 
 
-def _quote_lines(batch: Batch) -> str:
-    quotes = [(mark, quote) for part in batch.parts for mark, quote in part.quotes.items()]
+def _quote_lines(parts: list[Part]) -> str:
+    quotes = [(mark, quote) for part in parts for mark, quote in part.quotes.items()]
     return "".join(f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…\n" for mark, quote in quotes)

@@ -49,6 +49,7 @@ class EndpointUnavailable(BackendAborted):
     exit_code = 1
 
 
+PACKING_PAGES_AHEAD = 16  # short pages (a few hundred characters) that may meet in one call of the default chunk budget
 LOCAL_PRESET = {"concurrency": 1, "timeout": 900.0, "max_retries": 1, "retry_max_wait": 60.0, "max_output_tokens": 2048}
 """--local: a model on CPU answers one call at a time at 2–10 tokens/s, so a call may take minutes (flags given win)."""
 
@@ -86,8 +87,9 @@ class LLMSettings(BaseSettings):
 
     @property
     def pages_ahead(self) -> int:
-        """Pages a run prepares ahead of the one it writes, so that their calls overlap: a page is a few calls."""
-        return max(2, self.concurrency // 2)
+        """Pages a run prepares ahead of the one it writes, so that their calls overlap (a page is a few calls), and so
+        that short pages can fill a call together: a call still open is sent when the page it began with is written."""
+        return max(PACKING_PAGES_AHEAD, self.concurrency // 2)
 
     def resume_settings(self) -> dict[str, str]:
         """What the records depend on among these settings: a --resume with others is refused."""

@@ -1,0 +1,205 @@
+"""Issue 20 item 6: short pages share a call, up to the chunk budget, and each page gets back only its own records.
+
+The pages are pieces of two seed pages (so the oracle answers each from its own
+gold file); a packed run is compared with runs of each page alone.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import llm_extract
+
+from extractor.cli import main
+from extractor.tools.testserver import FakeModelServer, Script
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS, GOLD = ROOT / "seeds", ROOT / "seeds" / "gold"
+SOURCES = ("000_9db6b0ed7d8a633d.txt", "003_8501c12392327efb.txt")
+PIECE_CHARS = 500  # a short page: several fit the default chunk budget (3,000 characters)
+RECORD_FILES = ("figures.csv", "quotes.csv", "parks.csv", "initiatives.csv")
+
+
+@pytest.fixture(scope="module")
+def server():
+    pytest.importorskip("instructor")
+    with FakeModelServer(Script(gold_dir=GOLD)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> list[Path]:
+    """Short pages cut at paragraph ends from two seed pages, alternating between them (so a call carries both golds)."""
+    folder = tmp_path_factory.mktemp("short")
+    pieces: list[list[str]] = []
+    for name in SOURCES:
+        text, cut = (SEEDS / name).read_text(encoding="utf-8"), []
+        while text and len(cut) < 3:
+            end = text.find("\n\n", PIECE_CHARS)
+            cut.append(text[: end if end != -1 else len(text)])
+            text = text[len(cut[-1]) :].lstrip("\n")
+        pieces.append(cut)
+    written = []
+    for index, (a, b) in enumerate(zip(*pieces, strict=True)):
+        for source, piece in zip("ab", (a, b), strict=True):
+            path = folder / f"{index}{source}.txt"
+            path.write_text(piece, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def run(server, out: Path, paths, *flags: str) -> dict:
+    assert llm_extract(server.base_url, out, paths, "--timeout", "5", *flags) == 0
+    return json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+def rows_by_doc(out: Path) -> dict[str, list[str]]:
+    """Each document's record rows (figures, quotes, parks, initiatives), as the CSVs print them."""
+    rows: dict[str, list[str]] = {}
+    for name in RECORD_FILES:
+        for line in (out / name).read_text(encoding="utf-8-sig").splitlines()[1:]:
+            rows.setdefault(line.split(",", 1)[0], []).append(f"{name}:{line}")
+    return rows
+
+
+@pytest.mark.parametrize("extraction", ["anchored", "free"])
+def test_short_pages_share_calls_and_each_gets_its_own_records(server, pages, tmp_path, extraction):
+    server.reset(Script(gold_dir=GOLD))
+    packed = run(server, tmp_path / "packed", pages, "--no-cache", "--extraction", extraction)
+    assert packed["calls"] < len(pages)  # several pages in one call: packing is on
+    assert all(d["status"] == "read" for d in packed["inputs"])
+    alone: dict[str, list[str]] = {}
+    for path in pages:
+        server.reset(Script(gold_dir=GOLD))
+        single = run(server, tmp_path / path.stem, [path], "--no-cache", "--extraction", extraction)
+        assert single["calls"] == 1
+        alone.update(rows_by_doc(tmp_path / path.stem))
+    together = rows_by_doc(tmp_path / "packed")
+    assert together == alone  # every page's records as if it had had a call of its own: nothing crossed between pages
+    assert any(len(rows) > 1 for rows in together.values())
+
+
+def test_a_rerun_asks_the_same_packed_calls_from_the_cache(server, pages, tmp_path):
+    server.reset(Script(gold_dir=GOLD))
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    first = run(server, tmp_path / "first", pages, *cache)
+    again = run(server, tmp_path / "again", pages, *cache)
+    assert first["calls"] < len(pages)
+    assert again["calls"] == 0 and again["cache_hits"] >= first["calls"]
+    assert rows_by_doc(tmp_path / "again") == rows_by_doc(tmp_path / "first")
+
+
+@pytest.mark.parametrize("fault", ["malformed", "500"])
+def test_a_bad_packed_answer_costs_no_page(server, pages, tmp_path, fault):
+    """The one call that carries every page fails: each page keeps the rules' records, none fails."""
+    assert main(["extract", *map(str, pages), "-o", str(tmp_path / "rules")]) == 0
+    server.reset(Script(gold_dir=GOLD, faults=[fault] * 20))
+    flags = ("--chunk-chars", "100000", "--max-reasks", "0", "--max-retries", "0")
+    packed = run_allowing_failure(server, tmp_path / "packed", pages, *flags)
+    assert packed["calls"] == 1 and len(packed["failed_chunks"]) >= len(pages)
+    assert all(d["status"] != "failed" for d in packed["inputs"])
+    figures = rows_by_doc(tmp_path / "packed")
+    rules = rows_by_doc(tmp_path / "rules")
+    for doc, rows in rules.items():
+        assert [r for r in rows if r.startswith("figures.csv")] == [r for r in figures.get(doc, []) if r.startswith("figures.csv")]
+
+
+def run_allowing_failure(server, out: Path, paths, *flags: str) -> dict:
+    """A run whose calls all fail exits 1 (more than half the chunks failed), but writes every page."""
+    llm_extract(server.base_url, out, paths, "--no-cache", "--timeout", "5", *flags)
+    return json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+# -- how one answer is shared out between the pages of a call (hand-made answers, no server) ---------------
+
+TWO_PAGES = ("本报讯 南昌高新区今年实现营业收入120亿元，同比增长8.5%。", "本报讯 南昌高新区新签约项目12个，总投资35亿元。")
+
+
+def _packed_call(extraction: str, answer: dict):
+    """Both pages in one call, and each page's records from the answer."""
+    from extractor.backends import Page
+    from extractor.backends.llm.anchoring import chunk_records
+    from extractor.backends.llm.answers import without_marks
+    from extractor.backends.llm.chunks import chunk_article
+    from extractor.backends.llm.modes import mode_for
+    from extractor.backends.llm.prompting import Packer, messages, page_parts
+    from extractor.backends.rules import RulesBackend
+    from extractor.backends.usage import ChunkTally
+    from extractor.text.normalize import normalize
+    from extractor.text.segment import segment
+
+    packer, pages = Packer(3000), []
+    for number, raw in enumerate(TWO_PAGES):
+        text = normalize(raw).text
+        (article,) = RulesBackend().extract(Page(f"p{number}", text, segment(text)))
+        chunks = [(article, chunk) for chunk in chunk_article(text, article.start, article.end, article.index)]
+        assert packer.add(page_parts(chunks, text, f"p{number}", "2024-01-10")) == []
+        pages.append((text, article))
+    batch = packer.flush()
+    assert batch is not None and len(batch.parts) == 2 and len(batch.pages()) == 2
+    mode = mode_for(extraction)
+    context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
+    parsed = mode.answer_model.model_validate(answer, context=context)
+    pairs = zip(pages, batch.parts, strict=True)
+    records = [chunk_records(text, article, part, parsed, batch, mode, ChunkTally()) for (text, article), part in pairs]
+    return records, batch, messages(batch, extraction)[1]["content"]
+
+
+def test_a_packed_prompt_names_each_page_and_numbers_candidates_across_the_call():
+    _, batch, prompt = _packed_call("anchored", {})
+    assert prompt.index("Page 1, published 2024-01-10:") < prompt.index("120亿元") < prompt.index("Page 2, published 2024-01-10:")
+    first, second = (set(part.figures) for part in batch.parts)
+    assert first and second and not first & second  # an id names one candidate of one page
+
+
+def test_a_label_reaches_only_the_page_of_its_candidate():
+    _, batch, _ = _packed_call("anchored", {})
+    mark = next(m for m, f in batch.parts[1].figures.items() if f.value_text == "35亿元")
+    records, _, _ = _packed_call("anchored", {"labels": [{"id": mark, "metric": "总投资"}]})
+    assert [f.metric for f in records[1].figures if f.value_text == "35亿元"] == ["总投资"]
+    assert "总投资" not in {f.metric for f in records[0].figures}
+
+
+def test_a_name_both_pages_print_goes_to_the_page_the_answer_names_or_where_it_stands():
+    named, _, _ = _packed_call("anchored", {"parks": [{"name": "南昌高新区", "page": 2}]})
+    assert [p.name for p in named[0].parks] == [] and [p.name for p in named[1].parks] == ["南昌高新区"]
+    unnamed, _, _ = _packed_call("anchored", {"parks": [{"name": "南昌高新区"}]})
+    assert all([p.name for p in records.parks] == ["南昌高新区"] for records in unnamed)  # no page given: where its words stand
+    nowhere, _, _ = _packed_call("anchored", {"initiatives": [{"name": "南昌高新区", "page": "Page 9"}]})
+    assert all(records.initiatives == [] for records in nowhere)  # a page the call does not have
+
+
+def test_a_figure_the_model_adds_goes_to_the_page_it_names():
+    item = {"value_text": "8.5%", "value": 8.5, "unit": "%", "metric": "增速", "evidence": "同比增长8.5%", "page": "1"}
+    records, _, _ = _packed_call("free", {"figures": [item]})
+    assert any(f.metric == "增速" for f in records[0].figures) and not any(f.metric == "增速" for f in records[1].figures)
+
+
+def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_schema():
+    from extractor.backends.llm.answers import ANSWER_MODELS, metric_keys
+    from extractor.backends.llm.schematext import schema_text
+    from extractor.text.tokens import estimate_tokens
+
+    for model in ANSWER_MODELS.values():
+        schema = model.model_json_schema()
+        text = schema_text(schema)
+        for definition in [schema, *schema["$defs"].values()]:
+            for name in definition.get("properties", {}):
+                required = name in definition.get("required", [])
+                assert f"{name}: " in text if required else f"{name}?: " in text, name
+        assert "|".join(metric_keys()) in text
+        assert estimate_tokens(text) < 0.75 * estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+
+
+def test_the_halves_of_a_split_call_keep_their_pages_numbers():
+    """An answer cut off is asked again in halves; the second half's page is still Page 2, so a page the model names
+    in either half's answer is the page of the whole call."""
+    from extractor.backends.llm.client import split_batch
+    from extractor.backends.llm.prompting import messages
+
+    _, batch, _ = _packed_call("anchored", {})
+    halves = split_batch(batch)
+    assert halves is not None and [half.first_page for half in halves] == [1, 2]
+    second = messages(halves[1], "anchored")[1]["content"]
+    assert second.startswith("Page 2, published ") and "Page 1," not in second
+    assert [halves[1].page_of(part) for part in halves[1].parts] == [batch.page_of(batch.parts[1])]
