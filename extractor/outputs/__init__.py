@@ -3,7 +3,7 @@
     jsonl.py     records.jsonl   one record a line, streamed as articles finish
     sqlite.py    records.sqlite  tables derived from the models; the ledger --resume reads
     csv.py       *.csv           exported from the database at the end of the run
-    manifest.py  run.json        every input and its outcome, counts, usage
+    manifest.py  run.json        settings, counts, usage (every input's outcome: outcomes.jsonl)
     report.py    report.html     the review page (an index and a page per document)
 
 A run calls, for each document in input order, either ``write`` (a freshly
@@ -40,6 +40,7 @@ from .lock import OutputLock
 RECORDS_FILE = "records.jsonl"
 DATABASE_FILE = "records.sqlite"
 MANIFEST_FILE = "run.json"
+OUTCOMES_FILE = "outcomes.jsonl"  # every input's outcome, a line each (the runner writes it; run.json has the totals)
 REPORT_FILE = "report.html"
 
 
@@ -298,6 +299,7 @@ def _make_folder(out_dir: Path) -> None:
 __all__ = [
     "DATABASE_FILE",
     "MANIFEST_FILE",
+    "OUTCOMES_FILE",
     "RECORDS_FILE",
     "REPORT_FILE",
     "DocumentEntry",
