@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from .errors import ExtractorError
+
 DEFAULT_DOC_TIMEOUT = 600.0  # seconds; the 20 MB test page needs a small fraction of it
 
 
-class BudgetExceeded(Exception):
+class BudgetExceeded(ExtractorError):
     """A document took longer than its time budget."""
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib.metadata
 import json
 import os
 import signal
-import sqlite3
 import sys
 import threading
 from collections import Counter
@@ -31,9 +31,14 @@ from rich.table import Table
 
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
-from .backends.llm.settings import LOCAL_PRESET, ConfigurationError, InstructorModeName, LLMSettings  # light: no openai/instructor import
+from .backends.llm.settings import (  # light: no openai/instructor import
+    DEFAULT_CHUNK_CHARS,
+    LOCAL_PRESET,
+    ConfigurationError,
+    InstructorModeName,
+    LLMSettings,
+)
 from .budget import DEFAULT_DOC_TIMEOUT
-from .chunk import DEFAULT_BUDGET
 from .engines import ClusterLost
 from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 from .facts import FactsError, write_facts
@@ -43,6 +48,7 @@ from .outputs import DATABASE_FILE, OutputError
 from .outputs.jsonl import read_records
 from .outputs.lock import OutputLock
 from .outputs.report import write_report
+from .outputs.sqlite import LedgerError
 from .registry import RegistryError
 from .registry import use_files as use_registry_files
 from .runner import DocumentOutcome, RunSummary, run_extraction
@@ -153,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", type=Path, help="files or directories (searched recursively for .txt)")
     extract.add_argument("-o", "--out", type=Path, default=Path("out"), help="output directory (default: out)")
     extract.add_argument("--backend", default="rules", choices=list(BACKENDS), help="extraction backend (default: rules, offline)")
-    extract.add_argument("--chunk-chars", type=_positive, default=DEFAULT_BUDGET, help="chunk size budget in characters (at least 1)")
+    extract.add_argument("--chunk-chars", type=_positive, default=DEFAULT_CHUNK_CHARS, help="chunk size budget in characters (at least 1)")
     extract.add_argument("--resume", action="store_true", help="keep documents a previous (interrupted) run finished")
     extract.add_argument("--report", action="store_true", help="also write the review page, OUT_DIR/report.html")
     extract.add_argument("--all-files", action="store_true", help="one summary row per file (default: totals and the files to look at)")
@@ -219,6 +225,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     llm.add_argument("--no-cache", dest="cache", action="store_false", default=None, help="do not read or write the response cache")
     llm.add_argument("--cache-dir", type=Path, help="response cache folder (default: ~/.cache/zone-extractor)")
+    _batch_flags(llm)
     extract.set_defaults(run=_run_extract)
 
     report = commands.add_parser("report", help="write OUT_DIR/report.html from an extraction's output")
@@ -256,6 +263,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _batch_flags(llm: argparse._ArgumentGroup) -> None:
+    """--dry-run and --batch (extractor/batchrun.py): the run's requests prepared first, then priced or sent as one batch."""
+    llm.add_argument("--dry-run", action="store_true", help="send nothing: print the calls, tokens and estimated cost, live and batch")
+    llm.add_argument(
+        "--batch", action="store_true", help="send the calls through the Batch API at batch prices; --resume collects a pending batch"
+    )
+    llm.add_argument("--batch-poll", type=float, default=30.0, metavar="SECONDS", help="seconds between looks at the batch (default: 30)")
+    llm.add_argument(
+        "--batch-wait", type=float, metavar="SECONDS", help="stop waiting after this long; the batch stays pending for --resume (exit 3)"
+    )
+
+
 def _size(text: str) -> int:
     try:
         return parse_size(text)
@@ -291,8 +310,10 @@ def _run_extract(args: argparse.Namespace) -> int:
     if not scan.files:
         errors.print("[red]error:[/] no input files found (folders are searched for *.txt)")
         return 1
+    if args.dry_run or args.batch:
+        return _run_planned(scan, args)
     try:
-        backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None, args.chunk_chars)
+        backend = get_backend(args.backend, _llm_settings(args) if args.backend == "llm" else None)
     except (ConfigurationError, ValidationError) as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
@@ -307,6 +328,27 @@ def _run_extract(args: argparse.Namespace) -> int:
         return exc.exit_code
     finally:
         backend.close()
+
+
+def _run_planned(scan: InputScan, args: argparse.Namespace) -> int:
+    """--dry-run or --batch: the LLM backend's requests prepared first (extractor/batchrun.py)."""
+    if args.backend != "llm" or (args.workers or args.scheduler):
+        raise UsageError("--dry-run and --batch need --backend llm, in one process (not with --workers or --scheduler)")
+    say = functools.partial(console.print, highlight=False, markup=False)
+    try:
+        settings = _llm_settings(args)
+        settings.check()
+        from . import batchrun  # the LLM extra's imports
+    except (ConfigurationError, ValidationError, ImportError) as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    try:
+        if args.dry_run:
+            return batchrun.dry_run(scan, args, settings, say)
+        return batchrun.batch_run(scan, args, settings, _extract_with, say)
+    except (BackendAborted, batchrun.BatchError) as exc:  # the endpoint refused, or has no Batch API
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        return getattr(exc, "exit_code", 1)
 
 
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
@@ -384,13 +426,13 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
             scan,
             args.out,
             backend,
-            args.chunk_chars,
             args.resume,
             on_progress,
             report=args.report,
             manifest=args.manifest,
             doc_timeout=args.doc_timeout,
             engine=engine,
+            pages_ahead=_llm_settings(args).pages_ahead if args.backend == "llm" else 0,
         )
     console.print(_summary_table(summary, args.all_files))
     if summary.ignored:
@@ -521,7 +563,7 @@ def _run_report(args: argparse.Namespace) -> int:
             page = write_report(args.out)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
-    except (OSError, ValueError, sqlite3.Error) as exc:  # a folder that is not writable, a damaged database
+    except (OSError, ValueError, LedgerError) as exc:  # a folder that is not writable, a damaged database
         raise UsageError(f"cannot write the review page in {args.out}: {exc}") from exc
     console.print(f"report: {escape(str(page))}", highlight=False)
     return 0
@@ -554,7 +596,7 @@ def _run_review(args: argparse.Namespace) -> int:
             console.print(f"{len(written)} reviewed documents written as gold answers to {escape(str(args.export))}", highlight=False)
             return 0
         app = ReviewApp(args.out, port=args.port, editor=args.editor)
-    except (FileNotFoundError, sqlite3.Error) as exc:
+    except (FileNotFoundError, LedgerError) as exc:
         raise UsageError(str(exc)) from exc
     except OSError as exc:  # the port is taken
         raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc}") from exc

@@ -41,8 +41,8 @@ try:
 except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
 
-from .chunk import DEFAULT_BUDGET
 from .engines import SAME_PATHS, BackendSpec, ClusterLost, DocumentTask, Extracted, backend_for, extract_batch, failed
+from .errors import ExtractorError
 from .models import DocumentResult
 from .pipeline import extract_file, extract_text
 
@@ -56,7 +56,7 @@ WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
 CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
 
 
-class ClusterError(Exception):
+class ClusterError(ExtractorError):
     """The cluster cannot be used (no scheduler at the address, no workers); the message says what to check."""
 
 
@@ -308,7 +308,7 @@ class ClusterLimits:
 # -- the library API ------------------------------------------------------------------
 
 
-def extract_bag(bag: db.Bag, backend: str = "rules", chunk_budget: int = DEFAULT_BUDGET, llm: Any = None) -> db.Bag:
+def extract_bag(bag: db.Bag, backend: str = "rules", llm: Any = None) -> db.Bag:
     """A bag of ``DocumentResult`` from a bag of documents, lazily, for your own Dask pipeline.
 
     An item is a text (``str``), a file (``pathlib.Path``), a ``(doc, text)``
@@ -317,12 +317,12 @@ def extract_bag(bag: db.Bag, backend: str = "rules", chunk_budget: int = DEFAULT
     ``backend="llm"`` pass ``llm=LLMSettings(...)``; its concurrency and token
     budget then hold per worker thread (``extract_many`` holds them for the whole call).
     """
-    spec = BackendSpec(backend, chunk_budget, llm)
+    spec = BackendSpec(backend, llm)
     return bag.map_partitions(_extract_partition, spec)
 
 
 def extract_many(
-    client: Client, items: Iterable[Any], backend: str = "rules", chunk_budget: int = DEFAULT_BUDGET, llm: Any = None
+    client: Client, items: Iterable[Any], backend: str = "rules", llm: Any = None
 ) -> list[DocumentResult]:
     """``DocumentResult``s for texts, files, pairs or dicts (as ``extract_bag`` takes them), in order, on ``client``'s cluster.
 
@@ -330,7 +330,7 @@ def extract_many(
     for all the workers together.
     """
     items = [item.absolute() if isinstance(item, Path) else item for item in items]  # a worker's folder is not ours
-    spec = BackendSpec(backend, chunk_budget, llm)
+    spec = BackendSpec(backend, llm)
     limits = ClusterLimits(f"extractor-{uuid.uuid4().hex[:12]}", llm.concurrency, llm.max_tokens) if llm is not None else None
     spec = replace(spec, limits=limits)
     if limits is not None:
@@ -358,22 +358,22 @@ def _check_seen(items: list[Any], results: list[DocumentResult]) -> None:
 
 def _extract_partition(items: Iterable[Any], spec: BackendSpec) -> list[DocumentResult]:
     engine = backend_for(spec)
-    return [_extract_item(item, engine, spec.chunk_budget) for item in items]
+    return [_extract_item(item, engine) for item in items]
 
 
-def _extract_item(item: Any, engine: Any, chunk_budget: int) -> DocumentResult:
+def _extract_item(item: Any, engine: Any) -> DocumentResult:
     if isinstance(item, Path):
-        result = extract_file(item, engine, chunk_budget)
+        result = extract_file(item, engine)
         if result.error and not os.path.lexists(item):
             result.error = f"not found on the worker ({socket.gethostname()}) at {item}"
         return result
     if isinstance(item, str):
-        return extract_text(item, "<text>", engine, chunk_budget)
+        return extract_text(item, "<text>", engine)
     if isinstance(item, tuple) and len(item) == 2:
-        return extract_text(item[1], str(item[0]), engine, chunk_budget)
+        return extract_text(item[1], str(item[0]), engine)
     if isinstance(item, dict) and "text" in item:
         meta = item.get("meta")
-        return extract_text(item["text"], str(item.get("doc", "<text>")), engine, chunk_budget, meta)
+        return extract_text(item["text"], str(item.get("doc", "<text>")), engine, meta)
     raise TypeError(f"cannot extract from a {type(item).__name__}: give a text, a pathlib.Path, a (doc, text) pair or a dict with 'text'")
 
 

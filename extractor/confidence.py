@@ -6,48 +6,47 @@ It runs in the pipeline on every backend's figures, after the validator and the 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from . import knowledge
+from .knowledge import load
 from .models import Figure, Status
 
 
 @dataclass(frozen=True)
-class _Bands:
-    high: dict[str, frozenset[str]]
-    low: dict[str, frozenset[str]]
-    other_high: bool
+class _Scopes:
+    """A band of confidence.toml ([high] or [low]): the scopes each label may come from; an entry's key is its field's name."""
+
+    subject_from: frozenset[str]
+    metric_from: frozenset[str]
+    period_from: frozenset[str]
+    metric_key_other: bool = False  # [high]: whether a metric the lexicon does not name can be high
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
 
 
 @cache
-def _bands() -> _Bands:
-    data = tomllib.loads(resources.files("extractor").joinpath("data/confidence.toml").read_text(encoding="utf-8"))
-    return _Bands(
-        high={label: frozenset(data["high"][label]) for label in _LABELS},
-        low={label: frozenset(data["low"][label]) for label in _LABELS},
-        other_high=bool(data["high"]["metric_key_other"]),
-    )
+def _bands() -> tuple[_Scopes, _Scopes]:
+    """(high, low)."""
+    return load("confidence.toml", _Scopes, "high"), load("confidence.toml", _Scopes, "low")
 
 
 def examples() -> list[dict]:
     """The data file's examples (for the tests)."""
-    return tomllib.loads(resources.files("extractor").joinpath("data/confidence.toml").read_text(encoding="utf-8"))["examples"]
+    return knowledge.examples("confidence.toml")
 
 
 def band(subject_from: str, metric_from: str, period_from: str, metric_key: str, verified: bool = True) -> str:
     """The confidence band of labels read from these scopes."""
-    rules = _bands()
+    high, low = _bands()
     sources = dict(zip(_LABELS, (subject_from, metric_from, period_from), strict=True))
-    if not verified or any(sources[label] in rules.low[label] for label in _LABELS):
+    if not verified or any(sources[label] in getattr(low, label) for label in _LABELS):
         return "low"
-    if metric_key == "other" and not rules.other_high:
+    if metric_key == "other" and not high.metric_key_other:
         return "medium"
-    if all(sources[label] in rules.high[label] for label in _LABELS):
+    if all(sources[label] in getattr(high, label) for label in _LABELS):
         return "high"
     return "medium"
 

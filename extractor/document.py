@@ -12,8 +12,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend, BackendAborted
+from .backends import Backend
 from .budget import DEFAULT_DOC_TIMEOUT, TimeBudget
+from .errors import BackendAborted
 from .load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
 from .meta import Manifest, document_meta
 from .models import Article
@@ -80,7 +81,6 @@ def extract_document(
     path: Path,
     doc: str,
     backend: Backend,
-    chunk_budget: int,
     finished_sha256: str | None = None,
     manifest: Manifest | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
@@ -114,7 +114,7 @@ def extract_document(
         try:
             entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
             budget = TimeBudget(doc_timeout)
-            entry.text, articles = iter_articles(loaded.text, backend, chunk_budget, doc, entry.meta, budget)
+            entry.text, articles = iter_articles(loaded.text, backend, doc, entry.meta, budget)
             redact = redactor(backend)
             if redact is not None:  # a model may repeat the key it was sent; it is never written
                 articles = (_redacted(article, redact) for article in articles)

@@ -23,13 +23,14 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .backends import Backend, get_backend
+from .backends import Backend, Usage, get_backend
 from .budget import DEFAULT_DOC_TIMEOUT
 from .document import DocumentOutcome, extract_document, materialize
+from .errors import ExtractorError
 from .load import DEFAULT_MAX_FILE_SIZE, display_name
 from .models import DocumentMeta
 from .outputs import DocumentEntry, DocumentWork
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 BACKENDS_KEPT = 2  # backends a worker thread keeps built (a long-lived cluster serves one run after another)
 
 
-class ClusterLost(Exception):
+class ClusterLost(ExtractorError):
     """The engine lost its cluster mid-run (the scheduler died or cannot be reached): the run fails, --resume finishes it."""
 
     ends_run = True
@@ -58,7 +59,6 @@ class BackendSpec:
     """
 
     name: str
-    chunk_budget: int
     llm: LLMSettings | None = None
     limits: CallLimits | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # the run's per-document options (--max-file-size, --doc-timeout, --parks)
@@ -67,15 +67,10 @@ class BackendSpec:
 
     def key(self) -> str:
         settings = self.llm.model_dump_json() if self.llm is not None else ""
-        return f"{self.name}|{self.chunk_budget}|{settings}|{getattr(self.limits, 'name', '')}"
+        return f"{self.name}|{settings}|{getattr(self.limits, 'name', '')}"
 
     def build(self) -> Backend:
-        if self.name != "llm":
-            return get_backend(self.name)
-        from .backends.llm.backend import LLMBackend
-        from .backends.llm.settings import LLMSettings
-
-        return LLMBackend(self.llm or LLMSettings(), self.chunk_budget, self.limits)
+        return get_backend(self.name, self.llm, self.limits)
 
 
 @dataclass
@@ -103,7 +98,7 @@ class Extracted:
 
     work: DocumentWork
     seconds: float = 0.0
-    usage: dict[str, Any] = field(default_factory=dict)  # counters to add up (the LLM backend's); per batch, on its first document
+    usage: Usage | None = None  # what the backend used, to add up; per batch, on its first document
     worker: int = 0  # the id of the process that extracted it: what shows that a cluster spread the work (0: none did)
 
 
@@ -133,13 +128,13 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
 
     use_files(spec.parks)  # the --parks files the main process loaded (workers start with the packaged registry)
     backend = backend_for(spec)
-    before = _usage_counts(backend)
+    before = backend.usage()
     started = []
     for task in tasks:
         began = time.perf_counter()
         location = Path(task.location) if task.location else task.path
         work = extract_document(
-            location, task.doc, backend, spec.chunk_budget, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
+            location, task.doc, backend, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
         )
         outcome = work.entry.outcome
         outcome.path = display_name(task.path)  # as the main process names it, so run.json is a one-process run's
@@ -148,7 +143,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
         started.append((began, work))
     done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
     if done:
-        done[0].usage = _usage_delta(before, _usage_counts(backend))
+        done[0].usage = backend.usage().since(before)
     return done
 
 
@@ -186,21 +181,3 @@ class _Given:
 
     def meta_for(self, file: Path) -> DocumentMeta | None:
         return self.meta
-
-
-def _usage_counts(backend: Backend) -> dict[str, Any]:
-    counts = getattr(backend, "usage_counts", None)
-    return counts() if counts is not None else {}
-
-
-def _usage_delta(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """What the counters gained: numbers subtracted, lists' new items, flags as they are now."""
-    delta: dict[str, Any] = {}
-    for name, value in after.items():
-        if isinstance(value, bool):
-            delta[name] = value
-        elif isinstance(value, int | float):
-            delta[name] = value - before.get(name, 0)
-        elif isinstance(value, list):
-            delta[name] = value[len(before.get(name, [])) :]
-    return delta

@@ -9,8 +9,8 @@ resolves in this order:
    a key the document also has in a longer form takes that one (稀土高新区 → 包头稀土高新区);
 3. the registry by key, else an id derived from the key (``registered: false``).
 
-``write_zones_table`` builds the ``zones`` table of records.sqlite: one row per zone
-across all documents.
+``zone_rows`` makes the rows of the ``zones`` table of records.sqlite (``outputs/sqlite.py``
+writes it): one row per zone across all documents.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .mentions import find_park_mentions, short_name_definitions
 from .models import Article, Park
 from .registry import Registry, Zone, registry
 from .zonenames import ZoneName, short_place_name
@@ -46,8 +47,6 @@ class DocumentZones:
     """The identities of one document's zone spellings (build once per document, before its articles)."""
 
     def __init__(self, text: str, zones: Registry | None = None) -> None:
-        from .backends.rules.parks import find_park_mentions, short_name_definitions  # the reader of spellings
-
         self.registry = zones or registry()
         self.words = self.registry.vocabulary
         self.definitions = dict(short_name_definitions(text))
@@ -176,39 +175,24 @@ def _one_park(identity: Identity | None, members: list[Park], defined_by: dict[s
 
 # --- the zones table ---------------------------------------------------------------------------
 
-ZONES_TABLE = "zones"
-_ZONE_COLUMNS = (
-    "park_id TEXT PRIMARY KEY, name TEXT, aliases TEXT, registered INTEGER, level TEXT, province TEXT, city TEXT, "
-    "mentions INTEGER, documents INTEGER, docs TEXT, first_published TEXT, last_published TEXT"
-)
 
+def zone_rows(parks: Iterable[tuple], text_and_date: Callable[[str], tuple[str, str]]) -> list[tuple]:
+    """The rows of the ``zones`` table of records.sqlite: one per park_id across all documents.
 
-def write_zones_table(db: sqlite3.Connection) -> int:
-    """Rebuild ``zones`` from ``parks`` and ``documents``: one row per park_id across all documents.
-
-    ``mentions`` counts the occurrences of the zone's spellings in the documents' text
-    (longest spelling first, so 山东省威海高新区 is one mention, not two). Publication
-    dates come from a ``published`` column of ``documents`` when the run has one.
-    Returns the number of zones.
+    ``parks`` gives (park_id, name, aliases, registered, level, province, city, doc) of every identified park in
+    input order; ``text_and_date`` a document's text and publication date. ``mentions`` counts the occurrences
+    of the zone's spellings in the documents' text (longest spelling first, so 山东省威海高新区 is one
+    mention, not two).
     """
-    db.execute(f"DROP TABLE IF EXISTS {ZONES_TABLE}")
-    db.execute(f"CREATE TABLE {ZONES_TABLE} ({_ZONE_COLUMNS})")
-    document_columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
-    published = "published" if "published" in document_columns else "NULL"
-
-    def text_and_date(doc: str) -> tuple[str, str]:  # one document at a time: a corpus's texts never sit in memory together
-        row = db.execute(f"SELECT text, {published} FROM documents WHERE doc = ?", (doc,)).fetchone()
-        return (row[0] or "", row[1] or "") if row else ("", "")
-
     zones: dict[str, dict] = {}
-    query = "SELECT park_id, name, aliases, registered, level, province, city, doc FROM parks WHERE park_id != '' ORDER BY rowid"
-    for park_id, name, aliases, registered, level, province, city, doc in db.execute(query):
+    for park_id, name, aliases, registered, level, province, city, doc in parks:
         zone = zones.setdefault(
             park_id,
             {"name": name, "spellings": {}, "docs": {}, "registered": registered, "level": level, "province": province, "city": city},
         )
         zone["spellings"].update(dict.fromkeys([name, *json.loads(aliases or "[]")]))
         zone["docs"].setdefault(doc, set()).update([name, *json.loads(aliases or "[]")])
+    rows = []
     for park_id, zone in zones.items():
         mentions, dates = 0, []
         for doc, spellings in zone["docs"].items():
@@ -216,8 +200,7 @@ def write_zones_table(db: sqlite3.Connection) -> int:
             mentions += _count(text, spellings)
             dates += [date] if date else []
         dates.sort()
-        db.execute(
-            f"INSERT INTO {ZONES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.append(
             (
                 park_id,
                 zone["name"],
@@ -231,9 +214,9 @@ def write_zones_table(db: sqlite3.Connection) -> int:
                 json.dumps(sorted(zone["docs"]), ensure_ascii=False),
                 dates[0] if dates else None,
                 dates[-1] if dates else None,
-            ),
+            )
         )
-    return len(zones)
+    return rows
 
 
 def _count(text: str, spellings: set[str]) -> int:

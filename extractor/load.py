@@ -19,7 +19,6 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -29,6 +28,9 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from charset_normalizer import from_bytes
+
+from .errors import ExtractorError
+from .knowledge import data as knowledge_file
 
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
 DEFAULT_MAX_FILE_SIZE = 64 * 2**20  # a 20 MB page peaks near 230 MiB; far past any real newspaper page
@@ -40,12 +42,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_SETTINGS = tomllib.loads((Path(__file__).parent / "data" / "text.toml").read_text(encoding="utf-8"))
+_SETTINGS = knowledge_file("text.toml")
 _GARBAGE = _SETTINGS["garbage"]
 _CHINESE = _SETTINGS["chinese"]
 
 
-class LoadError(Exception):
+class LoadError(ExtractorError):
     """A file that cannot be read as text; the message says why."""
 
 
@@ -78,8 +80,23 @@ class TextMeasures(NamedTuple):
         return ""
 
 
+_last_measured: list[tuple[str, TextMeasures] | None] = [None]  # one slot, read and replaced whole (threads share it)
+
+
 def measure(text: str) -> TextMeasures:
-    """Count the characters that matter, in one pass over the text (C speed: Counter) and one over its Latin words."""
+    """Count the characters that matter, in one pass over the text (C speed: Counter) and one over its Latin words.
+
+    The last text's counts are kept: reading a file asks twice of the same decoded text (is it garbage, is it Chinese).
+    """
+    last = _last_measured[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    measures = _measure(text)
+    _last_measured[0] = (text, measures)
+    return measures
+
+
+def _measure(text: str) -> TextMeasures:
     han = rare = bad = controls = visible = 0
     tokens = sum(1 for _ in _LATIN_WORD.finditer(text))
     common = _common_han()
@@ -428,7 +445,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
 # --- CSV files the user gives (--meta, --parks) ------------------------------------------------------
 
 
-class CsvFormatError(ValueError):
+class CsvFormatError(ExtractorError, ValueError):
     """A CSV the user gave cannot be read as rows; the message names the line."""
 
 

@@ -15,15 +15,15 @@ import email.utils
 import json
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import ExtractorError
+from .knowledge import data as knowledge_file
 from .load import CsvFormatError, csv_table
 from .models import DatePrecision, DocumentMeta
 from .normalize import fold_characters
@@ -49,7 +49,7 @@ class _Knowledge:
 
 @cache
 def knowledge() -> _Knowledge:
-    data = tomllib.loads(resources.files("extractor").joinpath("data/meta.toml").read_text(encoding="utf-8"))
+    data = knowledge_file("meta.toml")
     labels = data["labels"]
 
     def label_set(name: str) -> frozenset[str]:
@@ -305,7 +305,7 @@ def meta_from_fields(fields: dict[str, Any]) -> DocumentMeta:
 # --- manifest --------------------------------------------------------------------------------
 
 
-class ManifestError(ValueError):
+class ManifestError(ExtractorError, ValueError):
     """A --meta file that cannot be used; the message says where and why."""
 
 

@@ -4,7 +4,8 @@
 it does not do: magnitude multipliers on decimals (2.5万亿), units, ranges,
 fractions, 余/多 inside a quantity and the qualifier cues around it (约, 超,
 以上 …). The same grammar serves the rules backend, which finds quantities,
-and the validator, which re-parses what any backend claims.
+and the validator, which re-parses what any backend claims. The units, the
+characters that must not follow each, and the cue words live in extractor/data/units.toml.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 import cn2an
 
+from .knowledge import load
 from .models import Qualifier
 
 ARABIC = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|(?<=[-−])\.\d+)"
@@ -50,111 +53,20 @@ _MULTIPLIERS_LONGEST_FIRST = sorted(MULTIPLIERS, key=len, reverse=True)
 # 千 and 百 multiply only an Arabic number (20千, 3百, 3.1千万); after a Chinese numeral they are its own places.
 MULTIPLIER = r"千万亿|万亿|(?<=\d)(?:千亿|千万|百万|千|百)|亿|万"
 
-# Units as printed, each with the characters that must not follow it (年度 is not a duration).
-_UNIT_GUARDS = {
-    "个百分点": "",
-    "百分点": "",
-    "%": "",
-    "‰": "",
-    "美元": "",
-    "欧元": "",
-    "日元": "",
-    "港元": "",
-    "澳元": "",
-    "韩元": "",
-    "英镑": "",
-    "卢布": "",
-    "泰铢": "",
-    "新台币": "",
-    "港币": "",
-    "人民币": "",
-    "元": "宇",
-    "块钱": "",
-    "个工作日": "",
-    "工作日": "",
-    "个半月": "",
-    "个月": "",
-    "个半小时": "",
-    "小时": "",
-    "分钟": "",
-    "秒": "钟",
-    "周": "年边末",
-    "天": "然津下地",
-    "年半": "",
-    "年": "度代级初底末中前后",
-    "万人次": "",
-    "人次": "",
-    "车次": "",
-    "平方公里": "",
-    "平方千米": "",
-    "平方米": "",
-    "立方米": "",
-    "公顷": "",
-    "亩": "",
-    "公里": "",
-    "千米": "",
-    "米": "",
-    "英寸": "",
-    "千瓦时": "",
-    "千瓦": "",
-    "兆瓦": "",
-    "吉瓦": "",
-    "千克": "",
-    "公斤": "",
-    "克": "服隆",
-    "摄氏度": "",
-    "℃": "",
-    "MW": "",
-    "GW": "",
-    "kW": "",
-    "kWh": "",
-    "MWh": "",
-    "GWh": "",
-    "TWh": "",
-    "兆瓦时": "",
-    "吉瓦时": "",
-    "万吨": "",
-    "吨": "",
-    "标准箱": "",
-    "倍": "",
-    "成": "为立功本果员就长都交型熟品效绩片套规分败",
-    "家": "庭属长乡",
-    "个": "体别性人",
-    "项": "目",
-    "条": "例件",
-    "件": "",
-    "人": "民才员口",
-    "名": "单片义称牌",
-    "位": "数于置",
-    "台币": "",
-    "台": "阶湾",
-    "套": "",
-    "辆": "",
-    "栋": "",
-    "幢": "",
-    "座": "",
-    "所": "以有属谓",
-    "只": "有是要能需",
-    "款": "",
-    "类": "",
-    "次": "",
-    "场": "景所地",
-    "户": "",
-    "支": "持",
-    "架": "构",
-    "部": "门署分委长",
-    "张": "",
-    "间": "接",
-    "床": "",
-    "笔": "",
-    "份": "额",
-    "种": "子",
-    "层": "次面",
-    "例": "",
-    "篇": "",
-    "字": "",
-    "盒": "",
-}
+
+
+@dataclass(frozen=True)
+class _Words:
+    """extractor/data/units.toml: an entry's key is its field's name."""
+
+    guards: dict[str, str]  # a unit as printed → the characters that must not follow it (年度 is not a duration)
+    base_unit_aliases: dict[str, str]  # a base unit written another way → the one it stands for
+    cues_before: dict[str, str]  # a word before a number → its qualifier
+    cues_after: dict[str, str]  # a word after a number → its qualifier
+
+
+_WORDS = load("units.toml", _Words, skip=("examples",))
+_UNIT_GUARDS = _WORDS.guards
 UNITS = sorted(_UNIT_GUARDS, key=len, reverse=True)
 _UNIT_PATTERN = "|".join(
     re.escape(unit) + (f"(?![{guard}])" if guard else "") + ("(?![A-Za-z])" if unit.isascii() and unit.isalpha() else "")
@@ -162,17 +74,7 @@ _UNIT_PATTERN = "|".join(
     for guard in (_UNIT_GUARDS[unit],)
 )
 UNIT_START = re.compile(rf"(?:{_UNIT_PATTERN}|[万亿千百](?:{_UNIT_PATTERN})?)")
-# Base units written several ways, and the one each stands for.
-_BASE_UNIT_ALIASES = {
-    "人民币": "元",
-    "块钱": "元",
-    "港币": "港元",
-    "美金": "美元",
-    "日币": "日元",
-    "台币": "新台币",
-    "千米": "公里",
-    "平方千米": "平方公里",
-}
+_BASE_UNIT_ALIASES = _WORDS.base_unit_aliases
 _RANGE_SEPARATOR = r"(?:——|--|[—–\-~～至到])"
 _SIGN = r"(?P<sign>(?<![\d.])[-−]|负的?)?"
 
@@ -213,38 +115,10 @@ QUANTITY = re.compile(
 )
 
 _CUES_BEFORE = sorted(
-    [
-        ("不超过", Qualifier.upper),
-        ("不高于", Qualifier.upper),
-        ("最高", Qualifier.upper),
-        ("最多", Qualifier.upper),
-        ("不足", Qualifier.upper),
-        ("低于", Qualifier.upper),
-        ("不低于", Qualifier.lower),
-        ("不少于", Qualifier.lower),
-        ("至少", Qualifier.lower),
-        ("超过", Qualifier.lower),
-        ("超出", Qualifier.lower),
-        ("突破", Qualifier.lower),
-        ("逾", Qualifier.lower),
-        ("超", Qualifier.lower),
-        ("大约", Qualifier.approx),
-        ("接近", Qualifier.approx),
-        ("将近", Qualifier.approx),
-        ("约", Qualifier.approx),
-        ("近", Qualifier.approx),
-    ],
+    ((cue, Qualifier(qualifier)) for cue, qualifier in _WORDS.cues_before.items()),
     key=lambda cue: -len(cue[0]),  # 不低于 before 低于
 )
-_CUES_AFTER = [
-    ("以上", Qualifier.lower),
-    ("之多", Qualifier.lower),
-    ("多", Qualifier.lower),
-    ("以下", Qualifier.upper),
-    ("以内", Qualifier.upper),
-    ("左右", Qualifier.approx),
-    ("上下", Qualifier.approx),
-]
+_CUES_AFTER = [(cue, Qualifier(qualifier)) for cue, qualifier in _WORDS.cues_after.items()]
 _CUE_AFTER = re.compile("|".join(cue for cue, _ in _CUES_AFTER))
 _QUALIFIER_OF_CUE_AFTER = dict(_CUES_AFTER)
 # 约 of 签约, 制约, 合约 … is no cue.

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from .knowledge import data as knowledge_file
 from .meta import knowledge as meta_knowledge
 from .models import Figure
 from .numbers import DURATION_UNITS
@@ -32,7 +31,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 @cache
 def knowledge() -> dict[str, Any]:
-    return tomllib.loads(resources.files("extractor").joinpath("data/periods.toml").read_text(encoding="utf-8"))
+    return knowledge_file("periods.toml")
 
 
 def _alternatives(words: list[str] | dict[str, Any]) -> str:

@@ -1,14 +1,13 @@
-"""The data flow, end to end: load → normalize → segment → chunk → extract → merge → verify."""
+"""The data flow, end to end: load → normalize → segment → extract → merge → verify."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from .backends import Backend, get_backend
+from .backends import Backend, Page, get_backend
 from .backends.rules.labels import metric_scope
 from .budget import TimeBudget, check_budget, within
-from .chunk import DEFAULT_BUDGET, chunk_article
 from .confidence import assess
 from .identity import DocumentZones
 from .load import LoadError, read_text
@@ -24,7 +23,6 @@ from .verify import settle_shared_numbers, verify_in_place
 def iter_articles(
     raw: str,
     backend: Backend,
-    chunk_budget: int = DEFAULT_BUDGET,
     doc: str = "",
     meta: DocumentMeta | None = None,
     time_budget: TimeBudget | None = None,
@@ -40,13 +38,8 @@ def iter_articles(
         normalized = normalize(raw)
         text = normalized.text
         check_budget()
-        segments = segment(text)
-        chunks = (
-            {part.index: chunk_article(text, part.start, part.end, part.index, chunk_budget) for part in segments}
-            if backend.needs_chunks
-            else {}
-        )
-        extracted = iter(backend.extract_articles(text, segments, chunks, doc, meta=meta))  # a backend may start its work here (LLM calls)
+        page = Page(doc, text, segment(text), meta)
+        extracted = iter(backend.extract(page))  # a backend may start its work here (LLM calls)
 
     def articles() -> Iterator[Article]:
         zones = DocumentZones(text)  # zone identities: every spelling of one zone gets one park_id
@@ -83,7 +76,6 @@ def extract_text(
     raw: str,
     doc: str = "<text>",
     backend: Backend | str = "rules",
-    chunk_budget: int = DEFAULT_BUDGET,
     meta: DocumentMeta | dict | None = None,
 ) -> DocumentResult:
     """Extract verified records from one page of text (raw, as read from a file).
@@ -93,17 +85,14 @@ def extract_text(
     """
     if not isinstance(backend, str):
         document = document_meta(raw, meta, origin="caller")
-        text, articles = iter_articles(raw, backend, chunk_budget, doc, document)
+        text, articles = iter_articles(raw, backend, doc, document)
         return DocumentResult(doc=doc, text=text, meta=document, articles=list(articles))
-    engine = get_backend(backend)
-    try:
-        return extract_text(raw, doc, engine, chunk_budget, meta)
-    finally:
-        engine.close()  # a backend made here is closed here (the LLM backend runs a thread and a client)
+    with get_backend(backend) as engine:  # a backend made here is closed here (the LLM backend runs a thread and a client)
+        return extract_text(raw, doc, engine, meta)
 
 
 def extract_file(
-    path: str | Path, backend: Backend | str = "rules", chunk_budget: int = DEFAULT_BUDGET, meta: DocumentMeta | dict | None = None
+    path: str | Path, backend: Backend | str = "rules", meta: DocumentMeta | dict | None = None
 ) -> DocumentResult:
     """Extract from one file; a file that cannot be read gives a result with ``error`` set."""
     path = Path(path)
@@ -111,4 +100,4 @@ def extract_file(
         loaded = read_text(path)
     except LoadError as exc:
         return DocumentResult(doc=path.name, text="", error=str(exc))
-    return extract_text(loaded.text, path.name, backend, chunk_budget, meta)
+    return extract_text(loaded.text, path.name, backend, meta)

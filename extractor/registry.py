@@ -20,6 +20,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .errors import ExtractorError
 from .load import CsvFormatError, csv_table
 from .zonenames import Vocabulary, vocabulary
 
@@ -31,7 +32,7 @@ _FACTS = ("province", "city", "level", "zone_type", "approved", "parent_id", "ar
 _PACKAGED = ("zones.csv", "zones_provincial.csv")  # national and since-approved zones; the catalogue's provincial ones
 
 
-class RegistryError(ValueError):
+class RegistryError(ExtractorError, ValueError):
     """A registry file that cannot be used: missing columns, empty ids, one id for two zones."""
 
 
@@ -88,13 +89,14 @@ class Registry:
         """Identity key → zone; None where two zones share a key (then neither is guessed)."""
         index: dict[str, Zone | None] = {}
         for zones in (self.zones, self.user_zones):
-            own: dict[str, Zone | None] = {}
+            holders: dict[str, list[Zone]] = {}
             for zone in zones:
                 for spelling in zone.spellings:
                     parsed = self.vocabulary.parse(spelling, anchored=False)
                     key = parsed.key if parsed is not None else spelling
-                    own[key] = zone if own.get(key, zone) == zone else None
-            index.update(own)
+                    if zone not in holders.setdefault(key, []):
+                        holders[key].append(zone)
+            index.update({key: _one_zone(held) for key, held in holders.items()})
         return index
 
     def zones_of(self, core: str) -> list[str]:
@@ -136,6 +138,16 @@ class Registry:
     def children(self, park_id: str) -> list[Zone]:
         """The sub-parks registered under a zone."""
         return [zone for zone in self.all_zones if zone.parent_id == park_id]
+
+
+def _one_zone(holders: list[Zone]) -> Zone | None:
+    """The zone a key names: its one holder; of several, the one national zone among provincial
+    ones (上海松江经济开发区, provincial, reads as 松江经开区 like the national 松江经济技术开发区,
+    which news means; see zones.md); else none, for a spelling of two zones names neither."""
+    if len(holders) == 1:
+        return holders[0]
+    national = [zone for zone in holders if zone.level != "provincial"]
+    return national[0] if len(national) == 1 and len(national) < len(holders) else None
 
 
 def load_registry(paths: Iterable[Path | str] = (), packaged: bool = True) -> Registry:

@@ -22,9 +22,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend
+from .backends import Backend, Usage
 from .budget import DEFAULT_DOC_TIMEOUT
-from .chunk import DEFAULT_BUDGET
 from .document import DocumentOutcome, Redact, extract_document, redactor
 from .engines import BackendSpec, DocumentTask, Engine
 from .load import InputScan, display_name
@@ -123,13 +122,13 @@ def run_extraction(
     files: Iterable[Path] | InputScan,
     out_dir: Path,
     backend: Backend,
-    chunk_budget: int = DEFAULT_BUDGET,
     resume: bool = False,
     on_progress: ProgressCallback | None = None,
     report: bool = False,
     manifest: Manifest | None = None,
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     engine: Engine | None = None,
+    pages_ahead: int = 0,
 ) -> RunSummary:
     """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
 
@@ -141,18 +140,20 @@ def run_extraction(
     the run; what was written before it stays whole. A document that takes longer
     than ``doc_timeout`` seconds (None: no limit) fails with that reason.
     ``engine`` extracts on
-    other processes (a Dask cluster); the outputs are the same.
+    other processes (a Dask cluster); the outputs are the same. ``pages_ahead``
+    pages are prepared ahead of the one being written, so that a backend's slow
+    work on them (model calls) overlaps.
     """
     scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
     notify = _redacting(on_progress or (lambda event, outcome: None), redactor(backend))
-    settings = run_settings(backend, chunk_budget, manifest.path if manifest else None, registry_files())
+    settings = run_settings(backend, manifest.path if manifest else None, registry_files())
     summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
     left_out = [(p, "no such file or folder") for p in scan.missing]
     left_out += [(p, "symbolic link loop: folder already searched") for p in scan.loops]
     left_out += scan.skipped
     summary.ignored = [display_name(p) for p in scan.ignored]
     started = time.perf_counter()
-    lookahead = backend.prefetch_pages  # pages prepared ahead: their model calls overlap with this one's
+    workers_usage = Usage()  # what an engine's workers' backends used, added up as their documents come back
     with OutputSet(out_dir, settings, resume, report) as outputs, OutcomeLog(out_dir / OUTCOMES_FILE, summary) as log:
         try:
             for path, why in left_out:
@@ -160,13 +161,13 @@ def run_extraction(
             finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
             if engine is not None:
                 tasks = _tasks(scan.files, finished, manifest)
-                spec = _backend_spec(backend, chunk_budget, scan.max_file_size, doc_timeout)
-                log.extend(_extract_on(engine, spec, backend, tasks, len(scan.files), outputs, notify))
+                spec = _backend_spec(backend, scan.max_file_size, doc_timeout)
+                log.extend(_extract_on(engine, spec, tasks, len(scan.files), outputs, notify, workers_usage))
             prepared: deque[_Prepared] = deque()
             for path, doc in _named(scan.files) if engine is None else ():
-                work = extract_document(path, doc, backend, chunk_budget, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
+                work = extract_document(path, doc, backend, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
                 prepared.append(_Prepared(work, time.perf_counter()))
-                while len(prepared) > lookahead:
+                while len(prepared) > pages_ahead:
                     log.add(_write(prepared.popleft(), outputs, notify))
             while prepared:
                 log.add(_write(prepared.popleft(), outputs, notify))
@@ -175,17 +176,17 @@ def run_extraction(
             stopped = {"stopped": f"{type(exc).__name__}: {exc}".rstrip(": ") + "; run the same command with --resume to continue"}
             with contextlib.suppress(Exception):
                 log.close()
-                summary.usage = backend.usage()
+                summary.usage = (backend.usage() + workers_usage).report()
                 outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, redactor(backend)))
             raise
         summary.seconds = time.perf_counter() - started
-        summary.usage = backend.usage()
+        summary.usage = (backend.usage() + workers_usage).report()
         log.close()
         outputs.finish(_redact_manifest(summary.manifest(), redactor(backend)))
     return summary
 
 
-def run_settings(backend: Backend, chunk_budget: int, meta: Path | None = None, parks: Iterable[Path] = ()) -> dict[str, str]:
+def run_settings(backend: Backend, meta: Path | None = None, parks: Iterable[Path] = ()) -> dict[str, str]:
     """What the records depend on besides the input: a --resume with other settings is refused.
 
     The --meta file and the --parks files count too (by their content): a zone
@@ -202,13 +203,9 @@ def run_settings(backend: Backend, chunk_budget: int, meta: Path | None = None, 
     parks = list(parks)
     if parks:
         settings["parks"] = _files_digest(parks)
-    if backend.needs_chunks:
-        settings["chunk_chars"] = str(chunk_budget)
-    llm = getattr(backend, "settings", None)  # the LLM backend's endpoint settings
+    llm = getattr(backend, "settings", None)  # the LLM backend's settings
     if llm is not None:
-        settings["base_url"] = _public_url(getattr(llm, "base_url", None) or "")
-        for name in ("model", "mode", "extraction"):
-            settings[name] = str(getattr(llm, name, ""))
+        settings.update(llm.resume_settings())
     return settings
 
 
@@ -219,11 +216,14 @@ def _version() -> str:
         return "unknown"
 
 
+_NOT_KNOWLEDGE = {"prices.toml"}  # the price table of --dry-run: no record depends on it
+
+
 def _knowledge_digest() -> str:
     """The word lists, cues and tables in extractor/data: the rules' output changes with them."""
     digest = hashlib.sha256()
     for path in sorted(_DATA.glob("*")):
-        if path.is_file():
+        if path.is_file() and path.name not in _NOT_KNOWLEDGE:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -241,13 +241,6 @@ def _files_digest(paths: list[Path]) -> str:
             digest.update(b"unreadable:" + str(path).encode())
         digest.update(b"\0")
     return digest.hexdigest()[:16]
-
-
-def _public_url(url: str) -> str:
-    """The URL as it may be written: user, password and query values hidden, host and port kept."""
-    from .backends.llm.redact import public_url  # light: no openai import
-
-    return public_url(url) if url else url
 
 
 def _redacting(notify: ProgressCallback, redact: Redact | None) -> ProgressCallback:
@@ -307,26 +300,25 @@ def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | Non
         yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, str(path.absolute()))
 
 
-def _backend_spec(backend: Backend, chunk_budget: int, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
+def _backend_spec(backend: Backend, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
     """What a worker needs to do this run's per-document work as this process would."""
     parks = tuple(str(path) for path in registry_files())
-    return BackendSpec(backend.name, chunk_budget, getattr(backend, "settings", None), None, max_file_size, doc_timeout, parks)
+    return BackendSpec(backend.name, getattr(backend, "settings", None), None, max_file_size, doc_timeout, parks)
 
 
 def _extract_on(
     engine: Engine,
     spec: BackendSpec,
-    backend: Backend,
     tasks: Iterable[DocumentTask],
     count: int,
     outputs: OutputSet,
     notify: ProgressCallback,
+    usage: Usage,
 ) -> Iterator[DocumentOutcome]:
-    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``backend``'s."""
-    add_usage = getattr(backend, "add_usage_counts", None)
+    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``usage``."""
     for extracted in engine.extract(spec, tasks, count):
-        if extracted.usage and add_usage is not None:
-            add_usage(extracted.usage)
+        if extracted.usage is not None:
+            usage += extracted.usage
         yield _write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify)
 
 

@@ -12,11 +12,12 @@ article stay linear in the article.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from . import knowledge
+from .knowledge import load, table
 
 
 @dataclass(frozen=True)
@@ -31,28 +32,28 @@ class Heading:
 
 @dataclass(frozen=True)
 class _Schemes:
-    numbered: tuple[tuple[re.Pattern[str], int], ...]
-    plain_level: int
-    max_line: int
-    max_run_in: int
+    """structure.toml: an entry's key is its field's name ([[numbering]] and [table] are read below and in tables.py)."""
+
+    plain_heading_level: int
+    max_heading_chars: int
+    max_run_in_chars: int
     sentence_end: re.Pattern[str]
 
 
 @cache
 def _schemes() -> _Schemes:
-    data = tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))
-    return _Schemes(
-        numbered=tuple((re.compile(item["pattern"]), int(item["level"])) for item in data["numbering"]),
-        plain_level=int(data["plain_heading_level"]),
-        max_line=int(data["max_heading_chars"]),
-        max_run_in=int(data["max_run_in_chars"]),
-        sentence_end=re.compile(data["sentence_end"]),
-    )
+    return load("structure.toml", _Schemes, skip=("numbering", "examples", "table"))
+
+
+@cache
+def _numbered() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The numbering schemes and their levels, in the file's order."""
+    return tuple((re.compile(item["pattern"]), int(item["level"])) for item in table("structure.toml", "numbering"))
 
 
 def examples() -> list[dict]:
     """The data file's examples (for the tests)."""
-    return tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))["examples"]
+    return knowledge.examples("structure.toml")
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -66,9 +67,9 @@ def numbered_lines(raw: str) -> tuple[set[int], set[int]]:
     starts, ends = set(), set()
     for match in _LINE.finditer(raw):
         line = match.group().strip()
-        if any(pattern.match(line) for pattern, _level in schemes.numbered):
+        if any(pattern.match(line) for pattern, _level in _numbered()):
             starts.add(match.start() + len(match.group()) - len(match.group().lstrip()))
-            if len(line) <= schemes.max_line and not schemes.sentence_end.search(line) and not _CLAUSE_MARK.search(line):
+            if len(line) <= schemes.max_heading_chars and not schemes.sentence_end.search(line) and not _CLAUSE_MARK.search(line):
                 ends.add(match.end() - (len(match.group()) - len(match.group().rstrip())))
     return starts, ends
 
@@ -80,17 +81,17 @@ def _heading_of_line(text: str, start: int, end: int, next_line_long: bool) -> t
     offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
     if line.startswith("#"):
         return min(line.count("#", 0, len(line) - len(line.lstrip("#"))), 6), end
-    for pattern, level in schemes.numbered:
+    for pattern, level in _numbered():
         if pattern.match(line):
             stop = schemes.sentence_end.search(text, offset, end)
-            if stop is None and len(line) <= schemes.max_line and not _CLAUSE_MARK.search(line):
+            if stop is None and len(line) <= schemes.max_heading_chars and not _CLAUSE_MARK.search(line):
                 return level, end  # the whole line is the heading
-            if stop is not None and stop.start() - offset <= schemes.max_run_in:
+            if stop is not None and stop.start() - offset <= schemes.max_run_in_chars:
                 return level, stop.end()  # （一）坚持创新驱动。…: a run-in heading, the paragraph under it
             return None
-    plain = len(line) <= schemes.max_line and next_line_long and not schemes.sentence_end.search(line[-1:])
+    plain = len(line) <= schemes.max_heading_chars and next_line_long and not schemes.sentence_end.search(line[-1:])
     if plain and not _CLAUSE_MARK.search(line):
-        return schemes.plain_level, end
+        return schemes.plain_heading_level, end
     return None
 
 

@@ -10,10 +10,10 @@ extractor/data/structure.toml ([table]).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from .knowledge import load
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ class TableCell:
 
 @dataclass(frozen=True)
 class _Rules:
-    separators: re.Pattern[str]
+    """structure.toml [table]: an entry's key is its field's name."""
+
+    cell_separators: re.Pattern[str]
     unit_in_header: re.Pattern[str]
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
@@ -49,15 +51,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))["table"]
-    return _Rules(
-        separators=re.compile(data["cell_separators"]),
-        unit_in_header=re.compile(data["unit_in_header"]),
-        year_header=re.compile(data["year_header"]),
-        number_cell=re.compile(data["number_cell"]),
-        min_rows=int(data["min_rows"]),
-        generic_corner=re.compile(data["generic_corner"]),
-    )
+    return load("structure.toml", _Rules, "table", skip=("examples",))
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -66,7 +60,7 @@ _LINE = re.compile(r"[^\n]+")
 def _cells(text: str, start: int, end: int) -> list[Cell]:
     """The cells of one line, with their places (empty cells of a leading or trailing bar dropped)."""
     cells, position = [], start
-    for separator in [*_rules().separators.finditer(text, start, end), None]:
+    for separator in [*_rules().cell_separators.finditer(text, start, end), None]:
         stop = separator.start() if separator else end
         raw = text[position:stop]
         stripped = raw.strip()
@@ -84,7 +78,7 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     tables: list[list[list[Cell]]] = []
     run: list[list[Cell]] = []
     for line in _LINE.finditer(text, start, end):
-        cells = _cells(text, line.start(), line.end()) if _rules().separators.search(text, line.start(), line.end()) else []
+        cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         folded = _folded(cells)
         if folded:
             tables.append(folded)
@@ -253,7 +247,7 @@ def headers_of(text: str, position: int) -> list[Cell]:
     block_start = line_start
     while block_start > 0:  # the table's block: the run of lines with cell separators around the position
         previous = text.rfind("\n", 0, block_start - 1) + 1
-        if not _rules().separators.search(text, previous, block_start - 1):
+        if not _rules().cell_separators.search(text, previous, block_start - 1):
             break
         block_start = previous
     block_end = text.find("\n", position)
@@ -261,7 +255,7 @@ def headers_of(text: str, position: int) -> list[Cell]:
     while block_end < len(text):
         following = text.find("\n", block_end + 1)
         following = len(text) if following == -1 else following
-        if not _rules().separators.search(text, block_end + 1, following):
+        if not _rules().cell_separators.search(text, block_end + 1, following):
             break
         block_end = following
     return _block_headers(text, block_start, block_end).get(position, [])

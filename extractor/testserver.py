@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .backends.llm.prompting import FIGURE_MARK, QUOTE_LINE, text_markers
+from .testbatch import BatchService
 from .tokens import estimate_tokens
 
 FAULTS = (
@@ -65,6 +66,7 @@ class Script:
     context_tokens: int | None = None  # like a local server's --n_ctx: a prompt plus max_tokens over it gets HTTP 400
     honour_max_tokens: bool = True  # an answer longer than the request's max_tokens is cut there (finish_reason length)
     noise: tuple[str, ...] = ()  # NOISE profiles applied to every oracle answer: what real small models were seen to write
+    batch_hold: bool = False  # a created batch stays in_progress (a batch that takes hours) until this is False again
 
 
 @dataclass
@@ -81,6 +83,9 @@ class Stats:
     max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
     cut_at_max_tokens: int = 0  # answers cut at the request's max_tokens (finish_reason length)
     requests: list[dict] = field(default_factory=list)  # per chat request: max_tokens, temperature, prompt_tokens
+    hits: int = 0  # HTTP requests of any kind but /stats: a dry run makes none
+    files_uploaded: int = 0  # Batch API
+    batches_created: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +96,8 @@ class Stats:
             "faults": dict(self.faults),
             "perturbed": self.perturbed,
             "max_in_flight": self.max_in_flight,
+            "hits": self.hits,
+            "batches_created": self.batches_created,
         }
 
 
@@ -109,6 +116,7 @@ class FakeModelServer:
         self.httpd = _QuietServer((host, port), handler)
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
+        self.batch = BatchService(self)
 
     @property
     def base_url(self) -> str:
@@ -154,6 +162,30 @@ class FakeModelServer:
             if self.script.answers:
                 return self.script.answers.pop(0)
         return self._oracle_answer(request)
+
+    def answer_request(self, request: dict) -> tuple[int, dict]:
+        """A batch line's answer, as the request would be answered live (without transport faults: a fault fails the line)."""
+        with self._lock:
+            self.stats.requests.append({"max_tokens": request.get("max_tokens"), "temperature": request.get("temperature")})
+        prompt_tokens = _prompt_tokens(request)
+        wanted = request.get("max_tokens") or 0
+        if self.script.context_tokens and prompt_tokens + wanted > self.script.context_tokens:
+            return 400, {"error": {"message": f"This model's maximum context length is {self.script.context_tokens} tokens."}}
+        fault = self.next_fault()
+        if fault:
+            with self._lock:
+                self.stats.faults[fault] += 1
+            return 500, {"error": {"message": f"the request failed ({fault})"}}
+        content, finish = json.dumps(self.answer(request), ensure_ascii=False), "stop"
+        limit = request.get("max_tokens") if self.script.honour_max_tokens else None
+        if isinstance(limit, int) and estimate_tokens(content) > limit:
+            content, finish = _cut_to_tokens(content, limit), "length"
+        completion_tokens = estimate_tokens(content)
+        with self._lock:
+            self.stats.answered += 1
+            self.stats.prompt_tokens += prompt_tokens
+            self.stats.completion_tokens += completion_tokens
+        return 200, _completion(request, content, finish, prompt_tokens, completion_tokens)
 
     def _gold(self) -> list[dict]:
         gold_dir = self.script.gold_dir
@@ -478,7 +510,13 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
     def do_GET(self) -> None:
-        if self.path.rstrip("/").endswith("/stats"):
+        if not self.path.rstrip("/").endswith("/stats"):
+            with self.server_state._lock:
+                self.server_state.stats.hits += 1
+        routed = self.server_state.batch.get(self.path)  # the Batch API (testbatch.py)
+        if routed is not None:
+            self._send(*routed)
+        elif self.path.rstrip("/").endswith("/stats"):
             self._send(200, json.dumps(self.server_state.stats.as_dict()).encode())
         elif self.path.rstrip("/").endswith("/models"):
             model: dict[str, Any] = {"id": "oracle", "object": "model"}
@@ -491,6 +529,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         state = self.server_state
         with state._lock:
+            state.stats.hits += 1
             state.stats.in_flight += 1
             state.stats.max_in_flight = max(state.stats.max_in_flight, state.stats.in_flight)
         try:
@@ -503,7 +542,8 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length)
         if not self.path.rstrip("/").endswith("/chat/completions"):
-            self._send(404, b'{"error": {"message": "not found"}}')
+            routed = self.server_state.batch.post(self.path, self.headers.get("Content-Type", ""), body)  # the Batch API
+            self._send(*(routed or (404, b'{"error": {"message": "not found"}}')))
             return
         state = self.server_state
         request = json.loads(body or b"{}")

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import csv
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 import ahocorasick
+
+from .knowledge import data as knowledge_file
 
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
@@ -75,7 +76,9 @@ class ZoneName:
     def zone_type(self) -> ZoneType:
         return self.types[-1]
 
-    @property
+    # Read once per name: parse() hands out one memoized ZoneName per spelling, and the finders ask its key
+    # at every mention (cached_property writes the instance's __dict__, which a frozen dataclass allows).
+    @cached_property
     def core(self) -> str:
         """What tells this zone from others of its type: 威海, 东湖, 包头稀土, 望城."""
         parts = [p for p in self.parts if p.role != "qualifier"]
@@ -83,7 +86,7 @@ class ZoneName:
             parts = parts[1:]
         return "".join(_core_text(p) for p in parts) + self.modifier
 
-    @property
+    @cached_property
     def key(self) -> str:
         return self.core + self.zone_type.canonical
 
@@ -300,7 +303,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (zone_words.toml, places.csv)."""
-    words = tomllib.loads(_data("zone_words.toml"))
+    words = knowledge_file("zone_words.toml")
     types = [
         ZoneType(
             spelling,

@@ -28,6 +28,7 @@ import csv
 import re
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,8 +102,36 @@ def city_of(row: dict[str, str]) -> str:
     if row["province"] in MUNICIPALITIES:
         return row["province"]
     if not city:
-        return ""
+        return city_in_name(row["name"], row["province"])
     return city if city.endswith(("市", "自治州", "地区", "盟", "县")) else city + "市"
+
+
+@cache
+def places_of(province: str) -> dict[str, set[str]]:
+    """Place stems and names of a province (extractor/data/places.csv) → the prefecture(s) they lie in."""
+    with (ROOT / "extractor" / "data" / "places.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["province"] == province and r["kind"] in ("city", "county")]
+    prefectures: dict[str, set[str]] = {}
+    for row in rows:
+        prefecture = row["name"] if row["kind"] == "city" else row["city"]
+        for spelling in {row["name"], row["stem"]}:
+            if len(spelling) >= 2 and prefecture:
+                prefectures.setdefault(spelling, set()).add(prefecture)
+    return prefectures
+
+
+def city_in_name(name: str, province: str) -> str:
+    """The prefecture of the place a zone's name starts with, after its province (湖南沅江高新技术产业
+    园区 → 沅江 → 益阳市); empty when the name starts with no place, or one two prefectures share."""
+    places = places_of(province)
+    for prefix in sorted({province, province[:3], province[:2], ""}, key=len, reverse=True):
+        if name.startswith(prefix):
+            rest = name[len(prefix) :]
+            match = next((rest[:n] for n in range(min(len(rest), 8), 1, -1) if rest[:n] in places), "")
+            if match:
+                found = places[match]
+                return next(iter(found)) if len(found) == 1 else ""
+    return ""
 
 
 def catalogue_rows(rows: list[dict[str, str]], level: str) -> list[dict[str, str]]:
@@ -222,16 +251,56 @@ def merge_into_core(core: list[dict[str, str]], rows: list[dict[str, str]]) -> l
     new = []
     for row in rows:
         zone = index.get(row["name"]) or by_id.get(aliases.get(row["name"], "")) or by_key.get((key_of(row["name"]), row["province"]))
-        if zone is None:
+        if zone is None or two_catalogue_rows(zone, row):
             new.append(row)
             continue
-        for column in ("approved", "area_ha", "industries"):
+        # A provincial row's approval date is not its upgraded zone's (信阳高新区: 2012 provincial, then national).
+        columns = ("approved", "area_ha", "industries") if row["level"] == zone["level"] else ("area_ha", "industries")
+        for column in columns:
             if not zone[column] or (column == "approved" and row[column].startswith(zone[column])):
                 zone[column] = row[column]
         if row["name"] != zone["name"] and row["name"] not in split(zone["short_names"]):
             zone["short_names"] = "|".join([*split(zone["short_names"]), row["name"]])
         zone["source"] += f"; {row['source']}"
     return new
+
+
+def one_row_per_zone(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One row per code and name, ours first (a whole converted copy repeats our rows). The copy
+    gives one code to two zones once (S377018: 山东淄川 and 山东临淄经济开发区); the second keeps
+    the code with a suffix (prov-s377018-2), so both are registered and the first id stays."""
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    names_of: dict[str, list[str]] = {}
+    for row in rows:
+        names = names_of.setdefault(row["park_id"], [])
+        if (row["park_id"], row["name"]) in out or (names and row["level"] == "national"):
+            continue  # the national rows of a whole copy are ours again (their names may differ in spelling)
+        names.append(row["name"])
+        suffix = f"-{len(names)}" if len(names) > 1 else ""
+        out[(row["park_id"], row["name"])] = row | {"park_id": row["park_id"] + suffix}
+    return list(out.values())
+
+
+def fold_aliased_catalogue_rows(zones: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A catalogue row that aliases.csv gives to a zone added after the catalogue (a sub-park:
+    青海南川工业园区 is 西宁经开区's 南川工业园区) becomes that zone's: one zone, one id."""
+    by_id = {z["park_id"]: z for z in zones}
+    folded = set()
+    for row in read("aliases.csv"):
+        zone = by_id.get(row["park_id"])
+        catalogue = next((z for z in zones if z["name"] == row["catalogue_name"] and z["source"].startswith(CATALOGUE)), None)
+        if zone is None or catalogue is None or catalogue is zone:
+            continue
+        merge_into_core([zone], [catalogue | {"name": row["catalogue_name"]}])
+        folded.add(catalogue["park_id"])
+    return [z for z in zones if z["park_id"] not in folded]
+
+
+def two_catalogue_rows(zone: dict[str, str], row: dict[str, str]) -> bool:
+    """Two rows of the 2018 catalogue are two zones, however alike their names (济南临港 and 威海临港
+    经济开发区 share an identity key; 承德县高新区 is not 承德高新区). A catalogue row merges only into a
+    zone the catalogue does not list itself: one upgraded since (信阳高新区, provincial in 2018)."""
+    return row["source"].startswith(CATALOGUE) and f"{CATALOGUE} " in zone["source"]
 
 
 def key_of(spelling: str) -> str:
@@ -244,19 +313,39 @@ def key_of(spelling: str) -> str:
 
 
 def drop_shared_spellings(zones: list[dict[str, str]]) -> list[str]:
-    """A spelling of two zones names neither: remove it from short_names (names stay)."""
+    """A spelling of two zones names neither: remove it from short_names (names stay).
+
+    One precedence: a provincial zone's spelling yields to a national zone's. News that
+    writes 中关村高新区 means Beijing's zone, not 江苏省中关村高新技术产业开发区 in 淮安, whose
+    regular short form this would also be; so the provincial row goes without it and the
+    national row keeps it (when one national row is left holding it).
+    """
     names = {z["name"] for z in zones}
-    counts = Counter(s for z in zones for s in dict.fromkeys([z["name"], *split(z["short_names"])]))
+    holders: dict[str, list[dict[str, str]]] = {}
+    for zone in zones:
+        for spelling in dict.fromkeys([zone["name"], *split(zone["short_names"])]):
+            holders.setdefault(spelling, []).append(zone)
+    # The holders a spelling is left with once provincial rows yielded to a national one.
+    effective = {spelling: [z for z in held if not yields(z, held)] for spelling, held in holders.items()}
     dropped = []
     for zone in zones:
         keep = []
         for spelling in split(zone["short_names"]):
-            if counts[spelling] > 1 or (spelling in names and spelling != zone["name"]):
+            if spelling in keep or spelling == zone["name"]:
+                continue
+            if not any(z is zone for z in effective[spelling]):
+                dropped.append(f"{spelling} ({zone['park_id']}, yields to a national zone)")
+            elif len(effective[spelling]) > 1 or spelling in names:
                 dropped.append(f"{spelling} ({zone['park_id']})")
-            elif spelling not in keep and spelling != zone["name"]:
+            else:
                 keep.append(spelling)
         zone["short_names"] = "|".join(keep)
     return dropped
+
+
+def yields(zone: dict[str, str], holders: list[dict[str, str]]) -> bool:
+    """A provincial zone gives up a spelling that a national zone also has."""
+    return zone["level"] == "provincial" and any(z["level"] != "provincial" for z in holders)
 
 
 def build() -> list[dict[str, str]]:
@@ -264,11 +353,12 @@ def build() -> list[dict[str, str]]:
     full = read("catalogue2018_full.csv")  # a whole converted copy, when one is at hand
     catalogue = catalogue_rows(read("catalogue2018_national.csv") + [r for r in full if r.get("批准级别") == "国务院"], "national")
     catalogue += catalogue_rows(read("catalogue2018_provincial.csv") + [r for r in full if r.get("批准级别") != "国务院"], "provincial")
-    catalogue = list({row["park_id"]: row for row in reversed(catalogue)}.values())[::-1]  # one row per code, ours first
+    catalogue = one_row_per_zone(catalogue)
     zones = core + merge_into_core(core, catalogue)
     for source in ("ftz.csv", "hainan_ftp.csv", "border.csv", "subparks.csv"):
         rows = curated(read(source))
         zones += merge_into_core(zones, rows)
+    zones = fold_aliased_catalogue_rows(zones)
     apply_renames(zones, read("renames.csv"))
     parents = {row["name"]: row["parent_id"] for row in read("parents.csv")}
     for zone in zones:
@@ -286,6 +376,25 @@ def build() -> list[dict[str, str]]:
     return zones
 
 
+def counts_table(zones: list[dict[str, str]]) -> str:
+    """zones.md's table: per province, the catalogue's zones and the registry's rows."""
+    national = Counter(r["province"] for r in read("catalogue2018_national.csv"))
+    provincial = Counter(r["province"] for r in read("catalogue2018_provincial.csv"))
+    cited = {code for z in zones for code in re.findall(rf"{CATALOGUE} ([GS]\d{{6}})", z["source"])}
+    registered = Counter(r["province"] for r in read("catalogue2018_provincial.csv") if r["code"] in cited)
+    rows = Counter((z["province"], z["level"]) for z in zones)
+    header = ("province", "catalogue national", "catalogue provincial", "provincial registered", "registry national rows",
+              "registry provincial rows")  # fmt: skip
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for province in sorted(national.keys() | provincial.keys(), key=lambda p: -(national[p] + provincial[p])):
+        counts = (national[province], provincial[province], registered[province], rows[province, "national"], rows[province, "provincial"])
+        lines.append(f"| {province} | " + " | ".join(str(n) for n in counts) + " |")
+    by_level = Counter(z["level"] for z in zones)
+    totals = (sum(national.values()), sum(provincial.values()), sum(registered.values()), by_level["national"], by_level["provincial"])
+    lines.append("| **total** | " + " | ".join(str(n) for n in totals) + " |")
+    return "\n".join(lines)
+
+
 def render(zones: list[dict[str, str]]) -> str:
     import io
 
@@ -299,8 +408,12 @@ def render(zones: list[dict[str, str]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if zones.csv is not what the sources build")
+    parser.add_argument("--counts", action="store_true", help="print the per-province table of zones.md and stop")
     args = parser.parse_args()
     zones = build()
+    if args.counts:
+        print(counts_table(zones))
+        return
     # Two files: every packaged data file is read whole when a run's knowledge digest is
     # taken, so none should be large (see zones.md).
     files = {

@@ -206,7 +206,7 @@ def test_workers_hand_back_articles_rendered_for_every_writer():
     from extractor.outputs import RenderedArticle, rendering_writers
 
     page = sorted(SEEDS.glob("*.txt"))[0]
-    (done,) = extract_batch(BackendSpec("rules", 2000), [DocumentTask(page, page.name)])
+    (done,) = extract_batch(BackendSpec("rules"), [DocumentTask(page, page.name)])
     rendering = {writer.name for writer in rendering_writers()}
     assert rendering == {"records.jsonl", "records.sqlite"}
     assert done.work.articles and all(isinstance(a, RenderedArticle) for a in done.work.articles)

@@ -410,7 +410,7 @@ def test_a_file_the_worker_cannot_see_is_said_plainly(tmp_path):
     seen = tmp_path / "a.txt"
     seen.write_text(page(0), encoding="utf-8")
     task = DocumentTask(Path("a.txt"), "a.txt", location=str(tmp_path / "elsewhere" / "a.txt"))  # as on a worker without the disk
-    outcome = extract_batch(BackendSpec("rules", 1200), [task])[0].work.entry.outcome
+    outcome = extract_batch(BackendSpec("rules"), [task])[0].work.entry.outcome
     assert outcome.status == "skipped" and "not found on the worker" in outcome.reason and "same paths" in outcome.reason
     assert outcome.path == "a.txt"
     with pytest.raises(ClusterError, match="same paths"):  # extract_many raises instead of returning empty results

@@ -307,7 +307,7 @@ def test_the_test_server_reads_back_the_candidates_the_prompt_marks():
     """The server takes its markers from the prompting module: each chunk's text, each number's mark, each quote's line."""
     from extractor import extract_text
     from extractor.backends.llm import prompting
-    from extractor.chunk import chunk_article
+    from extractor.backends.llm.chunks import chunk_article
     from extractor.testserver import _CANDIDATE, _QUOTE_CANDIDATE, TEXT_CLOSE, TEXT_OPEN, _blocks
 
     result = extract_text((SEEDS / "000_9db6b0ed7d8a633d.txt").read_text(encoding="utf-8"))
@@ -323,9 +323,9 @@ def test_the_test_server_reads_back_the_candidates_the_prompt_marks():
 
 
 def test_a_chunks_prompt_carries_the_headings_it_sits_under():
+    from extractor.backends.llm.chunks import chunk_article
     from extractor.backends.llm.prompting import batches, messages
     from extractor.backends.rules import RulesBackend
-    from extractor.chunk import chunk_article
     from extractor.normalize import normalize
     from extractor.segment import segment
 
@@ -338,8 +338,8 @@ def test_a_chunks_prompt_carries_the_headings_it_sits_under():
 
 
 def test_a_label_the_model_gives_says_it_came_from_the_model():
+    from extractor.backends.llm.anchoring import _meaning
     from extractor.backends.llm.answers import Meaning
-    from extractor.backends.llm.backend import _meaning
     from extractor.models import Figure
 
     rules = Figure(value_text="8%", value=8, amount=8, subject="南昌高新区", subject_from="clause", metric_from="clause")

@@ -145,12 +145,12 @@ def test_what_one_answer_may_add_is_capped_by_the_chunks_candidates(server, tmp_
 
 
 def test_an_error_merging_one_chunk_fails_that_chunk_not_the_document(server, tmp_path, monkeypatch):
-    from extractor.backends.llm import backend
+    from extractor.backends.llm import anchoring
 
     def broken(*args, **kwargs):
         raise KeyError("value")  # what a figure without a value once raised
 
-    monkeypatch.setattr(backend, "_labelled", broken)
+    monkeypatch.setattr(anchoring, "_labelled", broken)
     records, run_json = run(server, tmp_path, [{"labels": [{"id": "N1", "metric": "营业收入"}]}], code=1)  # its only chunk failed
     assert run_json["documents"] == {"read": 1} and run_json["failures"] == 1
     assert run_json["failed_chunks"][0]["error"].startswith("unusable answer: KeyError")
@@ -256,8 +256,9 @@ def test_the_doc_timeout_counts_a_pages_own_calls_not_its_wait_for_a_slot(server
 def test_a_page_out_of_time_keeps_the_rules_records_and_its_answers_stay_in_the_cache(server, tmp_path):
     page = SEEDS / "001_f1b4c661d64a9b7f.txt"  # several calls
     cache = tmp_path / "cache"
-    server.reset(Script(gold_dir=GOLD, delay=0.6))
-    flags = ("--concurrency", "1", "--doc-timeout", "1", "--cache-dir", str(cache), "--timeout", "5")
+    server.reset(Script(gold_dir=GOLD, delay=1.0))
+    # room for one or two of its 1-second answers, not all: on a loaded machine a 1-second budget could answer none
+    flags = ("--concurrency", "1", "--doc-timeout", "2.5", "--cache-dir", str(cache), "--timeout", "5")
     assert llm_extract(server.base_url, tmp_path / "first", (page,), *flags) == 0
     first = json.loads((tmp_path / "first" / "run.json").read_text(encoding="utf-8"))
     assert first["documents"] == {"read": 1}
@@ -271,7 +272,7 @@ def test_a_page_out_of_time_keeps_the_rules_records_and_its_answers_stay_in_the_
     server.reset(Script(gold_dir=GOLD))
     assert llm_extract(server.base_url, tmp_path / "second", (page,), *time_enough) == 0
     second = json.loads((tmp_path / "second" / "run.json").read_text(encoding="utf-8"))
-    assert second["cache_hits"] >= answered > 0  # what was answered is not paid for again
+    assert answered > 0 and second["cache_hits"] > 0  # what was answered is not paid for again (a call may carry several chunks)
 
 
 def _rules_of(page: Path, tmp_path: Path) -> Path:

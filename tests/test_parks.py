@@ -257,6 +257,9 @@ def test_a_sub_park_points_at_its_zone_and_rolls_up():
     assert zones.root("ftza-hubei-wuhan") == "ftz-hubei"
     assert "sub-xining-nanchuan" in {z.park_id for z in zones.children("etdz-xining")}
     assert zones.root("etdz-xining") == "etdz-xining"  # a zone with no parent rolls up into itself
+    # the catalogue's 张江高新区X园 are parks of 上海张江高新区 (一区多园)
+    assert zones.parent("prov-s318034").park_id == "htz-shanghai-zhangjiang"
+    assert len(zones.children("htz-shanghai-zhangjiang")) >= 16
 
 
 def test_a_sub_park_and_its_zone_stay_two_parks_in_one_text():
@@ -305,3 +308,39 @@ def test_the_token_automaton_finds_what_probing_every_length_finds():
                 if text[position : position + n] in words.tokens
             ]
             assert words._tokens_at(text, position) == probed, (text, position)
+
+
+def _zone_of(spelling: str):
+    from extractor.registry import registry
+
+    zones = registry()
+    parsed = zones.vocabulary.parse(spelling, anchored=False)
+    return zones.find(parsed.key if parsed is not None else spelling)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "park_id"),
+    [
+        ("中关村高新区", "htz-beijing-zhongguancun"),  # also 江苏省中关村高新技术产业开发区's regular short form
+        ("松江经开区", "etdz-shanghai-songjiang"),  # 上海松江经济开发区 (provincial) reads alike
+        ("承德高新区", "htz-chengde"),  # 河北承德县高新技术产业开发区 (provincial) reads alike
+        ("阿拉善高新区", "prov-s158039"),  # a provincial zone of the catalogue resolves to its own row
+        ("沅江高新区", "prov-s438045"),
+    ],
+)
+def test_a_provincial_zone_yields_a_shared_key_to_the_national_zone(spelling, park_id):
+    assert _zone_of(spelling).park_id == park_id
+
+
+@pytest.mark.parametrize("phrase", ["石化工业园区", "科技产业园", "临港工业园区", "轻工产业园", "县域工业园区"])
+def test_a_generic_phrase_names_no_registered_zone(phrase):
+    """Two provincial zones whose names read alike once the place is off (广西田东 and 福建泉港石化工业园区) name neither."""
+    assert _zone_of(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("青海南川工业园区", "南川工业园区"), ("山东临淄经济开发区", "临淄经济开发区"), ("湖南沅江高新技术产业园区", "沅江高新区")],
+)
+def test_two_spellings_of_a_catalogue_zone_share_its_id(a, b):
+    assert _zone_of(a) is not None and _zone_of(a).park_id == _zone_of(b).park_id

@@ -52,7 +52,8 @@ ZONE_TYPES = {
 }
 # How an official name of each type ends (a renamed or mistyped entry shows up here).
 NAME_ENDINGS = {
-    "high_tech": ("高新技术产业开发区", "高技术产业开发区", "高新技术产业园区", "新技术开发区", "科技园区", "高新技术产业示范区"),
+    "high_tech": ("高新技术产业开发区", "高技术产业开发区", "高新技术产业园区", "新技术开发区", "科技园区", "高新技术产业示范区",
+                  "园", "产业经济区"),  # the catalogue's 张江高新区X园 (sub-parks), 金山高新技术产业经济区
     "etdz": ("开发区", "台商投资区", "工业园区", "产业园区"),
     "innovation_demo": ("国家自主创新示范区",),
     "new_area": ("新区",),
@@ -62,7 +63,7 @@ NAME_ENDINGS = {
     "ftz": ("自由贸易试验区",),
     "ftz_area": ("片区",),
     "free_trade_port": ("自由贸易港",),
-    "industrial": ("园区", "集中区", "园", "区", "基地"),
+    "industrial": ("园区", "集中区", "园", "区", "基地", "港", "）"),  # 成都现代工业港, 宁夏永宁工业园区（含…产业园）
     "other": ("区", "园", "城", "）", "基地"),
 }
 SLUG = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
@@ -175,10 +176,13 @@ def test_free_trade_zone_areas_belong_to_a_free_trade_zone_of_their_province(row
 
 
 def test_catalogue_rows_carry_their_catalogue_code_in_id_and_source(rows):
-    """A catalogue zone's id is its code (csz-g113001 for G113001): stable through renames."""
+    """A catalogue zone's id is its code (csz-g113001 for G113001): stable through renames.
+
+    A code the converted copy gives two zones (S377018) is suffixed in the second's id (prov-s377018-2).
+    """
     for row in rows:
         if row["park_id"].startswith(("csz-", "prov-")):
-            code = row["park_id"].split("-", 1)[1].upper()
+            code = row["park_id"].split("-")[1].upper()
             assert code in row["source"], row["park_id"]
 
 
@@ -200,9 +204,31 @@ def test_catalogue_copy_agrees_with_what_provinces_announced():
     announced = {"经济技术开发区": 8, "高新技术产业开发区": 3, "海关特殊监管区域": 2, "边境/跨境经济合作区": 2, "其他类型开发区": 1}
     assert heilongjiang == announced
     assert sum(r["province"] == "上海市" for r in national) == 20
+    # and its provincial rows: 黑龙江 announced 省级开发区74家 (same statement)
+    assert sum(r["province"] == "黑龙江省" for r in _catalogue_rows("catalogue2018_provincial.csv")) == 74
     assert len({r["code"] for r in national}) == len(national)  # one row per catalogue code
 
 
 def test_every_national_catalogue_zone_is_registered(rows):
     codes = {code for row in rows for code in re.findall(r"目录2018 ([GS]\d{6})", row["source"])}
     assert {r["code"] for r in _catalogue_rows("catalogue2018_national.csv")} <= codes
+
+
+def test_every_provincial_catalogue_zone_is_registered(rows):
+    """The catalogue's 1,991 provincial zones, each a row of its own or a spelling of the zone it became."""
+    provincial = _catalogue_rows("catalogue2018_provincial.csv")
+    assert len(provincial) == 1991
+    sources = Counter(code for row in rows for code in re.findall(r"目录2018 (S\d{6})", row["source"]))
+    assert {r["code"] for r in provincial} <= set(sources)
+    assert sources["S377018"] == 2  # one code, two zones in the copy: both kept
+    assert len(rows) >= 2500
+
+
+def test_two_catalogue_rows_stay_two_zones(rows):
+    """济南临港经济开发区 shares an identity key with 威海临港经济技术开发区 but is a zone of its own."""
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["济南临港经济开发区"]["park_id"] == "prov-s377002"
+    assert "济南临港经济开发区" not in by_name["威海临港经济技术开发区"]["short_names"]
+    # a provincial zone upgraded since is the national zone's spelling, with its 2018 facts
+    assert "信阳高新技术产业开发区" not in {r["name"] for r in rows if r["level"] == "provincial"}
+    assert "目录2018 S418118" in by_name["信阳高新技术产业开发区"]["source"]

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.chunk import chunk_article
+from extractor.backends.llm.chunks import chunk_article
 from extractor.normalize import normalize
 from extractor.segment import segment
 

@@ -1,62 +1,36 @@
-"""Step 5, extract: a backend turns the articles of a page (and their chunks) into records."""
+"""Step 5, extract: a backend turns a page's articles into records (the contract: ``contract.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
-from ..chunk import Chunk
-from ..models import Article, DocumentMeta
-from ..segment import Segment
+from ..errors import BackendAborted
+from .contract import Backend, Page
+from .rules import RulesBackend
+from .usage import Usage
 
 if TYPE_CHECKING:
+    from .llm.limits import CallLimits
     from .llm.settings import LLMSettings
+
+__all__ = ["BACKENDS", "Backend", "BackendAborted", "Page", "Usage", "get_backend"]
 
 BACKENDS = ("rules", "llm")
 
 
-class BackendAborted(Exception):
-    """The backend cannot go on (an endpoint refused the key, or does not answer): the run stops.
-
-    Every other failure is one document's or one chunk's, reported and stood in
-    for; this one ends the run with ``exit_code`` (2 configuration, 1 run failed).
-    """
-
-    exit_code = 1
-    ends_run = True  # the outputs undo the current document and let it through, instead of failing that document only
-
-
-class Backend(Protocol):
-    name: str
-    needs_chunks: bool  # False: the backend reads whole articles and the pipeline skips chunking
-    prefetch_pages: int  # pages the runner prepares ahead, so that slow work (model calls) overlaps
-
-    def extract_articles(
-        self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "", meta: DocumentMeta | None = None
-    ) -> Iterator[Article]:
-        """Records for each article of the normalized page ``text``, in order; ``meta`` dates the page (None: unknown)."""
-        ...
-
-    def usage(self) -> dict[str, Any]:
-        """Calls, tokens, retries and failures so far, for run.json (empty for offline backends)."""
-        ...
-
-    def close(self) -> None: ...
-
-
-def get_backend(name: str, settings: LLMSettings | None = None, chunk_budget: int | None = None) -> Backend:
+def get_backend(name: str, settings: LLMSettings | None = None, limits: CallLimits | None = None) -> Backend:
+    """The backend called ``name``; the LLM backend with ``settings`` (its candidates: the rules backend) and ``limits``
+    (a cluster's, shared by its workers; None: its own)."""
     if name == "rules":
-        from .rules import RulesBackend
-
         return RulesBackend()
     if name == "llm":
-        from .llm.settings import ConfigurationError, LLMSettings
+        from .llm.settings import ConfigurationError, LLMSettings  # light, but only an LLM run needs it
 
         settings = settings or LLMSettings()
         settings.check()
         try:
-            from .llm.backend import LLMBackend
+            from .llm.backend import LLMBackend  # openai and instructor: the extra ``llm``, imported only when used
         except ImportError as exc:
             raise ConfigurationError(f"the LLM backend needs its extra: pip install 'zone-extractor[llm]' ({exc.name} is missing)") from exc
-        return LLMBackend(settings) if chunk_budget is None else LLMBackend(settings, chunk_budget)
+        return LLMBackend(settings, RulesBackend(), limits)
     raise ValueError(f"unknown backend {name!r}; available: {', '.join(BACKENDS)}")

@@ -28,89 +28,20 @@ import contextlib
 import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import Article, DocumentMeta
+from ..models import Article
+from .csv import CsvWriter
 from .errors import OutputError, describe_write_error
 from .files import refuse_links
+from .jsonl import JsonlWriter
 from .lock import OutputLock
-
-RECORDS_FILE = "records.jsonl"
-DATABASE_FILE = "records.sqlite"
-MANIFEST_FILE = "run.json"
-OUTCOMES_FILE = "outcomes.jsonl"  # every input's outcome, a line each (the runner writes it; run.json has the totals)
-REPORT_FILE = "report.html"
-
-
-@dataclass
-class DocumentEntry:
-    """One document as the writers see it, and as the ledger keeps it for the next --resume."""
-
-    doc: str
-    position: int = 0  # in the input order of this run
-    sha256: str = ""  # of the input bytes
-    encoding: str = ""
-    text: str = ""
-    outcome: Any = None  # the run's outcome (counts for run.json), stored so that a resumed document counts in full
-    seals: dict[str, str] = field(default_factory=dict)  # writer file name → its proof that its part is whole
-    meta: DocumentMeta = field(default_factory=DocumentMeta)  # publication date and source: on every record line
-
-
-class Writer:
-    """One output format. Every method has a do-nothing default; a writer overrides what its format needs."""
-
-    name = ""  # the file it owns
-
-    @classmethod
-    def at(cls, out_dir: Path, settings: dict[str, str]) -> Writer:
-        """The writer of this format in OUT_DIR, for a run with these settings."""
-        return cls(out_dir)  # type: ignore[call-arg]
-
-    @staticmethod
-    def render(entry: DocumentEntry, article: Article) -> Any:
-        """This writer's piece of an article (picklable: it is made on a worker when there is one). Pure: no files.
-
-        A writer that writes per article overrides it; ``write_article`` then gets the piece.
-        """
-        return None
-
-    def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
-        """Prepare to write. ``previous`` is None on a fresh run; on --resume it is the ledger's documents.
-
-        Return the documents whose part this writer holds whole and can carry over (None: no opinion).
-        """
-        return None
-
-    def begin_document(self, entry: DocumentEntry) -> None: ...
-
-    def write_article(self, entry: DocumentEntry, article: RenderedArticle) -> None:
-        """Write the piece ``render`` made of the article: ``article.pieces[self.name]``."""
-
-    def end_document(self, entry: DocumentEntry) -> None:
-        """The document is complete; a writer may add its seal to ``entry.seals``."""
-
-    def abandon_document(self, entry: DocumentEntry) -> None:
-        """Undo whatever begin_document and write_article wrote: the document failed."""
-
-    def keep_document(self, entry: DocumentEntry) -> None:
-        """Carry over what a previous run wrote for this unchanged document, at this position."""
-
-    def finish(self, manifest: dict[str, Any]) -> None:
-        """The run is complete: exports, temporary files into place."""
-
-    def close(self) -> None:
-        """Release files; called after finish, and after a failure (then nothing is finished)."""
-
-
-@dataclass
-class RenderedArticle:
-    """An article as the writers take it: its counts for run.json and each rendering writer's piece of it."""
-
-    index: int
-    counts: dict[str, int]
-    pieces: dict[str, Any]  # writer name → its piece (records.jsonl: bytes; records.sqlite: rows)
+from .manifest import ManifestWriter
+from .report import ReportWriter
+from .sqlite import SqliteWriter
+from .writer import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, REPORT_FILE, DocumentEntry, RenderedArticle, Writer
 
 
 def render_article(entry: DocumentEntry, article: Article) -> RenderedArticle:
@@ -128,11 +59,6 @@ def rendering_writers() -> tuple[type[Writer], ...]:
 @functools.cache
 def writer_types(report: bool = False) -> tuple[type[Writer], ...]:
     """The writers of an OUT_DIR, in the order they finish: the database is complete before the CSVs are exported from it."""
-    from .csv import CsvWriter
-    from .jsonl import JsonlWriter
-    from .manifest import ManifestWriter
-    from .report import ReportWriter
-    from .sqlite import SqliteWriter
 
     return (JsonlWriter, SqliteWriter, CsvWriter, ManifestWriter, *((ReportWriter,) if report else ()))
 
@@ -153,7 +79,6 @@ class OutputSet:
     """The writers of one OUT_DIR, under its lock. Use as a context manager."""
 
     def __init__(self, out_dir: Path, settings: dict[str, str], resume: bool = False, report: bool = False) -> None:
-        from .sqlite import SqliteWriter
 
         self.out_dir = out_dir
         self.settings = settings
@@ -234,7 +159,6 @@ class OutputSet:
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """run.json alone, for a run that stops early: the other outputs stay as the ledger left them (--resume finishes them)."""
-        from .manifest import ManifestWriter
 
         for writer in self.writers:
             if isinstance(writer, ManifestWriter):

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..models import RECORD_TYPES
-from . import DATABASE_FILE, Writer
 from .columns import TABLE_NAMES, article_columns, record_columns
 from .files import create_new
-from .sqlite import ordered_rows
+from .sqlite import Ledger
+from .writer import DATABASE_FILE, Writer
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -63,14 +62,14 @@ def export_csv(database: Path, out_dir: Path) -> list[Path]:
     tables = [(TABLE_NAMES[kind], record_columns(model)) for kind, model in RECORD_TYPES.items()]
     tables.append(("articles", article_columns()))
     written = []
-    with sqlite3.connect(database) as db:
+    with Ledger.connect(database) as ledger:
         for table, columns in tables:
             path = out_dir / f"{table}.csv"
             partial = path.with_name(path.name + ".writing")
             with create_new(partial, "w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv_writer(handle)
                 writer.writerow(columns)
-                writer.writerows(ordered_rows(db, table, columns))
+                writer.writerows(ledger.table_rows(table, columns))
             partial.replace(path)
             written.append(path)
     return written

@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import sqlite3
 
+from ..errors import ExtractorError
 
-class OutputError(Exception):
+
+class OutputError(ExtractorError):
     """OUT_DIR cannot be used (in use, not a folder, read-only, full, or a damaged ledger); nothing the user has is lost."""
 
 

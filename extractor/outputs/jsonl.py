@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..models import Article, DocumentMeta, Record
-from . import RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 from .files import create_new
+from .writer import RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
 
 _WRITING = ".writing"
 _INTERRUPTED = ".interrupted-"

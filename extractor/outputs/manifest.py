@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import MANIFEST_FILE, Writer
 from .files import write_new
+from .writer import MANIFEST_FILE, Writer
 
 
 def write_json(path: Path, data: Any) -> None:

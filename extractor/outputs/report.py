@@ -25,18 +25,17 @@ import html
 import itertools
 import json
 import shutil
-import sqlite3
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from ..models import Figure
-from . import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 from .columns import record_columns
 from .files import create_new, refuse_links, write_new
+from .sqlite import Ledger
+from .writer import DATABASE_FILE, MANIFEST_FILE, REPORT_FILE, Writer
 
 REPORT_FOLDER = "report"
 INDEX_PAGE_SIZE = 1000
@@ -98,10 +97,9 @@ def write_report(out_dir: Path, manifest: dict[str, Any] | None = None, into: Pa
     building = target / (REPORT_FOLDER + ".writing")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
-    with sqlite3.connect(f"file:{quote(database.absolute().as_posix())}?mode=ro", uri=True) as db:
-        db.row_factory = sqlite3.Row
-        documents = db.execute("SELECT doc, text FROM documents ORDER BY position")
-        rows = [_document_page(db, document, number, building) for number, document in enumerate(documents, start=1)]
+    with Ledger.connect(database, readonly=True) as ledger:
+        texts = ledger.texts()
+        rows = [_document_page(ledger, doc, text, number, building) for number, (doc, text) in enumerate(texts, start=1)]
     shutil.rmtree(folder, ignore_errors=True)
     building.replace(folder)
     pages = [rows[start : start + INDEX_PAGE_SIZE] for start in range(0, len(rows), INDEX_PAGE_SIZE)] or [[]]
@@ -121,17 +119,16 @@ def _write(path: Path, page: str) -> None:
 # -- a document's page --------------------------------------------------------------------
 
 
-def _document_page(db: sqlite3.Connection, document: sqlite3.Row, number: int, folder: Path) -> _IndexRow:
+def _document_page(ledger: Ledger, doc: str, text: str, number: int, folder: Path) -> _IndexRow:
     """One document's page, written as it is made: the records are read from the database as the page needs them,
     so memory holds the text and one mark per record, not the page (a 10 MB page's is several times that)."""
-    doc, text = document["doc"], document["text"]
-    articles = [dict(row) for row in db.execute("SELECT * FROM articles WHERE doc = ? ORDER BY article", (doc,))]
+    articles = ledger.articles(doc)
     by_article: dict[int, list[Highlight]] = {}
     counts = dict.fromkeys(_RECORD_TABLES, 0)
     statuses = dict.fromkeys(_STATUSES, 0)
     parks: set[str] = set()
     for table in _RECORD_TABLES:
-        for row in _rows(db, table, doc):
+        for row in ledger.rows(table, doc, by_article=True):
             counts[table] += 1
             if table == "figures":
                 statuses[row["status"]] = statuses.get(row["status"], 0) + 1
@@ -164,26 +161,21 @@ def _document_page(db: sqlite3.Connection, document: sqlite3.Row, number: int, f
         figure_head="".join(
             f'<th class="sortable" id="sort-amount">{c} ↕</th>' if c == "amount" else f"<th>{_text(c)}</th>" for c in _FIGURE_COLUMNS
         ),
-        figure_rows=_joined((_figure_row(row) for row in _rows(db, "figures", doc)), "\n"),
+        figure_rows=_joined((_figure_row(row) for row in ledger.rows("figures", doc, by_article=True)), "\n"),
         articles=_joined(sections(), "\n"),
-        records_json=_records_json(db, doc),
+        records_json=_records_json(ledger, doc),
         script=_DOCUMENT_SCRIPT,
     )
     title = next((a["title"] for a in articles if a["title"]), "")
     return _IndexRow(number, doc, page_name, title, len(articles), counts)
 
 
-def _rows(db: sqlite3.Connection, table: str, doc: str) -> Iterator[dict[str, Any]]:
-    for row in db.execute(f"SELECT rowid AS id, * FROM {table} WHERE doc = ? ORDER BY article, rowid", (doc,)):
-        yield dict(row)
-
-
-def _records_json(db: sqlite3.Connection, doc: str) -> Iterator[str]:
+def _records_json(ledger: Ledger, doc: str) -> Iterator[str]:
     """The page's records as one JSON object (record key → row), a record at a time; '<' escaped so no tag can end the script."""
     yield "{"
     first = True
     for table in _RECORD_TABLES:
-        for row in _rows(db, table, doc):
+        for row in ledger.rows(table, doc, by_article=True):
             key = json.dumps(f"{table}:{row['id']}")
             entry = f"{key}: {json.dumps(row, ensure_ascii=False)}".replace("<", "\\u003c")
             yield entry if first else ", " + entry

@@ -7,6 +7,10 @@ the other writers. A table ``run_settings`` holds what the output depends on
 (backend, model, knowledge, versions), and ``PRAGMA application_id`` marks the
 file as this program's.
 
+This module is the only one with SQL: the writer below, and ``Ledger``, the typed
+API every other module reads and changes the database through (the review app,
+the CSVs, the report, the facts table, the zones table, the editor's decisions).
+
 Its part of --resume: ``read_ledger`` checks, before anything is touched, that
 the file is an intact SQLite database written by extractor with the same
 settings, and raises an OutputError that says what to do otherwise. Documents
@@ -21,18 +25,20 @@ import contextlib
 import functools
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..facts import facts_view_sql
-from ..identity import write_zones_table
-from ..models import RECORD_TYPES, Article, DocumentMeta
-from . import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
+from ..identity import zone_rows
+from ..models import RECORD_TYPES, Article, DocumentMeta, Figure
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
-from .decisions import DECISIONS_SQL, apply_decisions, carry_over, read_history, rewrite_jsonl
+from .decisions import apply_decisions, rewrite_jsonl
 from .errors import OutputError
+from .writer import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
+
+LedgerError = sqlite3.Error  # what a damaged or locked database raises, for callers that report it
 
 APPLICATION_ID = 0x7A6F6E65  # "zone": this file was written by extractor
 LEDGER_VERSION = 2  # PRAGMA user_version: the layout of the documents and run_settings tables
@@ -131,7 +137,7 @@ class SqliteWriter(Writer):
 
     def open(self, previous: dict[str, DocumentEntry] | None) -> set[str] | None:
         if previous is None or not self.path.exists():
-            decisions = read_history(self.path)  # an editor's decisions outlive the records they are about
+            decisions = Ledger.read_history(self.path)  # an editor's decisions outlive the records they are about
             for stale in (self.path, *(self.path.with_name(self.path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
                 stale.unlink(missing_ok=True)  # a stale journal beside a new database would be replayed into it
             self._known: set[str] = set()
@@ -139,7 +145,7 @@ class SqliteWriter(Writer):
             self._db.executescript(schema_sql())
             self._db.execute("BEGIN")
             self._db.executemany("INSERT INTO run_settings VALUES (?, ?)", sorted(self.settings.items()))
-            carry_over(self._db, decisions)
+            Ledger(self._db).carry_over(decisions)
             self._db.execute("COMMIT")
             return set() if previous is not None else None
         self._known = set(previous)
@@ -207,7 +213,7 @@ class SqliteWriter(Writer):
         for table in (*TABLE_NAMES.values(), "articles"):
             db.execute(f"DELETE FROM {table} WHERE doc IN ({unseen})")
         db.execute("DELETE FROM documents WHERE position IS NULL")
-        write_zones_table(db)  # one row per zone across all documents (identity.py)
+        Ledger(db).write_zones()  # one row per zone across all documents (identity.py)
         reviewed = self._apply_decisions(db, manifest)
         db.execute("COMMIT")
         if reviewed is not None:
@@ -217,10 +223,11 @@ class SqliteWriter(Writer):
 
     def _apply_decisions(self, db: sqlite3.Connection, manifest: dict[str, Any]) -> Path | None:
         """The editor's decisions (outputs/decisions.py) applied to the tables and to a copy of records.jsonl."""
-        applied = apply_decisions(db)
+        ledger = Ledger(db)
+        applied = apply_decisions(ledger)
         if applied.applied or applied.orphaned:
             manifest["review"] = applied.summary()  # run.json is written after the database
-        return rewrite_jsonl(db, self.path.parent / RECORDS_FILE, RECORDS_FILE)
+        return rewrite_jsonl(ledger, self.path.parent / RECORDS_FILE, RECORDS_FILE)
 
     @staticmethod
     def _fold_log(db: sqlite3.Connection) -> None:
@@ -284,13 +291,351 @@ def schema_sql() -> str:
         "CREATE INDEX figures_subject ON figures (subject)",
         "CREATE INDEX initiatives_park ON initiatives (park)",
         "CREATE INDEX parks_name ON parks (name)",
-        DECISIONS_SQL,  # an editor's decisions (outputs/decisions.py): history, not part of the ledger
+        _DECISIONS_SQL,  # an editor's decisions (outputs/decisions.py): history, not part of the ledger
         facts_view_sql(),  # the analyst's table (facts.py): one row per fact with its sources
     ]
     return ";\n".join(statements) + ";"
+
+
 
 
 def ordered_rows(db: sqlite3.Connection, table: str, columns: list[str]) -> sqlite3.Cursor:
     """A table's rows in input order: by the document's position, then as they were written."""
     quoted = ", ".join(f't."{column}"' for column in columns)
     return db.execute(f"SELECT {quoted} FROM documents d JOIN {table} t ON t.doc = d.doc ORDER BY d.position, t.rowid")
+
+
+# -- the ledger API: every read and change of records.sqlite outside the writer -------------------------
+
+
+class Ledger:
+    """An open records.sqlite. Other modules never write SQL: they call these methods (rows come as dicts)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    @classmethod
+    def connect(cls, database: Path, readonly: bool = False) -> Ledger:
+        """The review app's and the commands' connection: explicit transactions, and a wait for another writer."""
+        if readonly:
+            db = sqlite3.connect(f"file:{quote(database.absolute().as_posix())}?mode=ro", uri=True, isolation_level=None)
+        else:
+            db = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout = 10000")  # two editors on one folder: the database serialises their writes
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def close_quietly(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taken at once: a second editor waits here, then sees the first one's change."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _dicts(self, query: str, parameters: tuple = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.db.cursor()
+        cursor.row_factory = sqlite3.Row
+        for row in cursor.execute(query, parameters):
+            yield dict(row)
+
+    # -- documents, articles and records -------------------------------------------------------
+
+    def documents(self) -> list[dict[str, Any]]:
+        return list(self._dicts("SELECT doc, position, sha256, title, published FROM documents ORDER BY position"))
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """(doc, normalized text) of every document in input order, one at a time."""
+        yield from self.db.execute("SELECT doc, text FROM documents ORDER BY position")
+
+    def document_text(self, doc: str) -> tuple[str, str] | None:
+        """A document's sha256 and normalized text."""
+        row = self.db.execute("SELECT sha256, text FROM documents WHERE doc = ?", (doc,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def document_hashes(self) -> list[tuple[str, str]]:
+        """(doc, sha256) of every document."""
+        return list(self.db.execute("SELECT doc, sha256 FROM documents"))
+
+    def articles(self, doc: str) -> list[dict[str, Any]]:
+        return list(self._dicts("SELECT * FROM articles WHERE doc = ? ORDER BY article", (doc,)))
+
+    def records(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every record as (table, row with its rowid as ``id``), in input order."""
+        for table in TABLE_NAMES.values():
+            query = f"SELECT t.rowid AS id, t.* FROM {table} t JOIN documents d ON d.doc = t.doc ORDER BY d.position, t.rowid"
+            for row in self._dicts(query):
+                yield table, row
+
+    def rows(self, table: str, doc: str, by_article: bool = False) -> Iterator[dict[str, Any]]:
+        """A document's rows of a record table, with their rowid as ``id``; by article then as written, or as stored."""
+        order = " ORDER BY article, rowid" if by_article else ""
+        yield from self._dicts(f"SELECT rowid AS id, * FROM {_record_table(table)} WHERE doc = ?{order}", (doc,))
+
+    def record_row(self, table: str, rowid: int) -> dict[str, Any] | None:
+        return next(self._dicts(f"SELECT rowid AS id, * FROM {_record_table(table)} WHERE rowid = ?", (rowid,)), None)
+
+    def update_row(self, table: str, rowid: int, changed: dict[str, Any]) -> None:
+        """Set some cells of a record's row (values as the cells hold them)."""
+        assignments = ", ".join(f'"{name}" = ?' for name in changed)
+        self.db.execute(f"UPDATE {_record_table(table)} SET {assignments} WHERE rowid = ?", (*changed.values(), rowid))
+
+    def table_rows(self, table: str, columns: list[str]) -> sqlite3.Cursor:
+        """A table's rows in input order (the CSVs)."""
+        return ordered_rows(self.db, table, columns)
+
+    def seals(self, doc: str) -> dict[str, str] | None:
+        row = self.db.execute("SELECT seals FROM documents WHERE doc = ?", (doc,)).fetchone()
+        return json.loads(row[0]) if row is not None else None
+
+    def set_seals(self, doc: str, seals: dict[str, str]) -> None:
+        self.db.execute("UPDATE documents SET seals = ? WHERE doc = ?", (json.dumps(seals), doc))
+
+    # -- the editor's decisions (outputs/decisions.py says what they mean) ------------------------
+
+    def ensure_decisions(self) -> None:
+        """The decisions table, in a folder extracted before decisions existed."""
+        self.db.execute(_DECISIONS_SQL)
+
+    def has_decisions(self) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.db.execute(query, (DECISIONS_TABLE,)).fetchone() is not None
+
+    def decision_rows(self, key: tuple | None = None) -> list[tuple]:
+        """The decisions' rows oldest first (id first): all of them, or those on one key (sha256, kind, start, end, text)."""
+        if key is None:
+            return self.db.execute(f"SELECT {_DECISION_COLUMNS} FROM {DECISIONS_TABLE} ORDER BY id").fetchall()
+        query = (
+            f"SELECT {_DECISION_COLUMNS} FROM {DECISIONS_TABLE} WHERE sha256 = ? AND kind = ? AND place_start IS ? AND place_end IS ? "
+            "AND place_text = ? ORDER BY id"
+        )
+        return self.db.execute(query, key).fetchall()
+
+    def add_decision(self, row: tuple) -> None:
+        """A new decision's row, without its id (inside the caller's transaction)."""
+        self.db.execute(_insert_decisions(with_id=False), row)
+
+    def carry_over(self, rows: list[tuple]) -> None:
+        """Put a previous database's decisions, ids and all, into this one (its schema already has the table)."""
+        self.db.executemany(_insert_decisions(with_id=True), rows)
+
+    def import_decisions(self, rows: list[tuple]) -> int:
+        """Add another folder's decisions that this database does not have yet; how many were new."""
+        self.ensure_decisions()
+        mine = {row[1:] for row in self.decision_rows()}
+        new = [row[1:] for row in rows if row[1:] not in mine]
+        with self.transaction():
+            self.db.executemany(_insert_decisions(with_id=False), new)
+        return len(new)
+
+    def version(self) -> tuple:
+        """Changes whenever a decision is taken or the folder is extracted again: when to rebuild the review pages."""
+        decisions = self.db.execute(f"SELECT max(id) FROM {DECISIONS_TABLE}").fetchone()[0] if self.has_decisions() else None
+        documents = self.db.execute("SELECT count(*), group_concat(sha256) FROM documents").fetchone()
+        return (decisions, *documents)
+
+    @staticmethod
+    def read_history(database: Path) -> list[tuple]:
+        """Every decision in an existing database (oldest first); none when it is no database or has no such table.
+
+        A table of an older layout gives what it has (a column it lacks takes its default). One that cannot be read
+        stops the run before anything is touched: an editor's work is never dropped silently.
+        """
+        if not database.is_file():
+            return []
+        try:
+            ledger = Ledger.connect(database, readonly=True)
+            present = {row[1] for row in ledger.db.execute(f'PRAGMA table_info("{DECISIONS_TABLE}")')}
+        except sqlite3.DatabaseError:
+            return []  # not a database at all: nothing of an editor's in it
+        try:
+            if not present:
+                return []
+            names = _DECISION_COLUMNS.split(", ")
+            columns = ", ".join(name if name in present else _DECISION_DEFAULTS.get(name, "NULL") for name in names)
+            return ledger.db.execute(f"SELECT {columns} FROM {DECISIONS_TABLE} ORDER BY id").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise OutputError(
+                f"cannot read the editor's decisions in {database} ({exc}), so a new run would lose them. Nothing was changed. "
+                "Move the folder away, or write to another folder with -o and import them later with 'extractor review --from'."
+            ) from exc
+        finally:
+            ledger.close()
+
+    # -- the tables built from the records ------------------------------------------------------
+
+    def write_zones(self) -> int:
+        """Rebuild ``zones`` from ``parks`` and ``documents`` (identity.py says what a row holds); the number of zones."""
+        db = self.db
+        db.execute(f"DROP TABLE IF EXISTS {ZONES_TABLE}")
+        db.execute(f"CREATE TABLE {ZONES_TABLE} ({_ZONE_COLUMNS})")
+        document_columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+        published = "published" if "published" in document_columns else "NULL"
+
+        def text_and_date(doc: str) -> tuple[str, str]:  # one document at a time: a corpus's texts never sit in memory together
+            row = db.execute(f"SELECT text, {published} FROM documents WHERE doc = ?", (doc,)).fetchone()
+            return (row[0] or "", row[1] or "") if row else ("", "")
+
+        query = "SELECT park_id, name, aliases, registered, level, province, city, doc FROM parks WHERE park_id != '' ORDER BY rowid"
+        rows = zone_rows(db.execute(query), text_and_date)
+        db.executemany(f"INSERT INTO {ZONES_TABLE} VALUES ({', '.join('?' * 12)})", rows)
+        return len(rows)
+
+    def facts(self, include_all: bool = False) -> tuple[list[str], Iterator[tuple]]:
+        """The facts table (the view of this version, whatever the file holds): its columns and its rows, streamed.
+
+        Only the facts of high confidence unless ``include_all``.
+        """
+        self.db.execute(facts_view_sql("facts_now", temporary=True))
+        where = "" if include_all else " WHERE confidence = 'high'"
+        cursor = self.db.execute(f"SELECT * FROM facts_now{where}")
+        return [column[0] for column in cursor.description], cursor
+
+
+def _record_table(table: str) -> str:
+    """A record table's name, checked: names come from the review app's requests."""
+    if table not in TABLE_NAMES.values():
+        raise LookupError(f"no record table {table!r}")
+    return table
+
+
+# -- the decisions table ---------------------------------------------------------------------------
+
+DECISIONS_TABLE = "decisions"
+_DECISIONS_SQL = f"""CREATE TABLE IF NOT EXISTS {DECISIONS_TABLE} (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    sha256 TEXT NOT NULL, kind TEXT NOT NULL, place_start INTEGER, place_end INTEGER, place_text TEXT NOT NULL,
+    action TEXT NOT NULL, changes TEXT NOT NULL, before TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL,
+    undoes INTEGER, moved TEXT NOT NULL DEFAULT '[]'
+)"""
+_DECISION_COLUMNS = "id, sha256, kind, place_start, place_end, place_text, action, changes, before, editor, at, doc, undoes, moved"
+_DECISION_DEFAULTS = {"moved": "'[]'", "doc": "''", "editor": "''"}  # for a decisions table written before these columns
+
+
+def _insert_decisions(with_id: bool) -> str:
+    columns = _DECISION_COLUMNS if with_id else _DECISION_COLUMNS.removeprefix("id, ")
+    return f"INSERT INTO {DECISIONS_TABLE} ({columns}) VALUES ({', '.join('?' * len(columns.split(', ')))})"
+
+
+# -- the zones table -------------------------------------------------------------------------------
+
+ZONES_TABLE = "zones"
+_ZONE_COLUMNS = (
+    "park_id TEXT PRIMARY KEY, name TEXT, aliases TEXT, registered INTEGER, level TEXT, province TEXT, city TEXT, "
+    "mentions INTEGER, documents INTEGER, docs TEXT, first_published TEXT, last_published TEXT"
+)
+
+
+# -- the facts view (extractor/facts.py says what a fact is) ---------------------------------------
+
+# The Figure fields of the table, in the analyst's order (checked against the model below).
+FIGURE_COLUMNS = (
+    "subject", "park_id", "metric_key", "metric_scope", "metric", "measure", "target", "period", "period_start", "period_end",
+    "value", "unit", "amount", "amount_high", "base_unit", "qualifier", "status", "confidence",
+    "review",  # an editor's decision (extractor review): accepted, corrected; rejected figures are left out
+)  # fmt: skip
+_unknown = set(FIGURE_COLUMNS) - set(Figure.model_fields)
+if _unknown:
+    raise RuntimeError(f"facts view: Figure has no field {sorted(_unknown)}")
+if "published" not in DocumentMeta.model_fields:
+    raise RuntimeError("facts view: DocumentMeta has no field 'published'")
+
+# What makes two figures the same fact; metric words count only when no metric_key names the metric.
+_FACT_KEY = (
+    "zone", "metric_group", "metric_key", "metric_scope", "measure", "target", "period_start", "period_end",
+    "amount", "amount_high", "base_unit", "qualifier", "status",
+)  # fmt: skip
+# What makes two facts claims about the same thing: they conflict when their values differ.
+_CLAIM_KEY = ("zone", "metric_key", "metric_scope", "measure", "target", "period_start", "period_end", "base_unit")
+# What a headline figure shares with a body figure it restates (its value may be rounded: 超万亿 for 1.2万亿元).
+_RESTATED = ("zone", "metric_key", "metric_scope", "measure", "target", "period_end", "base_unit")
+SOURCE_SEPARATOR = " | "
+FACTS_VIEW = "facts"
+# An editor's accepted or corrected figure counts as the highest confidence (extractor review).
+_CONFIDENCE_RANK = (
+    "CASE WHEN review IN ('accepted', 'corrected') THEN 3 WHEN confidence = 'high' THEN 3 WHEN confidence = 'medium' THEN 2 ELSE 1 END"
+)
+
+
+def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
+    return " AND ".join(f"{left}.{name} = {right}.{name}" for name in columns)
+
+
+def facts_view_sql(view: str = FACTS_VIEW, temporary: bool = False) -> str:
+    """CREATE VIEW for the facts table over the figures, articles, documents and parks tables."""
+    fact_key = ", ".join(_FACT_KEY)
+    claim_key = ", ".join(_CLAIM_KEY)
+    figure_columns = ", ".join(f"f.{name}" for name in FIGURE_COLUMNS)
+    first_columns = ", ".join(name for name in FIGURE_COLUMNS if name not in _FACT_KEY and name != "confidence")
+    sources = ", ".join(
+        f"group_concat({name}, '{SOURCE_SEPARATOR}') AS {name}" for name in ("published", "doc", "article_title", "evidence")
+    )
+    return f"""CREATE {"TEMP " if temporary else ""}VIEW {view} AS
+WITH figure_rows AS (
+    SELECT COALESCE(NULLIF(f.park_id, ''), f.subject) AS zone,
+           CASE WHEN f.metric_key = 'other' THEN f.metric ELSE '' END AS metric_group,
+           {figure_columns}, d.published, f.doc, f.article,
+           COALESCE(NULLIF(a.title, ''), d.title) AS article_title, f.evidence_text AS evidence, f.rowid AS figure_row,
+           ifnull(f.evidence_start < a.body_start, 0) AS headline
+    FROM figures f JOIN documents d ON d.doc = f.doc
+    LEFT JOIN articles a ON a.doc = f.doc AND a.article = f.article
+    WHERE f.review <> 'rejected'  -- an editor's rejection (extractor review) outlives every re-run
+),
+body_rows AS (  -- a headline that restates a figure of its own article's body (超万亿 over 1.2万亿元) is that fact
+    SELECT * FROM figure_rows h WHERE NOT (h.headline AND EXISTS (
+        SELECT 1 FROM figure_rows b WHERE NOT b.headline AND b.doc = h.doc AND b.article = h.article
+          AND {_same("b", "h", _RESTATED)}))
+),
+per_article AS (  -- a number printed twice in one article is one source; bare columns come from its first printing
+    SELECT {fact_key}, min(figure_row) AS figure_row, {first_columns}, min({_CONFIDENCE_RANK}) AS confidence_rank,
+           published, doc, article, article_title, evidence
+    FROM body_rows GROUP BY {fact_key}, doc, article
+),
+claimed AS (  -- the values each document prints for a claim that can conflict
+    SELECT DISTINCT {claim_key}, doc, amount, ifnull(amount_high, '') AS high FROM per_article
+    WHERE status = 'verified' AND zone <> '' AND metric_key <> 'other' AND period_end <> ''
+      AND qualifier IN ('exact', 'approx')
+),
+claim_docs AS (SELECT DISTINCT {claim_key}, doc FROM claimed),
+conflicts AS (  -- two documents making the same claim with no value in common
+    SELECT DISTINCT {", ".join(f"x.{name}" for name in _CLAIM_KEY)} FROM claim_docs x JOIN claim_docs y
+      ON {_same("x", "y", _CLAIM_KEY)} AND x.doc < y.doc
+    WHERE NOT EXISTS (
+        SELECT 1 FROM claimed u JOIN claimed v ON {_same("u", "v", _CLAIM_KEY)} AND u.amount = v.amount AND u.high = v.high
+        WHERE u.doc = x.doc AND v.doc = y.doc AND {_same("u", "x", _CLAIM_KEY)})
+),
+grouped AS (
+    SELECT {fact_key}, min(figure_row) AS figure_row, {first_columns}, min(confidence_rank) AS confidence_rank,
+           count(*) AS sources, {sources}
+    FROM (SELECT * FROM per_article ORDER BY published, doc, article)
+    GROUP BY {fact_key}
+),
+zone_names AS (  -- the official name of each registered zone (the longest spelling seen for the others)
+    SELECT park_id, name, max(registered * 1000 + length(name)) AS preference  -- SQLite: name comes from the max row
+    FROM parks WHERE park_id <> '' GROUP BY park_id
+)
+SELECT g.zone, COALESCE(z.name, g.subject) AS zone_name,
+       {", ".join("CASE g.confidence_rank WHEN 3 THEN 'high' WHEN 2 THEN 'medium' ELSE 'low' END AS confidence"
+                  if name == "confidence" else f"g.{name}" for name in FIGURE_COLUMNS)},
+       CASE WHEN c.zone IS NULL THEN 0 ELSE 1 END AS conflict,
+       g.sources, g.published, g.doc, g.article_title, g.evidence
+FROM grouped g LEFT JOIN conflicts c ON {_same("c", "g", _CLAIM_KEY)}
+LEFT JOIN zone_names z ON z.park_id = g.park_id AND g.park_id <> ''
+ORDER BY g.zone, g.metric_key, g.period_end, g.period_start, g.figure_row"""
+
+

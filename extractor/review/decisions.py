@@ -29,6 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import ExtractorError
 from ..models import RECORD_TYPES, Figure, Record, Status
 from ..numbers import parse_quantity
 from ..verify import check
@@ -49,7 +50,7 @@ _REVIEWED_CONFIDENCE = "high"  # a record an editor accepted or corrected is as 
 Key = tuple[str, str, int | None, int | None, str]  # sha256, kind, start, end, text
 
 
-class DecisionError(ValueError):
+class DecisionError(ExtractorError, ValueError):
     """A decision that cannot be taken as asked; the message says why (the validator's reason for a number)."""
 
 

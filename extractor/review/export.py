@@ -9,14 +9,13 @@ penalizes it, since no person vouched for it either way.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..outputs import DATABASE_FILE
-from ..outputs import decisions as store
+from ..outputs.sqlite import Ledger
 
 _CONTEXT = 40  # GUIDE.md: a context is 10–40 characters around the figure
 _TEXT_START = 20  # GUIDE.md: a quote's first 10–20 characters
@@ -25,13 +24,13 @@ _TEXT_START = 20  # GUIDE.md: a quote's first 10–20 characters
 def export_gold(out_dir: Path, gold_dir: Path) -> list[Path]:
     """Write one gold file per reviewed document; the files written."""
     by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    with contextlib.closing(store.connect(out_dir / DATABASE_FILE, readonly=True)) as db:
-        meta = {d["doc"]: d for d in store.documents(db)}
+    with Ledger.connect(out_dir / DATABASE_FILE, readonly=True) as ledger:
+        meta = {d["doc"]: d for d in ledger.documents()}
         texts: dict[str, str] = {}
-        for table, row in store.records(db):
+        for table, row in ledger.records():
             by_doc.setdefault(row["doc"], {}).setdefault(table, []).append(row)
         for doc in by_doc:
-            texts[doc] = (store.document_text(db, doc) or ("", ""))[1]
+            texts[doc] = (ledger.document_text(doc) or ("", ""))[1]
     gold_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for doc, tables in by_doc.items():

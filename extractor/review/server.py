@@ -26,7 +26,6 @@ import hmac
 import json
 import secrets
 import shutil
-import sqlite3
 import tempfile
 import threading
 import time
@@ -44,6 +43,7 @@ from ..outputs import decisions as store
 from ..outputs.csv import export_csv
 from ..outputs.lock import OutputLock
 from ..outputs.report import REPORT_FOLDER, write_report
+from ..outputs.sqlite import Ledger
 from . import queue
 from .decisions import Decision, DecisionError, decide, key_of, place, undone
 from .page import APP_PAGE
@@ -78,8 +78,8 @@ class ReviewApp:
         self.database = out_dir / DATABASE_FILE
         if not self.database.is_file():
             raise FileNotFoundError(f"{self.database}: no such database (run 'extractor extract' first)")
-        with contextlib.closing(store.connect(self.database)) as db:
-            store.ensure_table(db)  # a folder extracted before decisions existed
+        with Ledger.connect(self.database) as ledger:
+            ledger.ensure_decisions()  # a folder extracted before decisions existed
         self.editor = editor or _user()
         self.token = token or secrets.token_urlsafe(24)
         self._pages = Path(tempfile.mkdtemp(prefix="extractor-review-"))
@@ -111,43 +111,43 @@ class ReviewApp:
     # -- what the handler asks -----------------------------------------------------------
 
     def items(self) -> dict[str, Any]:
-        with contextlib.closing(store.connect(self.database, readonly=True)) as db:
-            documents = {d["doc"]: d for d in store.documents(db)}
+        with Ledger.connect(self.database, readonly=True) as ledger:
+            documents = {d["doc"]: d for d in ledger.documents()}
             texts: dict[str, str] = {}
             items = []
-            for table, row in store.records(db):
+            for table, row in ledger.records():
                 doc = row["doc"]
                 if doc not in texts:
-                    texts = {doc: (store.document_text(db, doc) or ("", ""))[1]}  # one document's text at a time
+                    texts = {doc: (ledger.document_text(doc) or ("", ""))[1]}  # one document's text at a time
                 items.append(queue.item(table, store.kind_of(table), row, documents[doc]["position"], texts[doc]))
-            orphaned = store.orphans(db)
+            orphaned = store.orphans(ledger)
         ordered = queue.ordered(items)
         return {"items": ordered, "progress": queue.progress(ordered), "orphaned": orphaned, "editor": self.editor}
 
     def text(self, doc: str) -> dict[str, Any]:
-        with contextlib.closing(store.connect(self.database, readonly=True)) as db:
-            found = store.document_text(db, doc)
+        with Ledger.connect(self.database, readonly=True) as ledger:
+            found = ledger.document_text(doc)
             if found is None:
                 raise LookupError(f"no document {doc!r}")
-            parts = [{"article": a["article"], "start": a["start"], "end": a["end"], "title": a["title"]} for a in store.articles(db, doc)]
+            parts = [{"article": a["article"], "start": a["start"], "end": a["end"], "title": a["title"]} for a in ledger.articles(doc)]
         return {"doc": doc, "text": found[1], "articles": parts}
 
     def decide(self, body: dict[str, Any]) -> dict[str, Any]:
         """Take a decision (accept, reject, correct) or undo the latest on one record; the record's item after it."""
         table, rowid = _record_id(body.get("id"))
         action = str(body.get("action", ""))
-        with self._folder_lock(), contextlib.closing(store.connect(self.database)) as db:
-            row = store.record_row(db, table, rowid)
+        with self._folder_lock(), Ledger.connect(self.database) as ledger:
+            row = ledger.record_row(table, rowid)
             kind = store.kind_of(table)
             if row is None:
                 raise LookupError(f"{body.get('id')} no longer exists (the folder was extracted again): reload the page")
-            position_text = store.document_text(db, row["doc"])
+            position_text = ledger.document_text(row["doc"])
             assert position_text is not None
             sha256, text = position_text
-            key = _current_key(db, sha256, kind, row, text)
+            key = _current_key(ledger, sha256, kind, row, text)
             if body.get("place") is not None and list(place(kind, row, text)) != list(body["place"]):
                 raise LookupError("this record changed since the page was loaded (the folder was extracted again): reload the page")
-            past = store.history(db, key)
+            past = store.history(ledger, key)
             if action == "undo":
                 decision = undone(past, self.editor, row["doc"])
             else:
@@ -156,8 +156,8 @@ class ReviewApp:
                 if not isinstance(fields, dict):
                     raise DecisionError("fields must be an object")
                 decision = decide(kind, row, machine, key, action, fields, text, past[-1] if past else None, self.editor, row["doc"])
-            new_row = store.record_decision(db, decision, table, rowid, text)
-            position = next(d["position"] for d in store.documents(db) if d["doc"] == row["doc"])
+            new_row = store.record_decision(ledger, decision, table, rowid)
+            position = next(d["position"] for d in ledger.documents() if d["doc"] == row["doc"])
         return {"item": queue.item(table, kind, new_row, position, text), "decision": decision.action}
 
     @contextlib.contextmanager
@@ -182,8 +182,8 @@ class ReviewApp:
     def report_page(self, path: str) -> Path | None:
         """The review page's file for a request path, built afresh when decisions changed since it was built."""
         with self._pages_lock:
-            with contextlib.closing(store.connect(self.database, readonly=True)) as db:
-                version = store.version(db)
+            with Ledger.connect(self.database, readonly=True) as ledger:
+                version = ledger.version()
             if version != self._pages_version:
                 write_report(self.out_dir, into=self._pages)
                 self._pages_version = version
@@ -218,11 +218,11 @@ def _record_id(value: Any) -> tuple[str, int]:
     return table, int(rowid)
 
 
-def _current_key(db: sqlite3.Connection, sha256: str, kind: str, row: dict[str, Any], text: str) -> tuple:
+def _current_key(ledger: Ledger, sha256: str, kind: str, row: dict[str, Any], text: str) -> tuple:
     """The key of the decisions on this record: where it was printed, or where the decision in force found it."""
     here = key_of(sha256, kind, row, text)
     if row.get("review"):
-        for key, decision in store.in_force(db).items():
+        for key, decision in store.in_force(ledger).items():
             if key[:2] == (sha256, kind) and _moved_here(decision, here):
                 return key
     return here
@@ -245,15 +245,10 @@ def _machine(row: dict[str, Any], previous: Decision | None) -> dict[str, Any]:
 
 def refresh_outputs(out_dir: Path) -> store.Applied:
     """After a review session: the decisions applied to records.jsonl and the CSVs (under the folder's lock)."""
-    with OutputLock(out_dir), contextlib.closing(store.connect(out_dir / DATABASE_FILE)) as db:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            applied = store.apply_decisions(db)
-            reviewed = store.rewrite_jsonl(db, out_dir / RECORDS_FILE, RECORDS_FILE)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+    with OutputLock(out_dir), Ledger.connect(out_dir / DATABASE_FILE) as ledger:
+        with ledger.transaction():
+            applied = store.apply_decisions(ledger)
+            reviewed = store.rewrite_jsonl(ledger, out_dir / RECORDS_FILE, RECORDS_FILE)
         if reviewed is not None:
             reviewed.replace(out_dir / RECORDS_FILE)
     export_csv(out_dir / DATABASE_FILE, out_dir)
@@ -262,11 +257,11 @@ def refresh_outputs(out_dir: Path) -> store.Applied:
 
 def import_from(out_dir: Path, old: Path) -> tuple[int, store.Applied]:
     """``review --from OLD_OUT_DIR``: the old folder's decisions added to this one's and applied; (new, applied)."""
-    rows = store.read_history(old / DATABASE_FILE)
+    rows = Ledger.read_history(old / DATABASE_FILE)
     if not rows and not (old / DATABASE_FILE).is_file():
         raise FileNotFoundError(f"{old / DATABASE_FILE}: no such database")
-    with contextlib.closing(store.connect(out_dir / DATABASE_FILE)) as db:
-        added = store.import_history(db, rows)
+    with Ledger.connect(out_dir / DATABASE_FILE) as ledger:
+        added = ledger.import_decisions(rows)
     return added, refresh_outputs(out_dir)
 
 

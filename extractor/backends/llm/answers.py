@@ -25,14 +25,13 @@ all name candidate N3; a quote id (Q1) is never taken for a figure's.
 from __future__ import annotations
 
 import re
-import tomllib
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from ...knowledge import data as knowledge_file
 from ...models import InitiativeKind, Measure, Qualifier
 from ...numbers import parse_quantity
 
@@ -51,7 +50,7 @@ class ItemRefused(ValueError):
 @cache
 def metric_keys() -> tuple[str, ...]:
     """The canonical metric keys of the lexicon (extractor/data/metrics.toml), then ``other``."""
-    lexicon = tomllib.loads(resources.files("extractor").joinpath("data", "metrics.toml").read_text(encoding="utf-8"))
+    lexicon = knowledge_file("metrics.toml")
     keys = tuple(dict.fromkeys(entry["key"] for entry in lexicon["metric"]))
     return (*keys, "other") if "other" not in keys else keys
 

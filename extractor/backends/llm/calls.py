@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import email.utils
 import functools
 import json
@@ -84,6 +85,10 @@ class BudgetSpent(Exception):
     """The run's token budget is used up; no new call is sent."""
 
 
+class NotAnswered(Exception):
+    """A request that another channel (the Batch API) holds or did not answer; the message says why. Never retried."""
+
+
 @dataclass
 class CallResult:
     answer: BaseModel | None
@@ -93,6 +98,7 @@ class CallResult:
     from_cache: bool = False
     raw: dict[str, Any] | None = None
     advice: str = ""  # what the user should change, for the console (a context too small, answers cut off)
+    held_back: bool = False  # never sent (the token budget spent, the page's --doc-timeout passed): not the endpoint's failure
 
 
 @dataclass
@@ -107,6 +113,8 @@ class UsageCounter:
     budget_exhausted: bool = False
     answered: int = 0  # HTTP responses of any status: the endpoint is there
     seconds_waiting: float = 0.0
+    reasks: int = 0  # re-asks instructor sent after an invalid answer
+    reasks_fixed: int = 0  # calls that got a valid answer after re-asking
     errors: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -163,10 +171,25 @@ def retry_after_seconds(error: BaseException) -> float | None:
         return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
-class ModelCaller:
-    """Sends chunk prompts to one endpoint; lives on one event loop."""
+_ATTEMPTS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("attempts")  # requests of the instructor call running in this task
 
-    def __init__(self, settings: LLMSettings, usage: UsageCounter, limits: CallLimits | None = None) -> None:
+
+class ModelCaller:
+    """Sends chunk prompts to one endpoint; lives on one event loop.
+
+    ``answer_from`` replaces the HTTP call (``chat.completions.create``) with
+    another source of completions: the Batch API's answers, or a recorder that
+    only keeps the requests (--batch, --dry-run). It gets the very keyword
+    arguments the call would send.
+    """
+
+    def __init__(
+        self,
+        settings: LLMSettings,
+        usage: UsageCounter,
+        limits: CallLimits | None = None,
+        answer_from: Callable[..., Awaitable[Any]] | None = None,
+    ) -> None:
         self.settings = settings
         self.usage = usage
         self.limits = limits or LocalLimits(settings.concurrency, settings.max_tokens)
@@ -180,7 +203,7 @@ class ModelCaller:
             http_client=openai.DefaultAsyncHttpxClient(event_hooks={"response": [self._note_answer, _refuse_declared_oversize]}),
         )
         completions = self._openai.chat.completions
-        completions.create = _with_deadline(completions.create, settings.timeout)  # type: ignore[method-assign]
+        completions.create = _with_deadline(answer_from or completions.create, settings.timeout)  # type: ignore[method-assign]
         self._client = instructor.from_openai(self._openai, mode=MODES[settings.mode])
         self._client.on("completion:kwargs", self._count_call)
         self._backoff = wait_random_exponential(multiplier=0.5, max=settings.retry_max_wait)
@@ -190,6 +213,10 @@ class ModelCaller:
 
     def _count_call(self, *args: Any, **kwargs: Any) -> None:
         self.usage.calls += 1
+        attempts = _ATTEMPTS.get(None)
+        if attempts is not None:  # hooks run in the calling task: this call's own count
+            attempts[0] += 1
+            self.usage.reasks += attempts[0] > 1
 
     async def _note_answer(self, response: Any) -> None:
         self.usage.answered += 1
@@ -309,6 +336,8 @@ class ModelCaller:
         quiet = self._quiet_until - time.monotonic()
         if quiet > 0:
             await asyncio.sleep(quiet)
+        attempts = [0]
+        _ATTEMPTS.set(attempts)
         answer, completion = await self._client.chat.completions.create_with_completion(
             model=self.settings.model,
             messages=messages,
@@ -318,6 +347,7 @@ class ModelCaller:
             temperature=self.settings.temperature,
             max_tokens=max_tokens,
         )
+        self.usage.reasks_fixed += attempts[0] > 1  # re-asked, and the last answer was valid
         result = CallResult(answer)
         await self._add_usage(result, getattr(completion, "usage", None))
         return result
@@ -461,8 +491,8 @@ def _describe(error: BaseException, redact: Callable[[str], str] | None = None) 
     cause = root_cause(error)
     if _caused_by(cause, ResponseTooLarge):
         return f"ResponseTooLarge (answer over {MAX_RESPONSE_BYTES} bytes)"
-    if isinstance(cause, RunawayAnswer):
-        return f"RunawayAnswer ({cause})"
+    if isinstance(cause, (RunawayAnswer, NotAnswered)):
+        return f"{type(cause).__name__} ({cause})"
     name = type(cause).__name__
     status = getattr(cause, "status_code", None)
     if isinstance(cause, IncompleteOutputException):

@@ -19,9 +19,9 @@ from functools import cache
 from importlib import resources
 from string import Template
 
-from ...chunk import Chunk
 from ...models import Article, Figure, Quote
 from ...structure import Outline
+from .chunks import Chunk
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
 _QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model

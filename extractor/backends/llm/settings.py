@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .. import BackendAborted
+from ...errors import BackendAborted, ExtractorError
+from .chunks import DEFAULT_BUDGET
 from .redact import Redactor, public_url, url_secrets
 
 InstructorModeName = Literal["tools", "json", "json_schema", "md_json"]
@@ -29,9 +30,10 @@ def default_cache_dir() -> Path:
 
 
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
+DEFAULT_CHUNK_CHARS = DEFAULT_BUDGET
 
 
-class ConfigurationError(Exception):
+class ConfigurationError(ExtractorError):
     """The LLM backend cannot start with this configuration; the message says what to set."""
 
 
@@ -68,6 +70,7 @@ class LLMSettings(BaseSettings):
     temperature: float = Field(default=0.0, ge=0, le=2, description="sampling temperature sent with every call (0: reproducible)")
     max_output_tokens: int = Field(default=8192, ge=64, description="ceiling on one answer's max_tokens (sized from its candidates)")
     context_tokens: int | None = Field(default=None, ge=256, description="the model's context; read from the server when it says")
+    chunk_chars: int = Field(default=DEFAULT_CHUNK_CHARS, ge=1, description="a chunk's characters at most (cut smaller to fit the context)")
     cache: bool = True
     cache_dir: Path = Field(default_factory=default_cache_dir)
 
@@ -80,6 +83,16 @@ class LLMSettings(BaseSettings):
     def endpoint(self) -> str:
         """The endpoint as it may be shown and written: no credentials."""
         return public_url(self.base_url or DEFAULT_ENDPOINT)
+
+    @property
+    def pages_ahead(self) -> int:
+        """Pages a run prepares ahead of the one it writes, so that their calls overlap: a page is a few calls."""
+        return max(2, self.concurrency // 2)
+
+    def resume_settings(self) -> dict[str, str]:
+        """What the records depend on among these settings: a --resume with others is refused."""
+        settings = {"chunk_chars": str(self.chunk_chars), "base_url": public_url(self.base_url) if self.base_url else ""}
+        return {**settings, **{name: str(getattr(self, name)) for name in ("model", "mode", "extraction")}}
 
     def redactor(self) -> Redactor:
         secrets = url_secrets(self.base_url)

@@ -10,26 +10,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ...chunk import Chunk
-from ...models import Article, DocumentMeta
+from ...models import Article
 from ...segment import Segment
+from ..contract import Closing, Page
+from ..usage import Usage
 from .figures import extract_figures
 from .initiatives import extract_initiatives
 from .parks import clean_park_names, collect_parks, find_park_mentions
 from .quotes import extract_quotes
 
 
-class RulesBackend:
+class RulesBackend(Closing):
     """Extracts all four record kinds from a whole article at once.
 
     Rules need no token budget, and reading the whole article lets a figure
-    inherit the period and subject named sentences earlier, so the pipeline
-    sends no chunks (``needs_chunks`` is False).
+    inherit the period and subject named sentences earlier.
     """
 
     name = "rules"
-    needs_chunks = False
-    prefetch_pages = 0
 
     def __init__(self) -> None:
         self._clean_names: tuple[str, set[str]] = ("", set())
@@ -52,18 +50,13 @@ class RulesBackend:
             initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
         )
 
-    def extract_articles(
-        self, text: str, segments: list[Segment], chunks: dict[int, list[Chunk]], doc: str = "", meta: DocumentMeta | None = None
-    ) -> Iterator[Article]:
+    def extract(self, page: Page) -> Iterator[Article]:
         # The rules resolve period words to dates later, in the pipeline; they need no meta here.
-        for segment in segments:
-            yield self.extract_article(text, segment)
+        for segment in page.segments:
+            yield self.extract_article(page.text, segment)
 
-    def usage(self) -> dict:
-        return {}
-
-    def close(self) -> None:
-        return None
+    def usage(self) -> Usage:
+        return Usage()
 
     def _document_park_names(self, text: str) -> set[str]:
         """Park spellings that stand clean anywhere in the page, computed once per page."""

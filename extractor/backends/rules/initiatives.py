@@ -28,9 +28,10 @@ from typing import NamedTuple, cast
 
 from ...models import Evidence, Initiative, InitiativeKind
 from ...registry import registry
+from ...spans import runs_ending_in
+from ...zonenames import trie_pattern
 from .labels import read_data
 from .parks import ParkMention, find_park_mentions
-from .spans import runs_ending_in
 
 _OPEN, _CLOSE = "“‘", "”’"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
@@ -72,7 +73,8 @@ class _Cuts:
         # Later lists win for a word in two: a word that is no cut stays whole whatever else it is.
         tags = {w: "lead" for w in [*leads, *cut_chars]} | {w: "reference" for w in references} | {w: "keep" for w in not_cuts}
         self._tags = {word[::-1]: tag for word, tag in tags.items()}
-        self._words = re.compile("|".join(map(re.escape, sorted(self._tags, key=len, reverse=True))))
+        # Factored by prefix (a trie): the same longest-first choice as an alternation, one branch per character.
+        self._words = re.compile(trie_pattern(self._tags))
 
     def last(self, text: str) -> tuple[int, bool]:
         """(where the last cut ends, whether it is a reference); (0, False) when there is none."""

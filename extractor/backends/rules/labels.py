@@ -13,11 +13,10 @@ sentence and takes its metric and key.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ...knowledge import data as knowledge_file
 from ...models import Measure
 from ...normalize import BULLETS
 from ...numbers import DURATION_UNITS
@@ -111,7 +110,7 @@ class _Knowledge:
 
 def read_data(name: str) -> dict:
     """One knowledge file of the package (extractor/data/<name>)."""
-    return tomllib.loads(resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8"))
+    return knowledge_file(name)
 
 
 @cache

@@ -4,56 +4,48 @@ Attribution is read from the words after the closing mark (“……”李敏说
 before the opening one (熊杏敏深有感触：“……”). A pronoun (他说) resolves to the
 last speaker named before it, including people cited without quote marks
 (据某某负责人介绍). Short quoted terms (“链主”, “一件事”) are not speech.
+The words (verbs of saying, titles, pronouns) live in extractor/data/quotes.toml.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from ...knowledge import load
 from ...models import Evidence, Quote
 
+
+@dataclass(frozen=True)
+class _Words:
+    """extractor/data/quotes.toml: an entry's key is its field's name."""
+
+    speech_verbs: tuple[str, ...]
+    colon_cues: tuple[str, ...]
+    cited_verbs: tuple[str, ...]
+    titles: tuple[str, ...]
+    titles_as_names: tuple[str, ...]
+    pronouns: frozenset[str]
+    leading_words: tuple[str, ...]
+    trailing_words: tuple[str, ...]
+
+
+def _either(words: tuple[str, ...]) -> str:
+    """The words as alternatives, in the file's order (a longer word is listed before a word it contains)."""
+    return "|".join(map(re.escape, words))
+
+
+_WORDS = load("quotes.toml", _Words, skip=("examples",))
 _QUOTE = re.compile(r"“([^“”]*)”")
-_SPEECH_VERB = r"(?:介绍说|介绍|表示|说道|说|透露|坦言|指出|告诉记者|感慨道|感慨|强调|认为|称|补充道|笑着说)"
+_SPEECH_VERB = f"(?:{_either(_WORDS.speech_verbs)})"
 # After the closing mark, maybe behind a short scene-setting clause (在座谈会上，一位企业负责人说).
 _AFTER = re.compile(rf"^(?:[^，。！？“”\n]{{0,16}}[，,])?(?P<who>[^，。！？“”：:,\n]{{1,45}}?){_SPEECH_VERB}")
-_BEFORE = re.compile(rf"(?P<who>[^，。！？“”：:,\n]{{1,45}}?)(?:{_SPEECH_VERB}|深有感触|直言)?[：:]$")
-_CITED = re.compile(r"据(?P<who>[^，。！？“”：:,\n]{2,40}?)(?:介绍|透露|表示)")
-_TITLE_WORDS = (
-    "首席执行官",
-    "首席技术官",
-    "党组书记",
-    "总经理助理",
-    "副总经理",
-    "总经理",
-    "董事长",
-    "副局长",
-    "局长",
-    "副主任",
-    "主任",
-    "副书记",
-    "书记",
-    "副部长",
-    "部长",
-    "科长",
-    "院长",
-    "所长",
-    "处长",
-    "总监",
-    "创始人",
-    "经理",
-    "负责人",
-    "工作人员",
-    "主席",
-    "市长",
-    "区长",
-    "教授",
-    "研究员",
-    "专家",
-    "助理",
-    "总裁",
-)
-_PRONOUNS = {"他", "她", "他们", "她们", "对方", "该负责人", "这位负责人"}
-_LEADING = re.compile(r"^.*?(?:对此|同时|此外|其中|随后|谈及|谈到|说起)[，,]?")
+_BEFORE = re.compile(rf"(?P<who>[^，。！？“”：:,\n]{{1,45}}?)(?:{_SPEECH_VERB}|{_either(_WORDS.colon_cues)})?[：:]$")
+_CITED = re.compile(rf"据(?P<who>[^，。！？“”：:,\n]{{2,40}}?)(?:{_either(_WORDS.cited_verbs)})")
+_TITLE_WORDS = _WORDS.titles
+_PRONOUNS = _WORDS.pronouns
+_LEADING = re.compile(rf"^.*?(?:{_either(_WORDS.leading_words)})[，,]?")
+_TRAILING = re.compile(rf"(?:{_either(_WORDS.trailing_words)})$")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 _MIN_SPEECH = 12  # characters: shorter quoted text without punctuation is a term, not speech
 
@@ -100,10 +92,10 @@ def _attribution(text: str, match: re.Match[str], end: int) -> tuple[str, str] |
 def _split_speaker(phrase: str) -> tuple[str, str]:
     """'南昌高新区科经局副局长李敏' → ('李敏', '南昌高新区科经局副局长')."""
     phrase = _LEADING.sub("", phrase).strip()
-    phrase = re.sub(r"(?:深有感触|对此|也|还|则|再次|进一步|在接受记者采访时|接受采访时)$", "", phrase)
+    phrase = _TRAILING.sub("", phrase)
     if phrase in _PRONOUNS:
         return phrase, ""
-    if phrase.endswith("负责人") or phrase.endswith("工作人员"):
+    if phrase.endswith(_WORDS.titles_as_names):
         return phrase, phrase
     for word in _TITLE_WORDS:
         index = phrase.rfind(word)

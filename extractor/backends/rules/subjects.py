@@ -22,10 +22,10 @@ from functools import cache
 from itertools import accumulate
 
 from ...periods import period_pattern
+from ...spans import LastWord, runs_ending_in
 from ...zonenames import places, short_place_name
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
-from .spans import LastWord, runs_ending_in
 
 _ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
 _PROJECT_ENDING = re.compile("项目")
@@ -291,6 +291,12 @@ def _is_locative(text: str, start: int, end: int = 0) -> bool:
     return bool(window) and (words.locative.end(window) == len(window) or bool(words.locative_near.search(window)))
 
 
+@cache
+def _province_endings(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """Every province prefix a lead may end in, for one endswith test before the ordered search (most leads end in none)."""
+    return tuple(prefix for stem in stems for prefix in (stem + "省", stem))
+
+
 def _places(text: str, start: int, end: int) -> list[Entity]:
     """Listed places at the head of a clause (after a time word or a province's name at most)."""
     words = _words()
@@ -305,7 +311,7 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
         name, place_start = city + name, place_start - len(city)  # 常州新北区: the district with its city
         lead_start = max(start, place_start - 12)
         lead = text[lead_start:place_start]
-        for stem in words.province_stems:  # 宁夏银川市, 江苏省苏州市
+        for stem in words.province_stems if lead.endswith(_province_endings(words.province_stems)) else ():  # 宁夏银川市, 江苏省苏州市
             for prefix in (stem + "省", stem):
                 if lead.endswith(prefix):
                     lead = lead[: -len(prefix)]

@@ -1,4 +1,4 @@
-"""Step 4, chunk: cut an article into pieces that fit a model's budget.
+"""Chunks, the LLM backend's own step: cut an article into pieces that fit a model's budget.
 
 Cuts fall at paragraph or sentence ends (。！？ and line breaks), and inside an
 over-long sentence at a clause mark (，；), never inside a quantity: 12.3% or
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import QUANTITY
+from ...numbers import QUANTITY
 
 DEFAULT_BUDGET = 3000  # characters: about 3,000 tokens of Chinese, well inside any current model's context
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")

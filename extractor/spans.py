@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .zonenames import trie_pattern
+
 
 def runs_ending_in(
     text: str, start: int, end: int, ending: re.Pattern[str], name_chars: str, min_prefix: int, max_prefix: int
@@ -45,8 +47,8 @@ class LastWord:
     """
 
     def __init__(self, words: list[str], single_chars: str = "") -> None:
-        reversed_words = sorted((word[::-1] for word in words), key=len, reverse=True)
-        alternatives = [re.escape(word) for word in reversed_words]
+        # The words factored by prefix (a trie): the same longest-first choice as their alternation, one branch per character.
+        alternatives = [f"(?:{trie_pattern(word[::-1] for word in words)})"] if any(words) else []
         if single_chars:
             alternatives.append(f"[{single_chars}]")
         self._pattern = re.compile("|".join(alternatives))

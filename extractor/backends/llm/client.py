@@ -1,0 +1,330 @@
+"""The endpoint client: calls on an event loop in a background thread, bounded by the limits, through the cache.
+
+It also judges the endpoint. Three things end the whole run (``BackendAborted``):
+an answer 401, 403 or 404 (``EndpointRefused``: wrong key, model or URL, the
+same for every chunk); a call that found the endpoint silent before it ever
+answered (one retry, then ``EndpointUnavailable``: refused connections or no
+answer within --timeout); and ``UNAVAILABLE_AFTER`` calls in a row failing that
+way later. Any other failure is one call's: its ``CallResult`` says why, and
+the backend lets the rules stand in for its chunks.
+
+A call whose answer is cut off even at --max-output-tokens is asked again in two
+halves (``split_batch``), and the halves' answers joined.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import CancelledError, Future
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...tokens import estimate_tokens
+from .answers import without_marks
+from .cache import ResponseCache
+from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault, served_context
+from .chunks import Chunk, chunk_article
+from .limits import CallLimits, LocalLimits
+from .modes import Mode, mode_for
+from .prompting import Batch, Part, messages, prompt_version, value_start
+from .settings import EndpointRefused, EndpointUnavailable, LLMSettings
+
+UNAVAILABLE_AFTER = 3  # calls in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
+ANSWER_TO_TEXT = 1.5
+ANSWER_BASE = 256  # tokens of an answer's frame (its keys, parks, initiatives) ...
+ANSWER_PER_TEXT = 0.5  # ... per token of text, for what the model adds (and per candidate: the mode's)
+MAX_SPLITS = 1  # a call whose answer is cut off even at the ceiling is halved once (a runaway answer costs no more)
+CLOCK_POLL = 0.05  # seconds: the shortest wait between two looks at a page's call clock
+MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server's error, not cut into crumbs
+PROMPT_MARGIN = 1.15  # the token estimate is tokenizer-free: a margin keeps prompt plus answer inside the context
+
+
+@dataclass
+class CallOutcome:
+    batch: Batch
+    result: CallResult
+
+
+class CallClock:
+    """The time a page's own calls run (any of them in flight, holding a slot): what --doc-timeout counts for it.
+
+    Written on the event loop, read from the page's thread; a float read is atomic, and a stale one only delays a check.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._spent = 0.0
+        self._running = 0
+        self._since = 0.0
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        if self._running == 0:
+            self._since = time.monotonic()
+        self._running += 1
+        try:
+            yield
+        finally:
+            self._running -= 1
+            if self._running == 0:
+                self._spent += time.monotonic() - self._since
+
+    def left(self) -> float | None:
+        """Seconds the page's calls may still run; None without a limit."""
+        if self.seconds is None:
+            return None
+        spent = self._spent + (time.monotonic() - self._since if self._running else 0.0)
+        return self.seconds - spent
+
+
+def _schema_version(mode: Mode) -> str:
+    schema = mode.answer_model.model_json_schema()
+    return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:12]
+
+
+class EndpointClient:
+    """Sends calls (``send``) and hands back their outcomes (``wait``); counts them in ``counter``."""
+
+    def __init__(
+        self, settings: LLMSettings, limits: CallLimits | None = None, answer_from: Callable[..., Awaitable[Any]] | None = None
+    ) -> None:
+        """``answer_from`` stands in for the endpoint's chat call (the Batch API's answers, or a recorder of the requests:
+        see batch.py); the server is then not asked its context size either."""
+        self.settings = settings
+        self.answer_from = answer_from
+        self.mode = mode_for(settings.extraction)
+        self.limits = limits or LocalLimits(settings.concurrency, settings.max_tokens)  # a cluster passes the run's global ones
+        self.counter = UsageCounter()
+        self.cache = ResponseCache(settings.cache_dir) if settings.cache else None
+        self.notes: list[str] = []  # what the console should say after the run (a server's advice, repeated timeouts)
+        self.abort: Exception | None = None  # set once: the run cannot go on
+        self._silent_in_a_row = 0  # calls that failed on transport faults since the last answer
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="llm-calls", daemon=True)
+        self._thread.start()
+        self._caller: ModelCaller | None = None
+        self.context_tokens = settings.context_tokens  # --context-tokens, else what the server says, else unknown
+        schema = self.mode.answer_model.model_json_schema()
+        self._schema_tokens = estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+        self._frame_tokens = estimate_tokens(str(messages(Batch([]), self.mode.name)))  # instructions, without a page
+        self._on_loop(self._start()).result()
+
+    def fitting_chars(self, budget: int) -> int:
+        """The characters of text one call may carry: ``budget``, or fewer where the model's context holds fewer."""
+        if self.context_tokens is None:
+            return budget
+        per_char = 1 + ANSWER_PER_TEXT + max(self.mode.per_figure, self.mode.per_quote) / 20  # a candidate every ~20 characters
+        room = self.context_tokens - PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens) - ANSWER_BASE
+        return min(budget, max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char))))
+
+    def send(self, batch: Batch, clock: CallClock) -> Future:
+        """Start the call on the loop (bounded by the limits); its outcome comes with ``wait``."""
+        return self._on_loop(self._call(batch, clock))
+
+    def wait(self, future: Future, batch: Batch, clock: CallClock) -> CallOutcome:
+        """A call's outcome, or a failed one once the page's own calls have run out of time."""
+        while True:
+            left = clock.left()
+            try:
+                return future.result(timeout=None if left is None else max(left, CLOCK_POLL))
+            except TimeoutError:
+                if (clock.left() or 0.0) > 0:
+                    continue  # its calls waited for a slot: that time is not the page's
+                clock.expired = True
+                error = f"no answer within the page's --doc-timeout of {clock.seconds:g} s of its own calls; the rules stand in"
+                return CallOutcome(batch, CallResult(None, error=error, held_back=True))
+            except CancelledError:
+                return CallOutcome(batch, CallResult(None, error=f"not sent: {self.abort}"))
+
+    def close(self) -> None:
+        """Cancel calls still in flight (after an abort or Ctrl-C), close the client, then stop and close the loop."""
+        if self._loop.is_closed():
+            return
+        if self._loop.is_running():
+            with contextlib.suppress(Exception):  # closing is best effort: the run's outcome is already decided
+                self._on_loop(self._shutdown()).result(timeout=10)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+        if not self._thread.is_alive():
+            self._loop.close()
+        self.limits.close()
+
+    # -- the event loop in its own thread ------------------------------------
+
+    def _on_loop(self, coroutine: Any) -> Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    async def _start(self) -> None:
+        self._caller = ModelCaller(self.settings, self.counter, self.limits, self.answer_from)
+        if self.context_tokens is None and self.answer_from is None:
+            self.context_tokens = await served_context(self.settings)
+
+    async def _shutdown(self) -> None:
+        self._cancel_calls()
+        current = asyncio.current_task()
+        await asyncio.gather(*(t for t in asyncio.all_tasks() if t is not current), return_exceptions=True)
+        if self._caller is not None:
+            await self._caller.close()
+        await self._loop.shutdown_asyncgens()
+
+    def _cancel_calls(self) -> None:
+        current = asyncio.current_task()
+        for task in asyncio.all_tasks():
+            if task is not current:
+                task.cancel()
+
+    def _stop_run(self, reason: Exception) -> None:
+        """Remember why the run cannot go on and cancel every other call (on the loop)."""
+        if self.abort is None:
+            self.abort = reason
+            self._cancel_calls()
+
+    # -- one call -------------------------------------------------------------------
+
+    async def _call(self, batch: Batch, clock: CallClock) -> CallOutcome:
+        prompt = messages(batch, self.mode.name)
+        answer_model = self.mode.answer_model
+        key = ResponseCache.key(
+            endpoint=self.settings.endpoint,  # another server's answers are not this one's
+            model=self.settings.model,
+            mode=self.settings.mode,
+            temperature=self.settings.temperature,
+            extraction=self.mode.name,
+            prompt=prompt_version(),
+            schema=_schema_version(self.mode),
+            messages=prompt,
+        )
+        cached = self._cached(key, answer_model)
+        if cached is not None:
+            self.counter.cache_hits += 1
+            return CallOutcome(batch, CallResult(cached, from_cache=True))
+        assert self._caller is not None
+        async with self.limits.slot():
+            if self.abort is not None:
+                return CallOutcome(batch, CallResult(None, error=f"not sent: {self.abort}"))
+            if clock.expired:
+                return CallOutcome(batch, CallResult(None, error="not sent: the page's --doc-timeout had passed", held_back=True))
+            try:
+                with clock.running():
+                    result = await self._ask_fitting(batch, prompt, answer_model)
+            except BudgetSpent as spent:
+                result = CallResult(None, error=str(spent), held_back=True)
+            except EndpointRefused as refused:
+                self._stop_run(refused)
+                raise
+            except Exception as exc:  # anything else fails this call's chunks (the rules stand in), never the document
+                result = CallResult(None, error=f"{type(exc).__name__}: {str(exc)[:120]}")
+        self._judge_endpoint(result)
+        if result.advice and result.advice not in self.notes:
+            self.notes.append(result.advice)
+        if result.answer is not None and self.cache is not None:  # a key the model repeats is never written, here either
+            answer = json.loads(self.settings.redactor()(json.dumps(result.answer.model_dump(mode="json"), ensure_ascii=False)))
+            self.cache.put(key, {"answer": answer})
+        return CallOutcome(batch, result)
+
+    async def _ask_fitting(self, batch: Batch, prompt: list[dict[str, str]], answer_model: type, depth: int = 0) -> CallResult:
+        """The batch's answer. One cut off even at --max-output-tokens is not sent again as it was: the batch is
+        asked in two halves (candidates keep their marks), up to ``MAX_SPLITS`` times, and the halves' answers joined."""
+        assert self._caller is not None
+        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
+        wanted, room = self._answer_tokens(batch, prompt)
+        result = await self._caller.ask(prompt, answer_model, context, _answer_estimate(batch), wanted, room)
+        halves = split_batch(batch) if result.error.startswith("IncompleteOutputException") and depth < MAX_SPLITS else None
+        if halves is None:
+            return result
+        self.counter.splits += 1
+        parts = [await self._ask_fitting(half, messages(half, self.mode.name), answer_model, depth + 1) for half in halves]
+        answered = [part.answer for part in parts if part.answer is not None]
+        joined = CallResult(_joined(answer_model, answered) if answered else None, error="" if answered else parts[0].error)
+        joined.prompt_tokens = result.prompt_tokens + sum(part.prompt_tokens for part in parts)
+        joined.completion_tokens = result.completion_tokens + sum(part.completion_tokens for part in parts)
+        joined.advice = next((part.advice for part in parts if part.advice), "")
+        return joined
+
+    def _answer_tokens(self, batch: Batch, prompt: list[dict[str, str]]) -> tuple[int, int]:
+        """The call's max_tokens, sized from its candidates, and the most it may be raised to: --max-output-tokens,
+        or less where the context leaves less."""
+        room = self.settings.max_output_tokens
+        if self.context_tokens is not None:
+            room = min(room, self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens)))
+        room = max(1, room)
+        return min(answer_tokens(batch, self.mode), room), room
+
+    def _cached(self, key: str, answer_model: type) -> Any:
+        cached = self.cache.get(key) if self.cache else None
+        if cached is None:
+            return None
+        try:
+            return answer_model.model_validate(cached["answer"])
+        except (ValidationError, KeyError, TypeError):
+            return None  # written by another version or damaged: ask again
+
+    def _judge_endpoint(self, result: CallResult) -> None:
+        """Stop the run when the endpoint is silent: before its first answer, or for several calls in a row."""
+        if not is_transport_fault(result.error):
+            self._silent_in_a_row = 0  # it answered, well or badly
+            return
+        self._silent_in_a_row += 1
+        never_answered = self.counter.answered == 0
+        if never_answered or self._silent_in_a_row >= max(UNAVAILABLE_AFTER, self.settings.concurrency):
+            when = "has not answered any call" if never_answered else f"stopped answering ({self._silent_in_a_row} chunks in a row)"
+            advice = "check that the server is running and reachable, or raise --timeout for a slow model"
+            if "Timeout" in result.error:  # it is there but slow: a local model on CPU, or too much asked at once
+                advice = (
+                    f"calls keep timing out after --timeout {self.settings.timeout:g} s: raise --timeout, lower --chunk-chars, "
+                    f"or lower --concurrency ({self.settings.concurrency}; a local server answers one call at a time; see --local)"
+                )
+            self._stop_run(EndpointUnavailable(f"the endpoint {self.settings.endpoint} {when}: {result.error}; {advice}"))
+
+
+def split_batch(batch: Batch) -> list[Batch] | None:
+    """Two halves of a call: its chunks shared out, or its one chunk cut at a sentence or clause end near the middle.
+
+    Candidates keep their marks (N7 stays N7), so labels still name them. None when the chunk will not cut.
+    """
+    if len(batch.parts) > 1:
+        middle = len(batch.parts) // 2
+        return [Batch(batch.parts[:middle], batch.published), Batch(batch.parts[middle:], batch.published)]
+    (part,) = batch.parts
+    chunk = part.chunk
+    pieces = chunk_article(chunk.text, 0, len(chunk.text), chunk.article, max(1, (len(chunk.text) + 1) // 2))
+    if len(pieces) < 2 or len(chunk.text) < MIN_CHUNK_CHARS:
+        return None
+    cut = chunk.start + pieces[len(pieces) // 2].start
+    return [Batch([_sub_part(part, chunk.start, cut)], batch.published), Batch([_sub_part(part, cut, chunk.end)], batch.published)]
+
+
+def _sub_part(part: Part, start: int, end: int) -> Part:
+    chunk = part.chunk
+    piece = Chunk(chunk.article, chunk.index, start, end, chunk.text[start - chunk.start : end - chunk.start])
+    figures = {mark: f for mark, f in part.figures.items() if start <= value_start(f) < end}
+    quotes = {mark: q for mark, q in part.quotes.items() if q.evidence is not None and start <= q.evidence.start < end}
+    return Part(part.article, piece, figures, quotes, part.headings)
+
+
+def _joined(answer_model: type, answers: list[Any]) -> Any:
+    """One answer holding every list item of several (the halves of a split call)."""
+    lists = {name: [item for answer in answers for item in getattr(answer, name)] for name in answer_model.model_fields}
+    return answer_model.model_construct(**lists)  # items checked already; the caps held for each half
+
+
+def answer_tokens(batch: Batch, mode: Mode) -> int:
+    """The max_tokens a call's answer needs: a label per candidate (a whole figure per candidate in the free mode),
+    a speaker per quote, and a share of the text for what the model adds (parks, initiatives, figures the rules missed)."""
+    figures = sum(len(part.figures) for part in batch.parts)
+    quotes = sum(len(part.quotes) for part in batch.parts)
+    return ANSWER_BASE + mode.per_figure * figures + mode.per_quote * quotes + round(ANSWER_PER_TEXT * estimate_tokens(batch.plain_text()))
+
+
+def _answer_estimate(batch: Batch) -> int:
+    """Tokens the answer may take, reserved from the budget: labels and copied evidence run to about 1.5× the text."""
+    return round(ANSWER_TO_TEXT * estimate_tokens(batch.plain_text()))

@@ -1,0 +1,48 @@
+"""The knowledge loader: a dataclass built from a data file by its field names, and a clear error otherwise."""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from extractor import knowledge
+from extractor.knowledge import KnowledgeError, load
+
+
+@dataclass(frozen=True)
+class _Table:
+    cell_separators: re.Pattern[str]
+    min_rows: int
+    unit_in_header: re.Pattern[str]
+    year_header: re.Pattern[str]
+    number_cell: re.Pattern[str]
+    generic_corner: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _TooFew:
+    min_rows: int
+
+
+@dataclass(frozen=True)
+class _TooMany(_Table):
+    max_rows: int
+
+
+def test_a_table_becomes_the_dataclass_of_its_field_names():
+    rules = load("structure.toml", _Table, "table", skip=("examples",))
+    assert rules.cell_separators.search("a | b") is not None  # a pattern field is compiled
+    assert rules.min_rows == knowledge.table("structure.toml", "table")["min_rows"]
+
+
+def test_an_unknown_or_missing_entry_names_the_file_and_the_entry():
+    with pytest.raises(KnowledgeError, match=r"structure\.toml \[table\].*unknown.*cell_separators"):
+        load("structure.toml", _TooFew, "table", skip=("examples",))
+    with pytest.raises(KnowledgeError, match=r"structure\.toml \[table\].*missing.*max_rows"):
+        load("structure.toml", _TooMany, "table", skip=("examples",))
+
+
+def test_a_caller_cannot_change_what_the_next_one_reads():
+    first = knowledge.data("periods.toml")
+    first.clear()
+    assert knowledge.data("periods.toml")
