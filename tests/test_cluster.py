@@ -70,12 +70,22 @@ def single(corpus, tmp_path_factory) -> Path:
 
 
 def same_outputs(one: Path, other: Path) -> None:
-    """Byte for byte, but run.json and the database without timings (and run.json without its out_dir)."""
-    names = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file() and p.suffix not in (".sqlite", ".json", ".lock"))
-    assert names == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file() and p.suffix not in (".sqlite", ".json", ".lock"))
+    """Byte for byte, but run.json, outcomes.jsonl and the database without timings (and run.json without its out_dir)."""
+    timed = (".sqlite", ".json", ".lock")
+
+    def compared(out: Path) -> list[Path]:
+        return sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.suffix not in timed and p.name != "outcomes.jsonl")
+
+    names = compared(one)
+    assert names == compared(other)
     for name in names:
         assert (one / name).read_bytes() == (other / name).read_bytes(), name
     assert untimed(json.loads((one / "run.json").read_text())) == untimed(json.loads((other / "run.json").read_text()))
+    assert outcomes(one) == outcomes(other)
+
+
+def outcomes(out: Path) -> list:
+    return [untimed(json.loads(line)) for line in (out / "outcomes.jsonl").read_text(encoding="utf-8").splitlines()]
     assert database(one) == database(other)
 
 
