@@ -18,7 +18,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +161,7 @@ def run_extraction(
             finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
             if engine is not None:
                 tasks = _tasks(scan.files, finished, manifest)
-                spec = _backend_spec(backend, scan.max_file_size, doc_timeout)
+                spec = replace(_backend_spec(backend, scan.max_file_size, doc_timeout), shards=str(outputs.shard_folder()))
                 log.extend(_extract_on(engine, spec, tasks, len(scan.files), outputs, notify, workers_usage))
             prepared: deque[_Prepared] = deque()
             for path, doc in _named(scan.files) if engine is None else ():
@@ -278,7 +278,7 @@ class OutcomeLog:
         self.close()
 
     def add(self, outcome: DocumentOutcome) -> None:
-        self._file.write(json.dumps(asdict(outcome), ensure_ascii=False) + "\n")
+        self._file.write(json.dumps(dict(vars(outcome)), ensure_ascii=False) + "\n")  # plain values: no deep copy
         self.summary.add(outcome)
 
     def extend(self, outcomes: Iterable[DocumentOutcome]) -> None:
