@@ -57,7 +57,7 @@ def make_documents(folder: Path, count: int, seed: int = 12) -> list[Path]:
 def measure(backend: str, folder: Path, workers: int, out: Path, base_url: str = "", concurrency: int = 4) -> dict:
     """One run, in this (fresh) process; ``workers`` 0 is the default single-process run."""
     from extractor.backends import get_backend
-    from extractor.runner import run_extraction
+    from extractor.run.runner import run_extraction
 
     files = sorted(folder.glob("*.txt"))
     settings = None
@@ -71,7 +71,7 @@ def measure(backend: str, folder: Path, workers: int, out: Path, base_url: str =
         startup = 0.0
         summary = run_extraction(files, out, engine)
     else:
-        from extractor.cluster import DaskEngine, dask_client
+        from extractor.run.cluster import DaskEngine, dask_client
 
         with dask_client(workers=workers) as client:
             startup = time.perf_counter() - started
@@ -154,7 +154,7 @@ def main() -> None:
                     f"{median([r['main_cpu'] for r in runs]):.1f} | {max(r['peak_rss_mib'] for r in runs):.0f} |",
                     flush=True,
                 )
-        from extractor.testserver import FakeModelServer, Script
+        from extractor.tools.testserver import FakeModelServer, Script
 
         folder = work / "docs-llm"
         make_documents(folder, args.llm_docs, seed=5)

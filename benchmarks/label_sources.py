@@ -12,8 +12,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from extractor import evaluate as ev
 from extractor.outputs.jsonl import read_records
+from extractor.tools import evaluate as ev
 
 
 def main(argv: list[str]) -> None:

@@ -5,7 +5,7 @@
 Reports, for the anchored and free modes: calls, prompt and completion tokens
 per article, and prompt tokens per source token (target ≤ 1.5 anchored); then
 wall time at each concurrency with the server waiting ``--delay`` seconds per
-call. Tokens are the server's estimate (extractor/tokens.py), the same
+call. Tokens are the server's estimate (extractor/text/tokens.py), the same
 estimator for prompts and source text.
 """
 
@@ -20,9 +20,9 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from extractor.cli import main
-from extractor.normalize import normalize
-from extractor.testserver import FakeModelServer, Script
-from extractor.tokens import estimate_tokens
+from extractor.text.normalize import normalize
+from extractor.text.tokens import estimate_tokens
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, GOLD = ROOT / "seeds", ROOT / "seeds" / "gold"

@@ -45,7 +45,7 @@ def make_documents(folder: Path, count: int, per_document: int = 3) -> None:
 
 def measure(folder: Path, workers: int, out: Path) -> dict:
     from extractor.backends import get_backend
-    from extractor.runner import run_extraction
+    from extractor.run.runner import run_extraction
 
     files = sorted(folder.glob("*.txt"))
     started, cpu, thread = time.perf_counter(), time.process_time(), time.thread_time()
@@ -53,7 +53,7 @@ def measure(folder: Path, workers: int, out: Path) -> dict:
     if workers == 0:
         summary = run_extraction(files, out, get_backend("rules"))
     else:
-        from extractor.cluster import DaskEngine, dask_client
+        from extractor.run.cluster import DaskEngine, dask_client
 
         with dask_client(workers=workers) as client:
             before = client.run(time.process_time)  # each worker process's own CPU seconds, read in that process

@@ -27,27 +27,27 @@ SEEDS = ROOT / "seeds"
 
 # stage name → (module, attribute) of the functions whose time is that stage's; a class's __init__ is timed by its name.
 STAGES: dict[str, list[tuple[str, str]]] = {
-    "load": [("extractor.load", "read_text")],
-    "meta": [("extractor.meta", "document_meta")],
-    "normalize": [("extractor.normalize", "normalize")],
-    "segment": [("extractor.segment", "segment")],
+    "load": [("extractor.text.load", "read_text")],
+    "meta": [("extractor.domain.meta", "document_meta")],
+    "normalize": [("extractor.text.normalize", "normalize")],
+    "segment": [("extractor.text.segment", "segment")],
     "parks": [
         ("extractor.backends.rules.parks", "find_park_mentions"),
         ("extractor.backends.rules.parks", "collect_parks"),
         ("extractor.backends.rules.parks", "clean_park_names"),
     ],
-    "zone names": [("extractor.identity", "DocumentZones")],
+    "zone names": [("extractor.checks.identity", "DocumentZones")],
     "entities": [("extractor.backends.rules.subjects", "find_entities")],
-    "number grammar": [("extractor.numbers", "find_quantities")],
+    "number grammar": [("extractor.domain.numbers", "find_quantities")],
     "labels": [("extractor.backends.rules.labels", "label_figure")],
     "subjects": [("extractor.backends.rules.subjects", "subject_of")],
-    "periods": [("extractor.periods", "PeriodIndex"), ("extractor.periods", "resolve_figure_periods")],
-    "tables": [("extractor.tables", "find_tables")],
+    "periods": [("extractor.domain.periods", "PeriodIndex"), ("extractor.domain.periods", "resolve_figure_periods")],
+    "tables": [("extractor.text.tables", "find_tables")],
     "figures (rest)": [("extractor.backends.rules.figures", "extract_figures")],
     "quotes": [("extractor.backends.rules.quotes", "extract_quotes")],
     "initiatives": [("extractor.backends.rules.initiatives", "extract_initiatives")],
-    "merge": [("extractor.merge", "merge_article")],
-    "verify": [("extractor.verify", "verify_in_place"), ("extractor.verify", "settle_shared_numbers")],
+    "merge": [("extractor.checks.merge", "merge_article")],
+    "verify": [("extractor.checks.verify", "verify_in_place"), ("extractor.checks.verify", "settle_shared_numbers")],
     "render": [("extractor.outputs", "render_article")],
 }
 

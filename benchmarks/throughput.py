@@ -54,7 +54,7 @@ def clear_memo_caches() -> None:
                 takes_text = wrapped is not None and getattr(getattr(wrapped, "__code__", None), "co_argcount", 0) > 0
                 if takes_text and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-    from extractor.registry import registry
+    from extractor.domain.registry import registry
 
     registry().vocabulary._memo.clear()
 

@@ -13,7 +13,7 @@ import itertools
 import sys
 from pathlib import Path
 
-from extractor.pipeline import extract_text
+from extractor.run.pipeline import extract_text
 
 SENTENCE = "记者从{}获悉，今年前三季度实现营业收入1200亿元，同比增长8.5%。"
 

@@ -6,10 +6,10 @@
 [('739.4亿元', 'verified'), ('8.0%', 'verified')]
 """
 
+from .checks.verify import verify
+from .domain.numbers import Quantity, find_quantities, parse_quantity
 from .models import Article, DocumentResult, Evidence, Figure, Initiative, Park, Quote, Status
-from .numbers import Quantity, find_quantities, parse_quantity
-from .pipeline import extract_file, extract_text
-from .verify import verify
+from .run.pipeline import extract_file, extract_text
 
 __all__ = [
     "Article",

@@ -31,31 +31,25 @@ from rich.table import Table
 
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
-from .backends.llm.settings import (  # light: no openai/instructor import
-    DEFAULT_CHUNK_CHARS,
-    LOCAL_PRESET,
-    ConfigurationError,
-    InstructorModeName,
-    LLMSettings,
-)
-from .budget import DEFAULT_DOC_TIMEOUT
-from .engines import ClusterLost
-from .evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
-from .facts import FactsError, write_facts
-from .load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_size, parse_size, scan_inputs
-from .meta import Manifest, ManifestError
+from .backends.budget import DEFAULT_DOC_TIMEOUT
+from .backends.llm.settings import DEFAULT_CHUNK_CHARS, LOCAL_PRESET, ConfigurationError, InstructorModeName, LLMSettings
+from .domain.meta import Manifest, ManifestError
+from .domain.registry import RegistryError
+from .domain.registry import use_files as use_registry_files
 from .outputs import DATABASE_FILE, OutputError
+from .outputs.facts import FactsError, write_facts
 from .outputs.jsonl import read_records
 from .outputs.lock import OutputLock
 from .outputs.report import write_report
+from .outputs.schemas import write_schemas
 from .outputs.sqlite import LedgerError
-from .registry import RegistryError
-from .registry import use_files as use_registry_files
-from .runner import DocumentOutcome, RunSummary, run_extraction
-from .schemas import write_schemas
+from .run.engines import ClusterLost
+from .run.runner import DocumentOutcome, RunSummary, run_extraction
+from .text.load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_size, parse_size, scan_inputs
+from .tools.evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 
 if TYPE_CHECKING:
-    from .engines import Engine
+    from .run.engines import Engine
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines: paths in them can be copied
@@ -264,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _batch_flags(llm: argparse._ArgumentGroup) -> None:
-    """--dry-run and --batch (extractor/batchrun.py): the run's requests prepared first, then priced or sent as one batch."""
+    """--dry-run and --batch (extractor/run/batchrun.py): the run's requests prepared first, then priced or sent as one batch."""
     llm.add_argument("--dry-run", action="store_true", help="send nothing: print the calls, tokens and estimated cost, live and batch")
     llm.add_argument(
         "--batch", action="store_true", help="send the calls through the Batch API at batch prices; --resume collects a pending batch"
@@ -331,14 +325,14 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_planned(scan: InputScan, args: argparse.Namespace) -> int:
-    """--dry-run or --batch: the LLM backend's requests prepared first (extractor/batchrun.py)."""
+    """--dry-run or --batch: the LLM backend's requests prepared first (extractor/run/batchrun.py)."""
     if args.backend != "llm" or (args.workers or args.scheduler):
         raise UsageError("--dry-run and --batch need --backend llm, in one process (not with --workers or --scheduler)")
     say = functools.partial(console.print, highlight=False, markup=False)
     try:
         settings = _llm_settings(args)
         settings.check()
-        from . import batchrun  # the LLM extra's imports
+        from .run import batchrun  # the LLM extra's imports
     except (ConfigurationError, ValidationError, ImportError) as exc:
         errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
@@ -370,7 +364,7 @@ def _engine(args: argparse.Namespace) -> Iterator[Engine | None]:
         yield None
         return
     try:
-        from .cluster import ClusterError, DaskEngine, dask_client
+        from .run.cluster import ClusterError, DaskEngine, dask_client
     except ImportError as exc:
         raise UsageError(str(exc)) from None
     with contextlib.ExitStack() as stack:

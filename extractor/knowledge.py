@@ -47,6 +47,14 @@ def examples(name: str) -> list[dict[str, Any]]:
     return data(name)["examples"]
 
 
+@cache
+def metric_keys() -> tuple[str, ...]:
+    """The canonical metric keys of the lexicon (extractor/data/metrics.toml), then ``other``: the LLM answer's schema
+    and the review's decisions both check a figure's key against them."""
+    keys = tuple(dict.fromkeys(entry["key"] for entry in _parsed("metrics.toml")["metric"]))
+    return (*keys, "other") if "other" not in keys else keys
+
+
 def table(name: str, path: str = "") -> dict[str, Any]:
     """A table of a file by its dotted path (``""``: the whole file)."""
     found: Any = _parsed(name)

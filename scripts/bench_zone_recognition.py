@@ -32,7 +32,7 @@ def pages() -> list[str]:
 
 def synthetic_registry(rows_wanted: int, path: Path) -> int:
     """Rows of made-up county zones, ids unique, spellings unique: a large registry's shape, not its facts."""
-    from extractor.zonenames import places
+    from extractor.domain.zonenames import places
 
     counties = [p for p in places() if p.kind == "county" and len(p.stem) >= 2]
     header = ["park_id", "name", "short_names", "province", "city", "level", "zone_type", "approved", "source"]
@@ -52,7 +52,7 @@ def synthetic_registry(rows_wanted: int, path: Path) -> int:
 
 
 def clear_memos() -> None:
-    from extractor.registry import registry
+    from extractor.domain.registry import registry
 
     registry().vocabulary._memo.clear()
     for name, module in list(sys.modules.items()):
@@ -65,7 +65,7 @@ def clear_memos() -> None:
 
 def one_run(texts: list[str]) -> float:
     from extractor.backends.rules.parks import find_park_mentions
-    from extractor.identity import DocumentZones
+    from extractor.checks.identity import DocumentZones
 
     clear_memos()
     started = time.process_time()
@@ -80,7 +80,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scale", type=int, default=5)
     args = parser.parse_args()
-    from extractor import registry as registry_module
+    from extractor.domain import registry as registry_module
 
     texts = pages()
     characters = sum(map(len, texts))

@@ -306,7 +306,7 @@ def two_catalogue_rows(zone: dict[str, str], row: dict[str, str]) -> bool:
 def key_of(spelling: str) -> str:
     """The identity key the extractor gives a spelling (山东省威海高新区 → 威海高新区)."""
     sys.path.insert(0, str(ROOT))
-    from extractor.zonenames import vocabulary
+    from extractor.domain.zonenames import vocabulary
 
     parsed = vocabulary().parse(spelling, anchored=False)
     return parsed.key if parsed is not None else ""

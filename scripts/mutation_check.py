@@ -40,7 +40,7 @@ BREAKS = (
     Break(
         "dask-in-client",
         "the Dask engine runs every batch in the client instead of on the workers",
-        "extractor/cluster.py",
+        "extractor/run/cluster.py",
         "yield from self._in_order(spec, batches, run)",
         "yield from (done for batch in batches for done in extract_batch(spec, batch))",
         ("tests/test_cluster.py::test_a_cluster_run_writes_what_a_single_process_run_writes",),
@@ -48,7 +48,7 @@ BREAKS = (
     Break(
         "raw-text-check-off",
         "the validator no longer checks the printed number against the raw file",
-        "extractor/verify.py",
+        "extractor/checks/verify.py",
         " or _raw_disagreement(value_text, start, end, source)",
         "",
         ("tests/test_verify.py::test_a_number_the_raw_file_prints_otherwise_at_the_mapped_place_is_a_mismatch",),
@@ -80,7 +80,7 @@ BREAKS = (
     Break(
         "registry-no-park-id",
         "the zone registry finds no zone, so no spelling gets a registered park_id",
-        "extractor/registry.py",
+        "extractor/domain/registry.py",
         "        return self._by_key.get(key)",
         "        return None",
         ("tests/test_parks.py::test_registry_fixture_gives_official_name_and_nicknames",),
@@ -88,7 +88,7 @@ BREAKS = (
     Break(
         "figures-no-park-id",
         "figures and initiatives that name a zone are not given its park_id",
-        "extractor/identity.py",
+        "extractor/checks/identity.py",
         '    return identity.park_id if identity is not None else ""',
         '    return ""',
         ("tests/test_parks.py",),
@@ -96,7 +96,7 @@ BREAKS = (
     Break(
         "periods-nothing",
         "period resolution returns no dates",
-        "extractor/periods.py",
+        "extractor/domain/periods.py",
         "    match = period_pattern().fullmatch(words.strip()) or _last(period_pattern().finditer(words))",
         '    return "", ""',
         ("tests/test_periods.py",),
@@ -104,7 +104,7 @@ BREAKS = (
     Break(
         "figure-periods-unresolved",
         "the run never resolves its figures' period words to dates",
-        "extractor/periods.py",
+        "extractor/domain/periods.py",
         "            figure.period_start, figure.period_end = resolve_period(figure.period, published)",
         "            pass",
         ("tests/test_periods.py",),

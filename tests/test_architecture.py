@@ -4,6 +4,7 @@ neither at the top nor inside a function, where an import once hid the cycles ba
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
@@ -15,16 +16,11 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(module: str) -> set[str]:
-    """The extractor modules a module imports, at its top or inside a function."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-    return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
-
-
 def test_the_runner_and_the_engines_do_not_import_each_other_through_a_function():
-    assert "runner" not in _imports("engines")  # the cycle engines ⇄ runner, once hidden by imports in functions
-    assert "document" in _imports("engines") and "document" in _imports("runner")
-    assert not {"runner", "engines", "cluster"} & _imports("document")
+    edges = _edges()
+    assert "extractor.run.runner" not in edges["extractor.run.engines"]  # the cycle engines ⇄ runner, once hidden in functions
+    assert "extractor.run.document" in edges["extractor.run.engines"] and "extractor.run.document" in edges["extractor.run.runner"]
+    assert not {"extractor.run.runner", "extractor.run.engines", "extractor.run.cluster"} & set(edges["extractor.run.document"])
 
 
 _SQL = ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE TABLE", "CREATE VIEW", "DROP TABLE", "PRAGMA ", "BEGIN")
@@ -48,14 +44,16 @@ def test_only_the_ledger_writes_sql():
 
 
 def test_the_facts_and_the_outputs_do_not_import_each_other():
-    assert "facts" not in _imports("outputs/sqlite") and not any("facts" in name for name in _imports("outputs/sqlite"))
-    assert "outputs.sqlite" in _imports("facts")
+    edges = _edges()
+    assert not any("facts" in name for name in edges["extractor.outputs.sqlite"])
+    assert "extractor.outputs.sqlite" in edges["extractor.outputs.facts"]
 
 
 def test_identity_reads_spellings_without_a_backend():
-    imported = _imports("identity") | _imports("mentions")
-    assert "mentions" in _imports("identity")
-    assert not any(name.startswith("backends") for name in imported)  # the mention finder sits beside zonenames.py
+    edges = _edges()
+    imported = set(edges["extractor.checks.identity"]) | set(edges["extractor.domain.mentions"])
+    assert "extractor.domain.mentions" in edges["extractor.checks.identity"]
+    assert not any(name.startswith("extractor.backends") for name in imported)  # the mention finder sits beside zonenames.py
 
 
 def test_only_the_knowledge_loader_parses_the_data_files():
@@ -95,6 +93,7 @@ def _targets(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
     return submodules | ({named} if len(submodules) < len(node.names) else set())
 
 
+@cache
 def _edges() -> dict[str, dict[str, bool]]:
     """For each module, the package's modules it imports, each with whether it does so only inside a function."""
     edges: dict[str, dict[str, bool]] = {}
@@ -163,15 +162,15 @@ def test_the_check_sees_a_cycle_hidden_in_a_function():
     """The checker itself: a cycle closed by an import inside a function is found (the test above can fail)."""
     edges = {"a": {"b": False}, "b": {"a": True}}
     assert _path(edges, "a", "a") == ["a", "b", "a"]
-    assert _targets("extractor.runner", ast.parse("from .backends import Backend").body[0]) == {"extractor.backends"}
+    assert _targets("extractor.run.runner", ast.parse("from ..backends import Backend").body[0]) == {"extractor.backends"}
     assert _targets("extractor.backends", ast.parse("from .llm import backend").body[0]) == {"extractor.backends.llm.backend"}
 
 
 def test_the_runner_and_the_engines_share_the_per_document_work_and_import_neither_way():
     edges = _edges()
-    assert "extractor.runner" not in edges["extractor.engines"] and "extractor.engines" in edges["extractor.runner"]
-    assert "extractor.document" in edges["extractor.engines"] and "extractor.document" in edges["extractor.runner"]
-    assert not {"extractor.runner", "extractor.engines", "extractor.cluster"} & set(edges["extractor.document"])
+    assert "extractor.run.runner" not in edges["extractor.run.engines"] and "extractor.run.engines" in edges["extractor.run.runner"]
+    assert "extractor.run.document" in edges["extractor.run.engines"] and "extractor.run.document" in edges["extractor.run.runner"]
+    assert not {"extractor.run.runner", "extractor.run.engines", "extractor.run.cluster"} & set(edges["extractor.run.document"])
 
 
 def test_only_the_llm_backend_knows_about_chunks():
@@ -187,17 +186,90 @@ def test_only_the_llm_backend_knows_about_chunks():
 
 def test_the_projects_errors_share_one_base():
     """A caller catches every error the extractor raises on purpose with ``except ExtractorError``."""
+    from extractor.backends.budget import BudgetExceeded
     from extractor.backends.llm.settings import ConfigurationError, EndpointRefused, EndpointUnavailable
-    from extractor.budget import BudgetExceeded
-    from extractor.engines import ClusterLost
+    from extractor.domain.meta import ManifestError
+    from extractor.domain.registry import RegistryError
     from extractor.errors import BackendAborted, ExtractorError
-    from extractor.facts import FactsError
-    from extractor.load import LoadError
-    from extractor.meta import ManifestError
     from extractor.outputs import OutputError
-    from extractor.registry import RegistryError
+    from extractor.outputs.facts import FactsError
+    from extractor.run.engines import ClusterLost
+    from extractor.text.load import LoadError
 
     errors = (ConfigurationError, EndpointRefused, EndpointUnavailable, BudgetExceeded, ClusterLost, BackendAborted)
     errors += (FactsError, LoadError, ManifestError, OutputError, RegistryError)
     assert all(issubclass(error, ExtractorError) for error in errors)
     assert [error for error in errors if error.ends_run] == [EndpointRefused, EndpointUnavailable, ClusterLost, BackendAborted]
+
+
+# The house, floor by floor: a module imports only from its own floor or below, so the file list reads as the data
+# flow. The base is what every floor imports; the entry points stand on top. The tools (the evaluator, the loopback
+# model server) stand apart: only the entry points import them, and they import no run machinery.
+BASE = {"extractor.models", "extractor.errors", "extractor.knowledge"}
+LAYERS = ("text", "domain", "checks", "backends", "outputs", "run", "review")
+ENTRY = {"extractor", "extractor.__main__", "extractor.cli", "extractor.clidoc"}
+TOOLS = "tools"
+
+
+def _floor(module: str) -> int | str:
+    """0 for the base, 1… for the packages in LAYERS' order, above them the entry points; ``TOOLS`` for the tools."""
+    if module in BASE:
+        return 0
+    if module in ENTRY:
+        return len(LAYERS) + 1
+    package = module.split(".")[1]
+    if package == TOOLS:
+        return TOOLS
+    assert package in LAYERS, f"{module} stands on no floor: put it in a package of LAYERS, or in BASE or ENTRY"
+    return LAYERS.index(package) + 1
+
+
+def _upward(edges: dict[str, dict[str, bool]]) -> list[str]:
+    """Every import that runs up the floors, or into the tools from outside the entry points."""
+    wrong = []
+    for module, targets in edges.items():
+        for target in targets:
+            here, there = _floor(module), _floor(target)
+            if there == TOOLS:
+                allowed = here == TOOLS or module in ENTRY
+            elif here == TOOLS:
+                allowed = there < LAYERS.index("run") + 1  # a tool starts no run
+            else:
+                allowed = there <= here
+            if not allowed:
+                wrong.append(f"{module} (floor {here}) imports {target} (floor {there})")
+    return wrong
+
+
+def test_every_import_runs_down_the_floors():
+    assert not _upward(_edges())
+
+
+def test_the_floor_check_sees_an_import_running_up():
+    """The checker itself: an arrow back up, a run importing a tool, and a tool starting a run are each found."""
+    assert _upward({"extractor.text.load": {"extractor.run.runner": False}})
+    assert _upward({"extractor.run.runner": {"extractor.tools.evaluate": True}})
+    assert _upward({"extractor.tools.evaluate": {"extractor.run.pipeline": False}})
+    assert not _upward({"extractor.cli": {"extractor.tools.evaluate": False}, "extractor.run.runner": {"extractor.text.load": False}})
+
+
+def test_nothing_a_run_imports_reaches_the_tools():
+    edges = _edges()
+    run = {m for m in edges if m.startswith("extractor.run.")}
+    seen, stack = set(run), list(run)
+    while stack:
+        for target in edges[stack.pop()]:
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    assert not {m for m in seen if m.startswith(f"extractor.{TOOLS}")}
+
+
+def test_each_package_says_its_job_in_one_line():
+    """A newcomer reads the file list as the data flow: each package opens with its job, one sentence on one line."""
+    for module in sorted(m for m in MODULES if _is_package(m)):
+        doc = ast.get_docstring(ast.parse(MODULES[module].read_text(encoding="utf-8"))) or ""
+        lines = doc.splitlines()
+        assert lines and lines[0].endswith(".") and len(lines[0]) <= 120, module
+        assert len(lines) == 1 or not lines[1].strip(), f"{module}: the job runs onto a second line"
+    assert {m.split(".")[1] for m in MODULES if m.count(".") == 1 and _is_package(m)} >= {*LAYERS, TOOLS}

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pytest
 
+from extractor.checks.verify import verify
+from extractor.domain.numbers import UNITS
 from extractor.models import Evidence, Figure, Qualifier, Status
-from extractor.normalize import normalize
-from extractor.numbers import UNITS
-from extractor.verify import verify
+from extractor.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -17,12 +17,12 @@ from extractor import extract_file, extract_text
 from extractor.backends import get_backend
 from extractor.backends.llm.settings import LLMSettings
 from extractor.cli import main
-from extractor.engines import Extracted
-from extractor.runner import run_extraction
-from extractor.testserver import FakeModelServer, Script
+from extractor.run.engines import Extracted
+from extractor.run.runner import run_extraction
+from extractor.tools.testserver import FakeModelServer, Script
 
 try:  # the Dask extra: without it the tests that need it skip (the client fixture, needs) and the others still run
-    from extractor.cluster import DaskEngine, dask_client, extract_bag, extract_many
+    from extractor.run.cluster import DaskEngine, dask_client, extract_bag, extract_many
 except ImportError:
     DaskEngine = dask_client = extract_bag = extract_many = None
 
@@ -177,8 +177,8 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpu
 
 @needs("distributed")
 def test_rules_batches_are_cut_by_bytes_and_keep_the_input_order(tmp_path):
-    from extractor.cluster import _batched
-    from extractor.engines import DocumentTask
+    from extractor.run.cluster import _batched
+    from extractor.run.engines import DocumentTask
 
     sizes = [10, 10, 500, 10, 10, 10, 10, 10, 10, 900, 10]
     tasks = []
@@ -197,8 +197,8 @@ def test_rules_batches_are_cut_by_bytes_and_keep_the_input_order(tmp_path):
 @needs("distributed")
 def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
     """So that no worker is left with a big last batch while the others wait (guided self-scheduling)."""
-    from extractor.cluster import _batched, _Guided
-    from extractor.engines import DocumentTask
+    from extractor.run.cluster import _batched, _Guided
+    from extractor.run.engines import DocumentTask
 
     tasks = [DocumentTask(tmp_path / f"{index}.txt", f"{index}.txt") for index in range(200)]
     for task in tasks:
@@ -212,8 +212,8 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
 
 def test_workers_hand_back_articles_rendered_for_every_writer():
     """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
-    from extractor.engines import BackendSpec, DocumentTask, extract_batch
     from extractor.outputs import RenderedArticle, rendering_writers
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
 
     page = sorted(SEEDS.glob("*.txt"))[0]
     (done,) = extract_batch(BackendSpec("rules"), [DocumentTask(page, page.name)])
@@ -229,7 +229,7 @@ def test_workers_hand_back_articles_rendered_for_every_writer():
 
 def test_workers_write_shards_the_main_process_merges(tmp_path):
     """With a shard folder a worker writes the records' lines and rows itself and hands back only where they are."""
-    from extractor.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
 
     pages = sorted(SEEDS.glob("*.txt"))[:3]
     tasks = [DocumentTask(page, page.name) for page in pages]

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from extractor import extract_text
-from extractor.confidence import band, examples
-from extractor.evaluate import confidence_table, evaluate
+from extractor.checks.confidence import band, examples
+from extractor.tools.evaluate import confidence_table, evaluate
 
 
 @pytest.mark.parametrize("example", examples(), ids=lambda e: "-".join(e["sources"]) + "-" + e["metric_key"])

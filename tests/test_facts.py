@@ -6,9 +6,9 @@ import sqlite3
 import pytest
 
 from extractor.cli import main
-from extractor.facts import FIGURE_COLUMNS, write_facts
 from extractor.models import Article, DocumentMeta, Evidence, Figure, Status
 from extractor.outputs import DocumentEntry, render_article
+from extractor.outputs.facts import FIGURE_COLUMNS, write_facts
 from extractor.outputs.sqlite import SqliteWriter
 
 

@@ -137,7 +137,7 @@ class _KeyEchoingServer:
 
     @staticmethod
     def start(key: str):
-        from extractor.testserver import FakeModelServer, Script
+        from extractor.tools.testserver import FakeModelServer, Script
 
         class Server(FakeModelServer):
             def answer(self, request: dict) -> dict:
@@ -219,8 +219,8 @@ def _llm_figure(value_text: str, value: float, unit: str, amount: float, base_un
 
 
 def test_the_validator_reads_a_ratio_whole_and_checks_the_unit():
+    from extractor.checks.verify import verify
     from extractor.models import Status
-    from extractor.verify import verify
 
     ratio = "园区完成了全年任务的1/3，增速较快"
     assert verify(_llm_figure("3", 3, "", 3, "", ratio), ratio).status is not Status.verified
@@ -394,7 +394,7 @@ def test_relative_paths_reach_workers_that_run_in_another_folder(tmp_path, monke
 
     from distributed import Client
 
-    from extractor.cluster import extract_many
+    from extractor.run.cluster import extract_many
 
     with Client(cluster.address, timeout="30s") as client:
         results = extract_many(client, [Path("in") / "page_000.txt"])
@@ -403,9 +403,9 @@ def test_relative_paths_reach_workers_that_run_in_another_folder(tmp_path, monke
 
 def test_a_file_the_worker_cannot_see_is_said_plainly(tmp_path):
     pytest.importorskip("distributed")
-    from extractor.cluster import ClusterError, _check_seen
-    from extractor.engines import BackendSpec, DocumentTask, extract_batch
     from extractor.models import DocumentResult
+    from extractor.run.cluster import ClusterError, _check_seen
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
 
     seen = tmp_path / "a.txt"
     seen.write_text(page(0), encoding="utf-8")
@@ -524,7 +524,7 @@ def test_a_large_manifest_is_streamed_and_only_the_runs_rows_are_kept(tmp_path):
     import time
     import tracemalloc
 
-    from extractor.meta import Manifest
+    from extractor.domain.meta import Manifest
 
     inputs = _one_page(tmp_path)
     meta = tmp_path / "meta.csv"

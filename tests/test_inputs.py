@@ -13,10 +13,10 @@ import pytest
 from conftest import input_outcomes, llm_extract, needs
 
 from extractor.backends import get_backend
-from extractor.load import decode, display_name, measure
 from extractor.outputs.jsonl import read_records
-from extractor.runner import run_extraction
-from extractor.testserver import FakeModelServer, Script
+from extractor.run.runner import run_extraction
+from extractor.text.load import decode, display_name, measure
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "seeds" / "001_f1b4c661d64a9b7f.txt").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 from extractor import extract_text
 from extractor.backends.rules.labels import knowledge, read_data
-from extractor.evaluate import evaluate
+from extractor.tools.evaluate import evaluate
 
 # Words no metric may be on its own, beyond the data file's list (which the test also reads).
 FUNCTION_WORDS = {"的", "了", "在", "和", "与", "及", "是", "为", "有", "这", "那", "其", "来", "从", "把", "被", "将", "对"}

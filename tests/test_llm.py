@@ -13,10 +13,10 @@ from conftest import llm_extract
 
 from extractor.backends.llm.answers import ChunkAnswer, FreeChunkAnswer, metric_keys
 from extractor.cli import main
-from extractor.evaluate import evaluate, scoreboard
 from extractor.models import Measure
 from extractor.outputs.jsonl import read_records
-from extractor.testserver import FakeModelServer, Script, perturb_number
+from extractor.tools.evaluate import evaluate, scoreboard
+from extractor.tools.testserver import FakeModelServer, Script, perturb_number
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "gold"
@@ -308,7 +308,7 @@ def test_the_test_server_reads_back_the_candidates_the_prompt_marks():
     from extractor import extract_text
     from extractor.backends.llm import prompting
     from extractor.backends.llm.chunks import chunk_article
-    from extractor.testserver import _CANDIDATE, _QUOTE_CANDIDATE, TEXT_CLOSE, TEXT_OPEN, _blocks
+    from extractor.tools.testserver import _CANDIDATE, _QUOTE_CANDIDATE, TEXT_CLOSE, TEXT_OPEN, _blocks
 
     result = extract_text((SEEDS / "000_9db6b0ed7d8a633d.txt").read_text(encoding="utf-8"))
     pieces = [(a, c) for a in result.articles for c in chunk_article(result.text, a.start, a.end, a.index, 600)]
@@ -326,8 +326,8 @@ def test_a_chunks_prompt_carries_the_headings_it_sits_under():
     from extractor.backends.llm.chunks import chunk_article
     from extractor.backends.llm.prompting import batches, messages
     from extractor.backends.rules import RulesBackend
-    from extractor.normalize import normalize
-    from extractor.segment import segment
+    from extractor.text.normalize import normalize
+    from extractor.text.segment import segment
 
     text = normalize("一、2023年工作回顾\n（一）产业升级\n全区规上工业增加值增长8%。\n二、2024年工作安排\n全区生产总值增长6%左右。").text
     articles = [RulesBackend().extract_article(text, part) for part in segment(text)]

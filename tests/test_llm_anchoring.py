@@ -10,8 +10,8 @@ from extractor.backends.llm.modes import mode_for
 from extractor.backends.llm.prompting import batches
 from extractor.backends.rules import RulesBackend
 from extractor.backends.usage import ChunkTally
-from extractor.normalize import normalize
-from extractor.segment import segment
+from extractor.text.normalize import normalize
+from extractor.text.segment import segment
 
 PAGE = "本报讯 南昌高新区今年实现营业收入120亿元，同比增长8.5%。"
 

@@ -1,6 +1,6 @@
 """--batch, --dry-run and the re-ask report, end to end: the real openai client and instructor against the loopback server.
 
-The server implements the Batch API (extractor/testbatch.py) and answers each
+The server implements the Batch API (extractor/tools/testbatch.py) and answers each
 batch line as it would answer the request live, so a batch run must give the
 live run's records.
 """
@@ -16,7 +16,7 @@ from conftest import llm_extract
 from extractor.backends.llm.batch import STATE_FILE
 from extractor.backends.llm.pricing import PRICES, PriceTable, estimate
 from extractor.outputs.jsonl import read_records
-from extractor.testserver import FakeModelServer, Script
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "gold"
@@ -148,7 +148,7 @@ def test_the_cost_follows_the_price_table(tmp_path):
 def test_the_dry_run_says_which_tokenizer_counted(monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "tiktoken", None)  # not installed
     body = {"messages": [{"role": "user", "content": "开发区"}], "max_tokens": 10}
-    assert "extractor/tokens.py" in estimate("gpt-4o-mini", [body], 0).tokenizer
+    assert "extractor/text/tokens.py" in estimate("gpt-4o-mini", [body], 0).tokenizer
 
 
 def test_run_json_reports_the_reasks_and_how_many_fixed_the_answer(server, tmp_path):

@@ -21,7 +21,7 @@ from conftest import llm_extract, needs
 
 from extractor.cli import main
 from extractor.outputs.jsonl import read_records
-from extractor.testserver import FakeModelServer, Script
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "gold"

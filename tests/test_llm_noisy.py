@@ -18,7 +18,7 @@ from conftest import llm_extract
 from extractor.backends.llm.answers import ItemRefused, between_quotation_marks, candidate_id
 from extractor.cli import main
 from extractor.outputs.jsonl import read_records
-from extractor.testserver import FakeModelServer, Script
+from extractor.tools.testserver import FakeModelServer, Script
 
 PAGE = (
     "发布时间：2021-03-29\n"

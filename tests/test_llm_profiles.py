@@ -18,7 +18,7 @@ from conftest import llm_extract
 
 from extractor.cli import main
 from extractor.outputs.jsonl import read_records
-from extractor.testserver import NOISE, FakeModelServer, Script
+from extractor.tools.testserver import NOISE, FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "gold"

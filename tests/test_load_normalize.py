@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.load import LoadError, decode, iter_inputs, read_text
-from extractor.normalize import fold_characters, normalize
+from extractor.text.load import LoadError, decode, iter_inputs, read_text
+from extractor.text.normalize import fold_characters, normalize
 
 SAMPLE = "南昌高新区生产总值739.4亿元，同比增长8.0%。"
 

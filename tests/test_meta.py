@@ -7,7 +7,7 @@ import pytest
 
 from extractor import extract_text
 from extractor.cli import main
-from extractor.meta import Manifest, ManifestError, knowledge, parse_date, read_header_meta
+from extractor.domain.meta import Manifest, ManifestError, knowledge, parse_date, read_header_meta
 from extractor.outputs.jsonl import read_records
 
 _FIELDS = {"published": "published", "precision": "published_precision", "source": "source", "title": "title", "url": "url"}

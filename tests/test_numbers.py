@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.domain.numbers import find_quantities, format_quantity, parse_quantity
 from extractor.models import Qualifier
-from extractor.numbers import find_quantities, format_quantity, parse_quantity
 
 CASES = [
     # value_text, value, unit, amount, base_unit, qualifier, value_high, amount_high

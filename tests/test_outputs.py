@@ -82,7 +82,7 @@ def test_the_finished_database_is_one_file(run_dir):
 
 def test_a_viewer_holding_the_database_open_does_not_fail_the_run(seeds_dir, tmp_path):
     from extractor.backends import get_backend
-    from extractor.runner import run_extraction
+    from extractor.run.runner import run_extraction
 
     out = tmp_path / "out"
     viewers: list[sqlite3.Connection] = []

@@ -219,8 +219,8 @@ def test_resume_refuses_a_change_of_backend(finished, tmp_path, capsys):
 def test_an_interrupted_resume_resumes(finished, tmp_path):
     """A resume stopped halfway (Ctrl-C) leaves a folder that the next resume completes."""
     from extractor.backends import get_backend
-    from extractor.load import scan_inputs
-    from extractor.runner import run_extraction
+    from extractor.run.runner import run_extraction
+    from extractor.text.load import scan_inputs
 
     inputs, out = _copy_of(finished, tmp_path)
     edited = sorted(inputs.glob("*.txt"))

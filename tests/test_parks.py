@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from extractor import registry as registry_module
 from extractor.backends.rules.parks import find_park_mentions, short_name_definitions
+from extractor.checks.identity import DocumentZones, derived_id
 from extractor.cli import main
-from extractor.identity import DocumentZones, derived_id
-from extractor.pipeline import extract_text
-from extractor.registry import RegistryError, load_registry
-from extractor.zonenames import vocabulary
+from extractor.domain import registry as registry_module
+from extractor.domain.registry import RegistryError, load_registry
+from extractor.domain.zonenames import vocabulary
+from extractor.run.pipeline import extract_text
 
 DATA = Path(__file__).parent / "data"
 WORDS = tomllib.loads((Path(__file__).parents[1] / "extractor" / "data" / "zone_words.toml").read_text(encoding="utf-8"))
@@ -201,7 +201,7 @@ def test_vocabulary_reads_traditional_characters_in_place():
 
 def test_a_collective_subject_gets_no_park_id():
     """Totals of a group of zones are about the group: no single zone's park_id on them."""
-    from extractor.identity import DocumentZones
+    from extractor.checks.identity import DocumentZones
 
     text = "天津开发区工业总产值增长。我国经济技术开发区、全省开发区和32个国家级经济技术开发区的数据。"
     zones = DocumentZones(text)
@@ -241,14 +241,14 @@ def test_two_spellings_of_a_new_type_zone_share_its_id(row):
 
 
 def test_every_new_zone_type_is_in_the_table():
-    from extractor.registry import registry
+    from extractor.domain.registry import registry
 
     types = {registry().zone(r["park_id"]).zone_type for r in NEW_TYPES}
     assert {"comprehensive_bonded", "ftz", "ftz_area", "free_trade_port", "border", "other"} <= types
 
 
 def test_a_sub_park_points_at_its_zone_and_rolls_up():
-    from extractor.registry import registry
+    from extractor.domain.registry import registry
 
     zones = registry()
     sub = zones.zone("sub-xining-dongchuan")
@@ -311,7 +311,7 @@ def test_the_token_automaton_finds_what_probing_every_length_finds():
 
 
 def _zone_of(spelling: str):
-    from extractor.registry import registry
+    from extractor.domain.registry import registry
 
     zones = registry()
     parsed = zones.vocabulary.parse(spelling, anchored=False)

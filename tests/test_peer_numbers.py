@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.normalize import normalize
-from extractor.numbers import Quantity, find_quantities, parse_quantity
+from extractor.domain.numbers import Quantity, find_quantities, parse_quantity
+from extractor.text.normalize import normalize
 
 CASES_FILE = Path(__file__).resolve().parent / "data" / "peer_numbers" / "peer_cases_dev.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -2,10 +2,10 @@
 
 import pytest
 
-from extractor import periods
 from extractor.backends.rules.figures import extract_figures
+from extractor.domain import periods
+from extractor.domain.periods import PeriodIndex, knowledge, resolve_figure_periods, resolve_period
 from extractor.models import Figure
-from extractor.periods import PeriodIndex, knowledge, resolve_figure_periods, resolve_period
 
 
 @pytest.mark.parametrize(("words", "published", "start", "end"), knowledge()["resolution"]["examples"], ids=lambda v: str(v))

@@ -4,10 +4,10 @@ import sys
 
 from extractor import extract_text
 from extractor.cli import main
-from extractor.evaluate import evaluate
 from extractor.models import RECORD_TYPES, Status
 from extractor.outputs.jsonl import read_records
-from extractor.schemas import schema_documents
+from extractor.outputs.schemas import schema_documents
+from extractor.tools.evaluate import evaluate
 
 PAGE = (
     "南昌高新区：厚植产业发展沃土\n◎本报记者 魏依晨\n近日，南昌高新区生产总值739.4亿元，同比增长8.0%。"
@@ -139,7 +139,7 @@ def test_the_wheel_ships_the_prompt_templates(tmp_path, seeds_dir):
     names = set(zipfile.ZipFile(wheel).namelist())
     templates = {f"extractor/prompts/{p.name}" for p in (root / "prompts").glob("*.txt")}
     assert templates and templates <= names
-    assert "extractor/testserver.py" in names
+    assert "extractor/tools/testserver.py" in names
 
 
 def test_messages_with_brackets_are_printed_as_they_are(tmp_path, capsys):

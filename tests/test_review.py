@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from conftest import input_outcomes
 
+from extractor.checks.verify import check
 from extractor.cli import main
-from extractor.facts import SOURCE_SEPARATOR
 from extractor.models import Figure
+from extractor.outputs.facts import SOURCE_SEPARATOR
 from extractor.outputs.jsonl import read_records
 from extractor.review.server import ReviewApp, refresh_outputs
-from extractor.verify import check
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -489,8 +489,8 @@ def test_the_queue_reads_confidence_defensively():
 def test_an_accepted_record_takes_the_highest_confidence_and_undo_gives_it_back(monkeypatch):
     from typing import Literal
 
+    from extractor.checks.decisions import apply, decide, undone
     from extractor.models import RECORD_TYPES
-    from extractor.review.decisions import apply, decide, undone
 
     class SureFigure(Figure):  # the field another change adds to Figure
         confidence: Literal["high", "medium", "low"] = "medium"

@@ -20,7 +20,7 @@ from extractor import extract_text
 from extractor.cli import main
 from extractor.models import Status
 from extractor.outputs.jsonl import read_records
-from extractor.testserver import FakeModelServer, Script
+from extractor.tools.testserver import FakeModelServer, Script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -7,7 +7,7 @@ from conftest import input_outcomes
 
 from extractor.backends import get_backend
 from extractor.cli import main
-from extractor.runner import RunSummary, run_extraction
+from extractor.run.runner import RunSummary, run_extraction
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -2,8 +2,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.backends.llm.chunks import chunk_article
-from extractor.normalize import normalize
-from extractor.segment import segment
+from extractor.text.normalize import normalize
+from extractor.text.segment import segment
 
 
 def test_page_splits_at_bylines_with_titles():

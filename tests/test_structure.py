@@ -3,8 +3,8 @@
 import pytest
 
 from extractor import extract_text
-from extractor.normalize import normalize
-from extractor.structure import Outline, examples
+from extractor.text.normalize import normalize
+from extractor.text.structure import Outline, examples
 
 REPORT = (
     "2024年政府工作报告\n"

@@ -6,10 +6,10 @@ from importlib import resources
 import pytest
 
 from extractor import extract_text
+from extractor.checks.verify import verify
 from extractor.models import Figure, Span, Status
-from extractor.normalize import normalize
-from extractor.tables import find_tables, table_cells
-from extractor.verify import verify
+from extractor.text.normalize import normalize
+from extractor.text.tables import find_tables, table_cells
 
 _DATA = tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))
 

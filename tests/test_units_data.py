@@ -3,7 +3,7 @@
 import pytest
 
 from extractor import knowledge
-from extractor.numbers import find_quantities
+from extractor.domain.numbers import find_quantities
 
 EXAMPLES = knowledge.examples("units.toml")
 

@@ -3,9 +3,9 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.checks.verify import verify
 from extractor.models import Evidence, Figure, Quote, Status
-from extractor.normalize import normalize
-from extractor.verify import verify
+from extractor.text.normalize import normalize
 
 TEXT = "南昌高新区生产总值739.4亿元，同比增长8.0%。“我们搬到南昌高新区，很重要的原因就是产业集群。”李杰欣说。"
 
@@ -106,7 +106,7 @@ def test_a_comma_before_a_number_is_punctuation_not_a_separator():
 
 
 def test_one_printed_number_supports_one_figure():
-    from extractor.verify import settle_shared_numbers
+    from extractor.checks.verify import settle_shared_numbers
 
     text = "预计年产值达15亿元，年税收1.5亿元"
     honest = Figure(

@@ -13,7 +13,7 @@ from types import TracebackType
 from typing import Protocol
 
 from ..models import Article, DocumentMeta
-from ..segment import Segment
+from ..text.segment import Segment
 from .usage import Usage
 
 

@@ -1,6 +1,6 @@
 """The editor's decisions in records.sqlite: the ``decisions`` table, and applying them to the outputs.
 
-The table is history (``extractor/review/decisions.py`` says what a decision
+The table is history (``extractor/checks/decisions.py`` says what a decision
 is and how it is keyed): every decision ever taken, with who, when, what it
 changed and from what. It is not part of the ledger: a fresh ``extract`` into
 the folder carries it over into the new database (``carry_over``), and every
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..review.decisions import Decision, Key, applies_to, apply
+from ..checks.decisions import Decision, Key, applies_to, apply
 from .columns import TABLE_NAMES, flat_value
 
 if TYPE_CHECKING:  # the ledger calls this module at the end of a run; this module only calls the ledger it is given

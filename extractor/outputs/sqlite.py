@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..identity import zone_rows
+from ..checks.identity import zone_rows
 from ..models import RECORD_TYPES, Article, DocumentMeta, Figure
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .decisions import apply_decisions, rewrite_jsonl
@@ -637,7 +637,7 @@ _ZONE_COLUMNS = (
 )
 
 
-# -- the facts view (extractor/facts.py says what a fact is) ---------------------------------------
+# -- the facts view (extractor/outputs/facts.py says what a fact is) ---------------------------------------
 
 # The Figure fields of the table, in the analyst's order (checked against the model below).
 FIGURE_COLUMNS = (

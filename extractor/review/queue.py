@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..checks.decisions import EDITABLE, place
 from ..models import RECORD_TYPES
-from .decisions import EDITABLE, place
 
 DEFAULT_CONFIDENCE = "medium"  # what a record without a confidence field counts as
 GROUPS = ("figures not verified", "low-confidence labels", "the rest")

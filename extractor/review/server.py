@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..checks.decisions import Decision, DecisionError, decide, key_of, place, undone
+from ..knowledge import metric_keys
 from ..models import InitiativeKind, Measure
 from ..outputs import DATABASE_FILE, RECORDS_FILE, OutputError
 from ..outputs import decisions as store
@@ -45,7 +47,6 @@ from ..outputs.lock import OutputLock
 from ..outputs.report import REPORT_FOLDER, write_report
 from ..outputs.sqlite import Ledger
 from . import queue
-from .decisions import Decision, DecisionError, decide, key_of, place, undone
 from .page import APP_PAGE
 
 HOST = "127.0.0.1"
@@ -194,8 +195,6 @@ class ReviewApp:
         return target if target.is_file() and self._pages.resolve() in target.parents else None
 
     def config(self) -> dict[str, Any]:
-        from ..backends.llm.answers import metric_keys
-
         return {
             "measures": [m.value for m in Measure],
             "initiative_kinds": list(InitiativeKind.__args__),  # type: ignore[attr-defined]

@@ -20,9 +20,9 @@ import math
 import re
 from typing import Any, NamedTuple
 
+from ...checks.verify import check, reading_at
+from ...domain.numbers import Quantity, parse_quantity, split_unit
 from ...models import Article, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Status
-from ...numbers import Quantity, parse_quantity, split_unit
-from ...verify import check, reading_at
 from ..usage import ChunkTally
 from .answers import AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .modes import Mode

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from ...knowledge import data as knowledge_file
+from ...domain.numbers import parse_quantity
+from ...knowledge import metric_keys
 from ...models import InitiativeKind, Measure, Qualifier
-from ...numbers import parse_quantity
 
 _MARK = re.compile(r"\{[NQ]\d+\}")
 _FIGURE_MARK = re.compile(r"\{\s*[Nn]\s*0*(\d+)\s*\}")
@@ -45,14 +44,6 @@ MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long
 
 class ItemRefused(ValueError):
     """Why one item of an answer cannot be used; the message is a fixed phrase, so that run.json counts reasons."""
-
-
-@cache
-def metric_keys() -> tuple[str, ...]:
-    """The canonical metric keys of the lexicon (extractor/data/metrics.toml), then ``other``."""
-    lexicon = knowledge_file("metrics.toml")
-    keys = tuple(dict.fromkeys(entry["key"] for entry in lexicon["metric"]))
-    return (*keys, "other") if "other" not in keys else keys
 
 
 MetricKey = StrEnum("MetricKey", {key: key for key in metric_keys()})  # type: ignore[misc]

@@ -22,8 +22,8 @@ from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
-from ...budget import current_budget, paused
 from ...models import Article
+from ..budget import current_budget, paused
 from ..contract import Backend, Closing, Page
 from ..usage import ChunkFailure, ChunkTally, DocumentTally, Usage
 from .anchoring import ChunkRecords, assemble, chunk_records, stand_in

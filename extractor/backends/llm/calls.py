@@ -52,7 +52,7 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_random_exponential
 
-from ...tokens import estimate_tokens
+from ...text.tokens import estimate_tokens
 from .answers import RunawayAnswer
 from .limits import CallLimits, LocalLimits
 from .settings import EndpointRefused, LLMSettings

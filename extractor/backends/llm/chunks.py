@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...numbers import QUANTITY
+from ...domain.numbers import QUANTITY
 
 DEFAULT_BUDGET = 3000  # characters: about 3,000 tokens of Chinese, well inside any current model's context
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")

@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...tokens import estimate_tokens
+from ...text.tokens import estimate_tokens
 from .answers import without_marks
 from .cache import ResponseCache
 from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transport_fault, served_context

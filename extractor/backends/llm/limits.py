@@ -2,7 +2,7 @@
 
 The LLM backend asks a ``CallLimits`` for both. ``LocalLimits`` (the default)
 keeps them in this process, on the backend's event loop. A cluster engine
-passes its own implementation (``extractor.cluster.ClusterLimits``), so that the
+passes its own implementation (``extractor.run.cluster.ClusterLimits``), so that the
 bounds hold for the whole run across every worker, not per worker.
 
 The budget is a reservation: a call sets its estimated tokens aside before it

@@ -4,7 +4,7 @@ The requests are the ones the run would send (``batch.RequestRecorder``:
 system and user messages, the answer schema as tools or response format, and
 max_tokens). Prompt tokens are counted with tiktoken when it is installed and
 has its vocabulary (the model's encoding, else o200k_base), otherwise with the
-project's own tokenizer-free estimate (``extractor/tokens.py``); the report says
+project's own tokenizer-free estimate (``extractor/text/tokens.py``); the report says
 which. Output tokens are the requests' ``max_tokens``: the answer budget each call
 is given, sized from its candidates, so an upper bound of what it is charged.
 Prices come from ``extractor/data/prices.toml`` (per model: input and output
@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ... import knowledge
-from ...tokens import estimate_tokens
+from ...text.tokens import estimate_tokens
 
 PRICES = Path(__file__).resolve().parents[2] / "data" / "prices.toml"
 PER_MESSAGE = 4  # tokens of a message's frame in the chat format (role, separators), as OpenAI counts them
-ESTIMATE = "estimate (extractor/tokens.py; tiktoken is not installed or has no vocabulary here)"
+ESTIMATE = "estimate (extractor/text/tokens.py; tiktoken is not installed or has no vocabulary here)"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from importlib import resources
 from string import Template
 
 from ...models import Article, Figure, Quote
-from ...structure import Outline
+from ...text.structure import Outline
 from .chunks import Chunk
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
@@ -91,7 +91,7 @@ class Batch:
 def batches(chunks: list[tuple[Article, Chunk]], budget: int, published: str = "", text: str = "") -> list[Batch]:
     """Consecutive chunks of a page packed into calls of at most ``budget`` characters (one chunk always fits).
 
-    With the page's ``text``, each chunk carries the headings it sits under (``extractor/structure.py``), so the
+    With the page's ``text``, each chunk carries the headings it sits under (``extractor/text/structure.py``), so the
     model sees the period and subject scope the rules see.
     """
     packed: list[Batch] = []

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ...models import Article
-from ...segment import Segment
+from ...text.segment import Segment
 from ..contract import Closing, Page
 from ..usage import Usage
 from .figures import extract_figures

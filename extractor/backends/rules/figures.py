@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ...budget import check_budget
+from ...domain.numbers import QuantityMatch, find_quantities, parse_quantity
+from ...domain.periods import PeriodIndex, period_pattern
 from ...models import Evidence, Figure, Measure, Span
-from ...numbers import QuantityMatch, find_quantities, parse_quantity
-from ...periods import PeriodIndex, period_pattern
-from ...tables import Cell, find_tables, is_number, table_cells
+from ...text.tables import Cell, find_tables, is_number, table_cells
+from ..budget import check_budget
 from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of

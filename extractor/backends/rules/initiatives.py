@@ -26,10 +26,10 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple, cast
 
+from ...domain.registry import registry
+from ...domain.spans import runs_ending_in
+from ...domain.zonenames import trie_pattern
 from ...models import Evidence, Initiative, InitiativeKind
-from ...registry import registry
-from ...spans import runs_ending_in
-from ...zonenames import trie_pattern
 from .labels import read_data
 from .parks import ParkMention, find_park_mentions
 

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ...domain.numbers import DURATION_UNITS
 from ...knowledge import data as knowledge_file
 from ...models import Measure
-from ...normalize import BULLETS
-from ...numbers import DURATION_UNITS
+from ...text.normalize import BULLETS
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
 _CLAUSE_MARK = re.compile(r"(?s).*(?:[，,；;：:。！？!?\n（）()、【】]|——)")

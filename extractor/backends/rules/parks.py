@@ -1,10 +1,10 @@
-"""Parks: one Park record per zone the text names (the names are found by extractor/mentions.py)."""
+"""Parks: one Park record per zone the text names (the names are found by extractor/domain/mentions.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ...mentions import ParkMention, clean_park_names, find_park_mentions, short_name_definitions
+from ...domain.mentions import ParkMention, clean_park_names, find_park_mentions, short_name_definitions
 from ...models import Evidence, Park
 
 __all__ = ["ParkMention", "clean_park_names", "collect_parks", "find_park_mentions", "short_name_definitions"]

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from ...periods import period_pattern
-from ...spans import LastWord, runs_ending_in
-from ...zonenames import places, short_place_name
+from ...domain.periods import period_pattern
+from ...domain.spans import LastWord, runs_ending_in
+from ...domain.zonenames import places, short_place_name
 from .labels import is_kind_word, knowledge, read_data
 from .parks import ParkMention
 

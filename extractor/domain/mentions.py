@@ -1,0 +1,150 @@
+"""Zone mentions: zone names (成都高新区, 武汉东湖新技术开发区, 宁夏永宁工业园区) found from their type word back.
+
+What a name is made of lives in extractor/domain/zonenames.py and its data files; here the
+names are found in a text (the rules backend's parks and identity.py's spellings both
+read them): each chain of type words, the run of name characters
+before it, and where in that run the name starts (at a place or proper name). Names
+with no place in them (蒙苏经开区) count where the document or the registry knows them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .registry import registry
+from .spans import runs_ending_in
+from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary
+
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
+_MAX_PREFIX = 16  # 内蒙古鄂尔多斯市伊金霍洛旗蒙苏 is 15
+
+
+@dataclass(frozen=True)
+class ParkMention:
+    name: str
+    start: int
+    end: int
+    key: str = ""  # the identity key of the spelling (zonenames.ZoneName.key), the spelling itself if unparsed
+
+
+def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None) -> list[ParkMention]:
+    """Every zone name in text[start:end].
+
+    ``clean_names``: spellings the document or the registry knows as names
+    (``clean_park_names``); they count even without a place in them.
+    """
+    end = len(text) if end is None else end
+    words = _words()
+    known = clean_park_names(text) if clean_names is None else clean_names
+    shadow = _simplified(text, words)
+    mentions = []
+    for run_start, run_end, run in runs_ending_in(shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
+        mention = _mention(words, text, run_start, run_end, run, known)
+        if mention is not None:
+            if mentions and mentions[-1].end == mention.start and _part_of(mention, mentions[-1]):
+                whole = mentions.pop()
+                mention = ParkMention(text[whole.start : mention.end], whole.start, mention.end, mention.key)
+            mentions.append(mention)
+    return mentions
+
+
+def _part_of(part: ParkMention, whole: ParkMention) -> bool:
+    """A registered part named right after its whole (湖北自贸区武汉片区, 西宁经济技术开发区东川工业园区): one name, the part's."""
+    zones = registry()
+    inner, outer = zones.find(part.key), zones.find(whole.key)
+    if inner is None or outer is None or not inner.parent_id:
+        return False
+    parent = inner
+    while parent is not None and parent.parent_id:
+        if parent.parent_id == outer.park_id:
+            return True
+        parent = zones.zone(parent.parent_id)
+    return False
+
+
+class KnownNames(set):
+    """The document's clean names, and the registry's spellings looked up in place (never copied: the registry is large)."""
+
+    def __init__(self, registered: frozenset[str]) -> None:
+        super().__init__()
+        self._registered = registered
+
+    def __contains__(self, spelling: object) -> bool:
+        return spelling in self._registered or set.__contains__(self, spelling)
+
+
+def clean_park_names(text: str) -> set[str]:
+    """Spellings known as names in this document: each anchored name, its short form, its defined short name, the registry's."""
+    words = _words()
+    shadow = _simplified(text, words)
+    names = KnownNames(registry().spellings)
+    for run_start, run_end, run in runs_ending_in(shadow, 0, len(shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
+        mention = _mention(words, text, run_start, run_end, run, set())
+        if mention is not None:
+            parsed = words.parse(mention.name)
+            names.add(words.simplify(mention.name))
+            if parsed is not None and parsed.core:
+                names.add(parsed.core + "".join(t.spelling for t in parsed.types))  # 伊金霍洛旗蒙苏经开区 → 蒙苏经开区
+    names.update(alias for alias, _ in short_name_definitions(text))
+    return names
+
+
+def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: str, known: set[str]) -> ParkMention | None:
+    chain = words.type_chain.search(run)
+    if chain is None:
+        return None
+    prefix = run[: chain.start()]
+    types, _tail = words.split_types(chain.group())
+    found = words.name_start(prefix, types)
+    wrapped = CHINA_WRAPPED_BEFORE.search(text, max(0, run_start - 8), run_start) if not prefix else None
+    if found is not None:
+        name_start = run_start + found[0]
+    elif wrapped is not None:  # 中国（上海）自由贸易试验区
+        name_start = wrapped.start()
+    else:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
+        offset = next((i for i in range(len(prefix) - 1) if run[i:] in known), None)
+        if offset is None:
+            return None
+        name_start = run_start + offset
+    name = text[name_start:run_end]
+    parsed = words.parse(name)
+    key = parsed.key if parsed is not None else words.simplify(name)
+    if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
+        return None  # 光谷片区: a district of a plan, not a registered free trade zone area
+    return ParkMention(name, name_start, run_end, key)
+
+
+_QUOTES = "“”\"'‘’「」《》"
+
+
+def short_name_definitions(text: str) -> list[tuple[str, str]]:
+    """(short name, full name) for each 简称 definition: 天津经济技术开发区（以下简称“泰达”）."""
+    words = _words()
+    cue = "|".join(re.escape(c) for c in words.short_name_cues)
+    pattern = re.compile(rf"[(（,，]?(?:{cue})[：:]?[{_QUOTES}]?([\u4e00-\u9fffA-Za-z]{{2,12}})[{_QUOTES}]?")
+    definitions = []
+    for match in pattern.finditer(text):
+        before = find_park_mentions(text, max(0, match.start() - 40), match.start(), set())
+        if before and before[-1].end == match.start():
+            alias = match.group(1)
+            if alias != before[-1].name:
+                definitions.append((alias, before[-1].name))
+    return definitions
+
+
+_last_simplified: list[tuple[str, Vocabulary, str]] = []
+
+
+def _simplified(text: str, words: Vocabulary) -> str:
+    """The page with simplified name characters, made once per page (articles of one page share it)."""
+    if _last_simplified and _last_simplified[0][0] is text and _last_simplified[0][1] is words:
+        return _last_simplified[0][2]
+    shadow = words.simplify(text)
+    _last_simplified[:] = [(text, words, shadow)]
+    return shadow
+
+
+def _words() -> Vocabulary:
+    """The vocabulary with the registry's proper names (its names' modifiers and nicknames)."""
+    return registry().vocabulary

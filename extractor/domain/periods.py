@@ -1,0 +1,412 @@
+"""Periods: which words give a figure's period, and the dates they stand for.
+
+``PeriodIndex`` finds the period words of one article once (one pass of one
+pattern) and answers "which period governs the number at this position" by
+bisection, so the lookups of all figures together stay linear in the article.
+``resolve_period`` turns the words into ``period_start``/``period_end`` against
+the publication date; it runs in the pipeline on every backend's figures.
+The words, their meanings and the examples live in ``data/periods.toml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..knowledge import data as knowledge_file
+from ..models import Figure
+from ..text.structure import Outline
+from .meta import knowledge as meta_knowledge
+from .numbers import DURATION_UNITS
+
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+@cache
+def knowledge() -> dict[str, Any]:
+    return knowledge_file("periods.toml")
+
+
+def _alternatives(words: list[str] | dict[str, Any]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def period_pattern() -> re.Pattern[str]:
+    """One pattern for every period phrase the data file describes (see its header)."""
+    data = knowledge()
+    words = data["words"]
+    plans = _alternatives(data["five_year_plans"])
+    year = (
+        r"(?P<year>(?:19|20)\d\d)(?:\s*[—\-–~至到]\s*(?P<year2>(?:19|20)\d\d))?年(?:度)?(?!代)"
+        rf"|(?P<relative>{_alternatives(data['relative_years'])})"
+        rf"|“(?P<plan>{plans})”(?:期间|时期|规划期|计划期|规划|计划)?"
+        rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期)"
+    )
+    part = (
+        rf"(?P<part>{_alternatives(data['year_parts'])})"
+        rf"|前(?P<months>{_MONTH})个月"
+        rf"|(?P<month_from>{_MONTH})\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
+        rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
+        rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
+    )
+    lone_part = (
+        rf"(?P<lone_part>{_alternatives(data['year_parts'])})"
+        rf"|前(?P<lone_months>{_MONTH})个月"
+        rf"|(?P<lone_from>{_MONTH})\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
+    )
+    dated = (
+        rf"(?P<until>{_alternatives(words['until_before'])})?(?P<target>{_alternatives(words['target_before'])})?"
+        rf"(?:(?:{year})(?:{part})?|{lone_part}|(?(until)(?P<until_month>{_MONTH})月份?|(?!)))"
+        rf"(?P<moment>{_alternatives(words['moment_after'])})?(?P<same>同期)?(?P<since>{_alternatives(words['since_after'])})?"
+    )
+    vague = "|".join([_alternatives(words["vague"]), *words["vague_patterns"]])
+    return re.compile(rf"(?P<stock>{_alternatives(words['stock'])})|(?P<vague>{vague})|{dated}")
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + _CHINESE_DIGITS.get(text[1:], 0)
+    return _CHINESE_DIGITS[text]
+
+
+# --- resolution ------------------------------------------------------------------------------
+
+
+def resolve_period(words: str, published: str = "") -> tuple[str, str]:
+    """``(period_start, period_end)`` of period words against the publication date (ISO, possibly 2000-08 or 1999)."""
+    if words in knowledge()["words"]["weak_stock"]:
+        return "", _last_day(published)
+    match = period_pattern().fullmatch(words.strip()) or _last(period_pattern().finditer(words))
+    if not match or match.group("vague") or match.group("same"):
+        return "", ""
+    if match.group("stock"):
+        return "", _last_day(published)
+    span = _span(match, published)
+    if span is None:
+        return "", ""
+    start, end = span
+    if match.group("since"):
+        return start, _last_day(published)
+    if match.group("until") or match.group("target") or match.group("moment"):
+        return "", end
+    return start, end
+
+
+def _last(matches: Any) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _span(match: re.Match[str], published: str) -> tuple[str, str] | None:
+    """First and last day of the time the words name, or None when it needs an unknown publication date."""
+    group = match.group
+    publication_year = int(published[:4]) if published[:4].isdigit() else None
+    plan = group("plan") or group("plan_named")
+    if plan:
+        first, last = knowledge()["five_year_plans"][plan]
+        return f"{first}-01-01", f"{last}-12-31"
+    if group("year"):
+        first_year = int(group("year"))
+        last_year = int(group("year2") or first_year)
+    elif group("relative"):
+        if publication_year is None:
+            return None
+        first_year = last_year = publication_year + knowledge()["relative_years"][group("relative")]
+    elif publication_year is not None:  # a part of the year alone: the publication year
+        first_year = last_year = publication_year
+        ends = _months(match, publication_year)
+        if ends is not None and f"{publication_year}-{ends[1][0]:02d}-{ends[1][1]:02d}" > _last_day(published):
+            first_year = last_year = publication_year - 1  # 1-11月 printed in January: a finished part, last year's
+    else:
+        return None
+    months = _months(match, last_year)
+    if months is None and _names_months(match):
+        return None  # 前0个月, 9至3月: no span
+    if months is None:
+        return f"{first_year}-01-01", f"{last_year}-12-31"
+    (first_month, first_day), (last_month, last_day) = months
+    return f"{first_year}-{first_month:02d}-{first_day:02d}", f"{last_year}-{last_month:02d}-{last_day:02d}"
+
+
+def _months(match: re.Match[str], year: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(month, day) of the first and last day of the part of ``year`` the words name, or None for a whole year."""
+    group = match.group
+    part = group("part") or group("lone_part")
+    if part:
+        first, last = knowledge()["year_parts"][part]
+        return tuple(map(int, first.split("-"))), tuple(map(int, last.split("-")))  # type: ignore[return-value]
+    first_month = last_month = None
+    if group("months") or group("lone_months"):
+        first_month, last_month = 1, _number(group("months") or group("lone_months"))
+    elif group("month_from") or group("lone_from"):
+        first_month = _number(group("month_from") or group("lone_from"))
+        last_month = _number(group("month_to") or group("lone_to"))
+    elif group("month") or group("until_month"):
+        first_month = last_month = _number(group("month") or group("until_month"))
+    elif group("day_month"):
+        return _one_day(_number(group("day_month")), int(group("day")), year)
+    if first_month is None or last_month is None or not 1 <= first_month <= last_month <= 12:
+        return None
+    return (first_month, 1), (last_month, calendar.monthrange(year, last_month)[1])
+
+
+def _one_day(month: int, day: int, year: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return (month, day), (month, day)
+
+
+def _names_months(match: re.Match[str]) -> bool:
+    names = ("months", "lone_months", "month_from", "lone_from", "month", "until_month", "day_month")
+    return any(match.group(name) for name in names)
+
+
+def _last_day(published: str) -> str:
+    """The publication date, or the last day of its month or year when only those are known."""
+    if len(published) == 10:
+        return published
+    if len(published) == 7:
+        year, month = int(published[:4]), int(published[5:])
+        return f"{published}-{calendar.monthrange(year, month)[1]:02d}"
+    if len(published) == 4:
+        return f"{published}-12-31"
+    return ""
+
+
+def resolve_figure_periods(figures: list[Figure], published: str, title: str = "") -> None:
+    """Fill period_start/period_end from each figure's period words (a backend's own dates are kept).
+
+    A headline that names a period (新北区2023年经济运行情况, 上半年全省高新区运行情况) frames
+    the report: an outcome with no period words of its own takes the headline's.
+    """
+    framed = title_period(title)
+    for figure in figures:
+        if framed and not figure.period and not figure.target and figure.base_unit not in DURATION_UNITS:  # 建设周期3年 has no period
+            figure.period, figure.period_from = framed, "document"
+        if figure.period and not (figure.period_start or figure.period_end):
+            figure.period_start, figure.period_end = resolve_period(figure.period, published)
+
+
+def title_period(title: str) -> str:
+    """The period a headline names: a year or a part of one, not a deadline (到2025年) or a stock word."""
+    for match in period_pattern().finditer(title):
+        dated = match.group("year") or match.group("relative") or match.group("lone_part") or match.group("lone_from")
+        if dated and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
+            return match.group()
+    return ""
+
+
+def _year_words(match: re.Match[str]) -> str:
+    """The words naming the year of a period a part can be added to: 2021年 of 2021年1至11月份, not of 到2025年."""
+    if not (match.group("year") or match.group("relative")) or any(match.group(g) for g in ("until", "target", "since", "same")):
+        return ""
+    year_group = "year" if match.group("year") else "relative"
+    end = match.end("year2") if match.group("year2") else match.end(year_group)
+    tail = re.match(r"年(?:度)?", match.string[end : match.end()]) if year_group == "year" else None
+    return match.string[match.start(year_group) : end + (tail.end() if tail else 0)]
+
+
+# --- which period governs a figure -----------------------------------------------------------
+
+_PARAGRAPH_BREAK = re.compile("\n")
+_CLAUSE_BREAK = re.compile("[，,；;：:]")
+_UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
+_SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
+
+
+@cache
+def _weak_stock() -> re.Pattern[str]:
+    return re.compile(_alternatives(knowledge()["words"]["weak_stock"]))
+
+
+@cache
+def _topic_breaks() -> re.Pattern[str]:
+    return re.compile(_alternatives(knowledge()["words"]["topic_breaks"]))
+
+
+@cache
+def _continuation() -> re.Pattern[str]:
+    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge()['words']['continuation'])})")
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    words = knowledge()["words"]
+    attribution = rf"(?:[^，,。！？\n]{{0,40}}?(?:{_alternatives(words['attribution_verbs'])})[，,：:]\s*)*"
+    return re.compile(rf"{attribution}(?:{_alternatives(words['lead_in'])})?[，,：:\s]*")
+
+
+def _in_header_field(text: str, position: int) -> bool:
+    """The words just before ``position`` are a page header field (来源：合肥日报, 发布时间：)."""
+    return bool(_header_field().search(text, max(0, position - 24), position))
+
+
+@cache
+def _header_field() -> re.Pattern[str]:
+    labels = meta_knowledge()  # the header labels are the meta reader's data
+    return re.compile(rf"(?:{_alternatives([*labels.date_labels, *labels.source_labels])})\s*[:：][^，。；！？]*$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    words: str
+    opens_sentence: bool  # the period stands at the head of its sentence: it is the sentence's (and paragraph's) topic
+    names_year: bool  # 2021年…, 今年…, “十四五”: a year of its own, not a part of some year (全年, 上半年, 1至8月)
+    part_only: bool  # 全年, 上半年, 1至8月 on their own: a part of the year in force
+    year_words: str  # the words naming its year when a part can be added to it (2021年 of 2021年1至11月份), else ""
+    running_total: bool  # 累计: a total within the period in force, if there is one
+    vague: bool  # 近年来, 建成后: no time to resolve
+
+
+class PeriodIndex:
+    """The period words of one article, found once, and the one that governs each position.
+
+    A period governs a number after it in the same sentence, unless a new topic
+    (二期, 此前 …) starts between them. It carries into the next sentences of the
+    paragraph when it opens its sentence (2021年，…) or when the next sentence
+    continues this one (其中，…). Sentences end at 。！？ and line breaks; a
+    semicolon does not end one.
+    """
+
+    def __init__(self, text: str, start: int, end: int, outline: Outline | None = None) -> None:
+        words = knowledge()["words"]
+        self._outline = outline or Outline(text, start, end)
+        self._end = end
+        self._text = text
+        self._sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+        self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
+        self._breaks = [m.start() for m in _topic_breaks().finditer(text, start, end)]
+        comparison = tuple(words["comparison_before"])
+        compared = tuple(words["comparison_after"])
+        self._anchors = [
+            self._anchor(text, match)
+            for match in period_pattern().finditer(text, start, end)
+            if not text[max(start, match.start() - 2) : match.start()].endswith(comparison)  # 比去年同期: a comparison's base
+            and not text.startswith(compared, match.end())  # 同1987年相比: the base, not the level's period
+            and not (match.group("day_month") and _in_header_field(text, match.start()))  # 来源：… 2023年6月12日: the page's date
+        ]
+        self._anchor_starts = [a.start for a in self._anchors]
+        self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]
+        self._carried = self._carry()
+
+    def _anchor(self, text: str, match: re.Match[str]) -> Anchor:
+        sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
+        head = _lead_in().match(text, sentence, match.start())
+        group = match.group
+        return Anchor(
+            start=match.start(),
+            end=match.end(),
+            words=match.group(),
+            # 2023年，… sets the frame of what follows even when a headline was glued before it
+            opens_sentence=(bool(head) and head.end() == match.start()) or text[match.end() : match.end() + 1] in ("，", ","),
+            names_year=bool(group("year") or group("relative")),
+            part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
+            year_words=_year_words(match),
+            running_total=match.group() in knowledge()["words"]["running_total"],
+            vague=bool(group("vague")),
+        )
+
+    def _carry(self) -> list[Anchor | None]:
+        """For each sentence, the period in force at its end (one pass over the sentences)."""
+        carried: list[Anchor | None] = []
+        for index, sentence_start in enumerate(self._sentence_starts):
+            next_start = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else self._end
+            last = self._last_anchor_before(next_start)
+            own = last if last is not None and last.start >= sentence_start else None
+            if own is not None and own.part_only and not own.opens_sentence:  # 2021年…预计全年…。利润总额…: 2021年 goes on
+                own = self._opener(sentence_start, next_start) or own
+            carried.append(own or self._carried_into(index, carried))
+        return carried
+
+    def _opener(self, sentence_start: int, next_start: int) -> Anchor | None:
+        """The sentence's first period, when it opens the sentence."""
+        index = bisect_left(self._anchor_starts, sentence_start)
+        if index < len(self._anchors) and self._anchors[index].start < next_start and self._anchors[index].opens_sentence:
+            return self._anchors[index]
+        return None
+
+    def _last_anchor_before(self, position: int) -> Anchor | None:
+        index = bisect_left(self._anchor_starts, position) - 1
+        while index >= 0 and self._anchors[index].end > position:
+            index -= 1
+        return self._anchors[index] if index >= 0 else None
+
+    def governing(self, position: int) -> Anchor | None:
+        """The period that governs a number standing at ``position``, or None."""
+        return self._governing(position)[0]
+
+    def _governing(self, position: int) -> tuple[Anchor | None, str]:
+        """The governing period and its scope: its clause, its sentence, or the paragraph it was carried through."""
+        sentence = bisect_right(self._sentence_starts, position) - 1
+        anchor = self._last_anchor_before(position)
+        scope = "sentence"
+        if anchor is None or anchor.start < self._sentence_starts[sentence]:
+            anchor, scope = self._carried_into(sentence, self._carried), "paragraph"
+        if anchor is None or self._crosses(anchor.end, position):
+            return None, "none"
+        if scope == "sentence" and not _CLAUSE_BREAK.search(self._text, anchor.end, position):
+            scope = "clause"
+        return anchor, scope
+
+    def words_at(self, position: int) -> tuple[str, str]:
+        """The period words of the number at ``position`` and their scope (clause, sentence, paragraph, none);
+        a part of a year (全年, 上半年) takes the year in force."""
+        anchor, scope = self._governing(position)
+        if anchor is None:
+            heading = self.heading_period(position)
+            if heading:
+                return heading, "heading"
+            stock = self._weak_stock(position)
+            return (stock, "document") if stock else ("", "none")  # dated by the publication, not the text
+        if anchor.part_only or anchor.running_total:
+            in_force, outer = self._governing(anchor.start)
+            wider = max(scope, outer, key=_SCOPES.index)
+            if in_force is not None and anchor.part_only and in_force.year_words:
+                return in_force.year_words + anchor.words, wider  # 2021年…全年 → 2021年全年
+            if in_force is not None and anchor.running_total and not (in_force.running_total or in_force.vague):
+                return in_force.words, wider  # 2020年累计引进: within 2020; 截至目前…累计: up to now
+        return anchor.words, scope
+
+    def _weak_stock(self, position: int) -> str:
+        """已有, 已经 in the figure's own clause: a stock at the publication date, when nothing else dates it."""
+        clause_start = max(self._sentence_starts[bisect_right(self._sentence_starts, position) - 1], position - 30)
+        mark = _UP_TO_CLAUSE_BREAK.match(self._text, clause_start, position)
+        found = _weak_stock().search(self._text, mark.end() if mark else clause_start, position)
+        return found.group() if found else ""
+
+    def heading_period(self, position: int) -> str:
+        """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first."""
+        for heading in self._outline.governing(position):
+            framed = title_period(heading.text)
+            if framed:
+                return framed
+        return ""
+
+    def _carried_into(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
+        """The period the sentence before hands on: if it opened its sentence, or this sentence continues that one."""
+        anchor = carried[sentence - 1] if sentence else None
+        if anchor is None or not (anchor.opens_sentence or self._continues[sentence]):
+            return None
+        return None if self._crosses(anchor.end, self._sentence_starts[sentence]) else anchor
+
+    def _crosses(self, start: int, end: int) -> bool:
+        """Whether a paragraph break or a new topic lies between two positions."""
+        for points in (self._paragraph_breaks, self._breaks):
+            index = bisect_left(points, start)
+            if index < len(points) and points[index] < end:
+                return True
+        return False

@@ -1,0 +1,431 @@
+"""Extraction on a Dask cluster: the engine behind ``--workers`` / ``--scheduler``, and a library API.
+
+- ``dask_client`` starts a local cluster (N worker processes, one thread each,
+  no dashboard nor its profiler, quiet logs) or connects to one the user runs (``dask scheduler``
+  and ``dask worker``, Kubernetes, SLURM via dask-jobqueue …).
+- ``DaskEngine`` is the runner's engine (``extractor/run/engines.py``): it sends
+  documents in small batches to the workers, keeps a bounded number of batches
+  in flight, and hands results back in input order (a reorder buffer), so the
+  main process writes the outputs exactly as a single-process run does. A
+  worker that dies has its batches rescheduled by Dask; a batch whose worker
+  dies again and again is retried one document at a time, and a document that
+  still kills its worker is reported failed.
+- ``ClusterLimits`` bounds the LLM backend's calls in flight (a
+  ``distributed.Semaphore``) and its token budget (a ``distributed.Variable``
+  changed under a ``distributed.Lock``) for the whole run, across workers.
+- ``extract_bag`` and ``extract_many`` map extraction over a Dask bag, or over
+  paths and texts on a given client, for a user's own Dask pipeline.
+
+Importing this module imports Dask: the rest of the package never does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import AsyncIterator, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+try:
+    import dask
+    import dask.bag as db
+    from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable, as_completed
+except ImportError as exc:  # pragma: no cover - the message is the point
+    raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
+
+from ..errors import ExtractorError
+from ..models import DocumentResult
+from .engines import SAME_PATHS, BackendSpec, ClusterLost, DocumentTask, Extracted, backend_for, extract_batch, failed
+from .pipeline import extract_file, extract_text
+
+__all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
+
+# A task of the rules backend is a batch of documents of about this many bytes (some 65,000 characters, ~0.5 s of
+# work): Dask's cost per task (several ms in the main process, which also writes every output) then stays small
+RULES_BATCH_BYTES = 200_000
+RULES_BATCH = 32  # documents at most per task (many tiny files), and per task of extract_many
+WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
+CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
+
+
+class ClusterError(ExtractorError):
+    """The cluster cannot be used (no scheduler at the address, no workers); the message says what to check."""
+
+
+@contextlib.contextmanager
+def dask_client(workers: int | None = None, scheduler: str | None = None, connect_timeout: float = CONNECT_TIMEOUT) -> Iterator[Client]:
+    """A client of a local cluster of ``workers`` processes, or of the cluster at ``scheduler``; closed on exit.
+
+    Connecting to ``scheduler`` and its answer take at most ``connect_timeout`` seconds (a port that accepts and
+    never answers is an error, not a wait), and a scheduler lost mid-run is awaited as long before the run fails.
+    """
+    quiet = logging.CRITICAL  # the user sees our progress bar and messages, not the cluster's chatter
+    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker", "distributed.client"):
+        logging.getLogger(name).setLevel(quiet)
+    if scheduler:
+        client = _connect(scheduler, connect_timeout)
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+        except TimeoutError:
+            _close(client, connect_timeout)
+            raise ClusterError(f"the scheduler at {scheduler} has no workers; start some with 'dask worker {scheduler}'") from None
+        try:
+            yield client
+        finally:
+            _close(client, connect_timeout)
+        return
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # it samples stacks for a dashboard we do not start
+        cluster = LocalCluster(
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
+            silence_logs=quiet,
+        )
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+def _connect(scheduler: str, timeout: float) -> Client:
+    """A client of the scheduler, within ``timeout`` seconds; a ClusterError that says what is wrong otherwise.
+
+    Dask's own timeout bounds the connection but not every step of the handshake (a port that accepts and never
+    answers holds it for minutes), so the client is made in a thread we stop waiting for.
+    """
+    made: dict[str, Any] = {}
+    done = threading.Event()
+
+    def connect() -> None:
+        try:
+            made["client"] = Client(scheduler, timeout=f"{timeout}s")
+        except BaseException as exc:
+            made["error"] = exc
+        done.set()
+        if made.get("abandoned") and "client" in made:
+            made["client"].close()  # answered after we gave up
+
+    threading.Thread(target=connect, name="dask-connect", daemon=True).start()
+    if not done.wait(timeout + 1.0):
+        made["abandoned"] = True
+        raise ClusterError(
+            f"{scheduler} accepted the connection but gave no Dask scheduler's answer within {timeout:g} s "
+            "(--connect-timeout): check that a 'dask scheduler' listens at that address"
+        )
+    if "error" in made:
+        error = made["error"]
+        raise ClusterError(f"no Dask scheduler answers at {scheduler} ({type(error).__name__}: {error}); start one with 'dask scheduler'")
+    return made["client"]
+
+
+def _close(client: Client, timeout: float) -> None:
+    """Close the client without waiting on a scheduler that is gone."""
+    with contextlib.suppress(Exception):
+        client.close(timeout=timeout)
+
+
+class DaskEngine:
+    """Runs ``extract_batch`` on a Dask cluster and yields the results in task order (an ``Engine``)."""
+
+    def __init__(self, client: Client, batch_size: int | None = None, in_flight: int | None = None) -> None:
+        self.client = client
+        self.workers = max(1, sum(client.nthreads().values()))
+        self.batch_size = batch_size
+        self.in_flight = in_flight or 2 * self.workers + 1  # one running and one waiting per worker thread, and one arriving
+
+    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted]:
+        run = uuid.uuid4().hex[:12]
+        limits = None
+        if spec.llm is not None:  # one bound on calls in flight and one token budget for every worker
+            limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
+            limits.start(self.client)
+            spec = replace(spec, limits=limits)
+        if self.batch_size or spec.llm is not None:  # the LLM backend: a batch's calls fill the concurrency
+            batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
+        else:
+            batches = _batched(tasks, RULES_BATCH, RULES_BATCH_BYTES, _Guided(count, self.workers))
+        self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
+        try:
+            yield from self._in_order(spec, batches, run)
+        finally:
+            if limits is not None:
+                limits.forget(self.client)
+
+    def _in_order(self, spec: BackendSpec, batches: Iterable[list[DocumentTask]], run: str) -> Iterator[Extracted]:
+        """Submit while fewer than ``in_flight`` batches are running or waiting to be handed on; hand them on in order."""
+        running = as_completed()
+        batch_of: dict[Future, tuple[int, list[DocumentTask]]] = {}
+        ready: dict[int, list[Extracted]] = {}  # the reorder buffer: done, waiting for an earlier batch
+        submitted = handed = 0
+        try:
+            for batch in batches:
+                while submitted - handed >= self.in_flight:
+                    self._settle_one(running, batch_of, ready, spec)
+                    while handed in ready:
+                        yield from ready.pop(handed)
+                        handed += 1
+                future = self.client.submit(extract_batch, spec, batch, key=f"extract-{run}-{submitted}", pure=False)
+                batch_of[future] = (submitted, batch)
+                running.add(future)
+                submitted += 1
+            while handed < submitted:
+                if handed not in ready:
+                    self._settle_one(running, batch_of, ready, spec)
+                while handed in ready:
+                    yield from ready.pop(handed)
+                    handed += 1
+        finally:
+            if batch_of and self.client.status == "running":  # the run stopped early (an error, Ctrl-C): nothing more to compute
+                with contextlib.suppress(Exception):
+                    self.client.cancel(list(batch_of))
+
+    def _settle_one(
+        self, running: as_completed, batch_of: dict[Future, tuple[int, list[DocumentTask]]], ready: dict, spec: BackendSpec
+    ) -> None:
+        future = next(running)
+        index, batch = batch_of.pop(future)
+        ready[index] = self._result(future, batch, spec)
+
+    def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted]:
+        try:
+            return future.result()
+        except (Exception, asyncio.CancelledError) as exc:  # Dask cancels every future when it loses the scheduler
+            if getattr(exc, "ends_run", False):  # BackendAborted on a worker: the run cannot go on, as in one process
+                raise
+            if self.client.status != "running" or isinstance(exc, asyncio.CancelledError):
+                raise ClusterLost(
+                    f"the connection to the Dask scheduler was lost during the run ({type(exc).__name__}: {exc}). "
+                    "Every document finished before is kept: start the cluster again (or use another), "
+                    "then run the same command with --resume to finish the rest"
+                ) from None
+            if len(batch) > 1:  # one of them may kill its worker: find which
+                return [self._alone(task, spec) for task in batch]
+            return [failed(batch[0], f"the worker could not extract it: {type(exc).__name__}: {exc}")]
+
+    def _alone(self, task: DocumentTask, spec: BackendSpec) -> Extracted:
+        return self._result(self.client.submit(extract_batch, spec, [task], pure=False), [task], spec)[0]
+
+    def close(self) -> None:
+        return None  # the client belongs to whoever made it
+
+
+class ClusterLimits:
+    """``CallLimits`` for a whole run on a Dask cluster; what travels to the workers is only its name and bounds.
+
+    A worker binds it (``bind``) in a task's thread, where Dask knows the
+    worker; the backend's event loop then waits on the cluster's primitives in
+    a thread pool of its own, so that waiting never blocks the loop. Leases of a
+    worker that dies are given back by the scheduler after its lease timeout.
+    """
+
+    def __init__(self, name: str, concurrency: int, max_tokens: int | None) -> None:
+        self.name = name
+        self.concurrency = concurrency
+        self.max_tokens = max_tokens
+        self._calls: Semaphore | None = None
+        self._lock: Lock | None = None
+        self._budget: Variable | None = None
+        self._threads: ThreadPoolExecutor | None = None
+        self._local: asyncio.Semaphore | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"name": self.name, "concurrency": self.concurrency, "max_tokens": self.max_tokens}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    def bind(self) -> None:
+        self._calls = Semaphore(max_leases=self.concurrency, name=f"{self.name}-calls")
+        self._lock = Lock(f"{self.name}-budget-lock")
+        self._budget = Variable(f"{self.name}-budget")
+        self._budget.client  # noqa: B018 -- binds the worker's client here: the pool's threads are no Dask task's
+        self._threads = ThreadPoolExecutor(self.concurrency + 2, thread_name_prefix="cluster-limits")
+
+    async def _blocking(self, function: Any, *args: Any) -> Any:
+        if self._threads is None:
+            raise RuntimeError("ClusterLimits used before bind(): it is bound in a Dask task")
+        return await asyncio.get_running_loop().run_in_executor(self._threads, function, *args)
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        if self._local is None:
+            self._local = asyncio.Semaphore(self.concurrency)  # never more waiters here than could run
+        async with self._local:
+            assert self._calls is not None
+            await self._blocking(self._calls.acquire)
+            try:
+                yield
+            finally:
+                await self._blocking(self._calls.release)
+
+    async def reserve(self, tokens: int) -> bool:
+        return await self._blocking(self._change, 0, tokens, True)
+
+    async def release(self, tokens: int) -> None:
+        await self._blocking(self._change, 0, -tokens, False)
+
+    async def spend(self, tokens: int) -> None:
+        await self._blocking(self._change, tokens, 0, False)
+
+    def _change(self, spent: int, reserved: int, check: bool) -> bool:
+        """Add to the run's spent and reserved tokens under the cluster's lock; with ``check``, only if they fit."""
+        assert self._lock is not None and self._budget is not None
+        with self._lock:
+            try:
+                now_spent, now_reserved = self._budget.get(timeout=0)
+            except TimeoutError:
+                now_spent, now_reserved = 0, 0  # the run's first call
+            if check and self.max_tokens is not None and now_spent + now_reserved + reserved > self.max_tokens:
+                return False
+            self._budget.set([now_spent + spent, now_reserved + reserved])
+            return True
+
+    def start(self, client: Client) -> None:
+        """Nothing spent, nothing reserved (from the main process, before the run's first task)."""
+        Variable(f"{self.name}-budget", client).set([0, 0])
+
+    def forget(self, client: Client) -> None:
+        """Remove the run's state from the scheduler (from the main process, when the run ends)."""
+        with contextlib.suppress(Exception):
+            Variable(f"{self.name}-budget", client).delete()
+        for semaphore in (f"{self.name}-calls", f"{self.name}-budget-lock"):
+            with contextlib.suppress(Exception):
+                client.sync(client.scheduler.semaphore_close, name=semaphore)
+
+    def close(self) -> None:
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+
+
+# -- the library API ------------------------------------------------------------------
+
+
+def extract_bag(bag: db.Bag, backend: str = "rules", llm: Any = None) -> db.Bag:
+    """A bag of ``DocumentResult`` from a bag of documents, lazily, for your own Dask pipeline.
+
+    An item is a text (``str``), a file (``pathlib.Path``), a ``(doc, text)``
+    pair or a dict with ``text`` and optionally ``doc`` and ``meta`` (published,
+    source, title, url). Each worker thread builds the backend once. With
+    ``backend="llm"`` pass ``llm=LLMSettings(...)``; its concurrency and token
+    budget then hold per worker thread (``extract_many`` holds them for the whole call).
+    """
+    spec = BackendSpec(backend, llm)
+    return bag.map_partitions(_extract_partition, spec)
+
+
+def extract_many(
+    client: Client, items: Iterable[Any], backend: str = "rules", llm: Any = None
+) -> list[DocumentResult]:
+    """``DocumentResult``s for texts, files, pairs or dicts (as ``extract_bag`` takes them), in order, on ``client``'s cluster.
+
+    With ``backend="llm"`` the concurrency and the token budget of ``llm`` hold
+    for all the workers together.
+    """
+    items = [item.absolute() if isinstance(item, Path) else item for item in items]  # a worker's folder is not ours
+    spec = BackendSpec(backend, llm)
+    limits = ClusterLimits(f"extractor-{uuid.uuid4().hex[:12]}", llm.concurrency, llm.max_tokens) if llm is not None else None
+    spec = replace(spec, limits=limits)
+    if limits is not None:
+        limits.start(client)
+    parts = [items[start : start + RULES_BATCH] for start in range(0, len(items), RULES_BATCH)]
+    try:
+        futures = client.map(_extract_partition, parts, spec=spec, pure=False)
+        results = [result for part in client.gather(futures) for result in part]
+    finally:
+        if limits is not None:
+            limits.forget(client)
+    _check_seen(items, results)
+    return results
+
+
+def _check_seen(items: list[Any], results: list[DocumentResult]) -> None:
+    """Raise when the workers could not see files this process sees: every such result would be empty."""
+    unseen = [item for item, result in zip(items, results, strict=True) if isinstance(item, Path) and result.error and item.exists()]
+    if unseen:
+        raise ClusterError(
+            f"{len(unseen)} of the files given are not on the workers, though this process sees them "
+            f"(first: {results[items.index(unseen[0])].error}): {SAME_PATHS}"
+        )
+
+
+def _extract_partition(items: Iterable[Any], spec: BackendSpec) -> list[DocumentResult]:
+    engine = backend_for(spec)
+    return [_extract_item(item, engine) for item in items]
+
+
+def _extract_item(item: Any, engine: Any) -> DocumentResult:
+    if isinstance(item, Path):
+        result = extract_file(item, engine)
+        if result.error and not os.path.lexists(item):
+            result.error = f"not found on the worker ({socket.gethostname()}) at {item}"
+        return result
+    if isinstance(item, str):
+        return extract_text(item, "<text>", engine)
+    if isinstance(item, tuple) and len(item) == 2:
+        return extract_text(item[1], str(item[0]), engine)
+    if isinstance(item, dict) and "text" in item:
+        meta = item.get("meta")
+        return extract_text(item["text"], str(item.get("doc", "<text>")), engine, meta)
+    raise TypeError(f"cannot extract from a {type(item).__name__}: give a text, a pathlib.Path, a (doc, text) pair or a dict with 'text'")
+
+
+def _warm_up(backend: str) -> None:
+    extract_text("本报讯 南昌高新区生产总值739.4亿元，同比增长8.0%。", "warm-up")
+    if backend == "llm":
+        import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
+
+
+class _Guided:
+    """Guided self-scheduling: near the end of a run of known length, batches shrink so that the workers finish together.
+
+    A batch holds at most the tasks left divided by ``PER_WORKER`` tasks per worker: 200 files on 2 workers go out as
+    batches of 25, 21, 19 … 1, not as 7 batches of 32 of which one worker gets 4.
+    """
+
+    PER_WORKER = 4
+
+    def __init__(self, count: int | None, workers: int) -> None:
+        self.left = count
+        self.workers = workers
+
+    def cap(self, size: int) -> int:
+        if self.left is None:
+            return size
+        return max(1, min(size, self.left // (self.PER_WORKER * self.workers)))
+
+    def took(self, tasks: int) -> None:
+        if self.left is not None:
+            self.left -= tasks
+
+
+def _batched(
+    tasks: Iterable[DocumentTask], size: int, max_bytes: int | None = None, guided: _Guided | None = None
+) -> Iterator[list[DocumentTask]]:
+    """Batches of at most ``size`` tasks; with ``max_bytes``, ended by the file that reaches that many bytes; with
+    ``guided``, smaller near the end."""
+    guided = guided or _Guided(None, 1)
+    batch, total = [], 0
+    for task in tasks:
+        batch.append(task)
+        total += _size(task.path) if max_bytes is not None else 0
+        if len(batch) >= guided.cap(size) or (max_bytes is not None and total >= max_bytes):
+            guided.took(len(batch))
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker reports why it cannot read it

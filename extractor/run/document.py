@@ -1,0 +1,139 @@
+"""Per-document work: one input file read, extracted and rendered for the writers, as a plain function.
+
+``extract_document`` gives the work for one file (its outcome and, lazily, its rendered articles);
+``materialize`` runs its articles to the end so that it pickles. The runner calls them in its own process, the
+engines (``extractor/run/engines.py``) on their workers: both import this module, and it imports neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ..backends import Backend
+from ..backends.budget import DEFAULT_DOC_TIMEOUT, TimeBudget
+from ..domain.meta import Manifest, document_meta
+from ..errors import BackendAborted
+from ..models import Article
+from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, render_article
+from ..text.load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
+from .pipeline import iter_articles
+
+__all__ = ["DocumentOutcome", "Redact", "extract_document", "materialize", "redactor"]
+
+
+@dataclass
+class DocumentOutcome:
+    """What happened to one input file."""
+
+    doc: str
+    path: str
+    status: str = "read"  # read | skipped | failed | resumed
+    reason: str = ""
+    encoding: str = ""
+    sha256: str = ""
+    articles: int = 0
+    parks: int = 0
+    initiatives: int = 0
+    figures: int = 0
+    figures_verified: int = 0
+    quotes: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    failed_chunks: int = 0
+    seconds: float = 0.0
+    replaced_bytes: int = 0  # undecodable bytes replaced by U+FFFD when the file was read
+
+    def count(self, article: RenderedArticle) -> None:
+        self.articles += 1
+        for name, value in article.counts.items():
+            setattr(self, name, getattr(self, name) + value)
+
+    @classmethod
+    def resumed(cls, stored: dict[str, Any], path: Path) -> DocumentOutcome:
+        """The outcome a previous run stored for an unchanged document: its counts stand."""
+        known = {f.name for f in fields(cls)}
+        outcome = cls(**{key: value for key, value in stored.items() if key in known})
+        outcome.path, outcome.seconds = display_name(path), 0.0
+        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
+        return outcome
+
+
+Redact = Callable[[str], str]
+
+
+def redactor(backend: Backend) -> Redact | None:
+    """What hides the backend's secrets (the key, credentials in its URL) in text it returns; None when it has none."""
+    make = getattr(getattr(backend, "settings", None), "redactor", None)
+    return make() if callable(make) else None
+
+
+def _redacted(article: Article, redact: Redact) -> Article:
+    """The article with every secret in what the model returned replaced by ***, before anything writes it."""
+    dumped = article.model_dump_json()
+    cleaned = redact(dumped)
+    return article if cleaned == dumped else Article.model_validate_json(cleaned)
+
+
+def extract_document(
+    path: Path,
+    doc: str,
+    backend: Backend,
+    finished_sha256: str | None = None,
+    manifest: Manifest | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+) -> DocumentWork:
+    """Read one file and start the pipeline on it: the work the outputs write, with its outcome.
+
+    A file whose content matches ``finished_sha256`` (a previous run finished it)
+    gets the status "resumed" and no articles. The articles come lazily, so a
+    large page streams; ``materialize`` turns them into a list for a worker.
+    """
+    outcome = DocumentOutcome(doc=doc, path=display_name(path))
+    entry = DocumentEntry(doc=doc, outcome=outcome)
+    work = DocumentWork(entry)
+    try:
+        loaded = read_text(path, max_file_size)
+    except LoadError as exc:
+        outcome.status, outcome.reason = "skipped", str(exc)
+        return work
+    outcome.encoding, outcome.sha256 = entry.encoding, entry.sha256 = loaded.encoding, loaded.sha256
+    outcome.replaced_bytes = loaded.replaced
+    if finished_sha256 == loaded.sha256:
+        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
+    elif not loaded.text.strip():
+        outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
+    elif not loaded.is_chinese:  # a .env or a key reached by mistake is neither stored nor sent to an endpoint
+        outcome.status, outcome.reason = "skipped", "no Chinese text: nothing to extract (not stored, not sent to any backend)"
+    else:
+        if loaded.replaced:
+            outcome.reason = f"{loaded.replaced} undecodable bytes replaced by U+FFFD"
+        try:
+            entry.meta = document_meta(loaded.text, manifest.meta_for(path) if manifest else None, origin="manifest")
+            budget = TimeBudget(doc_timeout)
+            entry.text, articles = iter_articles(loaded.text, backend, doc, entry.meta, budget)
+            redact = redactor(backend)
+            if redact is not None:  # a model may repeat the key it was sent; it is never written
+                articles = (_redacted(article, redact) for article in articles)
+            work.articles = (render_article(entry, article) for article in articles)  # a writer's error in one is the document's
+        except BackendAborted:  # not this document's fault: the run cannot go on
+            raise
+        except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
+            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+    return work
+
+
+def materialize(work: DocumentWork) -> DocumentWork:
+    """The same work with its articles run to the end (a list), so that it pickles; a failure becomes the outcome."""
+    if work.articles is not None:
+        try:
+            work.articles = list(work.articles)
+        except BackendAborted:  # not this document's fault: the run cannot go on
+            raise
+        except Exception as exc:
+            work.articles = None
+            work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+    return work

@@ -1,0 +1,188 @@
+"""Where documents are extracted: an engine runs the runner's per-document work on worker processes.
+
+The work is the runner's own (``extract_document`` then ``materialize``): an
+engine only decides where it runs. The main process hands an engine
+``DocumentTask``s in input order and gets each document's ``Extracted`` back in
+that same order, streaming, with a bounded number of documents in flight; it
+writes every output itself (``OutputSet``), so the outputs are a single-process
+run's. The workers write the records' JSON lines and table rows into shard files
+in OUT_DIR (``write_shards``, when the spec names a folder), and the main process
+copies each document's part of them in input order, with its ledger row; a worker
+that cannot write a shard hands its articles back rendered (``render_article``).
+Without an engine the runner extracts in its own process, as always.
+
+An engine implements ``Engine`` (``extractor.run.cluster.DaskEngine`` does, on a
+Dask cluster; a Ray adapter would too). Its workers call ``extract_batch``,
+which builds the backend once per worker thread (``backend_for``) from a
+picklable ``BackendSpec``. Nothing here imports an engine's library.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from ..backends import Backend, Usage, get_backend
+from ..backends.budget import DEFAULT_DOC_TIMEOUT
+from ..errors import ExtractorError
+from ..models import DocumentMeta
+from ..outputs import DocumentEntry, DocumentWork, write_shards
+from ..text.load import DEFAULT_MAX_FILE_SIZE, display_name
+from .document import DocumentOutcome, extract_document, materialize
+
+if TYPE_CHECKING:
+    from ..backends.llm.limits import CallLimits
+    from ..backends.llm.settings import LLMSettings
+
+BACKENDS_KEPT = 2  # backends a worker thread keeps built (a long-lived cluster serves one run after another)
+
+
+class ClusterLost(ExtractorError):
+    """The engine lost its cluster mid-run (the scheduler died or cannot be reached): the run fails, --resume finishes it."""
+
+    ends_run = True
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class BackendSpec:
+    """What a worker needs to build the run's backend: picklable, and small enough to send with every task.
+
+    ``limits`` bounds the LLM backend's calls across the whole run (a cluster's
+    ``CallLimits``); None leaves each backend its own. The API key is not in
+    here: a worker reads it from its own environment (``llm.api_key_env``).
+    """
+
+    name: str
+    llm: LLMSettings | None = None
+    limits: CallLimits | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # the run's per-document options (--max-file-size, --doc-timeout, --parks)
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
+    parks: tuple[str, ...] = ()  # zone registry files besides the packaged one: the workers load them too
+    shards: str = ""  # a folder in OUT_DIR where the workers write the records' lines and rows (outputs.write_shards)
+
+    def key(self) -> str:
+        settings = self.llm.model_dump_json() if self.llm is not None else ""
+        return f"{self.name}|{settings}|{getattr(self.limits, 'name', '')}"
+
+    def build(self) -> Backend:
+        return get_backend(self.name, self.llm, self.limits)
+
+
+@dataclass
+class DocumentTask:
+    """One input file, as the main process names it; ``meta`` is its --meta row, looked up by the main process."""
+
+    path: Path
+    doc: str
+    finished_sha256: str | None = None  # a previous run finished this content (--resume)
+    meta: DocumentMeta | None = None
+    location: str = ""  # the absolute path the worker reads: a relative one would be taken from the worker's own folder
+
+
+def unseen_reason(location: str) -> str:
+    """Why a worker could not read a file the main process saw: plainly, with what to do."""
+    return f"not found on the worker ({socket.gethostname()}) at {location}, though this process sees it: {SAME_PATHS}"
+
+
+SAME_PATHS = "the workers need the input files at the same paths (a shared file system)"
+
+
+@dataclass
+class Extracted:
+    """A document's work as a worker returns it, with the seconds it took and its backend's usage counters."""
+
+    work: DocumentWork
+    seconds: float = 0.0
+    usage: Usage | None = None  # what the backend used, to add up; per batch, on its first document
+    worker: int = 0  # the id of the process that extracted it: what shows that a cluster spread the work (0: none did)
+
+
+class Engine(Protocol):
+    """Runs ``extract_batch`` somewhere else and hands the results back in task order."""
+
+    workers: int  # processes (or threads) extracting at once, for the progress line
+
+    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted]:
+        """Every task's result, in task order, as soon as it and those before it are done; bounded in flight.
+
+        ``count``, when known, is how many tasks there are: the last ones can then be spread evenly.
+        """
+        ...
+
+    def close(self) -> None: ...
+
+
+def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracted]:
+    """The per-document work for a few documents, on a worker: their articles as lists, ready to pickle.
+
+    The documents are all started before the first is finished, so an LLM
+    backend's calls for them overlap (as the runner's look-ahead does). The
+    usage counters the backend gained meanwhile go back with the first document.
+    """
+    from ..domain.registry import use_files
+
+    use_files(spec.parks)  # the --parks files the main process loaded (workers start with the packaged registry)
+    backend = backend_for(spec)
+    before = backend.usage()
+    started = []
+    for task in tasks:
+        began = time.perf_counter()
+        location = Path(task.location) if task.location else task.path
+        work = extract_document(
+            location, task.doc, backend, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
+        )
+        outcome = work.entry.outcome
+        outcome.path = display_name(task.path)  # as the main process names it, so run.json is a one-process run's
+        if outcome.status == "skipped" and not os.path.lexists(location):
+            outcome.reason = unseen_reason(str(location))
+        started.append((began, work))
+    done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
+    if spec.shards:  # the worker writes, the main process appends the shard's bytes and rows in input order
+        write_shards(Path(spec.shards), [extracted.work for extracted in done])
+    if done:
+        done[0].usage = backend.usage().since(before)
+    return done
+
+
+def failed(task: DocumentTask, reason: str) -> Extracted:
+    """The result of a document whose worker could not return it (it died on it, again and again)."""
+
+    outcome = DocumentOutcome(doc=task.doc, path=display_name(task.path), status="failed", reason=reason)
+    return Extracted(DocumentWork(DocumentEntry(doc=task.doc, outcome=outcome)))
+
+
+_built = threading.local()  # per worker thread: an LLM backend's counters are then this thread's documents' alone
+
+
+def backend_for(spec: BackendSpec) -> Backend:
+    """The spec's backend, built on first use in this thread and kept for the next tasks."""
+    kept: OrderedDict[str, Backend] = getattr(_built, "backends", None) or OrderedDict()
+    _built.backends = kept
+    key = spec.key()
+    if key not in kept:
+        bind = getattr(spec.limits, "bind", None)
+        if bind is not None:
+            bind()  # a cluster's limits connect here, in the task's thread
+        kept[key] = spec.build()
+        while len(kept) > BACKENDS_KEPT:
+            kept.popitem(last=False)[1].close()
+    kept.move_to_end(key)
+    return kept[key]
+
+
+class _Given:
+    """The --meta row the main process looked up, in the shape ``extract_document`` asks a manifest for it."""
+
+    def __init__(self, meta: DocumentMeta | None) -> None:
+        self.meta = meta
+
+    def meta_for(self, file: Path) -> DocumentMeta | None:
+        return self.meta

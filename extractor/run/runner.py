@@ -1,0 +1,355 @@
+"""A run over many files: every file gets an outcome, every finished article is written at once.
+
+The runner reads each input, runs the pipeline on it and hands the result to
+the outputs (``extractor/outputs/``), one document at a time in input order. It
+knows no output format: the writers own them, and their part of --resume.
+
+The per-document work is ``extractor/run/document.py``; with an ``engine``
+(``extractor/run/engines.py``) the documents are extracted on its workers and come
+back in input order, and the outputs are still written here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import json
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ..backends import Backend, Usage
+from ..backends.budget import DEFAULT_DOC_TIMEOUT
+from ..domain.meta import Manifest
+from ..domain.registry import user_files as registry_files
+from ..models import SCHEMA_VERSION
+from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
+from ..outputs.files import create_new
+from ..text.load import InputScan, display_name
+from .document import DocumentOutcome, Redact, extract_document, redactor
+from .engines import BackendSpec, DocumentTask, Engine
+
+__all__ = [
+    "DATABASE_FILE",
+    "MANIFEST_FILE",
+    "OUTCOMES_FILE",
+    "RECORDS_FILE",
+    "DocumentOutcome",
+    "RunSummary",
+    "extract_document",
+    "run_extraction",
+    "run_settings",
+]
+
+_DATA = Path(__file__).parent.parent / "data"
+
+
+_NUMBERS = tuple(f.name for f in fields(DocumentOutcome) if f.type in ("int", int))
+_TOTALS = ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes", "failed_chunks")
+
+
+@dataclass
+class RunSummary:
+    """A run's totals; every input's outcome is a line of OUT_DIR/outcomes.jsonl, written as the run goes.
+
+    Nothing here grows with the number of inputs (issue 22): ``add`` folds an
+    outcome into the totals, and ``outcomes`` reads the file back one at a time.
+    """
+
+    out_dir: str
+    backend: str
+    seconds: float = 0.0
+    usage: dict[str, Any] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_NUMBERS, 0))  # over every outcome
+    read_totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_NUMBERS, 0))  # over those read or resumed
+    outcomes_path: Path | None = None
+
+    def add(self, outcome: DocumentOutcome) -> None:
+        self.by_status[outcome.status] = self.by_status.get(outcome.status, 0) + 1
+        read = outcome.status in ("read", "resumed")
+        for name in _NUMBERS:
+            value = getattr(outcome, name)
+            self.totals[name] += value
+            if read:
+                self.read_totals[name] += value
+
+    @property
+    def count(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def readable(self) -> int:
+        return self.by_status.get("read", 0) + self.by_status.get("resumed", 0)
+
+    def outcomes(self) -> Iterator[DocumentOutcome]:
+        """Every input's outcome in the order the run finished them, read back from outcomes.jsonl."""
+        if self.outcomes_path is None or not self.outcomes_path.exists():
+            return
+        with self.outcomes_path.open(encoding="utf-8") as handle:
+            for line in handle:
+                yield DocumentOutcome(**json.loads(line))
+
+    @property
+    def documents(self) -> list[DocumentOutcome]:
+        """Every outcome as a list (for a library caller; the CLI streams ``outcomes`` instead)."""
+        return list(self.outcomes())
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "out_dir": self.out_dir,
+            "backend": self.backend,
+            "settings": self.settings,
+            "outcomes": {"file": OUTCOMES_FILE, "count": self.count, "why": "one line per input: its status, reason and counts"},
+            "documents": dict(self.by_status),
+            "ignored_files": {"count": len(self.ignored), "first": self.ignored[:100], "why": "folders are searched for *.txt"},
+            "counts": {key: self.totals[key] for key in _TOTALS},
+            "duration_seconds": round(self.seconds, 3),
+            **self.usage,
+        }
+
+
+ProgressCallback = Callable[[str, DocumentOutcome | None], None]
+
+
+def run_extraction(
+    files: Iterable[Path] | InputScan,
+    out_dir: Path,
+    backend: Backend,
+    resume: bool = False,
+    on_progress: ProgressCallback | None = None,
+    report: bool = False,
+    manifest: Manifest | None = None,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    engine: Engine | None = None,
+    pages_ahead: int = 0,
+) -> RunSummary:
+    """Extract every file into OUT_DIR; a file that cannot be read is reported, never fatal.
+
+    ``files`` may be a scan of the inputs, whose missing paths, folder loops and
+    files left out (not *.txt) are then reported in run.json too; ``report`` also
+    writes the review page; ``manifest`` (``--meta FILE``) gives files their
+    publication date, source and url, winning over their headers. An OutputError
+    (OUT_DIR in use, not writable, full, or a ledger --resume cannot trust) ends
+    the run; what was written before it stays whole. A document that takes longer
+    than ``doc_timeout`` seconds (None: no limit) fails with that reason.
+    ``engine`` extracts on
+    other processes (a Dask cluster); the outputs are the same. ``pages_ahead``
+    pages are prepared ahead of the one being written, so that a backend's slow
+    work on them (model calls) overlaps.
+    """
+    scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
+    notify = _redacting(on_progress or (lambda event, outcome: None), redactor(backend))
+    settings = run_settings(backend, manifest.path if manifest else None, registry_files())
+    summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
+    left_out = [(p, "no such file or folder") for p in scan.missing]
+    left_out += [(p, "symbolic link loop: folder already searched") for p in scan.loops]
+    left_out += scan.skipped
+    summary.ignored = [display_name(p) for p in scan.ignored]
+    started = time.perf_counter()
+    workers_usage = Usage()  # what an engine's workers' backends used, added up as their documents come back
+    with OutputSet(out_dir, settings, resume, report) as outputs, OutcomeLog(out_dir / OUTCOMES_FILE, summary) as log:
+        try:
+            for path, why in left_out:
+                log.add(DocumentOutcome(doc=display_name(path), path=display_name(path), status="skipped", reason=why))
+            finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
+            if engine is not None:
+                tasks = _tasks(scan.files, finished, manifest)
+                spec = replace(_backend_spec(backend, scan.max_file_size, doc_timeout), shards=str(outputs.shard_folder()))
+                log.extend(_extract_on(engine, spec, tasks, len(scan.files), outputs, notify, workers_usage))
+            prepared: deque[_Prepared] = deque()
+            for path, doc in _named(scan.files) if engine is None else ():
+                work = extract_document(path, doc, backend, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
+                prepared.append(_Prepared(work, time.perf_counter()))
+                while len(prepared) > pages_ahead:
+                    log.add(_write(prepared.popleft(), outputs, notify))
+            while prepared:
+                log.add(_write(prepared.popleft(), outputs, notify))
+        except BaseException as exc:  # Ctrl-C, SIGTERM, a lost cluster: run.json says how far the run came
+            summary.seconds = time.perf_counter() - started
+            stopped = {"stopped": f"{type(exc).__name__}: {exc}".rstrip(": ") + "; run the same command with --resume to continue"}
+            with contextlib.suppress(Exception):
+                log.close()
+                summary.usage = (backend.usage() + workers_usage).report()
+                outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, redactor(backend)))
+            raise
+        summary.seconds = time.perf_counter() - started
+        summary.usage = (backend.usage() + workers_usage).report()
+        log.close()
+        outputs.finish(_redact_manifest(summary.manifest(), redactor(backend)))
+    return summary
+
+
+def run_settings(backend: Backend, meta: Path | None = None, parks: Iterable[Path] = ()) -> dict[str, str]:
+    """What the records depend on besides the input: a --resume with other settings is refused.
+
+    The --meta file and the --parks files count too (by their content): a zone
+    must not get two park_ids, nor a page two dates, across a resume.
+    """
+    settings = {
+        "backend": backend.name,
+        "extractor": _version(),
+        "record_schema": SCHEMA_VERSION,
+        "knowledge": _knowledge_digest(),
+    }
+    if meta is not None:
+        settings["meta"] = _files_digest([meta])
+    parks = list(parks)
+    if parks:
+        settings["parks"] = _files_digest(parks)
+    llm = getattr(backend, "settings", None)  # the LLM backend's settings
+    if llm is not None:
+        settings.update(llm.resume_settings())
+    return settings
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("zone-extractor")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+_NOT_KNOWLEDGE = {"prices.toml"}  # the price table of --dry-run: no record depends on it
+
+
+def _knowledge_digest() -> str:
+    """The word lists, cues and tables in extractor/data: the rules' output changes with them."""
+    digest = hashlib.sha256()
+    for path in sorted(_DATA.glob("*")):
+        if path.is_file() and path.name not in _NOT_KNOWLEDGE:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _files_digest(paths: list[Path]) -> str:
+    """The content of these files, read in blocks (a manifest may be large); an unreadable one counts by its name."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(len(paths)).encode() + b"\0")
+        try:
+            with path.open("rb") as handle:
+                while block := handle.read(1 << 20):
+                    digest.update(block)
+        except OSError:
+            digest.update(b"unreadable:" + str(path).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _redacting(notify: ProgressCallback, redact: Redact | None) -> ProgressCallback:
+    """``notify``, after hiding secrets in a finished document's reason (an error message may quote the model's answer)."""
+    if redact is None:
+        return notify
+
+    def redacted(event: str, outcome: DocumentOutcome | None) -> None:
+        if event == "document" and outcome is not None:
+            outcome.reason = redact(outcome.reason)
+        notify(event, outcome)
+
+    return redacted
+
+
+def _redact_manifest(manifest: dict[str, Any], redact: Redact | None) -> dict[str, Any]:
+    if redact is None:
+        return manifest
+    return json.loads(redact(json.dumps(manifest, ensure_ascii=False)))
+
+
+class OutcomeLog:
+    """outcomes.jsonl: one line per input's outcome, appended as it is known, and folded into the run's totals."""
+
+    def __init__(self, path: Path, summary: RunSummary) -> None:
+        self.path = path
+        self.summary = summary
+        summary.outcomes_path = path
+
+    def __enter__(self) -> OutcomeLog:
+        self._file = create_new(self.path, "w", encoding="utf-8")  # opened under OUT_DIR's lock, after the ledger was checked
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, outcome: DocumentOutcome) -> None:
+        self._file.write(json.dumps(dict(vars(outcome)), ensure_ascii=False) + "\n")  # plain values: no deep copy
+        self.summary.add(outcome)
+
+    def extend(self, outcomes: Iterable[DocumentOutcome]) -> None:
+        for outcome in outcomes:
+            self.add(outcome)
+
+    def close(self) -> None:
+        self._file.close()  # the lines are whole on disk before run.json points at them
+
+
+@dataclass
+class _Prepared:
+    work: DocumentWork
+    started: float
+
+
+def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+    for path, doc in _named(files):
+        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, str(path.absolute()))
+
+
+def _backend_spec(backend: Backend, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
+    """What a worker needs to do this run's per-document work as this process would."""
+    parks = tuple(str(path) for path in registry_files())
+    return BackendSpec(backend.name, getattr(backend, "settings", None), None, max_file_size, doc_timeout, parks)
+
+
+def _extract_on(
+    engine: Engine,
+    spec: BackendSpec,
+    tasks: Iterable[DocumentTask],
+    count: int,
+    outputs: OutputSet,
+    notify: ProgressCallback,
+    usage: Usage,
+) -> Iterator[DocumentOutcome]:
+    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``usage``."""
+    for extracted in engine.extract(spec, tasks, count):
+        if extracted.usage is not None:
+            usage += extracted.usage
+        yield _write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify)
+
+
+def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) -> DocumentOutcome:
+    """Hand a prepared page to the outputs: carried over, or written article by article."""
+    entry = prepared.work.entry
+    outcome: DocumentOutcome = entry.outcome
+    if outcome.status == "resumed":
+        outcome = DocumentOutcome.resumed(outputs.keep(entry.doc).outcome, Path(outcome.path))
+    else:
+
+        def on_article(article: RenderedArticle) -> None:
+            outcome.count(article)
+            notify("article", outcome)
+
+        failure = outputs.write(prepared.work, on_article)
+        if failure:
+            outcome.status, outcome.reason = "failed", failure
+            for name in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes"):
+                setattr(outcome, name, 0)  # nothing of it was written
+    outcome.seconds = round(time.perf_counter() - prepared.started, 3)
+    notify("document", outcome)
+    return outcome
+
+
+def _named(files: list[Path]) -> list[tuple[Path, str]]:
+    """Each file with its document name: the file's name, or its path where two inputs share a name."""
+    names: set[str] = set()
+    named = []
+    for path in files:
+        name = display_name(path.name) if display_name(path.name) not in names else display_name(path)
+        names.add(name)
+        named.append((path, name))
+    return named

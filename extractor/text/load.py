@@ -1,0 +1,481 @@
+"""Step 1, load: from the paths a user gives to text.
+
+Only regular files are read, never more than a size cap, and a file is opened
+without blocking (a FIFO or a device named *.txt is skipped, not waited on).
+Links that lead out of the input folders are not followed unless asked.
+Encodings: UTF-8 (with or without a BOM), UTF-16 with or without a BOM,
+GB18030/GBK and Big5, detected by charset-normalizer; a few undecodable bytes are
+replaced and counted, and text that decodes to garbage is refused (the measures
+and their reasoning are in data/text.toml). Every way a file can fail is a
+LoadError for that one file, never a crash.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import errno
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from charset_normalizer import from_bytes
+
+from ..errors import ExtractorError
+from ..knowledge import data as knowledge_file
+
+TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
+DEFAULT_MAX_FILE_SIZE = 64 * 2**20  # a 20 MB page peaks near 230 MiB; far past any real newspaper page
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),  # before UTF-16: its BOM starts like UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+_SETTINGS = knowledge_file("text.toml")
+_GARBAGE = _SETTINGS["garbage"]
+_CHINESE = _SETTINGS["chinese"]
+
+
+class LoadError(ExtractorError):
+    """A file that cannot be read as text; the message says why."""
+
+
+# --- How Chinese a text is, and whether it is garbage -------------------------------------------
+
+
+class TextMeasures(NamedTuple):
+    """Character counts that tell Chinese text from mojibake (see data/text.toml)."""
+
+    han: int  # Han characters
+    rare_han: int  # Han characters outside the common sets
+    tokens: int  # Han characters, Latin words and letters of other scripts (kana, Hangul …)
+    bad: int  # U+FFFD and private-use characters
+    controls: int  # control characters other than tab, line breaks and form feed
+    visible: int  # characters that are not whitespace
+    length: int
+
+    @property
+    def is_chinese(self) -> bool:
+        return self.han > 0 and self.han >= _CHINESE["min_han_share_of_tokens"] * self.tokens
+
+    def garbage(self) -> str:
+        """Why the text is garbage, or "" when it reads as text."""
+        if self.length and self.controls > _GARBAGE["max_control_share"] * self.length:
+            return f"binary file ({self.controls} control characters), not text"
+        if self.visible and self.bad > _GARBAGE["max_bad_char_share"] * self.visible:
+            return f"{self.bad} of {self.visible} characters undecodable"
+        if self.han >= _GARBAGE["min_han_to_judge"] and self.rare_han > _GARBAGE["max_rare_han_share"] * self.han:
+            return f"{self.rare_han} of {self.han} Chinese characters are rare ones: mojibake, not text"
+        return ""
+
+
+_last_measured: list[tuple[str, TextMeasures] | None] = [None]  # one slot, read and replaced whole (threads share it)
+
+
+def measure(text: str) -> TextMeasures:
+    """Count the characters that matter, in one pass over the text (C speed: Counter) and one over its Latin words.
+
+    The last text's counts are kept: reading a file asks twice of the same decoded text (is it garbage, is it Chinese).
+    """
+    last = _last_measured[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    measures = _measure(text)
+    _last_measured[0] = (text, measures)
+    return measures
+
+
+def _measure(text: str) -> TextMeasures:
+    han = rare = bad = controls = visible = 0
+    tokens = sum(1 for _ in _LATIN_WORD.finditer(text))
+    common = _common_han()
+    for char, count in Counter(text).items():
+        if char.isspace():
+            continue
+        visible += count
+        if _is_han(char):
+            han += count
+            tokens += count
+            rare += count if char not in common else 0
+        elif char.isalpha() and not char.isascii():
+            tokens += count
+        elif char == "\ufffd" or "\ue000" <= char <= "\uf8ff":
+            bad += count
+        elif unicodedata.category(char) == "Cc":
+            controls += count
+    return TextMeasures(han, rare, tokens, bad, controls, visible, len(text))
+
+
+_LATIN_WORD = re.compile("[A-Za-z]+")
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+@cache
+def _common_han() -> frozenset[str]:
+    """GB2312 level 1 (rows 16-55) and Big5's frequent characters (A440-C67E), read from the codecs."""
+    pairs = [(lead, trail, "gb2312") for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF)]
+    big5_trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+    pairs += [(lead, trail, "big5") for lead in range(0xA4, 0xC7) for trail in big5_trails if (lead, trail) <= (0xC6, 0x7E)]
+    return frozenset(bytes([lead, trail]).decode(codec, "replace") for lead, trail, codec in pairs) - {"\ufffd"}
+
+
+# --- Bytes to text -------------------------------------------------------------------------------
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    replaced: int  # undecodable bytes replaced by U+FFFD
+
+
+def decode(data: bytes) -> Decoded:
+    """The text of a file's bytes, its encoding and how many bad bytes were replaced; or raise LoadError."""
+    if data.startswith(_BINARY_MAGIC):
+        raise LoadError("binary file (known file signature), not text")
+    decoded = _decode_marked(data) or _decode_utf8(data) or _decode_detected(data) or _decode_damaged(data)
+    problem = measure(decoded.text).garbage()
+    if problem:
+        raise LoadError(f"not readable as text ({decoded.encoding}): {problem}")
+    return decoded
+
+
+def _decode_marked(data: bytes) -> Decoded | None:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(codec, "replace")
+            return Decoded(text, name, text.count("\ufffd") - data.count("\ufffd".encode(codec)))
+    return None
+
+
+def _decode_utf8(data: bytes) -> Decoded | None:
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 0)
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return Decoded(data[: exc.start].decode("utf-8"), "utf-8", 0)  # a file cut inside its last character
+        return None
+
+
+def _decode_detected(data: bytes) -> Decoded | None:
+    """The detector's candidates, best first: the first that reads as Chinese, else the first that is not garbage."""
+    readable = None
+    for match in from_bytes(data, cp_isolation=_SETTINGS["detect"]):
+        text = str(match)
+        measures = measure(text)
+        if measures.garbage():
+            continue
+        if measures.is_chinese:
+            return Decoded(text, _codec_name(match.encoding), 0)
+        readable = readable or Decoded(text, _codec_name(match.encoding), 0)
+    return readable
+
+
+def _codec_name(codec: str) -> str:
+    return codecs.lookup(codec).name
+
+
+def _decode_damaged(data: bytes) -> Decoded:
+    """Line by line: UTF-8 where a line is UTF-8, else a legacy codec; bad bytes replaced and counted.
+
+    One GBK line pasted into a UTF-8 file, or one stray byte, costs that line's
+    bytes at most, not the file. Each legacy codec is tried over the whole file
+    and the reading with the fewest bad characters wins.
+    """
+    readings = [_decode_lines(data, legacy) for legacy in _SETTINGS["legacy"]]
+    return min(readings, key=lambda d: (bool(measure(d.text).garbage()), d.replaced))
+
+
+def _decode_lines(data: bytes, legacy: str) -> Decoded:
+    pieces: list[str] = []
+    replaced = 0
+    used: set[str] = set()
+    for line in data.splitlines(keepends=True):
+        if line.isascii():
+            pieces.append(line.decode("ascii"))
+            continue
+        text, codec = _decode_line(line, legacy)
+        bad = text.count("\ufffd")
+        replaced += bad
+        used.add(codec)
+        pieces.append(text)
+    encoding = "+".join(sorted(used, key=lambda codec: codec != "utf-8")) or "ascii"
+    return Decoded("".join(pieces), encoding, replaced)
+
+
+_STRAY_SHARE = 0.1
+
+
+def _decode_line(line: bytes, legacy: str) -> tuple[str, str]:
+    as_utf8 = line.decode("utf-8", "replace")
+    if as_utf8.count("\ufffd") <= _STRAY_SHARE * len(as_utf8.strip()):
+        return as_utf8, "utf-8"  # a UTF-8 line with a stray byte (a line in another encoding is mostly bad bytes)
+    try:
+        as_legacy = line.decode(legacy)
+    except UnicodeDecodeError:
+        as_legacy = line.decode(legacy, "replace")
+    fewer_bad = min((as_legacy, legacy), (as_utf8, "utf-8"), key=lambda reading: reading[0].count("\ufffd"))
+    measures = measure(fewer_bad[0])
+    if measures.rare_han > _GARBAGE["max_rare_han_share"] * measures.han:
+        return as_utf8, "utf-8"  # the legacy codec reads this line as mojibake: its bytes count as undecodable
+    return fewer_bad
+
+
+# --- Files --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    text: str
+    encoding: str
+    sha256: str  # of the bytes: identifies a document's content across runs
+    size: int
+    replaced: int = 0  # undecodable bytes replaced by U+FFFD
+    is_chinese: bool = True  # Han characters make up enough of its letters (data/text.toml)
+
+
+_OS_REASONS = {
+    errno.ELOOP: "symbolic link loop",
+    errno.ENOENT: "not found (a broken symbolic link?)",
+    errno.EISDIR: "is a directory",
+    errno.EACCES: "permission denied",
+}
+
+
+def read_text(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadedText:
+    """Read and decode one file; every way this can fail is a LoadError with a plain reason."""
+    data = read_bytes(path, max_size)
+    if not data:
+        raise LoadError("empty (0 bytes)")
+    decoded = decode(data)
+    chinese = measure(decoded.text).is_chinese
+    return LoadedText(decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest(), len(data), decoded.replaced, chinese)
+
+
+def read_bytes(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file of at most ``max_size`` bytes; never blocks on a FIFO or reads a device."""
+    try:
+        _check_regular(os.stat(path), max_size)
+        # O_NONBLOCK: a FIFO swapped in after the stat must not hang the open; fstat checks what was opened.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            _check_regular(os.fstat(handle.fileno()), max_size)
+            data = _read_at_most(handle, max_size + 1)
+    except OSError as exc:
+        raise LoadError(f"cannot read: {_OS_REASONS.get(exc.errno, exc.strerror or str(exc))}") from exc
+    if len(data) > max_size:
+        raise LoadError(f"larger than the limit of {format_size(max_size)} (it grew while read; see --max-file-size)")
+    return data
+
+
+def _read_at_most(handle: IO[bytes], limit: int) -> bytes:
+    """Up to ``limit`` bytes in 64 KiB pieces: read(limit) would allocate the whole limit up front for a small file."""
+    pieces, size = [], 0
+    while size < limit:
+        piece = handle.read(min(2**16, limit - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
+def _check_regular(info: os.stat_result, max_size: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError("is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(f"not a regular file ({_file_kind(info.st_mode)}): not read")
+    if info.st_size > max_size:
+        raise LoadError(f"larger than the limit of {format_size(max_size)} ({format_size(info.st_size)}; see --max-file-size)")
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
+_SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*")
+_SIZE_FACTORS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+def parse_size(text: str) -> int:
+    """'64M', '500k', '1.5G' or a byte count; ValueError for anything else."""
+    match = _SIZE.fullmatch(text)
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(f"not a size: {text!r} (examples: 64M, 500K, 2G)")
+    return int(float(match.group(1)) * _SIZE_FACTORS[match.group(2).lower()])
+
+
+def format_size(size: int) -> str:
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"
+
+
+# --- Names --------------------------------------------------------------------------------------
+
+# Control characters (ANSI escapes start with one) and bidirectional overrides that could reorder a line.
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def display_name(name: str | Path) -> str:
+    """A path or file name as safe text: undecodable bytes and control characters written as \\xNN.
+
+    File names are bytes; one from a Windows archive may be GBK, not UTF-8
+    (Python carries such bytes as lone surrogates, which no JSON, SQLite or HTML
+    writer accepts), and a name may hold an ANSI escape meant for a terminal.
+    """
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _UNSAFE_IN_NAMES.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# --- Paths to files -----------------------------------------------------------------------------
+
+
+@dataclass
+class InputScan:
+    """What a list of paths expands to: the files to read, and what was left out and why."""
+
+    files: list[Path] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)  # in a searched folder, but not named *.txt
+    loops: list[Path] = field(default_factory=list)  # folder links that lead back into a searched folder
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason): links out of the input folders
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+OUTSIDE_REASON = "a link to {target}, outside the input folders: not followed (--follow-links follows it)"
+
+
+def scan_inputs(paths: Iterable[Path], follow_links: bool = False, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> InputScan:
+    """Expand files and folders (recursively, sorted, *.txt) into files; loops are not followed.
+
+    A path named on the command line is read wherever it leads; inside a
+    folder, a link is followed only when it stays inside the folders given
+    (or ``follow_links``), so a link to ~/.ssh or a .env is not read. Links to
+    files are kept so that a broken or looping one gets its own outcome.
+    """
+    paths = list(paths)
+    scan = InputScan(max_file_size=max_file_size)
+    roots = [_resolved(path) for path in paths]
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            candidates = _walk(path, scan, None if follow_links else roots)
+        elif path.exists() or path.is_symlink():
+            candidates = [path]
+        else:
+            scan.missing.append(path)
+            continue
+        for candidate in candidates:
+            key = candidate.resolve() if candidate.exists() else candidate.absolute()
+            if key not in seen:
+                seen.add(key)
+                scan.files.append(candidate)
+    return scan
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _walk(root: Path, scan: InputScan, roots: list[Path] | None) -> list[Path]:
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+    def unreadable(exc: OSError) -> None:  # a folder that cannot be listed gets its outcome, like a file that cannot be read
+        folder = Path(exc.filename) if exc.filename else root
+        scan.skipped.append((folder, f"folder not readable: {exc.strerror or exc}"))
+
+    for directory, folders, names in os.walk(root, onerror=unreadable, followlinks=True):
+        info = os.stat(directory)
+        if (info.st_dev, info.st_ino) in visited:
+            scan.loops.append(Path(directory))
+            folders.clear()
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        folders[:] = sorted(name for name in folders if _stays_inside(Path(directory) / name, roots, scan))
+        for name in sorted(names):
+            entry = Path(directory) / name
+            if name.startswith(".") or not _stays_inside(entry, roots, scan):
+                continue
+            (found if entry.suffix.lower() in TEXT_SUFFIXES else scan.ignored).append(entry)
+    return found
+
+
+def _stays_inside(entry: Path, roots: list[Path] | None, scan: InputScan) -> bool:
+    """False (and the entry noted as skipped) for a link whose target lies outside every input root."""
+    if roots is None or not entry.is_symlink():
+        return True
+    target = _resolved(entry)
+    if any(target == root or target.is_relative_to(root) for root in roots):
+        return True
+    if not entry.name.startswith("."):
+        scan.skipped.append((entry, OUTSIDE_REASON.format(target=display_name(target))))
+    return False
+
+
+def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files to read (see scan_inputs)."""
+    yield from scan_inputs(paths).files
+
+
+# --- CSV files the user gives (--meta, --parks) ------------------------------------------------------
+
+
+class CsvFormatError(ExtractorError, ValueError):
+    """A CSV the user gave cannot be read as rows; the message names the line."""
+
+
+def csv_table(lines: Iterable[str], origin: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """The header of a CSV, and its rows as (line number, row), read one at a time.
+
+    Stricter than the csv module on its own, which reads an unterminated quote as
+    a field that swallows every following line: a record may not run over more
+    than one line (no manifest or registry field holds a line break), a malformed
+    quote is an error, and so is a field over the csv module's size limit, each
+    naming the line where its record starts.
+    """
+    rows = _strict_rows(csv.reader(lines, strict=True), origin)
+    first = next(rows, None)
+    header = [cell.strip() for cell in first[1]] if first else []
+    return header, ((line, dict(zip(header, cells, strict=False))) for line, cells in rows if any(cells))
+
+
+def _strict_rows(reader: Any, origin: str) -> Iterator[tuple[int, list[str]]]:
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CsvFormatError(f"{origin}, line {start}: not a well-formed CSV row ({exc}; an unterminated quote?)") from None
+        if reader.line_num > start:
+            raise CsvFormatError(
+                f"{origin}, line {start}: a quoted field runs over {reader.line_num - start + 1} lines (an unterminated quote?)"
+            )
+        yield start, cells
+        start = reader.line_num + 1

@@ -1,0 +1,272 @@
+"""Tables printed as text: rows one a line, cells split by ``|`` or tabs (aligned spaces become tabs in
+normalization). A statistics page prints its units in the row headers (营业总收入(亿元)) and its years in the
+column headers (2004), or the other way round; each numeric cell is one figure whose metric and unit come from
+its row or column header and whose period comes from the other.
+
+Mechanisms only: what a unit in a header looks like and which separators split cells live in
+extractor/data/structure.toml ([table]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..knowledge import load
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One numeric cell with what its headers say about it."""
+
+    cell: Cell
+    metric: str  # the header's words without the unit: 营业总收入
+    unit: str  # as printed in the header: 亿元
+    unit_start: int  # where the header prints the unit
+    period: str  # 2004年, from the other header
+    scope: str  # a row header that narrows the corner's metric (装备制造业 under 现价工业产值)
+    row_header: Cell
+    column_header: Cell | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """structure.toml [table]: an entry's key is its field's name."""
+
+    cell_separators: re.Pattern[str]
+    unit_in_header: re.Pattern[str]
+    year_header: re.Pattern[str]
+    number_cell: re.Pattern[str]
+    min_rows: int
+    generic_corner: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    return load("structure.toml", _Rules, "table", skip=("examples",))
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    """The cells of one line, with their places (empty cells of a leading or trailing bar dropped)."""
+    cells, position = [], start
+    for separator in [*_rules().cell_separators.finditer(text, start, end), None]:
+        stop = separator.start() if separator else end
+        raw = text[position:stop]
+        stripped = raw.strip()
+        if stripped:
+            offset = position + len(raw) - len(raw.lstrip())
+            cells.append(Cell(offset, offset + len(stripped), stripped))
+        position = separator.end() if separator else end
+    return cells
+
+
+def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
+    """Runs of at least ``min_rows`` consecutive lines of two or more cells, each run a table (rows of cells);
+    a line that holds a whole table printed one cell a line (years, then each row header with its values)
+    is folded back into its rows."""
+    tables: list[list[list[Cell]]] = []
+    run: list[list[Cell]] = []
+    for line in _LINE.finditer(text, start, end):
+        cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
+        folded = _folded(cells)
+        if folded:
+            tables.append(folded)
+            continue
+        if len(cells) >= 2:
+            run.append(cells)
+            continue
+        if len(run) >= _rules().min_rows:
+            tables.append(run)
+        run = []
+    if len(run) >= _rules().min_rows:
+        tables.append(run)
+    return tables
+
+
+def _folded(cells: list[Cell]) -> list[list[Cell]]:
+    """A whole table printed one cell a line, joined into one line: the rows again, or nothing.
+
+    2002|2003|2004|企业数(个)|28338|32857|38565|…: a header of n years, then each row header with its n values.
+    现价工业产值|本月|增长%|五大产业合计|4448189|19.31|装备制造业|…: a header of words (a corner and n column
+    headers), then each row header with its n values. A row whose count of values is not n cannot be lined up with
+    the header and is left out (never guessed)."""
+    years = 0
+    while years < len(cells) and _year(cells[years]):
+        years += 1
+    if years >= 2 and years < len(cells) and not _is_value(cells[years].text):
+        return _rows_after([], cells[:years], cells[years:], years)
+    words = 0
+    while words < len(cells) and not _is_value(cells[words].text):
+        words += 1
+    if words < 3 or words == len(cells):
+        return []
+    header = cells[: words - 1]  # the last word before the first value is the first row's header
+    return _rows_after(header[:1], header[1:], cells[words - 1 :], len(header) - 1)
+
+
+def _rows_after(corner: list[Cell], columns: list[Cell], rest: list[Cell], width: int) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for cell in rest:
+        if _is_value(cell.text) and rows:
+            rows[-1].append(cell)
+        elif not _is_value(cell.text):
+            rows.append([cell])
+    complete = [row for row in rows if len(row) == width + 1]
+    return [[*corner, *columns], *complete] if complete and width >= 1 else []
+
+
+def _is_value(cell: str) -> bool:
+    return is_number(cell) or _damaged(cell)
+
+
+def _damaged(cell: str) -> bool:
+    """27446-3: digits with a stray mark, where a number should stand (kept so it is reported, not guessed)."""
+    return bool(re.fullmatch(r"[\d.,\-−]+", cell)) and any(char.isdigit() for char in cell)
+
+
+def is_number(cell: str) -> bool:
+    return bool(_rules().number_cell.fullmatch(cell))
+
+
+def _year(cell: Cell | None) -> str:
+    """2004 or 2004年 in a header → 2004年 (the period words the resolver reads)."""
+    if cell is None:
+        return ""
+    match = _rules().year_header.fullmatch(cell.text)
+    return f"{match.group(1)}年" if match else ""
+
+
+def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
+    """营业总收入(亿元) → (营业总收入, 亿元, where 亿元 stands); no unit → (the words, "", -1)."""
+    match = _rules().unit_in_header.search(cell.text)
+    if not match:
+        return cell.text, "", -1
+    group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
+    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip()
+    return metric, match.group(group), cell.start + match.start(group)
+
+
+def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
+    """Every cell that is not a header, with its row's and column's headers (years on either side).
+
+    The header row is the first row; the first cell of every other row is its row header. A row shorter than
+    the header row by one has no corner cell: its cells line up with the header's from the second. When the
+    row header prints no unit, the unit comes from the column header, and a corner cell that names the table's
+    indicator (现价工业产值) is the metric, the row header its scope.
+    """
+    header, found = rows[0], []
+    for row in rows[1:]:
+        row_header, values = row[0], row[1:]
+        shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
+        corner = header[0] if shift == 0 and not _year(header[0]) else None
+        for index, cell in enumerate(values):
+            column_index = index + 1 - shift
+            column = header[column_index] if 0 <= column_index < len(header) else None
+            found.append(_cell_with_headers(cell, row_header, column, corner))
+    return found
+
+
+def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
+    row_year, column_year = _year(row_header), _year(column)
+    scope = ""
+    if column_year or not row_year:  # years across the top (or none): the row header names the metric
+        metric, unit, unit_start = _metric_and_unit(row_header)
+        period = column_year
+        if not unit and column is not None:
+            column_words, unit, unit_start = _metric_and_unit(column)
+            indicator = _metric_and_unit(corner)[0] if corner is not None else ""
+            if indicator and not _rules().generic_corner.fullmatch(indicator):
+                metric, scope = f"{indicator}{column_words}", row_header.text  # 装备制造业 × 增长% under 现价工业产值
+    else:  # years down the side: the column header names the metric
+        metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
+        period = row_year
+    return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column)
+
+
+_RAW_SEPARATOR = re.compile(r"[|｜\t]|  +|\u3000+")
+
+
+def raw_table_rows(raw: str) -> list[tuple[int, int]]:
+    """The raw lines that are rows of a table: two or more cells split by bars, tabs or aligned spaces, in a run
+    of at least ``min_rows`` such lines, each with a number in a cell after its first. The normalizer keeps their
+    line breaks and their cell separators, which it would otherwise delete."""
+    rows, run = [], []
+    for line in _LINE.finditer(raw):
+        parts = [part.strip() for part in _RAW_SEPARATOR.split(line.group().strip())]
+        cells = [part for part in parts if part]
+        numeric = len(cells) >= 2 and any(is_number(cell) for cell in cells[1:])
+        if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run
+            run.append((line.start(), line.end(), cells))
+            continue
+        rows += _kept(run)
+        run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
+    return rows + _kept(run)
+
+
+_CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜][ \t\u3000]*")
+
+
+def raw_cell_blocks(raw: str) -> list[tuple[int, int]]:
+    """Runs of four or more lines that each hold one cell and a bar (a table printed one cell a line): the
+    normalizer keeps a break before and after the run and joins the cells inside it."""
+    blocks, first, last, count = [], -1, -1, 0
+    for line in _LINE.finditer(raw):
+        if _CELL_LINE.fullmatch(line.group()):
+            first, count = (line.start() if count == 0 else first), count + 1
+            last = line.end()
+            continue
+        if count >= 4:
+            blocks.append((first, last))
+        count = 0
+    if count >= 4:
+        blocks.append((first, last))
+    return blocks
+
+
+def _kept(run: list[tuple[int, int, list[str]]]) -> list[tuple[int, int]]:
+    numeric = sum(any(is_number(cell) for cell in cells[1:]) for _s, _e, cells in run)
+    return [(start, end) for start, end, _cells in run] if len(run) >= _rules().min_rows and numeric else []
+
+
+def headers_of(text: str, position: int) -> list[Cell]:
+    """The header cells governing the cell at ``position`` (its row header and its column header), if the
+    position is a value cell of a table; else nothing. The validator asks this to check that a unit read from a
+    header belongs to the cell's own table, row or column."""
+    line_start = text.rfind("\n", 0, position) + 1
+    block_start = line_start
+    while block_start > 0:  # the table's block: the run of lines with cell separators around the position
+        previous = text.rfind("\n", 0, block_start - 1) + 1
+        if not _rules().cell_separators.search(text, previous, block_start - 1):
+            break
+        block_start = previous
+    block_end = text.find("\n", position)
+    block_end = len(text) if block_end == -1 else block_end
+    while block_end < len(text):
+        following = text.find("\n", block_end + 1)
+        following = len(text) if following == -1 else following
+        if not _rules().cell_separators.search(text, block_end + 1, following):
+            break
+        block_end = following
+    return _block_headers(text, block_start, block_end).get(position, [])
+
+
+@lru_cache(maxsize=16)
+def _block_headers(text: str, start: int, end: int) -> dict[int, list[Cell]]:
+    """The headers of every value cell of the tables in text[start:end], by the cell's start: read once per
+    table, however many of its cells the validator asks about."""
+    return {
+        found.cell.start: [cell for cell in (found.row_header, found.column_header) if cell is not None]
+        for rows in find_tables(text, start, end)
+        for found in table_cells(rows)
+    }
