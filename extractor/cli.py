@@ -19,6 +19,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, get_args
 
@@ -491,32 +492,48 @@ def _summary_table(summary: RunSummary, all_files: bool = False) -> Table:
     with_tokens = bool(summary.usage)
     columns = ["document", "articles", "parks", "initiatives", "figures verified/total", "quotes"]
     columns += ["tokens in/out", "failed chunks"] if with_tokens else []
-    shown = summary.documents if all_files else [s for s in summary.documents if needs_attention(s)]
-    left_out = len(shown) - ATTENTION_ROWS if not all_files and len(shown) > ATTENTION_ROWS else 0
+    shown, attention = _shown(summary, all_files)
+    left_out = attention - len(shown) if not all_files else 0
     title = f"Extraction summary ({summary.seconds:.2f}s, backend {summary.backend})"
     if not all_files:
-        title += f": {len(shown)} of {len(summary.documents)} files to look at" if shown else ": no file needs a look"
+        title += f": {attention} of {summary.count} files to look at" if attention else ": no file needs a look"
     table = Table(title=title)
     for column in columns:
         table.add_column(column, justify="left" if column == "document" else "right")
-    for s in shown[: len(shown) - left_out]:
+    for s in shown:
         if s.status not in ("read", "resumed"):
             table.add_row(escape(s.doc), f"[yellow]{s.status}[/]: {escape(s.reason)}", *[""] * (len(columns) - 2))
             continue
-        table.add_row(escape(s.doc) + (f" [dim]({escape(s.reason)})[/]" if s.reason else ""), *_counts([s], with_tokens))
+        table.add_row(escape(s.doc) + (f" [dim]({escape(s.reason)})[/]" if s.reason else ""), *_counts(asdict(s), with_tokens))
     if left_out:
-        table.add_row(f"… {left_out} more (every file is in run.json; --all-files lists them here)", *[""] * (len(columns) - 1))
-    ok = [s for s in summary.documents if s.status in ("read", "resumed")]
-    resumed = sum(s.status == "resumed" for s in ok)
+        table.add_row(f"… {left_out} more (every file is in outcomes.jsonl; --all-files lists them here)", *[""] * (len(columns) - 1))
+    resumed = summary.by_status.get("resumed", 0)
     table.add_section()
-    label = f"total ({len(ok)} read{f', {resumed} of them resumed' if resumed else ''}, {len(summary.documents) - len(ok)} not)"
-    table.add_row(label, *_counts(ok, with_tokens))
+    label = f"total ({summary.readable} read{f', {resumed} of them resumed' if resumed else ''}, {summary.count - summary.readable} not)"
+    table.add_row(label, *_counts(summary.read_totals, with_tokens))
     return table
 
 
-def _counts(outcomes: list[DocumentOutcome], with_tokens: bool) -> list[str]:
+def _shown(summary: RunSummary, all_files: bool) -> tuple[list[DocumentOutcome], int]:
+    """The rows to list (every file, or the first ATTENTION_ROWS to look at), and how many need a look.
+
+    The outcomes are read back from outcomes.jsonl one at a time: only the rows shown are held.
+    """
+    shown: list[DocumentOutcome] = []
+    attention = 0
+    for outcome in summary.outcomes():
+        if all_files:
+            shown.append(outcome)
+        elif needs_attention(outcome):
+            attention += 1
+            if len(shown) < ATTENTION_ROWS:
+                shown.append(outcome)
+    return shown, attention
+
+
+def _counts(totals: dict[str, int], with_tokens: bool) -> list[str]:
     def total(name: str) -> int:
-        return sum(getattr(o, name) for o in outcomes)
+        return totals[name]
 
     cells = [str(total("articles")), str(total("parks")), str(total("initiatives"))]
     cells += [f"{total('figures_verified')}/{total('figures')}", str(total("quotes"))]

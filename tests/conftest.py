@@ -63,3 +63,11 @@ def llm_extract(base_url: str, out: Path, paths, *flags: str) -> int:
     from extractor.cli import main
 
     return main(["extract", *map(str, paths), "-o", str(out), "--backend", "llm", "--base-url", base_url, "--model", "oracle", *flags])
+
+
+def input_outcomes(out: Path) -> list[dict]:
+    """Every input's outcome of the run in OUT_DIR: the lines of outcomes.jsonl (run.json has only the totals)."""
+    import json
+
+    with (out / "outcomes.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]

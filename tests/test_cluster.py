@@ -70,13 +70,23 @@ def single(corpus, tmp_path_factory) -> Path:
 
 
 def same_outputs(one: Path, other: Path) -> None:
-    """Byte for byte, but run.json and the database without timings (and run.json without its out_dir)."""
-    names = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file() and p.suffix not in (".sqlite", ".json", ".lock"))
-    assert names == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file() and p.suffix not in (".sqlite", ".json", ".lock"))
+    """Byte for byte, but run.json, outcomes.jsonl and the database without timings (and run.json without its out_dir)."""
+    timed = (".sqlite", ".json", ".lock")
+
+    def compared(out: Path) -> list[Path]:
+        return sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.suffix not in timed and p.name != "outcomes.jsonl")
+
+    names = compared(one)
+    assert names == compared(other)
     for name in names:
         assert (one / name).read_bytes() == (other / name).read_bytes(), name
     assert untimed(json.loads((one / "run.json").read_text())) == untimed(json.loads((other / "run.json").read_text()))
+    assert outcomes(one) == outcomes(other)
     assert database(one) == database(other)
+
+
+def outcomes(out: Path) -> list:
+    return [untimed(json.loads(line)) for line in (out / "outcomes.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
 def untimed(value):
@@ -215,6 +225,54 @@ def test_workers_hand_back_articles_rendered_for_every_writer():
     assert b"".join(a.pieces["records.jsonl"] for a in done.work.articles).count(b"\n") == sum(
         sum(a.counts[kind] for kind in ("parks", "initiatives", "figures", "quotes")) for a in done.work.articles
     )
+
+
+def test_workers_write_shards_the_main_process_merges(tmp_path):
+    """With a shard folder a worker writes the records' lines and rows itself and hands back only where they are."""
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+
+    pages = sorted(SEEDS.glob("*.txt"))[:3]
+    tasks = [DocumentTask(page, page.name) for page in pages]
+    done = extract_batch(BackendSpec("rules", shards=str(tmp_path)), tasks)
+    stems = {extracted.work.shard.stem for extracted in done}
+    assert len(stems) == 1  # one shard per batch
+    (stem,) = stems
+    assert {p.name for p in tmp_path.iterdir()} == {Path(stem).name + ".jsonl", Path(stem).name + ".sqlite"}
+    assert all(a.pieces == {} for extracted in done for a in extracted.work.articles)  # nothing left to pickle back
+    assert sum(a.counts["figures"] for extracted in done for a in extracted.work.articles) > 0  # counts still travel
+    ranges = [extracted.work.shard.parts["records.jsonl"] for extracted in done]
+    assert [start for start, _end, _seal in ranges[1:]] == [end for _start, end, _seal in ranges[:-1]]  # in input order
+    assert ranges[-1][1] == Path(stem + ".jsonl").stat().st_size
+    # A worker that cannot write the shard (it does not see OUT_DIR) hands the pieces back: the outputs are the same
+    (alone,) = extract_batch(BackendSpec("rules", shards=str(tmp_path / "not-here")), tasks[:1])
+    assert alone.work.shard is None and all(set(a.pieces) == {"records.jsonl", "records.sqlite"} for a in alone.work.articles)
+
+
+def test_on_a_cluster_the_main_process_writes_no_record_itself(two_workers, corpus, single, tmp_path, monkeypatch):
+    """The workers write the records into shards; the main process only copies them, and the outputs are the same."""
+    import extractor.outputs.jsonl as jsonl
+    import extractor.outputs.sqlite as sqlite
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the main process rendered or inserted a record")
+
+    monkeypatch.setattr(jsonl, "article_lines", not_here)  # the workers are other processes: only this one is patched
+    monkeypatch.setattr(sqlite, "_insert_rows", not_here)
+    seen: list[Extracted] = []
+
+    class Sharded(Watched):
+        def extract(self, spec, tasks, count=None):
+            assert Path(spec.shards).parent == tmp_path.absolute() / ".shards"
+            for done in super().extract(spec, tasks, count):
+                seen.append(done)
+                yield done
+
+    run_extraction(corpus, tmp_path, get_backend("rules"), report=True, engine=Sharded(DaskEngine(two_workers, batch_size=4)))
+    with_records = [done.work for done in seen if done.work.articles]
+    assert with_records and all(work.shard is not None for work in with_records)
+    assert all(a.pieces == {} for work in with_records for a in work.articles)
+    assert not (tmp_path / ".shards").exists()  # merged, then removed
+    same_outputs(single, tmp_path)
 
 
 def test_resume_on_a_cluster_continues_a_single_process_run(two_workers, corpus, single, tmp_path):

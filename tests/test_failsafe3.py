@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import input_outcomes
 
 from extractor.cli import main
 
@@ -199,7 +200,7 @@ def test_a_number_too_big_for_a_float_is_no_figure_and_its_document_goes_on(tmp_
     (inputs / "run.txt").write_text("本报讯 南昌高新区生产总值" + "7" * 10_000 + "元" + tail, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(inputs), "-o", str(out)]) == 0
-    outcomes = json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]
+    outcomes = input_outcomes(out)
     assert [o["status"] for o in outcomes] == ["read", "read"]
     figures = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
     figures = [r for r in figures if r["kind"] == "figure"]
@@ -250,7 +251,7 @@ def test_an_unreadable_subfolder_gets_an_outcome(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", scandir)
     out = tmp_path / "out"
     assert main(["extract", str(inputs), "-o", str(out)]) == 0
-    outcomes = {Path(o["path"]).name: o for o in json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]}
+    outcomes = {Path(o["path"]).name: o for o in input_outcomes(out)}
     assert outcomes["a.txt"]["status"] == "read"
     assert outcomes["locked"]["status"] == "skipped" and "not readable" in outcomes["locked"]["reason"]
 
@@ -306,7 +307,8 @@ def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
     assert process.returncode == 143, err
     assert "interrupted" in err and "Traceback" not in err
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert "resume" in manifest["stopped"] and len(manifest["inputs"]) < 80
+    finished = input_outcomes(out)  # whole lines only, and run.json counts the same ones
+    assert "resume" in manifest["stopped"] and len(finished) < 80 and manifest["outcomes"]["count"] == len(finished)
     assert not (out / "records.sqlite-wal").exists()  # the database was closed, its log folded in
     assert not (out / ".extractor.lock").exists()
     assert main(["extract", str(inputs), "-o", str(out), "--resume"]) == 0
@@ -387,7 +389,7 @@ def test_relative_paths_reach_workers_that_run_in_another_folder(tmp_path, monke
     assert main(["extract", "in", "-o", "on-cluster", "--scheduler", cluster.address]) == 0
     assert main(["extract", str(inputs), "-o", str(tmp_path / "alone")]) == 0
     assert (tmp_path / "on-cluster" / "records.jsonl").read_bytes() == (tmp_path / "alone" / "records.jsonl").read_bytes()
-    outcomes = json.loads((tmp_path / "on-cluster" / "run.json").read_text(encoding="utf-8"))["inputs"]
+    outcomes = input_outcomes(tmp_path / "on-cluster")
     assert all(o["status"] == "read" and o["path"].startswith("in/") for o in outcomes)  # named as the user named them
 
     from distributed import Client

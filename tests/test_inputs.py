@@ -1,7 +1,6 @@
 """Hostile inputs (issue 11, items 1-5): special files, huge or slow documents, names of any bytes,
 encodings and mojibake, links out of the input folders. Each case has an outcome; none hangs or crashes."""
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -11,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import llm_extract, needs
+from conftest import input_outcomes, llm_extract, needs
 
 from extractor.backends import get_backend
 from extractor.outputs.jsonl import read_records
@@ -36,7 +35,7 @@ def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 
 def outcomes(out: Path) -> dict[str, dict]:
-    return {entry["doc"]: entry for entry in json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]}
+    return {entry["doc"]: entry for entry in input_outcomes(out)}
 
 
 def figures_of(out: Path, doc: str) -> list[str]:

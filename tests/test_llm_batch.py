@@ -40,9 +40,15 @@ def manifest(out: Path) -> dict:
     return json.loads((out / "run.json").read_text(encoding="utf-8"))
 
 
-def outputs(out: Path) -> dict[str, bytes]:
-    """Every output but run.json (timings) and the batch's state file."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name not in ("run.json", STATE_FILE)}
+def outputs(out: Path) -> dict[str, object]:
+    """Every output but run.json and outcomes.jsonl (timings; their outcomes compared without them) and the batch's state file."""
+    timed = ("run.json", "outcomes.jsonl", STATE_FILE)
+    files = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name not in timed}
+    return {**files, "outcomes": [_untimed(json.loads(line)) for line in (out / "outcomes.jsonl").read_text(encoding="utf-8").splitlines()]}
+
+
+def _untimed(outcome: dict) -> dict:
+    return {key: value for key, value in outcome.items() if key != "seconds"}
 
 
 @pytest.mark.parametrize("noise", [(), ("ids", "non_numbers", "duplicates")])

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import input_outcomes
 
 from extractor.checks.verify import check
 from extractor.cli import main
@@ -158,7 +159,7 @@ def test_a_resumed_run_keeps_the_decisions(reviewed, run):
     _extract(inputs, out, "--resume")
     states = {line["review"] for line in read_records(out / "records.jsonl") if line["kind"] == "figure"}
     assert {"accepted", "corrected", "rejected"} <= states
-    outcomes = json.loads((out / "run.json").read_text(encoding="utf-8"))["inputs"]
+    outcomes = input_outcomes(out)
     assert {o["status"] for o in outcomes} == {"resumed"}  # the reviewed lines' seals hold: nothing extracted again
 
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import llm_extract, needs
+from conftest import input_outcomes, llm_extract, needs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,7 +43,7 @@ def manifest(out: Path) -> dict:
 
 
 def outcomes(out: Path) -> dict[str, dict]:
-    return {Path(entry["path"]).name: entry for entry in manifest(out)["inputs"]}
+    return {Path(entry["path"]).name: entry for entry in input_outcomes(out)}
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +165,7 @@ def test_a_killed_run_resumes_without_duplicates_or_gaps(tmp_path):
 
     assert main(["extract", str(inputs), "-o", str(out), "--resume"]) == 0
     assert (out / "records.jsonl").read_text(encoding="utf-8") == (reference / "records.jsonl").read_text(encoding="utf-8")
-    statuses = {entry["status"] for entry in manifest(out)["inputs"]}
+    statuses = {entry["status"] for entry in input_outcomes(out)}
     assert statuses == {"read", "resumed"}
     with sqlite3.connect(out / "records.sqlite") as db, sqlite3.connect(reference / "records.sqlite") as ref:
         for table in ("documents", "articles", "figures", "quotes", "parks", "initiatives"):

@@ -3,7 +3,7 @@
     jsonl.py     records.jsonl   one record a line, streamed as articles finish
     sqlite.py    records.sqlite  tables derived from the models; the ledger --resume reads
     csv.py       *.csv           exported from the database at the end of the run
-    manifest.py  run.json        every input and its outcome, counts, usage
+    manifest.py  run.json        settings, counts, usage (every input's outcome: outcomes.jsonl)
     report.py    report.html     the review page (an index and a page per document)
 
 A run calls, for each document in input order, either ``write`` (a freshly
@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import shutil
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +43,18 @@ from .lock import OutputLock
 from .manifest import ManifestWriter
 from .report import ReportWriter
 from .sqlite import SqliteWriter
-from .writer import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, REPORT_FILE, DocumentEntry, RenderedArticle, Writer
+from .writer import (
+    DATABASE_FILE,
+    MANIFEST_FILE,
+    OUTCOMES_FILE,
+    RECORDS_FILE,
+    REPORT_FILE,
+    SHARDS_FOLDER,
+    DocumentEntry,
+    RenderedArticle,
+    ShardPart,
+    Writer,
+)
 
 
 def render_article(entry: DocumentEntry, article: Article) -> RenderedArticle:
@@ -69,10 +82,50 @@ class DocumentWork:
 
     ``articles`` is None when there is nothing to write (the file was skipped or
     failed, or a previous run finished it); a list makes the value picklable.
+    ``shard`` says where a worker wrote the pieces of the writers that shard
+    (their pieces are then no longer in the articles, which keep their counts).
     """
 
     entry: DocumentEntry
     articles: Iterable[RenderedArticle] | None = None
+    shard: ShardPart | None = None
+
+
+def write_shards(folder: Path, works: list[DocumentWork]) -> None:
+    """On a worker: the batch's pieces go into shard files in ``folder`` (OUT_DIR/.shards/RUN), which the main process
+    merges in input order, so that it appends files instead of unpickling and writing every line and row itself.
+
+    A shard that cannot be written (the worker does not see OUT_DIR, a full disk) leaves the works as they were:
+    the main process then writes their pieces itself, and the outputs are the same.
+    """
+    documents = [(work.entry, work.articles) for work in works if isinstance(work.articles, list) and work.articles]
+    if not documents:
+        return
+    stem = folder / uuid.uuid4().hex  # a task run again (its worker died) writes a shard of its own
+    parts: dict[str, dict[str, Any]] = {}
+    try:
+        for writer in rendering_writers():
+            written = writer.write_shard(stem, documents)
+            if written is not None:
+                parts[writer.name] = written
+    except (OSError, sqlite3.Error):
+        remove_shard(stem)
+        return
+    for work in works:
+        if isinstance(work.articles, list) and work.articles:
+            work.shard = ShardPart(str(stem), {name: by_doc[work.entry.doc] for name, by_doc in parts.items()})
+            work.articles = [RenderedArticle(a.index, a.counts, _unsharded(a.pieces, parts)) for a in work.articles]
+
+
+def _unsharded(pieces: dict[str, Any], sharded: dict[str, Any]) -> dict[str, Any]:
+    return {name: piece for name, piece in pieces.items() if name not in sharded}
+
+
+def remove_shard(stem: Path) -> None:
+    """A shard's files (every writer's, and any left half-written)."""
+    for writer in rendering_writers():
+        for suffix in writer.shard_suffixes:
+            Path(f"{stem}{suffix}").unlink(missing_ok=True)
 
 
 class OutputSet:
@@ -88,6 +141,7 @@ class OutputSet:
         self.previous: dict[str, DocumentEntry] = {}  # documents a previous run finished that every writer holds whole
         self._lock = OutputLock(out_dir)
         self._position = 0
+        self._shard: Path | None = None  # the shard being merged
 
     def __enter__(self) -> OutputSet:
         _make_folder(self.out_dir)
@@ -95,6 +149,8 @@ class OutputSet:
             self._lock.acquire()
         try:
             refuse_links(self.out_dir)  # a link planted at an output's name is never written through
+            with self._guard("the shards"):
+                self._remove_shards()  # what the workers of a run that was stopped wrote and nobody merged
             ledger = self.ledger.read_ledger() if self.resume else None  # checked before anything is touched
             with self._guard("the outputs"):
                 holders = [writer.open(ledger) for writer in self.writers]
@@ -114,8 +170,35 @@ class OutputSet:
     def _close(self) -> None:
         for writer in self.writers:
             with contextlib.suppress(Exception):
-                writer.close()
+                writer.close()  # and its shard: never open_shard here, which may commit what a failure left half done
+        with contextlib.suppress(OSError):
+            self._remove_shards()  # a document merged is in the outputs; one not merged is not in the ledger either
         self._lock.release()
+
+    def shard_folder(self) -> Path:
+        """A new folder for this run's shards, in OUT_DIR (absolute: a worker may run in another folder)."""
+        folder = self.out_dir.absolute() / SHARDS_FOLDER / uuid.uuid4().hex[:12]
+        with self._guard("the shards"):
+            folder.mkdir(parents=True)
+        return folder
+
+    def _remove_shards(self) -> None:
+        shards = self.out_dir / SHARDS_FOLDER
+        if shards.is_symlink() or shards.is_file():
+            shards.unlink()
+        elif shards.exists():
+            shutil.rmtree(shards)
+
+    def _switch_shard(self, stem: Path | None) -> None:
+        """Every writer reads the next shard; the one before is merged whole (batches are runs of the input order)."""
+        if stem == self._shard:
+            return
+        with self._guard("the shards"):
+            for writer in self.writers:
+                writer.open_shard(stem)
+            if self._shard is not None:
+                remove_shard(self._shard)
+        self._shard = stem
 
     def keep(self, doc: str) -> DocumentEntry:
         """A document a previous run finished: every writer carries its part over at this position."""
@@ -138,8 +221,12 @@ class OutputSet:
             return ""
         entry.position = self._next_position()
         failure = ""
+        if work.shard is not None:
+            self._switch_shard(Path(work.shard.stem))  # before the document's transaction: a shard is attached outside one
         try:
             self._each("begin_document", entry)
+            if work.shard is not None:
+                self._merge(entry, work.shard)
             for article in _guarded(work.articles):
                 self._each("write_article", entry, article)
                 on_article(article)
@@ -153,6 +240,7 @@ class OutputSet:
         return failure
 
     def finish(self, manifest: dict[str, Any]) -> None:
+        self._switch_shard(None)
         with self._guard("the outputs"):
             for writer in self.writers:
                 writer.finish(manifest)
@@ -172,6 +260,12 @@ class OutputSet:
         with self._guard(args[0].doc):
             for writer in self.writers:
                 getattr(writer, method)(*args)
+
+    def _merge(self, entry: DocumentEntry, shard: ShardPart) -> None:
+        with self._guard(entry.doc):
+            for writer in self.writers:
+                if writer.name in shard.parts:
+                    writer.merge_shard(entry, shard.parts[writer.name])
 
     def _undo(self, entry: DocumentEntry) -> None:
         for writer in self.writers:
@@ -223,6 +317,7 @@ def _make_folder(out_dir: Path) -> None:
 __all__ = [
     "DATABASE_FILE",
     "MANIFEST_FILE",
+    "OUTCOMES_FILE",
     "RECORDS_FILE",
     "REPORT_FILE",
     "DocumentEntry",
@@ -230,7 +325,10 @@ __all__ = [
     "OutputError",
     "OutputSet",
     "RenderedArticle",
+    "ShardPart",
     "Writer",
+    "remove_shard",
     "render_article",
     "rendering_writers",
+    "write_shards",
 ]

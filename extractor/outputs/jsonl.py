@@ -77,6 +77,7 @@ class JsonlWriter(Writer):
     """records.jsonl (see the module's docstring)."""
 
     name = RECORDS_FILE
+    shard_suffixes = (".jsonl", ".jsonl" + _WRITING)
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> JsonlWriter:
@@ -96,6 +97,8 @@ class JsonlWriter(Writer):
         self._lines = 0
         self._held: dict[str, _Range] = {}
         self._sources: list[Path] = []
+        self._shard: IO[bytes] | None = None  # the shard being merged (a cluster's workers wrote the lines)
+        self._shard_seal = ""  # the seal the worker computed for the document's lines in it
 
     # -- opening: a fresh file, or a new file beside what a previous run left -------------
 
@@ -155,15 +158,57 @@ class JsonlWriter(Writer):
         self._document_start = self._offset
         self._digest = hashlib.sha256()
         self._lines = 0
+        self._shard_seal = ""
 
     def write_article(self, entry: DocumentEntry, article: RenderedArticle) -> None:
-        data: bytes = article.pieces[self.name]
+        data: bytes | None = article.pieces.get(self.name)
+        if data is None:  # its lines were in a shard
+            return
         self._write(data)
         self._digest.update(data)
         self._lines += data.count(b"\n")
 
     def end_document(self, entry: DocumentEntry) -> None:
-        entry.seals[self.name] = _seal(self._lines, self._digest)
+        entry.seals[self.name] = self._shard_seal or _seal(self._lines, self._digest)
+
+    # -- shards: a cluster's workers write the lines, this process appends them in input order -----
+
+    @staticmethod
+    def write_shard(stem: Path, documents: list[tuple[DocumentEntry, list[RenderedArticle]]]) -> dict[str, Any]:
+        """The documents' lines, one after another, in STEM.jsonl; each document's byte range and seal."""
+        path = Path(f"{stem}.jsonl")
+        writing = path.with_name(path.name + _WRITING)
+        parts: dict[str, Any] = {}
+        offset = 0
+        with create_new(writing, "wb") as handle:
+            for entry, articles in documents:
+                start, digest, lines = offset, hashlib.sha256(), 0
+                for article in articles:
+                    data: bytes = article.pieces[RECORDS_FILE]
+                    handle.write(data)
+                    digest.update(data)
+                    lines += data.count(b"\n")
+                    offset += len(data)
+                parts[entry.doc] = (start, offset, _seal(lines, digest))
+        writing.replace(path)  # whole, or not there: the main process never reads a shard half-written
+        return parts
+
+    def open_shard(self, stem: Path | None) -> None:
+        if self._shard is not None:
+            self._shard.close()
+            self._shard = None
+        if stem is not None:
+            self._shard = Path(f"{stem}.jsonl").open("rb")  # noqa: SIM115 -- read across documents, closed at the next shard
+
+    def merge_shard(self, entry: DocumentEntry, part: Any) -> None:
+        start, end, seal = part
+        assert self._shard is not None, "open_shard() first"
+        self._shard.seek(start)
+        data = self._shard.read(end - start)
+        if len(data) != end - start:
+            raise OSError(f"{self._shard.name} is shorter than its worker said")
+        self._write(data)
+        self._shard_seal = seal
 
     def abandon_document(self, entry: DocumentEntry) -> None:
         if self._file is not None:
@@ -202,6 +247,7 @@ class JsonlWriter(Writer):
                     source.unlink(missing_ok=True)
 
     def close(self) -> None:
+        self.open_shard(None)
         if self._file is not None:
             self._file.close()
             self._file = None

@@ -24,9 +24,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import asdict, is_dataclass
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -50,6 +51,7 @@ class SqliteWriter(Writer):
     """records.sqlite (see the module's docstring)."""
 
     name = DATABASE_FILE
+    shard_suffixes = (".sqlite", ".sqlite.writing")
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> SqliteWriter:
@@ -67,6 +69,8 @@ class SqliteWriter(Writer):
         self.path = path
         self.settings = settings
         self._db: sqlite3.Connection | None = None
+        self._shard = False  # a shard is attached (as ``shard``)
+        self._writing = False  # between begin_document and end_document
 
     # -- the ledger -----------------------------------------------------------------------
 
@@ -162,21 +166,72 @@ class SqliteWriter(Writer):
         return db
 
     def begin_document(self, entry: DocumentEntry) -> None:
-        """Open the document's transaction; rows are written as articles come, so memory stays flat."""
+        """Open the document's transaction; rows are written as articles come, so memory stays flat.
+
+        The documents of a shard share one transaction, committed when the next shard is attached: a commit writes
+        every page it changed to the log, and a shard's documents arrive together. Each is still whole or absent (a
+        savepoint each), and a run that stops commits the documents it finished (``close``).
+        """
         db = self._connection()
-        if db.in_transaction:
-            db.execute("COMMIT")  # the positions of documents carried over
-        db.execute("BEGIN")
+        if self._shard:
+            if not db.in_transaction:
+                db.execute("BEGIN")
+            db.execute("SAVEPOINT document")
+        else:
+            if db.in_transaction:
+                db.execute("COMMIT")  # the positions of documents carried over
+            db.execute("BEGIN")
+        self._writing = True
         if entry.doc in self._known:  # a document extracted again replaces its rows (a new one has none)
             for table in (*TABLE_NAMES.values(), "articles", "documents"):
                 db.execute(f"DELETE FROM {table} WHERE doc = ?", (entry.doc,))
 
     def write_article(self, entry: DocumentEntry, article: RenderedArticle) -> None:
+        piece = article.pieces.get(self.name)
+        if piece is not None:  # None: its rows were in a shard
+            _insert_rows(self._connection(), piece)
+
+    # -- shards: a cluster's workers write the rows, this process copies them in input order ------
+
+    @staticmethod
+    def write_shard(stem: Path, documents: list[tuple[DocumentEntry, list[RenderedArticle]]]) -> dict[str, Any]:
+        """The documents' rows in STEM.sqlite (the tables of records.sqlite), in the order this writer would insert them."""
+        path = Path(f"{stem}.sqlite")
+        writing = path.with_name(path.name + ".writing")
+        db = sqlite3.connect(writing, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # a scratch file: a worker that dies leaves it unmerged, and it is removed
+            db.execute("PRAGMA synchronous = OFF")
+            db.executescript(_shard_schema_sql())
+            db.execute("BEGIN")
+            for _entry, articles in documents:
+                for article in articles:
+                    _insert_rows(db, article.pieces[DATABASE_FILE])
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        os.replace(writing, path)
+        return {entry.doc: None for entry, _articles in documents}
+
+    def open_shard(self, stem: Path | None) -> None:
+        """Attach the next shard (outside a transaction, as SQLite requires), detaching the one before."""
+        db = self._db
+        if db is None:
+            return
+        if db.in_transaction:
+            db.execute("COMMIT")  # the positions of documents carried over
+        if self._shard:
+            db.execute("DETACH DATABASE shard")
+            self._shard = False
+        if stem is not None:
+            db.execute("ATTACH DATABASE ? AS shard", (f"{stem}.sqlite",))
+            self._shard = True
+
+    def merge_shard(self, entry: DocumentEntry, part: Any) -> None:
+        """The document's rows, copied inside SQLite in the order the worker wrote them: the same rowids as written here."""
         db = self._connection()
-        article_values, rows = article.pieces[self.name]
-        db.execute(_insert_statement("articles"), article_values)
-        for table, table_rows in rows.items():  # one statement per table: the main process writes for every worker
-            db.executemany(_insert_statement(table), table_rows)
+        for table in ("articles", *TABLE_NAMES.values()):
+            db.execute(_merge_statement(table), (entry.doc,))
 
     def end_document(self, entry: DocumentEntry) -> None:
         """Commit the document, with the other writers' seals: an interrupted run leaves no half-written document."""
@@ -187,16 +242,22 @@ class SqliteWriter(Writer):
             "sha256": entry.sha256,
             "encoding": entry.encoding,
             "text": entry.text,
-            "outcome": json.dumps(asdict(entry.outcome) if is_dataclass(entry.outcome) else entry.outcome, ensure_ascii=False),
+            "outcome": json.dumps(_plain(entry.outcome), ensure_ascii=False),
             "seals": json.dumps(entry.seals),
             **entry.meta.model_dump(),  # when and where it was published
         }
         db.execute(_insert_statement("documents"), tuple(row[column] for column in _DOCUMENT_COLUMNS))
-        db.execute("COMMIT")
+        db.execute("RELEASE document" if self._shard else "COMMIT")
+        self._writing = False
 
     def abandon_document(self, entry: DocumentEntry) -> None:
         if self._db is not None and self._db.in_transaction:
-            self._db.execute("ROLLBACK")
+            if self._shard and self._writing:  # this document only: the shard's others before it stand
+                self._db.execute("ROLLBACK TO document")
+                self._db.execute("RELEASE document")
+            else:
+                self._db.execute("ROLLBACK")
+        self._writing = False
 
     def keep_document(self, entry: DocumentEntry) -> None:
         db = self._connection()
@@ -242,12 +303,47 @@ class SqliteWriter(Writer):
 
     def close(self) -> None:
         if self._db is not None:
+            if self._shard and self._db.in_transaction and not self._writing:  # a run that stops keeps what it finished
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("COMMIT")
             self._db.close()  # an open transaction is rolled back
             self._db = None
+            self._shard = False
 
     def _connection(self) -> sqlite3.Connection:
         assert self._db is not None, "open() first"
         return self._db
+
+
+def _insert_rows(db: sqlite3.Connection, piece: tuple[tuple, dict[str, list[tuple]]]) -> None:
+    """An article's row and its records' rows (``render``'s piece)."""
+    article_values, rows = piece
+    db.execute(_insert_statement("articles"), article_values)
+    for table, table_rows in rows.items():  # one statement per table: the main process writes for every worker
+        db.executemany(_insert_statement(table), table_rows)
+
+
+def _plain(outcome: Any) -> Any:
+    """An outcome as JSON takes it: a dataclass of plain values becomes its fields (a shallow copy, not ``asdict``'s deep one)."""
+    return dict(vars(outcome)) if is_dataclass(outcome) else outcome
+
+
+@functools.cache
+def _merge_statement(table: str) -> str:
+    """Copy a document's rows of ``table`` from the attached shard (same columns, same order), as they were written."""
+    names = ", ".join(f'"{column}"' for column in _expected_tables()[table])
+    return f"INSERT INTO main.{table} ({names}) SELECT {names} FROM shard.{table} WHERE doc = ? ORDER BY rowid"
+
+
+@functools.cache
+def _shard_schema_sql() -> str:
+    """The tables a shard holds: articles and the record tables, as records.sqlite has them, with the index on doc."""
+    return ";\n".join(
+        statement
+        for statement in schema_sql().split(";\n")
+        if statement.startswith(("CREATE TABLE articles", *(f"CREATE TABLE {t} " for t in TABLE_NAMES.values())))
+        or statement.startswith(tuple(f"CREATE INDEX {t}_doc " for t in TABLE_NAMES.values()))
+    ) + ";"
 
 
 @functools.cache

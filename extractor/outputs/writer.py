@@ -12,7 +12,9 @@ from ..models import Article, DocumentMeta
 RECORDS_FILE = "records.jsonl"
 DATABASE_FILE = "records.sqlite"
 MANIFEST_FILE = "run.json"
+OUTCOMES_FILE = "outcomes.jsonl"  # every input's outcome, a line each (the runner writes it; run.json has the totals)
 REPORT_FILE = "report.html"
+SHARDS_FOLDER = ".shards"  # in OUT_DIR: what a cluster's workers wrote, merged by the main process and then removed
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Writer:
     """One output format. Every method has a do-nothing default; a writer overrides what its format needs."""
 
     name = ""  # the file it owns
+    shard_suffixes: tuple[str, ...] = ()  # the files ``write_shard`` makes beside its stem, whole or half-written
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> Writer:
@@ -62,6 +65,21 @@ class Writer:
     def end_document(self, entry: DocumentEntry) -> None:
         """The document is complete; a writer may add its seal to ``entry.seals``."""
 
+    @staticmethod
+    def write_shard(stem: Path, documents: list[tuple[DocumentEntry, list[RenderedArticle]]]) -> dict[str, Any] | None:
+        """On a worker: write this writer's pieces of a batch's documents into its shard file beside ``stem``.
+
+        Return each document's part (what ``merge_shard`` needs to find it), by document name; None: nothing to shard.
+        Pure but for that one file, which the main process merges and removes.
+        """
+        return None
+
+    def open_shard(self, stem: Path | None) -> None:
+        """The next documents' shard is ``stem`` (None: no more shards); the previous one is no longer read."""
+
+    def merge_shard(self, entry: DocumentEntry, part: Any) -> None:
+        """Append the document's part of the open shard, as ``write_article`` would have written its articles."""
+
     def abandon_document(self, entry: DocumentEntry) -> None:
         """Undo whatever begin_document and write_article wrote: the document failed."""
 
@@ -82,3 +100,11 @@ class RenderedArticle:
     index: int
     counts: dict[str, int]
     pieces: dict[str, Any]  # writer name → its piece (records.jsonl: bytes; records.sqlite: rows)
+
+
+@dataclass
+class ShardPart:
+    """Where a worker wrote a document's pieces: the shard's files (``stem`` + each writer's suffix) and its part in each."""
+
+    stem: str  # absolute, without suffix
+    parts: dict[str, Any]  # writer name → what its ``merge_shard`` needs (records.jsonl: byte range and seal)

@@ -5,8 +5,10 @@ engine only decides where it runs. The main process hands an engine
 ``DocumentTask``s in input order and gets each document's ``Extracted`` back in
 that same order, streaming, with a bounded number of documents in flight; it
 writes every output itself (``OutputSet``), so the outputs are a single-process
-run's. The articles come back rendered for every writer (``render_article``:
-JSON lines, table rows), so appending them is all the writing process does.
+run's. The workers write the records' JSON lines and table rows into shard files
+in OUT_DIR (``write_shards``, when the spec names a folder), and the main process
+copies each document's part of them in input order, with its ledger row; a worker
+that cannot write a shard hands its articles back rendered (``render_article``).
 Without an engine the runner extracts in its own process, as always.
 
 An engine implements ``Engine`` (``extractor.run.cluster.DaskEngine`` does, on a
@@ -31,7 +33,7 @@ from ..backends import Backend, Usage, get_backend
 from ..backends.budget import DEFAULT_DOC_TIMEOUT
 from ..errors import ExtractorError
 from ..models import DocumentMeta
-from ..outputs import DocumentEntry, DocumentWork
+from ..outputs import DocumentEntry, DocumentWork, write_shards
 from ..text.load import DEFAULT_MAX_FILE_SIZE, display_name
 from .document import DocumentOutcome, extract_document, materialize
 
@@ -64,6 +66,7 @@ class BackendSpec:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # the run's per-document options (--max-file-size, --doc-timeout, --parks)
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
     parks: tuple[str, ...] = ()  # zone registry files besides the packaged one: the workers load them too
+    shards: str = ""  # a folder in OUT_DIR where the workers write the records' lines and rows (outputs.write_shards)
 
     def key(self) -> str:
         settings = self.llm.model_dump_json() if self.llm is not None else ""
@@ -142,6 +145,8 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
             outcome.reason = unseen_reason(str(location))
         started.append((began, work))
     done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
+    if spec.shards:  # the worker writes, the main process appends the shard's bytes and rows in input order
+        write_shards(Path(spec.shards), [extracted.work for extracted in done])
     if done:
         done[0].usage = backend.usage().since(before)
     return done

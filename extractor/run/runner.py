@@ -18,7 +18,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from ..backends.budget import DEFAULT_DOC_TIMEOUT
 from ..domain.meta import Manifest
 from ..domain.registry import user_files as registry_files
 from ..models import SCHEMA_VERSION
-from ..outputs import DATABASE_FILE, MANIFEST_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
+from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
+from ..outputs.files import create_new
 from ..text.load import InputScan, display_name
 from .document import DocumentOutcome, Redact, extract_document, redactor
 from .engines import BackendSpec, DocumentTask, Engine
@@ -35,6 +36,7 @@ from .engines import BackendSpec, DocumentTask, Engine
 __all__ = [
     "DATABASE_FILE",
     "MANIFEST_FILE",
+    "OUTCOMES_FILE",
     "RECORDS_FILE",
     "DocumentOutcome",
     "RunSummary",
@@ -46,36 +48,68 @@ __all__ = [
 _DATA = Path(__file__).parent.parent / "data"
 
 
+_NUMBERS = tuple(f.name for f in fields(DocumentOutcome) if f.type in ("int", int))
+_TOTALS = ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes", "failed_chunks")
+
+
 @dataclass
 class RunSummary:
+    """A run's totals; every input's outcome is a line of OUT_DIR/outcomes.jsonl, written as the run goes.
+
+    Nothing here grows with the number of inputs (issue 22): ``add`` folds an
+    outcome into the totals, and ``outcomes`` reads the file back one at a time.
+    """
+
     out_dir: str
     backend: str
-    documents: list[DocumentOutcome] = field(default_factory=list)
     seconds: float = 0.0
     usage: dict[str, Any] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_NUMBERS, 0))  # over every outcome
+    read_totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_NUMBERS, 0))  # over those read or resumed
+    outcomes_path: Path | None = None
+
+    def add(self, outcome: DocumentOutcome) -> None:
+        self.by_status[outcome.status] = self.by_status.get(outcome.status, 0) + 1
+        read = outcome.status in ("read", "resumed")
+        for name in _NUMBERS:
+            value = getattr(outcome, name)
+            self.totals[name] += value
+            if read:
+                self.read_totals[name] += value
+
+    @property
+    def count(self) -> int:
+        return sum(self.by_status.values())
 
     @property
     def readable(self) -> int:
-        return sum(d.status in ("read", "resumed") for d in self.documents)
+        return self.by_status.get("read", 0) + self.by_status.get("resumed", 0)
+
+    def outcomes(self) -> Iterator[DocumentOutcome]:
+        """Every input's outcome in the order the run finished them, read back from outcomes.jsonl."""
+        if self.outcomes_path is None or not self.outcomes_path.exists():
+            return
+        with self.outcomes_path.open(encoding="utf-8") as handle:
+            for line in handle:
+                yield DocumentOutcome(**json.loads(line))
+
+    @property
+    def documents(self) -> list[DocumentOutcome]:
+        """Every outcome as a list (for a library caller; the CLI streams ``outcomes`` instead)."""
+        return list(self.outcomes())
 
     def manifest(self) -> dict[str, Any]:
-        totals = {
-            key: sum(getattr(d, key) for d in self.documents)
-            for key in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes", "failed_chunks")
-        }
-        by_status: dict[str, int] = {}
-        for outcome in self.documents:
-            by_status[outcome.status] = by_status.get(outcome.status, 0) + 1
         return {
             "out_dir": self.out_dir,
             "backend": self.backend,
             "settings": self.settings,
-            "inputs": [asdict(d) for d in self.documents],
-            "documents": by_status,
+            "outcomes": {"file": OUTCOMES_FILE, "count": self.count, "why": "one line per input: its status, reason and counts"},
+            "documents": dict(self.by_status),
             "ignored_files": {"count": len(self.ignored), "first": self.ignored[:100], "why": "folders are searched for *.txt"},
-            "counts": totals,
+            "counts": {key: self.totals[key] for key in _TOTALS},
             "duration_seconds": round(self.seconds, 3),
             **self.usage,
         }
@@ -117,34 +151,37 @@ def run_extraction(
     left_out = [(p, "no such file or folder") for p in scan.missing]
     left_out += [(p, "symbolic link loop: folder already searched") for p in scan.loops]
     left_out += scan.skipped
-    summary.documents += [DocumentOutcome(doc=display_name(p), path=display_name(p), status="skipped", reason=why) for p, why in left_out]
     summary.ignored = [display_name(p) for p in scan.ignored]
     started = time.perf_counter()
     workers_usage = Usage()  # what an engine's workers' backends used, added up as their documents come back
-    with OutputSet(out_dir, settings, resume, report) as outputs:
+    with OutputSet(out_dir, settings, resume, report) as outputs, OutcomeLog(out_dir / OUTCOMES_FILE, summary) as log:
         try:
+            for path, why in left_out:
+                log.add(DocumentOutcome(doc=display_name(path), path=display_name(path), status="skipped", reason=why))
             finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
             if engine is not None:
                 tasks = _tasks(scan.files, finished, manifest)
-                spec = _backend_spec(backend, scan.max_file_size, doc_timeout)
-                summary.documents += _extract_on(engine, spec, tasks, len(scan.files), outputs, notify, workers_usage)
+                spec = replace(_backend_spec(backend, scan.max_file_size, doc_timeout), shards=str(outputs.shard_folder()))
+                log.extend(_extract_on(engine, spec, tasks, len(scan.files), outputs, notify, workers_usage))
             prepared: deque[_Prepared] = deque()
             for path, doc in _named(scan.files) if engine is None else ():
                 work = extract_document(path, doc, backend, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
                 prepared.append(_Prepared(work, time.perf_counter()))
                 while len(prepared) > pages_ahead:
-                    summary.documents.append(_write(prepared.popleft(), outputs, notify))
+                    log.add(_write(prepared.popleft(), outputs, notify))
             while prepared:
-                summary.documents.append(_write(prepared.popleft(), outputs, notify))
+                log.add(_write(prepared.popleft(), outputs, notify))
         except BaseException as exc:  # Ctrl-C, SIGTERM, a lost cluster: run.json says how far the run came
             summary.seconds = time.perf_counter() - started
             stopped = {"stopped": f"{type(exc).__name__}: {exc}".rstrip(": ") + "; run the same command with --resume to continue"}
             with contextlib.suppress(Exception):
+                log.close()
                 summary.usage = (backend.usage() + workers_usage).report()
                 outputs.write_manifest(_redact_manifest({**summary.manifest(), **stopped}, redactor(backend)))
             raise
         summary.seconds = time.perf_counter() - started
         summary.usage = (backend.usage() + workers_usage).report()
+        log.close()
         outputs.finish(_redact_manifest(summary.manifest(), redactor(backend)))
     return summary
 
@@ -223,6 +260,33 @@ def _redact_manifest(manifest: dict[str, Any], redact: Redact | None) -> dict[st
     if redact is None:
         return manifest
     return json.loads(redact(json.dumps(manifest, ensure_ascii=False)))
+
+
+class OutcomeLog:
+    """outcomes.jsonl: one line per input's outcome, appended as it is known, and folded into the run's totals."""
+
+    def __init__(self, path: Path, summary: RunSummary) -> None:
+        self.path = path
+        self.summary = summary
+        summary.outcomes_path = path
+
+    def __enter__(self) -> OutcomeLog:
+        self._file = create_new(self.path, "w", encoding="utf-8")  # opened under OUT_DIR's lock, after the ledger was checked
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, outcome: DocumentOutcome) -> None:
+        self._file.write(json.dumps(dict(vars(outcome)), ensure_ascii=False) + "\n")  # plain values: no deep copy
+        self.summary.add(outcome)
+
+    def extend(self, outcomes: Iterable[DocumentOutcome]) -> None:
+        for outcome in outcomes:
+            self.add(outcome)
+
+    def close(self) -> None:
+        self._file.close()  # the lines are whole on disk before run.json points at them
 
 
 @dataclass
