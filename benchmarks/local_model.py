@@ -8,7 +8,8 @@
 Each run is one `extractor extract` process on the same N shortest files (by size) of --corpus, with --meta; the
 LLM runs add `--backend llm --local`, `--mode` (json by default: llama-cpp-python's server rejects json_schema),
 `--context-tokens`, `--doc-timeout 0` (a CPU call takes minutes; the measurement is of the model, not of the
-time limit) and a response cache of their own under --out, so nothing is answered from an earlier run. Each run
+time limit) and a response cache of their own, OUT/NAME-cache: delete it for a fresh measurement; a run stopped
+midway and started again, or on fewer texts, pays nothing for the answers it has (the table counts them). Each run
 is scored with extractor.evaluate against the gold files of those documents only, and one table is printed:
 figures P/R, label accuracy (subject, metric_key, period_end) beside the rules', the applied-label rate, dropped
 items and documents lost (run.json), calls, re-asks, tokens and wall time. --score-only scores what --out holds.
@@ -92,7 +93,8 @@ def llm_flags(name: str, args: argparse.Namespace, target: Path) -> list[str]:
         raise SystemExit(f"--base-url is needed for the {name} run")
     flags = ["--backend", "llm", "--extraction", name, "--local", "--base-url", args.base_url, "--model", args.model]
     flags += ["--mode", args.mode, "--context-tokens", str(args.context_tokens), "--doc-timeout", "0"]
-    return [*flags, "--cache-dir", str(target / "cache"), *args.extra.split()]
+    # beside the run folder, not in it: a rerun on fewer texts or after a stop pays nothing for answers it has
+    return [*flags, "--cache-dir", str(target.parent / f"{name}-cache"), *args.extra.split()]
 
 
 def run_extract(name: str, files: list[Path], target: Path, args: argparse.Namespace) -> float:
@@ -169,6 +171,7 @@ def _cells(row: dict, rules: dict) -> list[str]:
     below = sum(row["verified"].get(doc, 0) < count for doc, count in rules["verified"].items())
     applied = f"{labels['applied']}/{labels['candidates']} ({_rate(labels.get('applied_label_rate'))})" if labels else "—"
     reasks = (manifest.get("reasks") or {}).get("sent", 0)
+    cached = f", {manifest['cache_hits']} cached" if manifest.get("cache_hits") else ""
     tokens = manifest.get("tokens") or {}
     wall = "—" if row["wall"] is None else f"{row['wall']:.0f} s"
     return [
@@ -180,7 +183,7 @@ def _cells(row: dict, rules: dict) -> list[str]:
         str(sum(row["dropped"].values())),
         f"{row['lost']} of {row['documents']}",
         str(below),
-        f"{manifest.get('calls', 0)} ({reasks})",
+        f"{manifest.get('calls', 0)} ({reasks}{cached})",
         f"{tokens.get('prompt', 0):,} / {tokens.get('completion', 0):,}",
         wall,
     ]
