@@ -2,7 +2,7 @@
 
     python -m llama_cpp.server --model model.gguf --n_ctx 8192 --n_threads 2 --port 8089 &
     python benchmarks/local_model.py --base-url http://127.0.0.1:8089/v1 --model local \
-        [--texts 5] [--runs rules,anchored,free] [--out DIR] [--score-only] \
+        [--texts 5 | --names A.txt,B.txt] [--runs rules,anchored,free] [--out DIR] [--score-only] \
         [--tokenizer-ratio model.gguf --llama-python .venv-llama/bin/python]
 
 Each run is one `extractor extract` process on the same N shortest files (by size) of --corpus, with --meta; the
@@ -41,7 +41,7 @@ DUMMY_KEY = "sk-local-no-key-needed"
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    files = shortest(Path(args.corpus), args.texts)
+    files = named(Path(args.corpus), args.names) if args.names else shortest(Path(args.corpus), args.texts)
     out = Path(args.out)
     runs = [name for name in args.runs.split(",") if name]
     if "rules" not in runs:
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--mode", default="json", help="instructor mode (default: json)")
     parser.add_argument("--context-tokens", type=int, default=8192, help="the server's n_ctx (default: 8192)")
     parser.add_argument("--texts", type=int, default=5, help="how many of the shortest texts (default: 5)")
+    parser.add_argument("--names", help="comma-separated file names of --corpus to use instead of the shortest")
     parser.add_argument("--runs", default=",".join(RUNS), help="comma-separated of rules,anchored,free (rules always)")
     parser.add_argument("--corpus", default=str(HERE.parent / ".." / "shared" / "corpus2"))
     parser.add_argument("--meta", default=None, help="meta file (default: CORPUS/meta.csv)")
@@ -86,6 +87,14 @@ def shortest(corpus: Path, count: int) -> list[Path]:
     if not files:
         raise SystemExit(f"no .txt files in {corpus}")
     return files[:count]
+
+
+def named(corpus: Path, names: str) -> list[Path]:
+    files = [corpus / name for name in names.split(",") if name]
+    missing = [path.name for path in files if not path.is_file()]
+    if missing:
+        raise SystemExit(f"not in {corpus}: {', '.join(missing)}")
+    return files
 
 
 def llm_flags(name: str, args: argparse.Namespace, target: Path) -> list[str]:
