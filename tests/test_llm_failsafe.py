@@ -272,3 +272,14 @@ def test_ctrl_c_during_calls_exits_cleanly(tmp_path):
     assert process.returncode == 130, err
     assert "Traceback" not in err and "Event loop is closed" not in err, err
     assert "interrupted" in err
+
+
+def test_a_placeholder_key_of_one_letter_is_not_masked_in_the_answers(monkeypatch):
+    # A local server takes any key; with OPENAI_API_KEY=x every "x" of every answer became *** and no document
+    # passed its schema (value_te***t). A real key is still masked wherever it turns up.
+    from extractor.backends.llm.settings import LLMSettings
+
+    monkeypatch.setenv("OPENAI_API_KEY", "x")
+    assert LLMSettings(base_url="http://127.0.0.1:1/v1").redactor()('{"value_text": "exact"}') == '{"value_text": "exact"}'
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-local-3f9a")
+    assert LLMSettings(base_url="http://127.0.0.1:1/v1").redactor()("key sk-local-3f9a echoed") == "key *** echoed"

@@ -12,6 +12,9 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 HIDDEN = "***"
+# A shorter "secret" is too likely to be ordinary text: a local server's placeholder key ("x") would otherwise be
+# masked in every answer and name the model returns. Such a key protects nothing.
+SHORTEST_SECRET = 4
 _USERINFO = re.compile(r"(?<=//)[^/@\s]*@")
 _QUERY_VALUE = re.compile(r"=[^&]*")
 
@@ -41,14 +44,14 @@ def url_secrets(url: str | None) -> list[str]:
     except ValueError:
         match = _USERINFO.search(url)
         found = re.split(r"[:@]", match.group()) if match else []
-    return [secret for secret in found if secret and len(secret) >= 4]  # shorter: too likely to be ordinary text
+    return [secret for secret in found if secret and len(secret) >= SHORTEST_SECRET]
 
 
 class Redactor:
     """Replaces every known secret in a text with ***."""
 
     def __init__(self, secrets: list[str]) -> None:
-        unique = sorted({s for s in secrets if s}, key=len, reverse=True)
+        unique = sorted({s for s in secrets if s and len(s) >= SHORTEST_SECRET}, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, unique))) if unique else None
 
     def __call__(self, text: str) -> str:
