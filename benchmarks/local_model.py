@@ -141,15 +141,24 @@ def score_run(name: str, target: Path, files: list[Path], gold_dir: Path, wall: 
         wall = json.loads((target / "wall.json").read_text(encoding="utf-8"))["seconds"]
     with tempfile.TemporaryDirectory() as scratch:
         figures = evaluate(read_records(target / "records.jsonl"), gold_for(files, gold_dir, Path(scratch)))["figures"]
-    return {"run": name, "manifest": manifest, "figures": figures, "wall": wall, **_manifest_counts(manifest)}
+    return {"run": name, "manifest": manifest, "figures": figures, "wall": wall, **_manifest_counts(manifest, target)}
 
 
-def _manifest_counts(manifest: dict) -> dict:
+def _outcomes(manifest: dict, target: Path) -> list[dict]:
+    """Each input's outcome: outcomes.jsonl beside run.json (older run.json files list them under "inputs")."""
+    if "inputs" in manifest:
+        return manifest["inputs"]
+    lines = (target / manifest["outcomes"]["file"]).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _manifest_counts(manifest: dict, target: Path) -> dict:
     labels = manifest.get("labels") or {}
+    outcomes = _outcomes(manifest, target)
     return {
-        "lost": sum(entry["status"] == "failed" for entry in manifest["inputs"]),
-        "documents": len(manifest["inputs"]),
-        "verified": {entry["doc"]: entry.get("figures_verified", 0) for entry in manifest["inputs"]},
+        "lost": sum(entry["status"] == "failed" for entry in outcomes),
+        "documents": len(outcomes),
+        "verified": {entry["doc"]: entry.get("figures_verified", 0) for entry in outcomes},
         "dropped": Counter(manifest.get("dropped_items") or {}),
         "labels": labels,
     }
