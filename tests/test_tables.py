@@ -85,3 +85,44 @@ def test_a_table_without_years_reads_its_corner_as_the_metric_and_its_rows_as_sc
     growth = figures["16.50"]
     assert (growth.unit, growth.metric_scope, growth.measure.value) == ("%", "装备制造业", "growth")
     assert "2340183" not in figures  # no header prints its unit: not read, never guessed
+
+
+_UNITS = _DATA["table_units"]
+
+
+@pytest.mark.parametrize("example", _UNITS["examples"], ids=lambda e: e["cell"])
+def test_a_cell_without_a_printed_unit_takes_it_from_its_header_or_the_unit_line(example):
+    text = normalize(example["text"]).text
+    figure = _figures(example["text"])[example["cell"]]
+    assert (figure.unit, figure.status) == (example["unit"], Status.verified)
+    assert figure.unit_span is not None and text[figure.unit_span.start : figure.unit_span.end] == example["source"]
+    assert figure.evidence is not None and figure.evidence.text == example["cell"]  # the span is the cell's digits
+
+
+@pytest.mark.parametrize("example", _UNITS["counter_examples"], ids=lambda e: e["cell"])
+def test_no_unit_is_read_where_no_header_or_unit_line_gives_one(example):
+    figure = _figures(example["text"]).get(example["cell"])
+    assert figure is None or figure.status is not Status.verified
+
+
+def test_a_growth_unit_or_unit_line_claimed_for_the_wrong_cell_never_verifies():
+    growth_text = _UNITS["examples"][0]["text"]
+    text = normalize(growth_text).text
+    rate = _figures(growth_text)["24.84"]
+    amount = _figures(growth_text).get("21242484")
+    assert amount is None  # the 累计 column prints no unit and there is no 单位 line: not read
+    # the same growth word claimed for the amount cell beside it (its column is 累计, not 累计增长)
+    wrong = rate.model_copy(update={"value_text": "21242484", "value": 21242484.0, "amount": 21242484.0, "evidence": None})
+    assert verify(wrong, text).status is not Status.verified
+    line_text = _UNITS["examples"][2]["text"]  # a row header printing 亿美元 beats the 单位 line's 万元
+    text = normalize(line_text).text
+    export = _figures(line_text)["5.1"]
+    unit = text.index("万元")
+    moved = export.model_copy(update={"unit": "万元", "amount": 51000.0, "unit_span": Span(start=unit, end=unit + 2)})
+    assert verify(moved, text).status is not Status.verified
+
+
+def test_a_damaged_cell_under_a_unit_line_is_reported_not_guessed():
+    figures = _figures("单位：万元\n指标\t2022\t2023\n工业总产值\t1200\t27446-3\n税收收入\t45\t51")
+    assert figures["1200"].status is Status.verified
+    assert figures["27446-3"].status is Status.not_found and "damaged" in figures["27446-3"].status_reason

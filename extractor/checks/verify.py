@@ -33,7 +33,7 @@ from ..domain.numbers import (
 )
 from ..models import Evidence, Figure, Initiative, Park, Qualifier, Quote, Record, Span, Status
 from ..text.normalize import NormalizedText, fold_characters
-from ..text.tables import headers_of
+from ..text.tables import is_growth_word, unit_source
 
 _DIGITS = set("0123456789")
 _CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
@@ -113,14 +113,14 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
         return Verdict(Status.not_found, evidence, "no value_text")
     if figure.unit_span is not None:  # a table cell: the number in the cell, its unit in a header
         header_unit = text[figure.unit_span.start : figure.unit_span.end]
-        if header_unit != figure.unit:
+        if header_unit != figure.unit and not (figure.unit == "%" and is_growth_word(header_unit)):
             return Verdict(Status.mismatch, evidence, f"unit: header prints {header_unit!r}, record {figure.unit!r}")
         if not _PLAIN_NUMBER.fullmatch(value_text):
             return Verdict(Status.not_found, evidence, f"table cell {value_text!r} is no plain number (damaged): not read")
         places = whole_places(value_text, text, evidence)
-        if not places or not any(_header_holds(text, place, figure.unit_span) for place in places):
-            return Verdict(Status.not_found, evidence, f"{value_text} is not a cell whose row or column header prints {header_unit}")
-        parsed = parse_quantity(value_text + header_unit)
+        if not places or not any(_header_holds(text, place, figure.unit_span, figure.unit) for place in places):
+            return Verdict(Status.not_found, evidence, f"{value_text} is not a cell whose header or 单位 line gives {header_unit}")
+        parsed = parse_quantity(value_text + figure.unit)
     else:
         parsed = parse_quantity(value_text)
     if parsed is None:
@@ -140,9 +140,10 @@ def _check_figure(figure: Figure, text: str, evidence: Evidence | None, source: 
     return Verdict(Status.mismatch, _containing(evidence, text, start, end), first_reason, Span(start=start, end=end))
 
 
-def _header_holds(text: str, place: int, unit: Span) -> bool:
-    """The unit stands in a header of the cell at ``place``: its row's first cell or its column's header cell."""
-    return any(cell.start <= unit.start and unit.end <= cell.end for cell in headers_of(text, place))
+def _header_holds(text: str, place: int, span: Span, unit: str) -> bool:
+    """The unit stands in a header of the cell at ``place`` (its row's first cell or its column's header cell),
+    is the % of a growth word its header ends with, or is its table's 单位 line's while no header prints one."""
+    return bool(unit_source(text, place, unit, span.start, span.end))
 
 
 def whole_places(value_text: str, text: str, evidence: Evidence | None) -> list[int]:

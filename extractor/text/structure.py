@@ -48,7 +48,7 @@ class _Schemes:
 
 @cache
 def _schemes() -> _Schemes:
-    return load("structure.toml", _Schemes, skip=("numbering", "examples", "table"))
+    return load("structure.toml", _Schemes, skip=("numbering", "examples", "table", "table_units"))
 
 
 @cache

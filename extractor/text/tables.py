@@ -35,6 +35,21 @@ class TableCell:
     scope: str  # a row header that narrows the corner's metric (装备制造业 under 现价工业产值)
     row_header: Cell
     column_header: Cell | None
+    unit_end: int = -1  # where the unit's source ends (a growth word is longer than its %); -1: unit_start + len(unit)
+    unit_from: str = ""  # which printing gives the unit: "header", "growth header" (累计增长 → %), "" when none
+
+
+@dataclass(frozen=True)
+class _UnitRules:
+    """structure.toml [table_units]: where a cell that prints no unit takes one from."""
+
+    growth_header: re.Pattern[str]
+    unit_line: re.Pattern[str]
+
+
+@cache
+def _unit_rules() -> _UnitRules:
+    return load("structure.toml", _UnitRules, "table_units", skip=("examples", "counter_examples"))
 
 
 @dataclass(frozen=True)
@@ -191,7 +206,61 @@ def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner
     else:  # years down the side: the column header names the metric
         metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
         period = row_year
-    return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column)
+    if unit:
+        return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column, unit_from="header")
+    growth = _growth_word(column) or _growth_word(row_header)
+    if growth is None:
+        return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column)
+    return TableCell(cell, metric, "%", growth.start, period, scope, row_header, column, growth.end, "growth header")
+
+
+def _growth_word(header: Cell | None) -> Cell | None:
+    """The growth word a header (not a year) ends with (累计增长 → 增长): its cells are percentages."""
+    if header is None or _year(header):
+        return None
+    match = _unit_rules().growth_header.search(header.text)
+    return Cell(header.start + match.start(), header.start + match.end(), match.group()) if match else None
+
+
+def is_growth_word(printed: str) -> bool:
+    return bool(_unit_rules().growth_header.fullmatch(printed))
+
+
+def unit_line(text: str, position: int) -> Cell | None:
+    """The unit a 单位 line prints (单位：万元) at the end of one of the two lines before the table that holds
+    ``position``: the unit of its cells whose headers print none. One unit only; nothing when there is none."""
+    start, _end = _block(text, position)
+    for _ in range(2):
+        if start == 0:
+            return None
+        previous = text.rfind("\n", 0, start - 1) + 1
+        match = _unit_rules().unit_line.search(text, previous, start - 1)
+        if match:
+            return Cell(match.start("unit"), match.end("unit"), match.group("unit"))
+        start = previous
+    return None
+
+
+def unit_source(text: str, position: int, unit: str, start: int, end: int) -> str:
+    """Which printing of the table holding the cell at ``position`` gives the cell the unit printed at
+    text[start:end]: "header" (its row or column header prints it), "growth header" (a header of the cell ends
+    with a growth word and none prints a unit: ``unit`` must be %), "unit line" (the table's 单位 line, when no
+    header of the cell prints a unit or names a growth); "" when none does. The validator asks this."""
+    headers = headers_of(text, position)
+    if not headers:
+        return ""
+    holder = next((cell for cell in headers if cell.start <= start and end <= cell.end), None)
+    printed = text[start:end]
+    own_unit = any(_rules().unit_in_header.search(cell.text) for cell in headers)
+    if holder is not None and printed == unit:
+        return "header"
+    growth = [found for found in map(_growth_word, headers) if found is not None]
+    if holder is not None and unit == "%" and not own_unit and any((g.start, g.end) == (start, end) for g in growth):
+        return "growth header"
+    line = unit_line(text, position)
+    if line is not None and (line.start, line.end) == (start, end) and printed == unit and not own_unit and not growth:
+        return "unit line"
+    return ""
 
 
 _RAW_SEPARATOR = re.compile(r"[|｜\t]|  +|\u3000+")
@@ -243,6 +312,12 @@ def headers_of(text: str, position: int) -> list[Cell]:
     """The header cells governing the cell at ``position`` (its row header and its column header), if the
     position is a value cell of a table; else nothing. The validator asks this to check that a unit read from a
     header belongs to the cell's own table, row or column."""
+    block_start, block_end = _block(text, position)
+    return _block_headers(text, block_start, block_end).get(position, [])
+
+
+def _block(text: str, position: int) -> tuple[int, int]:
+    """The run of lines with cell separators around ``position``: the table's block."""
     line_start = text.rfind("\n", 0, position) + 1
     block_start = line_start
     while block_start > 0:  # the table's block: the run of lines with cell separators around the position
@@ -258,7 +333,7 @@ def headers_of(text: str, position: int) -> list[Cell]:
         if not _rules().cell_separators.search(text, block_end + 1, following):
             break
         block_end = following
-    return _block_headers(text, block_start, block_end).get(position, [])
+    return block_start, block_end
 
 
 @lru_cache(maxsize=16)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...domain.periods import PeriodIndex, period_pattern
 from ...models import Evidence, Figure, Measure, Span
-from ...text.tables import Cell, find_tables, is_number, table_cells
+from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
 from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
@@ -177,7 +178,9 @@ def _table_figures(
         subject, subject_from = text_before.subject, "paragraph"
     period_before = text_before.period if text_before is not None and text_before.period_from != "none" else ""
     figures = []
+    line = unit_line(text, rows[-1][-1].start)  # 单位：万元 before the table: the unit of cells whose headers print none
     for found in table_cells(rows):
+        found = _with_line_unit(found, line)
         if not found.unit or not found.metric:
             continue  # a cell whose headers give no unit or no metric is not read (never guessed)
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
@@ -191,7 +194,7 @@ def _table_figures(
                 unit=found.unit,
                 amount=quantity.amount if quantity else 0.0,
                 base_unit=base_unit,
-                unit_span=Span(start=found.unit_start, end=found.unit_start + len(found.unit)),
+                unit_span=Span(start=found.unit_start, end=found.unit_end if found.unit_end >= 0 else found.unit_start + len(found.unit)),
                 metric=found.metric,
                 metric_key=metric_key(found.metric, base_unit, measure),
                 metric_scope=found.scope,
@@ -205,6 +208,13 @@ def _table_figures(
             )
         )
     return figures
+
+
+def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:
+    """A cell whose headers give no unit takes the table's 单位 line's, which the unit span then points at."""
+    if found.unit or line is None:
+        return found
+    return replace(found, unit=line.text, unit_start=line.start, unit_end=line.end, unit_from="unit line")
 
 
 _RATES = {Measure.growth, Measure.change_pp, Measure.share}
