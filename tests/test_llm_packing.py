@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import llm_extract
+from conftest import input_outcomes, llm_extract
 
 from extractor.cli import main
 from extractor.tools.testserver import FakeModelServer, Script
@@ -67,7 +67,7 @@ def test_short_pages_share_calls_and_each_gets_its_own_records(server, pages, tm
     server.reset(Script(gold_dir=GOLD))
     packed = run(server, tmp_path / "packed", pages, "--no-cache", "--extraction", extraction)
     assert packed["calls"] < len(pages)  # several pages in one call: packing is on
-    assert all(d["status"] == "read" for d in packed["inputs"])
+    assert all(d["status"] == "read" for d in input_outcomes(tmp_path / "packed"))
     alone: dict[str, list[str]] = {}
     for path in pages:
         server.reset(Script(gold_dir=GOLD))
@@ -97,7 +97,7 @@ def test_a_bad_packed_answer_costs_no_page(server, pages, tmp_path, fault):
     flags = ("--chunk-chars", "100000", "--max-reasks", "0", "--max-retries", "0")
     packed = run_allowing_failure(server, tmp_path / "packed", pages, *flags)
     assert packed["calls"] == 1 and len(packed["failed_chunks"]) >= len(pages)
-    assert all(d["status"] != "failed" for d in packed["inputs"])
+    assert all(d["status"] != "failed" for d in input_outcomes(tmp_path / "packed"))
     figures = rows_by_doc(tmp_path / "packed")
     rules = rows_by_doc(tmp_path / "rules")
     for doc, rows in rules.items():
