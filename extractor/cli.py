@@ -44,7 +44,7 @@ from .outputs.report import write_report
 from .outputs.schemas import write_schemas
 from .outputs.sqlite import LedgerError
 from .run.engines import ClusterLost
-from .run.runner import DocumentOutcome, RunSummary, run_extraction
+from .run.runner import DocumentOutcome, RunSummary, Status, run_extraction
 from .text.load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_size, parse_size, scan_inputs
 from .tools.evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 
@@ -418,7 +418,7 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
             elif event == "document" and outcome is not None:
                 if outcome.path in read_paths:
                     progress.advance(documents)
-                if outcome.status in ("skipped", "failed"):
+                if outcome.status in (Status.skipped, Status.failed):
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)
 
         summary = run_extraction(
@@ -482,9 +482,10 @@ def _progress() -> Progress:
 
 def needs_attention(outcome: DocumentOutcome) -> bool:
     """A file to look at: not read, read with a remark, with failed chunks or with figures not verified."""
-    if outcome.status == "resumed":
+    if outcome.status is Status.resumed:
         return False
-    return outcome.status != "read" or bool(outcome.reason) or outcome.failed_chunks > 0 or outcome.figures_verified < outcome.figures
+    remarked = bool(outcome.reason) or outcome.failed_chunks > 0
+    return outcome.status is not Status.read or remarked or outcome.figures_verified < outcome.figures
 
 
 def _summary_table(summary: RunSummary, all_files: bool = False) -> Table:
@@ -501,13 +502,13 @@ def _summary_table(summary: RunSummary, all_files: bool = False) -> Table:
     for column in columns:
         table.add_column(column, justify="left" if column == "document" else "right")
     for s in shown:
-        if s.status not in ("read", "resumed"):
+        if s.status not in (Status.read, Status.resumed):
             table.add_row(escape(s.doc), f"[yellow]{s.status}[/]: {escape(s.reason)}", *[""] * (len(columns) - 2))
             continue
         table.add_row(escape(s.doc) + (f" [dim]({escape(s.reason)})[/]" if s.reason else ""), *_counts(asdict(s), with_tokens))
     if left_out:
         table.add_row(f"… {left_out} more (every file is in outcomes.jsonl; --all-files lists them here)", *[""] * (len(columns) - 1))
-    resumed = summary.by_status.get("resumed", 0)
+    resumed = summary.by_status.get(Status.resumed, 0)
     table.add_section()
     label = f"total ({summary.readable} read{f', {resumed} of them resumed' if resumed else ''}, {summary.count - summary.readable} not)"
     table.add_row(label, *_counts(summary.read_totals, with_tokens))

@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
+import pytest
 from conftest import input_outcomes
 
 from extractor.backends import get_backend
 from extractor.cli import main
-from extractor.run.runner import RunSummary, run_extraction
+from extractor.run.runner import DocumentOutcome, RunSummary, Status, run_extraction
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -26,6 +27,14 @@ def test_outcomes_stream_to_a_file_and_run_json_keeps_only_totals(tmp_path):
     assert manifest["counts"]["figures"] == sum(line["figures"] for line in lines)
     assert manifest["documents"] == {"read": 3, "skipped": 1}
     assert [o.doc for o in summary.outcomes()] == [line["doc"] for line in lines]
+    statuses = [o.status for o in summary.outcomes()]  # read back from the file: typed again, not bare strings
+    assert all(isinstance(status, Status) for status in statuses) and Status.skipped in statuses
+
+
+def test_an_outcome_status_outside_the_four_is_refused():
+    assert DocumentOutcome(doc="a", path="a", status="resumed").status is Status.resumed
+    with pytest.raises(ValueError):
+        DocumentOutcome(doc="a", path="a", status="done")
 
 
 def test_a_summary_holds_totals_not_outcomes():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,16 @@ from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, render_artic
 from ..text.load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
 from .pipeline import iter_articles
 
-__all__ = ["DocumentOutcome", "Redact", "extract_document", "materialize", "redactor"]
+__all__ = ["DocumentOutcome", "Redact", "Status", "extract_document", "materialize", "redactor"]
+
+
+class Status(StrEnum):
+    """An input's outcome: a string in run.json and outcomes.jsonl, one of these four in code."""
+
+    read = "read"  # extracted now
+    resumed = "resumed"  # extracted by an earlier run of this folder (same content)
+    skipped = "skipped"  # nothing to extract (empty, not Chinese, not readable as text): reason says why
+    failed = "failed"  # the extraction broke: reason says how; the run goes on
 
 
 @dataclass
@@ -30,7 +40,7 @@ class DocumentOutcome:
 
     doc: str
     path: str
-    status: str = "read"  # read | skipped | failed | resumed
+    status: Status = Status.read
     reason: str = ""
     encoding: str = ""
     sha256: str = ""
@@ -46,6 +56,9 @@ class DocumentOutcome:
     seconds: float = 0.0
     replaced_bytes: int = 0  # undecodable bytes replaced by U+FFFD when the file was read
 
+    def __post_init__(self) -> None:
+        self.status = Status(self.status)  # a line read back from outcomes.jsonl, or a typo: ValueError
+
     def count(self, article: RenderedArticle) -> None:
         self.articles += 1
         for name, value in article.counts.items():
@@ -57,7 +70,7 @@ class DocumentOutcome:
         known = {f.name for f in fields(cls)}
         outcome = cls(**{key: value for key, value in stored.items() if key in known})
         outcome.path, outcome.seconds = display_name(path), 0.0
-        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
+        outcome.status, outcome.reason = Status.resumed, "already extracted (same content)"
         return outcome
 
 
@@ -98,16 +111,16 @@ def extract_document(
     try:
         loaded = read_text(path, max_file_size)
     except LoadError as exc:
-        outcome.status, outcome.reason = "skipped", str(exc)
+        outcome.status, outcome.reason = Status.skipped, str(exc)
         return work
     outcome.encoding, outcome.sha256 = entry.encoding, entry.sha256 = loaded.encoding, loaded.sha256
     outcome.replaced_bytes = loaded.replaced
     if finished_sha256 == loaded.sha256:
-        outcome.status, outcome.reason = "resumed", "already extracted (same content)"
+        outcome.status, outcome.reason = Status.resumed, "already extracted (same content)"
     elif not loaded.text.strip():
-        outcome.status, outcome.reason = "skipped", "empty after decoding" if not loaded.text else "only whitespace"
+        outcome.status, outcome.reason = Status.skipped, "empty after decoding" if not loaded.text else "only whitespace"
     elif not loaded.is_chinese:  # a .env or a key reached by mistake is neither stored nor sent to an endpoint
-        outcome.status, outcome.reason = "skipped", "no Chinese text: nothing to extract (not stored, not sent to any backend)"
+        outcome.status, outcome.reason = Status.skipped, "no Chinese text: nothing to extract (not stored, not sent to any backend)"
     else:
         if loaded.replaced:
             outcome.reason = f"{loaded.replaced} undecodable bytes replaced by U+FFFD"
@@ -122,7 +135,7 @@ def extract_document(
         except BackendAborted:  # not this document's fault: the run cannot go on
             raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
-            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+            outcome.status, outcome.reason = Status.failed, f"{type(exc).__name__}: {exc}"
     return work
 
 
@@ -135,5 +148,5 @@ def materialize(work: DocumentWork) -> DocumentWork:
             raise
         except Exception as exc:
             work.articles = None
-            work.entry.outcome.status, work.entry.outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+            work.entry.outcome.status, work.entry.outcome.reason = Status.failed, f"{type(exc).__name__}: {exc}"
     return work

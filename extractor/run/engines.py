@@ -35,7 +35,7 @@ from ..errors import ExtractorError
 from ..models import DocumentMeta
 from ..outputs import DocumentEntry, DocumentWork, write_shards
 from ..text.load import DEFAULT_MAX_FILE_SIZE, display_name
-from .document import DocumentOutcome, extract_document, materialize
+from .document import DocumentOutcome, Status, extract_document, materialize
 
 if TYPE_CHECKING:
     from ..backends.llm.limits import CallLimits
@@ -141,7 +141,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
         )
         outcome = work.entry.outcome
         outcome.path = display_name(task.path)  # as the main process names it, so run.json is a one-process run's
-        if outcome.status == "skipped" and not os.path.lexists(location):
+        if outcome.status is Status.skipped and not os.path.lexists(location):
             outcome.reason = unseen_reason(str(location))
         started.append((began, work))
     done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
@@ -155,7 +155,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
 def failed(task: DocumentTask, reason: str) -> Extracted:
     """The result of a document whose worker could not return it (it died on it, again and again)."""
 
-    outcome = DocumentOutcome(doc=task.doc, path=display_name(task.path), status="failed", reason=reason)
+    outcome = DocumentOutcome(doc=task.doc, path=display_name(task.path), status=Status.failed, reason=reason)
     return Extracted(DocumentWork(DocumentEntry(doc=task.doc, outcome=outcome)))
 
 

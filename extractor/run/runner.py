@@ -30,7 +30,7 @@ from ..models import SCHEMA_VERSION
 from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
 from ..outputs.files import create_new
 from ..text.load import InputScan, display_name
-from .document import DocumentOutcome, Redact, extract_document, redactor
+from .document import DocumentOutcome, Redact, Status, extract_document, redactor
 from .engines import BackendSpec, DocumentTask, Engine
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "RECORDS_FILE",
     "DocumentOutcome",
     "RunSummary",
+    "Status",
     "extract_document",
     "run_extraction",
     "run_settings",
@@ -73,7 +74,7 @@ class RunSummary:
 
     def add(self, outcome: DocumentOutcome) -> None:
         self.by_status[outcome.status] = self.by_status.get(outcome.status, 0) + 1
-        read = outcome.status in ("read", "resumed")
+        read = outcome.status in (Status.read, Status.resumed)
         for name in _NUMBERS:
             value = getattr(outcome, name)
             self.totals[name] += value
@@ -86,7 +87,7 @@ class RunSummary:
 
     @property
     def readable(self) -> int:
-        return self.by_status.get("read", 0) + self.by_status.get("resumed", 0)
+        return self.by_status.get(Status.read, 0) + self.by_status.get(Status.resumed, 0)
 
     def outcomes(self) -> Iterator[DocumentOutcome]:
         """Every input's outcome in the order the run finished them, read back from outcomes.jsonl."""
@@ -157,7 +158,7 @@ def run_extraction(
     with OutputSet(out_dir, settings, resume, report) as outputs, OutcomeLog(out_dir / OUTCOMES_FILE, summary) as log:
         try:
             for path, why in left_out:
-                log.add(DocumentOutcome(doc=display_name(path), path=display_name(path), status="skipped", reason=why))
+                log.add(DocumentOutcome(doc=display_name(path), path=display_name(path), status=Status.skipped, reason=why))
             finished = {doc: entry.sha256 for doc, entry in outputs.previous.items()}
             if engine is not None:
                 tasks = _tasks(scan.files, finished, manifest)
@@ -326,7 +327,7 @@ def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) ->
     """Hand a prepared page to the outputs: carried over, or written article by article."""
     entry = prepared.work.entry
     outcome: DocumentOutcome = entry.outcome
-    if outcome.status == "resumed":
+    if outcome.status is Status.resumed:
         outcome = DocumentOutcome.resumed(outputs.keep(entry.doc).outcome, Path(outcome.path))
     else:
 
@@ -336,7 +337,7 @@ def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) ->
 
         failure = outputs.write(prepared.work, on_article)
         if failure:
-            outcome.status, outcome.reason = "failed", failure
+            outcome.status, outcome.reason = Status.failed, failure
             for name in ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes"):
                 setattr(outcome, name, 0)  # nothing of it was written
     outcome.seconds = round(time.perf_counter() - prepared.started, 3)
