@@ -29,6 +29,12 @@ def test_every_example_comes_out_with_its_kind(case):
     assert found.get(case["name"]) == case["kind"], found
 
 
+@pytest.mark.parametrize("case", DATA["owners"], ids=lambda c: c["name"])
+def test_every_owner_example_has_its_zone_and_owner(case):
+    found = {i.name: (i.park, i.owner) for article in extract_text(case["text"]).articles for i in article.initiatives}
+    assert found.get(case["name"]) == (case["park"], case["owner"]), found
+
+
 @pytest.mark.parametrize("case", DATA["counter_examples"], ids=lambda c: c["name"])
 def test_no_counter_example_comes_out(case):
     assert case["name"] not in _names(case["text"])

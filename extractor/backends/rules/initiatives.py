@@ -99,6 +99,8 @@ class _Knowledge:
     document_kinds: tuple[tuple[re.Pattern[str], InitiativeKind], ...]
     not_action_plan: re.Pattern[str]
     periodical_after: re.Pattern[str]
+    issuer: re.Pattern[str]  # the government body a title names before 关于
+    national_title: re.Pattern[str]
     cuts: _Cuts
     min_name: int
     abbreviated: re.Pattern[str]  # short names below min_name that still name one thing (玉博会)
@@ -158,6 +160,8 @@ def _knowledge() -> _Knowledge:
         ),
         not_action_plan=re.compile(documents["not_action_plan"]),
         periodical_after=re.compile(documents["not_after"]),
+        issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents['issuer_body']}))关于"),
+        national_title=re.compile(rf"^《(?:{documents['national_start']})"),
         cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
         min_name=no_name["min_name"],
         abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name['abbreviated_heads'])})$"),
@@ -226,10 +230,26 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
     mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
     zone_ends = {m.end for m in mentions}
     return [
-        Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=_owner(mentions, e) or park, evidence=e)
+        _initiative(e, _owner(mentions, e) or park, known)
         for e in spans
         if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
     ]
+
+
+def _initiative(name: Evidence, zone: str, known: _Knowledge) -> Initiative:
+    """The record, with its owner: the government body its title names, else the zone that runs it.
+
+    A government's document (《国务院关于…》, 《浙江省人民政府办公厅关于整合设立浙江文成经济开发区的复函》)
+    is no zone's, whichever zone the article or the title is about, unless the issuer is the zone's own
+    body (《青岛高新区经发局关于…》); a national one (《国家高新区…方案》) is no zone's unless its title names the zone.
+    """
+    kind = _kind(name.text, known)
+    if issuer := known.issuer.match(name.text):
+        zone = zone if zone and zone in issuer[1] else ""
+        return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=issuer[1], evidence=name)
+    if known.national_title.match(name.text) and zone not in name.text:
+        zone = ""
+    return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=zone, evidence=name)
 
 
 def _longest(found: dict[str, Evidence]) -> list[Evidence]:
