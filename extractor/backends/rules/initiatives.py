@@ -369,7 +369,9 @@ def _trim(
 ) -> tuple[str, int]:
     """The name in a candidate and its offset in it, or "" when the candidate holds none."""
     if candidate.shape == "document":
-        return candidate.text, 0
+        # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
+        rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
+        return ("", 0) if rating else (candidate.text, 0)
     run = candidate.text
     balanced = _balanced_start(run)
     offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
