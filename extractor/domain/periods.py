@@ -48,7 +48,8 @@ def period_pattern() -> re.Pattern[str]:
         r"(?P<year>(?:19|20)\d\d)(?:\s*[—\-–~至到]\s*(?P<year2>(?:19|20)\d\d))?年(?:度)?(?!代)"
         rf"|(?P<relative>{_alternatives(data['relative_years'])})"
         rf"|“(?P<plan>{plans})”(?:期间|时期|规划期|计划期|规划|计划)?"
-        rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期)"
+        rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期|(?=末))"
+        rf"|(?<![一二三四五六七八九十百千万亿\d])(?P<plan_bare>{words['bare_plans']})(?![一二三四五六七八九十百千万亿个\d])"
     )
     part = (
         rf"(?P<part>{_alternatives(data['year_parts'])})"
@@ -113,7 +114,7 @@ def _span(match: re.Match[str], published: str) -> tuple[str, str] | None:
     """First and last day of the time the words name, or None when it needs an unknown publication date."""
     group = match.group
     publication_year = int(published[:4]) if published[:4].isdigit() else None
-    plan = group("plan") or group("plan_named")
+    plan = group("plan") or group("plan_named") or group("plan_bare")
     if plan:
         first, last = knowledge()["five_year_plans"][plan]
         return f"{first}-01-01", f"{last}-12-31"

@@ -38,7 +38,7 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
-    own_subject = article_subject(entities, main_park, text, start)
+    own_subject, own_from = article_subject(entities, main_park, text, start)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
@@ -75,6 +75,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        if subject_from == "document" and subject == own_subject:
+            subject_from = own_from  # the title names it (heading), or the article only names it most
         if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)

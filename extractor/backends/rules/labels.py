@@ -101,6 +101,7 @@ class _Knowledge:
     outcome: re.Pattern[str]
     change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
+    change_ends: re.Pattern[str]  # 由, 增加到 … ending the words before a number
     plan_headings: re.Pattern[str]
     review_headings: re.Pattern[str]
     streak: re.Pattern[str]
@@ -159,6 +160,7 @@ def knowledge() -> _Knowledge:
         outcome=re.compile(target["outcome"]),
         change_words=re.compile(phrase["change_words"]),
         not_target_cues=re.compile(target["not_cues"]),
+        change_ends=re.compile(f"(?:{phrase['change_from']}|{phrase['change_to']})$"),
         plan_headings=re.compile(target["plan_headings"]),
         review_headings=re.compile(target["review_headings"]),
         streak=re.compile(phrase["streak"]),
@@ -364,7 +366,7 @@ def label_figure(
         return FigureLabels(driven.group(1), facts.driven_key, measure, target, kind, "clause")
     shares_clause = previous is not None and previous_end > clause_start
     before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
-    head = _head(facts.streak.sub("", before), measure)
+    head = _without_change_words(_head(facts.streak.sub("", before), measure), period)
     enumerated = _enumerated(text[sentence_start:start], names, period) if text[start : start + 1].isdigit() else ""
     phrase = enumerated or _phrase(head, names, period)
     if kind in ("money", "rate") and facts.names_a_place.search(phrase):
@@ -508,6 +510,19 @@ def _head(before: str, measure: Measure) -> str:
             before = before[:cut]
         before = re.sub("(?:占比|比重|份额)$", "", before)
     return facts.tail.sub("", before)
+
+
+def _without_change_words(head: str, period: re.Pattern[str]) -> str:
+    """地区生产总值由十二五末的 → 地区生产总值; 增加到2020年的 → '': the words of a change from a base to a new level
+    and the periods of both name no metric."""
+    stripped = head.removesuffix("的")
+    last = None
+    for last in period.finditer(stripped):  # noqa: B007 - the last period of the head
+        pass
+    if last is not None and last.end() == len(stripped):
+        stripped = stripped[: last.start()]
+    found = knowledge().change_ends.search(stripped)
+    return stripped[: found.start()] if found else head
 
 
 def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:

@@ -366,20 +366,22 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
     return found
 
 
-def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> str:
-    """The article's own subject: its main park, or a group named more often than it, or (an
-    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often.
+def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> tuple[str, str]:
+    """The article's own subject and where it was read: ``heading`` when the title names it (示范区1-3月主要经济指标分析;
+    2026年西藏自治区政府工作报告, the place its lead names), ``document`` when it is only the most named.
 
-    A park counts as the article's own only when the article is about it: named more than once, or in its
-    lead. A name mentioned once far down a long report (…合作产业园签约项目5个) is not the subject of
-    everything else; the report speaks for the place its lead names (在滨江区第五届人民代表大会上).
+    The own subject is its main park, or a group named more often than it, or (an article about no zone:
+    海淀区北部15个重大产业项目…) the place it names most often. A park counts as the article's own only when the
+    article is about it: named more than once, or in its lead. A name mentioned once far down a long report
+    (…合作产业园签约项目5个) is not the subject of everything else; the report speaks for the place its lead names
+    (在滨江区第五届人民代表大会上).
     """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     lead_end = start + _words().lead_chars
     in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
     headline = _words().headline_zone.match(text, start)  # 示范区1-3月主要经济指标分析: the zone's own report
     if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
-        return main_park if main_park and in_lead else headline.group("zone")
+        return (main_park if main_park and in_lead else headline.group("zone")), "heading"
     # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
@@ -388,13 +390,15 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
         # once in a 12,000-character work report is a mention, not what the report speaks for.
         group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
         if times > parks and (times > 1 or group_in_lead):
-            return canonical_group(core)
+            return canonical_group(core), "document"
     if main_park and (parks > 1 or in_lead):
-        return main_park
+        return main_park, "document"
     places = Counter(e.name for e in entities if e.kind == "place")
+    lead_place = _lead_place(text, start, lead_end)
     if places:
-        return places.most_common(1)[0][0]
-    return _lead_place(text, start, lead_end) or main_park
+        place = places.most_common(1)[0][0]
+        return place, "heading" if place == lead_place else "document"
+    return (lead_place, "heading") if lead_place else (main_park, "document")
 
 
 def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
