@@ -17,6 +17,7 @@ from ...domain.periods import PeriodIndex, period_pattern
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
+from ..build import build_figure
 from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
@@ -78,15 +79,11 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             period_from = "document" if period else period_from
         figures.append(
-            Figure(
-                value_text=match.value_text,
-                value=match.quantity.value,
-                unit=match.quantity.unit,
-                amount=match.quantity.amount,
+            build_figure(
+                match.value_text,
+                match.quantity,
+                (match.start, match.end),
                 base_unit=match.quantity.base_unit or _implied_unit(text, sentence_start, match.start),
-                qualifier=match.quantity.qualifier,
-                value_high=match.quantity.value_high,
-                amount_high=match.quantity.amount_high,
                 metric=labels.metric,
                 metric_key=labels.metric_key,
                 measure=labels.measure,
@@ -184,16 +181,16 @@ def _table_figures(
         if not found.unit or not found.metric:
             continue  # a cell whose headers give no unit or no metric is not read (never guessed)
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
-        value = quantity.value if quantity else 0.0
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
+        unread = {} if quantity else {"value": 0.0, "amount": 0.0}  # a damaged cell: the validator says not_found
         figures.append(
-            Figure(
-                value_text=found.cell.text,
-                value=value,
-                unit=found.unit,
-                amount=quantity.amount if quantity else 0.0,
-                base_unit=base_unit,
+            build_figure(
+                found.cell.text,
+                quantity,
+                (found.cell.start, found.cell.end),
+                unit=found.unit,  # the header's, as printed (the reading's is the same unit, joined to the cell)
+                **unread,
                 unit_span=Span(start=found.unit_start, end=found.unit_end if found.unit_end >= 0 else found.unit_start + len(found.unit)),
                 metric=found.metric,
                 metric_key=metric_key(found.metric, base_unit, measure),
