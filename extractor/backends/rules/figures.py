@@ -18,7 +18,7 @@ from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
 from ..build import build_figure
-from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
+from .labels import FigureContext, FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
 
@@ -60,16 +60,18 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             parallel = tuple(sentence) if adjacent and continues_sentence(text, sentence_start) else ()
             sentence = []
         labels = label_figure(
-            text,
-            match.start,
-            match.end,
-            match.quantity.base_unit,
-            sentence_start,
-            names,
-            period_pattern(),
-            same_sentence[2] if same_sentence else None,
-            same_sentence[1] if same_sentence else sentence_start,
-            parallel,
+            FigureContext(
+                text,
+                match.start,
+                match.end,
+                match.quantity.base_unit,
+                sentence_start,
+                names,
+                period_pattern(),
+                previous=same_sentence[2] if same_sentence else None,
+                previous_end=same_sentence[1] if same_sentence else sentence_start,
+                parallel=parallel,
+            )
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
