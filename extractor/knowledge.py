@@ -16,7 +16,7 @@ import dataclasses
 import re
 import tomllib
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
@@ -67,12 +67,23 @@ def table(name: str, path: str = "") -> dict[str, Any]:
 
 @cache
 def load(name: str, kind: type[T], path: str = "", skip: Iterable[str] = ()) -> T:
-    """The dataclass ``kind`` built from the table ``path`` of ``name`` (keys = field names; ``skip``: keys read elsewhere)."""
-    entries = table(name, path)
+    """The dataclass ``kind`` built from the table ``path`` of ``name`` (keys = field names; ``skip``: keys read elsewhere).
+
+    A field whose type is a dataclass is built from a table the same way, and a ``tuple[Dataclass, ...]`` from an
+    array of tables (``[[metric]]``), each entry checked on its own and named in an error by its place and key.
+    """
     where = f"extractor/data/{name}" + (f" [{path}]" if path else "")
+    return _build(kind, table(name, path), where, frozenset(skip))
+
+
+def _build(kind: type[T], entries: Any, where: str, skip: frozenset[str] = frozenset()) -> T:
+    """The dataclass ``kind`` from one table, every key a field and every required field a key."""
+    if not isinstance(entries, dict):
+        raise KnowledgeError(f"{where}: a table expected, not {type(entries).__name__} (the fields of {kind.__name__})")
     fields = {field.name: field for field in dataclasses.fields(kind)}  # type: ignore[arg-type]
-    unknown = set(entries) - set(fields) - set(skip)
-    missing = {n for n, f in fields.items() if n not in entries and f.default is dataclasses.MISSING}
+    unknown = set(entries) - set(fields) - skip
+    required = {n for n, f in fields.items() if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    missing = required - set(entries)
     if unknown or missing:
         detail = "; ".join(
             part for part in (f"unknown {sorted(unknown)}" if unknown else "", f"missing {sorted(missing)}" if missing else "") if part
@@ -83,17 +94,34 @@ def load(name: str, kind: type[T], path: str = "", skip: Iterable[str] = ()) -> 
     for field_name in fields:
         if field_name in entries:
             try:
-                values[field_name] = _converter(hints[field_name])(entries[field_name])
+                values[field_name] = _convert(hints[field_name], entries[field_name], f"{where} {field_name}")
+            except KnowledgeError:
+                raise  # a nested entry's own error names it already
             except (TypeError, ValueError, re.error) as exc:
                 raise KnowledgeError(f"{where}: entry {field_name!r}: {exc}") from exc
     return kind(**values)
 
 
-def _converter(hint: Any) -> Callable[[Any], Any]:
-    """How a TOML value becomes a field of this type."""
+def _convert(hint: Any, value: Any, where: str) -> Any:
+    """A TOML value as a field of this type: a table as a dataclass, an array of tables as a tuple of them, a
+    pattern compiled, a list as a frozenset or tuple."""
     origin = typing.get_origin(hint) or hint
+    arguments = typing.get_args(hint)
+    if dataclasses.is_dataclass(origin):
+        return _build(origin, value, where)  # type: ignore[arg-type]
+    if origin is tuple and arguments and dataclasses.is_dataclass(arguments[0]):
+        return tuple(_build(arguments[0], item, f"{where} #{index} {_entry_name(item)}".rstrip()) for index, item in enumerate(value, 1))  # type: ignore[arg-type]
     if origin is re.Pattern:
-        return re.compile
+        return re.compile(value)
     if origin in (frozenset, tuple, int, bool, str, float):
-        return origin
-    return lambda value: value
+        return origin(value)
+    return value
+
+
+def _entry_name(item: Any) -> str:
+    """How an entry of an array of tables is named in an error: by its key, name or canonical spelling."""
+    if isinstance(item, dict):
+        for field_name in ("key", "name", "canonical"):
+            if isinstance(item.get(field_name), str):
+                return f"({field_name} = {item[field_name]!r})"
+    return ""
