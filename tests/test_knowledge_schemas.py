@@ -13,6 +13,7 @@ import pytest
 
 from extractor import knowledge
 from extractor.domain import meta
+from extractor.text import load as text_load
 
 
 def _misspelled(key: str) -> str:
@@ -45,6 +46,8 @@ def _uncached(reader: Callable[[], Any]) -> Callable[[], Any]:
 READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (meta.knowledge, "meta.toml", (), "header_lines"),
     (meta.knowledge, "meta.toml", ("labels",), "source_if_outlet"),
+    (text_load.settings, "text.toml", (), "legacy"),
+    (text_load.settings, "text.toml", ("garbage",), "max_bad_char_share"),
 ]
 
 
