@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from extractor import knowledge
-from extractor.domain import meta
+from extractor.domain import meta, periods
 from extractor.text import load as text_load
 
 
@@ -48,6 +48,8 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (meta.knowledge, "meta.toml", ("labels",), "source_if_outlet"),
     (text_load.settings, "text.toml", (), "legacy"),
     (text_load.settings, "text.toml", ("garbage",), "max_bad_char_share"),
+    (periods.knowledge, "periods.toml", (), "five_year_plans"),
+    (periods.knowledge, "periods.toml", ("words",), "weak_stock"),
 ]
 
 
