@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from extractor import knowledge
+from extractor.backends.rules import labels
 from extractor.domain import meta, periods, zonenames
 from extractor.text import load as text_load
 
@@ -52,6 +53,10 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (periods.knowledge, "periods.toml", ("words",), "weak_stock"),
     (zonenames.vocabulary, "zone_words.toml", ("type", 5), "max_modifier"),
     (zonenames.vocabulary, "zone_words.toml", ("company_names",), "names"),
+    (labels.knowledge, "metrics.toml", ("metric", 0), "signals"),
+    (labels.knowledge, "metrics.toml", ("metric", 4), "parts"),
+    (labels.knowledge, "labels.toml", ("phrase",), "breaks"),
+    (labels.knowledge, "labels.toml", ("target",), "not_cues"),
 ]
 
 

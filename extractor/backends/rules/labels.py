@@ -13,11 +13,13 @@ sentence and takes its metric and key.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
 from ...domain.numbers import DURATION_UNITS
 from ...knowledge import data as knowledge_file
+from ...knowledge import load
 from ...models import Measure
 from ...text.normalize import BULLETS
 
@@ -118,76 +120,177 @@ def read_data(name: str) -> dict:
     return knowledge_file(name)
 
 
+@dataclass(frozen=True)
+class _MetricEntry:
+    """metrics.toml [[metric]]: one canonical key, the signals that name it, and where it applies (see the file)."""
+
+    key: str
+    signals: tuple[str, ...]
+    label: str = ""
+    units: tuple[str, ...] = ()
+    unit_fallback: tuple[str, ...] = ()
+    share_key: str = ""
+    head_only: bool = False
+    context: str = ""
+    refines: str = ""
+    time_limit: bool = False
+    refine_words: str = ""
+    anchor: str = ""
+    share_of: str = ""
+    parts: dict[str, str] = field(default_factory=dict)
+    head_wins: bool = False
+    family: str = ""
+    examples: tuple[dict[str, Any], ...] = ()
+    counter: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    metric: tuple[_MetricEntry, ...]
+
+
+@dataclass(frozen=True)
+class _PhraseWords:
+    """labels.toml [phrase]: what cuts, leads and tails a metric phrase, and the cue words read around it."""
+
+    breaks: tuple[str, ...]
+    zone_words: tuple[str, ...]
+    names_a_place: re.Pattern[str]
+    continues: re.Pattern[str]
+    tail: re.Pattern[str]
+    lead: re.Pattern[str]
+    invested: re.Pattern[str]
+    respectively: re.Pattern[str]
+    average_after: re.Pattern[str]
+    period_phrase_before: str
+    period_phrase_after: re.Pattern[str]
+    not_a_metric: frozenset[str]
+    relational: tuple[str, ...]
+    change_words: re.Pattern[str]
+    after_count_stop: str
+    after_count_lead: re.Pattern[str]
+    numeral: re.Pattern[str]
+    adjective_end: re.Pattern[str]
+    object_verbs: re.Pattern[str]
+    comparison: re.Pattern[str]
+    driven: re.Pattern[str]
+    driven_key: str
+    streak: re.Pattern[str]
+    time_limit_after: re.Pattern[str]
+    count_units: frozenset[str]
+    examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class _ScopeWords:
+    framing: re.Pattern[str]
+    examples: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class _MeasureWords:
+    """labels.toml [measure]: the units and cue words that tell growth, share, multiple and level apart."""
+
+    growth_before: re.Pattern[str]
+    growth_verb_object: re.Pattern[str]
+    growth_after: re.Pattern[str]
+    share_cues: re.Pattern[str]
+    growth_nouns: re.Pattern[str]
+    multiple_units: frozenset[str]
+    change_pp_units: frozenset[str]
+    rate_units: frozenset[str]
+    rate_nouns: re.Pattern[str]
+    examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class _TargetWords:
+    cues: re.Pattern[str]
+    outcome: re.Pattern[str]
+    not_cues: re.Pattern[str]
+    examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class _LabelWords:
+    """labels.toml: an entry's key is its field's name."""
+
+    phrase: _PhraseWords
+    scope: _ScopeWords
+    measure: _MeasureWords
+    target: _TargetWords
+
+
 @cache
 def knowledge() -> _Knowledge:
-    metrics = read_data("metrics.toml")["metric"]
-    labels = read_data("labels.toml")
-    phrase, measure, target = labels["phrase"], labels["measure"], labels["target"]
+    metrics = load("metrics.toml", _Metrics).metric
+    words = load("labels.toml", _LabelWords)
+    phrase, measure, target = words.phrase, words.measure, words.target
     return _Knowledge(
         entries=tuple(_entry(item) for item in metrics),
-        breaks=re.compile("|".join(phrase["breaks"])),
-        zone_words=re.compile("|".join(phrase["zone_words"])),
-        tail=re.compile(phrase["tail"]),
-        lead=re.compile(phrase["lead"]),
-        invested=re.compile(phrase["invested"]),
-        respectively=re.compile(phrase["respectively"]),
-        average_after=re.compile(phrase["average_after"]),
-        period_phrase_before=re.compile(f"(?:{phrase['period_phrase_before']})$"),
-        scope_framing=re.compile(labels["scope"]["framing"]),
-        period_phrase_after=re.compile(phrase["period_phrase_after"]),
-        not_a_metric=frozenset(phrase["not_a_metric"]),
-        relational=tuple(phrase["relational"]),
-        after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
-        after_lead=re.compile(phrase["after_count_lead"]),
-        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase["breaks"])),  # 增长44%和81.18%: no number
-        rate_noun=re.compile(measure["rate_nouns"]),
-        count_units=frozenset(phrase["count_units"]),
-        growth_before=re.compile(measure["growth_before"]),
-        growth_after=re.compile(measure["growth_after"]),
-        share_cues=re.compile(measure["share_cues"]),
-        multiple_units=frozenset(measure["multiple_units"]),
-        change_pp_units=frozenset(measure["change_pp_units"]),
-        rate_units=frozenset(measure["rate_units"]),
-        target_cues=re.compile(target["cues"]),
-        outcome=re.compile(target["outcome"]),
-        change_words=re.compile(phrase["change_words"]),
-        not_target_cues=re.compile(target["not_cues"]),
-        streak=re.compile(phrase["streak"]),
-        time_limit_after=re.compile(phrase["time_limit_after"]),
-        families={item["key"]: item["family"] for item in metrics if item.get("family")},
-        growth_verb_object=re.compile(measure["growth_verb_object"]),
-        numeral=re.compile(phrase["numeral"]),
-        adjective_end=re.compile(phrase["adjective_end"]),
-        object_verbs=re.compile(phrase["object_verbs"]),
-        comparison=re.compile(phrase["comparison"]),
-        driven=re.compile(phrase["driven"]),
-        driven_key=phrase["driven_key"],
-        growth_nouns=re.compile(measure["growth_nouns"]),
-        names_a_place=re.compile(phrase["names_a_place"]),
-        continues=re.compile(phrase["continues"]),
+        breaks=re.compile("|".join(phrase.breaks)),
+        zone_words=re.compile("|".join(phrase.zone_words)),
+        tail=phrase.tail,
+        lead=phrase.lead,
+        invested=phrase.invested,
+        respectively=phrase.respectively,
+        average_after=phrase.average_after,
+        period_phrase_before=re.compile(f"(?:{phrase.period_phrase_before})$"),
+        scope_framing=words.scope.framing,
+        period_phrase_after=phrase.period_phrase_after,
+        not_a_metric=phrase.not_a_metric,
+        relational=phrase.relational,
+        after_stop=re.compile(phrase.after_count_stop + "|" + "|".join(phrase.breaks)),
+        after_lead=phrase.after_count_lead,
+        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase.breaks)),  # 增长44%和81.18%: no number
+        rate_noun=measure.rate_nouns,
+        count_units=phrase.count_units,
+        growth_before=measure.growth_before,
+        growth_after=measure.growth_after,
+        share_cues=measure.share_cues,
+        multiple_units=measure.multiple_units,
+        change_pp_units=measure.change_pp_units,
+        rate_units=measure.rate_units,
+        target_cues=target.cues,
+        outcome=target.outcome,
+        change_words=phrase.change_words,
+        not_target_cues=target.not_cues,
+        streak=phrase.streak,
+        time_limit_after=phrase.time_limit_after,
+        families={item.key: item.family for item in metrics if item.family},
+        growth_verb_object=measure.growth_verb_object,
+        numeral=phrase.numeral,
+        adjective_end=phrase.adjective_end,
+        object_verbs=phrase.object_verbs,
+        comparison=phrase.comparison,
+        driven=phrase.driven,
+        driven_key=phrase.driven_key,
+        growth_nouns=measure.growth_nouns,
+        names_a_place=phrase.names_a_place,
+        continues=phrase.continues,
     )
 
 
-def _entry(item: dict) -> _Entry:
+def _entry(item: _MetricEntry) -> _Entry:
     signals = []
-    for signal in item["signals"]:
+    for signal in item.signals:
         pattern = ".{0,8}?".join(re.escape(part) for part in signal.split(_GAP))
         signals.append((re.compile(pattern), len(signal.replace(_GAP, ""))))
     return _Entry(
-        item["key"],
+        item.key,
         tuple(signals),
-        frozenset(item.get("units", [])),
-        frozenset(item.get("unit_fallback", [])),
-        item.get("share_key", ""),
-        item.get("head_only", False),
-        re.compile(item["context"]) if item.get("context") else None,
-        item.get("refines", ""),
-        item.get("time_limit", False),
-        re.compile(item["refine_words"]) if item.get("refine_words") else None,
-        item.get("anchor", ""),
-        re.compile(item["share_of"]) if item.get("share_of") else None,
-        tuple(item.get("parts", {}).items()),
-        item.get("head_wins", False),
+        frozenset(item.units),
+        frozenset(item.unit_fallback),
+        item.share_key,
+        item.head_only,
+        re.compile(item.context) if item.context else None,
+        item.refines,
+        item.time_limit,
+        re.compile(item.refine_words) if item.refine_words else None,
+        item.anchor,
+        re.compile(item.share_of) if item.share_of else None,
+        tuple(item.parts.items()),
+        item.head_wins,
     )
 
 
