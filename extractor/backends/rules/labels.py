@@ -83,6 +83,8 @@ class _Knowledge:
     period_phrase_before: re.Pattern[str]
     scope_framing: re.Pattern[str]
     period_phrase_after: re.Pattern[str]
+    named_period_before: re.Pattern[str]
+    named_period_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -164,6 +166,8 @@ class _PhraseWords:
     average_after: re.Pattern[str]
     period_phrase_before: str
     period_phrase_after: re.Pattern[str]
+    named_period_before: str
+    named_period_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     change_words: re.Pattern[str]
@@ -219,6 +223,7 @@ class _LabelWords:
     scope: _ScopeWords
     measure: _MeasureWords
     target: _TargetWords
+    period_phrase_examples: tuple[dict[str, Any], ...] = ()  # spans of time that frame something else (the tests')
 
 
 @cache
@@ -238,6 +243,8 @@ def knowledge() -> _Knowledge:
         period_phrase_before=re.compile(f"(?:{phrase.period_phrase_before})$"),
         scope_framing=words.scope.framing,
         period_phrase_after=phrase.period_phrase_after,
+        named_period_before=re.compile(f"(?:{phrase.named_period_before})$"),
+        named_period_after=phrase.named_period_after,
         not_a_metric=phrase.not_a_metric,
         relational=phrase.relational,
         after_stop=re.compile(phrase.after_count_stop + "|" + "|".join(phrase.breaks)),
