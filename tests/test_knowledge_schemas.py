@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from extractor import knowledge
-from extractor.backends.rules import labels
+from extractor.backends.rules import labels, subjects
 from extractor.domain import meta, periods, zonenames
 from extractor.text import load as text_load
 
@@ -59,6 +59,8 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (labels.knowledge, "metrics.toml", ("metric", 4), "parts"),
     (labels.knowledge, "labels.toml", ("phrase",), "breaks"),
     (labels.knowledge, "labels.toml", ("target",), "not_cues"),
+    (subjects.subject_words, "subjects.toml", (), "place_self_words"),
+    (subjects.subject_words, "subjects.toml", (), "canonical_groups"),
 ]
 
 
