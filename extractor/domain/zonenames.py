@@ -365,9 +365,15 @@ class _ZoneWords:
 
 
 @cache
+def zone_words() -> _ZoneWords:
+    """zone_words.toml, read once (the vocabulary below, and the mention finder's cues)."""
+    return load("zone_words.toml", _ZoneWords)
+
+
+@cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (zone_words.toml, places.csv)."""
-    words = load("zone_words.toml", _ZoneWords)
+    words = zone_words()
     types = [
         ZoneType(
             spelling,
