@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from extractor import knowledge
-from extractor.backends.rules import labels, subjects
+from extractor.backends.rules import lexicon, subjects
 from extractor.domain import meta, periods, zonenames
 from extractor.text import load as text_load
 
@@ -55,10 +55,10 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (periods.knowledge, "periods.toml", ("words",), "weak_stock"),
     (zonenames.zone_words, "zone_words.toml", ("type", 5), "max_modifier"),
     (zonenames.zone_words, "zone_words.toml", ("company_names",), "names"),
-    (labels.knowledge, "metrics.toml", ("metric", 0), "signals"),
-    (labels.knowledge, "metrics.toml", ("metric", 4), "parts"),
-    (labels.knowledge, "labels.toml", ("phrase",), "breaks"),
-    (labels.knowledge, "labels.toml", ("target",), "not_cues"),
+    (lexicon.knowledge, "metrics.toml", ("metric", 0), "signals"),
+    (lexicon.knowledge, "metrics.toml", ("metric", 4), "parts"),
+    (lexicon.knowledge, "labels.toml", ("phrase",), "breaks"),
+    (lexicon.knowledge, "labels.toml", ("target",), "not_cues"),
     (subjects.subject_words, "subjects.toml", (), "place_self_words"),
     (subjects.subject_words, "subjects.toml", (), "canonical_groups"),
 ]

@@ -1,7 +1,7 @@
 """What a figure means: its metric words, metric key, measure and whether it is a target.
 
 Mechanisms only. The words (metric lexicon, phrase breaks, measure and target cues)
-live in extractor/data/metrics.toml and extractor/data/labels.toml.
+live in extractor/data/metrics.toml and extractor/data/labels.toml, read and compiled by lexicon.py.
 
 The metric is the noun phrase right before the number in its clause, cut after the
 last word a metric never contains (a verb, a preposition, a pronoun, a subject name,
@@ -13,15 +13,14 @@ sentence and takes its metric and key.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...domain.numbers import DURATION_UNITS
 from ...knowledge import data as knowledge_file
-from ...knowledge import load
 from ...models import Measure
 from ...text.normalize import BULLETS
+from .lexicon import Metric, knowledge
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
 _CLAUSE_MARK = re.compile(r"(?s).*(?:[，,；;：:。！？!?\n（）()、【】]|——)")
@@ -30,7 +29,6 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|到|已|了")
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
-_GAP = "…"
 _HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however long
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
@@ -52,253 +50,9 @@ class FigureLabels:
     source: str = "clause"  # where the metric was read: clause, sentence (a figure before it), paragraph, none
 
 
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    signals: tuple[tuple[re.Pattern[str], int], ...]  # (pattern, weight = characters of the signal)
-    units: frozenset[str]
-    unit_fallback: frozenset[str]
-    share_key: str
-    head_only: bool  # its signals name the metric only as the last word (措施 of 奖补措施; 高新区 of 国家级高新区)
-    context: re.Pattern[str] | None  # words earlier in the sentence that make this key (签约…, 总投资…)
-    refines: str  # the key that ``context`` turns into this one
-    time_limit: bool  # a duration before 内 (一周内, 3个工作日内) is this key
-    refine_words: re.Pattern[str] | None  # the metric words a refinement applies to (总投资, not 完成投资)
-    anchor: str  # the context is read around the last mention of this word (项目)
-    share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
-    parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
-    head_wins: bool = False  # as the last word of a count's metric it names what is counted (加速器项目3项)
-
-
-@dataclass(frozen=True)
-class _Knowledge:
-    entries: tuple[_Entry, ...]
-    breaks: re.Pattern[str]
-    zone_words: re.Pattern[str]
-    tail: re.Pattern[str]
-    lead: re.Pattern[str]
-    invested: re.Pattern[str]
-    respectively: re.Pattern[str]
-    average_after: re.Pattern[str]
-    period_phrase_before: re.Pattern[str]
-    scope_framing: re.Pattern[str]
-    period_phrase_after: re.Pattern[str]
-    named_period_before: re.Pattern[str]
-    named_period_after: re.Pattern[str]
-    not_a_metric: frozenset[str]
-    relational: tuple[str, ...]
-    after_stop: re.Pattern[str]
-    after_lead: re.Pattern[str]
-    breaks_or_marks: re.Pattern[str]
-    rate_noun: re.Pattern[str]
-    count_units: frozenset[str]
-    growth_before: re.Pattern[str]
-    growth_after: re.Pattern[str]
-    share_cues: re.Pattern[str]
-    multiple_units: frozenset[str]
-    change_pp_units: frozenset[str]
-    rate_units: frozenset[str]
-    target_cues: re.Pattern[str]
-    outcome: re.Pattern[str]
-    change_words: re.Pattern[str]
-    not_target_cues: re.Pattern[str]
-    streak: re.Pattern[str]
-    time_limit_after: re.Pattern[str]
-    families: dict[str, str]
-    growth_verb_object: re.Pattern[str]
-    numeral: re.Pattern[str]
-    adjective_end: re.Pattern[str]
-    object_verbs: re.Pattern[str]
-    comparison: re.Pattern[str]
-    driven: re.Pattern[str]
-    driven_key: str
-    growth_nouns: re.Pattern[str]
-    names_a_place: re.Pattern[str]
-    continues: re.Pattern[str]
-
-
 def read_data(name: str) -> dict:
     """One knowledge file of the package (extractor/data/<name>)."""
     return knowledge_file(name)
-
-
-@dataclass(frozen=True)
-class _MetricEntry:
-    """metrics.toml [[metric]]: one canonical key, the signals that name it, and where it applies (see the file)."""
-
-    key: str
-    signals: tuple[str, ...]
-    label: str = ""
-    units: tuple[str, ...] = ()
-    unit_fallback: tuple[str, ...] = ()
-    share_key: str = ""
-    head_only: bool = False
-    context: str = ""
-    refines: str = ""
-    time_limit: bool = False
-    refine_words: str = ""
-    anchor: str = ""
-    share_of: str = ""
-    parts: dict[str, str] = field(default_factory=dict)
-    head_wins: bool = False
-    family: str = ""
-    examples: tuple[dict[str, Any], ...] = ()
-    counter: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class _Metrics:
-    metric: tuple[_MetricEntry, ...]
-
-
-@dataclass(frozen=True)
-class _PhraseWords:
-    """labels.toml [phrase]: what cuts, leads and tails a metric phrase, and the cue words read around it."""
-
-    breaks: tuple[str, ...]
-    zone_words: tuple[str, ...]
-    names_a_place: re.Pattern[str]
-    continues: re.Pattern[str]
-    tail: re.Pattern[str]
-    lead: re.Pattern[str]
-    invested: re.Pattern[str]
-    respectively: re.Pattern[str]
-    average_after: re.Pattern[str]
-    period_phrase_before: str
-    period_phrase_after: re.Pattern[str]
-    named_period_before: str
-    named_period_after: re.Pattern[str]
-    not_a_metric: frozenset[str]
-    relational: tuple[str, ...]
-    change_words: re.Pattern[str]
-    after_count_stop: str
-    after_count_lead: re.Pattern[str]
-    numeral: re.Pattern[str]
-    adjective_end: re.Pattern[str]
-    object_verbs: re.Pattern[str]
-    comparison: re.Pattern[str]
-    driven: re.Pattern[str]
-    driven_key: str
-    streak: re.Pattern[str]
-    time_limit_after: re.Pattern[str]
-    count_units: frozenset[str]
-    examples: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class _ScopeWords:
-    framing: re.Pattern[str]
-    examples: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True)
-class _MeasureWords:
-    """labels.toml [measure]: the units and cue words that tell growth, share, multiple and level apart."""
-
-    growth_before: re.Pattern[str]
-    growth_verb_object: re.Pattern[str]
-    growth_after: re.Pattern[str]
-    share_cues: re.Pattern[str]
-    growth_nouns: re.Pattern[str]
-    multiple_units: frozenset[str]
-    change_pp_units: frozenset[str]
-    rate_units: frozenset[str]
-    rate_nouns: re.Pattern[str]
-    examples: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class _TargetWords:
-    cues: re.Pattern[str]
-    outcome: re.Pattern[str]
-    not_cues: re.Pattern[str]
-    examples: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class _LabelWords:
-    """labels.toml: an entry's key is its field's name."""
-
-    phrase: _PhraseWords
-    scope: _ScopeWords
-    measure: _MeasureWords
-    target: _TargetWords
-    period_phrase_examples: tuple[dict[str, Any], ...] = ()  # spans of time that frame something else (the tests')
-
-
-@cache
-def knowledge() -> _Knowledge:
-    metrics = load("metrics.toml", _Metrics).metric
-    words = load("labels.toml", _LabelWords)
-    phrase, measure, target = words.phrase, words.measure, words.target
-    return _Knowledge(
-        entries=tuple(_entry(item) for item in metrics),
-        breaks=re.compile("|".join(phrase.breaks)),
-        zone_words=re.compile("|".join(phrase.zone_words)),
-        tail=phrase.tail,
-        lead=phrase.lead,
-        invested=phrase.invested,
-        respectively=phrase.respectively,
-        average_after=phrase.average_after,
-        period_phrase_before=re.compile(f"(?:{phrase.period_phrase_before})$"),
-        scope_framing=words.scope.framing,
-        period_phrase_after=phrase.period_phrase_after,
-        named_period_before=re.compile(f"(?:{phrase.named_period_before})$"),
-        named_period_after=phrase.named_period_after,
-        not_a_metric=phrase.not_a_metric,
-        relational=phrase.relational,
-        after_stop=re.compile(phrase.after_count_stop + "|" + "|".join(phrase.breaks)),
-        after_lead=phrase.after_count_lead,
-        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase.breaks)),  # 增长44%和81.18%: no number
-        rate_noun=measure.rate_nouns,
-        count_units=phrase.count_units,
-        growth_before=measure.growth_before,
-        growth_after=measure.growth_after,
-        share_cues=measure.share_cues,
-        multiple_units=measure.multiple_units,
-        change_pp_units=measure.change_pp_units,
-        rate_units=measure.rate_units,
-        target_cues=target.cues,
-        outcome=target.outcome,
-        change_words=phrase.change_words,
-        not_target_cues=target.not_cues,
-        streak=phrase.streak,
-        time_limit_after=phrase.time_limit_after,
-        families={item.key: item.family for item in metrics if item.family},
-        growth_verb_object=measure.growth_verb_object,
-        numeral=phrase.numeral,
-        adjective_end=phrase.adjective_end,
-        object_verbs=phrase.object_verbs,
-        comparison=phrase.comparison,
-        driven=phrase.driven,
-        driven_key=phrase.driven_key,
-        growth_nouns=measure.growth_nouns,
-        names_a_place=phrase.names_a_place,
-        continues=phrase.continues,
-    )
-
-
-def _entry(item: _MetricEntry) -> _Entry:
-    signals = []
-    for signal in item.signals:
-        pattern = ".{0,8}?".join(re.escape(part) for part in signal.split(_GAP))
-        signals.append((re.compile(pattern), len(signal.replace(_GAP, ""))))
-    return _Entry(
-        item.key,
-        tuple(signals),
-        frozenset(item.units),
-        frozenset(item.unit_fallback),
-        item.share_key,
-        item.head_only,
-        re.compile(item.context) if item.context else None,
-        item.refines,
-        item.time_limit,
-        re.compile(item.refine_words) if item.refine_words else None,
-        item.anchor,
-        re.compile(item.share_of) if item.share_of else None,
-        tuple(item.parts.items()),
-        item.head_wins,
-    )
 
 
 def unit_class(base_unit: str) -> str:
@@ -331,7 +85,7 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     wanted = unit_class(base_unit)
     rate_noun = bool(facts.rate_noun.search(words))
     best: tuple[int, int] = (0, -1)
-    chosen: _Entry | None = None
+    chosen: Metric | None = None
     for entry in facts.entries:
         if entry.refines or (entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units))):
             continue
@@ -380,7 +134,7 @@ def refined_key(key: str, words: str, sentence_before: str) -> str:
     return key
 
 
-def _near_anchor(entry: _Entry, sentence: str) -> str:
+def _near_anchor(entry: Metric, sentence: str) -> str:
     """The words around the last mention of the anchor (项目): 90个在建项目，投资额… is about projects
     under construction, whatever was signed earlier in the sentence."""
     at = sentence.rfind(entry.anchor) if entry.anchor else -1
