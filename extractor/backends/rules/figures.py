@@ -15,12 +15,12 @@ from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...domain.periods import PeriodIndex, period_pattern
-from ...knowledge import data as knowledge_file
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
 from ..build import build_figure
-from .labels import FigureContext, FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
+from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
+from .lexicon import metric_entries
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
 
@@ -78,6 +78,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
+            labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
@@ -315,7 +317,7 @@ def _after_latin_metric(text: str, position: int) -> bool:
 @cache
 def _latin_metric_words() -> frozenset[str]:
     """The metric signals of extractor/data/metrics.toml written in Latin letters (GDP, R&D)."""
-    signals = (signal for entry in knowledge_file("metrics.toml")["metric"] for signal in entry["signals"])
+    signals = (signal for entry in metric_entries() for signal in entry.signals)
     return frozenset(signal.upper() for signal in signals if signal.isascii() and _LATIN_RUN.fullmatch(signal))
 
 

@@ -13,6 +13,7 @@ sentence and takes its metric and key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,6 +171,16 @@ def is_target(scope: str) -> bool:
         return False
     masked = facts.not_target_cues.sub(lambda m: "＿" * len(m.group()), scope)
     return bool(facts.target_cues.search(masked))
+
+
+def in_plan_section(headings: Iterable[str], sentence: str) -> bool:
+    """Under a heading that announces the work ahead (三、2026年重点工作), with none above or within it reviewing,
+    in a sentence that reports no outcome: a target whatever cue its own sentence lacks."""
+    facts = knowledge()
+    titles = list(headings)
+    if facts.outcome.search(sentence) or any(facts.review_headings.search(title) for title in titles):
+        return False
+    return any(facts.plan_headings.search(title) for title in titles)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ class Lexicon:
     outcome: re.Pattern[str]
     change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
+    plan_headings: re.Pattern[str]
+    review_headings: re.Pattern[str]
     streak: re.Pattern[str]
     time_limit_after: re.Pattern[str]
     families: dict[str, str]
@@ -175,6 +177,8 @@ class _TargetWords:
     cues: re.Pattern[str]
     outcome: re.Pattern[str]
     not_cues: re.Pattern[str]
+    plan_headings: re.Pattern[str]  # a heading that announces the work ahead: its section holds targets
+    review_headings: re.Pattern[str]
     examples: tuple[dict[str, Any], ...] = ()
 
 
@@ -189,9 +193,14 @@ class _LabelWords:
     period_phrase_examples: tuple[dict[str, Any], ...] = ()  # spans of time that frame something else (the tests')
 
 
+def metric_entries() -> tuple[_MetricEntry, ...]:
+    """The lexicon's entries as the file writes them (metrics.toml [[metric]])."""
+    return load("metrics.toml", _Metrics).metric
+
+
 @cache
 def knowledge() -> Lexicon:
-    metrics = load("metrics.toml", _Metrics).metric
+    metrics = metric_entries()
     words = load("labels.toml", _LabelWords)
     phrase, measure, target = words.phrase, words.measure, words.target
     return Lexicon(
@@ -225,6 +234,8 @@ def knowledge() -> Lexicon:
         outcome=target.outcome,
         change_words=phrase.change_words,
         not_target_cues=target.not_cues,
+        plan_headings=target.plan_headings,
+        review_headings=target.review_headings,
         streak=phrase.streak,
         time_limit_after=phrase.time_limit_after,
         families={item.key: item.family for item in metrics if item.family},
