@@ -20,11 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import Any
 
 from ...domain.periods import period_pattern
 from ...domain.spans import LastWord, runs_ending_in
 from ...domain.zonenames import places, short_place_name
-from .labels import is_kind_word, knowledge, read_data
+from ...knowledge import load
+from .labels import is_kind_word, knowledge
 from .parks import ParkMention
 
 _ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
@@ -98,67 +100,119 @@ class _Words:
     photo_credit: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class _SubjectWords:
+    """subjects.toml: an entry's key is its field's name (see the file for each entry's job)."""
+
+    collective_terms: tuple[str, ...]
+    group_list_after: re.Pattern[str]
+    comparison_set_after: re.Pattern[str]
+    level_groups: tuple[str, ...]
+    compared_before: re.Pattern[str]
+    collective_scopes: str
+    part_name: re.Pattern[str]
+    breakdown: re.Pattern[str]
+    defined_short_name: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    self_words: tuple[str, ...]
+    lead_chars: int
+    headline_zone: re.Pattern[str]
+    place_self_words: tuple[str, ...]
+    not_place_self_after: re.Pattern[str]
+    subset_before: str
+    self_boundary: re.Pattern[str]
+    anaphora_nouns: tuple[str, ...]
+    bare_anaphora_nouns: tuple[str, ...]
+    bare_enterprise: str
+    project_measures: str
+    company_endings: tuple[str, ...]
+    institution_endings: tuple[str, ...]
+    entity_leads: list[str]
+    category_words: re.Pattern[str]
+    counted_before: re.Pattern[str]
+    counted_after: re.Pattern[str]
+    listed_examples: re.Pattern[str]
+    locative_leads: list[str]
+    investment_before: re.Pattern[str]
+    invested_thing: re.Pattern[str]
+    qualifies: re.Pattern[str]
+    short_company: re.Pattern[str]
+    quoted_subject: re.Pattern[str]
+    place_heads: str
+    place_clause_marks: str
+    not_place_after: re.Pattern[str]
+    canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
+    examples: tuple[dict[str, Any], ...] = ()
+    document_examples: tuple[dict[str, Any], ...] = ()
+
+
+@cache
+def subject_words() -> _SubjectWords:
+    """subjects.toml, read once."""
+    return load("subjects.toml", _SubjectWords)
+
+
 @cache
 def _words() -> _Words:
-    data = read_data("subjects.toml")
-    terms = "|".join(sorted(data["collective_terms"], key=len, reverse=True))
+    data = subject_words()
+    terms = "|".join(sorted(data.collective_terms, key=len, reverse=True))
     count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
     modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
-    levelled = "|".join(sorted(data["level_groups"], key=len, reverse=True))
+    levelled = "|".join(sorted(data.level_groups, key=len, reverse=True))
     collective = (
-        rf"(?<![\d.])(?:(?:{data['collective_scopes']})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
+        rf"(?<![\d.])(?:(?:{data.collective_scopes})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
         rf"|(?:(?<=[，。；,;：:\n])|(?<=其中))(?:{levelled})"
     )
-    nouns = "|".join(data["anaphora_nouns"])
+    nouns = "|".join(data.anaphora_nouns)
     head = "(?:^|(?<=[，。；,;：:\n]))"
     places, stems = read_places()
     return _Words(
         collective=re.compile(collective),
-        self_word=re.compile("|".join(sorted(data["self_words"], key=len, reverse=True))),
+        self_word=re.compile("|".join(sorted(data.self_words, key=len, reverse=True))),
         anaphora=re.compile(
-            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data['bare_anaphora_nouns'])})|(项目(?={data['project_measures']}))"
-            rf"|{head}({data['bare_enterprise']})"
+            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data.bare_anaphora_nouns)})|(项目(?={data.project_measures}))"
+            rf"|{head}({data.bare_enterprise})"
         ),
-        short_company=re.compile(data["short_company"]),
-        quoted=re.compile(data["quoted_subject"]),
-        company_ending=_alternatives(data["company_endings"]),
-        institution_ending=_alternatives(data["institution_endings"]),
-        category=re.compile(data["category_words"]),
-        counted_before=re.compile(data["counted_before"]),
-        counted_after=re.compile(data["counted_after"]),
-        listed_examples=re.compile(data["listed_examples"]),
-        place_marks=data["place_clause_marks"],
-        not_place_after=re.compile(data["not_place_after"]),
-        entity_lead=LastWord(data["entity_leads"], "在于与和及为将把的了是对从向让由以并等共、"),
-        locative=LastWord(data["locative_leads"]),
-        locative_near=_alternatives([word for word in data["locative_leads"] if len(word) > 1]),
-        place_head=re.compile(rf"(?:{data['place_heads']})?$"),
+        short_company=data.short_company,
+        quoted=data.quoted_subject,
+        company_ending=_alternatives(data.company_endings),
+        institution_ending=_alternatives(data.institution_endings),
+        category=data.category_words,
+        counted_before=data.counted_before,
+        counted_after=data.counted_after,
+        listed_examples=data.listed_examples,
+        place_marks=data.place_clause_marks,
+        not_place_after=data.not_place_after,
+        entity_lead=LastWord(data.entity_leads, "在于与和及为将把的了是对从向让由以并等共、"),
+        locative=LastWord(data.locative_leads),
+        locative_near=_alternatives([word for word in data.locative_leads if len(word) > 1]),
+        place_head=re.compile(rf"(?:{data.place_heads})?$"),
         places=places,
         province_stems=stems,
-        self_boundary=re.compile(data["self_boundary"]),
-        qualifies=re.compile(data["qualifies"]),
-        group_list_after=re.compile(data["group_list_after"]),
-        comparison_set_after=re.compile(data["comparison_set_after"]),
-        project_measure=re.compile(data["project_measures"]),
-        compared_before=re.compile(data["compared_before"]),
-        investment_before=re.compile(data["investment_before"]),
-        invested_thing=re.compile(data["invested_thing"]),
-        part_name=re.compile(data["part_name"]),
-        breakdown=re.compile(data["breakdown"]),
-        lead_chars=int(data["lead_chars"]),
-        canonical_groups={alias: name for name, aliases in data["canonical_groups"].items() for alias in aliases},
-        subset_before=re.compile(f"(?:{data['subset_before']})$"),
-        place_self=_alternatives(data["place_self_words"]),
-        not_place_self_after=re.compile(data["not_place_self_after"]),
-        level_group=_alternatives(data["level_groups"]),
-        group_term=_alternatives(data["collective_terms"]),
-        headline_zone=re.compile(data["headline_zone"]),
-        defined_short_name=re.compile(data["defined_short_name"]),
-        photo_credit=re.compile(data["photo_credit"]),
+        self_boundary=data.self_boundary,
+        qualifies=data.qualifies,
+        group_list_after=data.group_list_after,
+        comparison_set_after=data.comparison_set_after,
+        project_measure=re.compile(data.project_measures),
+        compared_before=data.compared_before,
+        investment_before=data.investment_before,
+        invested_thing=data.invested_thing,
+        part_name=data.part_name,
+        breakdown=data.breakdown,
+        lead_chars=data.lead_chars,
+        canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
+        subset_before=re.compile(f"(?:{data.subset_before})$"),
+        place_self=_alternatives(data.place_self_words),
+        not_place_self_after=data.not_place_self_after,
+        level_group=_alternatives(data.level_groups),
+        group_term=_alternatives(data.collective_terms),
+        headline_zone=data.headline_zone,
+        defined_short_name=data.defined_short_name,
+        photo_credit=data.photo_credit,
     )
 
 
-def _alternatives(words: list[str]) -> re.Pattern[str]:
+def _alternatives(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
