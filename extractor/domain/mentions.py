@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import data as knowledge_file
 from .registry import registry
 from .spans import runs_ending_in
-from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, ZoneName, places
+from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, ZoneName, places, zone_words
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
 _MAX_PREFIX = 16  # 内蒙古鄂尔多斯市伊金霍洛旗蒙苏 is 15
@@ -131,8 +130,8 @@ class _CompanyCue:
 
 @cache
 def _company_cue() -> _CompanyCue:
-    data = knowledge_file("zone_words.toml")["company_parks"]
-    return _CompanyCue(re.compile(data["suffix"]), data["max_gap"], data["before"])
+    cue = zone_words().company_parks
+    return _CompanyCue(re.compile(cue.suffix), cue.max_gap, cue.before)
 
 
 def _named_after_a_company(parsed: ZoneName, text: str) -> bool:
