@@ -12,7 +12,6 @@ from extractor.clidoc import reference
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _BLOCK = re.compile(r"```(?:bash|sh)\n(.*?)```", re.S)
-_PROGRAM = re.compile(r"^(?:\.venv/bin/)?extractor$|^python(?:3)? -m extractor$")
 
 
 def test_the_cli_reference_is_the_parsers():
