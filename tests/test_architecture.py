@@ -184,6 +184,16 @@ def test_only_the_llm_backend_knows_about_chunks():
     assert "chunks" not in Page.__dataclass_fields__
 
 
+def test_the_chunk_budget_is_named_only_in_the_llm_backend_and_the_cli_flag():
+    """One CLI number once travelled through 14 functions on its way to the LLM backend; now it is one of the LLM
+    settings, and only the LLM backend and the flag that sets it name it."""
+    naming = sorted(
+        str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py") if "chunk_chars" in path.read_text(encoding="utf-8").lower()
+    )
+    assert "backends/llm/settings.py" in naming  # the check can see the setting where it is
+    assert [name for name in naming if not name.startswith("backends/llm/") and name != "cli.py"] == []
+
+
 def test_the_projects_errors_share_one_base():
     """A caller catches every error the extractor raises on purpose with ``except ExtractorError``."""
     from extractor.backends.budget import BudgetExceeded

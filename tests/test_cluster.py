@@ -370,6 +370,21 @@ def test_the_library_maps_extraction_over_a_bag_and_a_list(two_workers, tmp_path
         extract_many(two_workers, [3])
 
 
+def test_the_library_extracts_on_the_workers_not_in_the_client(two_workers, monkeypatch):
+    """Results equal to the client's own prove nothing if the client did the work: here the client cannot."""
+    import dask.bag as db
+
+    import extractor.run.cluster as cluster
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the client extracted a document itself")
+
+    monkeypatch.setattr(cluster, "_extract_item", not_here)  # the workers are other processes: only this one is patched
+    text = sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8")
+    assert [result.doc for result in extract_many(two_workers, [text, ("page-2", text)])] == ["<text>", "page-2"]
+    assert [result.doc for result in extract_bag(db.from_sequence([("bagged", text)], npartitions=1)).compute()] == ["bagged"]
+
+
 @needs("distributed")
 def test_the_cli_starts_a_local_cluster_with_workers(tmp_path, capsys):
     started = time.perf_counter()

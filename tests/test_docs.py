@@ -12,7 +12,6 @@ from extractor.clidoc import reference
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _BLOCK = re.compile(r"```(?:bash|sh)\n(.*?)```", re.S)
-_PROGRAM = re.compile(r"^(?:\.venv/bin/)?extractor$|^python(?:3)? -m extractor$")
 
 
 def test_the_cli_reference_is_the_parsers():
@@ -53,3 +52,22 @@ def test_the_readmes_first_command_runs(tmp_path, seeds_dir):
     assert main(["extract", str(seeds_dir), "-o", str(out), "--report"]) == 0
     assert main(["eval", str(out / "records.jsonl"), "--gold", str(seeds_dir / "gold")]) == 0
     assert main(["table", str(out)]) == 0 and (out / "facts.csv").stat().st_size > 0
+
+
+_PYTHON = re.compile(r"```python\n(.*?)```", re.S)
+
+
+def test_the_readmes_library_example_runs_with_what_the_package_exports(monkeypatch, capsys):
+    """What the README tells importers to call is in ``extractor.__all__``, and its example runs as written
+    (from the checkout, where its seed path points)."""
+    import extractor
+
+    blocks = _PYTHON.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+    lines = [names for block in blocks for names in re.findall(r"^from extractor import (.+)$", block, re.M)]
+    imported = {name.strip() for names in lines for name in names.split(",")}
+    assert imported and imported <= set(extractor.__all__), imported - set(extractor.__all__)
+    monkeypatch.chdir(ROOT)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})  # as a reader pastes it: a failing line raises here
+    printed = capsys.readouterr().out
+    assert "1200亿元" in printed  # the example's figure, printed with the fields the README names
