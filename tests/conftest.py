@@ -59,7 +59,9 @@ def needs(*modules: str) -> pytest.MarkDecorator:
 
 
 def llm_extract(base_url: str, out: Path, paths, *flags: str) -> int:
-    """``extractor extract`` with the LLM backend pointed at a test server (later flags win)."""
+    """``extractor extract`` with the LLM backend pointed at a test server (later flags win). Skips the calling test
+    when the LLM extra (instructor) is not installed: only tests that run the backend need it."""
+    pytest.importorskip("instructor")
     from extractor.cli import main
 
     return main(["extract", *map(str, paths), "-o", str(out), "--backend", "llm", "--base-url", base_url, "--model", "oracle", *flags])

@@ -10,9 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("instructor")
-
 from conftest import llm_extract
 
 from extractor.backends.llm.answers import ItemRefused, between_quotation_marks, candidate_id

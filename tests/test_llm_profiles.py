@@ -11,9 +11,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("instructor")
-
 from conftest import llm_extract
 
 from extractor.cli import main
