@@ -150,7 +150,7 @@ def test_second_run_is_served_from_the_cache(server, tmp_path):
 
 def test_token_budget_stops_new_calls(server, tmp_path):
     server.reset(Script(gold_dir=GOLD))
-    assert extract(server, tmp_path, "--no-cache", "--concurrency", "1", "--max-tokens", "5000") == 0
+    assert extract(server, tmp_path, "--no-cache", "--concurrency", "1", "--max-tokens", "12000") == 0  # a call reserves its max_tokens
     manifest = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert manifest["budget_exhausted"] is True
     assert 0 < server.stats.calls < 15

@@ -82,7 +82,7 @@ class Stats:
     in_flight: int = 0  # chat requests being answered now
     max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
     cut_at_max_tokens: int = 0  # answers cut at the request's max_tokens (finish_reason length)
-    requests: list[dict] = field(default_factory=list)  # per chat request: max_tokens, temperature, prompt_tokens
+    requests: list[dict] = field(default_factory=list)  # per chat request: max_tokens, temperature, prompt_tokens, user message
     hits: int = 0  # HTTP requests of any kind but /stats: a dry run makes none
     files_uploaded: int = 0  # Batch API
     batches_created: int = 0
@@ -573,7 +573,8 @@ class _Handler(BaseHTTPRequestHandler):
             system = next((str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "system"), "")
             state.stats.last_system = system
             sent["system"] = hashlib.sha256(system.encode()).hexdigest()[:16]
-            state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest})
+            user = state.stats.last_prompt
+            state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest, "user": user})
         fault = state.next_fault()
         if self._over_context(request):
             return

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -27,7 +28,7 @@ from ...text.structure import Outline
 from .chunks import Chunk
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
-_QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
+QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
 # How candidates are shown, for whoever reads a prompt back (the test server): a number is marked in place by
 # its id in braces ({N1}), a quote is listed by its id and opening words (Q1: …)
 FIGURE_ID, QUOTE_ID = "N", "Q"
@@ -126,23 +127,31 @@ def page_parts(chunks: list[tuple[Article, Chunk]], text: str = "", doc: str = "
 class Packer:
     """Parts packed into calls in the order they come, each call up to ``budget`` characters of text (one part always fits).
 
+    Where the model's context is known, a call also holds no more than ``room`` tokens by ``weigh`` (a part's prompt
+    and the answer its candidates need), so that short pages with few candidates share a call a small context holds.
     Parts of several pages share a call: ``add`` returns the calls that are full (a part that did not fit
     opened the next one); ``flush`` closes the call still open. The same parts in the same order give the same
     calls, so a rerun asks the very prompts it cached.
     """
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: int, room: int | None = None, weigh: Callable[[Part], int] | None = None) -> None:
         self.budget = budget
+        self.room = room if weigh is not None else None
+        self._weigh = weigh
         self._open: list[Part] = []
         self._size = 0
+        self._weight = 0
 
     def add(self, parts: list[Part]) -> list[Batch]:
         full = []
         for part in parts:
-            if self._open and self._size + len(part.chunk.text) > self.budget:
+            weight = self._weigh(part) if self._weigh is not None else 0
+            too_heavy = self.room is not None and self._weight + weight > self.room
+            if self._open and (self._size + len(part.chunk.text) > self.budget or too_heavy):
                 full.append(self.flush())
             self._open.append(part)
             self._size += len(part.chunk.text)
+            self._weight += weight
         return [batch for batch in full if batch is not None]
 
     def flush(self) -> Batch | None:
@@ -151,7 +160,7 @@ class Packer:
             return None
         batch = Batch(self._open)
         _number_candidates(batch)
-        self._open, self._size = [], 0
+        self._open, self._size, self._weight = [], 0, 0
         return batch
 
     @property
@@ -179,15 +188,21 @@ def _heading_path(text: str, article: Article, chunk: Chunk, outlines: dict[int,
 def _number_candidates(batch: Batch) -> None:
     figure_count = quote_count = 0
     for part in batch.parts:
-        chunk = part.chunk
-        inside = sorted((f for f in part.article.figures if f.evidence and chunk.start <= value_start(f) < chunk.end), key=value_start)
-        for figure in inside:
+        figures, quotes = candidates_in(part)
+        for figure in figures:
             figure_count += 1
             part.figures[f"{FIGURE_ID}{figure_count}"] = figure
-        for quote in part.article.quotes:
-            if quote.evidence and chunk.start <= quote.evidence.start < chunk.end:
-                quote_count += 1
-                part.quotes[f"{QUOTE_ID}{quote_count}"] = quote
+        for quote in quotes:
+            quote_count += 1
+            part.quotes[f"{QUOTE_ID}{quote_count}"] = quote
+
+
+def candidates_in(part: Part) -> tuple[list[Figure], list[Quote]]:
+    """The candidates the part's chunk holds (before a call numbers them): its figures in text order, its quotes."""
+    chunk = part.chunk
+    figures = sorted((f for f in part.article.figures if f.evidence and chunk.start <= value_start(f) < chunk.end), key=value_start)
+    quotes = [q for q in part.article.quotes if q.evidence and chunk.start <= q.evidence.start < chunk.end]
+    return figures, quotes
 
 
 def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
@@ -243,4 +258,4 @@ def _marked(part: Part) -> str:
 
 def _quote_lines(parts: list[Part]) -> str:
     quotes = [(mark, quote) for part in parts for mark, quote in part.quotes.items()]
-    return "".join(f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…\n" for mark, quote in quotes)
+    return "".join(f"{mark}: {quote.text[:QUOTE_PREVIEW]}…\n" for mark, quote in quotes)

@@ -15,7 +15,10 @@ validates the answer against the model, so nothing is checked less.
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from ...text.tokens import estimate_tokens
 
 INTRODUCTION = "Answer with one JSON object of the shape Answer (field?: may be left out; A[]: a list of A; a|b: one of these strings):"
 
@@ -43,3 +46,43 @@ def _shape(node: dict[str, Any]) -> str:
         fields = (f"{name}{'' if name in required else '?'}: {_shape(value)}" for name, value in node.get("properties", {}).items())
         return "{" + ", ".join(fields) + "}"
     return str(kind or "any")
+
+
+# What one answer item's values typically take, for sizing an answer (``item_tokens``): a string field holds a few
+# Chinese words (a metric, a subject, a speaker) unless it is one of the short or copied fields named here.
+TYPICAL_TEXT = "规上工业增加值"
+TYPICAL_VALUES = {
+    "id": "N12",
+    "value_text": "1.88亿美元",
+    "unit": "亿美元",
+    "base_unit": "美元",
+    "period": "今年上半年",
+    "evidence": "全年实现规上工业增加值同比增长百分之十二点五",  # the clause a figure stands in
+    "text": "我们将进一步优化营商环境，加快推动园区产业转型升级，努力实现高质量发展的新突破",  # a quote
+}
+TYPICAL_NUMBER = 12345.67
+
+
+def item_tokens(schema: dict[str, Any]) -> int:
+    """Estimated tokens of one answer item of this JSON Schema written out whole: every field's key as the JSON answer
+    prints it, and a typical value for its type (an enum's longest member). An answer's budget is a sum of these."""
+    definitions = schema.get("$defs", {})
+    sample = {name: _typical(name, node, definitions) for name, node in schema.get("properties", {}).items()}
+    return estimate_tokens(json.dumps(sample, ensure_ascii=False, separators=(",", ":")))
+
+
+def _typical(name: str, node: dict[str, Any], definitions: dict[str, Any]) -> Any:
+    if "$ref" in node:
+        return _typical(name, definitions.get(str(node["$ref"]).rsplit("/", 1)[-1], {}), definitions)
+    if "enum" in node:
+        return max((str(value) for value in node["enum"]), key=len)
+    if "anyOf" in node:
+        return _typical(name, node["anyOf"][0], definitions)
+    kind = node.get("type")
+    if kind == "array":
+        return [_typical(name, node.get("items", {}), definitions)]
+    if kind in ("number", "integer"):
+        return TYPICAL_NUMBER if kind == "number" else 12
+    if kind == "boolean":
+        return False
+    return TYPICAL_VALUES.get(name, TYPICAL_TEXT)
