@@ -177,6 +177,8 @@ def test_a_figure_the_model_adds_goes_to_the_page_it_names():
 
 
 def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_schema():
+    import re
+
     from extractor.backends.llm.answers import ANSWER_MODELS, metric_keys
     from extractor.backends.llm.schematext import schema_text
     from extractor.text.tokens import estimate_tokens
@@ -187,9 +189,10 @@ def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_sch
         for definition in [schema, *schema["$defs"].values()]:
             for name in definition.get("properties", {}):
                 required = name in definition.get("required", [])
-                assert f"{name}: " in text if required else f"{name}?: " in text, name
-        assert "|".join(metric_keys()) in text
-        assert estimate_tokens(text) < 0.75 * estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+                assert re.search(rf"[{{ ]{name}{'' if required else '[?]'}[:,}}]", text), name  # optional ones marked ?
+        assert "id, " in text or model.__name__ != "ChunkAnswer"  # a string field goes untyped
+        assert " ".join(metric_keys()) in text  # an enum's values, space-separated
+        assert estimate_tokens(text) < 0.6 * estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
 
 
 def test_the_halves_of_a_split_call_keep_their_pages_numbers():
@@ -238,7 +241,7 @@ def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(ser
     """A run stopped after writing one page, while the calls of later pages had come back: --resume packs the pages
     left differently (the written one is out), yet sends nothing for a page already answered, and writes what an
     uninterrupted run writes."""
-    from extractor.backends.llm.prompting import FIGURE_MARK
+    from extractor.backends.llm.prompting import ANY_MARK
     from extractor.run import runner
     from extractor.text.normalize import normalize
 
@@ -247,8 +250,9 @@ def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(ser
 
     def stop_after_one(prepared, *args):
         if written:
-            for _ in range(100):  # let the call in flight come back first: only answers received count
-                if server.stats.in_flight == 0:
+            for _ in range(200):  # let the call in flight come back and its answer reach the cache: only those count
+                calls_cached = [f for f in (tmp_path / "cache").rglob("*.json") if not f.name.startswith("part-")]
+                if server.stats.in_flight == 0 and len(calls_cached) == server.stats.answered:
                     break
                 time.sleep(0.05)
             raise KeyboardInterrupt
@@ -259,14 +263,14 @@ def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(ser
     monkeypatch.setattr(runner, "_write", stop_after_one)
     assert llm_extract(server.base_url, tmp_path / "out", pages, "--timeout", "5", *cache) == 130
     monkeypatch.setattr(runner, "_write", write)
-    sent_before = [FIGURE_MARK.sub("", r["user"]) for r in server.stats.requests[: server.stats.answered]]  # one at a time
+    sent_before = [ANY_MARK.sub("", r["user"]) for r in server.stats.requests[: server.stats.answered]]  # one at a time
     openings = {path: normalize(path.read_text(encoding="utf-8")).text.strip()[:12] for path in pages}
     answered = [p for p in pages[len(written) :] if any(openings[p] in s for s in sent_before)]
     assert answered  # the stop left pages whose answers had come back unwritten
 
     server.reset(Script(gold_dir=GOLD))
     resumed = run(server, tmp_path / "out", pages, *cache, "--resume")
-    sent_again = [FIGURE_MARK.sub("", r["user"]) for r in server.stats.requests]
+    sent_again = [ANY_MARK.sub("", r["user"]) for r in server.stats.requests]
     assert not [p for p in answered if any(openings[p] in s for s in sent_again)]
     server.reset(Script(gold_dir=GOLD))
     left = [p for p in pages[len(written) :] if p not in answered]

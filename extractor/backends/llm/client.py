@@ -34,7 +34,7 @@ from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transp
 from .chunks import Chunk, chunk_article
 from .limits import CallLimits, LocalLimits
 from .modes import Mode, mode_for
-from .prompting import QUOTE_PREVIEW, Batch, Part, candidates_in, messages, prompt_version, value_start
+from .prompting import Batch, Part, candidates_in, messages, prompt_version, value_start
 from .schematext import schema_text
 from .settings import EndpointRefused, EndpointUnavailable, LLMSettings
 
@@ -47,7 +47,7 @@ CLOCK_POLL = 0.05  # seconds: the shortest wait between two looks at a page's ca
 MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server's error, not cut into crumbs
 PROMPT_MARGIN = 1.15  # the token estimate is tokenizer-free: a margin keeps prompt plus answer inside the context
 PART_FRAME = 24  # prompt tokens a part adds besides its text: its page line, article line and text markers ...
-MARK_TOKENS = 3  # ... and per candidate mark ({N12}) or quote line (its preview counted apart)
+MARK_TOKENS = 3  # ... and per candidate mark (<N12>, <Q3>)
 _COMPACT_MODES = ("json", "md_json")  # instructor prints the schema in the system message, rewritten short (calls.py)
 
 
@@ -153,7 +153,7 @@ class EndpointClient:
         """What a part adds to a call: its text, marks and frame in the prompt, and the answer its candidates need."""
         figures, quotes = candidates_in(part)
         text = estimate_tokens(part.chunk.text)
-        prompt = text + PART_FRAME + MARK_TOKENS * (len(figures) + len(quotes)) + QUOTE_PREVIEW * len(quotes)
+        prompt = text + PART_FRAME + MARK_TOKENS * (len(figures) + len(quotes))
         answer = self.mode.per_figure * len(figures) + self.mode.per_quote * len(quotes) + round(ANSWER_PER_TEXT * text)
         return round(PROMPT_MARGIN * prompt) + answer
 

@@ -8,9 +8,9 @@ by its place in the call and its publication date; candidate ids are numbered
 across the whole call, so a label names one candidate of one page.
 
 In the anchored mode the rules backend's candidates travel with the text:
-each number is marked in place ({N1}…), which costs a few tokens per number
-instead of a second copy of its context, and quote candidates are listed by
-their opening words. The model labels them; numbers come from the text.
+each number is marked in place (<N1>…), which costs a few tokens per number
+instead of a second copy of its context, and so is each quote candidate (<Q1>
+where its words start). The model labels them; numbers come from the text.
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ from ...text.structure import Outline
 from .chunks import Chunk
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
-QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
-# How candidates are shown, for whoever reads a prompt back (the test server): a number is marked in place by
-# its id in braces ({N1}), a quote is listed by its id and opening words (Q1: …)
+# How candidates are shown, for whoever reads a prompt back (the test server): each is marked in place by its id in
+# angle brackets, a number where it starts (<N1>), a quote where its words start (<Q1>): three or four tokens each
+# (braces cost one more), and no bracket Chinese news prints in ASCII
 FIGURE_ID, QUOTE_ID = "N", "Q"
-FIGURE_MARK = re.compile(r"\{(" + FIGURE_ID + r"\d+)\}")
-QUOTE_LINE = re.compile(r"^(" + QUOTE_ID + r"\d+): (.*)$", re.MULTILINE)
+FIGURE_MARK = re.compile(r"<(" + FIGURE_ID + r"\d+)>")
+QUOTE_MARK = re.compile(r"<(" + QUOTE_ID + r"\d+)>")
+ANY_MARK = re.compile(r"<[" + FIGURE_ID + QUOTE_ID + r"]\d+>")
 PAGE_HEADER = "Page {number}, published {published}:"  # a call's pages, for the model and whoever reads a prompt back
 PAGE_LINE = re.compile(r"^Page (\d+), published [^\n]*:$", re.MULTILINE)
 
@@ -214,20 +215,18 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
 
 
 def _page_block(number: int, parts: list[Part], anchored: bool) -> str:
-    """One page of a call: its header line (place in the call, date), its quote candidates, its chunks."""
+    """One page of a call: its header line (place in the call, date), then its chunks."""
     blocks = "\n".join(
-        template("article")
-        .substitute(
-            title=_title(part),
-            park=part.article.park or "-",
-            section=f"\nSection: {part.headings}" if part.headings else "",
-            text=_marked(part) if anchored else part.chunk.text,
-        )
-        .strip()
-        for part in parts
+        template("article").substitute(about=_about(part), text=_marked(part) if anchored else part.chunk.text).strip() for part in parts
     )
-    quotes = _quote_lines(parts) if anchored else ""
-    return f"{PAGE_HEADER.format(number=number, published=parts[0].published or 'unknown')}\n{quotes}{blocks}"
+    return f"{PAGE_HEADER.format(number=number, published=parts[0].published or 'unknown')}\n{blocks}"
+
+
+def _about(part: Part) -> str:
+    """The chunk's title, park and section, each on its line where known: nothing is paid for what is not known."""
+    lines = [f"Title: {part.article.title}" if part.article.title and part.article.title not in part.chunk.text else ""]
+    lines += [f"Park: {part.article.park}" if part.article.park else "", f"Section: {part.headings}" if part.headings else ""]
+    return "\n".join(line for line in lines if line)
 
 
 @cache
@@ -236,26 +235,15 @@ def system_prompt(extraction: str) -> str:
     return f"{template('system').template.strip()}\n{template(extraction).template.strip()}"
 
 
-def _title(part: Part) -> str:
-    """The article's title, unless the chunk prints it already (the first chunk of an article): no need to pay for it twice."""
-    title = part.article.title
-    if not title:
-        return "-"
-    return "in the text" if title in part.chunk.text else title
-
-
 def _marked(part: Part) -> str:
+    """The chunk's text with its candidates marked where they start: numbers (<N1>) and quotes (<Q1>), in text order."""
     chunk = part.chunk
+    marks = [(value_start(figure), mark) for mark, figure in part.figures.items()]
+    marks += [(quote.evidence.start, mark) for mark, quote in part.quotes.items() if quote.evidence is not None]
     pieces, position = [], chunk.start
-    for mark, figure in part.figures.items():
-        start = value_start(figure)
+    for start, mark in sorted(marks, key=lambda item: item[0]):
         pieces.append(chunk.text[position - chunk.start : start - chunk.start])
-        pieces.append(f"{{{mark}}}")  # FIGURE_MARK reads it back
+        pieces.append(f"<{mark}>")  # FIGURE_MARK and QUOTE_MARK read it back
         position = start
     pieces.append(chunk.text[position - chunk.start :])
     return "".join(pieces)
-
-
-def _quote_lines(parts: list[Part]) -> str:
-    quotes = [(mark, quote) for part in parts for mark, quote in part.quotes.items()]
-    return "".join(f"{mark}: {quote.text[:QUOTE_PREVIEW]}…\n" for mark, quote in quotes)

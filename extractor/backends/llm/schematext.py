@@ -5,11 +5,12 @@ message; most of its tokens are JSON Schema's own keys ("type", "properties",
 "$ref", "items"). This renders the same schema in the notation a model reads
 as easily, about half the tokens:
 
-    Answer: {labels: FigureLabel[], figures: AddedFigure[], …}
-    FigureLabel: {id: string, metric?: string, measure?: Measure, …}
-    Measure: level|growth|change_pp|share|multiple
+    Answer: {labels?: FigureLabel[], figures?: AddedFigure[], …}
+    FigureLabel: {id, metric?, measure?: Measure, target?: boolean, …}
+    Measure: level growth change_pp share multiple
 
-A ``?`` marks a field that may be left out. instructor still parses and
+A ``?`` marks a field that may be left out, a field without a type is a string,
+and a definition's enum lists its values. instructor still parses and
 validates the answer against the model, so nothing is checked less.
 """
 
@@ -20,32 +21,52 @@ from typing import Any
 
 from ...text.tokens import estimate_tokens
 
-INTRODUCTION = "Answer with one JSON object of the shape Answer (field?: may be left out; A[]: a list of A; a|b: one of these strings):"
+INTRODUCTION = (
+    "Answer: one JSON object of the shape Answer (untyped field: a string; field?: may be left out; A[]: list of A; "
+    "X: a b c: one of a, b, c):"
+)
 
 
 def schema_text(schema: dict[str, Any]) -> str:
-    """The schema's root and its definitions, one line each, the root first (named Answer)."""
+    """The schema's root and its definitions, one line each, the root first (named Answer). An object used once is
+    printed where it is used (its name and line would cost more than they say); enums and shared shapes get a line."""
     definitions = schema.get("$defs", {})
-    lines = [f"Answer: {_shape(schema)}"]
-    lines += [f"{name}: {_shape(definition)}" for name, definition in definitions.items()]
+    uses = json.dumps(schema)
+    inline = {name: d for name, d in definitions.items() if "enum" not in d and uses.count(f'"#/$defs/{name}"') == 1}
+    lines = [f"Answer: {_shape(schema, inline)}"]
+    lines += [f"{name}: {_definition(d, inline)}" for name, d in definitions.items() if name not in inline]
     return "\n".join([INTRODUCTION, *lines])
 
 
-def _shape(node: dict[str, Any]) -> str:
+def _definition(node: dict[str, Any], inline: dict[str, Any]) -> str:
+    """A definition's shape; an enum's values separated by spaces, not bars (a bar is a token each; a space is not)."""
+    if "enum" in node:
+        return " ".join(str(value) for value in node["enum"])
+    return _shape(node, inline)
+
+
+def _shape(node: dict[str, Any], inline: dict[str, Any]) -> str:
     if "$ref" in node:
-        return str(node["$ref"]).rsplit("/", 1)[-1]
+        name = str(node["$ref"]).rsplit("/", 1)[-1]
+        return _shape(inline[name], inline) if name in inline else name
     if "enum" in node:
         return "|".join(str(value) for value in node["enum"])
     if "anyOf" in node:
-        return " or ".join(_shape(option) for option in node["anyOf"])
+        return " or ".join(_shape(option, inline) for option in node["anyOf"])
     kind = node.get("type")
     if kind == "array":
-        return f"{_shape(node.get('items', {}))}[]"
+        return f"{_shape(node.get('items', {}), inline)}[]"
     if kind == "object" or "properties" in node:
         required = set(node.get("required", []))
-        fields = (f"{name}{'' if name in required else '?'}: {_shape(value)}" for name, value in node.get("properties", {}).items())
+        fields = (_field(name, name in required, value, inline) for name, value in node.get("properties", {}).items())
         return "{" + ", ".join(fields) + "}"
     return str(kind or "any")
+
+
+def _field(name: str, required: bool, node: dict[str, Any], inline: dict[str, Any]) -> str:
+    """``name`` (a string), ``name?``, or ``name: Type``: a string field is the usual one, so it goes untyped."""
+    shape = _shape(node, inline)
+    return f"{name}{'' if required else '?'}" + ("" if shape == "string" else f": {shape}")
 
 
 # What one answer item's values typically take, for sizing an answer (``item_tokens``): a string field holds a few
