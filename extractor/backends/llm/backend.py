@@ -27,6 +27,7 @@ sent failed is marked failed in its usage (``run_failed``), and the CLI exits 1.
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Future
@@ -69,6 +70,7 @@ class LLMBackend(Closing):
         self._pending: list[_Call] = []  # the open call's pages' waiting places: they learn their call when it closes
         self._packing = threading.RLock()
         self.client.settle = self._settle
+        self._redact = settings.redactor()  # a key the model repeats is never written, in the part cache either
 
     def extract(self, page: Page) -> Iterator[Article]:
         """Send every call for the page that is full now (bounded by --concurrency); the iterator yields articles in order.
@@ -144,7 +146,8 @@ class LLMBackend(Closing):
                 settled = Settled(None, tally, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}", key)
             outcome.settled[id(part)] = settled
             if settled.records is not None and self.client.cache is not None:
-                self.client.cache.put(part_key(part, self.client.call_settings()), dump(settled))
+                entry = json.loads(self._redact(json.dumps(dump(settled), ensure_ascii=False)))
+                self.client.cache.put(part_key(part, self.client.call_settings()), entry)
 
     def _open_call(self) -> _Call:
         if not self._pending:
@@ -218,9 +221,9 @@ class LLMBackend(Closing):
                 for part in call.batch.parts:
                     if part.doc == page.doc and part.text is page.text:
                         by_article[part.article.index].append((part, outcome))
-            yield self._article(page.text, article, by_article.pop(article.index), page.doc)
+            yield self._article(article, by_article.pop(article.index), page.doc)
 
-    def _article(self, text: str, article: Article, received: list[tuple[Part, CallOutcome]], doc: str) -> Article:
+    def _article(self, article: Article, received: list[tuple[Part, CallOutcome]], doc: str) -> Article:
         """The article made of its chunks' answers, with the tokens its calls took (a shared call's split between its chunks)."""
         records: list[ChunkRecords] = []
         failed = prompt_tokens = completion_tokens = 0
