@@ -1,6 +1,7 @@
 """Cost and speed of the LLM path, against the loopback test server (not a test).
 
     python benchmarks/llm_cost.py [--corpus ../shared/corpus2] [--mode tools] [--chunk-chars N] [--delay 0.5] [--concurrency 1 4 16]
+        [--gguf model.gguf --llama-python PY]
 
 Reports, for the anchored and free modes: calls, documents, prompt tokens per
 source token (targets: ≤ 1.3 anchored, ≤ 1.2 free), and per call the fixed
@@ -12,7 +13,9 @@ With ``--noise`` profiles the server answers like the small models of issue 20, 
 share of prompt tokens spent on re-asks is printed too. Tokens are counted on what was sent, with tiktoken's cl100k_base where
 tiktoken has its vocabulary (offline: ``TIKTOKEN_CACHE_DIR``), else with the
 project's estimate (extractor/text/tokens.py); the same counter for prompts and
-source text. The source is each document's normalized text.
+source text. The source is each document's normalized text. With ``--gguf`` the
+same ratios are printed in a local model's own tokens too (its vocabulary loaded
+by llama_cpp in ``--llama-python``, a separate process: the project never needs it).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -46,6 +51,34 @@ def counter() -> tuple[Callable[[str], int], str]:
         return estimate_tokens, "estimate (extractor/text/tokens.py)"
 
 
+_COUNT_TOKENS = """
+import json, sys
+from llama_cpp import Llama
+model = Llama(model_path=sys.argv[1], vocab_only=True, verbose=False)
+texts = json.load(sys.stdin)
+print(json.dumps([len(model.tokenize(text.encode("utf-8"), add_bos=False, special=False)) for text in texts]))
+"""
+
+
+def model_counter(gguf: str, python: str) -> tuple[Callable[[str], int], str]:
+    """A local model's own tokenizer; texts are counted in one batch per call of the counter's ``many``."""
+    cache: dict[str, int] = {}
+
+    def count(text: str) -> int:
+        if text not in cache:
+            many([text])
+        return cache[text]
+
+    def many(texts: list[str]) -> None:
+        wanted = [t for t in dict.fromkeys(texts) if t not in cache]
+        if wanted:
+            done = subprocess.run([python, "-c", _COUNT_TOKENS, gguf], input=json.dumps(wanted), capture_output=True, text=True, check=True)
+            cache.update(zip(wanted, json.loads(done.stdout), strict=True))
+
+    count.many = many  # type: ignore[attr-defined]
+    return count, f"the model's tokenizer ({Path(gguf).name})"
+
+
 class RecordingServer(FakeModelServer):
     """The oracle, keeping every request it answers (what a call sends)."""
 
@@ -58,12 +91,18 @@ class RecordingServer(FakeModelServer):
         return super().answer(request)
 
 
-def split_prompt(request: dict, count: Callable[[str], int]) -> tuple[int, int, str]:
-    """A request's fixed tokens (system message, tools or response format), its variable ones (the rest), and the fixed text."""
+def prompt_texts(request: dict) -> tuple[str, str]:
+    """A request's fixed text (system message, tools or response format) and its variable text (the rest)."""
     messages = request.get("messages", [])
     fixed = "".join(str(m.get("content", "")) for m in messages if m.get("role") == "system")
     fixed += json.dumps(request.get("tools") or request.get("response_format") or {}, ensure_ascii=False)
     variable = "".join(str(m.get("content", "")) for m in messages if m.get("role") != "system")
+    return fixed, variable
+
+
+def split_prompt(request: dict, count: Callable[[str], int]) -> tuple[int, int, str]:
+    """A request's fixed tokens, its variable ones, and the fixed text."""
+    fixed, variable = prompt_texts(request)
     return count(fixed), count(variable), fixed
 
 
@@ -90,33 +129,25 @@ def main_benchmark() -> None:
     parser.add_argument("--mode", default="tools", help="instructor mode (--mode of extract)")
     parser.add_argument("--chunk-chars", type=int, help="--chunk-chars of extract (default: extract's)")
     parser.add_argument("--noise", nargs="*", default=[], help="the test server's noise profiles (extractor/tools/testserver.py NOISE)")
+    parser.add_argument("--gguf", help="also count tokens with this GGUF model's tokenizer (llama_cpp, vocabulary only)")
+    parser.add_argument("--llama-python", default=sys.executable, help="a Python that has llama_cpp (for --gguf)")
     parser.add_argument("--delay", type=float, default=0.5)
     parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 4, 16])
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     gold = args.gold or (GOLD if corpus == SEEDS else corpus.parent / "gold" / corpus.name)
-    count, tokenizer = counter()
+    counters = [counter()] + ([model_counter(args.gguf, args.llama_python)] if args.gguf else [])
     pages = sorted(corpus.glob("*.txt"))
-    source = sum(count(normalize(p.read_text(encoding="utf-8")).text) for p in pages)
-    print(f"{corpus.name}: {len(pages)} documents, {source} source tokens ({tokenizer}), instructor mode {args.mode}")
+    texts = [normalize(p.read_text(encoding="utf-8")).text for p in pages]
+    print(f"{corpus.name}: {len(pages)} documents, instructor mode {args.mode}")
     with RecordingServer(Script(gold_dir=gold)) as server, tempfile.TemporaryDirectory() as scratch:
         for extraction in ("anchored", "free"):
             server.reset(Script(gold_dir=gold, noise=tuple(args.noise)))
             server.sent = []
             budget = ["--chunk-chars", str(args.chunk_chars)] if args.chunk_chars else []
             manifest = run(server, corpus, Path(scratch) / extraction, "--extraction", extraction, "--mode", args.mode, *budget)
-            split = [split_prompt(request, count) for request in server.sent]
-            fixed, variable = sum(s[0] for s in split), sum(s[1] for s in split)
-            reasked = sum(s[0] + s[1] for s, request in zip(split, server.sent, strict=True) if is_reask(request))
-            prefixes = len({s[2] for s in split})
-            calls = len(split)
-            print(
-                f"{extraction:9s} calls {calls:3d}  prompt/source {(fixed + variable) / source:.2f}  "
-                f"fixed/call {fixed / max(calls, 1):5.0f}  variable/call {variable / max(calls, 1):5.0f}  "
-                f"variable/source {variable / source:.2f}  distinct prefixes {prefixes}  "
-                f"documents read {manifest['documents'].get('read', 0)} of {len(pages)}  "
-                f"re-ask tokens / prompt tokens {reasked / max(fixed + variable, 1):.2f}"
-            )
+            for count, tokenizer in counters:
+                report(extraction, server.sent, texts, count, tokenizer, manifest)
         for concurrency in args.concurrency:
             server.reset(Script(gold_dir=gold, delay=args.delay))
             started = time.perf_counter()
@@ -125,6 +156,24 @@ def main_benchmark() -> None:
                 f"concurrency {concurrency:3d}: {time.perf_counter() - started:6.2f} s wall for {manifest['calls']} calls "
                 f"at {args.delay:.2f} s each"
             )
+
+
+def report(extraction: str, sent: list[dict], texts: list[str], count: Callable[[str], int], tokenizer: str, manifest: dict) -> None:
+    """One line per extraction and tokenizer: prompt / source, the fixed prefix per call, the variable part, re-asks."""
+    if hasattr(count, "many"):
+        count.many([*texts, *(t for request in sent for t in prompt_texts(request))])
+    source = sum(count(text) for text in texts)
+    split = [split_prompt(request, count) for request in sent]
+    fixed, variable = sum(s[0] for s in split), sum(s[1] for s in split)
+    reasked = sum(s[0] + s[1] for s, request in zip(split, sent, strict=True) if is_reask(request))
+    calls = len(split)
+    print(
+        f"{extraction:9s} [{tokenizer}, source {source}] calls {calls:3d}  prompt/source {(fixed + variable) / source:.2f}  "
+        f"fixed/call {fixed / max(calls, 1):5.0f}  variable/call {variable / max(calls, 1):5.0f}  "
+        f"variable/source {variable / source:.2f}  distinct prefixes {len({s[2] for s in split})}  "
+        f"documents read {manifest['documents'].get('read', 0)} of {len(texts)}  "
+        f"re-ask tokens / prompt tokens {reasked / max(fixed + variable, 1):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -92,7 +92,7 @@ def test_noisy_ids_and_repeated_candidates_still_reach_their_candidates(server, 
     server.reset(Script(gold_dir=GOLD, noise=("duplicates", "ids")))  # the candidates listed again, then the ids mangled
     assert llm_extract(server.base_url, tmp_path, (SEEDS,), "--no-cache", "--timeout", "5") == 0
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
-    assert run["labels"]["applied_label_rate"] >= 0.95  # 1, 001, {N1}, n1 all read; a left-out or quote id is made good by {Nk}
+    assert run["labels"]["applied_label_rate"] >= 0.95  # 1, 001, <N1>, n1 all read; a left-out or quote id is made good by <Nk>
 
 
 def test_the_oracle_labels_every_candidate(server, tmp_path):

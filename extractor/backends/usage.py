@@ -205,7 +205,7 @@ class Usage:
             notes.append(
                 f"the model's labels reached {rate:.0%} of the {run.candidates} candidates sent "
                 f"({run.chunks_without_labels} answered chunks with none): the rules' labels stand for the rest; "
-                "a model that cannot copy the {N1} marks may do better with --extraction free"
+                "a model that cannot copy the <N1> marks may do better with --extraction free"
             )
         return {
             "labels": {name: report[name] for name in ("candidates", "applied", "applied_label_rate", "merged", "chunks_without_labels")},

@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from ..backends.llm.prompting import FIGURE_MARK, PAGE_LINE, QUOTE_LINE, text_markers
+from ..backends.llm.prompting import ANY_MARK, FIGURE_MARK, PAGE_LINE, QUOTE_MARK, text_markers
 from ..text.tokens import estimate_tokens
 from .testbatch import BatchService
 
@@ -41,7 +41,8 @@ FAULTS = (
 _REFUSALS = {"401": "Incorrect API key provided", "403": "Permission denied", "404": "The model does not exist"}
 TEXT_OPEN, TEXT_CLOSE = text_markers()  # the prompt's own markers, so that the server reads what the backend writes
 _CANDIDATE = FIGURE_MARK
-_QUOTE_CANDIDATE = QUOTE_LINE
+_QUOTE_CANDIDATE = QUOTE_MARK
+_ANY_CANDIDATE = ANY_MARK  # figure and quote marks: out of the text before it is compared with the gold
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Stats:
     in_flight: int = 0  # chat requests being answered now
     max_in_flight: int = 0  # the most at once: what a client's bound on concurrent calls let through
     cut_at_max_tokens: int = 0  # answers cut at the request's max_tokens (finish_reason length)
-    requests: list[dict] = field(default_factory=list)  # per chat request: max_tokens, temperature, prompt_tokens
+    requests: list[dict] = field(default_factory=list)  # per chat request: max_tokens, temperature, prompt_tokens, user message
     hits: int = 0  # HTTP requests of any kind but /stats: a dry run makes none
     files_uploaded: int = 0  # Batch API
     batches_created: int = 0
@@ -203,7 +204,7 @@ class FakeModelServer:
             for name, items in self._page_answer(page).items():
                 on_page = name in ("figures", "quotes", "parks", "initiatives")  # labels name their candidate by its id
                 answer[name] += [{**item, "page": number} if on_page else item for item in items]
-        flat = _CANDIDATE.sub("", "\n".join(_blocks(prompt, TEXT_OPEN, TEXT_CLOSE))).replace("\n", "")
+        flat = _ANY_CANDIDATE.sub("", "\n".join(_blocks(prompt, TEXT_OPEN, TEXT_CLOSE))).replace("\n", "")
         for profile in self.script.noise:
             answer = NOISE[profile](answer, flat)
         if self.script.obey_injection and re.search(r"乘以十|multiply", flat, re.IGNORECASE):
@@ -213,7 +214,7 @@ class FakeModelServer:
 
     def _page_answer(self, prompt: str) -> dict[str, list]:
         marked = "\n".join(_blocks(prompt, TEXT_OPEN, TEXT_CLOSE))
-        text = _CANDIDATE.sub("", marked)
+        text = _ANY_CANDIDATE.sub("", marked)
         flat = text.replace("\n", "")
         anchored = bool(_CANDIDATE.search(marked))
         answer: dict[str, list] = {"labels": [], "quote_labels": [], "figures": [], "quotes": [], "parks": [], "initiatives": []}
@@ -284,8 +285,8 @@ class FakeModelServer:
 
 
 def _ids_as_small_models_write_them(answer: dict, flat: str) -> dict:
-    """Label ids as 1, 001, {N1}, n1 in turn; one label in five with its id left out, one in seven with a quote's id."""
-    forms = (lambda n: n, lambda n: f"00{n}", lambda n: f"{{N{n}}}", lambda n: f"n{n}")
+    """Label ids as 1, 001, <N1>, n1 in turn; one label in five with its id left out, one in seven with a quote's id."""
+    forms = (lambda n: n, lambda n: f"00{n}", lambda n: f"<N{n}>", lambda n: f"n{n}")
     labels = []
     for index, label in enumerate(answer.get("labels", [])):
         number = label["id"][1:]
@@ -300,7 +301,7 @@ def _ids_as_small_models_write_them(answer: dict, flat: str) -> dict:
 
 def _non_numbers(answer: dict, flat: str) -> dict:
     """Every other figure's value_text a mark with a unit, a phrase, or a sentence of the text."""
-    junk = ("{N1}%", "新建政务大厅启用", flat[:30])
+    junk = ("<N1>%", "新建政务大厅启用", flat[:30])
     figures = [dict(f, value_text=junk[i % 3]) if i % 2 == 0 else f for i, f in enumerate(answer.get("figures", []))]
     return dict(answer, figures=figures)
 
@@ -327,7 +328,7 @@ def _fields_missing(answer: dict, flat: str) -> dict:
 def _candidates_again(answer: dict, flat: str) -> dict:
     """Every labelled candidate listed again as a new figure, with its mark in value_text (as a 1.5B model did)."""
     labels = [label for label in answer.get("labels", []) if isinstance(label.get("id"), str) and label["id"].startswith("N")]
-    again = [{"value_text": f"{{{label['id']}}}", "value": 0, "metric": label.get("metric", "")} for label in labels]
+    again = [{"value_text": f"<{label['id']}>", "value": 0, "metric": label.get("metric", "")} for label in labels]
     return dict(answer, figures=[*answer.get("figures", []), *again])
 
 
@@ -453,11 +454,11 @@ def _figure_item(gold: dict) -> dict:
 
 
 def _label_candidates(marked: str, figures: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Label each {Nk} candidate from the gold figure it belongs to; return the gold figures no candidate covers."""
+    """Label each <Nk> candidate from the gold figure it belongs to; return the gold figures no candidate covers."""
     labels, covered = [], set()
     for match in _CANDIDATE.finditer(marked):
-        after = _CANDIDATE.sub("", marked[match.end() : match.end() + 30])
-        before = _CANDIDATE.sub("", marked[max(0, match.start() - 40) : match.start()]).replace("\n", "")
+        after = _ANY_CANDIDATE.sub("", marked[match.end() : match.end() + 30])
+        before = _ANY_CANDIDATE.sub("", marked[max(0, match.start() - 40) : match.start()]).replace("\n", "")
         gold = next(
             (
                 (i, f)
@@ -479,8 +480,9 @@ def _label_candidates(marked: str, figures: list[dict]) -> tuple[list[dict], lis
 def _label_quotes(prompt: str, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
     labels, covered = [], set()
     for match in _QUOTE_CANDIDATE.finditer(prompt):
+        opening = _ANY_CANDIDATE.sub("", prompt[match.end() : match.end() + 40])[:22]  # the quote's first words, as marked
         for index, quote in enumerate(quotes):
-            if index not in covered and quote["text_start"][:10] in match.group(2):
+            if index not in covered and quote["text_start"][:10] in opening:
                 covered.add(index)
                 labels.append({"id": match.group(1), "speaker": quote["speaker"], "speaker_title": quote.get("speaker_title", "")})
                 break
@@ -573,7 +575,8 @@ class _Handler(BaseHTTPRequestHandler):
             system = next((str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "system"), "")
             state.stats.last_system = system
             sent["system"] = hashlib.sha256(system.encode()).hexdigest()[:16]
-            state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest})
+            user = state.stats.last_prompt
+            state.stats.requests.append({**sent, "prompt_tokens": _prompt_tokens(request), "messages": digest, "user": user})
         fault = state.next_fault()
         if self._over_context(request):
             return

@@ -18,7 +18,7 @@ that is no number (NaN, Infinity) is re-asked. An answer with more than
 ``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at once: a
 re-ask would send the whole runaway answer back as prompt.
 
-Candidate ids are read the way small models write them: N3, n3, {N3}, 3, 003
+Candidate ids are read the way small models write them: N3, n3, <N3>, {N3}, 3, 003
 all name candidate N3; a quote id (Q1) is never taken for a figure's.
 """
 
@@ -34,9 +34,9 @@ from ...domain.numbers import parse_quantity
 from ...knowledge import metric_keys
 from ...models import InitiativeKind, Measure, Qualifier
 
-_MARK = re.compile(r"\{[NQ]\d+\}")
-_FIGURE_MARK = re.compile(r"\{\s*[Nn]\s*0*(\d+)\s*\}")
-_IDS = {"N": re.compile(r"[{\s]*[Nn#]?\s*0*(\d+)[}\s]*"), "Q": re.compile(r"[{\s]*[Qq#]?\s*0*(\d+)[}\s]*")}
+_MARK = re.compile(r"[{<][NQ]\d+[}>]")  # the prompt's marks (<N1>), and the braces of earlier prompts a model may still write
+_FIGURE_MARK = re.compile(r"[{<]\s*[Nn]\s*0*(\d+)\s*[}>]")
+_IDS = {"N": re.compile(r"[{<\s]*[Nn#]?\s*0*(\d+)[}>\s]*"), "Q": re.compile(r"[{<\s]*[Qq#]?\s*0*(\d+)[}>\s]*")}
 _OPENING, _CLOSING = '“「『‘"', '”」』’"'  # the ASCII quotation mark both opens and closes
 MAX_ITEMS = 200  # per list of one answer: a chunk of a few thousand characters holds far fewer records
 MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long chunk has hundreds
@@ -51,12 +51,12 @@ MetricKey = StrEnum("MetricKey", {key: key for key in metric_keys()})  # type: i
 
 
 def without_marks(text: str) -> str:
-    """Candidate marks ({N3}) removed, as a model may copy them into evidence or quotes."""
+    """Candidate marks (<N3>, <Q1>) removed, as a model may copy them into evidence or quotes."""
     return _MARK.sub("", text)
 
 
 def candidate_id(value: Any, prefix: str) -> str:
-    """The candidate a model's id names: N3 for N3, n3, {N3}, 3 or 003 (prefix N); ItemRefused for anything else.
+    """The candidate a model's id names: N3 for N3, n3, <N3>, {N3}, 3 or 003 (prefix N); ItemRefused for anything else.
 
     A quote's id (Q1) given for a figure, or a figure's for a quote, is refused: the letters are never guessed across.
     """
@@ -64,7 +64,7 @@ def candidate_id(value: Any, prefix: str) -> str:
         raise ItemRefused("id is not a candidate mark")
     other = "Q" if prefix == "N" else "N"
     text = str(value).strip()
-    if text.strip("{} ").upper().startswith(other):
+    if text.strip("{}<> ").upper().startswith(other):
         raise ItemRefused(f"a {'quote' if other == 'Q' else 'figure'} id where a {'figure' if prefix == 'N' else 'quote'} id belongs")
     match = _IDS[prefix].fullmatch(text)
     if match is None:
@@ -396,7 +396,7 @@ class ChunkAnswer(BoundedAnswer):
 
     @classmethod
     def _prepare(cls, data: dict[str, Any]) -> dict[str, Any]:
-        """A figure whose value_text is a candidate's mark ({N1}, {N1}%) labels that candidate: small models re-list them."""
+        """A figure whose value_text is a candidate's mark (<N1>, <N1>%) labels that candidate: small models re-list them."""
         figures, labels = data.get("figures"), data.get("labels")
         if not isinstance(figures, list) or not isinstance(labels if labels is not None else [], list):
             return data

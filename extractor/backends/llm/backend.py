@@ -27,6 +27,7 @@ sent failed is marked failed in its usage (``run_failed``), and the CLI exits 1.
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Future
@@ -38,10 +39,11 @@ from ..contract import Backend, Closing, Page
 from ..usage import ChunkFailure, ChunkTally, DocumentTally, Usage
 from .anchoring import ChunkRecords, assemble, chunk_records, stand_in
 from .chunks import Chunk, chunk_article
-from .client import CallClock, CallOutcome, EndpointClient
+from .client import CallClock, CallOutcome, CallResult, EndpointClient
 from .limits import CallLimits
 from .prompting import Batch, Packer, Part, page_parts
 from .settings import ConfigurationError, LLMSettings
+from .settled import Settled, dump, load, part_key
 
 __all__ = ["ConfigurationError", "LLMBackend", "LLMSettings"]  # settings re-exported for library users
 
@@ -67,6 +69,8 @@ class LLMBackend(Closing):
         self._packer: Packer | None = None  # the call still open, which the next pages' chunks may join
         self._pending: list[_Call] = []  # the open call's pages' waiting places: they learn their call when it closes
         self._packing = threading.RLock()
+        self.client.settle = self._settle
+        self._redact = settings.redactor()  # a key the model repeats is never written, in the part cache either
 
     def extract(self, page: Page) -> Iterator[Article]:
         """Send every call for the page that is full now (bounded by --concurrency); the iterator yields articles in order.
@@ -85,11 +89,15 @@ class LLMBackend(Closing):
         parts = page_parts(ordered, page.text, page.doc, page.meta.published if page.meta else "")
         budget = current_budget()
         clock = CallClock(budget.seconds if budget is not None else None)
+        restored = self._restored(parts)
+        if restored is not None:  # answered before (a run stopped before writing this page): nothing to send
+            return self._collect(page, base, chunks, [restored], clock)
         calls: list[_Call] = []
         with self._packing:
-            if self._packer is None or self._packer.budget != call_chars:
+            room = self.client.call_room()
+            if self._packer is None or (self._packer.budget, self._packer.room) != (self._pack_chars(call_chars), room):
                 self._flush()
-                self._packer = Packer(call_chars)
+                self._packer = Packer(self._pack_chars(call_chars), room, self.client.part_tokens)
             for part in parts:
                 for full in self._packer.add([part]):
                     self._send(full)
@@ -97,6 +105,49 @@ class LLMBackend(Closing):
                     calls.append(self._open_call())
                 calls[-1].clocks.append(clock)
         return self._collect(page, base, chunks, calls, clock)
+
+    def _pack_chars(self, call_chars: int) -> int:
+        """A call's text budget: --chunk-chars where the context is known (its tokens then bound a call, by the
+        candidates each part really holds), else what fits a dense chunk."""
+        return self.settings.chunk_chars if self.client.call_room() is not None else call_chars
+
+    def _restored(self, parts: list[Part]) -> _Call | None:
+        """The page's records from the cache when every part of it was answered before, in whatever call; else None."""
+        cache = self.client.cache
+        if cache is None or not parts:
+            return None
+        found = []
+        for part in parts:
+            stored = cache.get(part_key(part, self.client.call_settings()))
+            settled = load(stored) if stored is not None else None
+            if settled is None:
+                return None
+            found.append(settled)
+        outcome = CallOutcome(Batch(parts), CallResult(None, from_cache=True))
+        outcome.settled = {id(part): settled for part, settled in zip(parts, found, strict=True)}
+        self.client.counter.cache_hits += sum(settled.first for settled in found)  # each earlier call once, as a cached call is
+        call = _Call()
+        call.batch, call.future = outcome.batch, Future()
+        call.future.set_result(outcome)
+        return call
+
+    def _settle(self, outcome: CallOutcome, key: str) -> None:
+        """Each part's records from an answered call, made on arrival (on the calls' loop) and cached under the part's own
+        key, so that a page read later, or by a resumed run that packs it into another call, pays nothing again."""
+        answer, batch = outcome.result.answer, outcome.batch
+        for part in batch.parts:
+            tally = ChunkTally()
+            if part is batch.parts[0]:  # a call's dropped items are counted once, with its first chunk
+                tally.dropped.update(answer.dropped)
+            try:
+                records = chunk_records(part.text, part.article, part, answer, batch, self.client.mode, tally)
+                settled = Settled(records, tally, call=key, first=part is batch.parts[0])
+            except Exception as exc:  # whatever the answer holds, it fails this chunk only (the candidates stand in)
+                settled = Settled(None, tally, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}", key)
+            outcome.settled[id(part)] = settled
+            if settled.records is not None and self.client.cache is not None:
+                entry = json.loads(self._redact(json.dumps(dump(settled), ensure_ascii=False)))
+                self.client.cache.put(part_key(part, self.client.call_settings()), entry)
 
     def _open_call(self) -> _Call:
         if not self._pending:
@@ -170,9 +221,9 @@ class LLMBackend(Closing):
                 for part in call.batch.parts:
                     if part.doc == page.doc and part.text is page.text:
                         by_article[part.article.index].append((part, outcome))
-            yield self._article(page.text, article, by_article.pop(article.index), page.doc)
+            yield self._article(article, by_article.pop(article.index), page.doc)
 
-    def _article(self, text: str, article: Article, received: list[tuple[Part, CallOutcome]], doc: str) -> Article:
+    def _article(self, article: Article, received: list[tuple[Part, CallOutcome]], doc: str) -> Article:
         """The article made of its chunks' answers, with the tokens its calls took (a shared call's split between its chunks)."""
         records: list[ChunkRecords] = []
         failed = prompt_tokens = completion_tokens = 0
@@ -181,30 +232,25 @@ class LLMBackend(Closing):
             share = 1 / len(outcome.batch.parts)
             prompt_tokens += round(outcome.result.prompt_tokens * share)
             completion_tokens += round(outcome.result.completion_tokens * share)
-            tally = ChunkTally()
-            found = self._chunk(text, article, part, outcome, doc, tally)
+            found, tally = self._chunk(article, part, outcome, doc)
             self.tallies.setdefault(doc, DocumentTally()).add(tally, answered=found is not None)
             failed += found is None
             records.append(found if found is not None else stand_in(part))  # the candidates stand in for a failed chunk
         update = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "failed_chunks": failed}
         return assemble(article, records, failed > 0).model_copy(update=update)
 
-    def _chunk(self, text: str, article: Article, part: Part, outcome: CallOutcome, doc: str, tally: ChunkTally) -> ChunkRecords | None:
-        """The chunk's records from its answer; None (the failure listed) when there is no answer or it cannot be used.
-
-        Whatever the answer holds, an error while merging it fails this chunk only (the candidates stand in), never the document.
-        """
-        answer = outcome.result.answer
-        if answer is None:
+    def _chunk(self, article: Article, part: Part, outcome: CallOutcome, doc: str) -> tuple[ChunkRecords | None, ChunkTally]:
+        """The chunk's records, made when its answer came (``_settle``); None (the failure listed) when there is no answer
+        or it cannot be used. Whatever the answer holds, an error while merging it fails this chunk only, never the document."""
+        if outcome.result.answer is not None and id(part) not in outcome.settled:
+            self._settle(outcome, "")  # an outcome no call made (none today): its records are made here
+        settled: Settled | None = outcome.settled.get(id(part))
+        if settled is None:
             self._failed(ChunkFailure(doc, article.index, part.chunk.index, outcome.result.error, outcome.result.held_back))
-            return None
-        if part is outcome.batch.parts[0]:  # a call's dropped items are counted once, with its first chunk
-            tally.dropped.update(answer.dropped)
-        try:
-            return chunk_records(text, article, part, answer, outcome.batch, self.client.mode, tally)
-        except Exception as exc:
-            self._failed(ChunkFailure(doc, article.index, part.chunk.index, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}"))
-            return None
+            return None, ChunkTally()
+        if settled.records is None:
+            self._failed(ChunkFailure(doc, article.index, part.chunk.index, settled.error))
+        return settled.records, settled.tally
 
     def close(self) -> None:
         self.client.close()

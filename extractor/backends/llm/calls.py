@@ -255,7 +255,6 @@ class ModelCaller:
         messages: list[dict[str, str]],
         answer_model: type[BaseModel],
         context: dict[str, Any],
-        answer_estimate: int,
         max_tokens: int | None = None,
         ceiling: int | None = None,
     ) -> CallResult:
@@ -265,11 +264,11 @@ class ModelCaller:
         --max-output-tokens, or what the context leaves).
         """
         budget = max_tokens or self.settings.max_output_tokens
-        result = await self._ask_within(messages, answer_model, context, answer_estimate, budget)
+        result = await self._ask_within(messages, answer_model, context, budget)
         raised = min(2 * budget, ceiling or self.settings.max_output_tokens)
         if result.error.startswith("IncompleteOutputException") and raised > budget:
             spent = (result.prompt_tokens, result.completion_tokens)
-            result = await self._ask_within(messages, answer_model, context, answer_estimate, raised)
+            result = await self._ask_within(messages, answer_model, context, raised)
             result.prompt_tokens += spent[0]
             result.completion_tokens += spent[1]
             budget = raised
@@ -279,10 +278,10 @@ class ModelCaller:
         return result
 
     async def _ask_within(
-        self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], answer_estimate: int, max_tokens: int
+        self, messages: list[dict[str, str]], answer_model: type[BaseModel], context: dict[str, Any], max_tokens: int
     ) -> CallResult:
         sent = estimate_tokens(str(messages)) + estimate_tokens(str(answer_model.model_json_schema()))
-        estimate = round(ESTIMATE_MARGIN * (sent + min(answer_estimate, max_tokens)))
+        estimate = round(ESTIMATE_MARGIN * sent) + max_tokens  # the answer cannot run past max_tokens: what the call may spend
         retrying = AsyncRetrying(
             stop=self._stopper(),
             wait=self._wait,

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import CancelledError, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -34,23 +34,28 @@ from .calls import BudgetSpent, CallResult, ModelCaller, UsageCounter, is_transp
 from .chunks import Chunk, chunk_article
 from .limits import CallLimits, LocalLimits
 from .modes import Mode, mode_for
-from .prompting import Batch, Part, messages, prompt_version, value_start
+from .prompting import Batch, Part, candidates_in, messages, prompt_version, value_start
+from .schematext import schema_text
 from .settings import EndpointRefused, EndpointUnavailable, LLMSettings
 
 UNAVAILABLE_AFTER = 3  # calls in a row (at least; --concurrency if higher) that found the endpoint silent: it is down
-ANSWER_TO_TEXT = 1.5
 ANSWER_BASE = 256  # tokens of an answer's frame (its keys, parks, initiatives) ...
-ANSWER_PER_TEXT = 0.5  # ... per token of text, for what the model adds (and per candidate: the mode's)
+ANSWER_PER_TEXT = 0.5  # ... per token of text, for what the model adds (and per candidate: one item of the printed format)
+ANSWER_HEADROOM = 1.5  # a call's max_tokens over its estimate: a page dense in additions runs over it; an unspent cap costs nothing
 MAX_SPLITS = 1  # a call whose answer is cut off even at the ceiling is halved once (a runaway answer costs no more)
 CLOCK_POLL = 0.05  # seconds: the shortest wait between two looks at a page's call clock
 MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server's error, not cut into crumbs
 PROMPT_MARGIN = 1.15  # the token estimate is tokenizer-free: a margin keeps prompt plus answer inside the context
+PART_FRAME = 24  # prompt tokens a part adds besides its text: its page line, article line and text markers ...
+MARK_TOKENS = 3  # ... and per candidate mark (<N12>, <Q3>)
+_COMPACT_MODES = ("json", "md_json")  # instructor prints the schema in the system message, rewritten short (calls.py)
 
 
 @dataclass
 class CallOutcome:
     batch: Batch
     result: CallResult
+    settled: dict[int, Any] = field(default_factory=dict)  # id(part) → its records once answered (the backend's ``Settled``)
 
 
 class CallClock:
@@ -117,6 +122,7 @@ class EndpointClient:
         self.cache = ResponseCache(settings.cache_dir) if settings.cache else None
         self.notes: list[str] = []  # what the console should say after the run (a server's advice, repeated timeouts)
         self.abort: Exception | None = None  # set once: the run cannot go on
+        self.settle: Callable[[CallOutcome, str], None] | None = None  # makes an answered call's records (on the loop)
         self._silent_in_a_row = 0  # calls that failed on transport faults since the last answer
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="llm-calls", daemon=True)
@@ -124,7 +130,8 @@ class EndpointClient:
         self._caller: ModelCaller | None = None
         self.context_tokens = settings.context_tokens  # --context-tokens, else what the server says, else unknown
         schema = self.mode.answer_model.model_json_schema()
-        self._schema_tokens = estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+        printed = schema_text(schema) if settings.mode in _COMPACT_MODES else json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
+        self._schema_tokens = estimate_tokens(printed)  # the schema as the call sends it
         self._frame_tokens = estimate_tokens(str(messages(Batch([]), self.mode.name)))  # instructions, without a page
         self._on_loop(self._start()).result()
 
@@ -135,6 +142,20 @@ class EndpointClient:
         per_char = 1 + ANSWER_PER_TEXT + max(self.mode.per_figure, self.mode.per_quote) / 20  # a candidate every ~20 characters
         room = self.context_tokens - PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens) - ANSWER_BASE
         return min(budget, max(MIN_CHUNK_CHARS, int(room / (PROMPT_MARGIN * per_char))))
+
+    def call_room(self) -> int | None:
+        """Tokens a call's parts may take together (their prompt and their answers), where the context is known."""
+        if self.context_tokens is None:
+            return None
+        return self.context_tokens - round(PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens)) - ANSWER_BASE
+
+    def part_tokens(self, part: Part) -> int:
+        """What a part adds to a call: its text, marks and frame in the prompt, and the answer its candidates need."""
+        figures, quotes = candidates_in(part)
+        text = estimate_tokens(part.chunk.text)
+        prompt = text + PART_FRAME + MARK_TOKENS * (len(figures) + len(quotes))
+        answer = self.mode.per_figure * len(figures) + self.mode.per_quote * len(quotes) + round(ANSWER_PER_TEXT * text)
+        return round(PROMPT_MARGIN * prompt) + answer
 
     def send(self, batch: Batch, clock: SendClock) -> Future:
         """Start the call on the loop (bounded by the limits); its outcome comes with ``wait``."""
@@ -200,23 +221,26 @@ class EndpointClient:
 
     # -- one call -------------------------------------------------------------------
 
+    def call_settings(self) -> dict[str, Any]:
+        """Everything besides the messages that shapes an answer: part of every cache key."""
+        return {
+            "endpoint": self.settings.endpoint,  # another server's answers are not this one's
+            "model": self.settings.model,
+            "mode": self.settings.mode,
+            "temperature": self.settings.temperature,
+            "extraction": self.mode.name,
+            "prompt": prompt_version(),
+            "schema": _schema_version(self.mode),
+        }
+
     async def _call(self, batch: Batch, clock: SendClock) -> CallOutcome:
         prompt = messages(batch, self.mode.name)
         answer_model = self.mode.answer_model
-        key = ResponseCache.key(
-            endpoint=self.settings.endpoint,  # another server's answers are not this one's
-            model=self.settings.model,
-            mode=self.settings.mode,
-            temperature=self.settings.temperature,
-            extraction=self.mode.name,
-            prompt=prompt_version(),
-            schema=_schema_version(self.mode),
-            messages=prompt,
-        )
+        key = ResponseCache.key(**self.call_settings(), messages=prompt)
         cached = self._cached(key, answer_model)
         if cached is not None:
             self.counter.cache_hits += 1
-            return CallOutcome(batch, CallResult(cached, from_cache=True))
+            return self._settled(CallOutcome(batch, CallResult(cached, from_cache=True)), key)
         assert self._caller is not None
         async with self.limits.slot():
             if self.abort is not None:
@@ -239,7 +263,13 @@ class EndpointClient:
         if result.answer is not None and self.cache is not None:  # a key the model repeats is never written, here either
             answer = json.loads(self.settings.redactor()(json.dumps(result.answer.model_dump(mode="json"), ensure_ascii=False)))
             self.cache.put(key, {"answer": answer})
-        return CallOutcome(batch, result)
+        return self._settled(CallOutcome(batch, result), key)
+
+    def _settled(self, outcome: CallOutcome, key: str) -> CallOutcome:
+        """The answered call's records made now, before anyone waits for them (and cached per part, by ``settle``)."""
+        if outcome.result.answer is not None and self.settle is not None:
+            self.settle(outcome, key)
+        return outcome
 
     async def _ask_fitting(self, batch: Batch, prompt: list[dict[str, str]], answer_model: type, depth: int = 0) -> CallResult:
         """The batch's answer. One cut off even at --max-output-tokens is not sent again as it was: the batch is
@@ -247,7 +277,7 @@ class EndpointClient:
         assert self._caller is not None
         context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
         wanted, room = self._answer_tokens(batch, prompt)
-        result = await self._caller.ask(prompt, answer_model, context, _answer_estimate(batch), wanted, room)
+        result = await self._caller.ask(prompt, answer_model, context, wanted, room)
         halves = split_batch(batch) if result.error.startswith("IncompleteOutputException") and depth < MAX_SPLITS else None
         if halves is None:
             return result
@@ -267,7 +297,7 @@ class EndpointClient:
         if self.context_tokens is not None:
             room = min(room, self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens)))
         room = max(1, room)
-        return min(answer_tokens(batch, self.mode), room), room
+        return min(round(ANSWER_HEADROOM * answer_tokens(batch, self.mode)), room), room
 
     def _cached(self, key: str, answer_model: type) -> Any:
         cached = self.cache.get(key) if self.cache else None
@@ -335,8 +365,3 @@ def answer_tokens(batch: Batch, mode: Mode) -> int:
     figures = sum(len(part.figures) for part in batch.parts)
     quotes = sum(len(part.quotes) for part in batch.parts)
     return ANSWER_BASE + mode.per_figure * figures + mode.per_quote * quotes + round(ANSWER_PER_TEXT * estimate_tokens(batch.plain_text()))
-
-
-def _answer_estimate(batch: Batch) -> int:
-    """Tokens the answer may take, reserved from the budget: labels and copied evidence run to about 1.5× the text."""
-    return round(ANSWER_TO_TEXT * estimate_tokens(batch.plain_text()))

@@ -9,9 +9,11 @@ on a candidate's number still merge into it, in ``anchoring``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from .answers import ChunkAnswer, CompactModel, FigureLabel, FreeChunkAnswer, QuoteLabel
+from .answers import ChunkAnswer, CompactModel, FigureItem, FigureLabel, FreeChunkAnswer, QuoteItem, QuoteLabel
+from .schematext import item_tokens
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,17 @@ class Mode:
 
     name: str = "free"
     answer_model: type[CompactModel] = FreeChunkAnswer
-    per_figure: int = 192  # answer tokens per figure candidate: the model writes a whole figure for each ...
-    per_quote: int = 128  # ... and per quote candidate
+    figure_item: type[CompactModel] = FigureItem  # what the answer writes for each figure candidate: a whole figure ...
+    quote_item: type[CompactModel] = QuoteItem  # ... and for each quote candidate
+
+    @cached_property
+    def per_figure(self) -> int:
+        """Answer tokens per figure candidate: one item of the printed answer format, every field written."""
+        return item_tokens(self.figure_item.model_json_schema())
+
+    @cached_property
+    def per_quote(self) -> int:
+        return item_tokens(self.quote_item.model_json_schema())
 
     def figure_labels(self, answer: Any) -> list[FigureLabel]:
         return []
@@ -36,8 +47,8 @@ class AnchoredMode(Mode):
 
     name: str = "anchored"
     answer_model: type[CompactModel] = ChunkAnswer
-    per_figure: int = 128  # a label per figure candidate
-    per_quote: int = 64  # a speaker per quote candidate
+    figure_item: type[CompactModel] = FigureLabel  # a label per figure candidate
+    quote_item: type[CompactModel] = QuoteLabel  # a speaker per quote candidate
 
     def figure_labels(self, answer: ChunkAnswer) -> list[FigureLabel]:
         return answer.labels

@@ -8,15 +8,16 @@ by its place in the call and its publication date; candidate ids are numbered
 across the whole call, so a label names one candidate of one page.
 
 In the anchored mode the rules backend's candidates travel with the text:
-each number is marked in place ({N1}…), which costs a few tokens per number
-instead of a second copy of its context, and quote candidates are listed by
-their opening words. The model labels them; numbers come from the text.
+each number is marked in place (<N1>…), which costs a few tokens per number
+instead of a second copy of its context, and so is each quote candidate (<Q1>
+where its words start). The model labels them; numbers come from the text.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -27,12 +28,13 @@ from ...text.structure import Outline
 from .chunks import Chunk
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article")
-_QUOTE_PREVIEW = 20  # characters of a quote candidate shown to the model
-# How candidates are shown, for whoever reads a prompt back (the test server): a number is marked in place by
-# its id in braces ({N1}), a quote is listed by its id and opening words (Q1: …)
+# How candidates are shown, for whoever reads a prompt back (the test server): each is marked in place by its id in
+# angle brackets, a number where it starts (<N1>), a quote where its words start (<Q1>): three or four tokens each
+# (braces cost one more), and no bracket Chinese news prints in ASCII
 FIGURE_ID, QUOTE_ID = "N", "Q"
-FIGURE_MARK = re.compile(r"\{(" + FIGURE_ID + r"\d+)\}")
-QUOTE_LINE = re.compile(r"^(" + QUOTE_ID + r"\d+): (.*)$", re.MULTILINE)
+FIGURE_MARK = re.compile(r"<(" + FIGURE_ID + r"\d+)>")
+QUOTE_MARK = re.compile(r"<(" + QUOTE_ID + r"\d+)>")
+ANY_MARK = re.compile(r"<[" + FIGURE_ID + QUOTE_ID + r"]\d+>")
 PAGE_HEADER = "Page {number}, published {published}:"  # a call's pages, for the model and whoever reads a prompt back
 PAGE_LINE = re.compile(r"^Page (\d+), published [^\n]*:$", re.MULTILINE)
 
@@ -126,23 +128,31 @@ def page_parts(chunks: list[tuple[Article, Chunk]], text: str = "", doc: str = "
 class Packer:
     """Parts packed into calls in the order they come, each call up to ``budget`` characters of text (one part always fits).
 
+    Where the model's context is known, a call also holds no more than ``room`` tokens by ``weigh`` (a part's prompt
+    and the answer its candidates need), so that short pages with few candidates share a call a small context holds.
     Parts of several pages share a call: ``add`` returns the calls that are full (a part that did not fit
     opened the next one); ``flush`` closes the call still open. The same parts in the same order give the same
     calls, so a rerun asks the very prompts it cached.
     """
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: int, room: int | None = None, weigh: Callable[[Part], int] | None = None) -> None:
         self.budget = budget
+        self.room = room if weigh is not None else None
+        self._weigh = weigh
         self._open: list[Part] = []
         self._size = 0
+        self._weight = 0
 
     def add(self, parts: list[Part]) -> list[Batch]:
         full = []
         for part in parts:
-            if self._open and self._size + len(part.chunk.text) > self.budget:
+            weight = self._weigh(part) if self._weigh is not None else 0
+            too_heavy = self.room is not None and self._weight + weight > self.room
+            if self._open and (self._size + len(part.chunk.text) > self.budget or too_heavy):
                 full.append(self.flush())
             self._open.append(part)
             self._size += len(part.chunk.text)
+            self._weight += weight
         return [batch for batch in full if batch is not None]
 
     def flush(self) -> Batch | None:
@@ -151,7 +161,7 @@ class Packer:
             return None
         batch = Batch(self._open)
         _number_candidates(batch)
-        self._open, self._size = [], 0
+        self._open, self._size, self._weight = [], 0, 0
         return batch
 
     @property
@@ -179,15 +189,21 @@ def _heading_path(text: str, article: Article, chunk: Chunk, outlines: dict[int,
 def _number_candidates(batch: Batch) -> None:
     figure_count = quote_count = 0
     for part in batch.parts:
-        chunk = part.chunk
-        inside = sorted((f for f in part.article.figures if f.evidence and chunk.start <= value_start(f) < chunk.end), key=value_start)
-        for figure in inside:
+        figures, quotes = candidates_in(part)
+        for figure in figures:
             figure_count += 1
             part.figures[f"{FIGURE_ID}{figure_count}"] = figure
-        for quote in part.article.quotes:
-            if quote.evidence and chunk.start <= quote.evidence.start < chunk.end:
-                quote_count += 1
-                part.quotes[f"{QUOTE_ID}{quote_count}"] = quote
+        for quote in quotes:
+            quote_count += 1
+            part.quotes[f"{QUOTE_ID}{quote_count}"] = quote
+
+
+def candidates_in(part: Part) -> tuple[list[Figure], list[Quote]]:
+    """The candidates the part's chunk holds (before a call numbers them): its figures in text order, its quotes."""
+    chunk = part.chunk
+    figures = sorted((f for f in part.article.figures if f.evidence and chunk.start <= value_start(f) < chunk.end), key=value_start)
+    quotes = [q for q in part.article.quotes if q.evidence and chunk.start <= q.evidence.start < chunk.end]
+    return figures, quotes
 
 
 def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
@@ -199,20 +215,18 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
 
 
 def _page_block(number: int, parts: list[Part], anchored: bool) -> str:
-    """One page of a call: its header line (place in the call, date), its quote candidates, its chunks."""
+    """One page of a call: its header line (place in the call, date), then its chunks."""
     blocks = "\n".join(
-        template("article")
-        .substitute(
-            title=_title(part),
-            park=part.article.park or "-",
-            section=f"\nSection: {part.headings}" if part.headings else "",
-            text=_marked(part) if anchored else part.chunk.text,
-        )
-        .strip()
-        for part in parts
+        template("article").substitute(about=_about(part), text=_marked(part) if anchored else part.chunk.text).strip() for part in parts
     )
-    quotes = _quote_lines(parts) if anchored else ""
-    return f"{PAGE_HEADER.format(number=number, published=parts[0].published or 'unknown')}\n{quotes}{blocks}"
+    return f"{PAGE_HEADER.format(number=number, published=parts[0].published or 'unknown')}\n{blocks}"
+
+
+def _about(part: Part) -> str:
+    """The chunk's title, park and section, each on its line where known: nothing is paid for what is not known."""
+    lines = [f"Title: {part.article.title}" if part.article.title and part.article.title not in part.chunk.text else ""]
+    lines += [f"Park: {part.article.park}" if part.article.park else "", f"Section: {part.headings}" if part.headings else ""]
+    return "\n".join(line for line in lines if line)
 
 
 @cache
@@ -221,26 +235,15 @@ def system_prompt(extraction: str) -> str:
     return f"{template('system').template.strip()}\n{template(extraction).template.strip()}"
 
 
-def _title(part: Part) -> str:
-    """The article's title, unless the chunk prints it already (the first chunk of an article): no need to pay for it twice."""
-    title = part.article.title
-    if not title:
-        return "-"
-    return "in the text" if title in part.chunk.text else title
-
-
 def _marked(part: Part) -> str:
+    """The chunk's text with its candidates marked where they start: numbers (<N1>) and quotes (<Q1>), in text order."""
     chunk = part.chunk
+    marks = [(value_start(figure), mark) for mark, figure in part.figures.items()]
+    marks += [(quote.evidence.start, mark) for mark, quote in part.quotes.items() if quote.evidence is not None]
     pieces, position = [], chunk.start
-    for mark, figure in part.figures.items():
-        start = value_start(figure)
+    for start, mark in sorted(marks, key=lambda item: item[0]):
         pieces.append(chunk.text[position - chunk.start : start - chunk.start])
-        pieces.append(f"{{{mark}}}")  # FIGURE_MARK reads it back
+        pieces.append(f"<{mark}>")  # FIGURE_MARK and QUOTE_MARK read it back
         position = start
     pieces.append(chunk.text[position - chunk.start :])
     return "".join(pieces)
-
-
-def _quote_lines(parts: list[Part]) -> str:
-    quotes = [(mark, quote) for part in parts for mark, quote in part.quotes.items()]
-    return "".join(f"{mark}: {quote.text[:_QUOTE_PREVIEW]}…\n" for mark, quote in quotes)
