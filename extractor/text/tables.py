@@ -10,7 +10,7 @@ extractor/data/structure.toml ([table]).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..knowledge import load
@@ -21,6 +21,7 @@ class Cell:
     start: int
     end: int
     text: str
+    parent: str = ""  # a column header under a spanning one (增速 under 收入合计): the spanning header's words
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class TableCell:
     column_header: Cell | None
     unit_end: int = -1  # where the unit's source ends (a growth word is longer than its %); -1: unit_start + len(unit)
     unit_from: str = ""  # which printing gives the unit: "header", "growth header" (累计增长 → %), "" when none
+    subject: str = ""  # the row header, when the corner says the rows are zones or places (区域 | 单位数 | …)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class _Rules:
     number_cell: re.Pattern[str]
     min_rows: int
     generic_corner: re.Pattern[str]
+    entity_corner: re.Pattern[str]
+    caption_period: re.Pattern[str]
+    sub_header: re.Pattern[str]
 
 
 @cache
@@ -121,13 +126,43 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
         years += 1
     if years >= 2 and years < len(cells) and not _is_value(cells[years].text):
         return _rows_after([], cells[:years], cells[years:], years)
+    caption = cells[:1] if cells and _rules().caption_period.fullmatch(cells[0].text) else []
+    cells = cells[len(caption) :]
     words = 0
     while words < len(cells) and not _is_value(cells[words].text):
         words += 1
     if words < 3 or words == len(cells):
         return []
     header = cells[: words - 1]  # the last word before the first value is the first row's header
-    return _rows_after(header[:1], header[1:], cells[words - 1 :], len(header) - 1)
+    rest = cells[words - 1 :]
+    columns = _leaf_columns(header[1:], _row_width(rest))
+    rows = _rows_after(header[:1], columns, rest, len(columns))
+    return [caption, *rows] if caption and rows else rows
+
+
+def _row_width(cells: list[Cell]) -> int:
+    """How many values the first row header of a folded table is followed by."""
+    width = 0
+    for cell in cells[1:]:
+        if not _is_value(cell.text):
+            break
+        width += 1
+    return width
+
+
+def _leaf_columns(columns: list[Cell], width: int) -> list[Cell]:
+    """The columns a row's values line up with. A header printed on two levels (区域 | 单位数 | 收入合计, then
+    绝对值 | 增速 under 收入合计) has one word more than a row has values: its last words are sub-headers
+    (structure.toml sub_header) of the word before them, which spans them. Nothing fits: the columns as printed."""
+    if len(columns) != width + 1:
+        return columns
+    subs = 0
+    while subs < len(columns) - 1 and _rules().sub_header.fullmatch(columns[-1 - subs].text):
+        subs += 1
+    if subs < 2:
+        return columns
+    parent = columns[-1 - subs]
+    return [*columns[: -1 - subs], *(replace(cell, parent=parent.text) for cell in columns[-subs:])]
 
 
 def _rows_after(corner: list[Cell], columns: list[Cell], rest: list[Cell], width: int) -> list[list[Cell]]:
@@ -180,6 +215,8 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
     row header prints no unit, the unit comes from the column header, and a corner cell that names the table's
     indicator (现价工业产值) is the metric, the row header its scope.
     """
+    caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
+    rows = rows[1:] if caption else rows
     header, found = rows[0], []
     for row in rows[1:]:
         row_header, values = row[0], row[1:]
@@ -188,8 +225,24 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
         for index, cell in enumerate(values):
             column_index = index + 1 - shift
             column = header[column_index] if 0 <= column_index < len(header) else None
-            found.append(_cell_with_headers(cell, row_header, column, corner))
+            if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
+                found.append(_entity_row_cell(cell, row_header, column, caption))
+            else:
+                found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
+
+
+def _entity_row_cell(cell: Cell, row_header: Cell, column: Cell, caption: str) -> TableCell:
+    """区域 | 单位数 | 增速 …, one zone a row: the row header is the subject, the column header (under the one
+    spanning it) the metric and unit, the table's caption or the column's year the period."""
+    words, unit, unit_start = _metric_and_unit(column)
+    metric, period = f"{column.parent}{words}", caption or _year(column)
+    if unit:
+        return TableCell(cell, metric, unit, unit_start, period, "", row_header, column, unit_from="header", subject=row_header.text)
+    growth = _growth_word(column)
+    if growth is None:
+        return TableCell(cell, metric, "", -1, period, "", row_header, column, subject=row_header.text)
+    return TableCell(cell, metric, "%", growth.start, period, "", row_header, column, growth.end, "growth header", row_header.text)
 
 
 def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
@@ -283,12 +336,12 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     return rows + _kept(run)
 
 
-_CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜][ \t\u3000]*")
+_CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜]+[ \t\u3000]*")  # |||: empty cells of the run
 
 
 def raw_cell_blocks(raw: str) -> list[tuple[int, int]]:
-    """Runs of four or more lines that each hold one cell and a bar (a table printed one cell a line): the
-    normalizer keeps a break before and after the run and joins the cells inside it."""
+    """Runs of four or more lines that each hold one cell and a bar, or only bars (empty cells), as a table
+    printed one cell a line: the normalizer keeps a break before and after the run and joins the cells inside it."""
     blocks, first, last, count = [], -1, -1, 0
     for line in _LINE.finditer(raw):
         if _CELL_LINE.fullmatch(line.group()):
@@ -336,12 +389,18 @@ def _block(text: str, position: int) -> tuple[int, int]:
     return block_start, block_end
 
 
+def _unit_headers(found: TableCell) -> list[Cell]:
+    headers = (found.column_header,) if found.subject else (found.row_header, found.column_header)
+    return [cell for cell in headers if cell is not None]
+
+
 @lru_cache(maxsize=16)
 def _block_headers(text: str, start: int, end: int) -> dict[int, list[Cell]]:
     """The headers of every value cell of the tables in text[start:end], by the cell's start: read once per
-    table, however many of its cells the validator asks about."""
+    table, however many of its cells the validator asks about. A row header that names the row's zone
+    (“六高”合计(剔重)) is no header of its unit: only the column's counts."""
     return {
-        found.cell.start: [cell for cell in (found.row_header, found.column_header) if cell is not None]
+        found.cell.start: _unit_headers(found)
         for rows in find_tables(text, start, end)
         for found in table_cells(rows)
     }

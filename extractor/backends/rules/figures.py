@@ -187,6 +187,7 @@ def _table_figures(
         value = quantity.value if quantity else 0.0
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
+        row_subject = _ROW_NOTE.sub("", found.subject)  # “六高”合计(剔重): the row's zone, less its note
         figures.append(
             Figure(
                 value_text=found.cell.text,
@@ -200,14 +201,17 @@ def _table_figures(
                 metric_scope=found.scope,
                 measure=measure,
                 period=found.period or period_before,
-                subject=subject,
-                subject_from=subject_from,
+                subject=row_subject or subject,
+                subject_from="table" if row_subject else subject_from,
                 metric_from="table",
                 period_from="table" if found.period else "paragraph" if period_before else "none",
                 evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
             )
         )
     return figures
+
+
+_ROW_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
 
 
 def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:
