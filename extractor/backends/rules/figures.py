@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...domain.periods import PeriodIndex, period_pattern
+from ...knowledge import data as knowledge_file
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
@@ -273,7 +275,8 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
     before = text[match.start - 1] if match.start else ""
     after = text[match.end] if match.end < len(text) else ""
     quantity = match.quantity
-    if before in "第前+几数" or after == "+" or _is_latin(before) or _is_latin(after) or after in "强大级":
+    glued = _is_latin(before) and not _after_latin_metric(text, match.start)  # 实现GDP307.3亿元 is a figure
+    if before in "第前+几数" or after == "+" or glued or _is_latin(after) or after in "强大级":
         return False  # 第六批, 前四, 几十亿, 2+N, P3实验室, 5G, 500强, 四大, 千亿级
     if quantity.base_unit == "年" and quantity.value >= 1900 and float(quantity.value).is_integer():
         return False  # a year, not a duration
@@ -296,11 +299,29 @@ _PERIOD_UNITS = {"年", "月", "天", "日", "周"}
 def _frames_a_period(text: str, match: QuantityMatch) -> bool:
     facts = knowledge()
     before = text[max(0, match.start - 3) : match.start]
-    return bool(facts.period_phrase_before.search(before) or facts.period_phrase_after.match(text, match.end))
+    if facts.period_phrase_before.search(before) or facts.period_phrase_after.match(text, match.end):
+        return True
+    return bool(facts.named_period_before.search(before) and facts.named_period_after.match(text, match.end))
 
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z&]+$")
+
+
+def _after_latin_metric(text: str, position: int) -> bool:
+    """The Latin word glued before the number is a metric of the lexicon (GDP307.3亿元), not a model name (P3, A380)."""
+    run = _LATIN_RUN.search(text, max(0, position - 8), position)
+    return bool(run) and run.group().upper() in _latin_metric_words()
+
+
+@cache
+def _latin_metric_words() -> frozenset[str]:
+    """The metric signals of extractor/data/metrics.toml written in Latin letters (GDP, R&D)."""
+    signals = (signal for entry in knowledge_file("metrics.toml")["metric"] for signal in entry["signals"])
+    return frozenset(signal.upper() for signal in signals if signal.isascii() and _LATIN_RUN.fullmatch(signal))
 
 
 def _inside(text: str, position: int, opening: str, closing: str) -> bool:

@@ -81,6 +81,8 @@ class _Knowledge:
     period_phrase_before: re.Pattern[str]
     scope_framing: re.Pattern[str]
     period_phrase_after: re.Pattern[str]
+    named_period_before: re.Pattern[str]
+    named_period_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -135,6 +137,8 @@ def knowledge() -> _Knowledge:
         period_phrase_before=re.compile(f"(?:{phrase['period_phrase_before']})$"),
         scope_framing=re.compile(labels["scope"]["framing"]),
         period_phrase_after=re.compile(phrase["period_phrase_after"]),
+        named_period_before=re.compile(f"(?:{phrase['named_period_before']})$"),
+        named_period_after=re.compile(phrase["named_period_after"]),
         not_a_metric=frozenset(phrase["not_a_metric"]),
         relational=tuple(phrase["relational"]),
         after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),

@@ -384,7 +384,10 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
         core, times = groups.most_common(1)[0]
-        if times > parks:
+        # Like a park, a group is the article's topic only when named more than once or in the lead: 各类园区 printed
+        # once in a 12,000-character work report is a mention, not what the report speaks for.
+        group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
+        if times > parks and (times > 1 or group_in_lead):
             return canonical_group(core)
     if main_park and (parks > 1 or in_lead):
         return main_park
@@ -478,6 +481,8 @@ def subject_of(
             continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
         if entity.locative or _is_measured(entity, text, position):
             continue
+        if entity.kind == "group" and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
+            continue  # …“一张网”覆盖各类园区。招商引资…: a group an earlier sentence acts on is not the next one's topic
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
