@@ -21,7 +21,7 @@ from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells,
 from ..budget import check_budget
 from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
-from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
+from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -75,6 +75,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        subject = grounded_collective(subject, entities)
         period, period_from = periods.words_at(match.start)
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
