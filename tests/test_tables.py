@@ -156,3 +156,19 @@ def test_a_table_of_zones_gives_each_row_its_zone_and_each_block_its_caption_per
     assert (second.period_start, second.period_end) == ("2016-01-01", "2016-03-31")
     assert fall.subject == "金融街" and fall.value == -9.3 and fall.status is Status.verified
     assert "28811.4" not in figures and "538" not in figures  # no unit printed for these columns: not read, never guessed
+
+
+# A table printed one bare cell a line (no bars, blank lines between), after the text it restates by rows.
+BARE_TABLE = (
+    "2010年全市高新技术产业中，航空航天制造业实现工业总产值29.22亿元，医药制造业实现工业总产值260.43亿元。\n\n"
+    "比去年增长(%)\n\n占全市高新技术产业比重(%)\n\n航空航天制造业\n\n34.4\n\n0.3\n\n医药制造业\n\n18.7\n\n2.9\n"
+)
+
+
+def test_a_table_of_bare_cells_keeps_its_cells_apart_and_takes_each_rows_key_from_the_text_before():
+    figures = _figures(BARE_TABLE)
+    growth, share = figures["34.4"], figures["2.9"]
+    assert growth.status is Status.verified and growth.unit == "%" and growth.measure.value == "growth"
+    assert (growth.metric, growth.metric_key, growth.metric_from) == ("航空航天制造业比去年增长", "industrial_output", "paragraph")
+    assert share.metric == "医药制造业占全市高新技术产业比重" and share.status is Status.verified
+    assert "34.40.3" not in normalize(BARE_TABLE).text  # two cells, never one number

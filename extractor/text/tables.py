@@ -10,8 +10,10 @@ extractor/data/structure.toml ([table]).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from ..knowledge import load
 
@@ -97,8 +99,10 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     is folded back into its rows."""
     tables: list[list[list[Cell]]] = []
     run: list[list[Cell]] = []
+    bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
     for line in _LINE.finditer(text, start, end):
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
+        bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells)
         if folded:
             tables.append(folded)
@@ -111,7 +115,61 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         run = []
     if len(run) >= _rules().min_rows:
         tables.append(run)
+    _bare_run(bare, text, None, [], tables)
     return tables
+
+
+def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: list[Cell], tables: list[list[list[Cell]]]) -> list[Cell]:
+    """Grow the run of bare one-cell lines by this line, or close it: a closed run that reads as a table joins
+    ``tables``. Returns the run going on."""
+    if line is not None and not cells and _bare_cell(line.group()):
+        return [*bare, Cell(line.start(), line.end(), line.group().strip())]
+    if _bare_table(bare):
+        folded = _folded(bare)
+        if folded:
+            tables.append(folded)
+    return []
+
+
+def _bare_cell(line: str) -> bool:
+    """A line that may be one cell of a table printed without bars: short, no sentence in it."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= _BARE_CELL_CHARS and not _SENTENCE_MARKS.search(stripped)
+
+
+def _bare_table(cells: list[Cell] | list[str]) -> bool:
+    """Enough bare cells, a third of them plain numbers, two numbers in a row somewhere: a table, not a list of
+    headings (a heading is never a plain number)."""
+    texts = [cell.text if isinstance(cell, Cell) else cell for cell in cells]
+    numbers = [is_number(text) for text in texts]
+    paired = any(a and b for a, b in pairwise(numbers))
+    return len(texts) >= _BARE_MIN_CELLS and 3 * sum(numbers) >= len(texts) and paired
+
+
+_BARE_CELL_CHARS = 30
+_BARE_MIN_CELLS = 6
+_SENTENCE_MARKS = re.compile("[。，,；;！？!?：:]")
+
+
+def raw_bare_cell_breaks(raw: str) -> list[int]:
+    """The ends of the raw lines that are cells of a table printed one bare cell a line (no bars, blank lines
+    between cells allowed): the normalizer keeps a break after each, so the cells never run into one another
+    (34.4 and 0.3 are two cells, not 34.40.3)."""
+    ends: list[int] = []
+    run: list[re.Match[str]] = []
+    for line in [*_LINE.finditer(raw), None]:
+        if line is not None and not line.group().strip():
+            continue
+        if line is not None and not _RAW_SEPARATOR_BAR.search(line.group()) and _bare_cell(line.group()):
+            run.append(line)
+            continue
+        if _bare_table([found.group().strip() for found in run]):
+            ends += [found.end() for found in run]
+        run = []
+    return ends
+
+
+_RAW_SEPARATOR_BAR = re.compile("[|｜\t]")
 
 
 def _folded(cells: list[Cell]) -> list[list[Cell]]:
@@ -135,8 +193,10 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
         return []
     header = cells[: words - 1]  # the last word before the first value is the first row's header
     rest = cells[words - 1 :]
-    columns = _leaf_columns(header[1:], _row_width(rest))
-    rows = _rows_after(header[:1], columns, rest, len(columns))
+    width = _row_width(rest)
+    corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
+    columns = _leaf_columns(header[len(corner) :], width)
+    rows = _rows_after(corner, columns, rest, len(columns))
     return [caption, *rows] if caption and rows else rows
 
 
@@ -256,6 +316,8 @@ def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner
             indicator = _metric_and_unit(corner)[0] if corner is not None else ""
             if indicator and not _rules().generic_corner.fullmatch(indicator):
                 metric, scope = f"{indicator}{column_words}", row_header.text  # 装备制造业 × 增长% under 现价工业产值
+            elif unit and not _year(column):
+                metric = f"{metric}{column_words}"  # 航空航天制造业 × 比去年增长(%): the row's growth
     else:  # years down the side: the column header names the metric
         metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
         period = row_year
@@ -372,21 +434,31 @@ def headers_of(text: str, position: int) -> list[Cell]:
 def _block(text: str, position: int) -> tuple[int, int]:
     """The run of lines with cell separators around ``position``: the table's block."""
     line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    in_block = _line_test(text, line_start, line_end)
     block_start = line_start
-    while block_start > 0:  # the table's block: the run of lines with cell separators around the position
+    while block_start > 0:  # the table's block: the run of lines like the position's around it
         previous = text.rfind("\n", 0, block_start - 1) + 1
-        if not _rules().cell_separators.search(text, previous, block_start - 1):
+        if not in_block(previous, block_start - 1):
             break
         block_start = previous
-    block_end = text.find("\n", position)
-    block_end = len(text) if block_end == -1 else block_end
+    block_end = line_end
     while block_end < len(text):
         following = text.find("\n", block_end + 1)
         following = len(text) if following == -1 else following
-        if not _rules().cell_separators.search(text, block_end + 1, following):
+        if not in_block(block_end + 1, following):
             break
         block_end = following
     return block_start, block_end
+
+
+def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
+    """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
+    bare cell a line) being one short bare cell itself."""
+    if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
+        return lambda first, last: bool(_rules().cell_separators.search(text, first, last))
+    return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:

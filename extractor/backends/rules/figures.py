@@ -191,6 +191,9 @@ def _table_figures(
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
         row_subject = _ROW_NOTE.sub("", found.subject)  # “六高”合计(剔重): the row's zone, less its note
+        key, key_from = metric_key(found.metric, base_unit, measure), "table"
+        if key == "other":  # 航空航天制造业 | 比去年增长(%): the key the text before gave that row (…实现工业总产值29.22亿元)
+            key, key_from = _key_named_before(text, found.row_header.text, before, floor, table_start) or ("other", "table")
         figures.append(
             Figure(
                 value_text=found.cell.text,
@@ -200,18 +203,35 @@ def _table_figures(
                 base_unit=base_unit,
                 unit_span=Span(start=found.unit_start, end=found.unit_end if found.unit_end >= 0 else found.unit_start + len(found.unit)),
                 metric=found.metric,
-                metric_key=metric_key(found.metric, base_unit, measure),
+                metric_key=key,
                 metric_scope=found.scope,
                 measure=measure,
                 period=found.period or period_before,
                 subject=row_subject or subject,
                 subject_from="table" if row_subject else subject_from,
-                metric_from="table",
+                metric_from=key_from,
                 period_from="table" if found.period else "paragraph" if period_before else "none",
                 evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
             )
         )
     return figures
+
+
+_NAMED_BEFORE_CHARS = 16  # how far after the row's name the text's figure may stand (航空航天制造业实现工业总产值29.22亿元)
+
+
+def _key_named_before(text: str, row: str, before: list[Figure], floor: int, table_start: int) -> tuple[str, str] | None:
+    """The metric key of the figure the text before a table gives right after the name of the table's row, in the
+    same clause: a table that restates its report by rows whose headers name no metric. None when there is none."""
+    at = text.rfind(row, floor, table_start) if len(row) >= 2 else -1
+    if at < 0:
+        return None
+    after = at + len(row)
+    for figure in before:
+        position = _position(figure)  # where its clause's evidence starts: at the row's name, or after it
+        if at <= position <= after + _NAMED_BEFORE_CHARS and not _SENTENCE_PUNCTUATION.search(text, after, max(after, position)):
+            return (figure.metric_key, "paragraph") if figure.metric_key != "other" else None
+    return None
 
 
 _ROW_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
