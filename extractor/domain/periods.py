@@ -363,6 +363,10 @@ class PeriodIndex:
             index -= 1
         return self._anchors[index] if index >= 0 else None
 
+    def heading_titles(self, position: int) -> list[str]:
+        """The titles of the headings that govern ``position``, innermost first."""
+        return [heading.text for heading in self._outline.governing(position)]
+
     def governing(self, position: int) -> Anchor | None:
         """The period that governs a number standing at ``position``, or None."""
         return self._governing(position)[0]

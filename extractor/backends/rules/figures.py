@@ -19,7 +19,7 @@ from ...knowledge import data as knowledge_file
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
-from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
+from .labels import FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
 
@@ -76,6 +76,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         subject = grounded_collective(subject, entities)
+        if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
+            labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title

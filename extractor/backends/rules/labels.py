@@ -13,6 +13,7 @@ sentence and takes its metric and key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -100,6 +101,8 @@ class _Knowledge:
     outcome: re.Pattern[str]
     change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
+    plan_headings: re.Pattern[str]
+    review_headings: re.Pattern[str]
     streak: re.Pattern[str]
     time_limit_after: re.Pattern[str]
     families: dict[str, str]
@@ -156,6 +159,8 @@ def knowledge() -> _Knowledge:
         outcome=re.compile(target["outcome"]),
         change_words=re.compile(phrase["change_words"]),
         not_target_cues=re.compile(target["not_cues"]),
+        plan_headings=re.compile(target["plan_headings"]),
+        review_headings=re.compile(target["review_headings"]),
         streak=re.compile(phrase["streak"]),
         time_limit_after=re.compile(phrase["time_limit_after"]),
         families={item["key"]: item["family"] for item in metrics if item.get("family")},
@@ -310,6 +315,16 @@ def is_target(scope: str) -> bool:
         return False
     masked = facts.not_target_cues.sub(lambda m: "＿" * len(m.group()), scope)
     return bool(facts.target_cues.search(masked))
+
+
+def in_plan_section(headings: Iterable[str], sentence: str) -> bool:
+    """Under a heading that announces the work ahead (三、2026年重点工作), with none above or within it reviewing,
+    in a sentence that reports no outcome: a target whatever cue its own sentence lacks."""
+    facts = knowledge()
+    titles = list(headings)
+    if facts.outcome.search(sentence) or any(facts.review_headings.search(title) for title in titles):
+        return False
+    return any(facts.plan_headings.search(title) for title in titles)
 
 
 def label_figure(
