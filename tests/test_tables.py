@@ -172,3 +172,12 @@ def test_a_table_of_bare_cells_keeps_its_cells_apart_and_takes_each_rows_key_fro
     assert (growth.metric, growth.metric_key, growth.metric_from) == ("航空航天制造业比去年增长", "industrial_output", "paragraph")
     assert share.metric == "医药制造业占全市高新技术产业比重" and share.status is Status.verified
     assert "34.40.3" not in normalize(BARE_TABLE).text  # two cells, never one number
+
+
+def test_a_run_of_thousands_of_bare_lines_is_no_table():
+    """A statistics table printed one bare cell a line is short; a page of thousands of short lines is none (the
+    validator walks a table's block for each of its cells: such a run would make it quadratic)."""
+    text = "比去年增长(%)\n占比(%)\n" + "".join(f"行业{i}\n{i}.5\n{i}.1\n" for i in range(2000))
+    assert find_tables(text, 0, len(text)) == []
+    short = "比去年增长(%)\n占比(%)\n" + "".join(f"行业{i}\n{i}.5\n{i}.1\n" for i in range(20))
+    assert len(find_tables(short, 0, len(short))) == 1

@@ -143,11 +143,14 @@ def _bare_table(cells: list[Cell] | list[str]) -> bool:
     texts = [cell.text if isinstance(cell, Cell) else cell for cell in cells]
     numbers = [is_number(text) for text in texts]
     paired = any(a and b for a, b in pairwise(numbers))
-    return len(texts) >= _BARE_MIN_CELLS and 3 * sum(numbers) >= len(texts) and paired
+    return _BARE_MIN_CELLS <= len(texts) <= _BARE_MAX_CELLS and 3 * sum(numbers) >= len(texts) and paired
 
 
 _BARE_CELL_CHARS = 30
 _BARE_MIN_CELLS = 6
+# A statistics table printed one bare cell a line has tens of cells; a run of thousands of short lines is no such
+# table (and the validator, which walks a table's block for each of its cells, would go quadratic on it).
+_BARE_MAX_CELLS = 400
 _SENTENCE_MARKS = re.compile("[。，,；;！？!?：:]")
 
 
@@ -437,14 +440,17 @@ def _block(text: str, position: int) -> tuple[int, int]:
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
     in_block = _line_test(text, line_start, line_end)
-    block_start = line_start
-    while block_start > 0:  # the table's block: the run of lines like the position's around it
+    bare = not _rules().cell_separators.search(text, line_start, line_end)
+    limit = _BARE_MAX_CELLS if bare else len(text)  # a bare table is short; a longer run is none (never quadratic)
+    block_start, steps = line_start, 0
+    while block_start > 0 and steps <= limit:  # the table's block: the run of lines like the position's
         previous = text.rfind("\n", 0, block_start - 1) + 1
         if not in_block(previous, block_start - 1):
             break
-        block_start = previous
-    block_end = line_end
-    while block_end < len(text):
+        block_start, steps = previous, steps + 1
+    block_end, steps = line_end, 0
+    while block_end < len(text) and steps <= limit:
+        steps += 1
         following = text.find("\n", block_end + 1)
         following = len(text) if following == -1 else following
         if not in_block(block_end + 1, following):
