@@ -30,6 +30,7 @@ class _DocumentSubject:
     """[document_subject] of confidence.toml: the scopes of metric and period with which a subject read from the
     document is as safe as one read from the clause."""
 
+    subject_from: frozenset[str]
     metric_from: frozenset[str]
     period_from: frozenset[str]
 
@@ -102,12 +103,13 @@ def band(subject_from: str, metric_from: str, period_from: str, metric_key: str,
 
 
 def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
-    """Every label read from a [high] scope, or the subject the document's under [document_subject]'s metric and period."""
+    """Every label read from a [high] scope, or the subject the document's (or its title's) under [document_subject]'s
+    metric and period."""
     if all(sources[label] in getattr(high, label) for label in _LABELS):
         return True
     section = _document_subject()
     return (
-        sources["subject_from"] == "document"
+        sources["subject_from"] in section.subject_from
         and sources["metric_from"] in section.metric_from
         and sources["period_from"] in section.period_from
     )

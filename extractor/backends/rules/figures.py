@@ -15,11 +15,12 @@ from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...domain.periods import PeriodIndex, period_pattern
-from ...knowledge import data as knowledge_file
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
-from .labels import FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
+from ..build import build_figure
+from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
+from .lexicon import metric_entries
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
 
@@ -38,7 +39,7 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
-    own_subject = article_subject(entities, main_park, text, start)
+    own_subject, own_from = article_subject(entities, main_park, text, start)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
@@ -61,20 +62,24 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             parallel = tuple(sentence) if adjacent and continues_sentence(text, sentence_start) else ()
             sentence = []
         labels = label_figure(
-            text,
-            match.start,
-            match.end,
-            match.quantity.base_unit,
-            sentence_start,
-            names,
-            period_pattern(),
-            same_sentence[2] if same_sentence else None,
-            same_sentence[1] if same_sentence else sentence_start,
-            parallel,
+            FigureContext(
+                text,
+                match.start,
+                match.end,
+                match.quantity.base_unit,
+                sentence_start,
+                names,
+                period_pattern(),
+                previous=same_sentence[2] if same_sentence else None,
+                previous_end=same_sentence[1] if same_sentence else sentence_start,
+                parallel=parallel,
+            )
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        if subject_from == "document" and subject == own_subject:
+            subject_from = own_from  # the title names it (heading), or the article only names it most
         subject = grounded_collective(subject, entities)
         if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
@@ -83,15 +88,11 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             period_from = "document" if period else period_from
         figures.append(
-            Figure(
-                value_text=match.value_text,
-                value=match.quantity.value,
-                unit=match.quantity.unit,
-                amount=match.quantity.amount,
+            build_figure(
+                match.value_text,
+                match.quantity,
+                (match.start, match.end),
                 base_unit=match.quantity.base_unit or _implied_unit(text, sentence_start, match.start),
-                qualifier=match.quantity.qualifier,
-                value_high=match.quantity.value_high,
-                amount_high=match.quantity.amount_high,
                 metric=labels.metric,
                 metric_key=labels.metric_key,
                 measure=labels.measure,
@@ -189,20 +190,20 @@ def _table_figures(
         if not found.unit or not found.metric:
             continue  # a cell whose headers give no unit or no metric is not read (never guessed)
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
-        value = quantity.value if quantity else 0.0
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
         row_subject = _ROW_NOTE.sub("", found.subject)  # “六高”合计(剔重): the row's zone, less its note
         key, key_from = metric_key(found.metric, base_unit, measure), "table"
         if key == "other":  # 航空航天制造业 | 比去年增长(%): the key the text before gave that row (…实现工业总产值29.22亿元)
             key, key_from = _key_named_before(text, found.row_header.text, before, floor, table_start) or ("other", "table")
+        unread = {} if quantity else {"value": 0.0, "amount": 0.0}  # a damaged cell: the validator says not_found
         figures.append(
-            Figure(
-                value_text=found.cell.text,
-                value=value,
-                unit=found.unit,
-                amount=quantity.amount if quantity else 0.0,
-                base_unit=base_unit,
+            build_figure(
+                found.cell.text,
+                quantity,
+                (found.cell.start, found.cell.end),
+                unit=found.unit,  # the header's, as printed (the reading's is the same unit, joined to the cell)
+                **unread,
                 unit_span=Span(start=found.unit_start, end=found.unit_end if found.unit_end >= 0 else found.unit_start + len(found.unit)),
                 metric=found.metric,
                 metric_key=key,
@@ -343,7 +344,7 @@ def _after_latin_metric(text: str, position: int) -> bool:
 @cache
 def _latin_metric_words() -> frozenset[str]:
     """The metric signals of extractor/data/metrics.toml written in Latin letters (GDP, R&D)."""
-    signals = (signal for entry in knowledge_file("metrics.toml")["metric"] for signal in entry["signals"])
+    signals = (signal for entry in metric_entries() for signal in entry.signals)
     return frozenset(signal.upper() for signal in signals if signal.isascii() and _LATIN_RUN.fullmatch(signal))
 
 
