@@ -17,6 +17,9 @@ class _Table:
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
     generic_corner: re.Pattern[str]
+    entity_corner: re.Pattern[str]
+    caption_period: re.Pattern[str]
+    sub_header: re.Pattern[str]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from extractor import extract_text
 from extractor.cli import main
 from extractor.models import RECORD_TYPES, Status
@@ -157,3 +159,14 @@ def test_the_package_docstring_example_holds():
 
     results = doctest.testmod(extractor)
     assert results.attempted >= 1 and results.failed == 0
+
+
+@pytest.mark.parametrize(("mine", "right"), [("四川省高新区", True), ("全省高新区", True), ("四川省开发区", False), ("全市高新区", False)])
+def test_a_group_grounded_in_its_place_is_scored_as_the_group_named_relative_to_it(tmp_path, mine, right):
+    gold = _gold(
+        tmp_path,
+        figures=[{"value_text": "1.2万亿元", "amount": 1.2e12, "base_unit": "元", "subject": "全省高新区", "context": "营业收入1.2万亿元"}],
+    )
+    evidence = {"text": "营业收入1.2万亿元"}
+    prediction = {"kind": "figure", "doc": "d.txt", "amount": 1.2e12, "base_unit": "元", "subject": mine, "evidence": evidence}
+    assert evaluate([prediction], gold)["figures"].attribute_right == right

@@ -9,7 +9,7 @@ from extractor import extract_text
 from extractor.checks.verify import verify
 from extractor.models import Figure, Span, Status
 from extractor.text.normalize import normalize
-from extractor.text.tables import find_tables, table_cells
+from extractor.text.tables import find_tables, is_growth_word, table_cells
 
 _DATA = tomllib.loads(resources.files("extractor").joinpath("data/structure.toml").read_text(encoding="utf-8"))
 
@@ -20,7 +20,11 @@ def test_the_data_files_tables_give_each_cell_its_headers(example):
     cells = [c for rows in find_tables(text, 0, len(text)) for c in table_cells(rows) if c.cell.text == example["cell"]]
     assert len(cells) == 1
     assert (cells[0].metric, cells[0].unit, cells[0].period) == (example["metric"], example["unit"], example["period"])
-    assert text[cells[0].unit_start : cells[0].unit_start + len(cells[0].unit)] == example["unit"]
+    assert cells[0].subject == example.get("subject", "")
+    if cells[0].unit_from == "growth header":  # the unit's place is the growth word that makes the cell a percentage
+        assert is_growth_word(text[cells[0].unit_start : cells[0].unit_end])
+    else:
+        assert text[cells[0].unit_start : cells[0].unit_start + len(cells[0].unit)] == example["unit"]
 
 
 def _figures(text: str) -> dict[str, Figure]:
@@ -126,3 +130,54 @@ def test_a_damaged_cell_under_a_unit_line_is_reported_not_guessed():
     figures = _figures("单位：万元\n指标\t2022\t2023\n工业总产值\t1200\t27446-3\n税收收入\t45\t51")
     assert figures["1200"].status is Status.verified
     assert figures["27446-3"].status is Status.not_found and "damaged" in figures["27446-3"].status_reason
+
+
+# A statistics page's table as a crawler prints it: one cell a line, empty cells as bare bars, a caption period,
+# zones down the side, 收入合计 spanning 绝对值 | 增速; the two blocks of one page have their own periods.
+ZONES_TABLE = "".join(
+    f"{line} |\n" if line else "||\n"
+    for block, period in (("a", "2016年上半年"), ("b", "2016年1季度"))
+    for line in (
+        period, "", "区域", "单位数", "收入合计", "", "绝对值", "增速", "",
+        "“六高”合计(剔重)", "10128" if block == "a" else "10174", "28811.4", "6.9" if block == "a" else "7.0",
+        "金融街", "538", "4242.0", "-8.2" if block == "a" else "-9.3",
+        "注:1.中关村按注册地原则统计,部分单位在其他功能区内经营,“六高”合计对这部分数据进行了扣减。" if block == "a" else "",
+    )
+)
+
+
+def test_a_table_of_zones_gives_each_row_its_zone_and_each_block_its_caption_period():
+    result = extract_text(ZONES_TABLE, meta={"published": "2020-02-17"})
+    figures = {f.value_text: f for article in result.articles for f in article.figures}
+    first, second, fall = figures["6.9"], figures["7.0"], figures["-9.3"]
+    assert first.status is Status.verified and first.unit == "%" and first.metric_key == "revenue"
+    assert (first.subject, first.subject_from) == ("“六高”合计", "table")
+    assert (first.period_start, first.period_end) == ("2016-01-01", "2016-06-30")
+    assert (second.period_start, second.period_end) == ("2016-01-01", "2016-03-31")
+    assert fall.subject == "金融街" and fall.value == -9.3 and fall.status is Status.verified
+    assert "28811.4" not in figures and "538" not in figures  # no unit printed for these columns: not read, never guessed
+
+
+# A table printed one bare cell a line (no bars, blank lines between), after the text it restates by rows.
+BARE_TABLE = (
+    "2010年全市高新技术产业中，航空航天制造业实现工业总产值29.22亿元，医药制造业实现工业总产值260.43亿元。\n\n"
+    "比去年增长(%)\n\n占全市高新技术产业比重(%)\n\n航空航天制造业\n\n34.4\n\n0.3\n\n医药制造业\n\n18.7\n\n2.9\n"
+)
+
+
+def test_a_table_of_bare_cells_keeps_its_cells_apart_and_takes_each_rows_key_from_the_text_before():
+    figures = _figures(BARE_TABLE)
+    growth, share = figures["34.4"], figures["2.9"]
+    assert growth.status is Status.verified and growth.unit == "%" and growth.measure.value == "growth"
+    assert (growth.metric, growth.metric_key, growth.metric_from) == ("航空航天制造业比去年增长", "industrial_output", "paragraph")
+    assert share.metric == "医药制造业占全市高新技术产业比重" and share.status is Status.verified
+    assert "34.40.3" not in normalize(BARE_TABLE).text  # two cells, never one number
+
+
+def test_a_run_of_thousands_of_bare_lines_is_no_table():
+    """A statistics table printed one bare cell a line is short; a page of thousands of short lines is none (the
+    validator walks a table's block for each of its cells: such a run would make it quadratic)."""
+    text = "比去年增长(%)\n占比(%)\n" + "".join(f"行业{i}\n{i}.5\n{i}.1\n" for i in range(2000))
+    assert find_tables(text, 0, len(text)) == []
+    short = "比去年增长(%)\n占比(%)\n" + "".join(f"行业{i}\n{i}.5\n{i}.1\n" for i in range(20))
+    assert len(find_tables(short, 0, len(short))) == 1

@@ -26,6 +26,21 @@ class _Scopes:
 
 
 @dataclass(frozen=True)
+class _DocumentSubject:
+    """[document_subject] of confidence.toml: the scopes of metric and period with which a subject read from the
+    document is as safe as one read from the clause."""
+
+    subject_from: frozenset[str]
+    metric_from: frozenset[str]
+    period_from: frozenset[str]
+
+
+@cache
+def _document_subject() -> _DocumentSubject:
+    return load("confidence.toml", _DocumentSubject, "document_subject")
+
+
+@dataclass(frozen=True)
 class _NeverHigh:
     """[never_high] of confidence.toml: labels that stay below high whatever scopes they were read from."""
 
@@ -82,9 +97,22 @@ def band(subject_from: str, metric_from: str, period_from: str, metric_key: str,
         return "low"
     if metric_key == "other" and not high.metric_key_other:
         return "medium"
-    if all(sources[label] in getattr(high, label) for label in _LABELS) and not _held_back(labels, metric_from, period_from, metric_key):
+    if _high_scopes(high, sources) and not _held_back(labels, metric_from, period_from, metric_key):
         return "high"
     return "medium"
+
+
+def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
+    """Every label read from a [high] scope, or the subject the document's (or its title's) under [document_subject]'s
+    metric and period."""
+    if all(sources[label] in getattr(high, label) for label in _LABELS):
+        return True
+    section = _document_subject()
+    return (
+        sources["subject_from"] in section.subject_from
+        and sources["metric_from"] in section.metric_from
+        and sources["period_from"] in section.period_from
+    )
 
 
 def assess(figures: list[Figure]) -> None:

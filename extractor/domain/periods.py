@@ -50,6 +50,8 @@ class _Words:
     continuation: tuple[str, ...]
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
+    clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
+    clause_only_day: re.Pattern[str]  # what follows an event's day told as an attribute (…挂牌成立的)
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,7 @@ class Anchor:
     year_words: str  # the words naming its year when a part can be added to it (2021年 of 2021年1至11月份), else ""
     running_total: bool  # 累计: a total within the period in force, if there is one
     vague: bool  # 近年来, 建成后: no time to resolve
+    clause_only: bool = False  # inside a sentence, a vague span or an event's day governs only its own clause
 
 
 class PeriodIndex:
@@ -353,18 +356,29 @@ class PeriodIndex:
         sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
         head = _lead_in().match(text, sentence, match.start())
         group = match.group
+        # 2023年，… sets the frame of what follows even when a headline was glued before it
+        opens = (bool(head) and head.end() == match.start()) or text[match.end() : match.end() + 1] in ("，", ",")
         return Anchor(
             start=match.start(),
             end=match.end(),
             words=match.group(),
-            # 2023年，… sets the frame of what follows even when a headline was glued before it
-            opens_sentence=(bool(head) and head.end() == match.start()) or text[match.end() : match.end() + 1] in ("，", ","),
+            opens_sentence=opens,
             names_year=bool(group("year") or group("relative")),
             part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
             year_words=_year_words(match),
             running_total=match.group() in knowledge().words.running_total,
             vague=bool(group("vague")),
+            clause_only=self._clause_only(text, match, opens),
         )
+
+    @staticmethod
+    def _clause_only(text: str, match: re.Match[str], opens: bool) -> bool:
+        """Whether a period frames only its own clause (periods.toml clause_only_vague, clause_only_day)."""
+        words = knowledge().words
+        if match.group("vague"):
+            return not opens and bool(words.clause_only_vague.search(match.group()))
+        day = match.group("day_month") and not match.group("until")
+        return bool(day) and bool(words.clause_only_day.match(text[match.end() : match.end() + 8]))
 
     def _carry(self) -> list[Anchor | None]:
         """For each sentence, the period in force at its end (one pass over the sentences)."""
@@ -404,6 +418,8 @@ class PeriodIndex:
         """The governing period and its scope: its clause, its sentence, or the paragraph it was carried through."""
         sentence = bisect_right(self._sentence_starts, position) - 1
         anchor = self._last_anchor_before(position)
+        while anchor is not None and anchor.clause_only and _CLAUSE_BREAK.search(self._text, anchor.end, position):
+            anchor = self._last_anchor_before(anchor.start)  # it framed its own clause only: the one before governs
         scope = "sentence"
         if anchor is None or anchor.start < self._sentence_starts[sentence]:
             anchor, scope = self._carried_into(sentence, self._carried), "paragraph"

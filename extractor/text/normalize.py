@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import opencc
 
 from .structure import numbered_lines
-from .tables import raw_cell_blocks, raw_table_rows
+from .tables import raw_bare_cell_breaks, raw_cell_blocks, raw_table_rows
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -179,6 +179,7 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
     heading_ends |= {row_end for _, row_end in rows}
     heading_ends |= {m.end() for m in _BULLET_LINE.finditer(text)}  # ●营业收入…: an item of a list ends at its line's end
     numbered_starts |= set(row_starts)
+    heading_ends |= set(raw_bare_cell_breaks(text))  # a table printed one bare cell a line keeps its cells apart
     for block_start, block_end in raw_cell_blocks(text):  # a table printed one cell a line: one line of its own
         numbered_starts.add(block_start)
         heading_ends.add(block_end)

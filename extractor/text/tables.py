@@ -10,8 +10,10 @@ extractor/data/structure.toml ([table]).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from ..knowledge import load
 
@@ -21,6 +23,7 @@ class Cell:
     start: int
     end: int
     text: str
+    parent: str = ""  # a column header under a spanning one (增速 under 收入合计): the spanning header's words
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class TableCell:
     column_header: Cell | None
     unit_end: int = -1  # where the unit's source ends (a growth word is longer than its %); -1: unit_start + len(unit)
     unit_from: str = ""  # which printing gives the unit: "header", "growth header" (累计增长 → %), "" when none
+    subject: str = ""  # the row header, when the corner says the rows are zones or places (区域 | 单位数 | …)
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,9 @@ class _Rules:
     number_cell: re.Pattern[str]
     min_rows: int
     generic_corner: re.Pattern[str]
+    entity_corner: re.Pattern[str]
+    caption_period: re.Pattern[str]
+    sub_header: re.Pattern[str]
 
 
 @cache
@@ -92,8 +99,10 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     is folded back into its rows."""
     tables: list[list[list[Cell]]] = []
     run: list[list[Cell]] = []
+    bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
     for line in _LINE.finditer(text, start, end):
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
+        bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells)
         if folded:
             tables.append(folded)
@@ -106,7 +115,64 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         run = []
     if len(run) >= _rules().min_rows:
         tables.append(run)
+    _bare_run(bare, text, None, [], tables)
     return tables
+
+
+def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: list[Cell], tables: list[list[list[Cell]]]) -> list[Cell]:
+    """Grow the run of bare one-cell lines by this line, or close it: a closed run that reads as a table joins
+    ``tables``. Returns the run going on."""
+    if line is not None and not cells and _bare_cell(line.group()):
+        return [*bare, Cell(line.start(), line.end(), line.group().strip())]
+    if _bare_table(bare):
+        folded = _folded(bare)
+        if folded:
+            tables.append(folded)
+    return []
+
+
+def _bare_cell(line: str) -> bool:
+    """A line that may be one cell of a table printed without bars: short, no sentence in it."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= _BARE_CELL_CHARS and not _SENTENCE_MARKS.search(stripped)
+
+
+def _bare_table(cells: list[Cell] | list[str]) -> bool:
+    """Enough bare cells, a third of them plain numbers, two numbers in a row somewhere: a table, not a list of
+    headings (a heading is never a plain number)."""
+    texts = [cell.text if isinstance(cell, Cell) else cell for cell in cells]
+    numbers = [is_number(text) for text in texts]
+    paired = any(a and b for a, b in pairwise(numbers))
+    return _BARE_MIN_CELLS <= len(texts) <= _BARE_MAX_CELLS and 3 * sum(numbers) >= len(texts) and paired
+
+
+_BARE_CELL_CHARS = 30
+_BARE_MIN_CELLS = 6
+# A statistics table printed one bare cell a line has tens of cells; a run of thousands of short lines is no such
+# table (and the validator, which walks a table's block for each of its cells, would go quadratic on it).
+_BARE_MAX_CELLS = 400
+_SENTENCE_MARKS = re.compile("[。，,；;！？!?：:]")
+
+
+def raw_bare_cell_breaks(raw: str) -> list[int]:
+    """The ends of the raw lines that are cells of a table printed one bare cell a line (no bars, blank lines
+    between cells allowed): the normalizer keeps a break after each, so the cells never run into one another
+    (34.4 and 0.3 are two cells, not 34.40.3)."""
+    ends: list[int] = []
+    run: list[re.Match[str]] = []
+    for line in [*_LINE.finditer(raw), None]:
+        if line is not None and not line.group().strip():
+            continue
+        if line is not None and not _RAW_SEPARATOR_BAR.search(line.group()) and _bare_cell(line.group()):
+            run.append(line)
+            continue
+        if _bare_table([found.group().strip() for found in run]):
+            ends += [found.end() for found in run]
+        run = []
+    return ends
+
+
+_RAW_SEPARATOR_BAR = re.compile("[|｜\t]")
 
 
 def _folded(cells: list[Cell]) -> list[list[Cell]]:
@@ -121,13 +187,45 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
         years += 1
     if years >= 2 and years < len(cells) and not _is_value(cells[years].text):
         return _rows_after([], cells[:years], cells[years:], years)
+    caption = cells[:1] if cells and _rules().caption_period.fullmatch(cells[0].text) else []
+    cells = cells[len(caption) :]
     words = 0
     while words < len(cells) and not _is_value(cells[words].text):
         words += 1
     if words < 3 or words == len(cells):
         return []
     header = cells[: words - 1]  # the last word before the first value is the first row's header
-    return _rows_after(header[:1], header[1:], cells[words - 1 :], len(header) - 1)
+    rest = cells[words - 1 :]
+    width = _row_width(rest)
+    corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
+    columns = _leaf_columns(header[len(corner) :], width)
+    rows = _rows_after(corner, columns, rest, len(columns))
+    return [caption, *rows] if caption and rows else rows
+
+
+def _row_width(cells: list[Cell]) -> int:
+    """How many values the first row header of a folded table is followed by."""
+    width = 0
+    for cell in cells[1:]:
+        if not _is_value(cell.text):
+            break
+        width += 1
+    return width
+
+
+def _leaf_columns(columns: list[Cell], width: int) -> list[Cell]:
+    """The columns a row's values line up with. A header printed on two levels (区域 | 单位数 | 收入合计, then
+    绝对值 | 增速 under 收入合计) has one word more than a row has values: its last words are sub-headers
+    (structure.toml sub_header) of the word before them, which spans them. Nothing fits: the columns as printed."""
+    if len(columns) != width + 1:
+        return columns
+    subs = 0
+    while subs < len(columns) - 1 and _rules().sub_header.fullmatch(columns[-1 - subs].text):
+        subs += 1
+    if subs < 2:
+        return columns
+    parent = columns[-1 - subs]
+    return [*columns[: -1 - subs], *(replace(cell, parent=parent.text) for cell in columns[-subs:])]
 
 
 def _rows_after(corner: list[Cell], columns: list[Cell], rest: list[Cell], width: int) -> list[list[Cell]]:
@@ -180,6 +278,8 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
     row header prints no unit, the unit comes from the column header, and a corner cell that names the table's
     indicator (现价工业产值) is the metric, the row header its scope.
     """
+    caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
+    rows = rows[1:] if caption else rows
     header, found = rows[0], []
     for row in rows[1:]:
         row_header, values = row[0], row[1:]
@@ -188,8 +288,24 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
         for index, cell in enumerate(values):
             column_index = index + 1 - shift
             column = header[column_index] if 0 <= column_index < len(header) else None
-            found.append(_cell_with_headers(cell, row_header, column, corner))
+            if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
+                found.append(_entity_row_cell(cell, row_header, column, caption))
+            else:
+                found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
+
+
+def _entity_row_cell(cell: Cell, row_header: Cell, column: Cell, caption: str) -> TableCell:
+    """区域 | 单位数 | 增速 …, one zone a row: the row header is the subject, the column header (under the one
+    spanning it) the metric and unit, the table's caption or the column's year the period."""
+    words, unit, unit_start = _metric_and_unit(column)
+    metric, period = f"{column.parent}{words}", caption or _year(column)
+    if unit:
+        return TableCell(cell, metric, unit, unit_start, period, "", row_header, column, unit_from="header", subject=row_header.text)
+    growth = _growth_word(column)
+    if growth is None:
+        return TableCell(cell, metric, "", -1, period, "", row_header, column, subject=row_header.text)
+    return TableCell(cell, metric, "%", growth.start, period, "", row_header, column, growth.end, "growth header", row_header.text)
 
 
 def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
@@ -203,6 +319,8 @@ def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner
             indicator = _metric_and_unit(corner)[0] if corner is not None else ""
             if indicator and not _rules().generic_corner.fullmatch(indicator):
                 metric, scope = f"{indicator}{column_words}", row_header.text  # 装备制造业 × 增长% under 现价工业产值
+            elif unit and not _year(column):
+                metric = f"{metric}{column_words}"  # 航空航天制造业 × 比去年增长(%): the row's growth
     else:  # years down the side: the column header names the metric
         metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
         period = row_year
@@ -283,12 +401,12 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     return rows + _kept(run)
 
 
-_CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜][ \t\u3000]*")
+_CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜]+[ \t\u3000]*")  # |||: empty cells of the run
 
 
 def raw_cell_blocks(raw: str) -> list[tuple[int, int]]:
-    """Runs of four or more lines that each hold one cell and a bar (a table printed one cell a line): the
-    normalizer keeps a break before and after the run and joins the cells inside it."""
+    """Runs of four or more lines that each hold one cell and a bar, or only bars (empty cells), as a table
+    printed one cell a line: the normalizer keeps a break before and after the run and joins the cells inside it."""
     blocks, first, last, count = [], -1, -1, 0
     for line in _LINE.finditer(raw):
         if _CELL_LINE.fullmatch(line.group()):
@@ -319,29 +437,48 @@ def headers_of(text: str, position: int) -> list[Cell]:
 def _block(text: str, position: int) -> tuple[int, int]:
     """The run of lines with cell separators around ``position``: the table's block."""
     line_start = text.rfind("\n", 0, position) + 1
-    block_start = line_start
-    while block_start > 0:  # the table's block: the run of lines with cell separators around the position
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    in_block = _line_test(text, line_start, line_end)
+    bare = not _rules().cell_separators.search(text, line_start, line_end)
+    limit = _BARE_MAX_CELLS if bare else len(text)  # a bare table is short; a longer run is none (never quadratic)
+    block_start, steps = line_start, 0
+    while block_start > 0 and steps <= limit:  # the table's block: the run of lines like the position's
         previous = text.rfind("\n", 0, block_start - 1) + 1
-        if not _rules().cell_separators.search(text, previous, block_start - 1):
+        if not in_block(previous, block_start - 1):
             break
-        block_start = previous
-    block_end = text.find("\n", position)
-    block_end = len(text) if block_end == -1 else block_end
-    while block_end < len(text):
+        block_start, steps = previous, steps + 1
+    block_end, steps = line_end, 0
+    while block_end < len(text) and steps <= limit:
+        steps += 1
         following = text.find("\n", block_end + 1)
         following = len(text) if following == -1 else following
-        if not _rules().cell_separators.search(text, block_end + 1, following):
+        if not in_block(block_end + 1, following):
             break
         block_end = following
     return block_start, block_end
 
 
+def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
+    """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
+    bare cell a line) being one short bare cell itself."""
+    if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
+        return lambda first, last: bool(_rules().cell_separators.search(text, first, last))
+    return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
+
+
+def _unit_headers(found: TableCell) -> list[Cell]:
+    headers = (found.column_header,) if found.subject else (found.row_header, found.column_header)
+    return [cell for cell in headers if cell is not None]
+
+
 @lru_cache(maxsize=16)
 def _block_headers(text: str, start: int, end: int) -> dict[int, list[Cell]]:
     """The headers of every value cell of the tables in text[start:end], by the cell's start: read once per
-    table, however many of its cells the validator asks about."""
+    table, however many of its cells the validator asks about. A row header that names the row's zone
+    (“六高”合计(剔重)) is no header of its unit: only the column's counts."""
     return {
-        found.cell.start: [cell for cell in (found.row_header, found.column_header) if cell is not None]
+        found.cell.start: _unit_headers(found)
         for rows in find_tables(text, start, end)
         for found in table_cells(rows)
     }

@@ -12,7 +12,8 @@ Rules (see seeds/gold/GUIDE.md):
   after traditional characters become simplified ones (the text is read simplified), when both are
   spellings of one zone in that document (经开区 for 长春经开区: the parks of the gold and of the run
   say which spellings belong together), or when both name one collective once its count and 级 are
-  dropped (32个国家级经济技术开发区 / 国家经济技术开发区).
+  dropped (32个国家级经济技术开发区 / 国家经济技术开发区), or when one is a group named relative to its
+  place and the other that group with a place of the level (全省高新区 / 四川省高新区).
 - A figure's labels (metric_key, measure, target, period_start, period_end,
   published) are each measured over the matched pairs whose gold item has that
   field, by equality; ``published`` may sit on the gold item or on the gold file.
@@ -146,9 +147,24 @@ def _collective(name: str) -> str:
     return _COUNTED.sub("", name).replace("国家级", "国家").replace("省级", "省") or name
 
 
+_PLACE_RELATIVE = re.compile(r"^全(?P<level>[省市县州区])(?P<rest>.+)$")
+
+
+def _grounded_alike(a: str, b: str) -> bool:
+    """全省高新区 and 四川省高新区: a group named relative to its place and the same group named with a place of
+    that level (the run grounds the relative name in the one place its article names)."""
+    for relative, placed in ((a, b), (b, a)):
+        match = _PLACE_RELATIVE.match(relative)
+        if match and placed.endswith(match["rest"]):
+            place = placed[: -len(match["rest"])]
+            if len(place) > 1 and place.endswith(match["level"]) and not place.startswith("全"):
+                return True
+    return False
+
+
 def _subjects_agree(mine: str, gold: str, zones: list[set[str]]) -> bool:
     mine, gold = _plain(mine), _plain(gold)
-    if _names_agree(mine, gold) or _names_agree(_collective(mine), _collective(gold)):
+    if _names_agree(mine, gold) or _names_agree(_collective(mine), _collective(gold)) or _grounded_alike(mine, gold):
         return True
     return any(mine in zone and gold in zone for zone in zones)
 

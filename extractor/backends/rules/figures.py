@@ -22,7 +22,7 @@ from ..build import build_figure
 from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
 from .lexicon import metric_entries
 from .parks import ParkMention
-from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
+from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -80,6 +80,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         if subject_from == "document" and subject == own_subject:
             subject_from = own_from  # the title names it (heading), or the article only names it most
+        subject = grounded_collective(subject, entities)
         if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
@@ -191,6 +192,10 @@ def _table_figures(
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
+        row_subject = _ROW_NOTE.sub("", found.subject)  # “六高”合计(剔重): the row's zone, less its note
+        key, key_from = metric_key(found.metric, base_unit, measure), "table"
+        if key == "other":  # 航空航天制造业 | 比去年增长(%): the key the text before gave that row (…实现工业总产值29.22亿元)
+            key, key_from = _key_named_before(text, found.row_header.text, before, floor, table_start) or ("other", "table")
         unread = {} if quantity else {"value": 0.0, "amount": 0.0}  # a damaged cell: the validator says not_found
         figures.append(
             build_figure(
@@ -201,18 +206,38 @@ def _table_figures(
                 **unread,
                 unit_span=Span(start=found.unit_start, end=found.unit_end if found.unit_end >= 0 else found.unit_start + len(found.unit)),
                 metric=found.metric,
-                metric_key=metric_key(found.metric, base_unit, measure),
+                metric_key=key,
                 metric_scope=found.scope,
                 measure=measure,
                 period=found.period or period_before,
-                subject=subject,
-                subject_from=subject_from,
-                metric_from="table",
+                subject=row_subject or subject,
+                subject_from="table" if row_subject else subject_from,
+                metric_from=key_from,
                 period_from="table" if found.period else "paragraph" if period_before else "none",
                 evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
             )
         )
     return figures
+
+
+_NAMED_BEFORE_CHARS = 16  # how far after the row's name the text's figure may stand (航空航天制造业实现工业总产值29.22亿元)
+
+
+def _key_named_before(text: str, row: str, before: list[Figure], floor: int, table_start: int) -> tuple[str, str] | None:
+    """The metric key of the figure the text before a table gives right after the name of the table's row, in the
+    same clause: a table that restates its report by rows whose headers name no metric. None when there is none."""
+    at = text.rfind(row, floor, table_start) if len(row) >= 2 else -1
+    if at < 0:
+        return None
+    after = at + len(row)
+    for figure in before:
+        position = _position(figure)  # where its clause's evidence starts: at the row's name, or after it
+        if at <= position <= after + _NAMED_BEFORE_CHARS and not _SENTENCE_PUNCTUATION.search(text, after, max(after, position)):
+            return (figure.metric_key, "paragraph") if figure.metric_key != "other" else None
+    return None
+
+
+_ROW_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
 
 
 def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:

@@ -98,6 +98,7 @@ class _Words:
     headline_zone: re.Pattern[str]
     defined_short_name: re.Pattern[str]
     photo_credit: re.Pattern[str]
+    place_relative_group: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class _SubjectWords:
     subset_before: str
     self_boundary: re.Pattern[str]
     anaphora_nouns: tuple[str, ...]
+    place_relative_group: re.Pattern[str]
     bare_anaphora_nouns: tuple[str, ...]
     bare_enterprise: str
     project_measures: str
@@ -209,6 +211,7 @@ def _words() -> _Words:
         headline_zone=data.headline_zone,
         defined_short_name=data.defined_short_name,
         photo_credit=data.photo_credit,
+        place_relative_group=data.place_relative_group,
     )
 
 
@@ -613,6 +616,18 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
     return entity.kind in _NAMED_KINDS and entity.end <= position and (
         entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
     )
+
+
+def grounded_collective(name: str, entities: list[Entity]) -> str:
+    """全省高新区 in an article that names one province (四川省) is that province's collective: 四川省高新区, so
+    the table never adds the zones of two provinces up. The relative scopes are subjects.toml place_relative_group;
+    an article that names no place of the level, or several, keeps the name as printed."""
+    match = _words().place_relative_group.match(name)  # 全省 of 全省高新区: relative to the province
+    if match is None:
+        return name
+    level, rest = match.group("level"), name[match.end() :]
+    named = {e.name for e in entities if e.kind == "place" and e.name.endswith(level) and len(e.name) > 1}
+    return f"{named.pop()}{rest}" if len(named) == 1 and rest else name
 
 
 def _place_of_level(entities: list[Entity], level: str) -> str:
