@@ -340,7 +340,10 @@ def display_name(name: str | Path) -> str:
     (Python carries such bytes as lone surrogates, which no JSON, SQLite or HTML
     writer accepts), and a name may hold an ANSI escape meant for a terminal.
     """
-    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    plain = os.fspath(name)
+    if plain.isascii() and plain.isprintable():  # most names: nothing to escape (and no surrogates, which are not ASCII)
+        return plain
+    text = os.fsencode(plain).decode("utf-8", "backslashreplace")
     return _UNSAFE_IN_NAMES.sub(lambda m: _escape(m.group()), text)
 
 
