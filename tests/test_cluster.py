@@ -149,6 +149,7 @@ def test_a_cluster_run_writes_what_a_single_process_run_writes(two_workers, corp
     # The same outputs prove nothing if the client did the work: two worker processes did it, and only they
     workers = set(two_workers.run(os.getpid).values())
     assert len(workers) == 2 and os.getpid() not in workers
+    assert two_workers.run_on_scheduler(os.getpid) != os.getpid()  # --workers: the scheduler has a process of its own too
     assert len(engine.processes) == len(corpus) and set(engine.processes) == workers, (engine.processes, workers)
 
 
@@ -215,6 +216,24 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
     assert guided == sorted(guided, reverse=True) and guided[0] <= 200 // (2 * _Guided.PER_WORKER)
 
 
+@needs("distributed")
+def test_tasks_are_sized_by_the_work_the_workers_measured(tmp_path):
+    """Few files to a task of long pages, many of tiny ones: each task a couple of seconds of a worker's time."""
+    from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace
+    from extractor.run.engines import DocumentTask
+
+    tasks = [DocumentTask(tmp_path / f"{index}.txt", f"{index}.txt") for index in range(20_000)]
+    pace = _Pace()
+    sizes = []
+    for batch in _batched(tasks, RULES_BATCH, None, _Guided(len(tasks), workers=2, pace=pace)):
+        sizes.append(len(batch))
+        pace.learn(len(batch), len(batch) * (0.002 if len(sizes) < 10 else 0.2))  # tiny files, then long pages
+    assert sizes[0] == _Pace.FIRST and sum(sizes) == len(tasks)
+    assert max(sizes[:10]) >= _Pace.TASK_SECONDS / 0.002 // 2  # hundreds of tiny files a task
+    assert max(sizes[16:]) <= _Pace.TASK_SECONDS / 0.2  # ten long pages a task, once the pace has caught up
+    assert sum(sizes[:10]) > 5_000  # ten tasks took thousands of tiny files, not one file each
+
+
 def test_workers_hand_back_articles_rendered_for_every_writer():
     """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
     from extractor.outputs import RenderedArticle, rendering_writers
@@ -262,7 +281,9 @@ def test_workers_write_shards_the_main_process_merges(tmp_path):
 
 def test_on_a_cluster_the_main_process_writes_no_record_itself(two_workers, corpus, single, tmp_path, monkeypatch):
     """The workers write the records into shards; the main process only copies them, and the outputs are the same."""
+    import extractor.outputs.csv as csv
     import extractor.outputs.jsonl as jsonl
+    import extractor.outputs.report as report
     import extractor.outputs.sqlite as sqlite
 
     def not_here(*args, **kwargs):
@@ -270,6 +291,9 @@ def test_on_a_cluster_the_main_process_writes_no_record_itself(two_workers, corp
 
     monkeypatch.setattr(jsonl, "article_lines", not_here)  # the workers are other processes: only this one is patched
     monkeypatch.setattr(sqlite, "_insert_rows", not_here)
+    monkeypatch.setattr(sqlite.Ledger, "write_zones", not_here)  # the end of the run (zones, CSVs, pages) is a worker's too
+    monkeypatch.setattr(csv, "export_csv", not_here)
+    monkeypatch.setattr(report, "write_report", not_here)
     seen: list[BatchDone] = []
 
     class Sharded(Watched):

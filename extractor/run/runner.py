@@ -18,7 +18,7 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from ..domain.registry import user_files as registry_files
 from ..models import SCHEMA_VERSION
 from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
 from ..outputs.files import create_new
-from ..text.load import InputScan, display_name
+from ..text.load import InputScan, PathList, display_name
 from .document import DocumentOutcome, Redact, Status, Tally, extract_document, redactor
 from .engines import BackendSpec, BatchDone, DocumentTask, Engine
 
@@ -160,7 +160,7 @@ def run_extraction(
     pages are prepared ahead of the one being written, so that a backend's slow
     work on them (model calls) overlaps.
     """
-    scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
+    scan = files if isinstance(files, InputScan) else InputScan(files=PathList(files))
     notify = _redacting(on_progress or (lambda event, outcome: None), redactor(backend))
     settings = run_settings(backend, manifest.path if manifest else None, registry_files())
     summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
@@ -314,7 +314,7 @@ class _Prepared:
     started: float
 
 
-def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+def _tasks(files: Sequence[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
     here = os.getcwd()  # a worker's folder is not ours: it gets absolute paths
     for path, doc in _named(files):
         location = os.path.join(here, path)  # an absolute path stays as it is
@@ -385,12 +385,33 @@ def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) ->
     return outcome
 
 
-def _named(files: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Each file with its document name: the file's name, or its path where two inputs share a name."""
+_NAME_BITS = 1 << 22  # the bitmaps that tell names seen once from names two files may share (512 KiB each)
+
+
+def _named(files: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+    """Each file with its document name: the file's name, or its path where an earlier input had that name.
+
+    Only the names two files may share are remembered: a first pass marks each name's bit in a bitmap, or in a
+    second one when it is marked already, so that the memory does not grow with a corpus of distinct names (a bit
+    shared by chance only means a name is remembered, never that it changes).
+    """
+    once, twice = bytearray(_NAME_BITS // 8), bytearray(_NAME_BITS // 8)
+    for path in files:
+        byte, mask = _name_bit(display_name(path.name))
+        if once[byte] & mask:
+            twice[byte] |= mask
+        once[byte] |= mask
     names: set[str] = set()
     for path in files:
         name = display_name(path.name)
-        if name in names:
-            name = display_name(path)
-        names.add(name)
+        byte, mask = _name_bit(name)
+        if twice[byte] & mask:  # another file may have this name: the first keeps it, the others are named by their path
+            if name in names:
+                name = display_name(path)
+            names.add(name)
         yield path, name
+
+
+def _name_bit(name: str) -> tuple[int, int]:
+    bit = hash(name) % _NAME_BITS
+    return bit >> 3, 1 << (bit & 7)
