@@ -26,7 +26,6 @@ import contextlib
 import logging
 import os
 import socket
-import tempfile
 import threading
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -36,10 +35,9 @@ from pathlib import Path
 from typing import Any
 
 try:
+    import dask
     import dask.bag as db
-    from distributed import Client, Future, Lock, Semaphore, SpecCluster, Variable, as_completed
-    from distributed.deploy.subprocess import SubprocessScheduler, SubprocessWorker
-    from distributed.worker_memory import parse_memory_limit
+    from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable, as_completed
 except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
 
@@ -85,57 +83,19 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
         finally:
             _close(client, connect_timeout)
         return
-    with _local_cluster(workers or 1, quiet) as cluster, Client(cluster) as client:
-        try:
-            client.wait_for_workers(workers or 1, timeout=WAIT_FOR_WORKERS)
-        except TimeoutError:
-            raise ClusterError(f"the {workers or 1} local workers did not start within {WAIT_FOR_WORKERS:g} s") from None
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # it samples stacks for a dashboard we do not start
+        cluster = LocalCluster(
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
+            silence_logs=quiet,
+        )
+    # The scheduler runs in this process (a killed run takes its workers with it); a cluster of your own
+    # (``dask scheduler``) keeps the scheduler's CPU out of the main process: see docs/cluster.md
+    with cluster, Client(cluster) as client:
         yield client
-
-
-# What the local cluster's processes are started with: no profiler sampling stacks for a dashboard we do not start,
-# and quiet logs (the scheduler's standard error is a pipe nobody reads)
-_CLUSTER_ENVIRONMENT = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False", "DASK_LOGGING__DISTRIBUTED": "critical"}
-
-
-@contextlib.contextmanager
-def _local_cluster(workers: int, quiet: int) -> Iterator[SpecCluster]:
-    """A scheduler and ``workers`` workers (one thread each) in processes of their own, not in this one.
-
-    The main process then only hands out tasks and merges what the workers wrote: the scheduler's work (and the
-    nannies' watching) would otherwise share its CPU, which bounds how many workers one run can keep busy (issue 22).
-    """
-    with tempfile.TemporaryDirectory(prefix="extractor-scheduler-") as folder:
-        scheduler = {
-            "cls": SubprocessScheduler,
-            "options": {
-                "scheduler_kwargs": {
-                    "host": "127.0.0.1",
-                    "port": 0,
-                    "dashboard": False,
-                    "dashboard_address": "127.0.0.1:0",  # its HTTP routes on a free port, not 8787
-                    "scheduler_file": os.path.join(folder, "scheduler.json"),
-                },
-                "timeout": int(WAIT_FOR_WORKERS),
-            },
-        }
-        memory = parse_memory_limit("auto", 1, workers, logger=logging.getLogger("distributed"))  # the machine's, shared
-        options = {"host": "127.0.0.1", "nthreads": 1, "silence_logs": quiet, "memory_limit": memory}
-        worker = {"cls": SubprocessWorker, "options": {"worker_class": "distributed.Nanny", "worker_kwargs": options}}
-        saved = {name: os.environ.get(name) for name in _CLUSTER_ENVIRONMENT}
-        os.environ.update(_CLUSTER_ENVIRONMENT)
-        try:
-            cluster = SpecCluster(
-                workers=dict.fromkeys(range(workers), worker), scheduler=scheduler, worker=worker, silence_logs=quiet, name="extractor"
-            )
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-        with cluster:
-            yield cluster
 
 
 def _connect(scheduler: str, timeout: float) -> Client:
