@@ -46,8 +46,9 @@ def make_documents(folder: Path, count: int, per_document: int = 3) -> None:
 def measure(folder: Path, workers: int, out: Path) -> dict:
     from extractor.backends import get_backend
     from extractor.run.runner import run_extraction
+    from extractor.text.load import scan_inputs
 
-    files = sorted(folder.glob("*.txt"))
+    files = scan_inputs([folder])  # as the command line reads a folder (a list of Path objects would be the caller's memory)
     started, cpu, thread = time.perf_counter(), time.process_time(), time.thread_time()
     worker_cpu = 0.0
     if workers == 0:
@@ -63,13 +64,13 @@ def measure(folder: Path, workers: int, out: Path) -> dict:
             worker_cpu = sum(after - before.get(worker, 0.0) for worker, after in client.run(time.process_time).items())
             cpu, thread = time.process_time() - main_cpu, time.thread_time() - thread_cpu  # the read-out above is not the run's
     return {
-        "documents": len(files),
+        "documents": len(files.files),
         "read": summary.readable,
         "workers": workers,
         "wall": time.perf_counter() - started,
-        "main_cpu_ms_per_doc": 1000 * (time.process_time() - cpu) / max(1, len(files)),
-        "writing_cpu_ms_per_doc": 1000 * (time.thread_time() - thread) / max(1, len(files)),  # the thread that writes
-        "worker_cpu_ms_per_doc": 1000 * worker_cpu / max(1, len(files)),
+        "main_cpu_ms_per_doc": 1000 * (time.process_time() - cpu) / max(1, len(files.files)),
+        "writing_cpu_ms_per_doc": 1000 * (time.thread_time() - thread) / max(1, len(files.files)),  # the thread that writes
+        "worker_cpu_ms_per_doc": 1000 * worker_cpu / max(1, len(files.files)),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -85,7 +86,8 @@ def main() -> None:
         print(json.dumps(measure(Path(folder), int(workers), Path(out))))
         return
     print(f"load average before: {os.getloadavg()}")
-    print("ceiling: how many workers one main process can feed = worker CPU per document / main CPU per document")
+    print("ceiling: how many workers one main process can feed = worker CPU per document / main CPU per document;")
+    print("model: N workers run at about min(N, ceiling) times one worker's speed (the main process's CPU bounds the rest)")
     print("(main: the whole process, with --workers the Dask scheduler it starts; writing: its thread that writes the outputs)")
     print("| documents | workers | wall s | main CPU ms/doc | writing ms/doc | worker CPU ms/doc | ceiling | of writing | main peak MiB |")
     print("|---|---|---|---|---|---|---|---|---|")

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, get_args
+from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -410,13 +410,18 @@ def _extract_with(backend: Backend, scan: InputScan, args: argparse.Namespace, e
         where = f" ({engine.workers} workers)" if engine is not None else ""
         documents = progress.add_task(f"documents{where}", total=len(scan.files))
         articles = progress.add_task("articles", total=None)
-        read_paths = {display_name(p) for p in scan.files}  # missing paths and loops are reported, not counted as read
+        left_out = [len(scan.missing) + len(scan.loops) + len(scan.skipped)]  # reported first, not counted as read
 
-        def on_progress(event: str, outcome: DocumentOutcome | None) -> None:
+        def on_progress(event: str, outcome: Any) -> None:
             if event == "article":
                 progress.advance(articles)
+            elif event == "documents":  # a batch a worker wrote whole: its documents at once
+                progress.advance(documents, outcome.documents)
+                progress.advance(articles, outcome.articles)
             elif event == "document" and outcome is not None:
-                if outcome.path in read_paths:
+                if left_out[0]:
+                    left_out[0] -= 1
+                else:
                     progress.advance(documents)
                 if outcome.status in (Status.skipped, Status.failed):
                     errors.print(f"[yellow]{outcome.status}[/] {escape(outcome.path)}: {escape(outcome.reason)}", highlight=False)

@@ -17,7 +17,7 @@ from extractor import extract_file, extract_text
 from extractor.backends import get_backend
 from extractor.backends.llm.settings import LLMSettings
 from extractor.cli import main
-from extractor.run.engines import Extracted
+from extractor.run.engines import BatchDone, Extracted
 from extractor.run.runner import run_extraction
 from extractor.tools.testserver import FakeModelServer, Script
 
@@ -133,9 +133,12 @@ class Watched:
 
     def extract(self, spec, tasks, count=None):
         for done in self.engine.extract(spec, tasks, count):
-            assert isinstance(done, Extracted)
-            self.processes.append(done.worker)
+            assert isinstance(done, Extracted | BatchDone)
+            self.processes += [done.worker] * (done.tasks if isinstance(done, BatchDone) else 1)
             yield done
+
+    def elsewhere(self, function, *args):
+        return self.engine.elsewhere(function, *args)
 
     def close(self) -> None:
         self.engine.close()
@@ -157,12 +160,17 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(two_workers, corpu
     victim = next(iter(pids.values()))
     written_after_kill = []
 
+    written = []
+
     def kill_once(event, outcome):
-        if event != "document":
+        if event not in ("document", "documents"):
             return
+        done = outcome.documents if event == "documents" else 1  # a batch written whole arrives at once
         if written_after_kill:
-            written_after_kill.append(outcome.doc)
-        elif outcome.doc == "v002.txt":  # a few documents in: most of the work is still to come
+            written_after_kill.extend([None] * done)
+            return
+        written.extend([None] * done)
+        if len(written) >= 6:  # a few documents in: most of the work is still to come
             os.kill(victim, signal.SIGKILL)
             written_after_kill.append(None)
 
@@ -210,6 +218,24 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
     assert guided == sorted(guided, reverse=True) and guided[0] <= 200 // (2 * _Guided.PER_WORKER)
 
 
+@needs("distributed")
+def test_tasks_are_sized_by_the_work_the_workers_measured(tmp_path):
+    """Few files to a task of long pages, many of tiny ones: each task a couple of seconds of a worker's time."""
+    from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace
+    from extractor.run.engines import DocumentTask
+
+    tasks = [DocumentTask(tmp_path / f"{index}.txt", f"{index}.txt") for index in range(20_000)]
+    pace = _Pace()
+    sizes = []
+    for batch in _batched(tasks, RULES_BATCH, None, _Guided(len(tasks), workers=2, pace=pace)):
+        sizes.append(len(batch))
+        pace.learn(len(batch), len(batch) * (0.002 if len(sizes) < 10 else 0.2))  # tiny files, then long pages
+    assert sizes[0] == _Pace.FIRST and sum(sizes) == len(tasks)
+    assert max(sizes[:10]) >= _Pace.TASK_SECONDS / 0.002 // 2  # hundreds of tiny files a task
+    assert max(sizes[16:]) <= _Pace.TASK_SECONDS / 0.2  # ten long pages a task, once the pace has caught up
+    assert sum(sizes[:10]) > 5_000  # ten tasks took thousands of tiny files, not one file each
+
+
 def test_workers_hand_back_articles_rendered_for_every_writer():
     """The main process writes for every worker, so a worker hands over each writer's piece, not the records."""
     from extractor.outputs import RenderedArticle, rendering_writers
@@ -228,21 +254,28 @@ def test_workers_hand_back_articles_rendered_for_every_writer():
 
 
 def test_workers_write_shards_the_main_process_merges(tmp_path):
-    """With a shard folder a worker writes the records' lines and rows itself and hands back only where they are."""
+    """With a shard folder a worker writes a batch whole (lines, rows, ledger rows, outcomes) and hands back its totals."""
     from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
 
     pages = sorted(SEEDS.glob("*.txt"))[:3]
     tasks = [DocumentTask(page, page.name) for page in pages]
     done = extract_batch(BackendSpec("rules", shards=str(tmp_path)), tasks)
-    stems = {extracted.work.shard.stem for extracted in done}
-    assert len(stems) == 1  # one shard per batch
-    (stem,) = stems
-    assert {p.name for p in tmp_path.iterdir()} == {Path(stem).name + ".jsonl", Path(stem).name + ".sqlite"}
-    assert all(a.pieces == {} for extracted in done for a in extracted.work.articles)  # nothing left to pickle back
-    assert sum(a.counts["figures"] for extracted in done for a in extracted.work.articles) > 0  # counts still travel
-    ranges = [extracted.work.shard.parts["records.jsonl"] for extracted in done]
-    assert [start for start, _end, _seal in ranges[1:]] == [end for _start, end, _seal in ranges[:-1]]  # in input order
-    assert ranges[-1][1] == Path(stem + ".jsonl").stat().st_size
+    assert isinstance(done, BatchDone) and done.tasks == 3 and done.shard.documents == 3
+    stem = Path(done.shard.stem)
+    assert {p.name for p in tmp_path.iterdir()} == {stem.name + ".jsonl", stem.name + ".sqlite"}
+    lines = done.outcome_lines.decode("utf-8").splitlines()
+    assert [json.loads(line)["doc"] for line in lines] == [page.name for page in pages]  # in input order
+    assert done.tally.by_status == {"read": 3} and done.tally.totals["figures"] > 0 and not done.noted
+    with sqlite3.connect(f"{stem}.sqlite") as shard:
+        ledger = shard.execute("SELECT doc, position, outcome, seals FROM documents ORDER BY rowid").fetchall()
+    assert [(doc, position) for doc, position, _outcome, _seals in ledger] == [(page.name, n) for n, page in enumerate(pages, 1)]
+    assert sum(json.loads(outcome)["figures"] for _doc, _position, outcome, _seals in ledger) == done.tally.totals["figures"]
+    assert all("records.jsonl" in json.loads(seals) for *_rest, seals in ledger)  # the lines' seals, for --resume
+    # A batch with a document a previous run finished goes back document by document, its pieces in a shard
+    finished = extract_batch(BackendSpec("rules"), tasks[:1])[0].work.entry.sha256
+    mixed = extract_batch(BackendSpec("rules", shards=str(tmp_path)), [DocumentTask(pages[0], pages[0].name, finished), *tasks[1:]])
+    assert [extracted.work.entry.outcome.status for extracted in mixed] == ["resumed", "read", "read"]
+    assert all(extracted.work.shard is not None and all(a.pieces == {} for a in extracted.work.articles) for extracted in mixed[1:])
     # A worker that cannot write the shard (it does not see OUT_DIR) hands the pieces back: the outputs are the same
     (alone,) = extract_batch(BackendSpec("rules", shards=str(tmp_path / "not-here")), tasks[:1])
     assert alone.work.shard is None and all(set(a.pieces) == {"records.jsonl", "records.sqlite"} for a in alone.work.articles)
@@ -250,7 +283,9 @@ def test_workers_write_shards_the_main_process_merges(tmp_path):
 
 def test_on_a_cluster_the_main_process_writes_no_record_itself(two_workers, corpus, single, tmp_path, monkeypatch):
     """The workers write the records into shards; the main process only copies them, and the outputs are the same."""
+    import extractor.outputs.csv as csv
     import extractor.outputs.jsonl as jsonl
+    import extractor.outputs.report as report
     import extractor.outputs.sqlite as sqlite
 
     def not_here(*args, **kwargs):
@@ -258,7 +293,10 @@ def test_on_a_cluster_the_main_process_writes_no_record_itself(two_workers, corp
 
     monkeypatch.setattr(jsonl, "article_lines", not_here)  # the workers are other processes: only this one is patched
     monkeypatch.setattr(sqlite, "_insert_rows", not_here)
-    seen: list[Extracted] = []
+    monkeypatch.setattr(sqlite.Ledger, "write_zones", not_here)  # the end of the run (zones, CSVs, pages) is a worker's too
+    monkeypatch.setattr(csv, "export_csv", not_here)
+    monkeypatch.setattr(report, "write_report", not_here)
+    seen: list[BatchDone] = []
 
     class Sharded(Watched):
         def extract(self, spec, tasks, count=None):
@@ -268,9 +306,8 @@ def test_on_a_cluster_the_main_process_writes_no_record_itself(two_workers, corp
                 yield done
 
     run_extraction(corpus, tmp_path, get_backend("rules"), report=True, engine=Sharded(DaskEngine(two_workers, batch_size=4)))
-    with_records = [done.work for done in seen if done.work.articles]
-    assert with_records and all(work.shard is not None for work in with_records)
-    assert all(a.pieces == {} for work in with_records for a in work.articles)
+    assert seen and all(isinstance(done, BatchDone) for done in seen)  # whole batches: no document's objects came back
+    assert any(done.shard is not None for done in seen) and sum(done.tasks for done in seen) == len(corpus)
     assert not (tmp_path / ".shards").exists()  # merged, then removed
     same_outputs(single, tmp_path)
 

@@ -1,6 +1,7 @@
 """Memory flat in the corpus size (issue 22): every input's outcome streams to outcomes.jsonl, run.json keeps totals."""
 
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,8 @@ from conftest import input_outcomes
 
 from extractor.backends import get_backend
 from extractor.cli import main
-from extractor.run.runner import DocumentOutcome, RunSummary, Status, run_extraction
+from extractor.run.runner import DocumentOutcome, RunSummary, Status, _named, run_extraction
+from extractor.text.load import PathList, scan_inputs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -51,3 +53,41 @@ def test_the_cli_summary_reads_the_outcomes_back(tmp_path, capsys):
     assert main(["extract", str(inputs), "-o", str(tmp_path / "out")]) == 0
     shown = capsys.readouterr().out
     assert "blank.txt" in shown and "1 of 2 files to look at" in shown
+
+
+def test_a_path_list_gives_back_every_path_and_costs_a_fraction_of_a_list():
+    paths = [Path(f"corpus/{month:02d}/page_{index:06d}.txt") for month in range(12) for index in range(1000)]
+    paths += [Path("/abs/名字.txt"), Path("plain.txt"), Path("corpus/odd\udcff.txt")]  # any name, any folder
+    texts = [str(path) for path in paths]  # a Path keeps its text once asked: asked here, not while measuring
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        compact = PathList(paths)
+        held = tracemalloc.get_traced_memory()[0] - before
+        as_list = [Path(text) for text in texts]
+        listed = tracemalloc.get_traced_memory()[0] - before - held
+    finally:
+        tracemalloc.stop()
+    assert list(compact) == paths and compact[-1] == paths[-1] and compact[3:5] == paths[3:5] and len(compact) == len(paths)
+    assert as_list == paths and held * 5 < listed  # a few bytes a file, against a Path object a file
+
+
+def test_a_folder_scan_without_links_is_read_once_and_a_link_still_counts_once(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "b").mkdir(parents=True)
+    for name in ("a/1.txt", "b/2.txt", "3.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("本报讯", encoding="utf-8")
+    plain = scan_inputs([folder])
+    assert [p.relative_to(folder).as_posix() for p in plain.files] == ["3.txt", "a/1.txt", "b/2.txt"]  # sorted, folder by folder
+    (folder / "b" / "again.txt").symlink_to(folder / "3.txt")  # a second name of a file read before: read once
+    linked = scan_inputs([folder])
+    assert list(linked.files) == list(plain.files)
+
+
+def test_documents_are_named_by_file_name_and_by_path_only_where_names_repeat():
+    files = [Path("x/a.txt"), Path("y/a.txt"), Path("b.txt"), Path("z/a.txt"), Path("y/c.txt")]
+    assert [name for _path, name in _named(files)] == ["a.txt", "y/a.txt", "b.txt", "z/a.txt", "c.txt"]
+    many = [Path(f"f{index % 7}/n{index}.txt") for index in range(5000)] + [Path("g/n17.txt")]
+    names = [name for _path, name in _named(many)]
+    assert len(set(names)) == len(names) and names[-1] == "g/n17.txt" and names[17] == "n17.txt"

@@ -52,9 +52,13 @@ from .writer import (
     SHARDS_FOLDER,
     DocumentEntry,
     RenderedArticle,
+    ShardBatch,
     ShardPart,
     Writer,
 )
+
+# Runs a function, with its arguments, on a worker of the run's cluster and returns its result (``finish``)
+Elsewhere = Callable[..., Any]
 
 
 def render_article(entry: DocumentEntry, article: Article) -> RenderedArticle:
@@ -115,6 +119,32 @@ def write_shards(folder: Path, works: list[DocumentWork]) -> None:
         if isinstance(work.articles, list) and work.articles:
             work.shard = ShardPart(str(stem), {name: by_doc[work.entry.doc] for name, by_doc in parts.items()})
             work.articles = [RenderedArticle(a.index, a.counts, _unsharded(a.pieces, parts)) for a in work.articles]
+
+
+def write_batch_shard(
+    folder: Path, works: list[DocumentWork], on_article: Callable[[DocumentEntry, RenderedArticle], None]
+) -> ShardBatch | None:
+    """On a worker: a batch's documents written whole into a shard in ``folder`` (rows, lines, ledger rows, seals),
+    which the main process appends as one (``OutputSet.write_batch``); None when the shard cannot be written (the
+    worker does not see OUT_DIR, a full disk): the works are then handed back as they are.
+
+    ``on_article`` sees each article first, as ``OutputSet.write`` would show it (the outcome's counts are stored).
+    Every work must have its articles as a list (read now, not resumed nor skipped) to be in the shard.
+    """
+    documents = [(work.entry, work.articles) for work in works if isinstance(work.articles, list)]
+    if not documents:
+        return None
+    for entry, articles in documents:
+        for article in articles:
+            on_article(entry, article)
+    stem = folder / uuid.uuid4().hex
+    try:
+        for writer in rendering_writers():  # in the writers' order: the records' seals are set before the ledger row
+            writer.write_batch(stem, documents)
+    except (OSError, sqlite3.Error):
+        remove_shard(stem)
+        return None
+    return ShardBatch(str(stem), len(documents))
 
 
 def _unsharded(pieces: dict[str, Any], sharded: dict[str, Any]) -> dict[str, Any]:
@@ -239,11 +269,41 @@ class OutputSet:
             raise
         return failure
 
-    def finish(self, manifest: dict[str, Any]) -> None:
+    def write_batch(self, batch: ShardBatch) -> None:
+        """Append a batch a worker wrote whole, after the documents before it; an OutputError undoes all of it."""
+        first = self._position + 1
+        self._switch_shard(Path(batch.stem))
+        try:
+            with self._guard("the shards"):
+                for writer in self.writers:
+                    writer.merge_batch(batch, first)
+        except BaseException:
+            for writer in self.writers:
+                with contextlib.suppress(Exception):  # the first error is the one to report
+                    writer.abandon_batch()
+            raise
+        self._position += batch.documents
+
+    def finish(self, manifest: dict[str, Any], elsewhere: Elsewhere | None = None) -> None:
+        """Finish every writer; with ``elsewhere``, the ledger's last changes, the CSVs and the review pages are made on
+        a worker of the cluster (work in proportion to the corpus), and this process writes records.jsonl and run.json."""
         self._switch_shard(None)
         with self._guard("the outputs"):
+            if elsewhere is None:
+                for writer in self.writers:
+                    writer.finish(manifest)
+                return
+            away = [writer for writer in self.writers if writer.finishes_away]
             for writer in self.writers:
-                writer.finish(manifest)
+                if not writer.finishes_away and writer.name != MANIFEST_FILE:
+                    writer.finish(manifest)
+                else:
+                    writer.close()  # the ledger is committed and closed before a worker opens it
+            kinds = tuple(type(writer) for writer in away)
+            manifest = elsewhere(finish_away, self.out_dir.absolute(), self.settings, kinds, manifest)
+            for writer in self.writers:
+                if writer.name == MANIFEST_FILE:
+                    writer.finish(manifest)
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """run.json alone, for a run that stops early: the other outputs stay as the ledger left them (--resume finishes them)."""
@@ -282,6 +342,13 @@ class OutputSet:
                 f"cannot write to {self.out_dir} ({what}): {describe_write_error(exc)}. "
                 "Every document finished so far is kept whole: fix that, then run the same command with --resume to continue."
             ) from exc
+
+
+def finish_away(out_dir: Path, settings: dict[str, str], kinds: tuple[type[Writer], ...], manifest: dict[str, Any]) -> dict[str, Any]:
+    """On a worker: finish these writers of OUT_DIR (its ledger closed by the main process), in order; the manifest back."""
+    for kind in kinds:
+        kind.at(out_dir, settings).finish(manifest)
+    return manifest
 
 
 class _DocumentFailed(Exception):
@@ -325,10 +392,12 @@ __all__ = [
     "OutputError",
     "OutputSet",
     "RenderedArticle",
+    "ShardBatch",
     "ShardPart",
     "Writer",
     "remove_shard",
     "render_article",
     "rendering_writers",
+    "write_batch_shard",
     "write_shards",
 ]

@@ -77,6 +77,7 @@ def export_csv(database: Path, out_dir: Path) -> list[Path]:
 
 class CsvWriter(Writer):
     name = "*.csv"
+    finishes_away = True
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir

@@ -30,7 +30,7 @@ from typing import IO, Any
 
 from ..models import Article, DocumentMeta, Record
 from .files import create_new
-from .writer import RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
+from .writer import RECORDS_FILE, DocumentEntry, RenderedArticle, ShardBatch, Writer
 
 _WRITING = ".writing"
 _INTERRUPTED = ".interrupted-"
@@ -209,6 +209,25 @@ class JsonlWriter(Writer):
             raise OSError(f"{self._shard.name} is shorter than its worker said")
         self._write(data)
         self._shard_seal = seal
+
+    @classmethod
+    def write_batch(cls, stem: Path, documents: list[tuple[DocumentEntry, list[RenderedArticle]]]) -> None:
+        """Every document's lines in STEM.jsonl, one after another, and each document's seal in its entry."""
+        for entry, (_start, _end, seal) in zip(
+            (entry for entry, _articles in documents), cls.write_shard(stem, documents).values(), strict=True
+        ):
+            entry.seals[cls.name] = seal
+
+    def merge_batch(self, batch: ShardBatch, first_position: int) -> None:
+        """The open shard's lines, all of them, copied in blocks: its documents come one after another in input order."""
+        assert self._shard is not None, "open_shard() first"
+        self._document_start = self._offset
+        self._shard.seek(0)
+        while block := self._shard.read(_COPY_BLOCK):
+            self._write(block)
+
+    def abandon_batch(self) -> None:
+        self.abandon_document(DocumentEntry(doc=""))
 
     def abandon_document(self, entry: DocumentEntry) -> None:
         if self._file is not None:

@@ -75,6 +75,7 @@ class ReportWriter(Writer):
     """The review page as a writer: built from the database when the run finishes (extract --report)."""
 
     name = REPORT_FILE
+    finishes_away = True
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir

@@ -37,7 +37,7 @@ from ..models import RECORD_TYPES, Article, DocumentMeta, Figure
 from .columns import TABLE_NAMES, article_columns, article_row, record_columns, record_row, sql_type
 from .decisions import apply_decisions, rewrite_jsonl
 from .errors import OutputError
-from .writer import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, Writer
+from .writer import DATABASE_FILE, RECORDS_FILE, DocumentEntry, RenderedArticle, ShardBatch, Writer
 
 LedgerError = sqlite3.Error  # what a damaged or locked database raises, for callers that report it
 
@@ -52,6 +52,7 @@ class SqliteWriter(Writer):
 
     name = DATABASE_FILE
     shard_suffixes = (".sqlite", ".sqlite.writing")
+    finishes_away = True
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> SqliteWriter:
@@ -236,19 +237,50 @@ class SqliteWriter(Writer):
     def end_document(self, entry: DocumentEntry) -> None:
         """Commit the document, with the other writers' seals: an interrupted run leaves no half-written document."""
         db = self._connection()
-        row = {
-            "doc": entry.doc,
-            "position": entry.position,
-            "sha256": entry.sha256,
-            "encoding": entry.encoding,
-            "text": entry.text,
-            "outcome": json.dumps(_plain(entry.outcome), ensure_ascii=False),
-            "seals": json.dumps(entry.seals),
-            **entry.meta.model_dump(),  # when and where it was published
-        }
-        db.execute(_insert_statement("documents"), tuple(row[column] for column in _DOCUMENT_COLUMNS))
+        db.execute(_insert_statement("documents"), _document_row(entry))
         db.execute("RELEASE document" if self._shard else "COMMIT")
         self._writing = False
+
+    # -- batches: a worker writes a batch's rows and ledger rows whole, this process copies the batch as one -----
+
+    @staticmethod
+    def write_batch(stem: Path, documents: list[tuple[DocumentEntry, list[RenderedArticle]]]) -> None:
+        """The batch's rows and its documents' ledger rows (positions 1… in input order) in STEM.sqlite."""
+        path = Path(f"{stem}.sqlite")
+        writing = path.with_name(path.name + ".writing")
+        db = sqlite3.connect(writing, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # a scratch file, as ``write_shard``'s
+            db.execute("PRAGMA synchronous = OFF")
+            db.executescript(_shard_schema_sql(ledger=True))
+            db.execute("BEGIN")
+            for position, (entry, articles) in enumerate(documents, start=1):
+                for article in articles:
+                    _insert_rows(db, article.pieces[DATABASE_FILE])
+                entry.position = position
+                db.execute(_insert_statement("documents"), _document_row(entry))
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        os.replace(writing, path)
+
+    def merge_batch(self, batch: ShardBatch, first_position: int) -> None:
+        """The attached shard's rows, one statement per table, in one transaction: the same rowids as written here."""
+        db = self._connection()
+        if db.in_transaction:
+            db.execute("COMMIT")
+        db.execute("BEGIN")
+        if self._known:  # documents extracted again (--resume, changed content) replace their rows
+            for table in (*TABLE_NAMES.values(), "articles", "documents"):
+                db.execute(f"DELETE FROM main.{table} WHERE doc IN (SELECT doc FROM shard.documents)")
+        for table in ("articles", *TABLE_NAMES.values()):
+            db.execute(_merge_all_statement(table))
+        db.execute(_merge_all_statement("documents"), (first_position - 1,))
+        db.execute("COMMIT")  # the ledger commits last: the batch is finished when, and only when, this says so
+
+    def abandon_batch(self) -> None:
+        if self._db is not None and self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
     def abandon_document(self, entry: DocumentEntry) -> None:
         if self._db is not None and self._db.in_transaction:
@@ -266,8 +298,13 @@ class SqliteWriter(Writer):
         db.execute("UPDATE documents SET position = ? WHERE doc = ?", (entry.position, entry.doc))
 
     def finish(self, manifest: dict[str, Any]) -> None:
-        """Drop the documents this run did not see (gone from the inputs, or no longer readable)."""
-        db = self._connection()
+        """Drop the documents this run did not see (gone from the inputs, or no longer readable).
+
+        A fresh writer (on a cluster's worker, ``OutputSet.finish``) opens the ledger the main process closed.
+        """
+        if self._db is None:
+            self._db = self._connect()
+        db = self._db
         if not db.in_transaction:
             db.execute("BEGIN")
         unseen = "SELECT doc FROM documents WHERE position IS NULL"
@@ -323,6 +360,21 @@ def _insert_rows(db: sqlite3.Connection, piece: tuple[tuple, dict[str, list[tupl
         db.executemany(_insert_statement(table), table_rows)
 
 
+def _document_row(entry: DocumentEntry) -> tuple:
+    """A document's ledger row, with its outcome (counts for run.json) and the other writers' seals."""
+    row = {
+        "doc": entry.doc,
+        "position": entry.position,
+        "sha256": entry.sha256,
+        "encoding": entry.encoding,
+        "text": entry.text,
+        "outcome": json.dumps(_plain(entry.outcome), ensure_ascii=False),
+        "seals": json.dumps(entry.seals),
+        **entry.meta.model_dump(),  # when and where it was published
+    }
+    return tuple(row[column] for column in _DOCUMENT_COLUMNS)
+
+
 def _plain(outcome: Any) -> Any:
     """An outcome as JSON takes it: a dataclass of plain values becomes its fields (a shallow copy, not ``asdict``'s deep one)."""
     return dict(vars(outcome)) if is_dataclass(outcome) else outcome
@@ -336,12 +388,22 @@ def _merge_statement(table: str) -> str:
 
 
 @functools.cache
-def _shard_schema_sql() -> str:
-    """The tables a shard holds: articles and the record tables, as records.sqlite has them, with the index on doc."""
+def _merge_all_statement(table: str) -> str:
+    """Copy every row of ``table`` from the attached shard as it was written; documents move to their run positions."""
+    names = ", ".join(f'"{column}"' for column in _expected_tables()[table])
+    selected = names.replace('"position"', '"position" + ?') if table == "documents" else names
+    return f"INSERT INTO main.{table} ({names}) SELECT {selected} FROM shard.{table} ORDER BY rowid"
+
+
+@functools.cache
+def _shard_schema_sql(ledger: bool = False) -> str:
+    """The tables a shard holds: articles and the record tables, as records.sqlite has them, with the index on doc;
+    with ``ledger``, the documents table too (a batch written whole)."""
+    tables = ("articles", *TABLE_NAMES.values(), *(("documents",) if ledger else ()))
     return ";\n".join(
         statement
         for statement in schema_sql().split(";\n")
-        if statement.startswith(("CREATE TABLE articles", *(f"CREATE TABLE {t} " for t in TABLE_NAMES.values())))
+        if statement.startswith(tuple(f"CREATE TABLE {t} " for t in tables))
         or statement.startswith(tuple(f"CREATE INDEX {t}_doc " for t in TABLE_NAMES.values()))
     ) + ";"
 

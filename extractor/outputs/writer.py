@@ -36,6 +36,7 @@ class Writer:
 
     name = ""  # the file it owns
     shard_suffixes: tuple[str, ...] = ()  # the files ``write_shard`` makes beside its stem, whole or half-written
+    finishes_away = False  # its ``finish`` may run on a cluster's worker, from a fresh instance (``OutputSet.finish``)
 
     @classmethod
     def at(cls, out_dir: Path, settings: dict[str, str]) -> Writer:
@@ -80,6 +81,20 @@ class Writer:
     def merge_shard(self, entry: DocumentEntry, part: Any) -> None:
         """Append the document's part of the open shard, as ``write_article`` would have written its articles."""
 
+    @staticmethod
+    def write_batch(stem: Path, documents: list[tuple[DocumentEntry, list[RenderedArticle]]]) -> None:
+        """On a worker: this writer's whole part of a batch's documents, ledger rows and seals included, beside ``stem``.
+
+        The writers before this one have set their seals in each entry; the main process appends the batch as one
+        (``merge_batch``), so it never handles a document of it.
+        """
+
+    def merge_batch(self, batch: ShardBatch, first_position: int) -> None:
+        """Append the open shard's whole batch (``write_batch``), its documents at ``first_position`` onwards."""
+
+    def abandon_batch(self) -> None:
+        """Undo what ``merge_batch`` wrote: a later writer could not take the batch."""
+
     def abandon_document(self, entry: DocumentEntry) -> None:
         """Undo whatever begin_document and write_article wrote: the document failed."""
 
@@ -108,3 +123,15 @@ class ShardPart:
 
     stem: str  # absolute, without suffix
     parts: dict[str, Any]  # writer name → what its ``merge_shard`` needs (records.jsonl: byte range and seal)
+
+
+@dataclass(frozen=True)
+class ShardBatch:
+    """A batch of documents a worker wrote whole into a shard (``write_batch``): the main process appends it as one.
+
+    ``documents`` have a ledger row each, numbered 1… in input order in the shard; the main process moves them to
+    their place in the run. What comes back from the worker is this and the batch's totals: no document's objects.
+    """
+
+    stem: str  # absolute, without suffix
+    documents: int

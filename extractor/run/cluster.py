@@ -43,15 +43,16 @@ except ImportError as exc:  # pragma: no cover - the message is the point
 
 from ..errors import ExtractorError
 from ..models import DocumentResult
-from .engines import SAME_PATHS, BackendSpec, ClusterLost, DocumentTask, Extracted, backend_for, extract_batch, failed
+from .engines import SAME_PATHS, BackendSpec, BatchDone, ClusterLost, DocumentTask, Extracted, TaskBatch, backend_for, extract_batch, failed
 from .pipeline import extract_file, extract_text
 
 __all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
 
-# A task of the rules backend is a batch of documents of about this many bytes (some 65,000 characters, ~0.5 s of
-# work): Dask's cost per task (several ms in the main process, which also writes every output) then stays small
-RULES_BATCH_BYTES = 200_000
-RULES_BATCH = 32  # documents at most per task (many tiny files), and per task of extract_many
+# A task of the rules backend is a batch of documents sized by the work in it (``_Pace``: a few seconds of a
+# worker's time), written whole into a shard by its worker: Dask's cost per task in the main process is then a small
+# share of the work, whatever the documents' size (issue 22)
+RULES_BATCH = 4096  # documents at most per task (many tiny files)
+LIBRARY_BATCH = 32  # documents per task of extract_many (each result travels back whole)
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
 CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
 
@@ -91,6 +92,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
             scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
             silence_logs=quiet,
         )
+    # The scheduler runs in this process (a killed run takes its workers with it); a cluster of your own
+    # (``dask scheduler``) keeps the scheduler's CPU out of the main process: see docs/cluster.md
     with cluster, Client(cluster) as client:
         yield client
 
@@ -140,10 +143,12 @@ class DaskEngine:
         self.workers = max(1, sum(client.nthreads().values()))
         self.batch_size = batch_size
         self.in_flight = in_flight or 2 * self.workers + 1  # one running and one waiting per worker thread, and one arriving
+        self._pace: _Pace | None = None  # the rules backend's task sizes, learned during a run
 
-    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted]:
+    def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted | BatchDone]:
         run = uuid.uuid4().hex[:12]
         limits = None
+        self._pace = None
         if spec.llm is not None:  # one bound on calls in flight and one token budget for every worker
             limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
             limits.start(self.client)
@@ -151,7 +156,8 @@ class DaskEngine:
         if self.batch_size or spec.llm is not None:  # the LLM backend: a batch's calls fill the concurrency
             batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
         else:
-            batches = _batched(tasks, RULES_BATCH, RULES_BATCH_BYTES, _Guided(count, self.workers))
+            self._pace = _Pace()
+            batches = _batched(tasks, RULES_BATCH, None, _Guided(count, self.workers, self._pace))
         self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
         try:
             yield from self._in_order(spec, batches, run)
@@ -159,11 +165,11 @@ class DaskEngine:
             if limits is not None:
                 limits.forget(self.client)
 
-    def _in_order(self, spec: BackendSpec, batches: Iterable[list[DocumentTask]], run: str) -> Iterator[Extracted]:
+    def _in_order(self, spec: BackendSpec, batches: Iterable[list[DocumentTask]], run: str) -> Iterator[Extracted | BatchDone]:
         """Submit while fewer than ``in_flight`` batches are running or waiting to be handed on; hand them on in order."""
         running = as_completed()
         batch_of: dict[Future, tuple[int, list[DocumentTask]]] = {}
-        ready: dict[int, list[Extracted]] = {}  # the reorder buffer: done, waiting for an earlier batch
+        ready: dict[int, list[Extracted | BatchDone]] = {}  # the reorder buffer: done, waiting for an earlier batch
         submitted = handed = 0
         try:
             for batch in batches:
@@ -172,7 +178,7 @@ class DaskEngine:
                     while handed in ready:
                         yield from ready.pop(handed)
                         handed += 1
-                future = self.client.submit(extract_batch, spec, batch, key=f"extract-{run}-{submitted}", pure=False)
+                future = self.client.submit(extract_batch, spec, TaskBatch.of(batch), key=f"extract-{run}-{submitted}", pure=False)
                 batch_of[future] = (submitted, batch)
                 running.add(future)
                 submitted += 1
@@ -193,10 +199,13 @@ class DaskEngine:
         future = next(running)
         index, batch = batch_of.pop(future)
         ready[index] = self._result(future, batch, spec)
+        if self._pace is not None:
+            self._pace.learn(len(batch), max(result.seconds for result in ready[index]))  # its documents were all started first
 
-    def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted]:
+    def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted | BatchDone]:
         try:
-            return future.result()
+            result = future.result()
+            return [result] if isinstance(result, BatchDone) else result
         except (Exception, asyncio.CancelledError) as exc:  # Dask cancels every future when it loses the scheduler
             if getattr(exc, "ends_run", False):  # BackendAborted on a worker: the run cannot go on, as in one process
                 raise
@@ -210,8 +219,22 @@ class DaskEngine:
                 return [self._alone(task, spec) for task in batch]
             return [failed(batch[0], f"the worker could not extract it: {type(exc).__name__}: {exc}")]
 
-    def _alone(self, task: DocumentTask, spec: BackendSpec) -> Extracted:
+    def _alone(self, task: DocumentTask, spec: BackendSpec) -> Extracted | BatchDone:
         return self._result(self.client.submit(extract_batch, spec, [task], pure=False), [task], spec)[0]
+
+    def elsewhere(self, function: Any, *args: Any) -> Any:
+        """``function(*args)`` run on a worker, its result back (the end of a run: the ledger's last changes, the CSVs)."""
+        try:
+            return self.client.submit(function, *args, pure=False).result()
+        except (Exception, asyncio.CancelledError) as exc:
+            if getattr(exc, "ends_run", False) or isinstance(exc, ExtractorError):
+                raise
+            if self.client.status != "running" or isinstance(exc, asyncio.CancelledError):
+                raise ClusterLost(
+                    f"the connection to the Dask scheduler was lost at the end of the run ({type(exc).__name__}: {exc}). "
+                    "Every document is kept: run the same command with --resume to finish the outputs"
+                ) from None
+            raise
 
     def close(self) -> None:
         return None  # the client belongs to whoever made it
@@ -335,7 +358,7 @@ def extract_many(
     spec = replace(spec, limits=limits)
     if limits is not None:
         limits.start(client)
-    parts = [items[start : start + RULES_BATCH] for start in range(0, len(items), RULES_BATCH)]
+    parts = [items[start : start + LIBRARY_BATCH] for start in range(0, len(items), LIBRARY_BATCH)]
     try:
         futures = client.map(_extract_partition, parts, spec=spec, pure=False)
         results = [result for part in client.gather(futures) for result in part]
@@ -383,23 +406,58 @@ def _warm_up(backend: str) -> None:
         import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
 
 
+class _Pace:
+    """How many documents make a task of about ``TASK_SECONDS``, learned from the workers' own timings as batches come back.
+
+    Tasks are sized by the work in them, not by a count of files: a batch of tiny files and one of long pages both
+    keep a worker busy for a few seconds, so Dask's cost per task in the main process stays a small share of the work.
+    """
+
+    TASK_SECONDS = 2.0  # of a worker's time per task, once the pace is known
+    SHORTEST = 0.1  # seconds: no task is cut smaller than this near the end of a run
+    FIRST = 16  # documents per task before any has come back
+
+    def __init__(self) -> None:
+        self.per_document: float | None = None  # seconds, a moving average
+
+    def learn(self, documents: int, seconds: float) -> None:
+        if documents <= 0:
+            return
+        measured = max(seconds, 1e-6) / documents
+        self.per_document = measured if self.per_document is None else 0.5 * self.per_document + 0.5 * measured
+
+    def size(self, limit: int) -> int:
+        if self.per_document is None:
+            return min(limit, self.FIRST)
+        return max(1, min(limit, int(self.TASK_SECONDS / self.per_document)))
+
+    def floor(self) -> int:
+        return 1 if self.per_document is None else max(1, int(self.SHORTEST / self.per_document))
+
+
 class _Guided:
     """Guided self-scheduling: near the end of a run of known length, batches shrink so that the workers finish together.
 
     A batch holds at most the tasks left divided by ``PER_WORKER`` tasks per worker: 200 files on 2 workers go out as
-    batches of 25, 21, 19 … 1, not as 7 batches of 32 of which one worker gets 4.
+    batches of 25, 21, 19 … 1, not as 7 batches of 32 of which one worker gets 4. With a ``pace``, a batch is sized by
+    the work in it (``_Pace``), and not cut shorter than a tenth of a second of work: a tail of one-file tasks of tiny
+    files would cost the main process more than the imbalance it saves.
     """
 
     PER_WORKER = 4
 
-    def __init__(self, count: int | None, workers: int) -> None:
+    def __init__(self, count: int | None, workers: int, pace: _Pace | None = None) -> None:
         self.left = count
         self.workers = workers
+        self.pace = pace
 
     def cap(self, size: int) -> int:
+        if self.pace is not None:
+            size = self.pace.size(size)
         if self.left is None:
             return size
-        return max(1, min(size, self.left // (self.PER_WORKER * self.workers)))
+        floor = self.pace.floor() if self.pace is not None else 1
+        return max(1, min(size, max(floor, self.left // (self.PER_WORKER * self.workers))))
 
     def took(self, tasks: int) -> None:
         if self.left is not None:
@@ -410,13 +468,16 @@ def _batched(
     tasks: Iterable[DocumentTask], size: int, max_bytes: int | None = None, guided: _Guided | None = None
 ) -> Iterator[list[DocumentTask]]:
     """Batches of at most ``size`` tasks; with ``max_bytes``, ended by the file that reaches that many bytes; with
-    ``guided``, smaller near the end."""
+    ``guided``, smaller near the end (and sized by the work in them, when it has a pace)."""
     guided = guided or _Guided(None, 1)
-    batch, total = [], 0
+    batch: list[DocumentTask] = []
+    total = limit = 0
     for task in tasks:
+        if not batch:
+            limit = guided.cap(size)  # the pace and the tasks left change between batches only
         batch.append(task)
         total += _size(task.path) if max_bytes is not None else 0
-        if len(batch) >= guided.cap(size) or (max_bytes is not None and total >= max_bytes):
+        if len(batch) >= limit or (max_bytes is not None and total >= max_bytes):
             guided.took(len(batch))
             yield batch
             batch, total = [], 0

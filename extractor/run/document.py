@@ -8,7 +8,7 @@ engines (``extractor/run/engines.py``) on their workers: both import this module
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, render_artic
 from ..text.load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
 from .pipeline import iter_articles
 
-__all__ = ["DocumentOutcome", "Redact", "Status", "extract_document", "materialize", "redactor"]
+__all__ = ["DocumentOutcome", "Redact", "Status", "Tally", "extract_document", "materialize", "redactor"]
 
 
 class Status(StrEnum):
@@ -72,6 +72,37 @@ class DocumentOutcome:
         outcome.path, outcome.seconds = display_name(path), 0.0
         outcome.status, outcome.reason = Status.resumed, "already extracted (same content)"
         return outcome
+
+
+NUMBERS = tuple(f.name for f in fields(DocumentOutcome) if f.type in ("int", int))  # the counts an outcome adds up
+
+
+@dataclass
+class Tally:
+    """Outcomes added up: how many of each status, and the counts over all and over those read or resumed.
+
+    A run's totals (``RunSummary``), and a batch's, which a worker adds up so that its outcomes need not travel.
+    """
+
+    by_status: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NUMBERS, 0))
+    read_totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NUMBERS, 0))
+
+    def add(self, outcome: DocumentOutcome) -> None:
+        self.by_status[outcome.status] = self.by_status.get(outcome.status, 0) + 1
+        read = outcome.status in (Status.read, Status.resumed)
+        for name in NUMBERS:
+            value = getattr(outcome, name)
+            self.totals[name] += value
+            if read:
+                self.read_totals[name] += value
+
+    def fold(self, other: Tally) -> None:
+        for status, count in other.by_status.items():
+            self.by_status[status] = self.by_status.get(status, 0) + count
+        for name in NUMBERS:
+            self.totals[name] += other.totals[name]
+            self.read_totals[name] += other.read_totals[name]
 
 
 Redact = Callable[[str], str]

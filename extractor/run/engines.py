@@ -19,6 +19,7 @@ picklable ``BackendSpec``. Nothing here imports an engine's library.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -33,9 +34,9 @@ from ..backends import Backend, Usage, get_backend
 from ..backends.budget import DEFAULT_DOC_TIMEOUT
 from ..errors import ExtractorError
 from ..models import DocumentMeta
-from ..outputs import DocumentEntry, DocumentWork, write_shards
+from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, ShardBatch, write_batch_shard, write_shards
 from ..text.load import DEFAULT_MAX_FILE_SIZE, display_name
-from .document import DocumentOutcome, Status, extract_document, materialize
+from .document import DocumentOutcome, Status, Tally, extract_document, materialize
 
 if TYPE_CHECKING:
     from ..backends.llm.limits import CallLimits
@@ -87,6 +88,32 @@ class DocumentTask:
     location: str = ""  # the absolute path the worker reads: a relative one would be taken from the worker's own folder
 
 
+@dataclass
+class TaskBatch:
+    """A batch's tasks as columns of plain values, as they travel to a worker: one object that Dask does not walk
+    into (it looks for futures in every list it is given) and that pickles quickly (no ``Path`` objects)."""
+
+    paths: list[str]
+    docs: list[str]
+    finished: list[str | None]
+    metas: list[DocumentMeta | None]
+    locations: list[str]
+
+    @classmethod
+    def of(cls, tasks: list[DocumentTask]) -> TaskBatch:
+        return cls(
+            [str(task.path) for task in tasks],
+            [task.doc for task in tasks],
+            [task.finished_sha256 for task in tasks],
+            [task.meta for task in tasks],
+            [task.location for task in tasks],
+        )
+
+    def tasks(self) -> list[DocumentTask]:
+        columns = zip(self.paths, self.docs, self.finished, self.metas, self.locations, strict=True)
+        return [DocumentTask(Path(path), doc, finished, meta, location) for path, doc, finished, meta, location in columns]
+
+
 def unseen_reason(location: str) -> str:
     """Why a worker could not read a file the main process saw: plainly, with what to do."""
     return f"not found on the worker ({socket.gethostname()}) at {location}, though this process sees it: {SAME_PATHS}"
@@ -105,6 +132,23 @@ class Extracted:
     worker: int = 0  # the id of the process that extracted it: what shows that a cluster spread the work (0: none did)
 
 
+@dataclass
+class BatchDone:
+    """A batch a worker wrote whole (``write_batch_shard``), as it comes back: its shard, its outcomes.jsonl lines and
+    totals, and only the outcomes a user is told about (skipped, failed): no object per document.
+    """
+
+    tasks: int
+    shard: ShardBatch | None  # None: no document of it had anything to write (all skipped, say)
+    outcome_lines: bytes
+    tally: Tally
+    noted: list[DocumentOutcome]
+    articles: int
+    usage: Usage | None = None
+    seconds: float = 0.0  # the worker's, for the whole batch: what the next tasks are sized by
+    worker: int = 0  # the id of the process that extracted it
+
+
 class Engine(Protocol):
     """Runs ``extract_batch`` somewhere else and hands the results back in task order."""
 
@@ -120,16 +164,21 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracted]:
-    """The per-document work for a few documents, on a worker: their articles as lists, ready to pickle.
+def extract_batch(spec: BackendSpec, tasks: list[DocumentTask] | TaskBatch) -> list[Extracted] | BatchDone:
+    """The per-document work for a batch of documents, on a worker.
 
-    The documents are all started before the first is finished, so an LLM
-    backend's calls for them overlap (as the runner's look-ahead does). The
-    usage counters the backend gained meanwhile go back with the first document.
+    With the rules backend and a shard folder that the worker sees, the batch is written whole into a shard and
+    only its totals come back (``BatchDone``); otherwise each document's articles come back as lists, ready to
+    pickle (the LLM backend, whose outcomes are redacted and counted in the main process; a batch with a resumed
+    document, which the main process carries over at its place). The documents are all started before the first is
+    finished, so an LLM backend's calls for them overlap (as the runner's look-ahead does). The usage counters the
+    backend gained meanwhile go back with the first document.
     """
     from ..domain.registry import use_files
 
     use_files(spec.parks)  # the --parks files the main process loaded (workers start with the packaged registry)
+    if isinstance(tasks, TaskBatch):
+        tasks = tasks.tasks()
     backend = backend_for(spec)
     before = backend.usage()
     started = []
@@ -145,11 +194,40 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask]) -> list[Extracte
             outcome.reason = unseen_reason(str(location))
         started.append((began, work))
     done = [Extracted(materialize(work), time.perf_counter() - began, worker=os.getpid()) for began, work in started]
+    usage = backend.usage().since(before)
+    whole = _written_whole(spec, done, usage) if spec.shards and spec.llm is None else None
+    if whole is not None:
+        return whole
     if spec.shards:  # the worker writes, the main process appends the shard's bytes and rows in input order
         write_shards(Path(spec.shards), [extracted.work for extracted in done])
     if done:
-        done[0].usage = backend.usage().since(before)
+        done[0].usage = usage
     return done
+
+
+def _written_whole(spec: BackendSpec, done: list[Extracted], usage: Usage) -> BatchDone | None:
+    """The batch written into a shard with its ledger rows, its outcomes counted here; None when it cannot be."""
+    if any(extracted.work.entry.outcome.status is Status.resumed for extracted in done):
+        return None  # carried over by the main process, at its place among the others
+
+    def count(entry: DocumentEntry, article: RenderedArticle) -> None:
+        entry.outcome.count(article)
+
+    works = [extracted.work for extracted in done]
+    shard = write_batch_shard(Path(spec.shards), works, count)
+    if shard is None and any(isinstance(work.articles, list) for work in works):
+        return None  # the worker cannot write there: the main process writes
+    tally, lines, noted, articles = Tally(), [], [], 0
+    for extracted in done:
+        outcome: DocumentOutcome = extracted.work.entry.outcome
+        outcome.seconds = round(extracted.seconds, 3)
+        tally.add(outcome)
+        articles += outcome.articles
+        lines.append(json.dumps(dict(vars(outcome)), ensure_ascii=False) + "\n")
+        if outcome.status in (Status.skipped, Status.failed):
+            noted.append(outcome)
+    seconds = max((extracted.seconds for extracted in done), default=0.0)  # all are started first: the batch's time
+    return BatchDone(len(done), shard, "".join(lines).encode("utf-8"), tally, noted, articles, usage, seconds, os.getpid())
 
 
 def failed(task: DocumentTask, reason: str) -> Extracted:

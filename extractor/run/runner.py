@@ -15,10 +15,11 @@ import contextlib
 import hashlib
 import importlib.metadata
 import json
+import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,9 @@ from ..domain.registry import user_files as registry_files
 from ..models import SCHEMA_VERSION
 from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
 from ..outputs.files import create_new
-from ..text.load import InputScan, display_name
-from .document import DocumentOutcome, Redact, Status, extract_document, redactor
-from .engines import BackendSpec, DocumentTask, Engine
+from ..text.load import InputScan, PathList, display_name
+from .document import DocumentOutcome, Redact, Status, Tally, extract_document, redactor
+from .engines import BackendSpec, BatchDone, DocumentTask, Engine
 
 __all__ = [
     "DATABASE_FILE",
@@ -39,6 +40,7 @@ __all__ = [
     "OUTCOMES_FILE",
     "RECORDS_FILE",
     "DocumentOutcome",
+    "Progressed",
     "RunSummary",
     "Status",
     "extract_document",
@@ -49,7 +51,6 @@ __all__ = [
 _DATA = Path(__file__).parent.parent / "data"
 
 
-_NUMBERS = tuple(f.name for f in fields(DocumentOutcome) if f.type in ("int", int))
 _TOTALS = ("articles", "parks", "initiatives", "figures", "figures_verified", "quotes", "failed_chunks")
 
 
@@ -67,19 +68,24 @@ class RunSummary:
     usage: dict[str, Any] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
-    by_status: dict[str, int] = field(default_factory=dict)
-    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_NUMBERS, 0))  # over every outcome
-    read_totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_NUMBERS, 0))  # over those read or resumed
+    tally: Tally = field(default_factory=Tally)  # over every outcome so far
     outcomes_path: Path | None = None
 
     def add(self, outcome: DocumentOutcome) -> None:
-        self.by_status[outcome.status] = self.by_status.get(outcome.status, 0) + 1
-        read = outcome.status in (Status.read, Status.resumed)
-        for name in _NUMBERS:
-            value = getattr(outcome, name)
-            self.totals[name] += value
-            if read:
-                self.read_totals[name] += value
+        self.tally.add(outcome)
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        return self.tally.by_status
+
+    @property
+    def totals(self) -> dict[str, int]:
+        return self.tally.totals
+
+    @property
+    def read_totals(self) -> dict[str, int]:
+        """The counts over the outcomes read or resumed."""
+        return self.tally.read_totals
 
     @property
     def count(self) -> int:
@@ -116,7 +122,16 @@ class RunSummary:
         }
 
 
-ProgressCallback = Callable[[str, DocumentOutcome | None], None]
+@dataclass(frozen=True)
+class Progressed:
+    """Documents done at once (a batch a worker wrote whole), besides those reported one by one: the "documents" event."""
+
+    documents: int
+    articles: int
+
+
+# "article" and "document" (a DocumentOutcome), or "documents" (Progressed: a batch written whole on a worker)
+ProgressCallback = Callable[[str, Any], None]
 
 
 def run_extraction(
@@ -145,7 +160,7 @@ def run_extraction(
     pages are prepared ahead of the one being written, so that a backend's slow
     work on them (model calls) overlaps.
     """
-    scan = files if isinstance(files, InputScan) else InputScan(files=list(files))
+    scan = files if isinstance(files, InputScan) else InputScan(files=PathList(files))
     notify = _redacting(on_progress or (lambda event, outcome: None), redactor(backend))
     settings = run_settings(backend, manifest.path if manifest else None, registry_files())
     summary = RunSummary(out_dir=display_name(out_dir), backend=backend.name, settings=settings)
@@ -154,6 +169,7 @@ def run_extraction(
     left_out += scan.skipped
     summary.ignored = [display_name(p) for p in scan.ignored]
     started = time.perf_counter()
+    whole = 0  # batches the workers wrote whole: they see OUT_DIR, and can finish it too
     workers_usage = Usage()  # what an engine's workers' backends used, added up as their documents come back
     with OutputSet(out_dir, settings, resume, report) as outputs, OutcomeLog(out_dir / OUTCOMES_FILE, summary) as log:
         try:
@@ -163,7 +179,7 @@ def run_extraction(
             if engine is not None:
                 tasks = _tasks(scan.files, finished, manifest)
                 spec = replace(_backend_spec(backend, scan.max_file_size, doc_timeout), shards=str(outputs.shard_folder()))
-                log.extend(_extract_on(engine, spec, tasks, len(scan.files), outputs, notify, workers_usage))
+                whole = _extract_on(engine, spec, tasks, len(scan.files), outputs, log, notify, workers_usage)
             prepared: deque[_Prepared] = deque()
             for path, doc in _named(scan.files) if engine is None else ():
                 work = extract_document(path, doc, backend, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
@@ -183,7 +199,8 @@ def run_extraction(
         summary.seconds = time.perf_counter() - started
         summary.usage = (backend.usage() + workers_usage).report()
         log.close()
-        outputs.finish(_redact_manifest(summary.manifest(), redactor(backend)))
+        elsewhere = getattr(engine, "elsewhere", None) if engine is not None and whole else None
+        outputs.finish(_redact_manifest(summary.manifest(), redactor(backend)), elsewhere)
     return summary
 
 
@@ -282,9 +299,10 @@ class OutcomeLog:
         self._file.write(json.dumps(dict(vars(outcome)), ensure_ascii=False) + "\n")  # plain values: no deep copy
         self.summary.add(outcome)
 
-    def extend(self, outcomes: Iterable[DocumentOutcome]) -> None:
-        for outcome in outcomes:
-            self.add(outcome)
+    def add_lines(self, lines: bytes, tally: Tally) -> None:
+        """Outcomes a worker wrote as lines and added up (a batch written whole)."""
+        self._file.write(lines.decode("utf-8"))
+        self.summary.tally.fold(tally)
 
     def close(self) -> None:
         self._file.close()  # the lines are whole on disk before run.json points at them
@@ -296,9 +314,11 @@ class _Prepared:
     started: float
 
 
-def _tasks(files: list[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+def _tasks(files: Sequence[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+    here = os.getcwd()  # a worker's folder is not ours: it gets absolute paths
     for path, doc in _named(files):
-        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, str(path.absolute()))
+        location = os.path.join(here, path)  # an absolute path stays as it is
+        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, location)
 
 
 def _backend_spec(backend: Backend, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
@@ -313,14 +333,34 @@ def _extract_on(
     tasks: Iterable[DocumentTask],
     count: int,
     outputs: OutputSet,
+    log: OutcomeLog,
     notify: ProgressCallback,
     usage: Usage,
-) -> Iterator[DocumentOutcome]:
-    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``usage``."""
+) -> int:
+    """Each document as the engine's workers extracted it, written here in input order; their usage added to ``usage``.
+
+    A batch a worker wrote whole is appended as one, with its outcomes' lines and totals; the number of those batches.
+    """
+    whole = 0
     for extracted in engine.extract(spec, tasks, count):
         if extracted.usage is not None:
             usage += extracted.usage
-        yield _write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify)
+        if isinstance(extracted, BatchDone):
+            _append(extracted, outputs, log, notify)
+            whole += 1
+        else:
+            log.add(_write(_Prepared(extracted.work, time.perf_counter() - extracted.seconds), outputs, notify))
+    return whole
+
+
+def _append(batch: BatchDone, outputs: OutputSet, log: OutcomeLog, notify: ProgressCallback) -> None:
+    """A batch written whole on a worker: its shard appended, its outcomes' lines and totals logged, the user told."""
+    if batch.shard is not None:
+        outputs.write_batch(batch.shard)
+    log.add_lines(batch.outcome_lines, batch.tally)
+    for outcome in batch.noted:
+        notify("document", outcome)
+    notify("documents", Progressed(batch.tasks - len(batch.noted), batch.articles))
 
 
 def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) -> DocumentOutcome:
@@ -345,12 +385,33 @@ def _write(prepared: _Prepared, outputs: OutputSet, notify: ProgressCallback) ->
     return outcome
 
 
-def _named(files: list[Path]) -> list[tuple[Path, str]]:
-    """Each file with its document name: the file's name, or its path where two inputs share a name."""
-    names: set[str] = set()
-    named = []
+_NAME_BITS = 1 << 22  # the bitmaps that tell names seen once from names two files may share (512 KiB each)
+
+
+def _named(files: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+    """Each file with its document name: the file's name, or its path where an earlier input had that name.
+
+    Only the names two files may share are remembered: a first pass marks each name's bit in a bitmap, or in a
+    second one when it is marked already, so that the memory does not grow with a corpus of distinct names (a bit
+    shared by chance only means a name is remembered, never that it changes).
+    """
+    once, twice = bytearray(_NAME_BITS // 8), bytearray(_NAME_BITS // 8)
     for path in files:
-        name = display_name(path.name) if display_name(path.name) not in names else display_name(path)
-        names.add(name)
-        named.append((path, name))
-    return named
+        byte, mask = _name_bit(display_name(path.name))
+        if once[byte] & mask:
+            twice[byte] |= mask
+        once[byte] |= mask
+    names: set[str] = set()
+    for path in files:
+        name = display_name(path.name)
+        byte, mask = _name_bit(name)
+        if twice[byte] & mask:  # another file may have this name: the first keeps it, the others are named by their path
+            if name in names:
+                name = display_name(path)
+            names.add(name)
+        yield path, name
+
+
+def _name_bit(name: str) -> tuple[int, int]:
+    bit = hash(name) % _NAME_BITS
+    return bit >> 3, 1 << (bit & 7)

@@ -20,12 +20,13 @@ import os
 import re
 import stat
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, overload
 
 from charset_normalizer import from_bytes
 
@@ -379,7 +380,10 @@ def display_name(name: str | Path) -> str:
     (Python carries such bytes as lone surrogates, which no JSON, SQLite or HTML
     writer accepts), and a name may hold an ANSI escape meant for a terminal.
     """
-    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    plain = os.fspath(name)
+    if plain.isascii() and plain.isprintable():  # most names: nothing to escape (and no surrogates, which are not ASCII)
+        return plain
+    text = os.fsencode(plain).decode("utf-8", "backslashreplace")
     return _UNSAFE_IN_NAMES.sub(lambda m: _escape(m.group()), text)
 
 
@@ -391,11 +395,68 @@ def _escape(char: str) -> str:
 # --- Paths to files -----------------------------------------------------------------------------
 
 
+class PathList(Sequence[Path]):
+    """Paths held compactly: a run's inputs (a million files) cost some 20 bytes each, not a ``Path`` object each.
+
+    A folder's name is kept once; a file's name goes into one growing buffer of bytes (its file system bytes, so any
+    name comes back as it was), with where it ends. Indexing and iterating make each ``Path`` again when it is used.
+    """
+
+    def __init__(self, paths: Iterable[Path] = ()) -> None:
+        self._folders: list[str] = []
+        self._folder_index: dict[str, int] = {}
+        self._folder_of = array("I")
+        self._names = bytearray()
+        self._ends = array("Q")
+        for path in paths:
+            self.append(path)
+
+    def append(self, path: Path) -> None:
+        folder, name = os.path.split(os.fspath(path))
+        index = self._folder_index.get(folder)
+        if index is None:
+            index = self._folder_index[folder] = len(self._folders)
+            self._folders.append(folder)
+        self._folder_of.append(index)
+        self._names += os.fsencode(name)
+        self._ends.append(len(self._names))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        start = self._ends[index - 1] if index else 0
+        name = os.fsdecode(bytes(self._names[start : self._ends[index]]))
+        folder = self._folders[self._folder_of[index]]
+        return Path(os.path.join(folder, name) if folder else name)
+
+    def __iter__(self) -> Iterator[Path]:
+        return (self[index] for index in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PathList | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PathList({list(self)!r})"
+
+
 @dataclass
 class InputScan:
     """What a list of paths expands to: the files to read, and what was left out and why."""
 
-    files: list[Path] = field(default_factory=list)
+    files: PathList = field(default_factory=PathList)  # compact: a large corpus's list of files costs little memory
     missing: list[Path] = field(default_factory=list)
     ignored: list[Path] = field(default_factory=list)  # in a searched folder, but not named *.txt
     loops: list[Path] = field(default_factory=list)  # folder links that lead back into a searched folder
@@ -417,21 +478,33 @@ def scan_inputs(paths: Iterable[Path], follow_links: bool = False, max_file_size
     paths = list(paths)
     scan = InputScan(max_file_size=max_file_size)
     roots = [_resolved(path) for path in paths]
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    links: list[bool] = []  # whether a folder's walk met a link: only then can it name a file twice
     for path in paths:
         if path.is_dir():
-            candidates = _walk(path, scan, None if follow_links else roots)
+            candidates: Iterable[Path] = _walk(path, scan, None if follow_links else roots, links)
         elif path.exists() or path.is_symlink():
             candidates = [path]
         else:
             scan.missing.append(path)
             continue
+        alone = len(paths) == 1 and path.is_dir()
         for candidate in candidates:
-            key = candidate.resolve() if candidate.exists() else candidate.absolute()
+            if alone and not links:  # one folder without links: every file is a file of its own, none to remember
+                scan.files.append(candidate)
+                continue
+            if alone and not seen:  # the first link: the files before it are remembered now, as they would have been
+                seen.update(_identity(earlier) for earlier in scan.files)
+            key = _identity(candidate)
             if key not in seen:
                 seen.add(key)
                 scan.files.append(candidate)
     return scan
+
+
+def _identity(path: Path) -> str:
+    """What two names of one file share (the file a link leads to), to read it once."""
+    return os.fspath(path.resolve() if path.exists() else path.absolute())
 
 
 def _resolved(path: Path) -> Path:
@@ -441,8 +514,8 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _walk(root: Path, scan: InputScan, roots: list[Path] | None) -> list[Path]:
-    found: list[Path] = []
+def _walk(root: Path, scan: InputScan, roots: list[Path] | None, links: list[bool]) -> Iterator[Path]:
+    """The *.txt files under ``root``, sorted, folder by folder; ``links`` gets an entry at the first link met."""
     visited: set[tuple[int, int]] = set()
     def unreadable(exc: OSError) -> None:  # a folder that cannot be listed gets its outcome, like a file that cannot be read
         folder = Path(exc.filename) if exc.filename else root
@@ -456,12 +529,19 @@ def _walk(root: Path, scan: InputScan, roots: list[Path] | None) -> list[Path]:
             continue
         visited.add((info.st_dev, info.st_ino))
         folders[:] = sorted(name for name in folders if _stays_inside(Path(directory) / name, roots, scan))
-        for name in sorted(names):
+        if not links and any(os.path.islink(os.path.join(directory, name)) for name in folders):
+            links.append(True)
+        names.sort()
+        for name in names:  # one at a time: a folder of a million files is never a million Path objects
             entry = Path(directory) / name
             if name.startswith(".") or not _stays_inside(entry, roots, scan):
                 continue
-            (found if entry.suffix.lower() in TEXT_SUFFIXES else scan.ignored).append(entry)
-    return found
+            if entry.suffix.lower() in TEXT_SUFFIXES:
+                if not links and entry.is_symlink():
+                    links.append(True)  # before it is handed on: the caller remembers the files before it from now on
+                yield entry
+            else:
+                scan.ignored.append(entry)
 
 
 def _stays_inside(entry: Path, roots: list[Path] | None, scan: InputScan) -> bool:
