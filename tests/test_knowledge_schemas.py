@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from extractor import knowledge
-from extractor.backends.rules import lexicon, subjects
+from extractor.backends.rules import initiatives, lexicon, subjects
 from extractor.domain import meta, periods, zonenames
 from extractor.text import load as text_load
 
@@ -62,6 +62,8 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (lexicon.knowledge, "labels.toml", ("target",), "not_cues"),
     (subjects.subject_words, "subjects.toml", (), "place_self_words"),
     (subjects.subject_words, "subjects.toml", (), "canonical_groups"),
+    (initiatives.initiative_words, "initiatives.toml", ("no_name",), "min_name"),
+    (initiatives.initiative_words, "initiatives.toml", ("company",), "built_heads"),
 ]
 
 
