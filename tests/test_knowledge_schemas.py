@@ -17,6 +17,7 @@ from extractor import knowledge
 from extractor.backends.rules import initiatives, lexicon, subjects
 from extractor.domain import meta, periods, zonenames
 from extractor.text import load as text_load
+from extractor.text import structure
 
 
 def _misspelled(key: str) -> str:
@@ -51,6 +52,7 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (meta.knowledge, "meta.toml", ("labels",), "source_if_outlet"),
     (text_load.settings, "text.toml", (), "legacy"),
     (text_load.settings, "text.toml", ("garbage",), "max_bad_char_share"),
+    (structure._schemes, "structure.toml", ("numbering", 2), "level"),
     (periods.knowledge, "periods.toml", (), "five_year_plans"),
     (periods.knowledge, "periods.toml", ("words",), "weak_stock"),
     (zonenames.zone_words, "zone_words.toml", ("type", 5), "max_modifier"),
