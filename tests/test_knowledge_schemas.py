@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from extractor import knowledge
-from extractor.backends.rules import lexicon, subjects
+from extractor.backends.rules import initiatives, lexicon, subjects
 from extractor.domain import meta, periods, zonenames
 from extractor.text import load as text_load
+from extractor.text import structure
 
 
 def _misspelled(key: str) -> str:
@@ -51,6 +52,7 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (meta.knowledge, "meta.toml", ("labels",), "source_if_outlet"),
     (text_load.settings, "text.toml", (), "legacy"),
     (text_load.settings, "text.toml", ("garbage",), "max_bad_char_share"),
+    (structure._schemes, "structure.toml", ("numbering", 2), "level"),
     (periods.knowledge, "periods.toml", (), "five_year_plans"),
     (periods.knowledge, "periods.toml", ("words",), "weak_stock"),
     (zonenames.zone_words, "zone_words.toml", ("type", 5), "max_modifier"),
@@ -62,6 +64,8 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (lexicon.knowledge, "labels.toml", ("target",), "not_cues"),
     (subjects.subject_words, "subjects.toml", (), "place_self_words"),
     (subjects.subject_words, "subjects.toml", (), "canonical_groups"),
+    (initiatives.initiative_words, "initiatives.toml", ("no_name",), "min_name"),
+    (initiatives.initiative_words, "initiatives.toml", ("company",), "built_heads"),
 ]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import knowledge
-from ..knowledge import load, table
+from ..knowledge import load
 
 
 @dataclass(frozen=True)
@@ -37,24 +37,33 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class _Numbering:
+    """structure.toml [[numbering]]: one numbering scheme (一、 （一） 1.) and the level of its headings."""
+
+    pattern: re.Pattern[str]
+    level: int
+
+
+@dataclass(frozen=True)
 class _Schemes:
-    """structure.toml: an entry's key is its field's name ([[numbering]] and [table] are read below and in tables.py)."""
+    """structure.toml: an entry's key is its field's name ([table] and [table_units] are read in tables.py)."""
 
     plain_heading_level: int
     max_heading_chars: int
     max_run_in_chars: int
     sentence_end: re.Pattern[str]
+    numbering: tuple[_Numbering, ...]
 
 
 @cache
 def _schemes() -> _Schemes:
-    return load("structure.toml", _Schemes, skip=("numbering", "examples", "table", "table_units"))
+    return load("structure.toml", _Schemes, skip=("examples", "table", "table_units"))
 
 
 @cache
 def _numbered() -> tuple[tuple[re.Pattern[str], int], ...]:
     """The numbering schemes and their levels, in the file's order."""
-    return tuple((re.compile(item["pattern"]), int(item["level"])) for item in table("structure.toml", "numbering"))
+    return tuple((scheme.pattern, scheme.level) for scheme in _schemes().numbering)
 
 
 def examples() -> list[dict]:

@@ -17,20 +17,18 @@ in the text.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from ...domain.registry import registry
 from ...domain.spans import runs_ending_in
-from ...domain.zonenames import trie_pattern
+from ...domain.zonenames import places, trie_pattern
+from ...knowledge import load
 from ...models import Evidence, Initiative, InitiativeKind
-from .labels import read_data
 from .parks import ParkMention, find_park_mentions
 
 _OPEN, _CLOSE = "“‘", "”’"
@@ -139,15 +137,127 @@ class _Knowledge:
     package: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class _KindEndWords:
+    """initiatives.toml [kind_end]."""
+
+    not_after: str
+
+
+@dataclass(frozen=True)
+class _NameStartWords:
+    """initiatives.toml [name_start]."""
+
+    leads: list[str]
+    cut_chars: str
+    joiners: str
+    list_joiners: str
+    not_cuts: list[str]
+    references: list[str]
+
+
+@dataclass(frozen=True)
+class _NoNameWords:
+    """initiatives.toml [no_name]."""
+
+    min_name: int
+    abbreviated_heads: list[str]
+    self_naming: list[str]
+    not_names: list[str]
+    count: str
+    sized: str
+    sized_ok: list[str]
+    counted_after: str
+    session_heads: list[str]
+    sessions: str
+    period_plan: str
+    state_strategy: str
+    short_generic: int
+    generic_kinds: list[str]
+    generic_modifiers: list[str]
+    zone_words: list[str]
+    not_heads: list[str]
+
+
+@dataclass(frozen=True)
+class _DesignationWords:
+    """initiatives.toml [designation]."""
+
+    levels: list[str]
+    title_heads: list[str]
+    verbs_before: list[str]
+    after: str
+
+
+@dataclass(frozen=True)
+class _CompanyWords:
+    """initiatives.toml [company]."""
+
+    in_name: str
+    suffix: str
+    min_stem: int
+    max_stem: int
+    max_gap: int
+    built_heads: list[str]
+    investor_before: str
+    phase: str
+    place_heads: list[str]
+
+
+@dataclass(frozen=True)
+class _QuotedWords:
+    """initiatives.toml [quoted]."""
+
+    measure_words: str
+    launch_verbs: str
+    package: str
+    attribute_after: str
+
+
+@dataclass(frozen=True)
+class _DocumentsWords:
+    """initiatives.toml [documents]."""
+
+    other: str
+    action_plan: str
+    not_action_plan: str
+    not_after: str
+    issuer_body: str
+    national_start: str
+
+
+@dataclass(frozen=True)
+class _InitiativeWords:
+    """initiatives.toml: an entry's key is its field's name (see the file for each entry's job)."""
+
+    kind_words: dict[str, list[str]]  # an initiative kind and the words that end a name of that kind
+    kind_end: _KindEndWords
+    name_start: _NameStartWords
+    no_name: _NoNameWords
+    designation: _DesignationWords
+    company: _CompanyWords
+    quoted: _QuotedWords
+    documents: _DocumentsWords
+    examples: tuple[dict[str, Any], ...] = ()  # the tests'
+    counter_examples: tuple[dict[str, Any], ...] = ()  # the tests'
+    owners: tuple[dict[str, Any], ...] = ()  # the tests'
+
+
+@cache
+def initiative_words() -> _InitiativeWords:
+    """initiatives.toml, read once."""
+    return load("initiatives.toml", _InitiativeWords)
+
+
 @cache
 def _knowledge() -> _Knowledge:
-    data = read_data("initiatives.toml")
-    kind_of_word = {word: cast(InitiativeKind, kind) for kind, words in data["kind_words"].items() for word in words}
+    data = initiative_words()
+    kind_of_word = {word: cast(InitiativeKind, kind) for kind, words in data.kind_words.items() for word in words}
     words = sorted(kind_of_word, key=len, reverse=True)
     kinds = "|".join(map(re.escape, words))
-    kind = f"(?:{kinds})(?!{data['kind_end']['not_after']})"  # 改革委, 服务商: no kind word ends there
-    start, no_name, quoted, documents = data["name_start"], data["no_name"], data["quoted"], data["documents"]
-    honour, company = data["designation"], data["company"]
+    kind = f"(?:{kinds})(?!{data.kind_end.not_after})"  # 改革委, 服务商: no kind word ends there
+    start, no_name, quoted, documents = data.name_start, data.no_name, data.quoted, data.documents
+    honour, company = data.designation, data.company
     return _Knowledge(
         kind_of_word=kind_of_word,
         kind_at_end_reversed=re.compile("|".join(re.escape(w[::-1]) for w in words)),
@@ -155,49 +265,49 @@ def _knowledge() -> _Knowledge:
         quoted=re.compile(rf"(?:“[^“”\n，。]{{2,20}}”|‘[^‘’\n，。]{{2,20}}’)(?:{kind}){{0,2}}"),
         document=re.compile(r"《[^《》\n]{2,80}》"),
         document_kinds=(
-            (re.compile(documents["other"]), "other"),
-            (re.compile(documents["action_plan"]), "action_plan"),
+            (re.compile(documents.other), "other"),
+            (re.compile(documents.action_plan), "action_plan"),
         ),
-        not_action_plan=re.compile(documents["not_action_plan"]),
-        periodical_after=re.compile(documents["not_after"]),
-        issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents['issuer_body']}))关于"),
-        national_title=re.compile(rf"^《(?:{documents['national_start']})"),
-        cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
-        min_name=no_name["min_name"],
-        abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name['abbreviated_heads'])})$"),
-        abbreviated_heads=frozenset(no_name["abbreviated_heads"]),
-        not_names=frozenset(no_name["not_names"]),
-        self_naming=frozenset(no_name["self_naming"]),
-        count=re.compile(no_name["count"]),
-        sized=re.compile(no_name["sized"]),
-        sized_ok=tuple(no_name["sized_ok"]),
-        short_generic=no_name["short_generic"],
-        session=re.compile(rf"^(?=.*(?:{no_name['sessions']})).*(?:{'|'.join(no_name['session_heads'])})$"),
-        period_plan=re.compile(no_name["period_plan"]),
-        state_strategy=re.compile(no_name["state_strategy"]),
-        generic_kinds=frozenset(no_name["generic_kinds"]),
-        generic_modifiers=frozenset(no_name["generic_modifiers"]),
-        modifier_starts=frozenset(word[:size] for word in no_name["generic_modifiers"] for size in range(1, len(word) + 1)),
-        zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name['zone_words'])})(?:[(（][^)）]{{0,12}}[)）])?"),
-        joiners=start["joiners"],
-        list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start['list_joiners'])}](?={_MASK})"),
-        measure_words=re.compile(quoted["measure_words"]),
-        counted_after=re.compile(no_name["counted_after"]),
-        launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
-        attribute_after=re.compile(quoted["attribute_after"]),
-        not_heads=tuple(no_name["not_heads"]),
-        title=re.compile(rf"^(?:{'|'.join(honour['levels'])}).*(?:{'|'.join(honour['title_heads'])})$"),
-        designated_before=re.compile(rf"(?:{'|'.join(honour['verbs_before'])})$"),
-        designated_after=re.compile(rf"(?:{honour['after']})"),
-        company_word=re.compile(company["in_name"]),
-        company_suffix=re.compile(company["suffix"]),
-        company_stem=(company["min_stem"], company["max_stem"], company["max_gap"]),
-        built_heads=re.compile(rf"(?:{'|'.join(company['built_heads'])})项目$"),
-        investor_before=re.compile(company["investor_before"]),
-        phased=re.compile(rf"(?:{'|'.join(company['place_heads'])})(?:{company['phase']})+(?:项目|工程)?$"),
-        phase_after=re.compile(company["phase"]),
-        place_heads=tuple(company["place_heads"]),
-        package=re.compile(quoted["package"]),
+        not_action_plan=re.compile(documents.not_action_plan),
+        periodical_after=re.compile(documents.not_after),
+        issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents.issuer_body}))关于"),
+        national_title=re.compile(rf"^《(?:{documents.national_start})"),
+        cuts=_Cuts(start.leads, start.cut_chars, start.references, start.not_cuts + _place_words(start.cut_chars)),
+        min_name=no_name.min_name,
+        abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name.abbreviated_heads)})$"),
+        abbreviated_heads=frozenset(no_name.abbreviated_heads),
+        not_names=frozenset(no_name.not_names),
+        self_naming=frozenset(no_name.self_naming),
+        count=re.compile(no_name.count),
+        sized=re.compile(no_name.sized),
+        sized_ok=tuple(no_name.sized_ok),
+        short_generic=no_name.short_generic,
+        session=re.compile(rf"^(?=.*(?:{no_name.sessions})).*(?:{'|'.join(no_name.session_heads)})$"),
+        period_plan=re.compile(no_name.period_plan),
+        state_strategy=re.compile(no_name.state_strategy),
+        generic_kinds=frozenset(no_name.generic_kinds),
+        generic_modifiers=frozenset(no_name.generic_modifiers),
+        modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
+        zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
+        joiners=start.joiners,
+        list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
+        measure_words=re.compile(quoted.measure_words),
+        counted_after=re.compile(no_name.counted_after),
+        launch_verb_at_end=re.compile(rf"(?:{quoted.launch_verbs})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
+        attribute_after=re.compile(quoted.attribute_after),
+        not_heads=tuple(no_name.not_heads),
+        title=re.compile(rf"^(?:{'|'.join(honour.levels)}).*(?:{'|'.join(honour.title_heads)})$"),
+        designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
+        designated_after=re.compile(rf"(?:{honour.after})"),
+        company_word=re.compile(company.in_name),
+        company_suffix=re.compile(company.suffix),
+        company_stem=(company.min_stem, company.max_stem, company.max_gap),
+        built_heads=re.compile(rf"(?:{'|'.join(company.built_heads)})项目$"),
+        investor_before=re.compile(company.investor_before),
+        phased=re.compile(rf"(?:{'|'.join(company.place_heads)})(?:{company.phase})+(?:项目|工程)?$"),
+        phase_after=re.compile(company.phase),
+        place_heads=tuple(company.place_heads),
+        package=re.compile(quoted.package),
     )
 
 
@@ -208,10 +318,8 @@ def _place_words(cut_chars: str) -> list[str]:
 
 @cache
 def _places() -> frozenset[str]:
-    """Every place name and stem of two characters or more (places.csv)."""
-    with resources.files("extractor").joinpath("data", "places.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    return frozenset(s for row in rows for s in (row["name"], row["stem"]) if len(s) >= 2)
+    """Every place name and stem of two characters or more (places.csv, read by zonenames.places())."""
+    return frozenset(spelling for place in places() for spelling in (place.name, place.stem) if len(spelling) >= 2)
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
