@@ -416,8 +416,7 @@ def label_figure(
 
 def _names_other(words: str) -> bool:
     """The words end with a signal of a key = "other" entry (债券, 措施): a thing outside the list, not a gap in it."""
-    others = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _weight in entry.signals)
-    return bool(words) and any(found.end() == len(words) for pattern in others for found in pattern.finditer(words))
+    return bool(words) and _blocked(words)  # the same test, memoised
 
 
 def continues_sentence(text: str, sentence_start: int) -> bool:
