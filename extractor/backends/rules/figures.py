@@ -18,6 +18,7 @@ from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
 from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
+from .names import NameIndex
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
 
@@ -46,7 +47,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     in_table = _row_spans(tables)
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m) and not _covered(in_table, m.start)] + _index_values(text, start, end)
-    names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
+    names = NameIndex(sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True))  # looked up per figure
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
     parallel: tuple[FigureLabels, ...] = ()  # those of the sentence this one continues (after ；, or 其中)

@@ -20,6 +20,7 @@ from ...domain.numbers import DURATION_UNITS
 from ...knowledge import data as knowledge_file
 from ...models import Measure
 from ...text.normalize import BULLETS
+from .names import name_ends
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
 _CLAUSE_MARK = re.compile(r"(?s).*(?:[，,；;：:。！？!?\n（）()、【】]|——)")
@@ -501,7 +502,7 @@ def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
     cuts = {m.end(): True for m in facts.breaks.finditer(head)}
     cuts |= {m.end(): True for m in period.finditer(head)}
     cuts |= {m.end(): True for m in _QUANTITY.finditer(head)}
-    for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *(head.find(n) + len(n) for n in names if n and n in head)):
+    for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *name_ends(head, names)):
         cuts.setdefault(soft, False)
     for cut in sorted(cuts, reverse=True):
         phrase = clean_metric(head[cut:])
