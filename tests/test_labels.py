@@ -56,6 +56,12 @@ def test_metric_phrase_examples(case):
     assert _figure(case["text"], case["figure"]).metric == case["metric"]
 
 
+@pytest.mark.parametrize("case", read_data("labels.toml")["period_phrase_examples"], ids=lambda c: c["text"][:12])
+def test_a_span_of_time_that_frames_something_else_is_no_figure(case):
+    values = [f.value_text for article in extract_text(case["text"]).articles for f in article.figures]
+    assert (case["value"] in values) is case["figure"], values
+
+
 @pytest.mark.parametrize("case", _cases("labels.toml", "measure"), ids=lambda c: c["figure"])
 def test_measure_examples(case):
     assert _figure(case["text"], case["figure"]).measure == case["measure"]

@@ -8,12 +8,12 @@ from extractor.domain.periods import PeriodIndex, knowledge, resolve_figure_peri
 from extractor.models import Figure
 
 
-@pytest.mark.parametrize(("words", "published", "start", "end"), knowledge()["resolution"]["examples"], ids=lambda v: str(v))
+@pytest.mark.parametrize(("words", "published", "start", "end"), knowledge().resolution.examples, ids=lambda v: str(v))
 def test_resolution_table_of_the_data_file(words, published, start, end):
     assert resolve_period(words, published) == (start, end)
 
 
-@pytest.mark.parametrize("example", knowledge()["governs"], ids=lambda e: e["text"][:20])
+@pytest.mark.parametrize("example", knowledge().governs, ids=lambda e: e["text"][:20])
 def test_which_period_governs_a_figure(example):
     text = example["text"]
     index = PeriodIndex(text, 0, len(text))

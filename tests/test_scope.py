@@ -34,3 +34,11 @@ def test_a_table_with_no_caption_takes_the_subject_and_period_of_the_text_it_fol
     cell = _figure(page, "18.05")
     body = _figure(page, "27.1%")
     assert (cell.subject, cell.period) == (body.subject, body.period) != ("", "")
+
+
+def test_a_subject_the_title_names_is_read_from_the_heading_and_one_only_named_most_from_the_document():
+    titled = _figure("示范区1-6月主要经济指标分析\n1-6月，规上工业总产值实现12.5亿元，同比增长18%。", "12.5亿元")
+    assert (titled.subject, titled.subject_from) == ("示范区", "heading")
+    page = "据悉，企业服务持续优化。\n投资环境不断改善，宁波高新区新增企业300家。\n宁波高新区建设加快。\n全年实现营业收入1200亿元。"
+    counted = _figure(page, "1200亿元")
+    assert (counted.subject, counted.subject_from) == ("宁波高新区", "document")

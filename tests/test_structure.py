@@ -62,7 +62,7 @@ PROVINCE = (
 
 def test_a_provincial_report_speaks_for_its_province():
     figures = _figures(extract_text(PROVINCE, meta={"published": "2024-01-25"}))
-    assert (figures["9.2%"].subject, figures["9.2%"].subject_from) == ("海南省", "document")
+    assert (figures["9.2%"].subject, figures["9.2%"].subject_from) == ("海南省", "heading")  # the title block names the province
     assert figures["20%"].subject == "海口综合保税区"  # a zone named in its clause is its figure's subject
     assert figures["35%"].subject != "海南省"  # 占全省…: the province is the whole of the share, not its subject
 

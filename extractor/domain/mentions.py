@@ -117,7 +117,7 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
         if offset is None:
             return None
         name_start = run_start + offset
-    name_start = _with_partner_place(text, name_start)
+    name_start = _without_repeated_place(text, _with_partner_place(text, name_start))
     name = text[name_start:run_end]
     parsed = words.parse(name)
     key = parsed.key if parsed is not None else words.simplify(name)
@@ -200,6 +200,16 @@ def _with_partner_place(text: str, name_start: int) -> int:
     for size in range(min(_LONGEST_PARTNER, dash), 1, -1):
         if text[dash - size : dash] in _place_spellings():
             return dash - size
+    return name_start
+
+
+def _without_repeated_place(text: str, name_start: int) -> int:
+    """A place printed twice in a row is a line that ended in it glued to a name that opens with it (a breadcrumb
+    资讯中心 天津 before the title 天津开发区…, once line breaks are gone): the name starts at the second copy."""
+    for size in range(_LONGEST_PARTNER, 1, -1):
+        place = text[name_start : name_start + size]
+        if place in _place_spellings() and text.startswith(place, name_start + size):
+            return name_start + size
     return name_start
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExtractorError
-from ..knowledge import data as knowledge_file
+from ..knowledge import load
 from ..models import DatePrecision, DocumentMeta
 from ..text.load import CsvFormatError, csv_table
 from ..text.normalize import fold_characters
@@ -31,6 +31,29 @@ from ..text.normalize import fold_characters
 _SENTENCE_END = re.compile("[。！？!?]")
 _HEADLINE_MAX = 40
 _FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """meta.toml [labels]: the header labels of each kind (【日期】, 来源：, Title:)."""
+
+    date: tuple[str, ...]
+    not_date: tuple[str, ...]
+    source: tuple[str, ...]
+    source_if_outlet: tuple[str, ...]
+    title: tuple[str, ...]
+    url: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _File:
+    """meta.toml: an entry's key is its field's name."""
+
+    header_lines: int
+    outlet_endings: tuple[str, ...]
+    dateline_sources: tuple[str, ...]
+    labels: _Labels
+    example: tuple[dict[str, Any], ...]
 
 
 @dataclass(frozen=True)
@@ -49,24 +72,23 @@ class _Knowledge:
 
 @cache
 def knowledge() -> _Knowledge:
-    data = knowledge_file("meta.toml")
-    labels = data["labels"]
+    data = load("meta.toml", _File)
 
-    def label_set(name: str) -> frozenset[str]:
-        return frozenset(_label_key(label) for label in labels[name])
+    def label_set(labels: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(_label_key(label) for label in labels)
 
-    sources = "|".join(map(re.escape, data["dateline_sources"]))
+    sources = "|".join(map(re.escape, data.dateline_sources))
     return _Knowledge(
-        header_lines=data["header_lines"],
-        date_labels=label_set("date"),
-        not_date_labels=label_set("not_date"),
-        source_labels=label_set("source"),
-        source_if_outlet_labels=label_set("source_if_outlet"),
-        title_labels=label_set("title"),
-        url_labels=label_set("url"),
-        outlet_endings=tuple(data["outlet_endings"]),
+        header_lines=data.header_lines,
+        date_labels=label_set(data.labels.date),
+        not_date_labels=label_set(data.labels.not_date),
+        source_labels=label_set(data.labels.source),
+        source_if_outlet_labels=label_set(data.labels.source_if_outlet),
+        title_labels=label_set(data.labels.title),
+        url_labels=label_set(data.labels.url),
+        outlet_endings=data.outlet_endings,
         dateline=re.compile(rf"^(?P<source>{sources})[\u4e00-\u9fff]{{0,8}}?(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)?电"),
-        examples=tuple(data["example"]),
+        examples=data.example,
     )
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..knowledge import data as knowledge_file
+from ..knowledge import load
 from ..models import Figure
 from ..text.structure import Outline
 from .meta import knowledge as meta_knowledge
@@ -29,12 +30,51 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
+@dataclass(frozen=True)
+class _Words:
+    """periods.toml [words]: the cue words around a period phrase (see the file for each list's job)."""
+
+    bare_plans: str  # plans recognized without quotes or 期间 (十三五工作回顾)
+    moment_after: tuple[str, ...]
+    until_before: tuple[str, ...]
+    target_before: tuple[str, ...]
+    since_after: tuple[str, ...]
+    stock: tuple[str, ...]
+    running_total: tuple[str, ...]
+    weak_stock: tuple[str, ...]
+    vague: tuple[str, ...]
+    vague_patterns: tuple[str, ...]
+    comparison_before: tuple[str, ...]
+    comparison_after: tuple[str, ...]
+    topic_breaks: tuple[str, ...]
+    continuation: tuple[str, ...]
+    attribution_verbs: tuple[str, ...]
+    lead_in: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    examples: tuple[list[str], ...]  # words, publication date, expected start and end (the tests')
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    """periods.toml: an entry's key is its field's name."""
+
+    relative_years: dict[str, int]  # 今年 = 0, 去年 = -1
+    year_parts: dict[str, list[str]]  # 上半年 = [first day, last day] (MM-DD)
+    five_year_plans: dict[str, list[int]]  # 十四五 = [2021, 2025]
+    words: _Words
+    resolution: _Resolution
+    governs: tuple[dict[str, Any], ...]  # which period governs a figure (the tests')
+
+
 @cache
-def knowledge() -> dict[str, Any]:
-    return knowledge_file("periods.toml")
+def knowledge() -> PeriodWords:
+    return load("periods.toml", PeriodWords)
 
 
-def _alternatives(words: list[str] | dict[str, Any]) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -42,33 +82,34 @@ def _alternatives(words: list[str] | dict[str, Any]) -> str:
 def period_pattern() -> re.Pattern[str]:
     """One pattern for every period phrase the data file describes (see its header)."""
     data = knowledge()
-    words = data["words"]
-    plans = _alternatives(data["five_year_plans"])
+    words = data.words
+    plans = _alternatives(data.five_year_plans)
     year = (
         r"(?P<year>(?:19|20)\d\d)(?:\s*[—\-–~至到]\s*(?P<year2>(?:19|20)\d\d))?年(?:度)?(?!代)"
-        rf"|(?P<relative>{_alternatives(data['relative_years'])})"
+        rf"|(?P<relative>{_alternatives(data.relative_years)})"
         rf"|“(?P<plan>{plans})”(?:期间|时期|规划期|计划期|规划|计划)?"
-        rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期)"
+        rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期|(?=末))"
+        rf"|(?<![一二三四五六七八九十百千万亿\d])(?P<plan_bare>{words.bare_plans})(?![一二三四五六七八九十百千万亿个\d])"
     )
     part = (
-        rf"(?P<part>{_alternatives(data['year_parts'])})"
+        rf"(?P<part>{_alternatives(data.year_parts)})"
         rf"|前(?P<months>{_MONTH})个月"
         rf"|(?P<month_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
         rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
-        rf"(?P<lone_part>{_alternatives(data['year_parts'])})"
+        rf"(?P<lone_part>{_alternatives(data.year_parts)})"
         rf"|前(?P<lone_months>{_MONTH})个月"
         rf"|(?P<lone_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
     )
     dated = (
-        rf"(?P<until>{_alternatives(words['until_before'])})?(?P<target>{_alternatives(words['target_before'])})?"
+        rf"(?P<until>{_alternatives(words.until_before)})?(?P<target>{_alternatives(words.target_before)})?"
         rf"(?:(?:{year})(?:{part})?|{lone_part}|(?(until)(?P<until_month>{_MONTH})月份?|(?!)))"
-        rf"(?P<moment>{_alternatives(words['moment_after'])})?(?P<same>同期)?(?P<since>{_alternatives(words['since_after'])})?"
+        rf"(?P<moment>{_alternatives(words.moment_after)})?(?P<same>同期)?(?P<since>{_alternatives(words.since_after)})?"
     )
-    vague = "|".join([_alternatives(words["vague"]), *words["vague_patterns"]])
-    return re.compile(rf"(?P<stock>{_alternatives(words['stock'])})|(?P<vague>{vague})|{dated}")
+    vague = "|".join([_alternatives(words.vague), *words.vague_patterns])
+    return re.compile(rf"(?P<stock>{_alternatives(words.stock)})|(?P<vague>{vague})|{dated}")
 
 
 def _number(text: str) -> int:
@@ -84,7 +125,7 @@ def _number(text: str) -> int:
 
 def resolve_period(words: str, published: str = "") -> tuple[str, str]:
     """``(period_start, period_end)`` of period words against the publication date (ISO, possibly 2000-08 or 1999)."""
-    if words in knowledge()["words"]["weak_stock"]:
+    if words in knowledge().words.weak_stock:
         return "", _last_day(published)
     match = period_pattern().fullmatch(words.strip()) or _last(period_pattern().finditer(words))
     if not match or match.group("vague") or match.group("same"):
@@ -113,9 +154,9 @@ def _span(match: re.Match[str], published: str) -> tuple[str, str] | None:
     """First and last day of the time the words name, or None when it needs an unknown publication date."""
     group = match.group
     publication_year = int(published[:4]) if published[:4].isdigit() else None
-    plan = group("plan") or group("plan_named")
+    plan = group("plan") or group("plan_named") or group("plan_bare")
     if plan:
-        first, last = knowledge()["five_year_plans"][plan]
+        first, last = knowledge().five_year_plans[plan]
         return f"{first}-01-01", f"{last}-12-31"
     if group("year"):
         first_year = int(group("year"))
@@ -123,7 +164,7 @@ def _span(match: re.Match[str], published: str) -> tuple[str, str] | None:
     elif group("relative"):
         if publication_year is None:
             return None
-        first_year = last_year = publication_year + knowledge()["relative_years"][group("relative")]
+        first_year = last_year = publication_year + knowledge().relative_years[group("relative")]
     elif publication_year is not None:  # a part of the year alone: the publication year
         first_year = last_year = publication_year
         ends = _months(match, publication_year)
@@ -145,7 +186,7 @@ def _months(match: re.Match[str], year: int) -> tuple[tuple[int, int], tuple[int
     group = match.group
     part = group("part") or group("lone_part")
     if part:
-        first, last = knowledge()["year_parts"][part]
+        first, last = knowledge().year_parts[part]
         return tuple(map(int, first.split("-"))), tuple(map(int, last.split("-")))  # type: ignore[return-value]
     first_month = last_month = None
     if group("months") or group("lone_months"):
@@ -223,7 +264,7 @@ def _year_words(match: re.Match[str]) -> str:
 _PARAGRAPH_BREAK = re.compile("\n")
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
 _UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
-_THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge()["relative_years"].items() if shift == 0), key=len, reverse=True)))
+_THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge().relative_years.items() if shift == 0), key=len, reverse=True)))
 _HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:\n]*")  # an article's first clause: its headline when one was glued on
 _HEAD_CHARS = 60
 _HEADLINE_CHARS = 40
@@ -232,24 +273,24 @@ _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "n
 
 @cache
 def _weak_stock() -> re.Pattern[str]:
-    return re.compile(_alternatives(knowledge()["words"]["weak_stock"]))
+    return re.compile(_alternatives(knowledge().words.weak_stock))
 
 
 @cache
 def _topic_breaks() -> re.Pattern[str]:
-    return re.compile(_alternatives(knowledge()["words"]["topic_breaks"]))
+    return re.compile(_alternatives(knowledge().words.topic_breaks))
 
 
 @cache
 def _continuation() -> re.Pattern[str]:
-    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge()['words']['continuation'])})")
+    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.continuation)})")
 
 
 @cache
 def _lead_in() -> re.Pattern[str]:
-    words = knowledge()["words"]
-    attribution = rf"(?:[^，,。！？\n]{{0,40}}?(?:{_alternatives(words['attribution_verbs'])})[，,：:]\s*)*"
-    return re.compile(rf"{attribution}(?:{_alternatives(words['lead_in'])})?[，,：:\s]*")
+    words = knowledge().words
+    attribution = rf"(?:[^，,。！？\n]{{0,40}}?(?:{_alternatives(words.attribution_verbs)})[，,：:]\s*)*"
+    return re.compile(rf"{attribution}(?:{_alternatives(words.lead_in)})?[，,：:\s]*")
 
 
 def _in_header_field(text: str, position: int) -> bool:
@@ -287,15 +328,15 @@ class PeriodIndex:
     """
 
     def __init__(self, text: str, start: int, end: int, outline: Outline | None = None) -> None:
-        words = knowledge()["words"]
+        words = knowledge().words
         self._outline = outline or Outline(text, start, end)
         self._start, self._end = start, end
         self._text = text
         self._sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
         self._paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
         self._breaks = [m.start() for m in _topic_breaks().finditer(text, start, end)]
-        comparison = tuple(words["comparison_before"])
-        compared = tuple(words["comparison_after"])
+        comparison = tuple(words.comparison_before)
+        compared = tuple(words.comparison_after)
         self._anchors = [
             self._anchor(text, match)
             for match in period_pattern().finditer(text, start, end)
@@ -321,7 +362,7 @@ class PeriodIndex:
             names_year=bool(group("year") or group("relative")),
             part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
             year_words=_year_words(match),
-            running_total=match.group() in knowledge()["words"]["running_total"],
+            running_total=match.group() in knowledge().words.running_total,
             vague=bool(group("vague")),
         )
 
@@ -350,6 +391,10 @@ class PeriodIndex:
         while index >= 0 and self._anchors[index].end > position:
             index -= 1
         return self._anchors[index] if index >= 0 else None
+
+    def heading_titles(self, position: int) -> list[str]:
+        """The titles of the headings that govern ``position``, innermost first."""
+        return [heading.text for heading in self._outline.governing(position)]
 
     def governing(self, position: int) -> Anchor | None:
         """The period that governs a number standing at ``position``, or None."""

@@ -17,17 +17,15 @@ qualifiers) and maps every type spelling to its short form, so 山东省威海�
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any
 
 import ahocorasick
 
-from ..knowledge import data as knowledge_file
+from ..knowledge import csv_rows, load
 
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
@@ -300,43 +298,115 @@ class Vocabulary:
         return not (provinces_only and not modifier and not types[-1].province_alone)
 
 
+@dataclass(frozen=True)
+class _TypeEntry:
+    """zone_words.toml [[type]]: one zone type and its spellings (see the file for each key)."""
+
+    spellings: tuple[str, ...]
+    canonical: str
+    zone_type: str
+    generic: bool = False
+    province_alone: bool = False
+    max_modifier: int = MAX_MODIFIER
+    registry_only: bool = False
+    city_alone: bool = True
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Names:
+    names: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Stems:
+    stems: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Modifiers:
+    words: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Chars:
+    chars: str
+
+
+@dataclass(frozen=True)
+class _Cues:
+    cues: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    pairs: str  # traditional and simplified character, two by two
+
+
+@dataclass(frozen=True)
+class _ZoneWords:
+    """zone_words.toml: an entry's key is its field's name."""
+
+    type: tuple[_TypeEntry, ...]
+    qualifiers: dict[str, str]  # 国家级 = "national": a word between place and type, and the level it says
+    proper_names: _Names
+    not_place_stems: _Stems
+    company_names: _Names
+    generic_modifiers: _Modifiers
+    function_chars: _Chars
+    short_name_cues: _Cues
+    traditional: _Pairs
+
+
+@cache
+def zone_words() -> _ZoneWords:
+    """zone_words.toml, read once (the vocabulary below, and the mention finder's cues)."""
+    return load("zone_words.toml", _ZoneWords)
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (zone_words.toml, places.csv)."""
-    words = knowledge_file("zone_words.toml")
+    words = zone_words()
     types = [
         ZoneType(
             spelling,
-            entry["canonical"],
-            entry["zone_type"],
-            entry.get("generic", False),
-            entry.get("province_alone", False),
-            entry.get("max_modifier", MAX_MODIFIER),
-            entry.get("registry_only", False),
-            entry.get("city_alone", True),
+            entry.canonical,
+            entry.zone_type,
+            entry.generic,
+            entry.province_alone,
+            entry.max_modifier,
+            entry.registry_only,
+            entry.city_alone,
         )
-        for entry in words["type"]
-        for spelling in entry["spellings"]
+        for entry in words.type
+        for spelling in entry.spellings
     ]
     tokens: dict[str, Part] = {}
-    excluded = set(words["not_place_stems"]["stems"])
+    excluded = set(words.not_place_stems.stems)
     for place in places():
         for spelling in {place.name, place.stem}:
             if len(spelling) >= 2 and spelling not in excluded:
                 tokens[spelling] = Part(spelling, "place", _merged(tokens.get(spelling), place))
-    for name in words["proper_names"]["names"]:
+    for name in words.proper_names.names:
         tokens.setdefault(name, Part(name, "proper"))
-    for qualifier, level in words["qualifiers"].items():
+    for qualifier, level in words.qualifiers.items():
         tokens[qualifier] = Part(qualifier, "qualifier", level=level)
-    pairs = words["traditional"]["pairs"].split()
+    pairs = words.traditional.pairs.split()
     return Vocabulary(
         types=types,
         tokens=tokens,
-        function_chars=frozenset(words["function_chars"]["chars"]),
-        generic_modifiers=tuple(words["generic_modifiers"]["words"]),
-        short_name_cues=tuple(sorted(words["short_name_cues"]["cues"], key=len, reverse=True)),
+        function_chars=frozenset(words.function_chars.chars),
+        generic_modifiers=words.generic_modifiers.words,
+        short_name_cues=tuple(sorted(words.short_name_cues.cues, key=len, reverse=True)),
         traditional={ord(p[0]): ord(p[1]) for p in pairs if len(p) == 2},
-        company_names=tuple(words.get("company_names", {}).get("names", ())),
+        company_names=words.company_names.names,
     )
 
 
@@ -363,8 +433,9 @@ def _rank(place: Place) -> int:
 @cache
 @cache
 def places() -> tuple[Place, ...]:
-    """The places of extractor/data/places.csv (province and city by their short names), read once."""
-    rows = csv.DictReader(_data("places.csv").splitlines())
+    """The places of extractor/data/places.csv (province and city by their short names), read once: the one reader
+    of that file (the rules' subjects and initiatives take their place names from here)."""
+    rows = csv_rows("places.csv")
     return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
 
 
@@ -408,7 +479,3 @@ def short_place_name(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]
     return name
-
-
-def _data(name: str) -> str:
-    return resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")

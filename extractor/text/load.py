@@ -30,7 +30,7 @@ from typing import IO, Any, NamedTuple
 from charset_normalizer import from_bytes
 
 from ..errors import ExtractorError
-from ..knowledge import data as knowledge_file
+from ..knowledge import load
 
 TEXT_SUFFIXES = {".txt", ".text"}  # what a folder is searched for; files named explicitly are always read
 DEFAULT_MAX_FILE_SIZE = 64 * 2**20  # a 20 MB page peaks near 230 MiB; far past any real newspaper page
@@ -42,9 +42,48 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_SETTINGS = knowledge_file("text.toml")
-_GARBAGE = _SETTINGS["garbage"]
-_CHINESE = _SETTINGS["chinese"]
+
+
+@dataclass(frozen=True)
+class _Garbage:
+    """text.toml [garbage]: when a decoded text is mojibake (its examples are the tests')."""
+
+    max_rare_han_share: float
+    min_han_to_judge: int
+    max_bad_char_share: float
+    max_control_share: float
+    example: tuple[dict[str, Any], ...] = ()
+    counter_example: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Chinese:
+    """text.toml [chinese]: when a readable text is Chinese."""
+
+    min_han_share_of_tokens: float
+    example: tuple[dict[str, Any], ...] = ()
+    counter_example: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """text.toml: the codecs a file may be in, and the measures that tell Chinese text from mojibake."""
+
+    detect: tuple[str, ...]
+    legacy: tuple[str, ...]
+    garbage: _Garbage
+    chinese: _Chinese
+
+
+@cache
+def settings() -> TextSettings:
+    """text.toml, read once."""
+    return load("text.toml", TextSettings)
+
+
+_SETTINGS = settings()
+_GARBAGE = _SETTINGS.garbage
+_CHINESE = _SETTINGS.chinese
 
 
 class LoadError(ExtractorError):
@@ -67,15 +106,15 @@ class TextMeasures(NamedTuple):
 
     @property
     def is_chinese(self) -> bool:
-        return self.han > 0 and self.han >= _CHINESE["min_han_share_of_tokens"] * self.tokens
+        return self.han > 0 and self.han >= _CHINESE.min_han_share_of_tokens * self.tokens
 
     def garbage(self) -> str:
         """Why the text is garbage, or "" when it reads as text."""
-        if self.length and self.controls > _GARBAGE["max_control_share"] * self.length:
+        if self.length and self.controls > _GARBAGE.max_control_share * self.length:
             return f"binary file ({self.controls} control characters), not text"
-        if self.visible and self.bad > _GARBAGE["max_bad_char_share"] * self.visible:
+        if self.visible and self.bad > _GARBAGE.max_bad_char_share * self.visible:
             return f"{self.bad} of {self.visible} characters undecodable"
-        if self.han >= _GARBAGE["min_han_to_judge"] and self.rare_han > _GARBAGE["max_rare_han_share"] * self.han:
+        if self.han >= _GARBAGE.min_han_to_judge and self.rare_han > _GARBAGE.max_rare_han_share * self.han:
             return f"{self.rare_han} of {self.han} Chinese characters are rare ones: mojibake, not text"
         return ""
 
@@ -174,7 +213,7 @@ def _decode_utf8(data: bytes) -> Decoded | None:
 def _decode_detected(data: bytes) -> Decoded | None:
     """The detector's candidates, best first: the first that reads as Chinese, else the first that is not garbage."""
     readable = None
-    for match in from_bytes(data, cp_isolation=_SETTINGS["detect"]):
+    for match in from_bytes(data, cp_isolation=list(_SETTINGS.detect)):
         text = str(match)
         measures = measure(text)
         if measures.garbage():
@@ -196,7 +235,7 @@ def _decode_damaged(data: bytes) -> Decoded:
     bytes at most, not the file. Each legacy codec is tried over the whole file
     and the reading with the fewest bad characters wins.
     """
-    readings = [_decode_lines(data, legacy) for legacy in _SETTINGS["legacy"]]
+    readings = [_decode_lines(data, legacy) for legacy in _SETTINGS.legacy]
     return min(readings, key=lambda d: (bool(measure(d.text).garbage()), d.replaced))
 
 
@@ -230,7 +269,7 @@ def _decode_line(line: bytes, legacy: str) -> tuple[str, str]:
         as_legacy = line.decode(legacy, "replace")
     fewer_bad = min((as_legacy, legacy), (as_utf8, "utf-8"), key=lambda reading: reading[0].count("\ufffd"))
     measures = measure(fewer_bad[0])
-    if measures.rare_han > _GARBAGE["max_rare_han_share"] * measures.han:
+    if measures.rare_han > _GARBAGE.max_rare_han_share * measures.han:
         return as_utf8, "utf-8"  # the legacy codec reads this line as mojibake: its bytes count as undecodable
     return fewer_bad
 

@@ -21,8 +21,9 @@ import re
 from typing import Any, NamedTuple
 
 from ...checks.verify import check, reading_at
-from ...domain.numbers import Quantity, parse_quantity, split_unit
-from ...models import Article, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Status
+from ...domain.numbers import parse_quantity, split_unit
+from ...models import Article, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Span, Status
+from ..build import build_figure, quantity_fields
 from ..usage import ChunkTally
 from .answers import AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .modes import Mode
@@ -268,7 +269,8 @@ def _echoed_reading(text: str, candidate: Figure, echoed: str) -> dict[str, Any]
     place = _overlapping_place(text, echoed, candidate_start, candidate_start + len(candidate.value_text))
     if place is not None:
         quantity = reading_at(text, place, place + len(echoed), quantity)
-    update: dict[str, Any] = {"value_text": echoed, **_quantity_fields(quantity)}
+    update: dict[str, Any] = {"value_text": echoed, **quantity_fields(quantity)}
+    update["value_span"] = Span(start=place, end=place + len(echoed)) if place is not None else None  # not the candidate's
     if place is not None and candidate.evidence is not None:
         low, high = min(candidate.evidence.start, place), max(candidate.evidence.end, place + len(echoed))
         update["evidence"] = Evidence(start=low, end=high, text=text[low:high])
@@ -284,19 +286,6 @@ def _overlapping_place(text: str, fragment: str, start: int, end: int) -> int | 
             places.append(position)
         position = text.find(fragment, position + 1, end + len(fragment))
     return min(places, key=lambda place: abs(place - start)) if places else None
-
-
-def _quantity_fields(quantity: Quantity) -> dict[str, Any]:
-    """A Figure's number fields from a reading (the sign as the text prints it)."""
-    return {
-        "value": quantity.value,
-        "unit": quantity.unit,
-        "amount": quantity.amount,
-        "base_unit": quantity.base_unit,
-        "qualifier": quantity.qualifier,
-        "value_high": quantity.value_high,
-        "amount_high": quantity.amount_high,
-    }
 
 
 def _stated_reading(item: FigureLabel | AddedFigure | FigureItem, current: dict[str, Any]) -> dict[str, Any]:
@@ -334,15 +323,16 @@ def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: d
     place = evidence.start + evidence.text.rfind(value_text) if evidence is not None and value_text in evidence.text else None
     if quantity is not None and place is not None:
         quantity = reading_at(text, place, place + len(value_text), quantity)
-    read = _quantity_fields(quantity) if quantity else {"unit": "", "amount": item.value, "base_unit": ""}
-    del read["value"]  # the model's value stands; the validator compares it
+    read = quantity_fields(quantity) if quantity else {"unit": "", "amount": item.value, "base_unit": ""}
+    read["value"] = item.value  # the model's value stands; the validator compares it
     if item.amount is not None:
         read["amount"] = item.amount
     if item.unit and not (isinstance(item, FigureItem) and item.base_unit):
         read["base_unit"] = split_unit(item.unit)[1] or read["base_unit"]
     read.update(_stated_reading(item, {"value": item.value, "amount": read["amount"]}))
     labels = _meaning(item, rules_at.get(place) if place is not None else None)
-    return Figure(value_text=value_text, value=item.value, evidence=evidence, **read, **labels)
+    at = (place, place + len(value_text)) if place is not None else None
+    return build_figure(value_text, None, at, evidence=evidence, **read, **labels)
 
 
 def _quotes(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally) -> list[Quote]:

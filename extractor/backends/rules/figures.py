@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
 from ...domain.periods import PeriodIndex, period_pattern
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
-from .labels import FigureLabels, continues_sentence, knowledge, label_figure, measure_of, metric_key
+from ..build import build_figure
+from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
+from .lexicon import metric_entries
 from .names import NameIndex
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, subject_of
@@ -37,7 +40,7 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
-    own_subject = article_subject(entities, main_park, text, start)
+    own_subject, own_from = article_subject(entities, main_park, text, start)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
@@ -60,34 +63,36 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             parallel = tuple(sentence) if adjacent and continues_sentence(text, sentence_start) else ()
             sentence = []
         labels = label_figure(
-            text,
-            match.start,
-            match.end,
-            match.quantity.base_unit,
-            sentence_start,
-            names,
-            period_pattern(),
-            same_sentence[2] if same_sentence else None,
-            same_sentence[1] if same_sentence else sentence_start,
-            parallel,
+            FigureContext(
+                text,
+                match.start,
+                match.end,
+                match.quantity.base_unit,
+                sentence_start,
+                names,
+                period_pattern(),
+                previous=same_sentence[2] if same_sentence else None,
+                previous_end=same_sentence[1] if same_sentence else sentence_start,
+                parallel=parallel,
+            )
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        if subject_from == "document" and subject == own_subject:
+            subject_from = own_from  # the title names it (heading), or the article only names it most
+        if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
+            labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             period_from = "document" if period else period_from
         figures.append(
-            Figure(
-                value_text=match.value_text,
-                value=match.quantity.value,
-                unit=match.quantity.unit,
-                amount=match.quantity.amount,
+            build_figure(
+                match.value_text,
+                match.quantity,
+                (match.start, match.end),
                 base_unit=match.quantity.base_unit or _implied_unit(text, sentence_start, match.start),
-                qualifier=match.quantity.qualifier,
-                value_high=match.quantity.value_high,
-                amount_high=match.quantity.amount_high,
                 metric=labels.metric,
                 metric_key=labels.metric_key,
                 measure=labels.measure,
@@ -185,16 +190,16 @@ def _table_figures(
         if not found.unit or not found.metric:
             continue  # a cell whose headers give no unit or no metric is not read (never guessed)
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
-        value = quantity.value if quantity else 0.0
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
+        unread = {} if quantity else {"value": 0.0, "amount": 0.0}  # a damaged cell: the validator says not_found
         figures.append(
-            Figure(
-                value_text=found.cell.text,
-                value=value,
-                unit=found.unit,
-                amount=quantity.amount if quantity else 0.0,
-                base_unit=base_unit,
+            build_figure(
+                found.cell.text,
+                quantity,
+                (found.cell.start, found.cell.end),
+                unit=found.unit,  # the header's, as printed (the reading's is the same unit, joined to the cell)
+                **unread,
                 unit_span=Span(start=found.unit_start, end=found.unit_end if found.unit_end >= 0 else found.unit_start + len(found.unit)),
                 metric=found.metric,
                 metric_key=metric_key(found.metric, base_unit, measure),
@@ -270,7 +275,8 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
     before = text[match.start - 1] if match.start else ""
     after = text[match.end] if match.end < len(text) else ""
     quantity = match.quantity
-    if before in "第前+几数" or after == "+" or _is_latin(before) or _is_latin(after) or after in "强大级":
+    glued = _is_latin(before) and not _after_latin_metric(text, match.start)  # 实现GDP307.3亿元 is a figure
+    if before in "第前+几数" or after == "+" or glued or _is_latin(after) or after in "强大级":
         return False  # 第六批, 前四, 几十亿, 2+N, P3实验室, 5G, 500强, 四大, 千亿级
     if quantity.base_unit == "年" and quantity.value >= 1900 and float(quantity.value).is_integer():
         return False  # a year, not a duration
@@ -293,11 +299,29 @@ _PERIOD_UNITS = {"年", "月", "天", "日", "周"}
 def _frames_a_period(text: str, match: QuantityMatch) -> bool:
     facts = knowledge()
     before = text[max(0, match.start - 3) : match.start]
-    return bool(facts.period_phrase_before.search(before) or facts.period_phrase_after.match(text, match.end))
+    if facts.period_phrase_before.search(before) or facts.period_phrase_after.match(text, match.end):
+        return True
+    return bool(facts.named_period_before.search(before) and facts.named_period_after.match(text, match.end))
 
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z&]+$")
+
+
+def _after_latin_metric(text: str, position: int) -> bool:
+    """The Latin word glued before the number is a metric of the lexicon (GDP307.3亿元), not a model name (P3, A380)."""
+    run = _LATIN_RUN.search(text, max(0, position - 8), position)
+    return bool(run) and run.group().upper() in _latin_metric_words()
+
+
+@cache
+def _latin_metric_words() -> frozenset[str]:
+    """The metric signals of extractor/data/metrics.toml written in Latin letters (GDP, R&D)."""
+    signals = (signal for entry in metric_entries() for signal in entry.signals)
+    return frozenset(signal.upper() for signal in signals if signal.isascii() and _LATIN_RUN.fullmatch(signal))
 
 
 def _inside(text: str, position: int, opening: str, closing: str) -> bool:

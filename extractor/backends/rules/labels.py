@@ -1,7 +1,7 @@
 """What a figure means: its metric words, metric key, measure and whether it is a target.
 
 Mechanisms only. The words (metric lexicon, phrase breaks, measure and target cues)
-live in extractor/data/metrics.toml and extractor/data/labels.toml.
+live in extractor/data/metrics.toml and extractor/data/labels.toml, read and compiled by lexicon.py.
 
 The metric is the noun phrase right before the number in its clause, cut after the
 last word a metric never contains (a verb, a preposition, a pronoun, a subject name,
@@ -13,13 +13,15 @@ sentence and takes its metric and key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ...domain.numbers import DURATION_UNITS
 from ...knowledge import data as knowledge_file
 from ...models import Measure
 from ...text.normalize import BULLETS
+from .lexicon import Metric, knowledge
 from .names import name_ends
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
@@ -29,7 +31,6 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_FILLER = re.compile("比重|比例|比|的|达到|达|为|约|超过|超|到|已|了")
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|家|项|名|人|条|栋|所)")
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
-_GAP = "…"
 _HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however long
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
@@ -51,145 +52,9 @@ class FigureLabels:
     source: str = "clause"  # where the metric was read: clause, sentence (a figure before it), paragraph, none
 
 
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    signals: tuple[tuple[re.Pattern[str], int], ...]  # (pattern, weight = characters of the signal)
-    units: frozenset[str]
-    unit_fallback: frozenset[str]
-    share_key: str
-    head_only: bool  # its signals name the metric only as the last word (措施 of 奖补措施; 高新区 of 国家级高新区)
-    context: re.Pattern[str] | None  # words earlier in the sentence that make this key (签约…, 总投资…)
-    refines: str  # the key that ``context`` turns into this one
-    time_limit: bool  # a duration before 内 (一周内, 3个工作日内) is this key
-    refine_words: re.Pattern[str] | None  # the metric words a refinement applies to (总投资, not 完成投资)
-    anchor: str  # the context is read around the last mention of this word (项目)
-    share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
-    parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
-    head_wins: bool = False  # as the last word of a count's metric it names what is counted (加速器项目3项)
-
-
-@dataclass(frozen=True)
-class _Knowledge:
-    entries: tuple[_Entry, ...]
-    breaks: re.Pattern[str]
-    zone_words: re.Pattern[str]
-    tail: re.Pattern[str]
-    lead: re.Pattern[str]
-    invested: re.Pattern[str]
-    respectively: re.Pattern[str]
-    average_after: re.Pattern[str]
-    period_phrase_before: re.Pattern[str]
-    scope_framing: re.Pattern[str]
-    period_phrase_after: re.Pattern[str]
-    not_a_metric: frozenset[str]
-    relational: tuple[str, ...]
-    after_stop: re.Pattern[str]
-    after_lead: re.Pattern[str]
-    breaks_or_marks: re.Pattern[str]
-    rate_noun: re.Pattern[str]
-    count_units: frozenset[str]
-    growth_before: re.Pattern[str]
-    growth_after: re.Pattern[str]
-    share_cues: re.Pattern[str]
-    multiple_units: frozenset[str]
-    change_pp_units: frozenset[str]
-    rate_units: frozenset[str]
-    target_cues: re.Pattern[str]
-    outcome: re.Pattern[str]
-    change_words: re.Pattern[str]
-    not_target_cues: re.Pattern[str]
-    streak: re.Pattern[str]
-    time_limit_after: re.Pattern[str]
-    families: dict[str, str]
-    growth_verb_object: re.Pattern[str]
-    numeral: re.Pattern[str]
-    adjective_end: re.Pattern[str]
-    object_verbs: re.Pattern[str]
-    comparison: re.Pattern[str]
-    driven: re.Pattern[str]
-    driven_key: str
-    growth_nouns: re.Pattern[str]
-    names_a_place: re.Pattern[str]
-    continues: re.Pattern[str]
-
-
 def read_data(name: str) -> dict:
     """One knowledge file of the package (extractor/data/<name>)."""
     return knowledge_file(name)
-
-
-@cache
-def knowledge() -> _Knowledge:
-    metrics = read_data("metrics.toml")["metric"]
-    labels = read_data("labels.toml")
-    phrase, measure, target = labels["phrase"], labels["measure"], labels["target"]
-    return _Knowledge(
-        entries=tuple(_entry(item) for item in metrics),
-        breaks=re.compile("|".join(phrase["breaks"])),
-        zone_words=re.compile("|".join(phrase["zone_words"])),
-        tail=re.compile(phrase["tail"]),
-        lead=re.compile(phrase["lead"]),
-        invested=re.compile(phrase["invested"]),
-        respectively=re.compile(phrase["respectively"]),
-        average_after=re.compile(phrase["average_after"]),
-        period_phrase_before=re.compile(f"(?:{phrase['period_phrase_before']})$"),
-        scope_framing=re.compile(labels["scope"]["framing"]),
-        period_phrase_after=re.compile(phrase["period_phrase_after"]),
-        not_a_metric=frozenset(phrase["not_a_metric"]),
-        relational=tuple(phrase["relational"]),
-        after_stop=re.compile(phrase["after_count_stop"] + "|" + "|".join(phrase["breaks"])),
-        after_lead=re.compile(phrase["after_count_lead"]),
-        breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase["breaks"])),  # 增长44%和81.18%: no number
-        rate_noun=re.compile(measure["rate_nouns"]),
-        count_units=frozenset(phrase["count_units"]),
-        growth_before=re.compile(measure["growth_before"]),
-        growth_after=re.compile(measure["growth_after"]),
-        share_cues=re.compile(measure["share_cues"]),
-        multiple_units=frozenset(measure["multiple_units"]),
-        change_pp_units=frozenset(measure["change_pp_units"]),
-        rate_units=frozenset(measure["rate_units"]),
-        target_cues=re.compile(target["cues"]),
-        outcome=re.compile(target["outcome"]),
-        change_words=re.compile(phrase["change_words"]),
-        not_target_cues=re.compile(target["not_cues"]),
-        streak=re.compile(phrase["streak"]),
-        time_limit_after=re.compile(phrase["time_limit_after"]),
-        families={item["key"]: item["family"] for item in metrics if item.get("family")},
-        growth_verb_object=re.compile(measure["growth_verb_object"]),
-        numeral=re.compile(phrase["numeral"]),
-        adjective_end=re.compile(phrase["adjective_end"]),
-        object_verbs=re.compile(phrase["object_verbs"]),
-        comparison=re.compile(phrase["comparison"]),
-        driven=re.compile(phrase["driven"]),
-        driven_key=phrase["driven_key"],
-        growth_nouns=re.compile(measure["growth_nouns"]),
-        names_a_place=re.compile(phrase["names_a_place"]),
-        continues=re.compile(phrase["continues"]),
-    )
-
-
-def _entry(item: dict) -> _Entry:
-    signals = []
-    for signal in item["signals"]:
-        pattern = ".{0,8}?".join(re.escape(part) for part in signal.split(_GAP))
-        signals.append((re.compile(pattern), len(signal.replace(_GAP, ""))))
-    return _Entry(
-        item["key"],
-        tuple(signals),
-        frozenset(item.get("units", [])),
-        frozenset(item.get("unit_fallback", [])),
-        item.get("share_key", ""),
-        item.get("head_only", False),
-        re.compile(item["context"]) if item.get("context") else None,
-        item.get("refines", ""),
-        item.get("time_limit", False),
-        re.compile(item["refine_words"]) if item.get("refine_words") else None,
-        item.get("anchor", ""),
-        re.compile(item["share_of"]) if item.get("share_of") else None,
-        tuple(item.get("parts", {}).items()),
-        item.get("head_wins", False),
-    )
 
 
 def unit_class(base_unit: str) -> str:
@@ -222,7 +87,7 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     wanted = unit_class(base_unit)
     rate_noun = bool(facts.rate_noun.search(words))
     best: tuple[int, int] = (0, -1)
-    chosen: _Entry | None = None
+    chosen: Metric | None = None
     for entry in facts.entries:
         if entry.refines or (entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units))):
             continue
@@ -271,7 +136,7 @@ def refined_key(key: str, words: str, sentence_before: str) -> str:
     return key
 
 
-def _near_anchor(entry: _Entry, sentence: str) -> str:
+def _near_anchor(entry: Metric, sentence: str) -> str:
     """The words around the last mention of the anchor (项目): 90个在建项目，投资额… is about projects
     under construction, whatever was signed earlier in the sentence."""
     at = sentence.rfind(entry.anchor) if entry.anchor else -1
@@ -309,110 +174,225 @@ def is_target(scope: str) -> bool:
     return bool(facts.target_cues.search(masked))
 
 
-def label_figure(
-    text: str,
-    start: int,
-    end: int,
-    base_unit: str,
-    sentence_start: int,
-    names: list[str],
-    period: re.Pattern[str],
-    previous: FigureLabels | None,
-    previous_end: int,
-    parallel: tuple[FigureLabels, ...] = (),
-) -> FigureLabels:
-    """Labels of the figure printed at text[start:end].
-
-    ``previous`` is the figure before it in the same sentence (ending at
-    ``previous_end``), whose metric a bare rate or a relational word inherits.
-    ``parallel`` are the figures of the sentence this one continues (``continues_sentence``),
-    whose first figure of the same kind lends its metric to a first figure with no metric words.
-    ``names`` are subject names to cut the phrase after; ``period`` the period words.
-    """
+def in_plan_section(headings: Iterable[str], sentence: str) -> bool:
+    """Under a heading that announces the work ahead (三、2026年重点工作), with none above or within it reviewing,
+    in a sentence that reports no outcome: a target whatever cue its own sentence lacks."""
     facts = knowledge()
-    gloss = _GLOSS_BEFORE.search(text, max(sentence_start, start - 16), start)
-    start = gloss.start() if gloss else start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
-    clause = _CLAUSE_MARK.match(text, sentence_start, start)
-    clause_start = clause.end() if clause else sentence_start
-    after = text[end : end + 30]
+    titles = list(headings)
+    if facts.outcome.search(sentence) or any(facts.review_headings.search(title) for title in titles):
+        return False
+    return any(facts.plan_headings.search(title) for title in titles)
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """A figure to label: where its number is printed, and what came before it.
+
+    ``previous`` is the figure before it in the same sentence (ending at ``previous_end``), whose metric a bare
+    rate or a relational word inherits. ``parallel`` are the figures of the sentence this one continues
+    (``continues_sentence``), whose first figure of the same kind lends its metric to a first figure with no
+    metric words. ``names`` are subject names to cut the phrase after; ``period`` the period words.
+    """
+
+    text: str
+    start: int
+    end: int
+    base_unit: str
+    sentence_start: int
+    names: list[str]
+    period: re.Pattern[str]
+    previous: FigureLabels | None = None
+    previous_end: int = 0
+    parallel: tuple[FigureLabels, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The clause a figure's number ends, read once: where its words start, the words around the number, and what
+    the number is (its measure, unit class, whether a target), whatever metric is found for it."""
+
+    start: int  # where the figure's words end: the number, or a gloss before it (地区生产总值(GDP)2118.65亿元)
+    clause_start: int
+    before_all: str  # the clause's words before the number
+    after: str
+    measure: Measure
+    kind: str
+    target: bool
+
+    def labels(self, metric: str, key: str, source: str) -> FigureLabels:
+        return FigureLabels(metric, key, self.measure, self.target, self.kind, source)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the figure's own words say: its metric phrase, the thing counted after it, and the words its key is read from."""
+
+    before: str  # the clause's words this figure reads (after the figure before it, when both are in one clause)
+    head: str  # those words without the measure's cue words
+    phrase: str
+    counted: str
+    verb: str  # a bare verb before the number (投资35亿元): it names the key, not the metric
+    key_words: str
+    shares_clause: bool
+    one_named: bool  # 总投资6.3亿元的中核钛白…: one named project's total
+    source: str
+
+
+def label_figure(context: FigureContext) -> FigureLabels:
+    """Labels of the figure printed at text[start:end]: from a 拉动 contribution, else from the figure before it
+    or a parallel sentence's when its own words name nothing, else from its own words and key."""
+    clause = _clause(context)
+    driven = _driven(context, clause)
+    if driven is not None:
+        return driven
+    words = _words(context, clause)
+    return _from_previous(context, clause, words) or _from_parallel(context, clause, words) or _keyed(context, clause, words)
+
+
+def _clause(context: FigureContext) -> _Clause:
+    """Where the figure's clause starts, and its measure (shared along a list of numbers), unit class and target."""
+    text, sentence_start, previous = context.text, context.sentence_start, context.previous
+    gloss = _GLOSS_BEFORE.search(text, max(sentence_start, context.start - 16), context.start)
+    start = gloss.start() if gloss else context.start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
+    mark = _CLAUSE_MARK.match(text, sentence_start, start)
+    clause_start = mark.end() if mark else sentence_start
+    after = text[context.end : context.end + 30]
     before_all = text[clause_start:start]
-    measure = measure_of(base_unit, before_all, after)
-    kind = unit_class(base_unit)
-    if previous is not None and previous.unit_class == kind and not text[previous_end:start].strip("、，,和及与 "):
+    measure = measure_of(context.base_unit, before_all, after)
+    kind = unit_class(context.base_unit)
+    if previous is not None and previous.unit_class == kind and not text[context.previous_end : start].strip("、，,和及与 "):
         measure = previous.measure  # 由100%降为70%、40%、20%: a list of numbers shares its measure
     target = is_target(text[sentence_start:start])
-    driven = facts.driven.search(before_all) if measure in (Measure.growth, Measure.change_pp) else None
-    if driven:  # 拉动全省投资增长3.7个百分点: the contribution to the investment growth the words name
-        return FigureLabels(driven.group(1), facts.driven_key, measure, target, kind, "clause")
-    shares_clause = previous is not None and previous_end > clause_start
-    before = text[max(clause_start, previous_end) : start] if shares_clause else before_all
-    head = _head(facts.streak.sub("", before), measure)
-    enumerated = _enumerated(text[sentence_start:start], names, period) if text[start : start + 1].isdigit() else ""
-    phrase = enumerated or _phrase(head, names, period)
-    if kind in ("money", "rate") and facts.names_a_place.search(phrase):
+    return _Clause(start, clause_start, before_all, after, measure, kind, target)
+
+
+def _driven(context: FigureContext, clause: _Clause) -> FigureLabels | None:
+    """拉动全省投资增长3.7个百分点: the contribution to the growth of what the words name."""
+    if clause.measure not in (Measure.growth, Measure.change_pp):
+        return None
+    driven = knowledge().driven.search(clause.before_all)
+    return clause.labels(driven.group(1), knowledge().driven_key, "clause") if driven else None
+
+
+def _words(context: FigureContext, clause: _Clause) -> _Words:
+    """The figure's own metric words: the phrase before the number (or 分别's n-th name), the thing counted after it,
+    and a bare verb; then what the phrase borrows from the clause before and how the counted noun joins it."""
+    facts = knowledge()
+    text, start, previous = context.text, clause.start, context.previous
+    shares_clause = previous is not None and context.previous_end > clause.clause_start
+    before = text[max(clause.clause_start, context.previous_end) : start] if shares_clause else clause.before_all
+    head = _without_change_words(_head(facts.streak.sub("", before), clause.measure), context.period)
+    numeral_first = text[start : start + 1].isdigit()
+    enumerated = _enumerated(text[context.sentence_start : start], context.names, context.period) if numeral_first else ""
+    phrase = enumerated or _phrase(head, context.names, context.period)
+    if clause.kind in ("money", "rate") and facts.names_a_place.search(phrase):
         phrase = ""  # 南区完成251亿元: the words name where, not what
     last = "" if phrase else _last_word(head)
     verb = last if last in facts.not_a_metric else ""  # 企业将投资35亿元建设…: 投资 names the key, not the metric
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
     takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
-    counted = _after_noun(after, kind, measure, bool(phrase) and not relational_alone and not takes_object)
-    one_named = phrase in facts.relational and bool(facts.invested.search(phrase)) and after.startswith("的")  # 总投资6.3亿元的中核钛白…
+    counted = _after_noun(clause.after, clause.kind, clause.measure, bool(phrase) and not relational_alone and not takes_object)
+    # 总投资6.3亿元的中核钛白…: one named project's total
+    one_named = phrase in facts.relational and bool(facts.invested.search(phrase)) and clause.after.startswith("的")
     if one_named:
         counted, relational_alone = "", False
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
-        phrase = "、".join([*_listed_before(text, clause_start, sentence_start, names, period), phrase])
-    comma_before = text[clause_start - 1 : clause_start] in ("，", ",")  # not a bracket: （记者…）建区5年来
-    # 产业规模突破千亿元，达到1020亿元: a clause of cue words and periods takes its metric from the clause before;
-    # one with words of its own (一般的只不过是20年, 发现…在近三年) does not.
-    own_words = bool(facts.breaks.search(head))
-    source = "sentence" if enumerated else "clause"
-    if not phrase and not counted and not own_words and comma_before and previous is None:
-        earlier = _CLAUSE_MARK.match(text, sentence_start, clause_start - 1)
-        phrase = _phrase(_head(text[earlier.end() if earlier else sentence_start : clause_start - 1], measure), names, period)
-        source = "sentence"
+        phrase = "、".join([*_listed_before(text, clause.clause_start, context.sentence_start, context.names, context.period), phrase])
+    phrase, source = _clause_before(context, clause, head, phrase, counted) if not phrase else (phrase, "clause")
+    source = "sentence" if enumerated else source
     relational_word = phrase if relational_alone else ""  # 总投资180亿元的…项目 is an investment
     if (relational_alone or takes_object) and counted:  # 设立规模50亿元的产业引导基金
         phrase = ""
     key_words = (phrase or relational_word or verb) + counted
-    if counted:  # 签约114个项目 → 签约项目; 8家科研机构 → 科研机构
-        enumeration = before.rstrip().endswith("等")  # 台湾光群、春秋电子等50余个…项目: the names are examples
-        joined = phrase and kind == "count" and not enumeration and not phrase.endswith(counted)
-        phrase = phrase + counted if joined else counted
-    if previous is not None and previous.metric:
-        relational = phrase in facts.relational and previous.unit_class in (kind, "count") and not one_named  # not 总建筑面积…，总投资
-        stem = facts.change_words.sub("", previous.metric) or previous.metric  # what the figure before counts, not its change
-        if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
-            joined_metric = stem if stem.endswith(phrase) else stem + phrase
-            key = refined_key(metric_key(joined_metric, base_unit, measure), joined_metric, _whole_sentence(text, start))
-            return FigureLabels(joined_metric, key, measure, target, kind, "sentence")
-        if not phrase and measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
-            return FigureLabels(previous.metric, previous.metric_key, measure, target, kind, "sentence")
-        if not phrase and not counted and not head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
-            return FigureLabels(stem, previous.metric_key, measure, target, kind, "sentence")
-    lender = next((labels for labels in parallel if labels.unit_class == kind and labels.metric), None)
-    if previous is None and lender is not None and not phrase and not counted and not verb:  # 南区完成251亿元 after 北区…
-        return FigureLabels(lender.metric, lender.metric_key, measure, target, kind, "paragraph")
-    compared = previous is not None and bool(facts.comparison.search(text, max(previous_end, sentence_start), start))
-    if previous is not None and previous.metric and compared:  # 增长15.2%，高于全市平均水平3.6个百分点
-        return FigureLabels(previous.metric, previous.metric_key, measure, target, kind, "sentence")
+    phrase = _with_counted(phrase, counted, before, clause.kind) if counted else phrase
+    return _Words(before, head, phrase, counted, verb, key_words, shares_clause, one_named, source)
+
+
+def _with_counted(phrase: str, counted: str, before: str, kind: str) -> str:
+    """The metric of a figure that names what it counts: 签约114个项目 → 签约项目; 8家科研机构 → 科研机构."""
+    enumeration = before.rstrip().endswith("等")  # 台湾光群、春秋电子等50余个…项目: the names are examples
+    joined = phrase and kind == "count" and not enumeration and not phrase.endswith(counted)
+    return phrase + counted if joined else counted
+
+
+def _clause_before(context: FigureContext, clause: _Clause, head: str, phrase: str, counted: str) -> tuple[str, str]:
+    """产业规模突破千亿元，达到1020亿元: a clause of cue words and periods takes its metric from the clause before;
+    one with words of its own (一般的只不过是20年, 发现…在近三年) does not. Returns the phrase and where it was read."""
+    text, sentence_start = context.text, context.sentence_start
+    own_words = bool(knowledge().breaks.search(head))
+    comma_before = text[clause.clause_start - 1 : clause.clause_start] in ("，", ",")  # not a bracket: （记者…）建区5年来
+    if counted or own_words or not comma_before or context.previous is not None:
+        return phrase, "clause"
+    earlier = _CLAUSE_MARK.match(text, sentence_start, clause.clause_start - 1)
+    words = text[earlier.end() if earlier else sentence_start : clause.clause_start - 1]
+    return _phrase(_head(words, clause.measure), context.names, context.period), "sentence"
+
+
+def _from_previous(context: FigureContext, clause: _Clause, words: _Words) -> FigureLabels | None:
+    """The metric of the figure before it in the sentence, when this one's words only relate to it (总数, 同比增长,
+    累计达到, 高于…平均水平)."""
+    previous, facts = context.previous, knowledge()
+    if previous is None or not previous.metric:
+        return None
+    phrase, kind = words.phrase, clause.kind
+    relational = phrase in facts.relational and previous.unit_class in (kind, "count") and not words.one_named  # not 总建筑面积…，总投资
+    stem = facts.change_words.sub("", previous.metric) or previous.metric  # what the figure before counts, not its change
+    if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
+        joined_metric = stem if stem.endswith(phrase) else stem + phrase
+        key = metric_key(joined_metric, context.base_unit, clause.measure)
+        key = refined_key(key, joined_metric, _whole_sentence(context.text, clause.start))
+        return clause.labels(joined_metric, key, "sentence")
+    if not phrase and clause.measure is not Measure.level:  # 进出口额169.65亿元，同比增长3.8%
+        return clause.labels(previous.metric, previous.metric_key, "sentence")
+    if not phrase and not words.counted and not words.head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
+        return clause.labels(stem, previous.metric_key, "sentence")
+    compared = facts.comparison.search(context.text, max(context.previous_end, context.sentence_start), clause.start)
+    if compared:  # 增长15.2%，高于全市平均水平3.6个百分点
+        return clause.labels(previous.metric, previous.metric_key, "sentence")
+    return None
+
+
+def _from_parallel(context: FigureContext, clause: _Clause, words: _Words) -> FigureLabels | None:
+    """南区完成251亿元 after 北区…: the first figure of a sentence with no metric words takes the metric of the
+    continued sentence's first figure of its kind."""
+    if context.previous is not None or words.phrase or words.counted or words.verb:
+        return None
+    lender = next((labels for labels in context.parallel if labels.unit_class == clause.kind and labels.metric), None)
+    return clause.labels(lender.metric, lender.metric_key, "paragraph") if lender is not None else None
+
+
+def _keyed(context: FigureContext, clause: _Clause, words: _Words) -> FigureLabels:
+    """The figure's own metric and the key its words name (a list's, a share's of its whole, a time limit's), else
+    the sentence's key; refined by words earlier in the sentence."""
+    before_all, base_unit = clause.before_all, context.base_unit
     whole = before_all[before_all.rfind("占") + 1 :] if "占" in before_all else ""
-    key = list_key(key_words, base_unit, measure) if "、" in key_words else metric_key(key_words, base_unit, measure, whole)
+    key_words = words.key_words
+    key = list_key(key_words, base_unit, clause.measure) if "、" in key_words else metric_key(key_words, base_unit, clause.measure, whole)
     if key == "other":
-        key = time_limit_key(base_unit, after) or key
+        key = time_limit_key(base_unit, clause.after) or key
+    source = words.source
+    if key == "other" and _inherits_key(context, clause, words):
+        key = context.previous.metric_key if context.previous is not None else key  # 在建18家、投产22家: the sentence's metric
+        source = "sentence"
+    if not words.one_named:  # one named project's total stays project_investment, even when it was signed
+        key = refined_key(key, key_words, _whole_sentence(context.text, clause.start))
+    if key == "other" and not words.phrase:
+        source = "none"
+    return clause.labels(words.phrase, key, source)
+
+
+def _inherits_key(context: FigureContext, clause: _Clause, words: _Words) -> bool:
+    """A figure whose words name no key takes the key of the figure before it (在建18家、投产22家;
+    占比39.76%，高出平均水平13个百分点), unless its words name a thing of their own."""
+    previous, phrase = context.previous, words.phrase
+    if previous is None or not (previous.unit_class == clause.kind or clause.measure is not Measure.level):
+        return False
     # 厂房50万平方米，入驻率达96%: a rate that names itself is not the amount before it (开工率 of counted projects,
     # and 投产率 after it, are)
-    after_amount = previous is not None and previous.unit_class not in ("count", "rate")
-    own_rate = after_amount and bool(phrase) and bool(facts.rate_noun.search(phrase))
+    after_amount = previous.unit_class not in ("count", "rate")
+    own_rate = after_amount and bool(phrase) and bool(knowledge().rate_noun.search(phrase))
     keeps_own = own_rate or _names_other(phrase)  # 新增一般债券 after 专项资金: a thing the lexicon places outside every key
-    inherits = not keeps_own and (shares_clause or not phrase or len(phrase) <= 3 or bool(facts.comparison.search(before)))
-    if key == "other" and inherits and previous is not None and (previous.unit_class == kind or measure is not Measure.level):
-        key = previous.metric_key  # 在建18家、投产22家; 占比39.76%，高出平均水平13个百分点: the sentence's metric
-        source = "sentence"
-    if not one_named:  # one named project's total stays project_investment, even when it was signed
-        key = refined_key(key, key_words, _whole_sentence(text, start))
-    if key == "other" and not phrase:
-        source = "none"
-    return FigureLabels(phrase, key, measure, target, kind, source)
+    return not keeps_own and (words.shares_clause or not phrase or len(phrase) <= 3 or bool(knowledge().comparison.search(words.before)))
 
 
 def _names_other(words: str) -> bool:
@@ -489,6 +469,19 @@ def _head(before: str, measure: Measure) -> str:
             before = before[:cut]
         before = re.sub("(?:占比|比重|份额)$", "", before)
     return facts.tail.sub("", before)
+
+
+def _without_change_words(head: str, period: re.Pattern[str]) -> str:
+    """地区生产总值由十二五末的 → 地区生产总值; 增加到2020年的 → '': the words of a change from a base to a new level
+    and the periods of both name no metric."""
+    stripped = head.removesuffix("的")
+    last = None
+    for last in period.finditer(stripped):  # noqa: B007 - the last period of the head
+        pass
+    if last is not None and last.end() == len(stripped):
+        stripped = stripped[: last.start()]
+    found = knowledge().change_ends.search(stripped)
+    return stripped[: found.start()] if found else head
 
 
 def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:

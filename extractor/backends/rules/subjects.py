@@ -20,11 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import Any
 
 from ...domain.periods import period_pattern
 from ...domain.spans import LastWord, runs_ending_in
 from ...domain.zonenames import places, short_place_name
-from .labels import is_kind_word, knowledge, read_data
+from ...knowledge import load
+from .labels import is_kind_word, knowledge
 from .parks import ParkMention
 
 _ENTITY_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
@@ -98,67 +100,119 @@ class _Words:
     photo_credit: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class _SubjectWords:
+    """subjects.toml: an entry's key is its field's name (see the file for each entry's job)."""
+
+    collective_terms: tuple[str, ...]
+    group_list_after: re.Pattern[str]
+    comparison_set_after: re.Pattern[str]
+    level_groups: tuple[str, ...]
+    compared_before: re.Pattern[str]
+    collective_scopes: str
+    part_name: re.Pattern[str]
+    breakdown: re.Pattern[str]
+    defined_short_name: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    self_words: tuple[str, ...]
+    lead_chars: int
+    headline_zone: re.Pattern[str]
+    place_self_words: tuple[str, ...]
+    not_place_self_after: re.Pattern[str]
+    subset_before: str
+    self_boundary: re.Pattern[str]
+    anaphora_nouns: tuple[str, ...]
+    bare_anaphora_nouns: tuple[str, ...]
+    bare_enterprise: str
+    project_measures: str
+    company_endings: tuple[str, ...]
+    institution_endings: tuple[str, ...]
+    entity_leads: list[str]
+    category_words: re.Pattern[str]
+    counted_before: re.Pattern[str]
+    counted_after: re.Pattern[str]
+    listed_examples: re.Pattern[str]
+    locative_leads: list[str]
+    investment_before: re.Pattern[str]
+    invested_thing: re.Pattern[str]
+    qualifies: re.Pattern[str]
+    short_company: re.Pattern[str]
+    quoted_subject: re.Pattern[str]
+    place_heads: str
+    place_clause_marks: str
+    not_place_after: re.Pattern[str]
+    canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
+    examples: tuple[dict[str, Any], ...] = ()
+    document_examples: tuple[dict[str, Any], ...] = ()
+
+
+@cache
+def subject_words() -> _SubjectWords:
+    """subjects.toml, read once."""
+    return load("subjects.toml", _SubjectWords)
+
+
 @cache
 def _words() -> _Words:
-    data = read_data("subjects.toml")
-    terms = "|".join(sorted(data["collective_terms"], key=len, reverse=True))
+    data = subject_words()
+    terms = "|".join(sorted(data.collective_terms, key=len, reverse=True))
     count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
     modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
-    levelled = "|".join(sorted(data["level_groups"], key=len, reverse=True))
+    levelled = "|".join(sorted(data.level_groups, key=len, reverse=True))
     collective = (
-        rf"(?<![\d.])(?:(?:{data['collective_scopes']})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
+        rf"(?<![\d.])(?:(?:{data.collective_scopes})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
         rf"|(?:(?<=[，。；,;：:\n])|(?<=其中))(?:{levelled})"
     )
-    nouns = "|".join(data["anaphora_nouns"])
+    nouns = "|".join(data.anaphora_nouns)
     head = "(?:^|(?<=[，。；,;：:\n]))"
     places, stems = read_places()
     return _Words(
         collective=re.compile(collective),
-        self_word=re.compile("|".join(sorted(data["self_words"], key=len, reverse=True))),
+        self_word=re.compile("|".join(sorted(data.self_words, key=len, reverse=True))),
         anaphora=re.compile(
-            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data['bare_anaphora_nouns'])})|(项目(?={data['project_measures']}))"
-            rf"|{head}({data['bare_enterprise']})"
+            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data.bare_anaphora_nouns)})|(项目(?={data.project_measures}))"
+            rf"|{head}({data.bare_enterprise})"
         ),
-        short_company=re.compile(data["short_company"]),
-        quoted=re.compile(data["quoted_subject"]),
-        company_ending=_alternatives(data["company_endings"]),
-        institution_ending=_alternatives(data["institution_endings"]),
-        category=re.compile(data["category_words"]),
-        counted_before=re.compile(data["counted_before"]),
-        counted_after=re.compile(data["counted_after"]),
-        listed_examples=re.compile(data["listed_examples"]),
-        place_marks=data["place_clause_marks"],
-        not_place_after=re.compile(data["not_place_after"]),
-        entity_lead=LastWord(data["entity_leads"], "在于与和及为将把的了是对从向让由以并等共、"),
-        locative=LastWord(data["locative_leads"]),
-        locative_near=_alternatives([word for word in data["locative_leads"] if len(word) > 1]),
-        place_head=re.compile(rf"(?:{data['place_heads']})?$"),
+        short_company=data.short_company,
+        quoted=data.quoted_subject,
+        company_ending=_alternatives(data.company_endings),
+        institution_ending=_alternatives(data.institution_endings),
+        category=data.category_words,
+        counted_before=data.counted_before,
+        counted_after=data.counted_after,
+        listed_examples=data.listed_examples,
+        place_marks=data.place_clause_marks,
+        not_place_after=data.not_place_after,
+        entity_lead=LastWord(data.entity_leads, "在于与和及为将把的了是对从向让由以并等共、"),
+        locative=LastWord(data.locative_leads),
+        locative_near=_alternatives([word for word in data.locative_leads if len(word) > 1]),
+        place_head=re.compile(rf"(?:{data.place_heads})?$"),
         places=places,
         province_stems=stems,
-        self_boundary=re.compile(data["self_boundary"]),
-        qualifies=re.compile(data["qualifies"]),
-        group_list_after=re.compile(data["group_list_after"]),
-        comparison_set_after=re.compile(data["comparison_set_after"]),
-        project_measure=re.compile(data["project_measures"]),
-        compared_before=re.compile(data["compared_before"]),
-        investment_before=re.compile(data["investment_before"]),
-        invested_thing=re.compile(data["invested_thing"]),
-        part_name=re.compile(data["part_name"]),
-        breakdown=re.compile(data["breakdown"]),
-        lead_chars=int(data["lead_chars"]),
-        canonical_groups={alias: name for name, aliases in data["canonical_groups"].items() for alias in aliases},
-        subset_before=re.compile(f"(?:{data['subset_before']})$"),
-        place_self=_alternatives(data["place_self_words"]),
-        not_place_self_after=re.compile(data["not_place_self_after"]),
-        level_group=_alternatives(data["level_groups"]),
-        group_term=_alternatives(data["collective_terms"]),
-        headline_zone=re.compile(data["headline_zone"]),
-        defined_short_name=re.compile(data["defined_short_name"]),
-        photo_credit=re.compile(data["photo_credit"]),
+        self_boundary=data.self_boundary,
+        qualifies=data.qualifies,
+        group_list_after=data.group_list_after,
+        comparison_set_after=data.comparison_set_after,
+        project_measure=re.compile(data.project_measures),
+        compared_before=data.compared_before,
+        investment_before=data.investment_before,
+        invested_thing=data.invested_thing,
+        part_name=data.part_name,
+        breakdown=data.breakdown,
+        lead_chars=data.lead_chars,
+        canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
+        subset_before=re.compile(f"(?:{data.subset_before})$"),
+        place_self=_alternatives(data.place_self_words),
+        not_place_self_after=data.not_place_self_after,
+        level_group=_alternatives(data.level_groups),
+        group_term=_alternatives(data.collective_terms),
+        headline_zone=data.headline_zone,
+        defined_short_name=data.defined_short_name,
+        photo_credit=data.photo_credit,
     )
 
 
-def _alternatives(words: list[str]) -> re.Pattern[str]:
+def _alternatives(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
@@ -366,32 +420,39 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
     return found
 
 
-def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> str:
-    """The article's own subject: its main park, or a group named more often than it, or (an
-    article about no zone: 海淀区北部15个重大产业项目…) the place it names most often.
+def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> tuple[str, str]:
+    """The article's own subject and where it was read: ``heading`` when the title names it (示范区1-3月主要经济指标分析;
+    2026年西藏自治区政府工作报告, the place its lead names), ``document`` when it is only the most named.
 
-    A park counts as the article's own only when the article is about it: named more than once, or in its
-    lead. A name mentioned once far down a long report (…合作产业园签约项目5个) is not the subject of
-    everything else; the report speaks for the place its lead names (在滨江区第五届人民代表大会上).
+    The own subject is its main park, or a group named more often than it, or (an article about no zone:
+    海淀区北部15个重大产业项目…) the place it names most often. A park counts as the article's own only when the
+    article is about it: named more than once, or in its lead. A name mentioned once far down a long report
+    (…合作产业园签约项目5个) is not the subject of everything else; the report speaks for the place its lead names
+    (在滨江区第五届人民代表大会上).
     """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     lead_end = start + _words().lead_chars
     in_lead = any(e.kind == "park" and e.name == main_park and e.start < lead_end for e in entities)
     headline = _words().headline_zone.match(text, start)  # 示范区1-3月主要经济指标分析: the zone's own report
     if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
-        return main_park if main_park and in_lead else headline.group("zone")
+        return (main_park if main_park and in_lead else headline.group("zone")), "heading"
     # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
         core, times = groups.most_common(1)[0]
-        if times > parks:
-            return canonical_group(core)
+        # Like a park, a group is the article's topic only when named more than once or in the lead: 各类园区 printed
+        # once in a 12,000-character work report is a mention, not what the report speaks for.
+        group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
+        if times > parks and (times > 1 or group_in_lead):
+            return canonical_group(core), "document"
     if main_park and (parks > 1 or in_lead):
-        return main_park
+        return main_park, "document"
     places = Counter(e.name for e in entities if e.kind == "place")
+    lead_place = _lead_place(text, start, lead_end)
     if places:
-        return places.most_common(1)[0][0]
-    return _lead_place(text, start, lead_end) or main_park
+        place = places.most_common(1)[0][0]
+        return place, "heading" if place == lead_place else "document"
+    return (lead_place, "heading") if lead_place else (main_park, "document")
 
 
 def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
@@ -478,6 +539,8 @@ def subject_of(
             continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
         if entity.locative or _is_measured(entity, text, position):
             continue
+        if entity.kind == "group" and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
+            continue  # …“一张网”覆盖各类园区。招商引资…: a group an earlier sentence acts on is not the next one's topic
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
