@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple, cast
 
+from ...domain.firstchars import first_char_guard
 from ...domain.registry import registry
 from ...domain.spans import runs_ending_in
 from ...domain.zonenames import trie_pattern
@@ -161,8 +162,8 @@ def _knowledge() -> _Knowledge:
         abbreviated_heads=frozenset(no_name["abbreviated_heads"]),
         not_names=frozenset(no_name["not_names"]),
         self_naming=frozenset(no_name["self_naming"]),
-        count=re.compile(no_name["count"]),
-        sized=re.compile(no_name["sized"]),
+        count=first_char_guard(re.compile(no_name["count"])),  # searched in every candidate name (firstchars.py)
+        sized=first_char_guard(re.compile(no_name["sized"])),
         sized_ok=tuple(no_name["sized_ok"]),
         short_generic=no_name["short_generic"],
         session=re.compile(rf"^(?=.*(?:{no_name['sessions']})).*(?:{'|'.join(no_name['session_heads'])})$"),
@@ -173,7 +174,7 @@ def _knowledge() -> _Knowledge:
         modifier_starts=frozenset(word[:size] for word in no_name["generic_modifiers"] for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name['zone_words'])})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start["joiners"],
-        measure_words=re.compile(quoted["measure_words"]),
+        measure_words=first_char_guard(re.compile(quoted["measure_words"])),
         counted_after=re.compile(no_name["counted_after"]),
         launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted["attribute_after"]),
@@ -182,7 +183,7 @@ def _knowledge() -> _Knowledge:
         designated_before=re.compile(rf"(?:{'|'.join(honour['verbs_before'])})$"),
         designated_after=re.compile(rf"(?:{honour['after']})"),
         company_word=re.compile(company["in_name"]),
-        company_suffix=re.compile(company["suffix"]),
+        company_suffix=first_char_guard(re.compile(company["suffix"])),  # scanned over every article
         company_stem=(company["min_stem"], company["max_stem"], company["max_gap"]),
         built_heads=re.compile(rf"(?:{'|'.join(company['built_heads'])})项目$"),
         package=re.compile(quoted["package"]),
