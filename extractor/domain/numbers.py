@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from ..knowledge import load
 from ..models import Qualifier
+from .firstchars import first_char_guard
 
 ARABIC = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|(?<=[-−])\.\d+)"
 _CN_DIGIT = "零〇一二两三四五六七八九"
@@ -121,7 +122,9 @@ _CUES_AFTER = [(cue, Qualifier(qualifier)) for cue, qualifier in _WORDS.cues_aft
 _CUE_AFTER = re.compile("|".join(cue for cue, _ in _CUES_AFTER))
 _QUALIFIER_OF_CUE_AFTER = dict(_CUES_AFTER)
 # 约 of 签约, 制约, 合约 … is no cue.
-_CUE_BEFORE = re.compile("(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$")
+_CUE_BEFORE = first_char_guard(  # searched before every number (firstchars.py)
+    re.compile("(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$")
+)
 _QUALIFIER_OF_CUE_BEFORE = dict(_CUES_BEFORE)
 _CAP_WORD = re.compile("最高|最多")
 _ABOUT_WORD = re.compile("(?<![签制合节预公条契邀])约(?=[\u4e00-\u9fff]{1,3}$)")
@@ -474,7 +477,7 @@ _LIST_JOIN = "[、和及与]"
 _SHARED_UNIT_TAIL = re.compile(
     rf"(?:{_LIST_JOIN}{ARABIC}(?![\d.,]))*{_LIST_JOIN}{ARABIC}(?P<unit>(?:{MULTIPLIER})?(?:{_UNIT_PATTERN}))"
 )
-_LISTED_NUMBER = re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)")
+_LISTED_NUMBER = first_char_guard(re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)"))  # scanned per article
 
 
 def shared_unit(text: str, end: int) -> str:
