@@ -94,8 +94,11 @@ class Initiative(Record):
     kind: Literal["initiative"] = "initiative"
     name: str
     initiative_kind: InitiativeKind = "other"
-    park: str = ""
+    park: str = Field(default="", description="the zone that runs it; '' when no zone does (a state document, a national strategy)")
     park_id: str = ""
+    owner: str = Field(
+        default="", description="who runs or issued it, as named: the zone, or the government body a document's title names (国务院)"
+    )
 
 
 class Figure(Record):

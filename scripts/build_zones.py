@@ -218,9 +218,14 @@ def curated(rows: list[dict[str, str]], level: str = "national") -> list[dict[st
     return out
 
 
-def apply_renames(zones: list[dict[str, str]], renames: list[dict[str, str]]) -> None:
-    """The row of the old name takes the new name (and type); the old name stays a spelling."""
+def apply_renames(zones: list[dict[str, str]], renames: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The row of the old name takes the new name (and type); the old name stays a spelling.
+
+    Two old zones merged into one (广州保税区 and 广州出口加工区 → 广州知识城综合保税区): the first
+    renamed keeps its id, the second becomes its spellings and its row goes. One zone, one id.
+    """
     by_name = {z["name"]: z for z in zones}
+    merged: set[str] = set()
     for rename in renames:
         old, new = rename["old_name"], rename["new_name"]
         zone = by_name.get(old) or by_name.get(new)
@@ -228,10 +233,19 @@ def apply_renames(zones: list[dict[str, str]], renames: list[dict[str, str]]) ->
             print(f"rename {old} → {new}: neither name is in the sources", file=sys.stderr)
             continue
         spellings = [old, *short_forms(old, zone["province"]), *split(zone["short_names"])]
+        when = f" ({rename['year']})" if rename["year"] else ""
+        target = by_name.get(new)
+        if target is not None and target is not zone:  # merged into a zone that already carries the new name
+            target["short_names"] = "|".join(dict.fromkeys([*split(target["short_names"]), *spellings]))
+            target["source"] += f"; merged {old} ({zone['source']}) → {new}{when}: {rename['source']}"  # its catalogue code stays cited
+            merged.add(zone["park_id"])
+            continue
         zone["name"] = new
         zone["zone_type"] = customs_type(new) if zone["zone_type"] in {"bonded", "comprehensive_bonded"} else zone["zone_type"]
         zone["short_names"] = "|".join(s for s in dict.fromkeys([*short_forms(new, zone["province"]), *spellings]) if s != new)
-        zone["source"] += f"; renamed {old} → {new} ({rename['year']}): {rename['source']}"
+        zone["source"] += f"; renamed {old} → {new}{when}: {rename['source']}"
+        by_name[new] = zone
+    return [z for z in zones if z["park_id"] not in merged]
 
 
 def split(value: str) -> list[str]:
@@ -360,7 +374,7 @@ def build() -> list[dict[str, str]]:
         rows = curated(read(source))
         zones += merge_into_core(zones, rows)
     zones = fold_aliased_catalogue_rows(zones)
-    apply_renames(zones, read("renames.csv"))
+    zones = apply_renames(zones, read("renames.csv"))
     parents = {row["name"]: row["parent_id"] for row in read("parents.csv")}
     for zone in zones:
         zone["parent_id"] = parents.get(zone["name"], zone["parent_id"])

@@ -55,6 +55,7 @@ READERS: list[tuple[Callable[[], Any], str, tuple[str | int, ...], str]] = [
     (periods.knowledge, "periods.toml", ("words",), "weak_stock"),
     (zonenames.zone_words, "zone_words.toml", ("type", 5), "max_modifier"),
     (zonenames.zone_words, "zone_words.toml", ("company_names",), "names"),
+    (zonenames.zone_words, "zone_words.toml", ("company_parks",), "max_gap"),
     (lexicon.knowledge, "metrics.toml", ("metric", 0), "signals"),
     (lexicon.knowledge, "metrics.toml", ("metric", 4), "parts"),
     (lexicon.knowledge, "labels.toml", ("phrase",), "breaks"),

@@ -285,6 +285,15 @@ def test_company_names_are_no_park_names():
         assert _found(counter) == [counter], counter
 
 
+def test_a_park_named_after_a_company_the_text_names_is_no_park():
+    """郑州比克产业园 beside 比克电池有限公司: the company's plant; 西安软件产业园 beside 华为软件有限公司 stays."""
+    cases = WORDS["company_parks"]
+    for case in cases["examples"]:
+        assert case["name"] not in [m.name for m in find_park_mentions(case["text"])], case
+    for case in cases["counter_examples"]:
+        assert case["name"] in [m.name for m in find_park_mentions(case["text"])], case
+
+
 @pytest.mark.parametrize("phrase", ["本市产业园区", "银川市产业园区", "广西县域工业园区", "苏银合作产业园", "全省各类开发区"])
 def test_generic_phrases_and_fragments_are_no_parks(phrase):
     assert _found(phrase) == []

@@ -232,3 +232,15 @@ def test_two_catalogue_rows_stay_two_zones(rows):
     # a provincial zone upgraded since is the national zone's spelling, with its 2018 facts
     assert "信阳高新技术产业开发区" not in {r["name"] for r in rows if r["level"] == "provincial"}
     assert "目录2018 S418118" in by_name["信阳高新技术产业开发区"]["source"]
+
+
+def test_renamed_and_merged_zones_keep_one_id_with_every_old_name(rows):
+    """renames.csv: each old name is a spelling of the row that carries the new name, and two old
+    zones merged into one new name (广州保税区 and 广州出口加工区) leave one row, not two."""
+    renames = list(csv.DictReader((Path(__file__).parent.parent / "scripts" / "zone_sources" / "renames.csv").open(encoding="utf-8")))
+    holder = {s: row["park_id"] for row in rows for s in spellings(row)}
+    for rename in renames:
+        assert holder.get(rename["old_name"]) == holder.get(rename["new_name"]) is not None, rename
+    merged = Counter(r["new_name"] for r in renames)
+    assert any(n > 1 for n in merged.values())  # the file holds a merge, so the test above covers one
+    assert all(sum(row["name"] == new for row in rows) == 1 for new in merged)

@@ -15,7 +15,7 @@ from functools import cache
 
 from .registry import registry
 from .spans import runs_ending_in
-from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, places
+from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, ZoneName, places, zone_words
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
 _MAX_PREFIX = 16  # 内蒙古鄂尔多斯市伊金霍洛旗蒙苏 is 15
@@ -125,7 +125,45 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
         key = listed.name  # a key two zones share (苏州综保区): the listed spelling says which zone, one group per zone
     if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
         return None  # 光谷片区: a district of a plan, not a registered free trade zone area
+    if parsed is not None and registry().find(key) is None and _named_after_a_company(parsed, text):
+        return None  # 郑州比克产业园 beside 比克电池有限公司: the company's plant, not a zone
     return ParkMention(name, name_start, run_end, key)
+
+
+@dataclass(frozen=True)
+class _CompanyCue:
+    suffix: re.Pattern[str]
+    max_gap: int
+    before: str
+
+
+@cache
+def _company_cue() -> _CompanyCue:
+    cue = zone_words().company_parks
+    return _CompanyCue(re.compile(cue.suffix), cue.max_gap, cue.before)
+
+
+def _named_after_a_company(parsed: ZoneName, text: str) -> bool:
+    """Whether a park's own words start the name of a company the text names (zone_words.toml: company_parks).
+
+    Read only for a park the registry does not know, and only where its words stand in the text.
+    """
+    own = parsed.text[: len(parsed.text) - len(parsed.tail) - sum(len(t.spelling) for t in parsed.types)]
+    proper = "".join(p.text for p in parsed.parts if p.role == "proper") + parsed.modifier
+    return any(_starts_a_company(stem, text) for stem in {own, proper} if len(stem) >= 2)
+
+
+def _starts_a_company(stem: str, text: str) -> bool:
+    cue = _company_cue()
+    at = text.find(stem)
+    while at >= 0:
+        after = at + len(stem)
+        gap = re.match(rf"{_NAME_CHARS}{{0,{cue.max_gap}}}?(?={cue.suffix.pattern})", text[after : after + cue.max_gap + 8])
+        starts = at == 0 or not re.match(_NAME_CHARS, text[at - 1]) or text[at - 1] in cue.before
+        if gap is not None and starts:
+            return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 _QUOTES = "“”\"'‘’「」《》"

@@ -352,6 +352,23 @@ class _Pairs:
 
 
 @dataclass(frozen=True)
+class _TextCase:
+    text: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _CompanyParks:
+    """zone_words.toml [company_parks]: a park named after a company the text names is the company's."""
+
+    suffix: str  # a regular expression: the end of a company's name (有限公司, 集团 …)
+    max_gap: int  # name characters between the park's words and that suffix
+    before: str  # characters that may stand right before the company's name and end no name themselves
+    examples: tuple[_TextCase, ...] = ()
+    counter_examples: tuple[_TextCase, ...] = ()
+
+
+@dataclass(frozen=True)
 class _ZoneWords:
     """zone_words.toml: an entry's key is its field's name."""
 
@@ -360,6 +377,7 @@ class _ZoneWords:
     proper_names: _Names
     not_place_stems: _Stems
     company_names: _Names
+    company_parks: _CompanyParks
     generic_modifiers: _Modifiers
     function_chars: _Chars
     short_name_cues: _Cues

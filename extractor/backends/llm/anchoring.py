@@ -400,7 +400,7 @@ def _park(text: str, span: tuple[int, int], name: str, aliases: list[str]) -> Pa
 
 
 def _initiative(text: str, span: tuple[int, int], name: str, kind: str, park: str) -> Initiative:
-    return Initiative(name=name, initiative_kind=kind, park=park, evidence=_locate(text, span, name))
+    return Initiative(name=name, initiative_kind=kind, park=park, owner=park, evidence=_locate(text, span, name))
 
 
 def _locate(text: str, span: tuple[int, int], fragment: str) -> Evidence | None:

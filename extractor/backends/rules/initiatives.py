@@ -36,8 +36,6 @@ from .parks import ParkMention, find_park_mentions
 
 _OPEN, _CLOSE = "“‘", "”’"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
-# Two quotations side by side are two items of a list (“退二优二”“退二进三”改革), not one name.
-_NEXT_ITEM = re.compile("[”’][“‘]")
 _QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
 _MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -102,6 +100,8 @@ class _Knowledge:
     document_kinds: tuple[tuple[re.Pattern[str], InitiativeKind], ...]
     not_action_plan: re.Pattern[str]
     periodical_after: re.Pattern[str]
+    issuer: re.Pattern[str]  # the government body a title names before 关于
+    national_title: re.Pattern[str]
     cuts: _Cuts
     min_name: int
     abbreviated: re.Pattern[str]  # short names below min_name that still name one thing (玉博会)
@@ -120,6 +120,7 @@ class _Knowledge:
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
     zone_prefix: re.Pattern[str]
     joiners: str
+    list_joiner: re.Pattern[str]  # a joiner between two quotations (masked): “A”和“B”改革 is one name
     counted_after: re.Pattern[str]
     measure_words: re.Pattern[str]
     launch_verb_at_end: re.Pattern[str]
@@ -132,6 +133,10 @@ class _Knowledge:
     company_suffix: re.Pattern[str]
     company_stem: tuple[int, int, int]  # shortest and longest stem, most words between stem and suffix
     built_heads: re.Pattern[str]
+    investor_before: re.Pattern[str]
+    phased: re.Pattern[str]
+    phase_after: re.Pattern[str]
+    place_heads: tuple[str, ...]
     package: re.Pattern[str]
 
 
@@ -156,6 +161,8 @@ def _knowledge() -> _Knowledge:
         ),
         not_action_plan=re.compile(documents["not_action_plan"]),
         periodical_after=re.compile(documents["not_after"]),
+        issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents['issuer_body']}))关于"),
+        national_title=re.compile(rf"^《(?:{documents['national_start']})"),
         cuts=_Cuts(start["leads"], start["cut_chars"], start["references"], start["not_cuts"] + _place_words(start["cut_chars"])),
         min_name=no_name["min_name"],
         abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name['abbreviated_heads'])})$"),
@@ -174,6 +181,7 @@ def _knowledge() -> _Knowledge:
         modifier_starts=frozenset(word[:size] for word in no_name["generic_modifiers"] for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name['zone_words'])})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start["joiners"],
+        list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start['list_joiners'])}](?={_MASK})"),
         measure_words=first_char_guard(re.compile(quoted["measure_words"])),
         counted_after=re.compile(no_name["counted_after"]),
         launch_verb_at_end=re.compile(rf"(?:{quoted['launch_verbs']})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
@@ -186,6 +194,10 @@ def _knowledge() -> _Knowledge:
         company_suffix=first_char_guard(re.compile(company["suffix"])),  # scanned over every article
         company_stem=(company["min_stem"], company["max_stem"], company["max_gap"]),
         built_heads=re.compile(rf"(?:{'|'.join(company['built_heads'])})项目$"),
+        investor_before=re.compile(company["investor_before"]),
+        phased=re.compile(rf"(?:{'|'.join(company['place_heads'])})(?:{company['phase']})+(?:项目|工程)?$"),
+        phase_after=re.compile(company["phase"]),
+        place_heads=tuple(company["place_heads"]),
         package=re.compile(quoted["package"]),
     )
 
@@ -219,10 +231,26 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
     mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
     zone_ends = {m.end for m in mentions}
     return [
-        Initiative(name=e.text, initiative_kind=_kind(e.text, known), park=_owner(mentions, e) or park, evidence=e)
+        _initiative(e, _owner(mentions, e) or park, known)
         for e in spans
         if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
     ]
+
+
+def _initiative(name: Evidence, zone: str, known: _Knowledge) -> Initiative:
+    """The record, with its owner: the government body its title names, else the zone that runs it.
+
+    A government's document (《国务院关于…》, 《浙江省人民政府办公厅关于整合设立浙江文成经济开发区的复函》)
+    is no zone's, whichever zone the article or the title is about, unless the issuer is the zone's own
+    body (《青岛高新区经发局关于…》); a national one (《国家高新区…方案》) is no zone's unless its title names the zone.
+    """
+    kind = _kind(name.text, known)
+    if issuer := known.issuer.match(name.text):
+        zone = zone if zone and zone in issuer[1] else ""
+        return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=issuer[1], evidence=name)
+    if known.national_title.match(name.text) and zone not in name.text:
+        zone = ""
+    return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=zone, evidence=name)
 
 
 def _longest(found: dict[str, Evidence]) -> list[Evidence]:
@@ -342,7 +370,9 @@ def _trim(
 ) -> tuple[str, int]:
     """The name in a candidate and its offset in it, or "" when the candidate holds none."""
     if candidate.shape == "document":
-        return candidate.text, 0
+        # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
+        rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
+        return ("", 0) if rating else (candidate.text, 0)
     run = candidate.text
     balanced = _balanced_start(run)
     offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
@@ -401,12 +431,10 @@ def _balanced_start(run: str) -> int:
 def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
     """Where the name starts in run (at or after offset), or -1 when it has no start of its own."""
     head = run[offset : len(run) - len(_kind_word(run, known))]  # never cut inside the kind word (对接会)
-    cut, is_reference = known.cuts.last(_mask_quoted(head))
+    # The quoted items of one list stay together (“一站式”和“一对一”跟踪服务机制): 和 between them is no cut.
+    cut, is_reference = known.cuts.last(known.list_joiner.sub(_MASK, _mask_quoted(head)))
     if is_reference:
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
-    items = [match.start() + 1 for match in _NEXT_ITEM.finditer(head)]
-    if items and items[-1] > cut:
-        return offset + items[-1]
     if cut:
         return offset + cut
     return offset if bounded else _first_quote(run, offset)  # mid-word: a quotation is a start of its own
@@ -481,8 +509,10 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
     or a platform for the zone (航天联志内江先进算力产业园项目) stays: the zone runs it with the company.
     ``outside``: the name with its quotations blanked.
     """
-    if known.company_word.search(outside):
+    if known.company_word.search(outside) or _is_place_in_phases(outside, around, known):
         return True
+    if outside.endswith("项目") and known.investor_before.search(around.before):
+        return True  # 招引落地…项目: a project the zone courts is its investor's
     if not around.companies or known.built_heads.search(outside):
         return False
     own = known.zone_prefix.sub("", outside, count=1)  # 内江高新区…签约仪式: a zone's name is no company's
@@ -498,6 +528,13 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
             if at >= 0 and len(window) - (at + size) <= gap:
                 return True
     return False
+
+
+def _is_place_in_phases(outside: str, around: _Around, known: _Knowledge) -> bool:
+    """A park or campus built in phases (…产业园一期项目; …产业园 followed by 一期、二期): a place, no measure."""
+    if known.phased.search(outside):
+        return True
+    return outside.endswith(known.place_heads) and bool(known.phase_after.match(around.after))
 
 
 def _starts_a_common_word(stem: str, known: _Knowledge) -> bool:

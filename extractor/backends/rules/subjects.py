@@ -505,7 +505,10 @@ def _group_core(name: str) -> str:
 
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
 _NATION = re.compile("^(?:全国|我国|中国)")
-_CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n]")
+_CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n—]")
+
+
+_OBJECT_KINDS = ("institution", "named", "project", "company")  # things done or built, named as a verb's object
 
 
 def subject_of(
@@ -542,6 +545,8 @@ def subject_of(
             continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
         if entity.locative or _is_measured(entity, text, position):
             continue
+        if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
+            continue  # …成功举办首届青稞产业发展大会。民航年旅客…: what an earlier sentence acts on is not the next one's topic
         if entity.kind == "group" and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
             continue  # …“一张网”覆盖各类园区。招商引资…: a group an earlier sentence acts on is not the next one's topic
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
