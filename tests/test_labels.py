@@ -238,3 +238,21 @@ def test_a_sub_metric_keeps_its_key_and_is_a_fact_of_its_own(tmp_path):
     whole, part = figures["13977.46亿元"], figures["6994.32亿元"]
     assert whole.metric_key == part.metric_key == "revenue"
     assert (whole.metric_scope, part.metric_scope) == ("", "高新技术产业")
+
+
+def test_indexed_names_cut_the_phrase_where_the_plain_list_does():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from extractor.backends.rules.names import NameIndex, name_ends
+
+    words = st.text(alphabet="高新区园企业A", max_size=12)
+
+    @given(st.lists(words, max_size=6), words)
+    def check(names, head):
+        plain = sorted(set(name_ends(head, list(names))))
+        assert sorted(set(NameIndex(names).ends_in(head))) == plain
+        assert all((name in NameIndex(names)) == (name in names) for name in [*names, head])
+
+    check()
+    assert NameIndex(["企业", "高新区", "新区"]).ends_in("全市高新区企业企业") == [5, 5, 7]  # each name once, at its first end

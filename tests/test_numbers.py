@@ -1,7 +1,7 @@
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.domain.numbers import find_quantities, format_quantity, parse_quantity
@@ -136,3 +136,34 @@ def test_numbers_listed_before_a_unit_share_it():
 def test_numbered_items_share_no_unit(text):
     """一、二 and 1、 number items, and 第1、2批 is a pair of ordinals: the first item takes no unit from the list."""
     assert not [m.value_text for m in find_quantities(text) if m.value_text in ("1", "一")]
+
+
+# --- canonical Chinese numerals are read without cn2an --------------------------------------------
+
+
+@settings(deadline=None)  # the first example imports cn2an
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.text(alphabet="零一二三四五六七八九", max_size=3))
+def test_canonical_numerals_read_as_cn2an_reads_them(value, decimals):
+    import cn2an
+
+    from extractor.domain.numbers import _canonical_integer, _canonical_value
+
+    numeral = _canonical_integer(value) + ("点" + decimals if decimals else "")
+    assert _canonical_value(numeral) == float(cn2an.cn2an(numeral, "smart"))
+
+
+@pytest.mark.parametrize("numeral", ["二万五", "一百五", "一百十", "十一点", "点五", "一二", "万", "二〇"])
+def test_numerals_written_another_way_are_left_to_cn2an(numeral):
+    from extractor.domain.numbers import _canonical_value
+
+    assert _canonical_value(numeral) is None
+
+
+def test_a_canonical_numeral_needs_no_cn2an_import():
+    import subprocess
+    import sys
+
+    code = "import sys; from extractor.domain.numbers import parse_number as p; p('十七'); p('三十点五'); print('cn2an' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+    fallback = "import sys; from extractor.domain.numbers import parse_number as p; p('二万五'); print('cn2an' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", fallback], capture_output=True, text=True, check=True).stdout.strip() == "True"

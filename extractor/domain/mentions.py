@@ -10,7 +10,7 @@ with no place in them (蒙苏经开区) count where the document or the registry
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .registry import registry
@@ -38,10 +38,10 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
     end = len(text) if end is None else end
     words = _words()
     known = clean_park_names(text) if clean_names is None else clean_names
-    shadow = _simplified(text, words)
+    page = _page(text, words)
     mentions = []
-    for run_start, run_end, run in runs_ending_in(shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
-        mention = _mention(words, text, run_start, run_end, run, known)
+    for run_start, run_end, run in runs_ending_in(page.shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
+        mention = page.mention(run_start, run_end, run, known)
         if mention is not None:
             if mentions and mentions[-1].end == mention.start and _part_of(mention, mentions[-1]):
                 whole = mentions.pop()
@@ -76,12 +76,21 @@ class KnownNames(set):
 
 
 def clean_park_names(text: str) -> set[str]:
-    """Spellings known as names in this document: each anchored name, its short form, its defined short name, the registry's."""
+    """Spellings known as names in this document: each anchored name, its short form, its defined short name, the registry's.
+
+    Made once per page (the identities and the rules backend both ask): callers only read it.
+    """
     words = _words()
-    shadow = _simplified(text, words)
+    page = _page(text, words)
+    if page.clean_names is None:
+        page.clean_names = _clean_park_names(text, words, page)
+    return page.clean_names
+
+
+def _clean_park_names(text: str, words: Vocabulary, page: _Page) -> set[str]:
     names = KnownNames(registry().spellings)
-    for run_start, run_end, run in runs_ending_in(shadow, 0, len(shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
-        mention = _mention(words, text, run_start, run_end, run, set())
+    for run_start, run_end, run in runs_ending_in(page.shadow, 0, len(page.shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
+        mention = page.mention(run_start, run_end, run, _NO_NAMES)
         if mention is not None:
             parsed = words.parse(mention.name)
             names.add(words.simplify(mention.name))
@@ -167,7 +176,7 @@ def short_name_definitions(text: str) -> list[tuple[str, str]]:
     pattern = re.compile(rf"[(（,，]?(?:{cue})[：:]?[{_QUOTES}]?([\u4e00-\u9fffA-Za-z]{{2,12}})[{_QUOTES}]?")
     definitions = []
     for match in pattern.finditer(text):
-        before = find_park_mentions(text, max(0, match.start() - 40), match.start(), set())
+        before = find_park_mentions(text, max(0, match.start() - 40), match.start(), _NO_NAMES)
         if before and before[-1].end == match.start():
             alias = match.group(1)
             if alias != before[-1].name:
@@ -175,16 +184,40 @@ def short_name_definitions(text: str) -> list[tuple[str, str]]:
     return definitions
 
 
-_last_simplified: list[tuple[str, Vocabulary, str]] = []
+_NO_NAMES: frozenset[str] = frozenset()  # no spelling known: a name needs a place
 
 
-def _simplified(text: str, words: Vocabulary) -> str:
-    """The page with simplified name characters, made once per page (articles of one page share it)."""
-    if _last_simplified and _last_simplified[0][0] is text and _last_simplified[0][1] is words:
-        return _last_simplified[0][2]
-    shadow = words.simplify(text)
-    _last_simplified[:] = [(text, words, shadow)]
-    return shadow
+@dataclass
+class _Page:
+    """What the zone names of one page are read from, made once per page (its articles, its identities and
+    its initiatives all look for zone names in it, over ranges that overlap)."""
+
+    text: str
+    words: Vocabulary
+    shadow: str  # the page with simplified name characters
+    clean_names: set[str] | None = None
+    _mentions: dict[tuple[int, int, int], ParkMention | None] = field(default_factory=dict)
+    _known: dict[int, object] = field(default_factory=dict)  # holds each known set, so its id names it for the page's life
+
+    def mention(self, run_start: int, run_end: int, run: str, known: set[str] | frozenset[str]) -> ParkMention | None:
+        """``_mention`` of a run, read once per run and set of known names (callers never change a set once passed)."""
+        key = (run_start, run_end, id(known))
+        if key not in self._mentions:
+            self._known[id(known)] = known
+            self._mentions[key] = _mention(self.words, self.text, run_start, run_end, run, known)
+        return self._mentions[key]
+
+
+_last_page: list[_Page] = []
+
+
+def _page(text: str, words: Vocabulary) -> _Page:
+    """The current page's memo; a new page (or a new vocabulary) replaces it, so memory stays one page's."""
+    if _last_page and _last_page[0].text is text and _last_page[0].words is words:
+        return _last_page[0]
+    page = _Page(text, words, words.simplify(text))
+    _last_page[:] = [page]
+    return page
 
 
 def _words() -> Vocabulary:

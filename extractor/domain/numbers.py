@@ -1,6 +1,7 @@
 """The grammar of Chinese quantities: 739.4亿元, 两亿元, 5万—20万元, 逾50亿元, 三分之一.
 
-``cn2an`` converts Chinese numerals (十七, 两, 一百零五); this module adds what
+``cn2an`` converts Chinese numerals (十七, 两, 一百零五) not written the canonical way (canonical ones are read here,
+without importing it); this module adds what
 it does not do: magnitude multipliers on decimals (2.5万亿), units, ranges,
 fractions, 余/多 inside a quantity and the qualifier cues around it (约, 超,
 以上 …). The same grammar serves the rules backend, which finds quantities,
@@ -19,10 +20,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-import cn2an
-
 from ..knowledge import load
 from ..models import Qualifier
+from .firstchars import first_char_guard
 
 ARABIC = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|(?<=[-−])\.\d+)"
 _CN_DIGIT = "零〇一二两三四五六七八九"
@@ -122,7 +122,9 @@ _CUES_AFTER = [(cue, Qualifier(qualifier)) for cue, qualifier in _WORDS.cues_aft
 _CUE_AFTER = re.compile("|".join(cue for cue, _ in _CUES_AFTER))
 _QUALIFIER_OF_CUE_AFTER = dict(_CUES_AFTER)
 # 约 of 签约, 制约, 合约 … is no cue.
-_CUE_BEFORE = re.compile("(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$")
+_CUE_BEFORE = first_char_guard(  # searched before every number (firstchars.py)
+    re.compile("(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$")
+)
 _QUALIFIER_OF_CUE_BEFORE = dict(_CUES_BEFORE)
 _CAP_WORD = re.compile("最高|最多")
 _ABOUT_WORD = re.compile("(?<![签制合节预公条契邀])约(?=[\u4e00-\u9fff]{1,3}$)")
@@ -168,7 +170,12 @@ def parse_number(text: str) -> float:
         return 2.0
     if len(cleaned) > 1 and not re.search("[十百千万亿点]", cleaned):
         raise ValueError(f"digit string, not a numeral: {text!r}")  # 一一, 二〇二三
+    plain = _canonical_value(cleaned.replace("两", "二"))
+    if plain is not None:
+        return plain
     try:
+        import cn2an  # only for numerals not written the one canonical way (二万五, 一百五): its import costs 0.2 s
+
         return float(cn2an.cn2an(cleaned.replace("两", "二"), "smart"))
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         # 一亿两千三百: a full section after 亿 or 万 with its 零 left out (cn2an wants 一亿零二千三百)
@@ -176,6 +183,78 @@ def parse_number(text: str) -> float:
         if gap and not gap.group(2).endswith(("万", "亿")):
             return parse_number(gap.group(1) + "零" + gap.group(2))
         raise ValueError(f"not a number: {text!r}") from exc
+
+
+_CANONICAL_DIGITS = "零一二三四五六七八九"
+_CANONICAL_CHARS = frozenset(_CANONICAL_DIGITS + "十百千万亿点")
+_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _canonical_value(numeral: str) -> float | None:
+    """The value of a Chinese numeral written the one canonical way (十七, 三十, 一百零五, 二万五千, 十三点五), else None.
+
+    Parsed loosely, then accepted only when the value, written out canonically, gives the numeral back:
+    what cn2an reads differently (二万五 = 25000) is never accepted here, so it is left to cn2an.
+    """
+    if not numeral or not _CANONICAL_CHARS.issuperset(numeral):
+        return None
+    whole, point, fraction = numeral.partition("点")
+    if not whole or (point and not fraction) or any(c not in _CANONICAL_DIGITS for c in fraction):
+        return None
+    value = _loose_integer(whole)
+    if value >= 10**12 or _canonical_integer(value) != whole:
+        return None
+    if not point:
+        return float(value)
+    return float(f"{value}.{''.join(str(_CANONICAL_DIGITS.index(c)) for c in fraction)}")
+
+
+def _loose_integer(numeral: str) -> int:
+    """A reading of an integer numeral that is right whenever the numeral is canonical (the caller checks that)."""
+    above, myriads, section, digit = 0, 0, 0, 0  # … 亿, … 万, the section being read, its last digit
+    for char in numeral:
+        if char in _CANONICAL_DIGITS:
+            digit = _CANONICAL_DIGITS.index(char)
+        elif char in _PLACES:
+            section += (digit or (char == "十")) * _PLACES[char]  # 十三: a 十 at the head counts one ten
+            digit = 0
+        elif char == "万":
+            myriads, section, digit = (section + digit) * 10**4, 0, 0
+        else:  # 亿
+            above, myriads, section, digit = (above + myriads + section + digit) * 10**8, 0, 0, 0
+    return above + myriads + section + digit
+
+
+def _canonical_integer(value: int) -> str:
+    """How an integer below 10^12 is written: 一百零五, 十七, 二万零五百, 一亿零五十万 (10 to 19 at the head without 一)."""
+    if value == 0:
+        return "零"
+    sections = [(value // 10**8, "亿"), (value // 10**4 % 10**4, "万"), (value % 10**4, "")]
+    written, gap = "", False
+    for amount, mark in sections:
+        if amount == 0:
+            gap = bool(written)
+            continue
+        if written and (gap or amount < 1000):
+            written += "零"
+        written += _canonical_section(amount) + mark
+        gap = False
+    return written[1:] if written.startswith("一十") else written
+
+
+def _canonical_section(value: int) -> str:
+    """How a number below 10,000 is written inside a numeral: 一千零五, 一百一十, 三十."""
+    written, gap = "", False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // place % 10
+        if digit == 0:
+            gap = bool(written)
+            continue
+        if gap:
+            written += "零"
+        written += _CANONICAL_DIGITS[digit] + unit
+        gap = False
+    return written
 
 
 @lru_cache(maxsize=1024)
@@ -398,7 +477,7 @@ _LIST_JOIN = "[、和及与]"
 _SHARED_UNIT_TAIL = re.compile(
     rf"(?:{_LIST_JOIN}{ARABIC}(?![\d.,]))*{_LIST_JOIN}{ARABIC}(?P<unit>(?:{MULTIPLIER})?(?:{_UNIT_PATTERN}))"
 )
-_LISTED_NUMBER = re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)")
+_LISTED_NUMBER = first_char_guard(re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)"))  # scanned per article
 
 
 def shared_unit(text: str, end: int) -> str:

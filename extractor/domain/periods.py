@@ -21,6 +21,7 @@ from typing import Any
 from ..knowledge import load
 from ..models import Figure
 from ..text.structure import Outline
+from .firstchars import first_char_guard
 from .meta import knowledge as meta_knowledge
 from .numbers import DURATION_UNITS
 
@@ -111,7 +112,8 @@ def period_pattern() -> re.Pattern[str]:
         rf"(?P<moment>{_alternatives(words.moment_after)})?(?P<same>同期)?(?P<since>{_alternatives(words.since_after)})?"
     )
     vague = "|".join([_alternatives(words.vague), *words.vague_patterns])
-    return re.compile(rf"(?P<stock>{_alternatives(words.stock)})|(?P<vague>{vague})|{dated}")
+    # scanned over every article: led by a test of the characters a period can start with (firstchars.py)
+    return first_char_guard(re.compile(rf"(?P<stock>{_alternatives(words.stock)})|(?P<vague>{vague})|{dated}"))
 
 
 def _number(text: str) -> int:

@@ -26,6 +26,7 @@ from typing import Any
 import ahocorasick
 
 from ..knowledge import csv_rows, load
+from .firstchars import first_char_guard
 
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
@@ -166,7 +167,8 @@ class Vocabulary:
         self._type_word = re.compile(alternatives)  # one type word, longest spelling first
         self._chains: dict[str, tuple[tuple[ZoneType, ...], str]] = {}
         # A chain of type words (长春新区高新技术产业开发区), not 开发区域; then an optional (高港区).
-        self.type_chain = re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?")
+        # Scanned over every page several times: led by a test of the characters a type word starts with.
+        self.type_chain = first_char_guard(re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?"))
 
     def with_proper_names(self, names: Iterable[str]) -> Vocabulary:
         """A copy that also knows these proper names (the registry's)."""

@@ -52,7 +52,12 @@ def _field_names(model: type[Record]) -> tuple[str, ...]:
     return tuple(name for name in model.model_fields if name != "kind")
 
 
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))  # exactly these (a str enum is not one): stored as they are
+
+
 def flat_value(value: Any) -> Any:
+    if type(value) in _PLAIN_TYPES:  # most cells: one set lookup instead of three isinstance checks
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, BaseModel):

@@ -28,12 +28,13 @@ from .sqlite import Ledger
 from .writer import DATABASE_FILE, Writer
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_STARTS)  # each start is one character: a set lookup of the first one (per cell)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def neutralise(cell: Any) -> Any:
     """The cell as a spreadsheet may show it: text that would start a formula is prefixed with ``'``."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+    if isinstance(cell, str) and cell[:1] in _FORMULA_FIRST and not _PLAIN_NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
 

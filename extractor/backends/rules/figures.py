@@ -21,6 +21,7 @@ from ..budget import check_budget
 from ..build import build_figure
 from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
 from .lexicon import metric_entries
+from .names import NameIndex
 from .parks import ParkMention
 from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
 
@@ -49,7 +50,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     in_table = _row_spans(tables)
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m) and not _covered(in_table, m.start)] + _index_values(text, start, end)
-    names = sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True)
+    names = NameIndex(sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True))  # looked up per figure
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
     parallel: tuple[FigureLabels, ...] = ()  # those of the sentence this one continues (after ；, or 其中)

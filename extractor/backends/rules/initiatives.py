@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple, cast
 
+from ...domain.firstchars import first_char_guard
 from ...domain.registry import registry
 from ...domain.spans import runs_ending_in
 from ...domain.zonenames import places, trie_pattern
@@ -278,8 +279,8 @@ def _knowledge() -> _Knowledge:
         abbreviated_heads=frozenset(no_name.abbreviated_heads),
         not_names=frozenset(no_name.not_names),
         self_naming=frozenset(no_name.self_naming),
-        count=re.compile(no_name.count),
-        sized=re.compile(no_name.sized),
+        count=first_char_guard(re.compile(no_name.count)),  # searched in every candidate name (firstchars.py)
+        sized=first_char_guard(re.compile(no_name.sized)),
         sized_ok=tuple(no_name.sized_ok),
         short_generic=no_name.short_generic,
         session=re.compile(rf"^(?=.*(?:{no_name.sessions})).*(?:{'|'.join(no_name.session_heads)})$"),
@@ -291,7 +292,7 @@ def _knowledge() -> _Knowledge:
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start.joiners,
         list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
-        measure_words=re.compile(quoted.measure_words),
+        measure_words=first_char_guard(re.compile(quoted.measure_words)),
         counted_after=re.compile(no_name.counted_after),
         launch_verb_at_end=re.compile(rf"(?:{quoted.launch_verbs})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted.attribute_after),
@@ -300,7 +301,7 @@ def _knowledge() -> _Knowledge:
         designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
         designated_after=re.compile(rf"(?:{honour.after})"),
         company_word=re.compile(company.in_name),
-        company_suffix=re.compile(company.suffix),
+        company_suffix=first_char_guard(re.compile(company.suffix)),  # scanned over every article
         company_stem=(company.min_stem, company.max_stem, company.max_gap),
         built_heads=re.compile(rf"(?:{'|'.join(company.built_heads)})项目$"),
         investor_before=re.compile(company.investor_before),

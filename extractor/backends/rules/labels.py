@@ -22,6 +22,7 @@ from ...knowledge import data as knowledge_file
 from ...models import Measure
 from ...text.normalize import BULLETS
 from .lexicon import Metric, knowledge
+from .names import name_ends
 
 # 【标题】…——…: an archive's field labels and a dash (not the — of 1—9月) end a clause too.
 _CLAUSE_MARK = re.compile(r"(?s).*(?:[，,；;：:。！？!?\n（）()、【】]|——)")
@@ -396,8 +397,7 @@ def _inherits_key(context: FigureContext, clause: _Clause, words: _Words) -> boo
 
 def _names_other(words: str) -> bool:
     """The words end with a signal of a key = "other" entry (债券, 措施): a thing outside the list, not a gap in it."""
-    others = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _weight in entry.signals)
-    return bool(words) and any(found.end() == len(words) for pattern in others for found in pattern.finditer(words))
+    return bool(words) and _blocked(words)  # the same test, memoised
 
 
 def continues_sentence(text: str, sentence_start: int) -> bool:
@@ -495,7 +495,7 @@ def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
     cuts = {m.end(): True for m in facts.breaks.finditer(head)}
     cuts |= {m.end(): True for m in period.finditer(head)}
     cuts |= {m.end(): True for m in _QUANTITY.finditer(head)}
-    for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *(head.find(n) + len(n) for n in names if n and n in head)):
+    for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *name_ends(head, names)):
         cuts.setdefault(soft, False)
     for cut in sorted(cuts, reverse=True):
         phrase = clean_metric(head[cut:])

@@ -22,6 +22,7 @@ from functools import cache
 from itertools import accumulate
 from typing import Any
 
+from ...domain.firstchars import first_char_guard
 from ...domain.periods import period_pattern
 from ...domain.spans import LastWord, runs_ending_in
 from ...domain.zonenames import places, short_place_name
@@ -169,11 +170,13 @@ def _words() -> _Words:
     head = "(?:^|(?<=[，。；,;：:\n]))"
     places, stems = read_places()
     return _Words(
-        collective=re.compile(collective),
+        collective=first_char_guard(re.compile(collective)),  # scanned over every article (firstchars.py)
         self_word=re.compile("|".join(sorted(data.self_words, key=len, reverse=True))),
-        anaphora=re.compile(
-            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data.bare_anaphora_nouns)})|(项目(?={data.project_measures}))"
-            rf"|{head}({data.bare_enterprise})"
+        anaphora=first_char_guard(
+            re.compile(
+                rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data.bare_anaphora_nouns)})|(项目(?={data.project_measures}))"
+                rf"|{head}({data.bare_enterprise})"
+            )
         ),
         short_company=data.short_company,
         quoted=data.quoted_subject,
