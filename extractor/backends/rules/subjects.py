@@ -511,7 +511,7 @@ _NATION = re.compile("^(?:全国|我国|中国)")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n—]")
 
 
-_OBJECT_KINDS = ("institution", "named", "project", "company")  # things done or built, named as a verb's object
+_OBJECT_KINDS = ("group", "institution", "named", "project", "company")  # what a verb of an earlier sentence may act on
 
 
 def subject_of(
@@ -549,9 +549,7 @@ def subject_of(
         if entity.locative or _is_measured(entity, text, position):
             continue
         if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
-            continue  # …成功举办首届青稞产业发展大会。民航年旅客…: what an earlier sentence acts on is not the next one's topic
-        if entity.kind == "group" and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
-            continue  # …“一张网”覆盖各类园区。招商引资…: a group an earlier sentence acts on is not the next one's topic
+            continue  # …覆盖各类园区。招商引资…, …举办首届…大会。民航…: what an earlier sentence acts on is no later topic
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
