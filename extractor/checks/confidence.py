@@ -46,6 +46,7 @@ class _NeverHigh:
 
     subject: re.Pattern[str]  # a subject a reader may name by its place instead (全市园区 → 安顺市)
     lent_measures: frozenset[str]  # measures whose metric lent by another figure (metric_from sentence) is a guess
+    lent_period_from: frozenset[str]  # the only period scopes with which a lent metric (metric_from sentence) is high
     broad_keys: frozenset[str]  # keys that also catch finer things the lexicon misses (企业 of 专精特新企业)
     attribute_keys: frozenset[str]  # keys of a thing's attribute: only a period of their own sentence dates them
     attribute_period_from: frozenset[str]
@@ -79,6 +80,7 @@ def _held_back(labels: Labels, metric_from: str, period_from: str, metric_key: s
     return (
         bool(rule.subject.search(labels.subject))
         or (metric_from == "sentence" and labels.measure in rule.lent_measures)
+        or (metric_from == "sentence" and period_from not in rule.lent_period_from)
         or metric_key in rule.broad_keys
         or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
     )
