@@ -48,6 +48,7 @@ class _NeverHigh:
     lent_measures: frozenset[str]  # measures whose metric lent by another figure (metric_from sentence) is a guess
     lent_period_from: frozenset[str]  # the only period scopes with which a lent metric (metric_from sentence) is high
     broad_keys: frozenset[str]  # keys that also catch finer things the lexicon misses (企业 of 专精特新企业)
+    broad_keys_from: frozenset[str]  # metric scopes that name a broad key whole (a table's row header 企业数)
     attribute_keys: frozenset[str]  # keys of a thing's attribute: only a period of their own sentence dates them
     attribute_period_from: frozenset[str]
     scope_actor: re.Pattern[str]  # metric words that name who the figure is of (红旗品牌汽车产量, 国资委监管企业利润)
@@ -85,7 +86,7 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         bool(rule.subject.search(labels.subject))
         or (metric_from == "sentence" and labels.measure in rule.lent_measures)
         or (metric_from == "sentence" and period_from not in rule.lent_period_from)
-        or metric_key in rule.broad_keys
+        or (metric_key in rule.broad_keys and metric_from not in rule.broad_keys_from)
         or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
         or (sources["subject_from"] in rule.inherited_subject_from and bool(rule.scope_actor.search(labels.metric_scope)))
     )
