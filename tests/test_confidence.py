@@ -9,11 +9,14 @@ from extractor.checks.confidence import Labels, band, examples
 from extractor.tools.evaluate import confidence_table, evaluate
 
 
-@pytest.mark.parametrize(
-    "example", examples(), ids=lambda e: "-".join([*e["sources"], e["metric_key"], e.get("subject", ""), e.get("measure", "")])
-)
+def _example_id(example: dict) -> str:
+    said = (example.get(key, "") for key in ("subject", "measure", "metric_scope"))
+    return "-".join([*example["sources"], example["metric_key"], *said])
+
+
+@pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    labels = Labels(example.get("subject", ""), example.get("measure", ""))
+    labels = Labels(example.get("subject", ""), example.get("measure", ""), example.get("metric_scope", ""))
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 
 

@@ -46,9 +46,13 @@ class _NeverHigh:
 
     subject: re.Pattern[str]  # a subject a reader may name by its place instead (全市园区 → 安顺市)
     lent_measures: frozenset[str]  # measures whose metric lent by another figure (metric_from sentence) is a guess
+    lent_period_from: frozenset[str]  # the only period scopes with which a lent metric (metric_from sentence) is high
     broad_keys: frozenset[str]  # keys that also catch finer things the lexicon misses (企业 of 专精特新企业)
+    broad_keys_from: frozenset[str]  # metric scopes that name a broad key whole (a table's row header 企业数)
     attribute_keys: frozenset[str]  # keys of a thing's attribute: only a period of their own sentence dates them
     attribute_period_from: frozenset[str]
+    scope_actor: re.Pattern[str]  # metric words that name who the figure is of (红旗品牌汽车产量, 国资委监管企业利润)
+    inherited_subject_from: frozenset[str]  # subject scopes such an actor in the clause outranks
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -71,16 +75,20 @@ class Labels:
 
     subject: str = ""
     measure: str = ""
+    metric_scope: str = ""
 
 
-def _held_back(labels: Labels, metric_from: str, period_from: str, metric_key: str) -> bool:
+def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool:
     """Labels whose scopes would make them high but that measurement found unsafe (confidence.toml [never_high])."""
     rule = _never_high()
+    metric_from, period_from = sources["metric_from"], sources["period_from"]
     return (
         bool(rule.subject.search(labels.subject))
         or (metric_from == "sentence" and labels.measure in rule.lent_measures)
-        or metric_key in rule.broad_keys
+        or (metric_from == "sentence" and period_from not in rule.lent_period_from)
+        or (metric_key in rule.broad_keys and metric_from not in rule.broad_keys_from)
         or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
+        or (sources["subject_from"] in rule.inherited_subject_from and bool(rule.scope_actor.search(labels.metric_scope)))
     )
 
 
@@ -97,7 +105,7 @@ def band(subject_from: str, metric_from: str, period_from: str, metric_key: str,
         return "low"
     if metric_key == "other" and not high.metric_key_other:
         return "medium"
-    if _high_scopes(high, sources) and not _held_back(labels, metric_from, period_from, metric_key):
+    if _high_scopes(high, sources) and not _held_back(labels, sources, metric_key):
         return "high"
     return "medium"
 
@@ -118,7 +126,7 @@ def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
 def assess(figures: list[Figure]) -> None:
     """Set every figure's ``confidence`` from its label sources and its status."""
     for figure in figures:
-        labels = Labels(figure.subject, figure.measure.value if figure.measure else "")
+        labels = Labels(figure.subject, figure.measure.value if figure.measure else "", figure.metric_scope)
         figure.confidence = band(  # type: ignore[assignment]
             figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
         )

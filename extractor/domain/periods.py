@@ -47,6 +47,7 @@ class _Words:
     vague_patterns: tuple[str, ...]
     comparison_before: tuple[str, ...]
     comparison_after: tuple[str, ...]
+    comparison_multiple: re.Pattern[str]  # after a period: a multiple of it (的2.1倍), so the period is its base
     topic_breaks: tuple[str, ...]
     continuation: tuple[str, ...]
     attribution_verbs: tuple[str, ...]
@@ -347,6 +348,7 @@ class PeriodIndex:
             for match in period_pattern().finditer(text, start, end)
             if not text[max(start, match.start() - 2) : match.start()].endswith(comparison)  # 比去年同期: a comparison's base
             and not text.startswith(compared, match.end())  # 同1987年相比: the base, not the level's period
+            and not words.comparison_multiple.match(text, match.end())  # 是2007年的2.1倍: the multiple's base
             and not (match.group("day_month") and _in_header_field(text, match.start()))  # 来源：… 2023年6月12日: the page's date
         ]
         self._anchor_starts = [a.start for a in self._anchors]

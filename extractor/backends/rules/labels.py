@@ -95,7 +95,8 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
             for found in pattern.finditer(words):
                 if entry.head_only and found.end() != len(words):
                     continue
-                counted_head = entry.head_wins and wanted == "count" and found.end() == len(words)
+                at_head = found.end() == len(words)
+                counted_head = at_head and (entry.head_outranks or (entry.head_wins and wanted == "count"))
                 rank = (weight + (_HEAD_BONUS if counted_head else 0), found.end())
                 if rank > best:
                     best, chosen = rank, entry

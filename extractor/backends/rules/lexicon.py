@@ -34,6 +34,7 @@ class Metric:
     share_of: re.Pattern[str] | None  # the wholes a share must be of to take ``share_key``
     parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
     head_wins: bool = False  # as the last word of a count's metric it names what is counted (加速器项目3项)
+    head_outranks: bool = False  # as the last word of any figure's metric it names what is measured (…企业…能耗)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class _MetricEntry:
     share_of: str = ""
     parts: dict[str, str] = field(default_factory=dict)
     head_wins: bool = False
+    head_outranks: bool = False
     family: str = ""
     examples: tuple[dict[str, Any], ...] = ()
     counter: tuple[dict[str, Any], ...] = ()
@@ -276,4 +278,5 @@ def _entry(item: _MetricEntry) -> Metric:
         re.compile(item.share_of) if item.share_of else None,
         tuple(item.parts.items()),
         item.head_wins,
+        item.head_outranks,
     )
