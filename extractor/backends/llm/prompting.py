@@ -27,7 +27,7 @@ from ...models import Article, Figure, Quote
 from ...text.structure import Outline
 from .chunks import Chunk
 
-TEMPLATE_NAMES = ("system", "anchored", "free", "article")
+TEMPLATE_NAMES = ("system", "anchored", "free", "article", "reanswer")
 # How candidates are shown, for whoever reads a prompt back (the test server): each is marked in place by its id in
 # angle brackets, a number where it starts (<N1>), a quote where its words start (<Q1>): three or four tokens each
 # (braces cost one more), and no bracket Chinese news prints in ASCII
