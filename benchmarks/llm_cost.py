@@ -1,7 +1,7 @@
 """Cost and speed of the LLM path, against the loopback test server (not a test).
 
     python benchmarks/llm_cost.py [--corpus ../shared/corpus2] [--mode tools] [--chunk-chars N] [--delay 0.5] [--concurrency 1 4 16]
-        [--gguf model.gguf --llama-python PY]
+        [--gguf model.gguf --llama-python PY] [--extra "--context-tokens 32768 --max-output-tokens 16384"]
 
 Reports, for the anchored and free modes: calls, documents, prompt tokens per
 source token (targets: ≤ 1.3 anchored, ≤ 1.2 free), and per call the fixed
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -128,6 +129,7 @@ def main_benchmark() -> None:
     parser.add_argument("--gold", type=Path, help="the corpus's gold answers (default: seeds/gold, or ../shared/gold/<corpus name>)")
     parser.add_argument("--mode", default="tools", help="instructor mode (--mode of extract)")
     parser.add_argument("--chunk-chars", type=int, help="--chunk-chars of extract (default: extract's)")
+    parser.add_argument("--extra", default="", help="more flags of extract, e.g. \"--context-tokens 32768 --max-output-tokens 16384\"")
     parser.add_argument("--noise", nargs="*", default=[], help="the test server's noise profiles (extractor/tools/testserver.py NOISE)")
     parser.add_argument("--gguf", help="also count tokens with this GGUF model's tokenizer (llama_cpp, vocabulary only)")
     parser.add_argument("--llama-python", default=sys.executable, help="a Python that has llama_cpp (for --gguf)")
@@ -145,7 +147,8 @@ def main_benchmark() -> None:
             server.reset(Script(gold_dir=gold, noise=tuple(args.noise)))
             server.sent = []
             budget = ["--chunk-chars", str(args.chunk_chars)] if args.chunk_chars else []
-            manifest = run(server, corpus, Path(scratch) / extraction, "--extraction", extraction, "--mode", args.mode, *budget)
+            flags = ("--extraction", extraction, "--mode", args.mode, *budget, *shlex.split(args.extra))
+            manifest = run(server, corpus, Path(scratch) / extraction, *flags)
             for count, tokenizer in counters:
                 report(extraction, server.sent, texts, count, tokenizer, manifest)
         for concurrency in args.concurrency:

@@ -165,3 +165,22 @@ def test_run_json_reports_the_reasks_and_how_many_fixed_the_answer(server, tmp_p
     server.reset(Script(gold_dir=GOLD))
     assert llm_extract(server.base_url, tmp_path / "clean", PAGES[:1], "--timeout", "5", "--no-cache") == 0
     assert manifest(tmp_path / "clean")["reasks"] == {"sent": 0, "fixed": 0, "success_rate": None}
+
+
+def test_a_reask_sends_the_pages_and_the_errors_but_not_the_invalid_answer(server, tmp_path):
+    """instructor's re-ask resends the whole conversation with the invalid answer in it (an anchored answer is often
+    longer than its pages); ours carries the first ask and the errors only, and gets the records of a clean run."""
+    server.reset(Script(gold_dir=GOLD))
+    assert llm_extract(server.base_url, tmp_path / "clean", PAGES[:1], "--timeout", "5", "--no-cache") == 0
+    answer_tokens = server.stats.completion_tokens  # the oracle's answer: the malformed one is as long
+    server.reset(Script(gold_dir=GOLD, faults=["malformed"]))
+    flags = ("--timeout", "5", "--no-cache", "--max-reasks", "1", "--concurrency", "1")  # the re-ask right after the first ask
+    assert llm_extract(server.base_url, tmp_path, PAGES[:1], *flags) == 0
+    first, reask = server.stats.requests[:2]
+    assert manifest(tmp_path)["reasks"] == {"sent": 1, "fixed": 1, "success_rate": 1.0}
+    assert reask["system"] == first["system"] and reask["user"].startswith(first["user"])  # the prefix and pages, then errors
+    errors = reask["prompt_tokens"] - first["prompt_tokens"]
+    assert 0 < errors < answer_tokens / 2  # the errors, not the answer again
+    costs = ("articles.csv", "outcomes", "records.sqlite")  # what the calls cost differs; every record is the clean run's
+    faulted, clean = ({k: v for k, v in outputs(out).items() if k not in costs} for out in (tmp_path, tmp_path / "clean"))
+    assert faulted == clean

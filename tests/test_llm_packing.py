@@ -279,3 +279,22 @@ def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(ser
     server.reset(Script(gold_dir=GOLD))
     run(server, tmp_path / "whole", pages, "--no-cache", *cache[2:])
     assert rows_by_doc(tmp_path / "out") == rows_by_doc(tmp_path / "whole")
+
+
+def test_a_large_context_sizes_calls_beyond_the_chunk_budget_within_the_answer_ceiling(server, pages, tmp_path):
+    """Where the context is known, it bounds a call, not --chunk-chars (which still bounds a chunk): a large context
+    pays the fixed prefix fewer times. The answer ceiling (--max-output-tokens) bounds a call's candidates too, so a
+    call the context holds is not cut off for its answer. The records are those of calls of one chunk budget each."""
+    small = ("--no-cache", "--chunk-chars", "1200")
+    server.reset(Script(gold_dir=GOLD))
+    budgeted = run(server, tmp_path / "budgeted", pages, *small)
+    server.reset(Script(gold_dir=GOLD))
+    large = run(server, tmp_path / "large", pages, *small, "--context-tokens", "100000", "--max-output-tokens", "32000")
+    sent = [len(r["user"]) for r in server.stats.requests]
+    assert large["calls"] < budgeted["calls"] and max(sent) > 1200  # a call holds more text than --chunk-chars
+    assert server.stats.cut_at_max_tokens == 0 and large["failed_chunks"] == []
+    server.reset(Script(gold_dir=GOLD))
+    ceiling = run(server, tmp_path / "ceiling", pages, *small, "--context-tokens", "100000", "--max-output-tokens", "1500")
+    assert ceiling["calls"] > large["calls"]  # the answers' estimate, not the context, bounds these calls
+    assert all(r["max_tokens"] <= 1500 for r in server.stats.requests)
+    assert rows_by_doc(tmp_path / "large") == rows_by_doc(tmp_path / "budgeted") == rows_by_doc(tmp_path / "ceiling")

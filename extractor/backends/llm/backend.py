@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Future
@@ -94,10 +95,10 @@ class LLMBackend(Closing):
             return self._collect(page, base, chunks, [restored], clock)
         calls: list[_Call] = []
         with self._packing:
-            room = self.client.call_room()
+            room, answers = self.client.call_room(), self.client.answer_room()
             if self._packer is None or (self._packer.budget, self._packer.room) != (self._pack_chars(call_chars), room):
                 self._flush()
-                self._packer = Packer(self._pack_chars(call_chars), room, self.client.part_tokens)
+                self._packer = Packer(self._pack_chars(call_chars), room, self.client.part_tokens, answers, self.client.part_answer_tokens)
             for part in parts:
                 for full in self._packer.add([part]):
                     self._send(full)
@@ -107,9 +108,10 @@ class LLMBackend(Closing):
         return self._collect(page, base, chunks, calls, clock)
 
     def _pack_chars(self, call_chars: int) -> int:
-        """A call's text budget: --chunk-chars where the context is known (its tokens then bound a call, by the
-        candidates each part really holds), else what fits a dense chunk."""
-        return self.settings.chunk_chars if self.client.call_room() is not None else call_chars
+        """A call's text budget: none of its own where the context is known (the context and the answer ceiling then
+        bound a call, by the candidates each part really holds, and --chunk-chars bounds a chunk: a large context pays
+        the fixed prefix fewer times), else what fits a dense chunk."""
+        return sys.maxsize if self.client.call_room() is not None else call_chars
 
     def _restored(self, parts: list[Part]) -> _Call | None:
         """The page's records from the cache when every part of it was answered before, in whatever call; else None."""

@@ -55,6 +55,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_ran
 from ...text.tokens import estimate_tokens
 from .answers import RunawayAnswer
 from .limits import CallLimits, LocalLimits
+from .prompting import template
 from .schematext import schema_text
 from .settings import EndpointRefused, LLMSettings
 
@@ -424,7 +425,7 @@ def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Cal
     @functools.wraps(create)
     async def create_within_deadline(*args: Any, **kwargs: Any) -> Any:
         if isinstance(kwargs.get("messages"), list):
-            kwargs["messages"] = [_compact_schema(message) for message in kwargs["messages"]]
+            kwargs["messages"] = slim_reask([_compact_schema(message) for message in kwargs["messages"]])
         async with asyncio.timeout(seconds):
             completion = await create(*args, **kwargs)
         if _completion_size(completion) > MAX_RESPONSE_BYTES:
@@ -432,6 +433,27 @@ def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Cal
         return completion
 
     return create_within_deadline
+
+
+def slim_reask(messages: list[Any]) -> list[Any]:
+    """A re-ask as instructor builds it (the first ask, the invalid answer, the errors) sent without the invalid answer:
+    the model answers the pages again with the errors before it, so a re-ask costs the first ask and the errors, not the
+    answer too (an anchored answer is often longer than its pages). The fixed prefix stays first, so a server's prompt
+    cache still holds it. In the tools mode the answer's tool call stays, its arguments emptied: the tool's reply that
+    carries the errors needs its call."""
+    roles = [message.get("role") if isinstance(message, dict) else None for message in messages]
+    if "assistant" not in roles or not all(isinstance(message, dict) for message in messages):
+        return messages
+    answered = roles.index("assistant")
+    note = template("reanswer").template.strip()
+    errors = [{**message, "content": f"{note}\n{message.get('content') or ''}"} for message in messages[answered + 1 :]]
+    calls = messages[answered].get("tool_calls")
+    if not calls:
+        return [*messages[:answered], *errors]
+    if not all(isinstance(call, dict) and isinstance(call.get("function"), dict) for call in calls):
+        return messages
+    emptied = [{**call, "function": {**call["function"], "arguments": "{}"}} for call in calls]
+    return [*messages[:answered], {**messages[answered], "tool_calls": emptied}, *errors]
 
 
 _SCHEMA_PARAGRAPH = re.compile(

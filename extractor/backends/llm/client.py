@@ -149,13 +149,24 @@ class EndpointClient:
             return None
         return self.context_tokens - round(PROMPT_MARGIN * (self._schema_tokens + self._frame_tokens)) - ANSWER_BASE
 
+    def answer_room(self) -> int | None:
+        """Answer tokens a call's parts may ask for together, where the context is known: --max-output-tokens less the
+        answer's frame (a call whose text the context holds would otherwise be cut off at the ceiling, and split)."""
+        if self.context_tokens is None:
+            return None
+        return max(1, self.settings.max_output_tokens - ANSWER_BASE)
+
     def part_tokens(self, part: Part) -> int:
         """What a part adds to a call: its text, marks and frame in the prompt, and the answer its candidates need."""
         figures, quotes = candidates_in(part)
+        prompt = estimate_tokens(part.chunk.text) + PART_FRAME + MARK_TOKENS * (len(figures) + len(quotes))
+        return round(PROMPT_MARGIN * prompt) + self.part_answer_tokens(part)
+
+    def part_answer_tokens(self, part: Part) -> int:
+        """The answer a part's candidates and text need (``answer_tokens`` of a call, without its frame)."""
+        figures, quotes = candidates_in(part)
         text = estimate_tokens(part.chunk.text)
-        prompt = text + PART_FRAME + MARK_TOKENS * (len(figures) + len(quotes))
-        answer = self.mode.per_figure * len(figures) + self.mode.per_quote * len(quotes) + round(ANSWER_PER_TEXT * text)
-        return round(PROMPT_MARGIN * prompt) + answer
+        return self.mode.per_figure * len(figures) + self.mode.per_quote * len(quotes) + round(ANSWER_PER_TEXT * text)
 
     def send(self, batch: Batch, clock: SendClock) -> Future:
         """Start the call on the loop (bounded by the limits); its outcome comes with ``wait``."""

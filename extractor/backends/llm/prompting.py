@@ -27,7 +27,7 @@ from ...models import Article, Figure, Quote
 from ...text.structure import Outline
 from .chunks import Chunk
 
-TEMPLATE_NAMES = ("system", "anchored", "free", "article")
+TEMPLATE_NAMES = ("system", "anchored", "free", "article", "reanswer")
 # How candidates are shown, for whoever reads a prompt back (the test server): each is marked in place by its id in
 # angle brackets, a number where it starts (<N1>), a quote where its words start (<Q1>): three or four tokens each
 # (braces cost one more), and no bracket Chinese news prints in ASCII
@@ -129,30 +129,45 @@ class Packer:
     """Parts packed into calls in the order they come, each call up to ``budget`` characters of text (one part always fits).
 
     Where the model's context is known, a call also holds no more than ``room`` tokens by ``weigh`` (a part's prompt
-    and the answer its candidates need), so that short pages with few candidates share a call a small context holds.
+    and the answer its candidates need), so that short pages with few candidates share a call a small context holds,
+    and no more answer than ``answer_room`` by ``answer_weigh`` (the answer ceiling, --max-output-tokens), so that a
+    call whose text the context holds is not cut off for its answer.
     Parts of several pages share a call: ``add`` returns the calls that are full (a part that did not fit
     opened the next one); ``flush`` closes the call still open. The same parts in the same order give the same
     calls, so a rerun asks the very prompts it cached.
     """
 
-    def __init__(self, budget: int, room: int | None = None, weigh: Callable[[Part], int] | None = None) -> None:
+    def __init__(
+        self,
+        budget: int,
+        room: int | None = None,
+        weigh: Callable[[Part], int] | None = None,
+        answer_room: int | None = None,
+        answer_weigh: Callable[[Part], int] | None = None,
+    ) -> None:
         self.budget = budget
         self.room = room if weigh is not None else None
+        self.answer_room = answer_room if answer_weigh is not None else None
         self._weigh = weigh
+        self._answer_weigh = answer_weigh
         self._open: list[Part] = []
         self._size = 0
         self._weight = 0
+        self._answer = 0
 
     def add(self, parts: list[Part]) -> list[Batch]:
         full = []
         for part in parts:
             weight = self._weigh(part) if self._weigh is not None else 0
+            answer = self._answer_weigh(part) if self._answer_weigh is not None else 0
             too_heavy = self.room is not None and self._weight + weight > self.room
+            too_heavy |= self.answer_room is not None and self._answer + answer > self.answer_room
             if self._open and (self._size + len(part.chunk.text) > self.budget or too_heavy):
                 full.append(self.flush())
             self._open.append(part)
             self._size += len(part.chunk.text)
             self._weight += weight
+            self._answer += answer
         return [batch for batch in full if batch is not None]
 
     def flush(self) -> Batch | None:
@@ -161,7 +176,7 @@ class Packer:
             return None
         batch = Batch(self._open)
         _number_candidates(batch)
-        self._open, self._size, self._weight = [], 0, 0
+        self._open, self._size, self._weight, self._answer = [], 0, 0, 0
         return batch
 
     @property
