@@ -43,7 +43,9 @@ _MAX_QUOTED = 21  # characters of a quotation and its opening mark (the quoted s
 _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
 _MAX_NAME = 40
 _LONGEST_PLACE = 8  # characters of the longest place name tried at the start of a name's modifiers
+_LONGEST_ZONE = 16  # characters of the longest zone spelling tried at the start of a name
 _MASK = "\x00"
+_CLAUSE_MARKS = "，。；：！？,;:!?\n"  # marks that end a clause (、 does not: it joins the items of one object)
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
 _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
@@ -114,6 +116,9 @@ class _Knowledge:
     period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
     state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
     generic_kinds: frozenset[str]
+    upkeep_heads: frozenset[str]
+    upkeep_clause: re.Pattern[str]  # the clause before a name, when an upkeep verb stands in it
+    proper_number: re.Pattern[str]
     generic_modifiers: frozenset[str]
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
     zone_prefix: re.Pattern[str]
@@ -175,6 +180,9 @@ class _NoNameWords:
     state_strategy: str
     short_generic: int
     generic_kinds: list[str]
+    upkeep_heads: list[str]
+    upkeep_verbs: list[str]
+    proper_number: str
     generic_modifiers: list[str]
     zone_words: list[str]
     not_heads: list[str]
@@ -287,6 +295,10 @@ def _knowledge() -> _Knowledge:
         period_plan=re.compile(no_name.period_plan),
         state_strategy=re.compile(no_name.state_strategy),
         generic_kinds=frozenset(no_name.generic_kinds),
+        upkeep_heads=frozenset(no_name.upkeep_heads),
+        # the verb anywhere in the clause that ends at the name (完善救灾应急响应机制, 健全政府与企业…机制)
+        upkeep_clause=re.compile(rf"(?:{'|'.join(no_name.upkeep_verbs)})[^{_CLAUSE_MARKS}]*$"),
+        proper_number=re.compile(no_name.proper_number),
         generic_modifiers=frozenset(no_name.generic_modifiers),
         modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
@@ -596,7 +608,28 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
-    return not quoted and _is_generic(bare, kind_word, known)
+    return not quoted and (_is_generic(bare, kind_word, known) or _is_upkept(bare, kind_word, around, known))
+
+
+def _is_upkept(bare: str, kind_word: str, around: _Around, known: _Knowledge) -> bool:
+    """A system the clause keeps up rather than launches: 完善救灾应急响应机制, 落实离境退税政策.
+
+    Verbs of upkeep (完善, 健全, 优化, 落实) take a standing system as their object: the words
+    before its head describe which system, they do not name a measure someone launched. A
+    numbered package (财政支持…十二条措施) is named all the same.
+    """
+    if kind_word not in known.upkeep_heads or known.proper_number.search(bare) or _has_proper_owner(bare, around):
+        return False
+    return bool(known.upkeep_clause.search(around.before))
+
+
+def _has_proper_owner(bare: str, around: _Around) -> bool:
+    """Whether a name says whose or which system it is: it starts with a zone's or a place's name
+    (中关村自创区先行先试政策), or a quotation qualifies it (“一个项目、一位领导…”的重点项目包联机制)."""
+    if around.before.endswith("的") and around.before[-2:-1] in _CLOSE:
+        return True
+    spellings = _registry_spellings()
+    return any(bare[:size] in spellings or bare[:size] in _places() for size in range(2, min(len(bare), _LONGEST_ZONE) + 1))
 
 
 def _is_designation(outside: str, around: _Around, known: _Knowledge) -> bool:
