@@ -77,11 +77,16 @@ class _Cuts:
 
     def last(self, text: str) -> tuple[int, bool]:
         """(where the last cut ends, whether it is a reference); (0, False) when there is none."""
+        _start, end, tag = self.last_word(text)
+        return end, tag == "reference"
+
+    def last_word(self, text: str) -> tuple[int, int, str]:
+        """(where the last cut starts, where it ends, its tag); (0, 0, "") when there is none."""
         for match in self._words.finditer(text[::-1]):
             tag = self._tags[match.group()]
             if tag != "keep":
-                return len(text) - match.start(), tag == "reference"
-        return 0, False
+                return len(text) - match.end(), len(text) - match.start(), tag
+        return 0, 0, ""
 
 
 class _Around(NamedTuple):
@@ -119,6 +124,7 @@ class _Knowledge:
     upkeep_heads: frozenset[str]
     upkeep_clause: re.Pattern[str]  # the clause before a name, when an upkeep verb stands in it
     proper_number: re.Pattern[str]
+    package_only: re.Pattern[str]  # a package's number and nothing else before the kind word (十条)
     generic_modifiers: frozenset[str]
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
     zone_prefix: re.Pattern[str]
@@ -132,6 +138,7 @@ class _Knowledge:
     title: re.Pattern[str]
     designated_before: re.Pattern[str]
     designated_after: re.Pattern[str]
+    selecting: tuple[str, ...]
     company_word: re.Pattern[str]
     company_suffix: re.Pattern[str]
     company_stem: tuple[int, int, int]  # shortest and longest stem, most words between stem and suffix
@@ -196,6 +203,7 @@ class _DesignationWords:
     title_heads: list[str]
     verbs_before: list[str]
     after: str
+    selecting: list[str]
 
 
 @dataclass(frozen=True)
@@ -299,6 +307,7 @@ def _knowledge() -> _Knowledge:
         # the verb anywhere in the clause that ends at the name (完善救灾应急响应机制, 健全政府与企业…机制)
         upkeep_clause=re.compile(rf"(?:{'|'.join(no_name.upkeep_verbs)})[^{_CLAUSE_MARKS}]*$"),
         proper_number=re.compile(no_name.proper_number),
+        package_only=re.compile(no_name.proper_number),
         generic_modifiers=frozenset(no_name.generic_modifiers),
         modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
@@ -312,6 +321,7 @@ def _knowledge() -> _Knowledge:
         title=re.compile(rf"^(?:{'|'.join(honour.levels)}).*(?:{'|'.join(honour.title_heads)})$"),
         designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
         designated_after=re.compile(rf"(?:{honour.after})"),
+        selecting=tuple(honour.selecting),
         company_word=re.compile(company.in_name),
         company_suffix=first_char_guard(re.compile(company.suffix)),  # scanned over every article
         company_stem=(company.min_stem, company.max_stem, company.max_gap),
@@ -552,9 +562,15 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
     """Where the name starts in run (at or after offset), or -1 when it has no start of its own."""
     head = run[offset : len(run) - len(_kind_word(run, known))]  # never cut inside the kind word (对接会)
     # The quoted items of one list stay together (“一站式”和“一对一”跟踪服务机制): 和 between them is no cut.
-    cut, is_reference = known.cuts.last(known.list_joiner.sub(_MASK, _mask_quoted(head)))
-    if is_reference:
+    masked = known.list_joiner.sub(_MASK, _mask_quoted(head))
+    cut_start, cut, tag = known.cuts.last_word(masked)
+    if tag == "reference":
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
+    if cut and known.package_only.fullmatch(head[cut:]) and cut - cut_start > 1:
+        # 出台算力利用支持十条政策: a package's number alone names nothing; the words before the lead
+        # word say which package, so the name starts at the cut before that word
+        earlier = known.cuts.last(masked[:cut_start])[0]
+        return offset + earlier if earlier or bounded else offset + cut
     if cut:
         return offset + cut
     return offset if bounded else _first_quote(run, offset)  # mid-word: a quotation is a start of its own
@@ -639,6 +655,8 @@ def _is_designation(outside: str, around: _Around, known: _Knowledge) -> bool:
     """
     if known.title.search(outside):
         return True  # 国家集成电路产业基地: a state title, whatever the verb
+    if outside.endswith(known.selecting):
+        return False  # 入选“珠峰英才”计划: a program selects people into it, and it stays a program
     return bool(known.designated_before.search(around.before) or known.designated_after.match(around.after))
 
 
