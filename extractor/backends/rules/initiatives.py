@@ -148,6 +148,7 @@ class _Knowledge:
     phase_after: re.Pattern[str]
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
+    principles: re.Pattern[str]  # a quoted count of principles (“两个毫不动摇”, “三个意识”)
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ class _QuotedWords:
     measure_words: str
     launch_verbs: str
     package: str
+    principles: str
     attribute_after: str
 
 
@@ -331,6 +333,7 @@ def _knowledge() -> _Knowledge:
         phase_after=re.compile(company.phase),
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
+        principles=re.compile(quoted.principles),
     )
 
 
@@ -739,8 +742,8 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
     quoted = name[max(name.rfind(mark) for mark in _OPEN) + 1 : -1]
     if _kind_word(quoted, known) or known.measure_words.search(quoted):
         return True
-    if known.attribute_after.match(around.after):
-        return False
+    if known.attribute_after.match(around.after) or known.principles.match(quoted):
+        return False  # “两个毫不动摇”: principles counted, which no launch verb makes a measure
     before = around.before
     verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before
     return bool(known.launch_verb_at_end.search(verb_place))
