@@ -43,7 +43,9 @@ _MAX_QUOTED = 21  # characters of a quotation and its opening mark (the quoted s
 _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
 _MAX_NAME = 40
 _LONGEST_PLACE = 8  # characters of the longest place name tried at the start of a name's modifiers
+_LONGEST_ZONE = 16  # characters of the longest zone spelling tried at the start of a name
 _MASK = "\x00"
+_CLAUSE_MARKS = "，。；：！？,;:!?\n"  # marks that end a clause (、 does not: it joins the items of one object)
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
 _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
@@ -75,11 +77,16 @@ class _Cuts:
 
     def last(self, text: str) -> tuple[int, bool]:
         """(where the last cut ends, whether it is a reference); (0, False) when there is none."""
+        _start, end, tag = self.last_word(text)
+        return end, tag == "reference"
+
+    def last_word(self, text: str) -> tuple[int, int, str]:
+        """(where the last cut starts, where it ends, its tag); (0, 0, "") when there is none."""
         for match in self._words.finditer(text[::-1]):
             tag = self._tags[match.group()]
             if tag != "keep":
-                return len(text) - match.start(), tag == "reference"
-        return 0, False
+                return len(text) - match.end(), len(text) - match.start(), tag
+        return 0, 0, ""
 
 
 class _Around(NamedTuple):
@@ -114,6 +121,10 @@ class _Knowledge:
     period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
     state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
     generic_kinds: frozenset[str]
+    upkeep_heads: frozenset[str]
+    upkeep_clause: re.Pattern[str]  # the clause before a name, when an upkeep verb stands in it
+    proper_number: re.Pattern[str]
+    package_only: re.Pattern[str]  # a package's number and nothing else before the kind word (十条)
     generic_modifiers: frozenset[str]
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
     zone_prefix: re.Pattern[str]
@@ -127,6 +138,7 @@ class _Knowledge:
     title: re.Pattern[str]
     designated_before: re.Pattern[str]
     designated_after: re.Pattern[str]
+    selecting: tuple[str, ...]
     company_word: re.Pattern[str]
     company_suffix: re.Pattern[str]
     company_stem: tuple[int, int, int]  # shortest and longest stem, most words between stem and suffix
@@ -136,6 +148,7 @@ class _Knowledge:
     phase_after: re.Pattern[str]
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
+    principles: re.Pattern[str]  # a quoted count of principles (“两个毫不动摇”, “三个意识”)
 
 
 @dataclass(frozen=True)
@@ -175,6 +188,9 @@ class _NoNameWords:
     state_strategy: str
     short_generic: int
     generic_kinds: list[str]
+    upkeep_heads: list[str]
+    upkeep_verbs: list[str]
+    proper_number: str
     generic_modifiers: list[str]
     zone_words: list[str]
     not_heads: list[str]
@@ -188,6 +204,7 @@ class _DesignationWords:
     title_heads: list[str]
     verbs_before: list[str]
     after: str
+    selecting: list[str]
 
 
 @dataclass(frozen=True)
@@ -212,6 +229,7 @@ class _QuotedWords:
     measure_words: str
     launch_verbs: str
     package: str
+    principles: str
     attribute_after: str
 
 
@@ -287,6 +305,11 @@ def _knowledge() -> _Knowledge:
         period_plan=re.compile(no_name.period_plan),
         state_strategy=re.compile(no_name.state_strategy),
         generic_kinds=frozenset(no_name.generic_kinds),
+        upkeep_heads=frozenset(no_name.upkeep_heads),
+        # the verb anywhere in the clause that ends at the name (完善救灾应急响应机制, 健全政府与企业…机制)
+        upkeep_clause=re.compile(rf"(?:{'|'.join(no_name.upkeep_verbs)})[^{_CLAUSE_MARKS}]*$"),
+        proper_number=re.compile(no_name.proper_number),
+        package_only=re.compile(no_name.proper_number),
         generic_modifiers=frozenset(no_name.generic_modifiers),
         modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
@@ -300,6 +323,7 @@ def _knowledge() -> _Knowledge:
         title=re.compile(rf"^(?:{'|'.join(honour.levels)}).*(?:{'|'.join(honour.title_heads)})$"),
         designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
         designated_after=re.compile(rf"(?:{honour.after})"),
+        selecting=tuple(honour.selecting),
         company_word=re.compile(company.in_name),
         company_suffix=first_char_guard(re.compile(company.suffix)),  # scanned over every article
         company_stem=(company.min_stem, company.max_stem, company.max_gap),
@@ -309,6 +333,7 @@ def _knowledge() -> _Knowledge:
         phase_after=re.compile(company.phase),
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
+        principles=re.compile(quoted.principles),
     )
 
 
@@ -540,9 +565,15 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
     """Where the name starts in run (at or after offset), or -1 when it has no start of its own."""
     head = run[offset : len(run) - len(_kind_word(run, known))]  # never cut inside the kind word (对接会)
     # The quoted items of one list stay together (“一站式”和“一对一”跟踪服务机制): 和 between them is no cut.
-    cut, is_reference = known.cuts.last(known.list_joiner.sub(_MASK, _mask_quoted(head)))
-    if is_reference:
+    masked = known.list_joiner.sub(_MASK, _mask_quoted(head))
+    cut_start, cut, tag = known.cuts.last_word(masked)
+    if tag == "reference":
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
+    if cut and known.package_only.fullmatch(head[cut:]) and cut - cut_start > 1:
+        # 出台算力利用支持十条政策: a package's number alone names nothing; the words before the lead
+        # word say which package, so the name starts at the cut before that word
+        earlier = known.cuts.last(masked[:cut_start])[0]
+        return offset + earlier if earlier or bounded else offset + cut
     if cut:
         return offset + cut
     return offset if bounded else _first_quote(run, offset)  # mid-word: a quotation is a start of its own
@@ -596,7 +627,28 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
-    return not quoted and _is_generic(bare, kind_word, known)
+    return not quoted and (_is_generic(bare, kind_word, known) or _is_upkept(bare, kind_word, around, known))
+
+
+def _is_upkept(bare: str, kind_word: str, around: _Around, known: _Knowledge) -> bool:
+    """A system the clause keeps up rather than launches: 完善救灾应急响应机制, 落实离境退税政策.
+
+    Verbs of upkeep (完善, 健全, 优化, 落实) take a standing system as their object: the words
+    before its head describe which system, they do not name a measure someone launched. A
+    numbered package (财政支持…十二条措施) is named all the same.
+    """
+    if kind_word not in known.upkeep_heads or known.proper_number.search(bare) or _has_proper_owner(bare, around):
+        return False
+    return bool(known.upkeep_clause.search(around.before))
+
+
+def _has_proper_owner(bare: str, around: _Around) -> bool:
+    """Whether a name says whose or which system it is: it starts with a zone's or a place's name
+    (中关村自创区先行先试政策), or a quotation qualifies it (“一个项目、一位领导…”的重点项目包联机制)."""
+    if around.before.endswith("的") and around.before[-2:-1] in _CLOSE:
+        return True
+    spellings = _registry_spellings()
+    return any(bare[:size] in spellings or bare[:size] in _places() for size in range(2, min(len(bare), _LONGEST_ZONE) + 1))
 
 
 def _is_designation(outside: str, around: _Around, known: _Knowledge) -> bool:
@@ -606,6 +658,8 @@ def _is_designation(outside: str, around: _Around, known: _Knowledge) -> bool:
     """
     if known.title.search(outside):
         return True  # 国家集成电路产业基地: a state title, whatever the verb
+    if outside.endswith(known.selecting):
+        return False  # 入选“珠峰英才”计划: a program selects people into it, and it stays a program
     return bool(known.designated_before.search(around.before) or known.designated_after.match(around.after))
 
 
@@ -688,8 +742,8 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
     quoted = name[max(name.rfind(mark) for mark in _OPEN) + 1 : -1]
     if _kind_word(quoted, known) or known.measure_words.search(quoted):
         return True
-    if known.attribute_after.match(around.after):
-        return False
+    if known.attribute_after.match(around.after) or known.principles.match(quoted):
+        return False  # “两个毫不动摇”: principles counted, which no launch verb makes a measure
     before = around.before
     verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before
     return bool(known.launch_verb_at_end.search(verb_place))
