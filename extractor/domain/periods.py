@@ -249,7 +249,8 @@ def title_period(title: str) -> str:
     """The period a headline names: a year or a part of one, not a deadline (到2025年) or a stock word."""
     for match in period_pattern().finditer(title):
         dated = match.group("year") or match.group("relative") or match.group("lone_part") or match.group("lone_from")
-        if dated and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
+        plan = (match.group("plan") or match.group("plan_named")) and not match.group("moment")  # “十四五”时期…回顾
+        if (dated or plan) and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
             return match.group()
     return ""
 

@@ -124,6 +124,10 @@ def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: li
     ``tables``. Returns the run going on."""
     if line is not None and not cells and _bare_cell(line.group()):
         return [*bare, Cell(line.start(), line.end(), line.group().strip())]
+    if line is not None and len(cells) == 1 and _LEADING_BAR.match(line.group()) and _bare_cell(cells[0].text):
+        return [*bare, cells[0]]  # |295.4: a cell printed one a line after a bar line, the two joined by the normalizer
+    if line is not None and _BETWEEN_CELLS.fullmatch(line.group()):
+        return bare  # a line of bars or spaces between the cells (生产总值 / | / 295.4 / | / 7.7): no cell, no end
     if _bare_table(bare):
         folded = _folded(bare)
         if folded:
@@ -161,7 +165,7 @@ def raw_bare_cell_breaks(raw: str) -> list[int]:
     ends: list[int] = []
     run: list[re.Match[str]] = []
     for line in [*_LINE.finditer(raw), None]:
-        if line is not None and not line.group().strip():
+        if line is not None and _BETWEEN_CELLS.fullmatch(line.group()):
             continue
         if line is not None and not _RAW_SEPARATOR_BAR.search(line.group()) and _bare_cell(line.group()):
             run.append(line)
@@ -173,6 +177,8 @@ def raw_bare_cell_breaks(raw: str) -> list[int]:
 
 
 _RAW_SEPARATOR_BAR = re.compile("[|｜\t]")
+_LEADING_BAR = re.compile("\\s*[|｜]")
+_BETWEEN_CELLS = re.compile("[|｜\\s]*")  # a line of bars or blanks only: what some pages print between one-a-line cells
 
 
 def _folded(cells: list[Cell]) -> list[list[Cell]]:
@@ -348,6 +354,10 @@ def unit_line(text: str, position: int) -> Cell | None:
     """The unit a 单位 line prints (单位：万元) at the end of one of the two lines before the table that holds
     ``position``: the unit of its cells whose headers print none. One unit only; nothing when there is none."""
     start, _end = _block(text, position)
+    first_end = text.find("\n", start)
+    own = _unit_rules().unit_line.search(text, start, len(text) if first_end == -1 else first_end)
+    if own:  # 生产总值及其增长速度|单位:亿元|指标: the table's first line, one cell a line joined by bars, prints it
+        return Cell(own.start("unit"), own.end("unit"), own.group("unit"))
     for _ in range(2):
         if start == 0:
             return None

@@ -97,6 +97,7 @@ class _Words:
     level_group: re.Pattern[str]
     group_term: re.Pattern[str]
     headline_zone: re.Pattern[str]
+    government_report: re.Pattern[str]
     defined_short_name: re.Pattern[str]
     photo_credit: re.Pattern[str]
     place_relative_group: re.Pattern[str]
@@ -119,6 +120,7 @@ class _SubjectWords:
     self_words: tuple[str, ...]
     lead_chars: int
     headline_zone: re.Pattern[str]
+    government_report: re.Pattern[str]
     place_self_words: tuple[str, ...]
     not_place_self_after: re.Pattern[str]
     subset_before: str
@@ -212,6 +214,7 @@ def _words() -> _Words:
         level_group=_alternatives(data.level_groups),
         group_term=_alternatives(data.collective_terms),
         headline_zone=data.headline_zone,
+        government_report=data.government_report,
         defined_short_name=data.defined_short_name,
         photo_credit=data.photo_credit,
         place_relative_group=data.place_relative_group,
@@ -442,6 +445,12 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     headline = _words().headline_zone.match(text, start)  # 示范区1-3月主要经济指标分析: the zone's own report
     if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
         return (main_park if main_park and in_lead else headline.group("zone")), "heading"
+    # A government's work report speaks for its place: what it names further down, however often, is not its topic.
+    report = _words().government_report.search(text, start, min(lead_end, len(text)))
+    lead_place = _lead_place(text, start, lead_end)
+    speaks_for = (lead_place or _short_place(text, start, lead_end, report["level"] or "")) if report else ""
+    if speaks_for and not in_lead:
+        return speaks_for, "heading"
     # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
@@ -454,7 +463,6 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     if main_park and (parks > 1 or in_lead):
         return main_park, "document"
     places = Counter(e.name for e in entities if e.kind == "place")
-    lead_place = _lead_place(text, start, lead_end)
     if places:
         place = places.most_common(1)[0][0]
         return place, "heading" if place == lead_place else "document"
@@ -475,6 +483,29 @@ def _heads_clause(text: str, position: int, floor: int) -> bool:
     clause = _CLAUSE_MARKS_OR_END.match(text, max(floor, position - 20), position)
     lead = text[clause.end() if clause else max(floor, position - 20) : position]
     return not lead or bool(period_pattern().fullmatch(lead))
+
+
+_LEVEL_KINDS = {"省": "province", "市": "city"}
+
+
+@cache
+def _short_places() -> dict[str, dict[str, str]]:
+    """Provinces and cities by the short name a report may print alone (大连 → 大连市), per kind; a short name two
+    places share names neither."""
+    found: dict[str, dict[str, str]] = {"province": {}, "city": {}}
+    for place in places():
+        if place.kind in found and len(place.stem) >= 2:
+            named = found[place.kind]
+            named[place.stem] = "" if place.stem in named and named[place.stem] != place.name else place.name
+    return found
+
+
+def _short_place(text: str, start: int, end: int, level: str) -> str:
+    """The first province or city of the report's level (我代表市政府 → a city) that its lead names by a short name."""
+    named = _short_places().get(_LEVEL_KINDS.get(level, ""), {})
+    lead = text[start : min(end, len(text))]
+    hits = [(lead.find(stem), name) for stem, name in named.items() if name and stem in lead]
+    return min(hits)[1] if hits else ""
 
 
 def _lead_place(text: str, start: int, end: int) -> str:
