@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..frozen import quick_init
 from .registry import registry
 from .spans import runs_ending_in
 from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, ZoneName, places, zone_words
@@ -21,6 +22,7 @@ _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
 _MAX_PREFIX = 16  # 内蒙古鄂尔多斯市伊金霍洛旗蒙苏 is 15
 
 
+@quick_init
 @dataclass(frozen=True)
 class ParkMention:
     name: str

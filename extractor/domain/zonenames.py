@@ -25,6 +25,7 @@ from typing import Any
 
 import ahocorasick
 
+from ..frozen import quick_init
 from ..knowledge import csv_rows, load
 from .firstchars import first_char_guard
 
@@ -53,6 +54,7 @@ class ZoneType:
     city_alone: bool = True  # False: 银川市产业园区 (a city's parks together) is no name
 
 
+@quick_init
 @dataclass(frozen=True)
 class Part:
     """One token before the type: a place, a proper name or a qualifier."""
@@ -63,6 +65,7 @@ class Part:
     level: str = ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class ZoneName:
     text: str

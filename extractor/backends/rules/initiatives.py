@@ -28,6 +28,7 @@ from ...domain.firstchars import first_char_guard
 from ...domain.registry import registry
 from ...domain.spans import runs_ending_in
 from ...domain.zonenames import places, trie_pattern
+from ...frozen import quick_init
 from ...knowledge import load
 from ...models import Evidence, Initiative, InitiativeKind
 from .parks import ParkMention, find_park_mentions
@@ -51,6 +52,7 @@ _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Candidate:
     start: int

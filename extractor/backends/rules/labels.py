@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...domain.numbers import DURATION_UNITS
+from ...frozen import quick_init
 from ...knowledge import data as knowledge_file
 from ...models import Measure
 from ...text.normalize import BULLETS
@@ -42,6 +43,7 @@ AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
 MASS_UNITS = {"吨", "千克", "公斤"}
 
 
+@quick_init
 @dataclass(frozen=True)
 class FigureLabels:
     metric: str
@@ -184,6 +186,7 @@ def in_plan_section(headings: Iterable[str], sentence: str) -> bool:
     return any(facts.plan_headings.search(title) for title in titles)
 
 
+@quick_init
 @dataclass(frozen=True)
 class FigureContext:
     """A figure to label: where its number is printed, and what came before it.
@@ -206,6 +209,7 @@ class FigureContext:
     parallel: tuple[FigureLabels, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Clause:
     """The clause a figure's number ends, read once: where its words start, the words around the number, and what
@@ -223,6 +227,7 @@ class _Clause:
         return FigureLabels(metric, key, self.measure, self.target, self.kind, source)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Words:
     """What the figure's own words say: its metric phrase, the thing counted after it, and the words its key is read from."""

@@ -26,6 +26,7 @@ from ...domain.firstchars import first_char_guard
 from ...domain.periods import period_pattern
 from ...domain.spans import LastWord, runs_ending_in
 from ...domain.zonenames import places, short_place_name
+from ...frozen import quick_init
 from ...knowledge import load
 from .labels import is_kind_word, knowledge
 from .parks import ParkMention
@@ -43,6 +44,7 @@ _POINTERS = "该其此这"
 _NAMED_KINDS = ("company", "institution", "project", "named")  # things a count or amount right after them measures (…等4家企业)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Entity:
     name: str
@@ -392,6 +394,7 @@ def _is_locative(text: str, start: int, end: int = 0) -> bool:
 
 
 @cache
+@cache  # asked at every place ending of every article, always of the same stems
 def _province_endings(stems: tuple[str, ...]) -> tuple[str, ...]:
     """Every province prefix a lead may end in, for one endswith test before the ordered search (most leads end in none)."""
     return tuple(prefix for stem in stems for prefix in (stem + "省", stem))
