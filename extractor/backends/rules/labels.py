@@ -421,8 +421,11 @@ def _blocked(words: str) -> bool:
 def _whole_sentence(text: str, position: int) -> str:
     """The words from the last full stop (not a semicolon) up to ``position``, looking back 160 characters at most."""
     floor = max(0, position - 160)
-    stop = max(text.rfind(mark, floor, position) for mark in "。！？\n")
-    return text[stop + 1 if stop >= 0 else floor : position]  # no stop in reach: not the whole page before it
+    stop = _UP_TO_LAST_FULL_STOP.match(text, floor, position)  # one greedy match, not one rfind per mark
+    return text[stop.end() if stop else floor : position]  # no stop in reach: not the whole page before it
+
+
+_UP_TO_LAST_FULL_STOP = re.compile("(?s).*[。！？\n]")
 
 
 def _last_word(head: str) -> str:

@@ -379,6 +379,9 @@ def _in_breakdown(text: str, position: int) -> bool:
     return bool(_words().breakdown.search(text, max(0, position - 60), position))
 
 
+_UP_TO_LAST_LOCATIVE_MARK = re.compile("(?s).*[，。；：,;:\n的]")
+
+
 def _is_locative(text: str, start: int, end: int = 0) -> bool:
     """The name is where something happens (落户…, 在…) or what is made or bought (建立…, 收购…).
 
@@ -386,7 +389,8 @@ def _is_locative(text: str, start: int, end: int = 0) -> bool:
     在新余高新区，… sets the scene before a comma, and the scene is the topic.
     """
     window = text[max(0, start - 8) : start]
-    window = window[max(window.rfind(mark) for mark in "，。；：,;:\n的") + 1 :]  # 位于X的Y: Y is no place
+    mark = _UP_TO_LAST_LOCATIVE_MARK.match(window)  # one greedy match, not one rfind per mark
+    window = window[mark.end() :] if mark else window  # 位于X的Y: Y is no place
     if window.endswith("在") and end and text[end : end + 1] in "，,":
         return False
     words = _words()
