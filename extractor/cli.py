@@ -32,7 +32,7 @@ from rich.table import Table
 from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
 from .backends.budget import DEFAULT_DOC_TIMEOUT
-from .backends.llm.settings import DEFAULT_CHUNK_CHARS, LOCAL_PRESET, ConfigurationError, InstructorModeName, LLMSettings
+from .backends.llm.defaults import DEFAULT_CHUNK_CHARS, LOCAL_PRESET, ConfigurationError, InstructorModeName
 from .domain.meta import Manifest, ManifestError
 from .domain.registry import RegistryError
 from .domain.registry import use_files as use_registry_files
@@ -49,6 +49,7 @@ from .text.load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_si
 from .tools.evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 
 if TYPE_CHECKING:
+    from .backends.llm.settings import LLMSettings
     from .run.engines import Engine
 
 console = Console()
@@ -352,6 +353,8 @@ def _run_planned(scan: InputScan, args: argparse.Namespace) -> int:
 
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     """Flags given on the command line (named like the settings' fields) win over the environment."""
+    from .backends.llm.settings import LLMSettings  # pydantic_settings: only an LLM run pays its import
+
     given = {name: getattr(args, name, None) for name in LLMSettings.model_fields}
     preset = LOCAL_PRESET if getattr(args, "local", False) else {}
     return LLMSettings(**{**preset, **{name: value for name, value in given.items() if value is not None}})

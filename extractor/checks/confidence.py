@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import knowledge
+from ..frozen import quick_init
 from ..knowledge import load
 from ..models import Figure, Status
 
@@ -69,6 +70,7 @@ def _never_high() -> _NeverHigh:
     return load("confidence.toml", _NeverHigh, "never_high")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Labels:
     """What a figure's labels say, beside where they were read from."""

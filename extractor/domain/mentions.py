@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..frozen import quick_init
 from .registry import registry
 from .spans import runs_ending_in
 from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, ZoneName, places, zone_words
@@ -21,6 +22,7 @@ _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z]"
 _MAX_PREFIX = 16  # 内蒙古鄂尔多斯市伊金霍洛旗蒙苏 is 15
 
 
+@quick_init
 @dataclass(frozen=True)
 class ParkMention:
     name: str
@@ -40,7 +42,7 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
     known = clean_park_names(text) if clean_names is None else clean_names
     page = _page(text, words)
     mentions = []
-    for run_start, run_end, run in runs_ending_in(page.shadow, start, end, words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
+    for run_start, run_end, run in page.runs(start, end):
         mention = page.mention(run_start, run_end, run, known)
         if mention is not None:
             if mentions and mentions[-1].end == mention.start and _part_of(mention, mentions[-1]):
@@ -89,7 +91,7 @@ def clean_park_names(text: str) -> set[str]:
 
 def _clean_park_names(text: str, words: Vocabulary, page: _Page) -> set[str]:
     names = KnownNames(registry().spellings)
-    for run_start, run_end, run in runs_ending_in(page.shadow, 0, len(page.shadow), words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX):
+    for run_start, run_end, run in page.runs(0, len(page.shadow)):
         mention = page.mention(run_start, run_end, run, _NO_NAMES)
         if mention is not None:
             parsed = words.parse(mention.name)
@@ -198,6 +200,16 @@ class _Page:
     clean_names: set[str] | None = None
     _mentions: dict[tuple[int, int, int], ParkMention | None] = field(default_factory=dict)
     _known: dict[int, object] = field(default_factory=dict)  # holds each known set, so its id names it for the page's life
+    _runs: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def runs(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The runs of name characters before a chain of type words in shadow[start:end], found once per range
+        (the whole page is read for its clean names and again for its identities)."""
+        found = self._runs.get((start, end))
+        if found is None:
+            runs = runs_ending_in(self.shadow, start, end, self.words.type_chain, _NAME_CHARS, 0, _MAX_PREFIX)
+            found = self._runs[start, end] = list(runs)
+        return found
 
     def mention(self, run_start: int, run_end: int, run: str, known: set[str] | frozenset[str]) -> ParkMention | None:
         """``_mention`` of a run, read once per run and set of known names (callers never change a set once passed)."""

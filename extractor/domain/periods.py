@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..frozen import quick_init
 from ..knowledge import load
 from ..models import Figure
 from ..text.structure import Outline
@@ -310,6 +311,7 @@ def _header_field() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alternatives([*labels.date_labels, *labels.source_labels])})\s*[:：][^，。；！？]*$")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Anchor:
     start: int

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ExtractorError
+from ..frozen import quick_init
 from ..text.load import CsvFormatError, csv_table
 from .zonenames import Vocabulary, vocabulary
 
@@ -36,6 +37,7 @@ class RegistryError(ExtractorError, ValueError):
     """A registry file that cannot be used: missing columns, empty ids, one id for two zones."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class Zone:
     park_id: str

@@ -25,6 +25,7 @@ from typing import Any
 
 import ahocorasick
 
+from ..frozen import quick_init
 from ..knowledge import csv_rows, load
 from .firstchars import first_char_guard
 
@@ -53,6 +54,7 @@ class ZoneType:
     city_alone: bool = True  # False: 银川市产业园区 (a city's parks together) is no name
 
 
+@quick_init
 @dataclass(frozen=True)
 class Part:
     """One token before the type: a place, a proper name or a qualifier."""
@@ -63,6 +65,7 @@ class Part:
     level: str = ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class ZoneName:
     text: str
@@ -237,7 +240,7 @@ class Vocabulary:
             return ZoneName(name, parsed[0], parsed[1], types, tail)
         if anchored:
             return None
-        loose = self._parse_from(prefix, 0) or ((), prefix)
+        loose = parsed or ((), prefix)
         return ZoneName(name, loose[0], loose[1], types, tail)
 
     def _remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
@@ -249,14 +252,15 @@ class Vocabulary:
 
     def _parse_from(self, prefix: str, start: int) -> tuple[tuple[Part, ...], str] | None:
         """Tokens from ``start`` that cover the most of the prefix (江苏+省级, not 江苏省+级), and what is left."""
-        first = self._token_at(prefix, start)
-        if first is None or first.role == "qualifier":
+        table = self._token_table(prefix)  # read once here, not once per position
+        first = table.get(start)
+        if first is None or first[0].role == "qualifier":
             return None
         paths: dict[int, tuple[Part, ...]] = {start: ()}
         for position in range(start, len(prefix)):  # positions grow, so every path is complete when reached
             if position not in paths:
                 continue
-            for token in self._tokens_at(prefix, position):
+            for token in table.get(position, ()):
                 paths.setdefault(position + len(token.text), (*paths[position], token))
         end = max(position for position in paths if paths[position] or position == start)
         parts = paths[end]
@@ -267,10 +271,6 @@ class Vocabulary:
     def _tokens_at(self, text: str, position: int) -> list[Part]:
         """Every token starting here, longest first."""
         return self._token_table(text).get(position, [])
-
-    def _token_at(self, text: str, position: int) -> Part | None:
-        found = self._token_table(text).get(position)
-        return found[0] if found else None
 
     def _token_table(self, text: str) -> dict[int, list[Part]]:
         """Every token of the text by where it starts, longest first: one pass of the automaton."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import types
 import typing
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -37,19 +39,29 @@ def record_row(record: Record, doc: str, article: int) -> tuple:
     """One flat row in ``record_columns`` order: scalars as they are, enums by value, lists and nested models as
     JSON, evidence spread out."""
     row: list[Any] = [doc, article]
-    for name in _field_names(type(record)):
-        value = getattr(record, name)
-        if name == "evidence":
+    plain = _PLAIN_TYPES
+    evidence_at, fields = _field_reader(type(record))
+    for index, value in enumerate(fields(record)):
+        if index == evidence_at:
             evidence: Evidence | None = value
             row += (evidence.start, evidence.end, evidence.text) if evidence else (None,) * 3
         else:
-            row.append(flat_value(value))
+            row.append(value if type(value) in plain else flat_value(value))
     return tuple(row)
 
 
 @functools.cache
 def _field_names(model: type[Record]) -> tuple[str, ...]:
     return tuple(name for name in model.model_fields if name != "kind")
+
+
+@functools.cache
+def _field_reader(model: type[Record]) -> tuple[int, Callable[[Record], tuple]]:
+    """Where evidence sits among a kind's fields, and one getter of all of them (every record row reads them all)."""
+    names = _field_names(model)
+    evidence_at = names.index("evidence") if "evidence" in names else -1
+    getter = operator.attrgetter(*names)
+    return evidence_at, (getter if len(names) > 1 else lambda record: (getter(record),))
 
 
 _PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))  # exactly these (a str enum is not one): stored as they are

@@ -66,6 +66,18 @@ def _numbered() -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple((scheme.pattern, scheme.level) for scheme in _schemes().numbering)
 
 
+@cache
+def _any_numbered() -> re.Pattern[str]:
+    """Every numbering scheme in one pattern: whether a line opens with any of them is one match, not one per scheme
+    (numbered_lines asks it of every raw line)."""
+    patterns = [pattern for pattern, _level in _numbered()]
+    if not patterns:
+        return re.compile("(?!)")
+    flags = {pattern.flags for pattern in patterns}
+    assert len(flags) == 1, "the numbering schemes are compiled alike"
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), flags.pop())
+
+
 def examples() -> list[dict]:
     """The data file's examples (for the tests)."""
     return knowledge.examples("structure.toml")
@@ -80,9 +92,10 @@ def numbered_lines(raw: str) -> tuple[set[int], set[int]]:
     heading (一、2025年工作回顾): the normalizer keeps the line breaks there, which it would otherwise join."""
     schemes = _schemes()
     starts, ends = set(), set()
+    numbered = _any_numbered().match
     for match in _LINE.finditer(raw):
         line = match.group().strip()
-        if any(pattern.match(line) for pattern, _level in _numbered()):
+        if numbered(line):
             starts.add(match.start() + len(match.group()) - len(match.group().lstrip()))
             if len(line) <= schemes.max_heading_chars and not schemes.sentence_end.search(line) and not _CLAUSE_MARK.search(line):
                 ends.add(match.end() - (len(match.group()) - len(match.group().rstrip())))

@@ -399,8 +399,15 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     of at least ``min_rows`` such lines, each with a number in a cell after its first. The normalizer keeps their
     line breaks and their cell separators, which it would otherwise delete."""
     rows, run = [], []
+    separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
-        parts = [part.strip() for part in _RAW_SEPARATOR.split(line.group().strip())]
+        stripped = line.group().strip()
+        if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
+            if run:
+                rows += _kept(run)
+                run = []
+            continue
+        parts = [part.strip() for part in _RAW_SEPARATOR.split(stripped)]
         cells = [part for part in parts if part]
         numeric = len(cells) >= 2 and any(is_number(cell) for cell in cells[1:])
         if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run

@@ -17,41 +17,18 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ...errors import BackendAborted, ExtractorError
-from .chunks import DEFAULT_BUDGET
+from .defaults import (  # noqa: F401 - re-exported: the LLM modules import these from here
+    DEFAULT_CHUNK_CHARS,
+    DEFAULT_ENDPOINT,
+    LOCAL_PRESET,
+    PACKING_PAGES_AHEAD,
+    ConfigurationError,
+    EndpointRefused,
+    EndpointUnavailable,
+    InstructorModeName,
+    default_cache_dir,
+)
 from .redact import Redactor, public_url, url_secrets
-
-InstructorModeName = Literal["tools", "json", "json_schema", "md_json"]
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "zone-extractor"
-
-
-DEFAULT_ENDPOINT = "https://api.openai.com/v1"
-DEFAULT_CHUNK_CHARS = DEFAULT_BUDGET
-
-
-class ConfigurationError(ExtractorError):
-    """The LLM backend cannot start with this configuration; the message says what to set."""
-
-
-class EndpointRefused(ConfigurationError, BackendAborted):
-    """The endpoint answered 401, 403 or 404: the key, the model or the URL is wrong, for every chunk alike."""
-
-    exit_code = 2
-
-
-class EndpointUnavailable(BackendAborted):
-    """The endpoint does not answer (refused connections, timeouts): the run stops instead of waiting on every chunk."""
-
-    exit_code = 1
-
-
-PACKING_PAGES_AHEAD = 16  # short pages (a few hundred characters) that may meet in one call of the default chunk budget
-LOCAL_PRESET = {"concurrency": 1, "timeout": 900.0, "max_retries": 1, "retry_max_wait": 60.0, "max_output_tokens": 2048}
-"""--local: a model on CPU answers one call at a time at 2–10 tokens/s, so a call may take minutes (flags given win)."""
 
 
 class LLMSettings(BaseSettings):

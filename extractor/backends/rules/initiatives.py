@@ -28,6 +28,7 @@ from ...domain.firstchars import first_char_guard
 from ...domain.registry import registry
 from ...domain.spans import runs_ending_in
 from ...domain.zonenames import places, trie_pattern
+from ...frozen import quick_init
 from ...knowledge import load
 from ...models import Evidence, Initiative, InitiativeKind
 from .parks import ParkMention, find_park_mentions
@@ -53,6 +54,7 @@ _LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Candidate:
     start: int
@@ -547,17 +549,15 @@ def _balanced_start(run: str) -> int:
     means the kind word sits inside a quotation that goes on (“立足陕西、服务全国”),
     or a speech (“接下来我们将…).
     """
-    if not _MARKS.search(run):
-        return 0
     start, opened = 0, []
-    for index, char in enumerate(run):
-        if char in _OPENING:
+    for mark in _MARKS.finditer(run):  # only the marks, not every character of the run
+        index = mark.start()
+        if run[index] in _OPENING:
             opened.append(index)
-        elif char in _CLOSING:
-            if opened:
-                opened.pop()
-            else:
-                start = index + 1
+        elif opened:
+            opened.pop()
+        else:
+            start = index + 1
     return max(start, opened[-1] + 1) if opened else start
 
 
@@ -587,15 +587,22 @@ def _first_quote(run: str, start: int) -> int:
 
 def _mask_quoted(text: str) -> str:
     """Text with its quotations (marks included) blanked: nothing is read inside a quoted name."""
-    if not _QUOTE_MARK.search(text):
-        return text
-    out, depth = [], 0
-    for char in text:
-        if char in _OPEN:
+    out, depth, position = [], 0, 0  # position: where the stretch being kept or blanked began
+    for mark in _QUOTE_MARK.finditer(text):  # only the marks, not every character of the text
+        index = mark.start()
+        if text[index] in _OPEN:
+            if not depth:
+                out.append(text[position:index])
+                position = index
             depth += 1
-        out.append(_MASK if depth else char)
-        if char in _CLOSE and depth:
+        elif depth:
             depth -= 1
+            if not depth:
+                out.append(_MASK * (index + 1 - position))
+                position = index + 1
+    if not out:
+        return text if not depth else _MASK * len(text)
+    out.append(_MASK * (len(text) - position) if depth else text[position:])
     return "".join(out)
 
 

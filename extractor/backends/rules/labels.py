@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...domain.numbers import DURATION_UNITS
+from ...frozen import quick_init
 from ...knowledge import data as knowledge_file
 from ...models import Measure
 from ...text.normalize import BULLETS
@@ -42,6 +43,7 @@ AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
 MASS_UNITS = {"吨", "千克", "公斤"}
 
 
+@quick_init
 @dataclass(frozen=True)
 class FigureLabels:
     metric: str
@@ -185,6 +187,7 @@ def in_plan_section(headings: Iterable[str], sentence: str) -> bool:
     return any(facts.plan_headings.search(title) for title in titles)
 
 
+@quick_init
 @dataclass(frozen=True)
 class FigureContext:
     """A figure to label: where its number is printed, and what came before it.
@@ -207,6 +210,7 @@ class FigureContext:
     parallel: tuple[FigureLabels, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Clause:
     """The clause a figure's number ends, read once: where its words start, the words around the number, and what
@@ -224,6 +228,7 @@ class _Clause:
         return FigureLabels(metric, key, self.measure, self.target, self.kind, source)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Words:
     """What the figure's own words say: its metric phrase, the thing counted after it, and the words its key is read from."""
@@ -417,8 +422,11 @@ def _blocked(words: str) -> bool:
 def _whole_sentence(text: str, position: int) -> str:
     """The words from the last full stop (not a semicolon) up to ``position``, looking back 160 characters at most."""
     floor = max(0, position - 160)
-    stop = max(text.rfind(mark, floor, position) for mark in "。！？\n")
-    return text[stop + 1 if stop >= 0 else floor : position]  # no stop in reach: not the whole page before it
+    stop = _UP_TO_LAST_FULL_STOP.match(text, floor, position)  # one greedy match, not one rfind per mark
+    return text[stop.end() if stop else floor : position]  # no stop in reach: not the whole page before it
+
+
+_UP_TO_LAST_FULL_STOP = re.compile("(?s).*[。！？\n]")
 
 
 def _last_word(head: str) -> str:

@@ -26,6 +26,7 @@ from ...domain.firstchars import first_char_guard
 from ...domain.periods import period_pattern
 from ...domain.spans import LastWord, runs_ending_in
 from ...domain.zonenames import places, short_place_name
+from ...frozen import quick_init
 from ...knowledge import load
 from .labels import is_kind_word, knowledge
 from .parks import ParkMention
@@ -43,6 +44,7 @@ _POINTERS = "该其此这"
 _NAMED_KINDS = ("company", "institution", "project", "named")  # things a count or amount right after them measures (…等4家企业)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Entity:
     name: str
@@ -380,6 +382,9 @@ def _in_breakdown(text: str, position: int) -> bool:
     return bool(_words().breakdown.search(text, max(0, position - 60), position))
 
 
+_UP_TO_LAST_LOCATIVE_MARK = re.compile("(?s).*[，。；：,;:\n的]")
+
+
 def _is_locative(text: str, start: int, end: int = 0) -> bool:
     """The name is where something happens (落户…, 在…) or what is made or bought (建立…, 收购…).
 
@@ -387,7 +392,8 @@ def _is_locative(text: str, start: int, end: int = 0) -> bool:
     在新余高新区，… sets the scene before a comma, and the scene is the topic.
     """
     window = text[max(0, start - 8) : start]
-    window = window[max(window.rfind(mark) for mark in "，。；：,;:\n的") + 1 :]  # 位于X的Y: Y is no place
+    mark = _UP_TO_LAST_LOCATIVE_MARK.match(window)  # one greedy match, not one rfind per mark
+    window = window[mark.end() :] if mark else window  # 位于X的Y: Y is no place
     if window.endswith("在") and end and text[end : end + 1] in "，,":
         return False
     words = _words()
@@ -395,6 +401,7 @@ def _is_locative(text: str, start: int, end: int = 0) -> bool:
 
 
 @cache
+@cache  # asked at every place ending of every article, always of the same stems
 def _province_endings(stems: tuple[str, ...]) -> tuple[str, ...]:
     """Every province prefix a lead may end in, for one endswith test before the ordered search (most leads end in none)."""
     return tuple(prefix for stem in stems for prefix in (stem + "省", stem))

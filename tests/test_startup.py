@@ -1,0 +1,20 @@
+"""What a rules run pays before its first page: no import it does not use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_cli_imports_no_llm_settings_until_an_llm_run_builds_them():
+    heavy = ("pydantic_settings", "extractor.backends.llm.settings")
+    probe = f"import sys, extractor.cli; print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert shown == "[]"  # pydantic_settings costs every run its import; only _llm_settings needs it
+
+
+def test_the_llm_defaults_are_the_settings_own():
+    from extractor.backends.llm import defaults, settings
+
+    assert settings.ConfigurationError is defaults.ConfigurationError  # one class: the CLI catches what the backend raises
+    assert settings.LLMSettings.model_fields["chunk_chars"].default == defaults.DEFAULT_CHUNK_CHARS
