@@ -146,6 +146,29 @@ def test_eval_scores_each_label_over_matched_pairs_whose_gold_has_it(tmp_path):
     assert figures.label_accuracy("period_end") is None  # no gold item has it: not scored
 
 
+def test_eval_pairs_a_repeated_value_with_the_gold_whose_context_is_its_own(tmp_path):
+    """Two 2% of one report, 2025's result and 2026's target: each is judged against its own gold, whichever the
+    run lists first (pairing in the run's order gave the first one the other's answer)."""
+    import json
+
+    gold = {
+        "doc": "d.txt",
+        "figures": [
+            {"value_text": "2%", "amount": 2, "base_unit": "%", "subject": "甲", "context": "一般公共预算收入增长2%，规上工业增加值增长7.9%",
+             "target": False},
+            {"value_text": "2%", "amount": 2, "base_unit": "%", "subject": "甲", "context": "预期目标：一般公共预算收入增长2%左右",
+             "target": True},
+        ],
+    }
+    (tmp_path / "d.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    target = {"kind": "figure", "doc": "d.txt", "amount": 2, "base_unit": "%", "subject": "甲", "target": True,
+              "evidence": {"text": "预期目标：一般公共预算收入增长2%左右"}}
+    result = {"kind": "figure", "doc": "d.txt", "amount": 2, "base_unit": "%", "subject": "甲", "target": False,
+              "evidence": {"text": "一般公共预算收入增长2%"}}
+    for order in ([target, result], [result, target]):
+        assert evaluate(order, tmp_path)["figures"].label_accuracy("target") == 1.0
+
+
 def test_a_place_is_a_listed_place_not_a_fragment_ending_in_shi():
     page = "开发区建设者们靠着市财政分3年提供的贷款起步。\n目前，武汉市规模以上工业增加值增长8.3%。"
     figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}

@@ -184,15 +184,12 @@ def _match(
     optional = [g for g in golds if g.get("optional")]
     unmatched = list(predictions)
     for pool, counts in ((required, True), (optional, False)):
-        still = []
-        free = list(pool)
-        for prediction in unmatched:
-            candidates = [g for g in free if matches(prediction, g)]
-            if not candidates:
-                still.append(prediction)
-                continue
-            best = max(candidates, key=lambda g: affinity(prediction, g))
-            free.remove(best)
+        paired = _pairs(unmatched, pool, matches, affinity)
+        still = [p for i, p in enumerate(unmatched) if i not in paired]
+        taken = set(paired.values())
+        free = [g for j, g in enumerate(pool) if j not in taken]
+        for i, j in sorted(paired.items()):
+            prediction, best = unmatched[i], pool[j]
             if counts:
                 score.true_positives += 1
                 subject_right = right(prediction, best)
@@ -210,6 +207,23 @@ def _match(
             score.judge_band(prediction, None)
     score.extras += [f"{doc}: {label(p)}" for p in unmatched]
     return score
+
+
+def _pairs(
+    predictions: list[dict], golds: list[dict], matches: Callable[[dict, dict], bool], affinity: Callable[[dict, dict], float]
+) -> dict[int, int]:
+    """Prediction index → gold index, the closest pairs first: two 2% of one report (2025's, and 2026's target) each
+    meet the gold whose context is theirs, whichever the text prints first (not the first prediction's best pick)."""
+    scored = sorted(
+        ((-affinity(p, g), i, j) for i, p in enumerate(predictions) for j, g in enumerate(golds) if matches(p, g)),
+    )
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in scored:
+        if i not in paired and j not in taken:
+            paired[i] = j
+            taken.add(j)
+    return paired
 
 
 def _close(a: float | None, b: float | None) -> bool:
