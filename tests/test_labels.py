@@ -154,8 +154,8 @@ def test_eval_pairs_a_repeated_value_with_the_gold_whose_context_is_its_own(tmp_
     gold = {
         "doc": "d.txt",
         "figures": [
-            {"value_text": "2%", "amount": 2, "base_unit": "%", "subject": "甲", "context": "一般公共预算收入增长2%，规上工业增加值增长7.9%",
-             "target": False},
+            {"value_text": "2%", "amount": 2, "base_unit": "%", "subject": "甲",
+             "context": "一般公共预算收入增长2%，规上工业增加值增长7.9%", "target": False},
             {"value_text": "2%", "amount": 2, "base_unit": "%", "subject": "甲", "context": "预期目标：一般公共预算收入增长2%左右",
              "target": True},
         ],
