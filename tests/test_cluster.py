@@ -219,21 +219,21 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
 
 
 @needs("distributed")
-def test_tasks_are_sized_by_the_work_the_workers_measured(tmp_path):
-    """Few files to a task of long pages, many of tiny ones: each task a couple of seconds of a worker's time."""
+def test_tasks_are_sized_by_the_text_in_them_from_the_first_one_on():
+    """Many tiny files to a task, few long pages: each task about the same bytes of input, the first one included."""
     from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace
     from extractor.run.engines import DocumentTask
 
-    tasks = [DocumentTask(tmp_path / f"{index}.txt", f"{index}.txt") for index in range(20_000)]
-    pace = _Pace()
-    sizes = []
-    for batch in _batched(tasks, RULES_BATCH, None, _Guided(len(tasks), workers=2, pace=pace)):
-        sizes.append(len(batch))
-        pace.learn(len(batch), len(batch) * (0.002 if len(sizes) < 10 else 0.2))  # tiny files, then long pages
-    assert sizes[0] == _Pace.FIRST and sum(sizes) == len(tasks)
-    assert max(sizes[:10]) >= _Pace.TASK_SECONDS / 0.002 // 2  # hundreds of tiny files a task
-    assert max(sizes[16:]) <= _Pace.TASK_SECONDS / 0.2  # ten long pages a task, once the pace has caught up
-    assert sum(sizes[:10]) > 5_000  # ten tasks took thousands of tiny files, not one file each
+    tiny, page = 1_000, 60_000
+    tasks = [DocumentTask(f"{index}.txt", f"{index}.txt", size=tiny if index < 10_000 else page) for index in range(20_000)]
+    batches = list(_batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(len(tasks), workers=2, pace=_Pace())))
+    assert [task for batch in batches for task in batch] == tasks  # input order kept
+    sizes = [len(batch) for batch in batches]
+    assert sizes[0] >= _Pace.TASK_BYTES // tiny  # hundreds of tiny files in the first task already
+    long_ones = [len(batch) for batch in batches if batch[0].size == page]
+    assert max(long_ones) <= _Pace.TASK_BYTES // page + 1  # a handful of long pages a task
+    assert all(sum(task.size for task in batch[:-1]) < _Pace.TASK_BYTES for batch in batches)
+    assert len(batches) < len(tasks) * (tiny + page) / 2 / _Pace.TASK_BYTES * 2  # few tasks: Dask's cost per task is paid rarely
 
 
 def test_workers_hand_back_articles_rendered_for_every_writer():

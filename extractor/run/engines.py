@@ -77,15 +77,20 @@ class BackendSpec:
         return get_backend(self.name, self.llm, self.limits)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentTask:
-    """One input file, as the main process names it; ``meta`` is its --meta row, looked up by the main process."""
+    """One input file, as the main process names it; ``meta`` is its --meta row, looked up by the main process.
 
-    path: Path
+    The main process makes one per input, so ``path`` may be the plain string (a ``Path`` costs more to make than
+    the rest of the task together).
+    """
+
+    path: Path | str
     doc: str
     finished_sha256: str | None = None  # a previous run finished this content (--resume)
     meta: DocumentMeta | None = None
     location: str = ""  # the absolute path the worker reads: a relative one would be taken from the worker's own folder
+    size: int | None = None  # the file's bytes, when the main process read them (what tasks are sized by)
 
 
 @dataclass
@@ -184,7 +189,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask] | TaskBatch) -> l
     started = []
     for task in tasks:
         began = time.perf_counter()
-        location = Path(task.location) if task.location else task.path
+        location = Path(task.location or task.path)
         work = extract_document(
             location, task.doc, backend, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
         )
