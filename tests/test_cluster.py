@@ -428,3 +428,27 @@ def test_the_cli_starts_a_local_cluster_with_workers(tmp_path, capsys):
     assert main(["extract", str(SEEDS), "-o", str(tmp_path), "--workers", "1"]) == 0
     assert (tmp_path / "records.jsonl").stat().st_size > 0
     assert time.perf_counter() - started < 120
+
+
+def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks(tmp_path):
+    """Dask's scheduler and client keep a task's arguments while it runs: a document's share must be its file name."""
+    import pickle
+
+    from extractor.models import DocumentMeta
+    from extractor.run.engines import DocumentTask, TaskBatch
+
+    here, sha, meta = str(tmp_path), "ab" * 32, DocumentMeta(published="2024-03-05")
+    names = [f"d{index:06d}.txt" for index in range(2000)]
+    plain = [DocumentTask(f"corpus/2024/{name}", name, location=f"{here}/corpus/2024/{name}") for name in names]
+    special = [
+        DocumentTask("other/d000001.txt", "other/d000001.txt", sha, meta, f"{here}/other/d000001.txt"),
+        DocumentTask("/abs/x.txt", "x.txt", location="/abs/x.txt"),
+        DocumentTask("y.txt", "y.txt", location="/elsewhere/y.txt"),  # a location other than the worked-out one
+        DocumentTask("z.txt", "z.txt"),  # none given: the worker reads the path
+    ]
+    tasks = plain + special
+    batch = TaskBatch.of(tasks, here)
+    assert [(str(t.path), t.doc, t.finished_sha256, t.meta, t.location) for t in batch.tasks()] == [
+        (str(t.path), t.doc, t.finished_sha256, t.meta, t.location) for t in tasks
+    ]
+    assert len(pickle.dumps(batch)) < 20 * len(tasks)  # the file name and a NUL, where a path and a location took ~150 bytes
