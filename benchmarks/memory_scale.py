@@ -1,6 +1,7 @@
 """Peak memory of the main process against corpus size (issue 22): it should not grow with the number of documents.
 
     python benchmarks/memory_scale.py [--sizes 1000 100000] [--workers 0 2]
+    python benchmarks/memory_scale.py --folder PAGES --workers 2 --scheduler tcp://HOST:8786 [--profile FILE]
 
 Small documents (a few sentences of the seed pages each, numbered so that no
 two are alike) are made in a temporary folder; every run is a fresh process
