@@ -1,6 +1,7 @@
 """Peak memory of the main process against corpus size (issue 22): it should not grow with the number of documents.
 
     python benchmarks/memory_scale.py [--sizes 1000 100000] [--workers 0 2]
+    python benchmarks/memory_scale.py --folder PAGES --workers 2 --scheduler tcp://HOST:8786 [--profile FILE]
 
 Small documents (a few sentences of the seed pages each, numbered so that no
 two are alike) are made in a temporary folder; every run is a fresh process
@@ -16,6 +17,7 @@ main CPU per document, the number of workers one main process can keep busy.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import re
@@ -43,7 +45,10 @@ def make_documents(folder: Path, count: int, per_document: int = 3) -> None:
         (folder / f"d{index:06d}.txt").write_text(f"本报讯 第{index}号\n" + "\n".join(picked), encoding="utf-8")
 
 
-def measure(folder: Path, workers: int, out: Path) -> dict:
+def measure(folder: Path, workers: int, out: Path, scheduler: str = "", profile: str = "") -> dict:
+    """One run, in this process: its CPU per document, the workers', and the peak RSS; ``scheduler`` runs it on a
+    cluster of your own (``dask scheduler`` / ``dask worker``), ``profile`` writes a cProfile of the writing thread
+    (measured in CPU time) there."""
     from extractor.backends import get_backend
     from extractor.run.runner import run_extraction
     from extractor.text.load import scan_inputs
@@ -56,10 +61,16 @@ def measure(folder: Path, workers: int, out: Path) -> dict:
     else:
         from extractor.run.cluster import DaskEngine, dask_client
 
-        with dask_client(workers=workers) as client:
+        with dask_client(workers=None if scheduler else workers, scheduler=scheduler or None) as client:
             before = client.run(time.process_time)  # each worker process's own CPU seconds, read in that process
+            profiler = cProfile.Profile(time.thread_time) if profile else None
             started, cpu, thread = time.perf_counter(), time.process_time(), time.thread_time()
+            if profiler is not None:
+                profiler.enable()
             summary = run_extraction(files, out, get_backend("rules"), engine=DaskEngine(client))
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(profile)
             main_cpu, thread_cpu = time.process_time() - cpu, time.thread_time() - thread
             worker_cpu = sum(after - before.get(worker, 0.0) for worker, after in client.run(time.process_time).items())
             cpu, thread = time.process_time() - main_cpu, time.thread_time() - thread_cpu  # the read-out above is not the run's
@@ -79,25 +90,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
-    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", default="", help="runs with workers on this cluster (dask scheduler / dask worker)")
+    parser.add_argument("--folder", type=Path, help="these documents instead of generated ones (--sizes is then ignored)")
+    parser.add_argument("--profile", default="", help="a cProfile of the writing thread (CPU time) of each run, FILE-SIZE-WORKERS")
+    parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        folder, workers, out = args.one
-        print(json.dumps(measure(Path(folder), int(workers), Path(out))))
+        folder, workers, out, *rest = args.one
+        print(json.dumps(measure(Path(folder), int(workers), Path(out), *rest)))
         return
-    print(f"load average before: {os.getloadavg()}")
+    print(f"load average before: {os.getloadavg()}" + (f"; workers of {args.scheduler}" if args.scheduler else ""))
     print("ceiling: how many workers one main process can feed = worker CPU per document / main CPU per document;")
     print("model: N workers run at about min(N, ceiling) times one worker's speed (the main process's CPU bounds the rest)")
     print("(main: the whole process, with --workers the Dask scheduler it starts; writing: its thread that writes the outputs)")
     print("| documents | workers | wall s | main CPU ms/doc | writing ms/doc | worker CPU ms/doc | ceiling | of writing | main peak MiB |")
     print("|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="memory-scale-") as temporary:
-        for size in args.sizes:
-            folder = Path(temporary) / f"docs-{size}"
-            make_documents(folder, size)
+        for size in [0] if args.folder else args.sizes:
+            folder = args.folder or Path(temporary) / f"docs-{size}"
+            if not args.folder:
+                make_documents(folder, size)
             for workers in args.workers:
                 out = Path(temporary) / f"out-{size}-{workers}"
-                command = [sys.executable, __file__, "--one", str(folder), str(workers), str(out)]
+                profile = f"{args.profile}-{size}-{workers}" if args.profile else ""
+                command = [sys.executable, __file__, "--one", str(folder), str(workers), str(out), args.scheduler, profile]
                 done = subprocess.run(command, capture_output=True, text=True)
                 if done.returncode:
                     print(done.stderr[-2000:], file=sys.stderr)
@@ -106,6 +122,7 @@ def main() -> None:
                 main_ms, worker_ms, writing_ms = row["main_cpu_ms_per_doc"], row["worker_cpu_ms_per_doc"], row["writing_cpu_ms_per_doc"]
                 ceiling = f"{worker_ms / main_ms:.1f}" if workers and main_ms else ""
                 of_writing = f"{worker_ms / writing_ms:.1f}" if workers and writing_ms else ""
+                size = row["documents"]
                 cells = [f"{size:,}", str(workers or "one process"), f"{row['wall']:.1f}", f"{main_ms:.2f}", f"{writing_ms:.2f}"]
                 cells += [f"{worker_ms:.2f}", ceiling, of_writing]
                 print("| " + " | ".join([*cells, f"{row['peak_rss_mib']:.0f}"]) + " |", flush=True)

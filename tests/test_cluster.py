@@ -219,21 +219,21 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
 
 
 @needs("distributed")
-def test_tasks_are_sized_by_the_work_the_workers_measured(tmp_path):
-    """Few files to a task of long pages, many of tiny ones: each task a couple of seconds of a worker's time."""
+def test_tasks_are_sized_by_the_text_in_them_from_the_first_one_on():
+    """Many tiny files to a task, few long pages: each task about the same bytes of input, the first one included."""
     from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace
     from extractor.run.engines import DocumentTask
 
-    tasks = [DocumentTask(tmp_path / f"{index}.txt", f"{index}.txt") for index in range(20_000)]
-    pace = _Pace()
-    sizes = []
-    for batch in _batched(tasks, RULES_BATCH, None, _Guided(len(tasks), workers=2, pace=pace)):
-        sizes.append(len(batch))
-        pace.learn(len(batch), len(batch) * (0.002 if len(sizes) < 10 else 0.2))  # tiny files, then long pages
-    assert sizes[0] == _Pace.FIRST and sum(sizes) == len(tasks)
-    assert max(sizes[:10]) >= _Pace.TASK_SECONDS / 0.002 // 2  # hundreds of tiny files a task
-    assert max(sizes[16:]) <= _Pace.TASK_SECONDS / 0.2  # ten long pages a task, once the pace has caught up
-    assert sum(sizes[:10]) > 5_000  # ten tasks took thousands of tiny files, not one file each
+    tiny, page = 1_000, 60_000
+    tasks = [DocumentTask(f"{index}.txt", f"{index}.txt", size=tiny if index < 10_000 else page) for index in range(20_000)]
+    batches = list(_batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(len(tasks), workers=2, pace=_Pace())))
+    assert [task for batch in batches for task in batch] == tasks  # input order kept
+    sizes = [len(batch) for batch in batches]
+    assert sizes[0] >= _Pace.TASK_BYTES // tiny  # hundreds of tiny files in the first task already
+    long_ones = [len(batch) for batch in batches if batch[0].size == page]
+    assert max(long_ones) <= _Pace.TASK_BYTES // page + 1  # a handful of long pages a task
+    assert all(sum(task.size for task in batch[:-1]) < _Pace.TASK_BYTES for batch in batches)
+    assert len(batches) < len(tasks) * (tiny + page) / 2 / _Pace.TASK_BYTES * 2  # few tasks: Dask's cost per task is paid rarely
 
 
 def test_workers_hand_back_articles_rendered_for_every_writer():
@@ -428,3 +428,27 @@ def test_the_cli_starts_a_local_cluster_with_workers(tmp_path, capsys):
     assert main(["extract", str(SEEDS), "-o", str(tmp_path), "--workers", "1"]) == 0
     assert (tmp_path / "records.jsonl").stat().st_size > 0
     assert time.perf_counter() - started < 120
+
+
+def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks(tmp_path):
+    """Dask's scheduler and client keep a task's arguments while it runs: a document's share must be its file name."""
+    import pickle
+
+    from extractor.models import DocumentMeta
+    from extractor.run.engines import DocumentTask, TaskBatch
+
+    here, sha, meta = str(tmp_path), "ab" * 32, DocumentMeta(published="2024-03-05")
+    names = [f"d{index:06d}.txt" for index in range(2000)]
+    plain = [DocumentTask(f"corpus/2024/{name}", name, location=f"{here}/corpus/2024/{name}") for name in names]
+    special = [
+        DocumentTask("other/d000001.txt", "other/d000001.txt", sha, meta, f"{here}/other/d000001.txt"),
+        DocumentTask("/abs/x.txt", "x.txt", location="/abs/x.txt"),
+        DocumentTask("y.txt", "y.txt", location="/elsewhere/y.txt"),  # a location other than the worked-out one
+        DocumentTask("z.txt", "z.txt"),  # none given: the worker reads the path
+    ]
+    tasks = plain + special
+    batch = TaskBatch.of(tasks, here)
+    assert [(str(t.path), t.doc, t.finished_sha256, t.meta, t.location) for t in batch.tasks()] == [
+        (str(t.path), t.doc, t.finished_sha256, t.meta, t.location) for t in tasks
+    ]
+    assert len(pickle.dumps(batch)) < 20 * len(tasks)  # the file name and a NUL, where a path and a location took ~150 bytes

@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..domain.mentions import find_park_mentions, short_name_definitions
 from ..domain.registry import Registry, Zone, registry
@@ -179,46 +180,46 @@ def _one_park(identity: Identity | None, members: list[Park], defined_by: dict[s
 # --- the zones table ---------------------------------------------------------------------------
 
 
-def zone_rows(parks: Iterable[tuple], text_and_date: Callable[[str], tuple[str, str]]) -> list[tuple]:
+def zone_rows(
+    parks: Iterable[tuple], by_zone_and_doc: Iterable[tuple], text_and_date: Callable[[str], tuple[str, str]]
+) -> list[tuple]:
     """The rows of the ``zones`` table of records.sqlite: one per park_id across all documents.
 
-    ``parks`` gives (park_id, name, aliases, registered, level, province, city, doc) of every identified park in
-    input order; ``text_and_date`` a document's text and publication date. ``mentions`` counts the occurrences
-    of the zone's spellings in the documents' text (longest spelling first, so 山东省威海高新区 is one
-    mention, not two).
+    ``parks`` gives (park_id, name, aliases, registered, level, province, city) of every identified park in input
+    order, ``by_zone_and_doc`` (park_id, doc, name, aliases) of the same parks ordered by park_id and doc;
+    ``text_and_date`` a document's text and publication date. ``mentions`` counts the occurrences of the zone's
+    spellings in the documents' text (longest spelling first, so 山东省威海高新区 is one mention, not two).
+
+    Two passes, so that memory does not grow with the corpus (issue 22): the first keeps a zone's fields and
+    spellings, the second a zone's documents one at a time (only its list of documents, which is the row's own
+    value, is kept whole).
     """
     zones: dict[str, dict] = {}
-    for park_id, name, aliases, registered, level, province, city, doc in parks:
+    for park_id, name, aliases, registered, level, province, city in parks:
         zone = zones.setdefault(
-            park_id,
-            {"name": name, "spellings": {}, "docs": {}, "registered": registered, "level": level, "province": province, "city": city},
+            park_id, {"name": name, "spellings": {}, "registered": registered, "level": level, "province": province, "city": city}
         )
         zone["spellings"].update(dict.fromkeys([name, *json.loads(aliases or "[]")]))
-        zone["docs"].setdefault(doc, set()).update([name, *json.loads(aliases or "[]")])
-    rows = []
-    for park_id, zone in zones.items():
-        mentions, dates = 0, []
-        for doc, spellings in zone["docs"].items():
+    documents: dict[str, tuple[int, int, str, str | None, str | None]] = {}
+    for park_id, docs in groupby(by_zone_and_doc, key=lambda row: row[0]):
+        mentions, count, names, first, last = 0, 0, [], None, None
+        for doc, rows in groupby(docs, key=lambda row: row[1]):
+            spellings: set[str] = set()
+            for _park_id, _doc, name, aliases in rows:
+                spellings.update([name, *json.loads(aliases or "[]")])
             text, date = text_and_date(doc)
             mentions += _count(text, spellings)
-            dates += [date] if date else []
-        dates.sort()
-        rows.append(
-            (
-                park_id,
-                zone["name"],
-                json.dumps([s for s in zone["spellings"] if s != zone["name"]], ensure_ascii=False),
-                zone["registered"],
-                zone["level"],
-                zone["province"],
-                zone["city"],
-                mentions,
-                len(zone["docs"]),
-                json.dumps(sorted(zone["docs"]), ensure_ascii=False),
-                dates[0] if dates else None,
-                dates[-1] if dates else None,
-            )
-        )
+            count += 1
+            names.append(json.dumps(doc, ensure_ascii=False))
+            if date:
+                first, last = min(first or date, date), max(last or date, date)
+        documents[park_id] = (mentions, count, "[" + ", ".join(names) + "]", first, last)  # as json.dumps writes a list
+    rows = []
+    for park_id, zone in zones.items():
+        mentions, count, listed, first, last = documents[park_id]
+        spelled = json.dumps([s for s in zone["spellings"] if s != zone["name"]], ensure_ascii=False)
+        fields = (zone["registered"], zone["level"], zone["province"], zone["city"])
+        rows.append((park_id, zone["name"], spelled, *fields, mentions, count, listed, first, last))
     return rows
 
 

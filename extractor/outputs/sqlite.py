@@ -660,8 +660,11 @@ class Ledger:
             row = db.execute(f"SELECT text, {published} FROM documents WHERE doc = ?", (doc,)).fetchone()
             return (row[0] or "", row[1] or "") if row else ("", "")
 
-        query = "SELECT park_id, name, aliases, registered, level, province, city, doc FROM parks WHERE park_id != '' ORDER BY rowid"
-        rows = zone_rows(db.execute(query), text_and_date)
+        identified = "FROM parks WHERE park_id != ''"
+        in_order = db.execute(f"SELECT park_id, name, aliases, registered, level, province, city {identified} ORDER BY rowid")
+        # a second cursor: SQLite sorts this one (spilling to a temporary file), so no zone's documents sit in memory
+        by_doc = db.cursor().execute(f"SELECT park_id, doc, name, aliases {identified} ORDER BY park_id, doc, rowid")
+        rows = zone_rows(in_order, by_doc, text_and_date)
         db.executemany(f"INSERT INTO {ZONES_TABLE} VALUES ({', '.join('?' * 12)})", rows)
         return len(rows)
 

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import queue
 import socket
 import threading
 import uuid
@@ -37,7 +38,7 @@ from typing import Any
 try:
     import dask
     import dask.bag as db
-    from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable, as_completed
+    from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable
 except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
 
@@ -48,9 +49,9 @@ from .pipeline import extract_file, extract_text
 
 __all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
 
-# A task of the rules backend is a batch of documents sized by the work in it (``_Pace``: a few seconds of a
-# worker's time), written whole into a shard by its worker: Dask's cost per task in the main process is then a small
-# share of the work, whatever the documents' size (issue 22)
+# A task of the rules backend is a batch of documents sized by the text in it (``_Pace``: about a megabyte, some
+# seconds of a worker's time), written whole into a shard by its worker: Dask's cost per task in the main process is
+# then a small share of the work, whatever the documents' size (issue 22)
 RULES_BATCH = 4096  # documents at most per task (many tiny files)
 LIBRARY_BATCH = 32  # documents per task of extract_many (each result travels back whole)
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
@@ -143,12 +144,10 @@ class DaskEngine:
         self.workers = max(1, sum(client.nthreads().values()))
         self.batch_size = batch_size
         self.in_flight = in_flight or 2 * self.workers + 1  # one running and one waiting per worker thread, and one arriving
-        self._pace: _Pace | None = None  # the rules backend's task sizes, learned during a run
 
     def extract(self, spec: BackendSpec, tasks: Iterable[DocumentTask], count: int | None = None) -> Iterator[Extracted | BatchDone]:
         run = uuid.uuid4().hex[:12]
         limits = None
-        self._pace = None
         if spec.llm is not None:  # one bound on calls in flight and one token budget for every worker
             limits = ClusterLimits(f"extractor-{run}", spec.llm.concurrency, spec.llm.max_tokens)
             limits.start(self.client)
@@ -156,8 +155,7 @@ class DaskEngine:
         if self.batch_size or spec.llm is not None:  # the LLM backend: a batch's calls fill the concurrency
             batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
         else:
-            self._pace = _Pace()
-            batches = _batched(tasks, RULES_BATCH, None, _Guided(count, self.workers, self._pace))
+            batches = _batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(count, self.workers, _Pace()))
         self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
         try:
             yield from self._in_order(spec, batches, run)
@@ -167,7 +165,9 @@ class DaskEngine:
 
     def _in_order(self, spec: BackendSpec, batches: Iterable[list[DocumentTask]], run: str) -> Iterator[Extracted | BatchDone]:
         """Submit while fewer than ``in_flight`` batches are running or waiting to be handed on; hand them on in order."""
-        running = as_completed()
+        # each future puts itself here when it is done (a Dask callback): the wait for the next one is one blocking
+        # get, where ``as_completed`` woke ten times a second whatever happened, a CPU cost in proportion to the wall time
+        running: queue.SimpleQueue[Future] = queue.SimpleQueue()
         batch_of: dict[Future, tuple[int, list[DocumentTask]]] = {}
         ready: dict[int, list[Extracted | BatchDone]] = {}  # the reorder buffer: done, waiting for an earlier batch
         submitted = handed = 0
@@ -180,7 +180,7 @@ class DaskEngine:
                         handed += 1
                 future = self.client.submit(extract_batch, spec, TaskBatch.of(batch), key=f"extract-{run}-{submitted}", pure=False)
                 batch_of[future] = (submitted, batch)
-                running.add(future)
+                future.add_done_callback(running.put)
                 submitted += 1
             while handed < submitted:
                 if handed not in ready:
@@ -194,13 +194,11 @@ class DaskEngine:
                     self.client.cancel(list(batch_of))
 
     def _settle_one(
-        self, running: as_completed, batch_of: dict[Future, tuple[int, list[DocumentTask]]], ready: dict, spec: BackendSpec
+        self, running: queue.SimpleQueue[Future], batch_of: dict[Future, tuple[int, list[DocumentTask]]], ready: dict, spec: BackendSpec
     ) -> None:
-        future = next(running)
+        future = _next_done(running)
         index, batch = batch_of.pop(future)
         ready[index] = self._result(future, batch, spec)
-        if self._pace is not None:
-            self._pace.learn(len(batch), max(result.seconds for result in ready[index]))  # its documents were all started first
 
     def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted | BatchDone]:
         try:
@@ -238,6 +236,13 @@ class DaskEngine:
 
     def close(self) -> None:
         return None  # the client belongs to whoever made it
+
+
+def _next_done(running: queue.SimpleQueue[Future]) -> Future:
+    """The next future done (finished, failed or cancelled: a lost scheduler cancels them all)."""
+    while True:
+        with contextlib.suppress(queue.Empty):
+            return running.get(timeout=1.0)  # a second at a time, so that Ctrl-C is heard
 
 
 class ClusterLimits:
@@ -407,41 +412,39 @@ def _warm_up(backend: str) -> None:
 
 
 class _Pace:
-    """How many documents make a task of about ``TASK_SECONDS``, learned from the workers' own timings as batches come back.
+    """How many documents make a task of about ``TASK_BYTES`` of input, from the sizes of the files batched so far.
 
-    Tasks are sized by the work in them, not by a count of files: a batch of tiny files and one of long pages both
-    keep a worker busy for a few seconds, so Dask's cost per task in the main process stays a small share of the work.
+    Tasks are sized by the text in them, not by a count of files nor by the seconds a worker reported: a batch of
+    tiny files and one of long pages both carry about a megabyte (some seconds of a worker's CPU: its time per
+    document is nearly in proportion to the document's bytes), from the first task on, and however loaded the
+    machine is, so that Dask's cost per task in the main process stays a small share of the work (issue 22).
     """
 
-    TASK_SECONDS = 2.0  # of a worker's time per task, once the pace is known
-    SHORTEST = 0.1  # seconds: no task is cut smaller than this near the end of a run
-    FIRST = 16  # documents per task before any has come back
+    TASK_BYTES = 1 << 20  # of input per task: about 350,000 Chinese characters, 3 to 5 seconds of a worker's CPU
+    SHORTEST = 64 << 10  # bytes: no task is cut smaller than this near the end of a run
 
     def __init__(self) -> None:
-        self.per_document: float | None = None  # seconds, a moving average
+        self.documents = 0
+        self.bytes = 0
 
-    def learn(self, documents: int, seconds: float) -> None:
-        if documents <= 0:
-            return
-        measured = max(seconds, 1e-6) / documents
-        self.per_document = measured if self.per_document is None else 0.5 * self.per_document + 0.5 * measured
-
-    def size(self, limit: int) -> int:
-        if self.per_document is None:
-            return min(limit, self.FIRST)
-        return max(1, min(limit, int(self.TASK_SECONDS / self.per_document)))
+    def learn(self, documents: int, size: int) -> None:
+        self.documents += documents
+        self.bytes += size
 
     def floor(self) -> int:
-        return 1 if self.per_document is None else max(1, int(self.SHORTEST / self.per_document))
+        """Documents in the shortest task, at the mean size so far."""
+        if not self.documents:
+            return 1
+        return max(1, self.SHORTEST * self.documents // max(1, self.bytes))
 
 
 class _Guided:
     """Guided self-scheduling: near the end of a run of known length, batches shrink so that the workers finish together.
 
     A batch holds at most the tasks left divided by ``PER_WORKER`` tasks per worker: 200 files on 2 workers go out as
-    batches of 25, 21, 19 … 1, not as 7 batches of 32 of which one worker gets 4. With a ``pace``, a batch is sized by
-    the work in it (``_Pace``), and not cut shorter than a tenth of a second of work: a tail of one-file tasks of tiny
-    files would cost the main process more than the imbalance it saves.
+    batches of 25, 21, 19 … 1, not as 7 batches of 32 of which one worker gets 4. With a ``pace``, a batch is not cut
+    shorter than ``_Pace.SHORTEST`` bytes of input: a tail of one-file tasks of tiny files would cost the main process
+    more than the imbalance it saves.
     """
 
     PER_WORKER = 4
@@ -452,41 +455,42 @@ class _Guided:
         self.pace = pace
 
     def cap(self, size: int) -> int:
-        if self.pace is not None:
-            size = self.pace.size(size)
         if self.left is None:
             return size
         floor = self.pace.floor() if self.pace is not None else 1
         return max(1, min(size, max(floor, self.left // (self.PER_WORKER * self.workers))))
 
-    def took(self, tasks: int) -> None:
+    def took(self, tasks: int, size: int) -> None:
         if self.left is not None:
             self.left -= tasks
+        if self.pace is not None:
+            self.pace.learn(tasks, size)
 
 
 def _batched(
     tasks: Iterable[DocumentTask], size: int, max_bytes: int | None = None, guided: _Guided | None = None
 ) -> Iterator[list[DocumentTask]]:
     """Batches of at most ``size`` tasks; with ``max_bytes``, ended by the file that reaches that many bytes; with
-    ``guided``, smaller near the end (and sized by the work in them, when it has a pace)."""
+    ``guided``, smaller near the end."""
     guided = guided or _Guided(None, 1)
     batch: list[DocumentTask] = []
     total = limit = 0
     for task in tasks:
         if not batch:
-            limit = guided.cap(size)  # the pace and the tasks left change between batches only
+            limit = guided.cap(size)  # the tasks left change between batches only
         batch.append(task)
-        total += _size(task.path) if max_bytes is not None else 0
+        if max_bytes is not None:
+            total += task.size if task.size is not None else _size(task.path)
         if len(batch) >= limit or (max_bytes is not None and total >= max_bytes):
-            guided.took(len(batch))
+            guided.took(len(batch), total)
             yield batch
             batch, total = [], 0
     if batch:
         yield batch
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except OSError:
         return 0  # the worker reports why it cannot read it

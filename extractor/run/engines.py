@@ -24,11 +24,12 @@ import os
 import socket
 import threading
 import time
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..backends import Backend, Usage, get_backend
 from ..backends.budget import DEFAULT_DOC_TIMEOUT
@@ -77,41 +78,85 @@ class BackendSpec:
         return get_backend(self.name, self.llm, self.limits)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentTask:
-    """One input file, as the main process names it; ``meta`` is its --meta row, looked up by the main process."""
+    """One input file, as the main process names it; ``meta`` is its --meta row, looked up by the main process.
 
-    path: Path
+    The main process makes one per input, so ``path`` may be the plain string (a ``Path`` costs more to make than
+    the rest of the task together).
+    """
+
+    path: Path | str
     doc: str
     finished_sha256: str | None = None  # a previous run finished this content (--resume)
     meta: DocumentMeta | None = None
     location: str = ""  # the absolute path the worker reads: a relative one would be taken from the worker's own folder
+    size: int | None = None  # the file's bytes, when the main process read them (what tasks are sized by)
 
 
 @dataclass
 class TaskBatch:
-    """A batch's tasks as columns of plain values, as they travel to a worker: one object that Dask does not walk
-    into (it looks for futures in every list it is given) and that pickles quickly (no ``Path`` objects)."""
+    """A batch's tasks as they travel to a worker: one object that Dask does not walk into (it looks for futures in
+    every list it is given), of a few bytes per document.
 
-    paths: list[str]
-    docs: list[str]
-    finished: list[str | None]
-    metas: list[DocumentMeta | None]
-    locations: list[str]
+    The file names go as one byte string and everything a worker can work out (a task's document name, its
+    absolute location) is left out unless it differs: a task's arguments are kept by Dask's scheduler and client
+    while it runs, and a few hundred bytes of Python strings per document grew the main process by some 0.3 KiB
+    per document over a run (issue 22).
+    """
+
+    here: str  # the main process's folder: a task's location is its path taken from there, unless given
+    folders: list[str]
+    names: bytes  # the file names (file system bytes), each ended by a NUL byte (which no file name holds)
+    folder_of: bytes  # each task's folder, as an array of indexes ("I"); empty when there is one folder
+    given: dict[str, dict[int, Any]]  # by column (path, doc, finished, meta, location): the values not worked out
 
     @classmethod
-    def of(cls, tasks: list[DocumentTask]) -> TaskBatch:
-        return cls(
-            [str(task.path) for task in tasks],
-            [task.doc for task in tasks],
-            [task.finished_sha256 for task in tasks],
-            [task.meta for task in tasks],
-            [task.location for task in tasks],
-        )
+    def of(cls, tasks: list[DocumentTask], here: str | None = None) -> TaskBatch:
+        here = os.getcwd() if here is None else here
+        folders: dict[str, int] = {}
+        folder_of = array("I")
+        names = bytearray()
+        given: dict[str, dict[int, Any]] = {"path": {}, "doc": {}, "finished": {}, "meta": {}, "location": {}}
+        for index, task in enumerate(tasks):
+            path = os.fspath(task.path)
+            folder, name = os.path.split(path)
+            folder_of.append(folders.setdefault(folder, len(folders)))
+            names += os.fsencode(name) + b"\0"
+            # only what a worker cannot work out travels (compared here, one by one: this runs for every input)
+            if path != _joined(folder, name):
+                given["path"][index] = path
+            if task.doc != display_name(name):
+                given["doc"][index] = task.doc
+            if task.finished_sha256 is not None:
+                given["finished"][index] = task.finished_sha256
+            if task.meta is not None:
+                given["meta"][index] = task.meta
+            if task.location != os.path.join(here, path):
+                given["location"][index] = task.location
+        return cls(here, list(folders), bytes(names), folder_of.tobytes() if len(folders) > 1 else b"", given)
 
     def tasks(self) -> list[DocumentTask]:
-        columns = zip(self.paths, self.docs, self.finished, self.metas, self.locations, strict=True)
-        return [DocumentTask(Path(path), doc, finished, meta, location) for path, doc, finished, meta, location in columns]
+        folder_of = array("I", self.folder_of) if self.folder_of else None
+        given = self.given
+        tasks = []
+        for index, raw in enumerate(self.names.split(b"\0")[:-1]):
+            name = os.fsdecode(raw)
+            path = given["path"].get(index) or _joined(self.folders[folder_of[index] if folder_of else 0], name)
+            tasks.append(
+                DocumentTask(
+                    Path(path),
+                    given["doc"].get(index, display_name(name)),
+                    given["finished"].get(index),
+                    given["meta"].get(index),
+                    given["location"].get(index, os.path.join(self.here, path)),
+                )
+            )
+        return tasks
+
+
+def _joined(folder: str, name: str) -> str:
+    return os.path.join(folder, name) if folder else name
 
 
 def unseen_reason(location: str) -> str:
@@ -184,7 +229,7 @@ def extract_batch(spec: BackendSpec, tasks: list[DocumentTask] | TaskBatch) -> l
     started = []
     for task in tasks:
         began = time.perf_counter()
-        location = Path(task.location) if task.location else task.path
+        location = Path(task.location or task.path)
         work = extract_document(
             location, task.doc, backend, task.finished_sha256, _Given(task.meta), spec.max_file_size, spec.doc_timeout
         )

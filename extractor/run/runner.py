@@ -315,10 +315,20 @@ class _Prepared:
 
 
 def _tasks(files: Sequence[Path], finished: dict[str, str], manifest: Manifest | None) -> Iterator[DocumentTask]:
+    """A task per input, made of strings (this is the main process's work per document on a cluster: kept small)."""
     here = os.getcwd()  # a worker's folder is not ours: it gets absolute paths
-    for path, doc in _named(files):
+    for path, doc in _named_strings(files):
         location = os.path.join(here, path)  # an absolute path stays as it is
-        yield DocumentTask(path, doc, finished.get(doc), manifest.meta_for(path) if manifest else None, location)
+        meta = manifest.meta_for(Path(path)) if manifest else None
+        yield DocumentTask(path, doc, finished.get(doc) if finished else None, meta, location, _file_size(location))
+
+
+def _file_size(location: str) -> int:
+    """What the engine sizes tasks by; 0 for a file it cannot see (the worker reports why)."""
+    try:
+        return os.stat(location).st_size
+    except OSError:
+        return 0
 
 
 def _backend_spec(backend: Backend, max_file_size: int, doc_timeout: float | None) -> BackendSpec:
@@ -389,27 +399,40 @@ _NAME_BITS = 1 << 22  # the bitmaps that tell names seen once from names two fil
 
 
 def _named(files: Sequence[Path]) -> Iterator[tuple[Path, str]]:
-    """Each file with its document name: the file's name, or its path where an earlier input had that name.
+    """Each file with its document name: the file's name, or its path where an earlier input had that name."""
+    for path, name in _named_strings(files):
+        yield Path(path), name
+
+
+def _named_strings(files: Sequence[Path]) -> Iterator[tuple[str, str]]:
+    """``_named``, each path as a string.
 
     Only the names two files may share are remembered: a first pass marks each name's bit in a bitmap, or in a
     second one when it is marked already, so that the memory does not grow with a corpus of distinct names (a bit
     shared by chance only means a name is remembered, never that it changes).
     """
     once, twice = bytearray(_NAME_BITS // 8), bytearray(_NAME_BITS // 8)
-    for path in files:
-        byte, mask = _name_bit(display_name(path.name))
+    for _path, plain in _strings(files):
+        byte, mask = _name_bit(display_name(plain))
         if once[byte] & mask:
             twice[byte] |= mask
         once[byte] |= mask
     names: set[str] = set()
-    for path in files:
-        name = display_name(path.name)
+    for path, plain in _strings(files):
+        name = display_name(plain)
         byte, mask = _name_bit(name)
         if twice[byte] & mask:  # another file may have this name: the first keeps it, the others are named by their path
             if name in names:
                 name = display_name(path)
             names.add(name)
         yield path, name
+
+
+def _strings(files: Sequence[Path]) -> Iterator[tuple[str, str]]:
+    """(path, file name) as strings: read out of a ``PathList`` without making ``Path``s."""
+    if isinstance(files, PathList):
+        return files.strings()
+    return ((os.fspath(path), path.name) for path in files)
 
 
 def _name_bit(name: str) -> tuple[int, int]:

@@ -441,6 +441,17 @@ class PathList(Sequence[Path]):
     def __iter__(self) -> Iterator[Path]:
         return (self[index] for index in range(len(self)))
 
+    def strings(self) -> Iterator[tuple[str, str]]:
+        """Each path as a string with its file name, in order, without making a ``Path`` (the main process of a
+        cluster names every input, and a ``Path`` costs more to make than the rest of its task together)."""
+        names, ends, folders, folder_of = self._names, self._ends, self._folders, self._folder_of
+        start = 0
+        for index, end in enumerate(ends):
+            name = os.fsdecode(bytes(names[start:end]))
+            folder = folders[folder_of[index]]
+            yield (os.path.join(folder, name) if folder else name), name
+            start = end
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PathList | list | tuple):
             return list(self) == list(other)
