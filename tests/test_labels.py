@@ -169,6 +169,19 @@ def test_eval_pairs_a_repeated_value_with_the_gold_whose_context_is_its_own(tmp_
         assert evaluate(order, tmp_path)["figures"].label_accuracy("target") == 1.0
 
 
+def test_eval_counts_no_subject_right_where_the_gold_has_none(tmp_path):
+    """A statistics page that never names its district: the gold's subject is empty, and so is a run that does not
+    guess one; a run that names any subject there is wrong."""
+    import json
+
+    gold = {"doc": "d.txt", "figures": [{"value_text": "295.4亿元", "amount": 2.954e10, "base_unit": "元", "subject": "",
+                                         "context": "全年完成地区生产总值295.4亿元"}]}
+    (tmp_path / "d.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    figure = {"kind": "figure", "doc": "d.txt", "amount": 2.954e10, "base_unit": "元", "evidence": {"text": "地区生产总值295.4亿元"}}
+    assert evaluate([{**figure, "subject": ""}], tmp_path)["figures"].attribute_accuracy == 1.0
+    assert evaluate([{**figure, "subject": "全市"}], tmp_path)["figures"].attribute_accuracy == 0.0
+
+
 def test_a_place_is_a_listed_place_not_a_fragment_ending_in_shi():
     page = "开发区建设者们靠着市财政分3年提供的贷款起步。\n目前，武汉市规模以上工业增加值增长8.3%。"
     figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}
