@@ -143,8 +143,8 @@ def _zone_spellings(parks: list[dict]) -> list[set[str]]:
 
 
 def _collective(name: str) -> str:
-    """32个国家级经济技术开发区 → 国家经济技术开发区: a collective without its count and 级."""
-    return _COUNTED.sub("", name).replace("国家级", "国家").replace("省级", "省") or name
+    """32个国家级经济技术开发区 → 国家经济技术开发区: a collective without its count and the 级 of 国家级."""
+    return _COUNTED.sub("", name).replace("国家级", "国家") or name  # 省级 stays: provincial-level zones are not 全省 (all the province's)
 
 
 _PLACE_RELATIVE = re.compile(r"^全(?P<level>[省市县州区])(?P<rest>.+)$")

@@ -461,7 +461,9 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
-        core, times = groups.most_common(1)[0]
+        # 全省高新区 over the parts it is split into (国家高新区…, 省级高新区…), however often each part is printed
+        relative = [(core, times) for core, times in groups.most_common() if _words().place_relative_group.match(core)]
+        core, times = relative[0] if relative else groups.most_common(1)[0]
         # Like a park, a group is the article's topic only when named more than once or in the lead: 各类园区 printed
         # once in a 12,000-character work report is a mention, not what the report speaks for.
         group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
@@ -588,6 +590,8 @@ def subject_of(
             continue
         if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
             continue  # …覆盖各类园区。招商引资…, …举办首届…大会。民航…: what an earlier sentence acts on is no later topic
+        if entity.kind == "group" and entity.end <= sentence_start and _is_part_of_own(entity, own):
+            continue  # 8个国家高新区…，省级高新区…。高新技术产业营业收入…: a part named before speaks for its own sentence only
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
         # when their own measures follow the name (X项目总投资…, X项目占地…).
         if entity.kind == "project" and not _words().project_measure.match(text, entity.end):
@@ -603,7 +607,8 @@ def subject_of(
         if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the group as printed
             return entity.name, "clause"
         collective = entity.kind == "group" and not entity.subset
-        return (canonical_group(entity.name) if collective else entity.name), scope(entity.start)
+        name = _part_of(canonical_group(entity.name), entity.name, own) if collective else entity.name
+        return name, scope(entity.start)
     if yardstick:
         return yardstick, "paragraph"
     return own, "document" if own else "none"
@@ -655,6 +660,22 @@ def _is_measured(entity: Entity, text: str, position: int) -> bool:
     return entity.kind in _NAMED_KINDS and entity.end <= position and (
         entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position))
     )
+
+
+def _part_of(name: str, printed: str, own: str) -> str:
+    """国家高新区 in an article about 全省高新区 (其中国家高新区…, 省级高新区…) is that place's share of it: 全省国家高新区,
+    grounded as the whole is (四川省国家高新区), so the table never adds a province's zones to the nation's. A group
+    printed with the nation's scope (全国…国家高新区) stays the nation's."""
+    scope = _words().place_relative_group.match(own)
+    if scope is None or name == own or _NATION.match(printed) or not _words().level_group.fullmatch(name):
+        return name
+    return scope.group() + name
+
+
+def _is_part_of_own(entity: Entity, own: str) -> bool:
+    """A level group (国家高新区, 省级高新区) named in an article about its place's whole (全省高新区)."""
+    canonical = canonical_group(entity.name)
+    return not entity.subset and _part_of(canonical, entity.name, own) != canonical
 
 
 def grounded_collective(name: str, entities: list[Entity]) -> str:
