@@ -182,6 +182,14 @@ def test_eval_counts_no_subject_right_where_the_gold_has_none(tmp_path):
     assert evaluate([{**figure, "subject": "全市"}], tmp_path)["figures"].attribute_accuracy == 0.0
 
 
+def test_eval_tells_provincial_level_zones_from_all_the_provinces_zones():
+    from extractor.tools.evaluate import _subjects_agree
+
+    assert not _subjects_agree("省级高新区", "全省高新区", [])  # 省级: the provincial-level ones; 全省: all of them
+    assert _subjects_agree("全省国家高新区", "国家高新区", [])  # the province's share, printed as the group
+    assert _subjects_agree("32个国家级经济技术开发区", "国家经济技术开发区", [])
+
+
 def test_a_place_is_a_listed_place_not_a_fragment_ending_in_shi():
     page = "开发区建设者们靠着市财政分3年提供的贷款起步。\n目前，武汉市规模以上工业增加值增长8.3%。"
     figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}
