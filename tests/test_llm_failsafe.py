@@ -256,7 +256,9 @@ def test_ctrl_c_during_calls_exits_cleanly(tmp_path):
     with FakeModelServer(Script(gold_dir=GOLD, delay=3.0)) as server:
         command = [sys.executable, "-m", "extractor", "extract", str(SEEDS), "-o", str(tmp_path), "--backend", "llm"]
         command += ["--base-url", server.base_url, "--model", "oracle", "--no-cache", "--concurrency", "4"]
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) as process:
+        # Ctrl-C as at a terminal: a suite started in the background (cmd &) inherits SIGINT ignored, and so would the run
+        terminal = {"preexec_fn": lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)}
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, **terminal) as process:
             try:
                 deadline = time.monotonic() + 60  # a loaded machine may take long to start Python and import the backend
                 while server.stats.calls < 4 and process.poll() is None and time.monotonic() < deadline:
