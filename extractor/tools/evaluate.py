@@ -258,12 +258,28 @@ def _evidence_text(record: dict) -> str:
     return (record.get("evidence") or {}).get("text", "")
 
 
+def _same_figure(prediction: dict, gold: dict) -> bool:
+    """A run's figure and a gold one can be the same: one base unit, one amount."""
+    same_unit = _plain(prediction.get("base_unit", "")) == _plain(gold.get("base_unit", ""))
+    return same_unit and _close(prediction.get("amount"), gold.get("amount"))
+
+
+def _figure_affinity(prediction: dict, gold: dict) -> float:
+    return _overlap(_evidence_text(prediction), gold.get("context", ""))
+
+
+def required_figure_pairs(predictions: list[dict], golds: list[dict]) -> list[tuple[dict, dict]]:
+    """The run's figures paired with the required gold figures, as the score pairs them (for listing what differs)."""
+    required = [g for g in golds if not g.get("optional")]
+    return [(predictions[i], required[j]) for i, j in sorted(_pairs(predictions, required, _same_figure, _figure_affinity).items())]
+
+
 def _score_figures(predictions: list[dict], golds: list[dict], doc: str, zones: list[set[str]] | None = None) -> Score:
     return _match(
         predictions,
         golds,
-        matches=lambda p, g: _plain(p.get("base_unit", "")) == _plain(g.get("base_unit", "")) and _close(p.get("amount"), g.get("amount")),
-        affinity=lambda p, g: _overlap(_evidence_text(p), g.get("context", "")),
+        matches=_same_figure,
+        affinity=_figure_affinity,
         right=lambda p, g: _subjects_agree(p.get("subject", ""), g.get("subject", ""), zones or []),
         label=lambda r: f"{r.get('value_text')} [{r.get('context') or _evidence_text(r)}]",
         doc=doc,
