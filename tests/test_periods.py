@@ -17,7 +17,9 @@ def test_resolution_table_of_the_data_file(words, published, start, end):
 def test_which_period_governs_a_figure(example):
     text = example["text"]
     index = PeriodIndex(text, 0, len(text))
-    assert index.words_at(text.index(example["figure"]))[0] == example["period"]
+    start = text.index(example["figure"])
+    words = index.words_at(start)[0]
+    assert periods.change_end_words(text, start, start + len(example["figure"]), words) == example["period"]
 
 
 def test_second_phase_does_not_inherit_the_first_phase_year_but_a_continuation_does():

@@ -55,6 +55,10 @@ class _Words:
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
     clause_only_day: re.Pattern[str]  # what follows an event's day told as an attribute (…挂牌成立的)
+    change_from: re.Pattern[str]  # before the first level of a change (从0.94万家增加到…)
+    change_from_after: re.Pattern[str]  # after it (…增加到)
+    change_to: re.Pattern[str]  # before the second level (从0.94万家增加到1.55万家)
+    value_year: re.Pattern[str]  # what follows a year told as its value's own (2020年的3.68万亿元)
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,8 @@ def title_period(title: str) -> str:
     """The period a headline names: a year or a part of one, not a deadline (到2025年) or a stock word."""
     for match in period_pattern().finditer(title):
         dated = match.group("year") or match.group("relative") or match.group("lone_part") or match.group("lone_from")
-        plan = (match.group("plan") or match.group("plan_named")) and not match.group("moment")  # “十四五”时期…回顾
+        plan_words = match.group("plan") or match.group("plan_named") or match.group("plan_bare")
+        plan = plan_words and not match.group("moment")  # “十四五”时期…回顾, 一、十三五工作回顾
         if (dated or plan) and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
             return match.group()
     return ""
@@ -326,6 +331,31 @@ class Anchor:
     clause_only: bool = False  # inside a sentence, a vague span or an event's day governs only its own clause
 
 
+def change_end_words(text: str, start: int, end: int, words: str) -> str:
+    """The period of a level at either end of a change told under a span of years (从0.94万家增加到1.55万家 under
+    “十四五”): the year before the span for the first, the span's last year for the second; else ``words``."""
+    match = period_pattern().fullmatch(words.strip()) if words else None
+    span = _span(match, "") if match is not None and not match.group("vague") else None
+    if span is None or span[0][:4] == span[1][:4]:
+        return words
+    found = knowledge().words
+    before = text[max(0, start - 30) : start]  # a bounded look-back: linear in the page
+    if found.change_from.search(before) and found.change_from_after.match(text[end : end + 12]):
+        return f"{int(span[0][:4]) - 1}年"
+    if found.change_to.search(before):
+        return f"{span[1][:4]}年"
+    return words
+
+
+def _value_year_words(text: str, match: re.Match[str]) -> str:
+    """The period words of a match; 到 dropped before a year told as its value's own (到2025年的4.93万亿元 is 2025's
+    level, not a deadline)."""
+    target = match.group("target")
+    if target and knowledge().words.value_year.match(text[match.end() : match.end() + 2]):
+        return match.group()[len(target) :]
+    return match.group()
+
+
 class PeriodIndex:
     """The period words of one article, found once, and the one that governs each position.
 
@@ -368,7 +398,7 @@ class PeriodIndex:
         return Anchor(
             start=match.start(),
             end=match.end(),
-            words=match.group(),
+            words=_value_year_words(text, match),
             opens_sentence=opens,
             names_year=bool(group("year") or group("relative")),
             part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
@@ -384,6 +414,8 @@ class PeriodIndex:
         words = knowledge().words
         if match.group("vague"):
             return not opens and bool(words.clause_only_vague.search(match.group()))
+        if not match.group("stock") and words.value_year.match(text[match.end() : match.end() + 2]):
+            return True  # 从2020年的3.68万亿元增长到2025年的4.93万亿元, 由十二五末的1123亿元: each its own value's
         day = match.group("day_month") and not match.group("until")
         return bool(day) and bool(words.clause_only_day.match(text[match.end() : match.end() + 8]))
 
@@ -413,9 +445,9 @@ class PeriodIndex:
             index -= 1
         return self._anchors[index] if index >= 0 else None
 
-    def heading_titles(self, position: int) -> list[str]:
-        """The titles of the headings that govern ``position``, innermost first."""
-        return [heading.text for heading in self._outline.governing(position)]
+    def sections(self, position: int) -> list[tuple[str, list[str]]]:
+        """The headings that govern ``position``, innermost first, each with its elder siblings' titles."""
+        return [(h.text, self._outline.earlier_titles(h)) for h in self._outline.governing(position)]
 
     def governing(self, position: int) -> Anchor | None:
         """The period that governs a number standing at ``position``, or None."""

@@ -137,6 +137,7 @@ class Outline:
                 found.append((line_start, heading[1], heading[0]))
         self.headings = self._scoped(text, found, end)
         self._starts = [h.end for h in self.headings]
+        self._siblings: dict[tuple[int, int], list[Heading]] | None = None
 
     @staticmethod
     def _scoped(text: str, found: list[tuple[int, int, int]], end: int) -> list[Heading]:
@@ -154,6 +155,15 @@ class Outline:
             Heading(start, stop, level, text[start:stop].strip(), scope_ends[index], parents[index])
             for index, (start, stop, level) in enumerate(found)
         ]
+
+    def earlier_titles(self, heading: Heading) -> list[str]:
+        """The titles of the headings before ``heading`` under the same parent and of its level (its elder
+        siblings: 一、…回顾 before 三、2026年主要工作)."""
+        if self._siblings is None:  # built once, on first use: one pass over the headings
+            self._siblings = {}
+            for found in self.headings:
+                self._siblings.setdefault((found.parent, found.level), []).append(found)
+        return [h.text for h in self._siblings.get((heading.parent, heading.level), []) if h.start < heading.start]
 
     def governing(self, position: int) -> list[Heading]:
         """The headings whose scope holds ``position``, innermost first.

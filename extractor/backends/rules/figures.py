@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
-from ...domain.periods import PeriodIndex, period_pattern
+from ...domain.periods import PeriodIndex, change_end_words, period_pattern
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
@@ -82,9 +82,10 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         if subject_from == "document" and subject == own_subject:
             subject_from = own_from  # the title names it (heading), or the article only names it most
         subject = grounded_collective(subject, entities)
-        if not labels.target and in_plan_section(periods.heading_titles(match.start), text[sentence_start : match.start]):
+        if not labels.target and in_plan_section(periods.sections(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
+        period = change_end_words(text, match.start, match.end, period)  # 从0.94万家增加到1.55万家 under “十四五”
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             period_from = "document" if period else period_from

@@ -177,14 +177,23 @@ def is_target(scope: str) -> bool:
     return bool(facts.target_cues.search(masked))
 
 
-def in_plan_section(headings: Iterable[str], sentence: str) -> bool:
-    """Under a heading that announces the work ahead (三、2026年重点工作), with none above or within it reviewing,
-    in a sentence that reports no outcome: a target whatever cue its own sentence lacks."""
+def in_plan_section(sections: Iterable[tuple[str, list[str]]], sentence: str) -> bool:
+    """Under a heading that announces the work ahead (三、2026年重点工作, or 三、2026年主要工作 after a review), with none
+    above or within it reviewing, in a sentence that reports no outcome: a target whatever cue its own sentence lacks.
+    ``sections`` are the governing headings' titles, each with its elder siblings' titles."""
     facts = knowledge()
-    titles = list(headings)
-    if facts.outcome.search(sentence) or any(facts.review_headings.search(title) for title in titles):
+    found = list(sections)
+    if facts.outcome.search(sentence) or any(facts.review_headings.search(title) for title, _ in found):
         return False
-    return any(facts.plan_headings.search(title) for title in titles)
+    return any(facts.plan_headings.search(title) or _year_work_ahead(title, earlier) for title, earlier in found)
+
+
+def _year_work_ahead(title: str, earlier: list[str]) -> bool:
+    """A year's work (2026年主要工作) after a heading of its level that reviews or plans: the work ahead."""
+    facts = knowledge()
+    if not facts.year_work_headings.search(title):
+        return False
+    return any(facts.review_headings.search(t) or facts.plan_headings.search(t) for t in earlier)
 
 
 @quick_init

@@ -73,6 +73,7 @@ class Lexicon:
     not_target_cues: re.Pattern[str]
     change_ends: re.Pattern[str]  # 由, 增加到 … ending the words before a number
     plan_headings: re.Pattern[str]
+    year_work_headings: re.Pattern[str]
     review_headings: re.Pattern[str]
     streak: re.Pattern[str]
     time_limit_after: re.Pattern[str]
@@ -183,6 +184,7 @@ class _TargetWords:
     outcome: re.Pattern[str]
     not_cues: re.Pattern[str]
     plan_headings: re.Pattern[str]  # a heading that announces the work ahead: its section holds targets
+    year_work_headings: re.Pattern[str]  # a year's work (三、2026年主要工作): ahead when it follows a review
     review_headings: re.Pattern[str]
     examples: tuple[dict[str, Any], ...] = ()
 
@@ -241,6 +243,7 @@ def knowledge() -> Lexicon:
         not_target_cues=target.not_cues,
         change_ends=re.compile(f"(?:{phrase.change_from}|{phrase.change_to})$"),
         plan_headings=target.plan_headings,
+        year_work_headings=target.year_work_headings,
         review_headings=target.review_headings,
         streak=phrase.streak,
         time_limit_after=phrase.time_limit_after,
