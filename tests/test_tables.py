@@ -181,3 +181,12 @@ def test_a_run_of_thousands_of_bare_lines_is_no_table():
     assert find_tables(text, 0, len(text)) == []
     short = "比去年增长(%)\n占比(%)\n" + "".join(f"行业{i}\n{i}.5\n{i}.1\n" for i in range(20))
     assert len(find_tables(short, 0, len(short))) == 1
+
+
+def test_a_table_whose_headers_name_no_period_takes_its_captions():
+    table = "单位:亿元\n指标\t绝对数\t比上年增长%\n生产总值\t295.4\t7.7\n第一产业\t24.4\t3.3\n"
+    dated = _figures("统计公报\n2022年全区生产总值及其增长速度\n" + table)
+    assert (dated["295.4"].period, dated["295.4"].period_from) == ("2022年", "table")
+    assert dated["3.3"].period_end == "2022-12-31"
+    undated = _figures("统计公报\n全区生产总值及其增长速度\n" + table)
+    assert undated["295.4"].period == "" and undated["295.4"].period_from == "none"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
-from ...domain.periods import PeriodIndex, change_end_words, period_pattern
+from ...domain.periods import PeriodIndex, change_end_words, period_pattern, title_period
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
@@ -171,10 +171,10 @@ def _covered(spans: list[tuple[int, int]], position: int) -> bool:
 def _table_figures(
     text: str, rows: list[list[Cell]], entities: list[Entity], floor: int, own: str, before: list[Figure]
 ) -> list[Figure]:
-    """One figure per numeric cell: metric and unit from its header, period from the other header, and the
-    subject the table's caption (the line before it) names, else the article's own. A table with neither
-    takes the subject and the period of the text it follows (a statistics page's table restates its report:
-    今年前11个月全市…, then 本月 | 增长% | 累计 …)."""
+    """One figure per numeric cell: metric and unit from its header, period from the other header (else the
+    caption's: 2022年全区生产总值及其增长速度), and the subject the table's caption (the line before it) names, else
+    the article's own. A table with neither takes the subject and the period of the text it follows (a statistics
+    page's table restates its report: 今年前11个月全市…, then 本月 | 增长% | 累计 …)."""
     table_start = text.rfind("\n", floor, rows[0][0].start) + 1
     caption_start = text.rfind("\n", floor, max(floor, table_start - 1)) + 1  # the line before the table
     starts = [e.start for e in entities]
@@ -185,6 +185,7 @@ def _table_figures(
     if not subject and text_before is not None and text_before.subject:
         subject, subject_from = text_before.subject, "paragraph"
     period_before = text_before.period if text_before is not None and text_before.period_from != "none" else ""
+    caption_period = title_period(text[caption_start:table_start])  # 2022年全区生产总值及其增长速度: the table's year
     figures = []
     line = unit_line(text, rows[-1][-1].start)  # 单位：万元 before the table: the unit of cells whose headers print none
     for found in table_cells(rows):
@@ -211,11 +212,11 @@ def _table_figures(
                 metric_key=key,
                 metric_scope=found.scope,
                 measure=measure,
-                period=found.period or period_before,
+                period=found.period or caption_period or period_before,
                 subject=row_subject or subject,
                 subject_from="table" if row_subject else subject_from,
                 metric_from=key_from,
-                period_from="table" if found.period else "paragraph" if period_before else "none",
+                period_from="table" if found.period or caption_period else "paragraph" if period_before else "none",
                 evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
             )
         )
