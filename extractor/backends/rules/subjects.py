@@ -103,6 +103,7 @@ class _Words:
     defined_short_name: re.Pattern[str]
     photo_credit: re.Pattern[str]
     place_relative_group: re.Pattern[str]
+    province_group: re.Pattern[str]  # 湖南产业园区: a province's name and a zone word
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class _SubjectWords:
     level_groups: tuple[str, ...]
     compared_before: re.Pattern[str]
     collective_scopes: str
+    not_group_provinces: tuple[str, ...]
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
     defined_short_name: re.Pattern[str]
@@ -166,8 +168,10 @@ def _words() -> _Words:
     count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
     modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
     levelled = "|".join(sorted(data.level_groups, key=len, reverse=True))
+    provinces = "|".join(_province_scopes(data.not_group_provinces))
     collective = (
         rf"(?<![\d.])(?:(?:{data.collective_scopes})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
+        rf"|(?:(?<={data.self_boundary})|(?<![\s\S])|(?<=\n))(?:{provinces})(?:{terms})"  # 湖南产业园区: the province's zones
         rf"|(?:(?<=[，。；,;：:\n])|(?<=其中))(?:{levelled})"
     )
     nouns = "|".join(data.anaphora_nouns)
@@ -220,7 +224,21 @@ def _words() -> _Words:
         defined_short_name=data.defined_short_name,
         photo_credit=data.photo_credit,
         place_relative_group=data.place_relative_group,
+        province_group=re.compile(rf"(?:{provinces})(?:{terms})"),
     )
+
+
+def _whole_place_group(core: str) -> bool:
+    """全省高新区, 我市园区, 湖南产业园区: the zones of a whole place, named relative to it or by a province's name."""
+    return bool(_words().place_relative_group.match(core) or _words().province_group.fullmatch(core))
+
+
+def _province_scopes(excluded: Iterable[str]) -> list[str]:
+    """Provinces by full and short name (湖南省, 湖南), longest first, but those whose name before a zone word names one
+    zone of their own (天津开发区, 北京经开区: subjects.toml not_group_provinces)."""
+    skip = set(excluded)
+    names = {n for p in places() if p.kind == "province" and p.stem not in skip for n in (p.name, p.stem) if len(n) >= 2}
+    return sorted(names, key=len, reverse=True)
 
 
 def _alternatives(words: Iterable[str]) -> re.Pattern[str]:
@@ -462,8 +480,9 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     groups = Counter(_group_core(e.name) for e in entities if e.kind == "group" and not e.yardstick)
     if groups:
         # 全省高新区 over the parts it is split into (国家高新区…, 省级高新区…), however often each part is printed
-        relative = [(core, times) for core, times in groups.most_common() if _words().place_relative_group.match(core)]
-        core, times = relative[0] if relative else groups.most_common(1)[0]
+        # and a province's zones by its name (湖南产业园区) are that whole too: each spelling counts for it
+        relative = [(core, times) for core, times in groups.most_common() if _whole_place_group(core)]
+        core, times = (relative[0][0], sum(t for _, t in relative)) if relative else groups.most_common(1)[0]
         # Like a park, a group is the article's topic only when named more than once or in the lead: 各类园区 printed
         # once in a 12,000-character work report is a mention, not what the report speaks for.
         group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
