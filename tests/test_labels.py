@@ -300,3 +300,12 @@ def test_indexed_names_cut_the_phrase_where_the_plain_list_does():
 
     check()
     assert NameIndex(["企业", "高新区", "新区"]).ends_in("全市高新区企业企业") == [5, 5, 7]  # each name once, at its first end
+
+
+def test_where_the_news_came_from_is_not_the_subject_of_its_sentence():
+    # 从…获悉 names the source (subjects.toml source_before/source_after): at most the document's subject, not the
+    # sentence's, so the figure is not high on its strength
+    figure = _figure("记者日前从上海自贸区管委会保税区管理局获悉，2023年，经营总收入2.32万亿元。", "2.32万亿元")
+    assert figure.subject_from != "sentence"
+    named = _figure("记者从苏州工业园区获悉，2023年，昆山开发区实现地区生产总值3686亿元。", "3686亿元")
+    assert (named.subject, named.subject_from) == ("昆山开发区", "clause")  # a subject of its own clause stays

@@ -142,6 +142,8 @@ class _SubjectWords:
     counted_after: re.Pattern[str]
     listed_examples: re.Pattern[str]
     locative_leads: list[str]
+    source_before: re.Pattern[str]
+    source_after: re.Pattern[str]
     investment_before: re.Pattern[str]
     invested_thing: re.Pattern[str]
     qualifies: re.Pattern[str]
@@ -414,6 +416,9 @@ def _is_locative(text: str, start: int, end: int = 0) -> bool:
     window = window[mark.end() :] if mark else window  # 位于X的Y: Y is no place
     if window.endswith("在") and end and text[end : end + 1] in "，,":
         return False
+    data = subject_words()
+    if end and data.source_before.search(window) and data.source_after.match(text[end : end + 20]):
+        return True  # 记者从…管委会获悉: where the news came from
     words = _words()
     return bool(window) and (words.locative.end(window) == len(window) or bool(words.locative_near.search(window)))
 
