@@ -143,6 +143,7 @@ class _SubjectWords:
     listed_examples: re.Pattern[str]
     locative_leads: list[str]
     source_before: re.Pattern[str]
+    event_after: re.Pattern[str]
     source_after: re.Pattern[str]
     investment_before: re.Pattern[str]
     invested_thing: re.Pattern[str]
@@ -614,6 +615,8 @@ def subject_of(
             continue
         if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
             continue  # …覆盖各类园区。招商引资…, …举办首届…大会。民航…: what an earlier sentence acts on is no later topic
+        if entity.end <= clause_start and _only_event(text, entity.end):
+            continue  # 天目山实验室顺利揭牌，10家省实验室…: an item of a list of achievements, no later topic
         if entity.kind == "group" and entity.end <= sentence_start and _is_part_of_own(entity, own):
             continue  # 8个国家高新区…，省级高新区…。高新技术产业营业收入…: a part named before speaks for its own sentence only
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
@@ -636,6 +639,18 @@ def subject_of(
     if yardstick:
         return yardstick, "paragraph"
     return own, "document" if own else "none"
+
+
+_CLAUSE_END = re.compile("[，。；,;！？\n]")
+
+
+def _only_event(text: str, end: int) -> bool:
+    """The clause after a name only tells an event of its status (获批创建, 揭牌, 落户) and holds no number."""
+    if not subject_words().event_after.match(text[end : end + 24]):
+        return False
+    stop = _CLAUSE_END.search(text, end, end + 40)
+    clause = text[end : stop.start() if stop else end + 40]
+    return not any(char.isdigit() for char in clause)
 
 
 def _entity_after(entities: list[Entity], starts: list[int], text: str, end: int) -> str:
