@@ -93,6 +93,7 @@ class _Words:
     breakdown: re.Pattern[str]
     lead_chars: int
     canonical_groups: dict[str, str]
+    canonical_group_terms: dict[str, str]
     subset_before: re.Pattern[str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
@@ -154,6 +155,7 @@ class _SubjectWords:
     place_clause_marks: str
     not_place_after: re.Pattern[str]
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
+    canonical_group_terms: dict[str, list[str]]  # a zone word and its long spellings, for groups named by a place
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -217,6 +219,7 @@ def _words() -> _Words:
         breakdown=data.breakdown,
         lead_chars=data.lead_chars,
         canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
+        canonical_group_terms={alias: name for name, aliases in data.canonical_group_terms.items() for alias in aliases},
         subset_before=re.compile(f"(?:{data.subset_before})$"),
         place_self=_alternatives(data.place_self_words),
         not_place_self_after=data.not_place_self_after,
@@ -615,8 +618,8 @@ def subject_of(
             continue
         if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
             continue  # …覆盖各类园区。招商引资…, …举办首届…大会。民航…: what an earlier sentence acts on is no later topic
-        if entity.end <= clause_start and _only_event(text, entity.end):
-            continue  # 天目山实验室顺利揭牌，10家省实验室…: an item of a list of achievements, no later topic
+        if entity.end <= clause_start and _only_event(text, entity.end) and not _heads_sentence(text, entity.start):
+            continue  # …，天目山实验室顺利揭牌，10家省实验室…: an item of a list of achievements, no later topic
         if entity.kind == "group" and entity.end <= sentence_start and _is_part_of_own(entity, own):
             continue  # 8个国家高新区…，省级高新区…。高新技术产业营业收入…: a part named before speaks for its own sentence only
         # Project names are too loosely bounded to win on nearness alone: they come in through 该项目, or
@@ -642,6 +645,18 @@ def subject_of(
 
 
 _CLAUSE_END = re.compile("[，。；,;！？\n]")
+
+
+_SENTENCE_MARK = re.compile("[。！？!?\n]")
+_HEAD_CHARS = 6  # what may stand before a name that heads its sentence (去年，, 同时)
+
+
+def _heads_sentence(text: str, start: int) -> bool:
+    """The name opens its sentence (汕头大学医学院重点实验室去年建成投用。): the sentences after it may go on about it."""
+    before = text[max(0, start - 40) : start]
+    marks = list(_SENTENCE_MARK.finditer(before))
+    lead = before[marks[-1].end() :] if marks else before
+    return len(lead) <= _HEAD_CHARS and not any(mark in lead for mark in "，,；;")
 
 
 def _only_event(text: str, end: int) -> bool:
@@ -725,8 +740,9 @@ def grounded_collective(name: str, entities: list[Entity]) -> str:
     if match is None:
         return name
     level, rest = match.group("level"), name[match.end() :]
+    rest = _words().canonical_group_terms.get(rest, rest)  # 全省高新技术产业开发区 → 全省高新区: one spelling
     named = {e.name for e in entities if e.kind == "place" and e.name.endswith(level) and len(e.name) > 1}
-    return f"{named.pop()}{rest}" if len(named) == 1 and rest else name
+    return f"{named.pop()}{rest}" if len(named) == 1 and rest else name[: match.end()] + rest
 
 
 def _place_of_level(entities: list[Entity], level: str) -> str:
