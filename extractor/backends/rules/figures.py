@@ -23,7 +23,7 @@ from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_sec
 from .lexicon import metric_entries
 from .names import NameIndex
 from .parks import ParkMention
-from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
+from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, place_names, subject_of
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -44,6 +44,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
+    report_place = own_from == "heading" and own_subject in place_names()  # a report that speaks for its place
+    zone_names = {e.name for e in entities if e.kind == "park"}
     figures = []
     placed: list[tuple[int, int]] = []  # each figure's sentence start and number start, for the respective-list pass
     tables = find_tables(text, start, end)
@@ -81,6 +83,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         if subject_from == "document" and subject == own_subject:
             subject_from = own_from  # the title names it (heading), or the article only names it most
+        elif subject_from == "paragraph" and report_place and subject in zone_names:
+            subject, subject_from = own_subject, own_from  # 这五年，雄安新区…。京津冀…800家: a report's zone speaks for its sentence
         subject = grounded_collective(subject, entities)
         if not labels.target and in_plan_section(periods.sections(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists

@@ -234,6 +234,11 @@ def _words() -> _Words:
     )
 
 
+def place_names() -> frozenset[str]:
+    """Place names of three characters or more (places.csv), as the subject readers know them."""
+    return _words().places
+
+
 def _whole_place_group(core: str) -> bool:
     """全省高新区, 我市园区, 湖南产业园区: the zones of a whole place, named relative to it or by a province's name."""
     return bool(_words().place_relative_group.match(core) or _words().province_group.fullmatch(core))
