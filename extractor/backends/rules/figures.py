@@ -86,6 +86,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         elif subject_from == "paragraph" and report_place and subject in zone_names:
             subject, subject_from = own_subject, own_from  # 这五年，雄安新区…。京津冀…800家: a report's zone speaks for its sentence
         subject = grounded_collective(subject, entities)
+        if not labels.target and _under_lead_cue(text, sentence_start, start):
+            labels = replace(labels, target=True)  # 预计,…；…；…。: the lead cue governs its whole list
         if not labels.target and in_plan_section(periods.sections(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
@@ -367,6 +369,20 @@ def _inside_short_quote(text: str, position: int) -> bool:
         return False
     right = text.find("”", position, position + 12)
     return right != -1 and not _SENTENCE_PUNCTUATION.search(text, left, right)
+
+
+_UP_TO_LAST_FULL_STOP = re.compile(r"(?s).*[。！？!?\n]")
+
+
+def _under_lead_cue(text: str, sentence_start: int, floor: int) -> bool:
+    """The full sentence (to its 。) opens with a target cue and a comma (预计,…): it governs each ；-clause, unless the
+    clause reports an outcome."""
+    facts = knowledge()
+    if sentence_start <= floor or text[sentence_start - 1] not in "；;":
+        return False  # the first clause: the figure's own sentence already holds the cue
+    full = _UP_TO_LAST_FULL_STOP.match(text, max(floor, sentence_start - 300), sentence_start)
+    full_start = full.end() if full else max(floor, sentence_start - 300)
+    return bool(facts.target_lead.match(text[full_start:sentence_start])) and not facts.outcome.search(text[full_start:sentence_start])
 
 
 def _sentence_start(text: str, position: int, floor: int) -> int:

@@ -68,6 +68,7 @@ class Lexicon:
     change_pp_units: frozenset[str]
     rate_units: frozenset[str]
     target_cues: re.Pattern[str]
+    target_lead: re.Pattern[str]
     outcome: re.Pattern[str]
     change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
@@ -181,6 +182,7 @@ class _MeasureWords:
 @dataclass(frozen=True)
 class _TargetWords:
     cues: re.Pattern[str]
+    lead_cues: re.Pattern[str]  # a cue that opens a sentence and scopes over its ；-list (预计,…；…；…。)
     outcome: re.Pattern[str]
     not_cues: re.Pattern[str]
     plan_headings: re.Pattern[str]  # a heading that announces the work ahead: its section holds targets
@@ -238,6 +240,7 @@ def knowledge() -> Lexicon:
         change_pp_units=measure.change_pp_units,
         rate_units=measure.rate_units,
         target_cues=target.cues,
+        target_lead=target.lead_cues,
         outcome=target.outcome,
         change_words=phrase.change_words,
         not_target_cues=target.not_cues,
