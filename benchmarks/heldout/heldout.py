@@ -122,7 +122,8 @@ def pairs(root: Path, records_path: str) -> None:
             wrong += [f"{label} {record.get(label)!r} vs {best[label]!r}" for label in LABELS
                       if (record.get(label) or "") != (best[label] or "")]
             if wrong:
-                print(f"{gold['doc']}: {best['value_text']} [{best['context']}] " + "; ".join(wrong))
+                band = record.get("confidence", "")
+                print(f"{gold['doc']}: {best['value_text']} [{best['context']}] ({band}) " + "; ".join(wrong))
 
 
 def _fmt(value: float | None) -> str:
