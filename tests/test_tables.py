@@ -190,3 +190,11 @@ def test_a_table_whose_headers_name_no_period_takes_its_captions():
     assert dated["3.3"].period_end == "2022-12-31"
     undated = _figures("统计公报\n全区生产总值及其增长速度\n" + table)
     assert undated["295.4"].period == "" and undated["295.4"].period_from == "none"
+
+
+def test_a_row_header_that_names_the_years_end_makes_its_cells_stocks():
+    # periods.toml moment_headers: 年末从业人员数 under 2005 is counted on 2005-12-31, 营业总收入 over the year
+    text = "指标\t2004\t2005\n年末从业人员数(万人)\t448.4\t521.1\n营业总收入(亿元)\t27446\t34416\n"
+    figures = _figures(text)
+    assert (figures["521.1"].period_start, figures["521.1"].period_end) == ("", "2005-12-31")
+    assert (figures["34416"].period_start, figures["34416"].period_end) == ("2005-01-01", "2005-12-31")

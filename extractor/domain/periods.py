@@ -39,6 +39,7 @@ class _Words:
     bare_plans: str  # plans recognized without quotes or 期间 (十三五工作回顾)
     moment_after: tuple[str, ...]
     until_before: tuple[str, ...]
+    moment_headers: tuple[str, ...]
     target_before: tuple[str, ...]
     since_after: tuple[str, ...]
     stock: tuple[str, ...]
@@ -329,6 +330,14 @@ class Anchor:
     running_total: bool  # 累计: a total within the period in force, if there is one
     vague: bool  # 近年来, 建成后: no time to resolve
     clause_only: bool = False  # inside a sentence, a vague span or an event's day governs only its own clause
+
+
+def at_period_end(words: str, header: str) -> str:
+    """A year a table's column names, as the moment its row header says the cell is taken at (年末从业人员数 under
+    2004年 → 2004年末); other words unchanged."""
+    if words.endswith("年") and any(moment in header for moment in knowledge().words.moment_headers):
+        return words + "末"
+    return words
 
 
 def change_end_words(text: str, start: int, end: int, words: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
-from ...domain.periods import PeriodIndex, change_end_words, period_pattern, title_period
+from ...domain.periods import PeriodIndex, at_period_end, change_end_words, period_pattern, title_period
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
@@ -218,7 +218,7 @@ def _table_figures(
                 metric_key=key,
                 metric_scope=found.scope,
                 measure=measure,
-                period=found.period or caption_period or period_before,
+                period=at_period_end(found.period, found.row_header.text) or caption_period or period_before,
                 subject=row_subject or subject,
                 subject_from="table" if row_subject else subject_from,
                 metric_from=key_from,
