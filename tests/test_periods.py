@@ -102,3 +102,20 @@ def test_a_headline_period_frames_the_outcomes_that_name_none():
 def test_a_headline_deadline_or_date_frames_nothing():
     assert periods.title_period("到2025年园区产值突破千亿") == ""
     assert periods.title_period("2023年6月12日园区签约15个项目") == ""
+
+
+def test_an_article_that_names_one_period_dates_its_undated_amounts_with_it():
+    from extractor import extract_text
+
+    lead = "四川高新区运行情况\n全省高新区经济运行呈现稳中加固、稳中提质、稳中向好态势，上半年实现营业收入13977.46亿元"
+
+    def figures(text: str) -> dict[str, Figure]:
+        result = extract_text(text, meta={"published": "2021-08-31"})
+        return {f.value_text: f for article in result.articles for f in article.figures}
+
+    one = figures(lead + "，同比增长28.09%。\n营业收入中，国家高新区实现营业收入7831.36亿元。")
+    assert (one["7831.36亿元"].period_end, one["7831.36亿元"].period_from) == ("2021-06-30", "document")
+    two = figures(lead + "，去年全年为2万亿元。\n营业收入中，国家高新区实现营业收入7831.36亿元。")
+    assert two["7831.36亿元"].period_end == ""  # two periods named: which one is not known
+    project = figures(lead + "，同比增长28.09%。\n新开工项目总投资达20亿元。")
+    assert project["20亿元"].period_end == ""  # a project's total is its own attribute (attribute_keys)

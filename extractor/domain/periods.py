@@ -40,6 +40,7 @@ class _Words:
     moment_after: tuple[str, ...]
     until_before: tuple[str, ...]
     moment_headers: tuple[str, ...]
+    attribute_keys: tuple[str, ...]
     target_before: tuple[str, ...]
     since_after: tuple[str, ...]
     stock: tuple[str, ...]
@@ -332,6 +333,11 @@ class Anchor:
     clause_only: bool = False  # inside a sentence, a vague span or an event's day governs only its own clause
 
 
+def dated_by_its_own(metric_key: str) -> bool:
+    """An attribute of a thing (a project's total investment): only its own words date it (periods.toml attribute_keys)."""
+    return metric_key in knowledge().words.attribute_keys
+
+
 def at_period_end(words: str, header: str) -> str:
     """A year a table's column names, as the moment its row header says the cell is taken at (年末从业人员数 under
     2004年 → 2004年末); other words unchanged."""
@@ -363,6 +369,11 @@ def _value_year_words(text: str, match: re.Match[str]) -> str:
     if target and knowledge().words.value_year.match(text[match.end() : match.end() + 2]):
         return match.group()[len(target) :]
     return match.group()
+
+
+def _frames_article(anchor: Anchor) -> bool:
+    """A period that may frame a whole news item: a year or a part of one, not vague, a running total or a clause's."""
+    return not (anchor.vague or anchor.running_total or anchor.clause_only) and (anchor.names_year or anchor.part_only)
 
 
 class PeriodIndex:
@@ -534,6 +545,12 @@ class PeriodIndex:
             return carried.year_words
         heading = period_pattern().fullmatch(self.heading_period(position))
         return (_year_words(heading) if heading else "") or self._head_year
+
+    def lead_period(self) -> str:
+        """The one period an article names, when every period word in it names the same (全省高新区上半年实现营业收入…
+        and no other): a news item about that period, whose undated amounts in later paragraphs are of it too."""
+        named = {a.words for a in self._anchors if _frames_article(a)}
+        return named.pop() if len(named) == 1 else ""
 
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,

@@ -14,12 +14,22 @@ from dataclasses import replace
 from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
-from ...domain.periods import PeriodIndex, at_period_end, change_end_words, period_pattern, title_period
+from ...domain.periods import PeriodIndex, at_period_end, change_end_words, dated_by_its_own, period_pattern, title_period
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
 from ..build import build_figure
-from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_section, knowledge, label_figure, measure_of, metric_key
+from .labels import (
+    FigureContext,
+    FigureLabels,
+    continues_sentence,
+    in_plan_section,
+    knowledge,
+    label_figure,
+    measure_of,
+    metric_key,
+    unit_class,
+)
 from .lexicon import metric_entries
 from .names import NameIndex
 from .parks import ParkMention
@@ -94,6 +104,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         period = change_end_words(text, match.start, match.end, period)  # 从0.94万家增加到1.55万家 under “十四五”
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
+            if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
+                period = periods.lead_period()  # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period
             period_from = "document" if period else period_from
         figures.append(
             build_figure(
