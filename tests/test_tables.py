@@ -198,3 +198,37 @@ def test_a_row_header_that_names_the_years_end_makes_its_cells_stocks():
     figures = _figures(text)
     assert (figures["521.1"].period_start, figures["521.1"].period_end) == ("", "2005-12-31")
     assert (figures["34416"].period_start, figures["34416"].period_end) == ("2005-01-01", "2005-12-31")
+
+
+YEARBOOK = (
+    "| 2-3 总产出 | |||||\n| 单位:亿元 | |||||\n| 项目 | 2013 | 2014 |\n| 总产出(亿元) | 61780.20 | 70742.78 |\n"
+    "| 第一产业 | 3170.16 | 3400.90 |\n| 第二产业 | 42949.47 | 49719.02 |\n| 第三产业 | 15660.57 | 17622.86 |\n"
+    "| 总产出指数(上年=100) | 116.20 | 110.50 |\n| 第一产业 | 104.40 | 104.40 |\n| 第二产业 | 119.10 | 111.90 |\n"
+    "| 总产出构成(%) | 100.00 | 100.00 |\n| 第一产业 | 5.10 | 4.80 |\n| 第二产业 | 69.50 | 70.30 |\n| 第三产业 | 25.30 | 24.90 |\n"
+)
+
+
+def test_a_yearbook_table_reads_each_block_with_its_own_unit_and_never_gives_an_index_a_unit():
+    figures = _figures(YEARBOOK)
+    assert (figures["3400.90"].unit, figures["3400.90"].metric, figures["3400.90"].period_end) == ("亿元", "第一产业总产出", "2014-12-31")
+    assert figures["3400.90"].status is Status.verified
+    assert (figures["70.30"].unit, figures["70.30"].status) == ("%", Status.verified)  # the 构成(%) block adds up to 100
+    indexes = [figures.get(value) for value in ("116.20", "110.50", "104.40", "119.10", "111.90")]
+    assert all(f is None or f.status is not Status.verified for f in indexes)  # no unit, the 单位 line's least of all
+
+
+def test_rows_that_do_not_add_up_take_no_unit_from_the_row_above():
+    text = "| 项目 | 2013 | 2014 |\n| 企业数(个) | 120 | 150 |\n| 高新技术企业 | 40 | 52 |\n| 科技型企业 | 30 | 41 |\n"
+    figures = _figures(text)
+    assert all(f.unit != "个" for value, f in figures.items() if value in ("52", "41"))  # no breakdown: not the 个's
+
+
+def test_the_validator_refuses_the_unit_line_for_an_index_row():
+    text = normalize(YEARBOOK).text
+    cell = text.index("|119.10") + 1
+    line = text.index("亿元")
+    forged = Figure.model_validate(
+        {"kind": "figure", "value_text": "119.10", "value": 119.1, "unit": "亿元", "amount": 11910000000.0, "base_unit": "CNY",
+         "evidence": {"start": cell, "end": cell + 6, "text": "119.10"}, "unit_span": {"start": line, "end": line + 2}}
+    )
+    assert verify(forged, text).status is not Status.verified

@@ -41,6 +41,8 @@ class TableCell:
     unit_end: int = -1  # where the unit's source ends (a growth word is longer than its %); -1: unit_start + len(unit)
     unit_from: str = ""  # which printing gives the unit: "header", "growth header" (累计增长 → %), "" when none
     subject: str = ""  # the row header, when the corner says the rows are zones or places (区域 | 单位数 | …)
+    parent: Cell | None = None  # the row this row breaks down (总产出(亿元) over 第一产业): where the unit is printed
+    block: Cell | None = None  # an index row above whose block the row stands in (总产出指数(上年=100)): no unit line
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class _Rules:
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
     min_rows: int
+    section_label: re.Pattern[str]
+    index_header: re.Pattern[str]
     generic_corner: re.Pattern[str]
     entity_corner: re.Pattern[str]
     caption_period: re.Pattern[str]
@@ -110,6 +114,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         if len(cells) >= 2:
             run.append(cells)
             continue
+        if run and len(cells) == 1 and _LEADING_BAR.match(line.group()) and _rules().section_label.fullmatch(cells[0].text):
+            continue  # |按主要行业分|||: a label of the rows below, inside the table
         if len(run) >= _rules().min_rows:
             tables.append(run)
         run = []
@@ -286,18 +292,108 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
     """
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     rows = rows[1:] if caption else rows
+    while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_of_years(rows[1], len(rows[0])):
+        rows = rows[1:]  # |2-3总产出|单位:亿元|: a caption line above the header row (its 单位 is the unit line)
     header, found = rows[0], []
+    parents = _breakdown_parents(rows[1:])
+    index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
     for row in rows[1:]:
-        row_header, values = row[0], row[1:]
-        shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
-        corner = header[0] if shift == 0 and not _year(header[0]) else None
-        for index, cell in enumerate(values):
-            column_index = index + 1 - shift
-            column = header[column_index] if 0 <= column_index < len(header) else None
-            if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
-                found.append(_entity_row_cell(cell, row_header, column, caption))
-            else:
-                found.append(_cell_with_headers(cell, row_header, column, corner))
+        parent = parents.get(id(row))
+        if parent is not None:
+            found += _breakdown_cells(row, header, parent)
+            continue
+        if _has_note(row[0]) or _metric_and_unit(row[0])[1]:
+            index_block = row[0] if _has_note(row[0]) else None
+            cells = _row_cells(row, header, caption)
+            found += [replace(cell, block=index_block) for cell in cells] if index_block is not None else cells
+        elif index_block is not None:  # 第一产业 under 总产出指数(上年=100): an index too, never the 单位 line's
+            found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
+        else:
+            found += _row_cells(row, header, caption)
+    return found
+
+
+def _header_of_years(row: list[Cell], above: int) -> bool:
+    """项目 | 2000 | 2005 …: a row of years (after its corner) wider than the row above it, or a row of years only."""
+    years = [c for c in row[1:] if _year(c)]
+    return len(years) >= 2 and (len(row) > above or len(years) == len(row) - 1)
+
+
+def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableCell]:
+    """The value cells of one row, each with its row's and column's headers; none for a second row of years (a
+    header the table's first row only captioned), whose years are no values."""
+    row_header, values = row[0], row[1:]
+    if len(values) >= 2 and all(_year(cell) for cell in values):
+        return []
+    shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
+    corner = header[0] if shift == 0 and not _year(header[0]) else None
+    found = []
+    for index, cell in enumerate(values):
+        column_index = index + 1 - shift
+        column = header[column_index] if 0 <= column_index < len(header) else None
+        if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
+            found.append(_entity_row_cell(cell, row_header, column, caption))
+        else:
+            found.append(_cell_with_headers(cell, row_header, column, corner))
+    return found
+
+
+def _breakdown_parents(rows: list[list[Cell]]) -> dict[int, list[Cell]]:
+    """Rows that break down the row above them, by the row's id: the parent row. A row whose header prints a unit
+    (总产出(亿元)) is a parent when the rows after it, with no unit of their own, add up to it in its first value
+    (第一产业 + 第二产业 + 第三产业 = 总产出, or the shares of a 构成(%) row to 100); the rows after those, up to the next
+    row that prints a unit, break it down too (工业, 建筑业 … after |按主要行业分|). Their cells take the parent's
+    unit and metric; a row that adds up to nothing takes no unit from any other row."""
+    parents: dict[int, list[Cell]] = {}
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        end = index + 1
+        while end < len(rows) and not _metric_and_unit(rows[end][0])[1] and not _has_note(rows[end][0]):
+            end += 1
+        if _metric_and_unit(row[0])[1] and _adds_up(row, rows[index + 1 : end]):
+            parents.update((id(child), row) for child in rows[index + 1 : end])
+        index = end
+    return parents
+
+
+def _has_note(cell: Cell) -> bool:
+    """总产出指数(上年=100): an index, a row of its own kind (no parent's child), whose rows below are indexes too."""
+    return bool(_rules().index_header.search(cell.text))
+
+
+_ADDS_UP = 0.005  # the parts of a total printed to two decimals add up within rounding
+
+
+def _adds_up(parent: list[Cell], children: list[list[Cell]]) -> bool:
+    """Two or more of the rows after ``parent``, from the first, add up to its first value."""
+    if len(parent) < 2 or not is_number(parent[1].text):
+        return False
+    total, running = _amount(parent[1].text), 0.0
+    for count, child in enumerate(children, start=1):
+        if len(child) < 2 or not is_number(child[1].text):
+            return False
+        running += _amount(child[1].text)
+        if count >= 2 and abs(running - total) <= _ADDS_UP * max(abs(total), 1.0):
+            return True
+    return False
+
+
+def _amount(text: str) -> float:
+    return float(text.replace(",", "").replace("−", "-").rstrip("%"))
+
+
+def _breakdown_cells(row: list[Cell], header: list[Cell], parent: list[Cell]) -> list[TableCell]:
+    """第一产业 under 总产出(亿元): each cell the parent's metric and unit, the row header its part, the column its year."""
+    words, unit, unit_start = _metric_and_unit(parent[0])
+    shift = len(row) - len(header)
+    found = []
+    for index, cell in enumerate(row[1:]):
+        column_index = index + 1 - shift
+        column = header[column_index] if 0 <= column_index < len(header) else None
+        part, period = row[0].text, _year(column)
+        metric = f"{part}{words}"
+        found.append(TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0]))
     return found
 
 
@@ -386,7 +482,8 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
     if holder is not None and unit == "%" and not own_unit and any((g.start, g.end) == (start, end) for g in growth):
         return "growth header"
     line = unit_line(text, position)
-    if line is not None and (line.start, line.end) == (start, end) and printed == unit and not own_unit and not growth:
+    indexed = any(_has_note(cell) for cell in headers)  # 总产出指数(上年=100) and the rows of its block: no unit at all
+    if line is not None and (line.start, line.end) == (start, end) and printed == unit and not own_unit and not growth and not indexed:
         return "unit line"
     return ""
 
@@ -412,6 +509,9 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
         numeric = len(cells) >= 2 and any(is_number(cell) for cell in cells[1:])
         if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run
             run.append((line.start(), line.end(), cells))
+            continue
+        if run and len(cells) == 1 and _rules().section_label.fullmatch(cells[0]):
+            run.append((line.start(), line.end(), cells))  # | 按主要行业分 | | |: a label of the rows below, on its line
             continue
         rows += _kept(run)
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
@@ -485,7 +585,7 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
-    headers = (found.column_header,) if found.subject else (found.row_header, found.column_header)
+    headers = (found.column_header,) if found.subject else (found.row_header, found.column_header, found.parent, found.block)
     return [cell for cell in headers if cell is not None]
 
 

@@ -263,8 +263,8 @@ _ROW_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
 
 def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:
     """A cell whose headers give no unit takes the table's 单位 line's, which the unit span then points at."""
-    if found.unit or line is None:
-        return found
+    if found.unit or line is None or found.block is not None:
+        return found  # a row in an index's block (…指数(上年=100)) has no unit, whatever the 单位 line says
     return replace(found, unit=line.text, unit_start=line.start, unit_end=line.end, unit_from="unit line")
 
 
