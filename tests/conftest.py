@@ -3,6 +3,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed lives in benchmarks/, not in unit tests: a property test's first example pays for loading the knowledge
+# files (hundreds of ms on a loaded machine), which Hypothesis's default 200 ms deadline reads as a failure.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_ENV = "EXTRACTOR_SHARED"
