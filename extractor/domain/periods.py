@@ -40,6 +40,7 @@ class _Words:
     moment_after: tuple[str, ...]
     until_before: tuple[str, ...]
     moment_headers: tuple[str, ...]
+    list_item: re.Pattern[str]
     attribute_keys: tuple[str, ...]
     target_before: tuple[str, ...]
     since_after: tuple[str, ...]
@@ -482,7 +483,8 @@ class PeriodIndex:
         scope = "sentence"
         if anchor is None or anchor.start < self._sentence_starts[sentence]:
             anchor, scope = self._carried_into(sentence, self._carried), "paragraph"
-        if anchor is None or self._crosses(anchor.end, position):
+        carried_on = scope == "paragraph" and self._list_item(self._sentence_starts[sentence], anchor)  # ——… items
+        if anchor is None or (self._crosses(anchor.end, position) and not carried_on):
             return None, "none"
         if scope == "sentence" and not _CLAUSE_BREAK.search(self._text, anchor.end, position):
             scope = "clause"
@@ -604,7 +606,22 @@ class PeriodIndex:
         anchor = carried[sentence - 1] if sentence else None
         if anchor is None or not (anchor.opens_sentence or self._continues[sentence]):
             return None
-        return None if self._crosses(anchor.end, self._sentence_starts[sentence]) else anchor
+        start = self._sentence_starts[sentence]
+        if self._crosses(anchor.end, start) and not self._list_item(start, carried[sentence - 1]):
+            return None
+        return anchor
+
+    def _list_item(self, start: int, handed: Anchor | None) -> bool:
+        """The sentence stands in a paragraph marked as an item of the one before (——…), and no new topic lies
+        between it and the period handed on (which a paragraph without a mark between them would not hand on)."""
+        if handed is None:
+            return False
+        breaks = bisect_left(self._paragraph_breaks, start)  # the chain of items is checked sentence by sentence
+        paragraph = self._paragraph_breaks[breaks - 1] + 1 if breaks else self._start
+        if not knowledge().words.list_item.match(self._text[paragraph : paragraph + 2]):
+            return False
+        index = bisect_left(self._breaks, handed.end)
+        return not (index < len(self._breaks) and self._breaks[index] < start)
 
     def _crosses(self, start: int, end: int) -> bool:
         """Whether a paragraph break or a new topic lies between two positions."""
