@@ -86,6 +86,9 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     named by a rate noun (设备联网率) takes no key of a counted thing.
     """
     facts = knowledge()
+    part, of, rest = words.partition("占")
+    if of and measure is Measure.share and part and _names_a_metric(part):  # 制造业增加值占地区生产总值比重: the part's
+        return metric_key(part, base_unit, measure, whole or rest)  # share, not the whole's (园区占全市… names none)
     wanted = unit_class(base_unit)
     rate_noun = bool(facts.rate_noun.search(words))
     best: tuple[int, int] = (0, -1)
