@@ -234,6 +234,12 @@ def _words() -> _Words:
     )
 
 
+def is_work_report(text: str, start: int) -> bool:
+    """A government's work report (its lead: 政府工作报告, 我代表市人民政府向大会报告工作): it speaks for its place."""
+    lead_end = min(start + _words().lead_chars, len(text))
+    return bool(_words().government_report.search(text, start, lead_end))
+
+
 def place_names() -> frozenset[str]:
     """Place names of three characters or more (places.csv), as the subject readers know them."""
     return _words().places
