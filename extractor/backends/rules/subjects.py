@@ -298,8 +298,12 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
         if not words.group_list_after.match(text, match.end()):  # 5个高新区、1个旅游度假区和2个…: an item of a list
             compared = bool(words.comparison_set_after.match(text, match.end()))  # 在全国43个国家级开发区中跻身十强
             base = bool(words.compared_before.search(text, max(start, match.start() - 10), match.start()))  # 高于…33个开发区
-            subset = bool(words.subset_before.search(text, max(start, match.start() - 6), match.start()))
-            groups.append(Entity(match.group(), match.start(), "group", base, compared or base, subset=subset))
+            region = words.subset_before.search(text, max(start, match.start() - 8), match.start())
+            if region:  # 东部地区103家国家级经开区: the region's share of the group, named with its region, without its count
+                name = region.group() + (_COUNT_PREFIX.sub("", match.group()) or match.group())
+                groups.append(Entity(name, region.start(), "group", base, compared or base, subset=True))
+                continue
+            groups.append(Entity(match.group(), match.start(), "group", base, compared or base))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     defined = _defined_groups(text, end, groups, in_name)
@@ -585,6 +589,7 @@ def _group_core(name: str) -> str:
     return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
 
 
+_COUNT_PREFIX = re.compile(r"^(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)")
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
 _NATION = re.compile("^(?:全国|我国|中国)")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n—]")
