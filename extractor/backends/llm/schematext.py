@@ -21,7 +21,7 @@ from typing import Any
 
 from ...text.tokens import estimate_tokens
 
-INTRODUCTION = "Reply with one JSON object, an Answer (field?: optional; untyped: a string; A[]: list of A; X: a b: X is a or b):"
+INTRODUCTION = "Reply with one JSON object, an Answer (field?: optional; untyped: a string; X: a b: X is a or b):"
 
 
 def schema_text(schema: dict[str, Any]) -> str:
