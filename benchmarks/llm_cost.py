@@ -6,7 +6,8 @@
 Reports, for the anchored and free modes: calls, documents, prompt tokens per
 source token (targets: ≤ 1.3 anchored, ≤ 1.2 free), and per call the fixed
 prefix (system message and answer schema, byte-identical across a run's calls)
-against the variable part (date, candidates, texts); then wall time at each
+against the variable part (date, candidates, texts), and where the tokens go (instructions and schema per call;
+over the run the candidate marks, page lines, title/park/section lines, text markers and the text); then wall time at each
 concurrency with the server waiting ``--delay`` seconds per call.
 
 With ``--noise`` profiles the server answers like the small models of issue 20, and the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -32,6 +34,7 @@ from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+from extractor.backends.llm.prompting import ANY_MARK, PAGE_LINE, system_prompt, text_markers
 from extractor.cli import main
 from extractor.text.normalize import normalize
 from extractor.text.tokens import estimate_tokens
@@ -151,6 +154,7 @@ def main_benchmark() -> None:
             manifest = run(server, corpus, Path(scratch) / extraction, *flags)
             for count, tokenizer in counters:
                 report(extraction, server.sent, texts, count, tokenizer, manifest)
+                print(where_tokens_go(extraction, server.sent, count))
         for concurrency in args.concurrency:
             server.reset(Script(gold_dir=gold, delay=args.delay))
             started = time.perf_counter()
@@ -176,6 +180,37 @@ def report(extraction: str, sent: list[dict], texts: list[str], count: Callable[
         f"variable/source {variable / source:.2f}  distinct prefixes {len({s[2] for s in split})}  "
         f"documents read {manifest['documents'].get('read', 0)} of {len(texts)}  "
         f"re-ask tokens / prompt tokens {reasked / max(fixed + variable, 1):.2f}"
+    )
+
+
+# The parts of a call's pages, each taken out on its own to count what it costs (tokens do not add up across a cut)
+_PAGE_PARTS = {
+    "marks": ANY_MARK,
+    "page lines": re.compile(PAGE_LINE.pattern + r"\n?", re.MULTILINE),
+    "title/park/section lines": re.compile(r"^(?:Title|Park|Section): [^\n]*\n", re.MULTILINE),
+    "<<< >>>": re.compile("^(?:" + "|".join(re.escape(m) for m in text_markers()) + ")\n?", re.MULTILINE),
+}
+
+
+def where_tokens_go(extraction: str, sent: list[dict], count: Callable[[str], int]) -> str:
+    """The prompt tokens of a run by what they carry: per call the instructions and the schema (the fixed prefix), and
+    over the run each part of the pages (what taking it out saves), and the pages' own text."""
+    fixed = [prompt_texts(request)[0] for request in sent if not is_reask(request)]
+    pages = [prompt_texts(request)[1] for request in sent if not is_reask(request)]
+    variants = {name: [pattern.sub("", page) for page in pages] for name, pattern in _PAGE_PARTS.items()}
+    bare = pages
+    for pattern in _PAGE_PARTS.values():
+        bare = [pattern.sub("", page) for page in bare]
+    if hasattr(count, "many"):
+        count.many([system_prompt(extraction), *fixed, *pages, *bare, *(t for texts in variants.values() for t in texts)])
+    calls = max(len(fixed), 1)
+    instructions = count(system_prompt(extraction))
+    schema = sum(count(text) for text in fixed) / calls - instructions
+    whole = sum(count(page) for page in pages)
+    saved = "  ".join(f"{name} {whole - sum(count(t) for t in texts)}" for name, texts in variants.items())
+    return (
+        f"{'':9s}   per call: instructions {instructions}, schema {schema:.0f};  over the run: {saved}  "
+        f"text {sum(count(page) for page in bare)}"
     )
 
 

@@ -202,6 +202,17 @@ def test_every_call_carries_temperature_and_a_max_tokens_sized_from_its_candidat
     assert {r["temperature"] for r in server.stats.requests} == {0.3}
 
 
+def test_a_small_call_may_answer_more_than_its_candidates_without_being_asked_again(server, tmp_path):
+    """A short page's estimate is a few items; an answer that adds more (initiatives, figures the rules missed) but stays
+    well under --max-output-tokens comes whole at the first request, not cut off and asked again with its prompt."""
+    page = tmp_path / "short.txt"
+    page.write_text("本报讯 南昌高新区今年实现营业收入120亿元，同比增长8.5%。", encoding="utf-8")
+    initiatives = [{"name": f"南昌高新区第{n}批产业链协同创新示范项目", "kind": "project"} for n in range(25)]
+    script = Script(answers=[{"initiatives": initiatives}])
+    assert seeds_run(server, tmp_path / "out", script, "--context-tokens", "32768", paths=(page,)) == 0
+    assert len(server.stats.requests) == 1 and server.stats.requests[0]["max_tokens"] >= 8192 // 4
+
+
 def test_a_2048_token_context_read_from_the_server_fails_no_chunk_for_size(server, tmp_path):
     code = seeds_run(server, tmp_path, Script(gold_dir=GOLD, context_tokens=2048), paths=(SEEDS,))
     run_json = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))

@@ -298,3 +298,18 @@ def test_a_large_context_sizes_calls_beyond_the_chunk_budget_within_the_answer_c
     assert ceiling["calls"] > large["calls"]  # the answers' estimate, not the context, bounds these calls
     assert all(r["max_tokens"] <= 1500 for r in server.stats.requests)
     assert rows_by_doc(tmp_path / "large") == rows_by_doc(tmp_path / "budgeted") == rows_by_doc(tmp_path / "ceiling")
+
+
+def test_the_prompt_version_follows_the_prompt_text_the_code_writes(monkeypatch):
+    """Cached answers are keyed by the prompt's version: a change of the page line or of the schema's notation, which
+    live in code and not in prompts/, is a new prompt as much as a changed template is."""
+    from extractor.backends.llm import prompting
+
+    before = prompting.prompt_version()
+    for name, changed in (("PAGE_HEADER", "Page {number} ({published}):"), ("INTRODUCTION", "Reply in JSON:")):
+        with monkeypatch.context() as patch:
+            patch.setattr(prompting, name, changed)
+            prompting.prompt_version.cache_clear()
+            assert prompting.prompt_version() != before, name
+    prompting.prompt_version.cache_clear()
+    assert prompting.prompt_version() == before

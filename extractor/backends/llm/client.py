@@ -42,6 +42,8 @@ UNAVAILABLE_AFTER = 3  # calls in a row (at least; --concurrency if higher) that
 ANSWER_BASE = 256  # tokens of an answer's frame (its keys, parks, initiatives) ...
 ANSWER_PER_TEXT = 0.5  # ... per token of text, for what the model adds (and per candidate: one item of the printed format)
 ANSWER_HEADROOM = 1.5  # a call's max_tokens over its estimate: a page dense in additions runs over it; an unspent cap costs nothing
+ANSWER_FLOOR = 0.25  # ... and at least this share of the ceiling: a small call's estimate is a few items, and what the model
+# adds (figures the rules missed, initiatives) is a larger share of its answer; a cut-off answer costs its prompt again
 MAX_SPLITS = 1  # a call whose answer is cut off even at the ceiling is halved once (a runaway answer costs no more)
 CLOCK_POLL = 0.05  # seconds: the shortest wait between two looks at a page's call clock
 MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server's error, not cut into crumbs
@@ -308,7 +310,8 @@ class EndpointClient:
         if self.context_tokens is not None:
             room = min(room, self.context_tokens - round(PROMPT_MARGIN * (estimate_tokens(str(prompt)) + self._schema_tokens)))
         room = max(1, room)
-        return min(round(ANSWER_HEADROOM * answer_tokens(batch, self.mode)), room), room
+        wanted = max(round(ANSWER_HEADROOM * answer_tokens(batch, self.mode)), round(ANSWER_FLOOR * self.settings.max_output_tokens))
+        return min(wanted, room), room
 
     def _cached(self, key: str, answer_model: type) -> Any:
         cached = self.cache.get(key) if self.cache else None

@@ -26,6 +26,7 @@ from string import Template
 from ...models import Article, Figure, Quote
 from ...text.structure import Outline
 from .chunks import Chunk
+from .schematext import INTRODUCTION
 
 TEMPLATE_NAMES = ("system", "anchored", "free", "article", "reanswer")
 # How candidates are shown, for whoever reads a prompt back (the test server): each is marked in place by its id in
@@ -46,10 +47,13 @@ def template(name: str) -> Template:
 
 @cache
 def prompt_version() -> str:
-    """Changes whenever a template changes, so cached answers to old prompts are not reused."""
+    """Changes whenever a template changes, or the prompt text the code writes (the page line, the schema's notation),
+    so cached answers to old prompts are not reused."""
     digest = hashlib.sha256()
     for name in TEMPLATE_NAMES:
         digest.update(template(name).template.encode("utf-8"))
+    for written in (PAGE_HEADER, INTRODUCTION):
+        digest.update(written.encode("utf-8"))
     return digest.hexdigest()[:12]
 
 

@@ -21,10 +21,7 @@ from typing import Any
 
 from ...text.tokens import estimate_tokens
 
-INTRODUCTION = (
-    "Answer: one JSON object of the shape Answer (untyped field: a string; field?: may be left out; A[]: list of A; "
-    "X: a b c: one of a, b, c):"
-)
+INTRODUCTION = "Reply with one JSON object, an Answer (field?: optional; untyped: a string; X: a b: X is a or b):"
 
 
 def schema_text(schema: dict[str, Any]) -> str:
