@@ -300,3 +300,19 @@ def test_indexed_names_cut_the_phrase_where_the_plain_list_does():
 
     check()
     assert NameIndex(["企业", "高新区", "新区"]).ends_in("全市高新区企业企业") == [5, 5, 7]  # each name once, at its first end
+
+
+def test_a_signal_is_scanned_only_where_its_first_words_stand():
+    """signals_in keeps, in order, exactly the signals that match the words: a gap signal (规上…产值) by its first part."""
+    from extractor.backends.rules.lexicon import knowledge
+
+    entries = knowledge().entries
+    gapped = next(e for e in entries if any(".{0,8}?" in p.pattern for p, _ in e.signals))
+    words = ["园区规上工业总产值", "实现营业收入", "高新技术企业数量", "同比增长", ""]
+    for entry in entries:
+        for text in words:
+            kept = entry.signals_in(text)
+            assert [s for s in entry.signals if s[0].search(text)] == [s for s in kept if s[0].search(text)]
+            assert all(head in text for (pattern, _), head in zip(entry.signals, entry.heads, strict=True) if (pattern, _) in kept)
+    assert gapped.signals_in("同比增长") == []
+    assert gapped.signals_in("园区规上工业总产值") or gapped.signals_in("规模以上工业产值")
