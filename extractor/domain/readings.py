@@ -36,7 +36,10 @@ def load_readings(zones: Sequence[Any], user_zones: Sequence[Any], read: Callabl
     folder = cache_folder()
     if folder is None:
         return read()
-    path = folder / f"spellings-{_digest(zones, user_zones)}.json"
+    try:
+        path = folder / f"spellings-{_digest(zones, user_zones)}.json"
+    except OSError:  # the package's files cannot be read as files (a zipped install): no digest, no cache
+        return read()
     stored = _stored(path, (len(zones), len(user_zones)))
     if stored is not None:
         return stored
@@ -50,7 +53,12 @@ def cache_folder() -> Path | None:
     chosen = os.environ.get("EXTRACTOR_CACHE_DIR")
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to be found: keep nothing
+            return None
     return Path(base) / "zone-extractor"
 
 
