@@ -79,3 +79,16 @@ def input_outcomes(out: Path) -> list[dict]:
 
     with (out / "outcomes.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _readings_cache(tmp_path_factory):
+    """The registry's stored readings (extractor/domain/readings.py) go to a folder of the test session's, never to
+    the user's cache; runs the tests start inherit it."""
+    previous = os.environ.get("EXTRACTOR_CACHE_DIR")
+    os.environ["EXTRACTOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("EXTRACTOR_CACHE_DIR", None)
+    else:
+        os.environ["EXTRACTOR_CACHE_DIR"] = previous

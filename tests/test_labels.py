@@ -309,3 +309,19 @@ def test_where_the_news_came_from_is_not_the_subject_of_its_sentence():
     assert figure.subject_from != "sentence"
     named = _figure("记者从苏州工业园区获悉，2023年，昆山开发区实现地区生产总值3686亿元。", "3686亿元")
     assert (named.subject, named.subject_from) == ("昆山开发区", "clause")  # a subject of its own clause stays
+
+
+def test_a_signal_is_scanned_only_where_its_first_words_stand():
+    """signals_in keeps, in order, exactly the signals that match the words: a gap signal (规上…产值) by its first part."""
+    from extractor.backends.rules.lexicon import knowledge
+
+    entries = knowledge().entries
+    gapped = next(e for e in entries if any(".{0,8}?" in p.pattern for p, _ in e.signals))
+    words = ["园区规上工业总产值", "实现营业收入", "高新技术企业数量", "同比增长", ""]
+    for entry in entries:
+        for text in words:
+            kept = entry.signals_in(text)
+            assert [s for s in entry.signals if s[0].search(text)] == [s for s in kept if s[0].search(text)]
+            assert all(head in text for (pattern, _), head in zip(entry.signals, entry.heads, strict=True) if (pattern, _) in kept)
+    assert gapped.signals_in("同比增长") == []
+    assert gapped.signals_in("园区规上工业总产值") or gapped.signals_in("规模以上工业产值")

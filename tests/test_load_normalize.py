@@ -126,3 +126,42 @@ def test_offset_map_stays_small_on_long_text():
 def test_a_bulleted_line_starts_an_item_of_its_own():
     text = normalize("全省高新区上半年新增企业22个\n●营业收入13977.46亿元\n●工业增加值2000亿元").text
     assert text.split("\n") == ["全省高新区上半年新增企业22个", "●营业收入13977.46亿元", "●工业增加值2000亿元"]
+
+
+def test_traditional_characters_are_asked_of_opencc_once_per_process(monkeypatch):
+    """to_simplified converts one for one and asks OpenCC about a character only the first time it is seen."""
+    from extractor.text import normalize as normalize_module
+
+    asked: list[str] = []
+    real = normalize_module._TO_SIMPLIFIED
+
+    class Counting:
+        def convert(self, text: str) -> str:
+            asked.append(text)
+            return real.convert(text)
+
+    monkeypatch.setattr(normalize_module, "_TO_SIMPLIFIED", Counting())
+    monkeypatch.setattr(normalize_module, "_asked", set())
+    monkeypatch.setattr(normalize_module, "_TRADITIONAL", {})
+    monkeypatch.setattr(normalize_module, "_TRADITIONAL_CHARACTERS", set())
+    text = "高新區實現營業收入380億元，開發區"
+    expected = "".join(c if len(s := real.convert(c)) != 1 else s for c in text)
+    assert normalize_module.to_simplified(text) == expected == "高新区实现营业收入380亿元，开发区"
+    first = len(asked)
+    assert first > 0
+    assert normalize_module.to_simplified(text[::-1]) == expected[::-1]
+    assert len(asked) == first  # every character was known: OpenCC is not asked again
+    assert normalize_module.to_simplified("开发区") == "开发区"
+
+
+def test_text_measures_count_each_kind_of_character():
+    """The per-character kinds the load measures remember give the counts read character by character."""
+    from extractor.text.load import _measure
+
+    text = "高新区 AB 𠀀\ufffd\x07é，" * 3
+    measures = _measure(text)
+    assert measures.visible == len(text) - text.count(" ")
+    assert measures.bad == 3 and measures.controls == 3
+    assert measures.han == 3 * 4  # 高新区 and the rare 𠀀
+    assert measures.rare_han == 3 and measures.tokens == 3 * 6  # AB is one Latin word; é a letter
+    assert _measure(text) == measures  # the remembered kinds give the same counts again

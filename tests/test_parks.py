@@ -408,3 +408,24 @@ def test_a_park_two_places_share_keeps_the_partner_before_the_dash():
     names = [p.name for a in extract_text(page).articles for p in a.parks]
     assert names == ["深圳—汕尾合作产业园"]
     assert _found("两地共建合作产业园。") == []  # the bare phrase is no park
+
+
+def test_a_run_of_a_page_is_read_once_whatever_names_the_callers_know(monkeypatch):
+    """The clean names, the identities and the initiatives ask of the same runs with sets of their own: each run's
+    reading is shared, and each caller still gets what its own names give (禾埠工业园 alone counts only where known)."""
+    from extractor.domain import mentions
+
+    text = "江西省吉安县禾埠工业园与武汉东湖新技术开发区签约。禾埠工业园将建设新项目。"
+    mentions._last_page.clear()
+    fresh = {
+        "none": [m.name for m in find_park_mentions(text, 0, len(text), set())],
+        "document": [m.name for m in find_park_mentions(text)],
+    }
+    read: list[tuple[int, int]] = []
+    real = mentions._reading
+    monkeypatch.setattr(mentions, "_reading", lambda words, t, s, e, run: read.append((s, e)) or real(words, t, s, e, run))
+    mentions._last_page.clear()
+    assert [m.name for m in find_park_mentions(text, 0, len(text), set())] == fresh["none"]
+    assert [m.name for m in find_park_mentions(text)] == fresh["document"]
+    assert read and len(read) == len(set(read))  # every run read once, though three sets of names asked
+    assert "禾埠工业园" in fresh["document"] and "禾埠工业园" not in fresh["none"]

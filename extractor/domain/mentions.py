@@ -102,7 +102,25 @@ def _clean_park_names(text: str, words: Vocabulary, page: _Page) -> set[str]:
     return names
 
 
-def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: str, known: set[str]) -> ParkMention | None:
+@dataclass(frozen=True)
+class _Reading:
+    """What a run says of its zone name whatever names the caller knows: where the name starts when a place,
+    a proper name or 中国（…） starts it (``named``), else the prefix before its type words, whose longest known
+    spelling the caller's names decide (蒙苏经开区)."""
+
+    prefix: str
+    types: tuple
+    named: _Named | None
+
+
+@dataclass(frozen=True)
+class _Named:
+    mention: ParkMention | None  # None: a company's plant (郑州比克产业园 beside 比克电池有限公司)
+    unregistered_part: bool  # a registry-only type (片区) whose key the registry lacks: the caller's names must hold it
+    simplified: str
+
+
+def _reading(words: Vocabulary, text: str, run_start: int, run_end: int, run: str) -> _Reading | None:
     chain = words.type_chain.search(run)
     if chain is None:
         return None
@@ -111,25 +129,40 @@ def _mention(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
     found = words.name_start(prefix, types)
     wrapped = CHINA_WRAPPED_BEFORE.search(text, max(0, run_start - 8), run_start) if not prefix else None
     if found is not None:
-        name_start = run_start + found[0]
-    elif wrapped is not None:  # 中国（上海）自由贸易试验区
-        name_start = wrapped.start()
-    else:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
-        offset = next((i for i in range(len(prefix) - 1) if run[i:] in known), None)
+        return _Reading(prefix, types, _named(words, text, run_start + found[0], run_end, types))
+    if wrapped is not None:  # 中国（上海）自由贸易试验区
+        return _Reading(prefix, types, _named(words, text, wrapped.start(), run_end, types))
+    return _Reading(prefix, types, None)
+
+
+def _with_known(
+    words: Vocabulary, text: str, run_start: int, run_end: int, run: str, reading: _Reading | None, known: set[str]
+) -> ParkMention | None:
+    if reading is None:
+        return None
+    named = reading.named
+    if named is None:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
+        offset = next((i for i in range(len(reading.prefix) - 1) if run[i:] in known), None)
         if offset is None:
             return None
-        name_start = run_start + offset
+        named = _named(words, text, run_start + offset, run_end, reading.types)
+    if named.unregistered_part and named.simplified not in known:
+        return None  # 光谷片区: a district of a plan, not a registered free trade zone area
+    return named.mention
+
+
+def _named(words: Vocabulary, text: str, name_start: int, run_end: int, types: tuple) -> _Named:
+    """The mention of the name from ``name_start``, before the caller's known names are asked about it."""
     name_start = _without_repeated_place(text, _with_partner_place(text, name_start))
     name = text[name_start:run_end]
     parsed = words.parse(name)
     key = parsed.key if parsed is not None else words.simplify(name)
     if parsed is not None and registry().find(key) is None and (listed := registry().find_spelling(name)) is not None:
         key = listed.name  # a key two zones share (苏州综保区): the listed spelling says which zone, one group per zone
-    if types[-1].registry_only and registry().find(key) is None and words.simplify(name) not in known:
-        return None  # 光谷片区: a district of a plan, not a registered free trade zone area
+    unregistered_part = types[-1].registry_only and registry().find(key) is None
     if parsed is not None and registry().find(key) is None and _named_after_a_company(parsed, text):
-        return None  # 郑州比克产业园 beside 比克电池有限公司: the company's plant, not a zone
-    return ParkMention(name, name_start, run_end, key)
+        return _Named(None, unregistered_part, words.simplify(name))  # 郑州比克产业园 beside 比克电池有限公司: the company's plant
+    return _Named(ParkMention(name, name_start, run_end, key), unregistered_part, words.simplify(name))
 
 
 @dataclass(frozen=True)
@@ -201,6 +234,7 @@ class _Page:
     _mentions: dict[tuple[int, int, int], ParkMention | None] = field(default_factory=dict)
     _known: dict[int, object] = field(default_factory=dict)  # holds each known set, so its id names it for the page's life
     _runs: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+    _readings: dict[tuple[int, int], _Reading | None] = field(default_factory=dict)
 
     def runs(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The runs of name characters before a chain of type words in shadow[start:end], found once per range
@@ -212,11 +246,17 @@ class _Page:
         return found
 
     def mention(self, run_start: int, run_end: int, run: str, known: set[str] | frozenset[str]) -> ParkMention | None:
-        """``_mention`` of a run, read once per run and set of known names (callers never change a set once passed)."""
+        """``_mention`` of a run, read once per run and set of known names (callers never change a set once passed);
+        what the run says whatever the names is read once per run (the identities, the clean names and the
+        initiatives' owners each ask with names of their own)."""
         key = (run_start, run_end, id(known))
         if key not in self._mentions:
             self._known[id(known)] = known
-            self._mentions[key] = _mention(self.words, self.text, run_start, run_end, run, known)
+            span = (run_start, run_end)
+            if span not in self._readings:
+                self._readings[span] = _reading(self.words, self.text, run_start, run_end, run)
+            reading = self._readings[span]
+            self._mentions[key] = _with_known(self.words, self.text, run_start, run_end, run, reading, known)
         return self._mentions[key]
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import ExtractorError
 from ..frozen import quick_init
 from ..text.load import CsvFormatError, csv_table
+from .readings import SpellingReadings, load_readings
 from .zonenames import Vocabulary, vocabulary
 
 COLUMNS = (
@@ -70,6 +71,15 @@ class Registry:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """The name reader, taught the registry's proper names: 东湖 from 武汉东湖新技术开发区, 泰达 the nickname."""
+        return vocabulary().with_proper_names(self._readings.proper)
+
+    @cached_property
+    def _readings(self) -> SpellingReadings:
+        """The registry's proper names and each spelling's identity key: read from the cache when this registry and
+        the code and data that read it are unchanged (every run reads the same 5,000 spellings), else worked out."""
+        return load_readings(self.zones, self.user_zones, self._read_spellings)
+
+    def _read_spellings(self) -> SpellingReadings:
         base = vocabulary()
         proper = set()
         for zone in self.all_zones:
@@ -80,7 +90,9 @@ class Registry:
                 parsed = base.parse(spelling, anchored=False)
                 if parsed is not None and not parsed.parts and 2 <= len(parsed.modifier) <= 6:
                     proper.add(parsed.modifier)  # 蒙苏 of 蒙苏经开区; not 医药 of 泰州医药高新区, which names no zone alone
-        return base.with_proper_names(proper)
+        taught = base.with_proper_names(proper)
+        keys = [[[_key(taught, spelling) for spelling in zone.spellings] for zone in zones] for zones in (self.zones, self.user_zones)]
+        return SpellingReadings(tuple(sorted(proper)), keys)
 
     @cached_property
     def spellings(self) -> frozenset[str]:
@@ -90,12 +102,10 @@ class Registry:
     def _by_key(self) -> dict[str, Zone | None]:
         """Identity key → zone; None where two zones share a key (then neither is guessed)."""
         index: dict[str, Zone | None] = {}
-        for zones in (self.zones, self.user_zones):
+        for zones, keys in zip((self.zones, self.user_zones), self._readings.keys, strict=True):
             holders: dict[str, list[Zone]] = {}
-            for zone in zones:
-                for spelling in zone.spellings:
-                    parsed = self.vocabulary.parse(spelling, anchored=False)
-                    key = parsed.key if parsed is not None else spelling
+            for zone, zone_keys in zip(zones, keys, strict=True):
+                for key in zone_keys:
                     if zone not in holders.setdefault(key, []):
                         holders[key].append(zone)
             index.update({key: _one_zone(held) for key, held in holders.items()})
@@ -160,6 +170,11 @@ class Registry:
     def children(self, park_id: str) -> list[Zone]:
         """The sub-parks registered under a zone."""
         return [zone for zone in self.all_zones if zone.parent_id == park_id]
+
+
+def _key(words: Vocabulary, spelling: str) -> str:
+    parsed = words.parse(spelling, anchored=False)
+    return parsed.key if parsed is not None else spelling
 
 
 def _one_zone(holders: list[Zone]) -> Zone | None:

@@ -30,6 +30,7 @@ from ..knowledge import csv_rows, load
 from .firstchars import first_char_guard
 
 _MEMO_SIZE = 50_000  # remembered zone-name readings per vocabulary
+_UNSEEN = object()  # a memo miss (a remembered reading may be None)
 MAX_MODIFIER = 4  # 包头稀土高新区, 西安软件产业园: a longer modifier is a phrase, not part of a name
 
 
@@ -209,7 +210,8 @@ class Vocabulary:
         readings the one with the shortest modifier wins: 从江苏省苏州 is 江苏省苏州,
         not the county 从江 with the modifier 苏省苏州.
         """
-        return self._remembered(("start", prefix, types), lambda: self._name_start(prefix, types))
+        found = self._memo.get(key := ("start", prefix, types), _UNSEEN)
+        return self._remembered(key, lambda: self._name_start(prefix, types)) if found is _UNSEEN else found
 
     def _name_start(self, prefix: str, types: tuple[ZoneType, ...]) -> tuple[int, tuple[Part, ...], str] | None:
         best = None
@@ -226,7 +228,8 @@ class Vocabulary:
         ``anchored=False`` reads a spelling already known to be a name (from the
         registry, a definition, a model's answer) even with no place in it: 蒙苏经开区.
         """
-        return self._remembered(("parse", name, anchored), lambda: self._parse(name, anchored))
+        found = self._memo.get(key := ("parse", name, anchored), _UNSEEN)  # a hit costs no closure (asked per run of a page)
+        return self._remembered(key, lambda: self._parse(name, anchored)) if found is _UNSEEN else found
 
     def _parse(self, name: str, anchored: bool) -> ZoneName | None:
         text = self.simplify(name)
@@ -274,7 +277,8 @@ class Vocabulary:
 
     def _token_table(self, text: str) -> dict[int, list[Part]]:
         """Every token of the text by where it starts, longest first: one pass of the automaton."""
-        return self._remembered(("tokens", text), lambda: self._scan(text))
+        found = self._memo.get(key := ("tokens", text), _UNSEEN)
+        return self._remembered(key, lambda: self._scan(text)) if found is _UNSEEN else found
 
     def _scan(self, text: str) -> dict[int, list[Part]]:
         table: dict[int, list[Part]] = {}

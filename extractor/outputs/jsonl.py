@@ -50,8 +50,12 @@ def record_row(record: Record, doc: str, article: int, meta: DocumentMeta | None
 
 
 def article_lines(doc: str, article: Article, meta: DocumentMeta | None = None) -> bytes:
-    lines = [json.dumps(record_row(r, doc, article.index, meta), ensure_ascii=False, allow_nan=False) + "\n" for r in article.records()]
+    encode = _LINE_ENCODER.encode  # json.dumps with these options would build a new encoder for every line
+    lines = [encode(record_row(r, doc, article.index, meta)) + "\n" for r in article.records()]
     return "".join(lines).encode("utf-8")
+
+
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # json.dumps(…, ensure_ascii=False, allow_nan=False)
 
 
 def iter_records(path: Path) -> Iterator[dict]:

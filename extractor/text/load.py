@@ -139,22 +139,44 @@ def measure(text: str) -> TextMeasures:
 def _measure(text: str) -> TextMeasures:
     han = rare = bad = controls = visible = 0
     tokens = sum(1 for _ in _LATIN_WORD.finditer(text))
-    common = _common_han()
+    kinds = _character_kinds
     for char, count in Counter(text).items():
-        if char.isspace():
+        kind = kinds.get(char)
+        if kind is None:
+            kind = kinds[char] = _character_kind(char)
+        if kind == _SPACE:
             continue
         visible += count
-        if _is_han(char):
+        if kind in (_COMMON_HAN, _RARE_HAN):
             han += count
             tokens += count
-            rare += count if char not in common else 0
-        elif char.isalpha() and not char.isascii():
+            rare += count if kind == _RARE_HAN else 0
+        elif kind == _LETTER:
             tokens += count
-        elif char == "\ufffd" or "\ue000" <= char <= "\uf8ff":
+        elif kind == _BAD:
             bad += count
-        elif unicodedata.category(char) == "Cc":
+        elif kind == _CONTROL:
             controls += count
     return TextMeasures(han, rare, tokens, bad, controls, visible, len(text))
+
+
+_SPACE, _COMMON_HAN, _RARE_HAN, _LETTER, _BAD, _CONTROL, _OTHER = range(7)
+_character_kinds: dict[str, int] = {}  # a character's kind, worked out once per process (pages share most characters)
+
+
+def _character_kind(char: str) -> int:
+    """What ``_measure`` counts a character as, in the order it asks."""
+    if char.isspace():
+        return _SPACE
+    if _is_han(char):
+        return _COMMON_HAN if char in _common_han() else _RARE_HAN
+    if char.isalpha() and not char.isascii():
+        return _LETTER
+    if char == "\ufffd" or "\ue000" <= char <= "\uf8ff":
+        return _BAD
+    if unicodedata.category(char) == "Cc":
+        return _CONTROL
+    return _OTHER
 
 
 _LATIN_WORD = re.compile("[A-Za-z]+")

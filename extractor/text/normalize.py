@@ -108,30 +108,33 @@ def fold_characters(text: str) -> str:
 
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
-_simplified: dict[str, str] = {}
+_asked: set[str] = set()  # every character OpenCC has been asked about in this process
+_TRADITIONAL: dict[int, str] = {}  # the translate table of those that are traditional: ord → its simplified form
+_TRADITIONAL_CHARACTERS: set[str] = set()  # the same characters, for one disjointness test per text
 
 
 def to_simplified(text: str) -> str:
     """Traditional characters as simplified ones, one for one, as the normalizer reads them (開發區 → 开发区)."""
-    table = _simplified_table(frozenset(char for char in set(text) if char >= "\u3400"))
-    return text.translate(table) if table else text
+    characters = set(text)
+    new = characters - _asked  # one set difference in C: most pages bring few characters not seen before
+    if new:
+        _learn(new)
+    return text if _TRADITIONAL_CHARACTERS.isdisjoint(characters) else text.translate(_TRADITIONAL)
 
 
-def _simplified_table(characters: frozenset[str]) -> dict[int, str]:
-    """A translate table for the traditional characters among ``characters`` (OpenCC's t2s, one character at a time).
+def _learn(characters: set[str]) -> None:
+    """Ask OpenCC's t2s about each new character once, one character at a time.
 
     Converting character by character keeps the offset map one to one; OpenCC's
-    phrase tables could change a text's length. Each character is asked once per process.
+    phrase tables could change a text's length. Characters below U+3400 are never converted.
     """
-    table = {}
     for char in characters:
-        simple = _simplified.get(char)
-        if simple is None:
+        if char >= "\u3400":
             converted = _TO_SIMPLIFIED.convert(char)
-            simple = _simplified[char] = converted if len(converted) == 1 else char
-        if simple != char:
-            table[ord(char)] = simple
-    return table
+            if len(converted) == 1 and converted != char:
+                _TRADITIONAL[ord(char)] = converted
+                _TRADITIONAL_CHARACTERS.add(char)
+    _asked.update(characters)
 
 
 def _delete(text: str, segments: Segments, spans: list[tuple[int, int]]) -> tuple[str, Segments]:

@@ -176,7 +176,7 @@ def raw_bare_cell_breaks(raw: str) -> list[int]:
         if line is not None and not _RAW_SEPARATOR_BAR.search(line.group()) and _bare_cell(line.group()):
             run.append(line)
             continue
-        if _bare_table([found.group().strip() for found in run]):
+        if len(run) >= _BARE_MIN_CELLS and _bare_table([found.group().strip() for found in run]):  # most lines end no run
             ends += [found.end() for found in run]
         run = []
     return ends

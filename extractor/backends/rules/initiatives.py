@@ -731,13 +731,18 @@ def _without_place(words: str) -> str:
 
 def _made_of(text: str, words: frozenset[str]) -> bool:
     """Whether text splits into a sequence of the words (the empty text does): one pass, no backtracking."""
-    longest = max(map(len, words))
+    longest = _longest_word(words)
     reachable = [True] + [False] * len(text)
     for start in range(len(text)):
         if reachable[start]:
             for end in range(start + 1, min(len(text), start + longest) + 1):
                 reachable[end] = reachable[end] or text[start:end] in words
     return reachable[-1]
+
+
+@cache  # one word list, asked for every generic name
+def _longest_word(words: frozenset[str]) -> int:
+    return max(map(len, words))
 
 
 def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:

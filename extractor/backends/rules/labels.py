@@ -96,7 +96,7 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     for entry in facts.entries:
         if entry.refines or (entry.units and (rate_noun or (measure is Measure.level and wanted not in entry.units))):
             continue
-        for pattern, weight in entry.signals:
+        for pattern, weight in entry.signals_in(words):
             for found in pattern.finditer(words):
                 if entry.head_only and found.end() != len(words):
                     continue
@@ -123,7 +123,7 @@ def metric_scope(words: str, key: str) -> str:
     entry = next((e for e in knowledge().entries if e.key == key), None)
     if entry is None:
         return ""
-    found = [(m.end(), m.end() - m.start(), m.start()) for pattern, _weight in entry.signals for m in pattern.finditer(words)]
+    found = [(m.end(), m.end() - m.start(), m.start()) for pattern, _weight in entry.signals_in(words) for m in pattern.finditer(words)]
     if not found:
         return ""
     end, _length, start = max(found)  # the last signal, and of those ending there the longest (高新区, not 新区)
@@ -427,7 +427,7 @@ def continues_sentence(text: str, sentence_start: int) -> bool:
 @lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def _blocked(words: str) -> bool:
     """The words end in a noun outside the key list (奖补措施, 单位产值能耗)."""
-    outside = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _ in entry.signals)
+    outside = (pattern for entry in knowledge().entries if entry.key == "other" for pattern, _ in entry.signals_in(words))
     return any(found.end() == len(words) for pattern in outside for found in pattern.finditer(words))
 
 
@@ -594,13 +594,13 @@ def _counted_noun(words: str) -> str:
 @lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def is_kind_word(words: str) -> bool:
     """The words are exactly a signal of the lexicon (研发中心, 孵化器): a kind of thing, not a name."""
-    return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals)
+    return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals_in(words))
 
 
 @lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def _names_a_metric(words: str) -> bool:
     """Some signal of the lexicon occurs in the words."""
-    return any(pattern.search(words) for entry in knowledge().entries for pattern, _ in entry.signals)
+    return any(pattern.search(words) for entry in knowledge().entries for pattern, _ in entry.signals_in(words))
 
 
 def _next_item_has_number(words: str) -> bool:

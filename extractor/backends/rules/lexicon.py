@@ -35,6 +35,11 @@ class Metric:
     parts: tuple[tuple[str, str], ...] = ()  # signals that name a part of the key, with the scope they give
     head_wins: bool = False  # as the last word of a count's metric it names what is counted (加速器项目3项)
     head_outranks: bool = False  # as the last word of any figure's metric it names what is measured (…企业…能耗)
+    heads: tuple[str, ...] = ()  # each signal's first literal part: words without it hold no match of that signal
+
+    def signals_in(self, words: str) -> list[tuple[re.Pattern[str], int]]:
+        """The signals that may occur in words, in order: a substring test each instead of a regex scan each."""
+        return [signal for signal, head in zip(self.signals, self.heads, strict=True) if head in words]
 
 
 @dataclass(frozen=True)
@@ -285,4 +290,5 @@ def _entry(item: _MetricEntry) -> Metric:
         tuple(item.parts.items()),
         item.head_wins,
         item.head_outranks,
+        tuple(signal.split(_GAP)[0] for signal in item.signals),
     )
