@@ -126,3 +126,13 @@ def test_offset_map_stays_small_on_long_text():
 def test_a_bulleted_line_starts_an_item_of_its_own():
     text = normalize("全省高新区上半年新增企业22个\n●营业收入13977.46亿元\n●工业增加值2000亿元").text
     assert text.split("\n") == ["全省高新区上半年新增企业22个", "●营业收入13977.46亿元", "●工业增加值2000亿元"]
+
+
+def test_pinyin_glosses_that_cut_words_are_dropped_and_spans_still_map_to_the_raw_text():
+    raw = "今年上半年，完成地區(qū)生產(chǎn)總值230.46億元，大連19個(gè)園區(qū)。面積(km)与GDP(GDP)照旧。"
+    normalized = normalize(raw)
+    assert "地区生产总值230.46亿元" in normalized.text and "19个园区" in normalized.text
+    assert "(km)" in normalized.text and "(GDP)" in normalized.text  # no tone mark: no gloss
+    at = normalized.text.index("230.46")
+    start, end = normalized.raw_span(at, at + len("230.46"))
+    assert raw[start:end] == "230.46"
