@@ -190,6 +190,13 @@ def test_eval_tells_provincial_level_zones_from_all_the_provinces_zones():
     assert _subjects_agree("32个国家级经济技术开发区", "国家经济技术开发区", [])
 
 
+def test_eval_reads_a_gold_name_glossed_in_pinyin_as_the_normalizer_reads_the_text():
+    from extractor.tools.evaluate import _subjects_agree
+
+    assert _subjects_agree("大连19个园区", "大連19個(gè)園區(qū)", [])  # the run reads the text without its glosses
+    assert not _subjects_agree("大连19个园区", "大連42個(gè)園區(qū)", [])
+
+
 def test_a_place_is_a_listed_place_not_a_fragment_ending_in_shi():
     page = "开发区建设者们靠着市财政分3年提供的贷款起步。\n目前，武汉市规模以上工业增加值增长8.3%。"
     figures = {f.value_text: f for article in extract_text(page).articles for f in article.figures}

@@ -165,3 +165,13 @@ def test_text_measures_count_each_kind_of_character():
     assert measures.han == 3 * 4  # 高新区 and the rare 𠀀
     assert measures.rare_han == 3 and measures.tokens == 3 * 6  # AB is one Latin word; é a letter
     assert _measure(text) == measures  # the remembered kinds give the same counts again
+
+
+def test_pinyin_glosses_that_cut_words_are_dropped_and_spans_still_map_to_the_raw_text():
+    raw = "今年上半年，完成地區(qū)生產(chǎn)總值230.46億元，大連19個(gè)園區(qū)。面積(km)与GDP(GDP)照旧。"
+    normalized = normalize(raw)
+    assert "地区生产总值230.46亿元" in normalized.text and "19个园区" in normalized.text
+    assert "(km)" in normalized.text and "(GDP)" in normalized.text  # no tone mark: no gloss
+    at = normalized.text.index("230.46")
+    start, end = normalized.raw_span(at, at + len("230.46"))
+    assert raw[start:end] == "230.46"

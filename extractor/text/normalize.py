@@ -96,6 +96,7 @@ def normalize(raw: str) -> NormalizedText:
     text, segments = _delete(text, segments, _repeated_phrases(text))
     text, segments = _collapse_whitespace(text, segments)
     text, segments = _undouble_glyphs(text, segments)
+    text, segments = _drop_pinyin_glosses(text, segments)
     text, segments = _drop_repeated_paragraphs(text, segments)
     return NormalizedText(text, tuple(segments), raw)
 
@@ -241,6 +242,23 @@ def _repeated_phrases(text: str) -> list[tuple[int, int]]:
 def _undouble_glyphs(text: str, segments: Segments) -> tuple[str, Segments]:
     spans = [(position, position + 1) for match in _DOUBLED_GLYPHS.finditer(text) for position in range(match.start() + 1, match.end(), 2)]
     return _delete(text, segments, spans)
+
+
+# A character's reading glossed in pinyin right after it (地區(qū)生產(chǎn)總值, 個(gè)): some converters to traditional
+# characters print one after each character with several readings, and it cuts every word it stands in. A gloss has a
+# tone mark (ā á ǎ à …), so (km) or (GDP) never reads as one.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def without_pinyin_glosses(text: str) -> str:
+    """地區(qū) → 地區: a name as the normalizer reads it (the scorer compares gold names so)."""
+    return _PINYIN_GLOSS.sub("", text)
+
+
+def _drop_pinyin_glosses(text: str, segments: Segments) -> tuple[str, Segments]:
+    if "(" not in text and "（" not in text:
+        return text, segments
+    return _delete(text, segments, [match.span() for match in _PINYIN_GLOSS.finditer(text)])
 
 
 def _drop_repeated_paragraphs(text: str, segments: Segments) -> tuple[str, Segments]:

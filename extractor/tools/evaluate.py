@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text.normalize import to_simplified  # the normalizer's own converter: the run's text is read simplified
+from ..text.normalize import to_simplified, without_pinyin_glosses  # as the normalizer reads the run's text
 
 KINDS = ("figures", "quotes", "parks", "initiatives")
 FIGURE_LABELS = ("metric_key", "measure", "target", "period_start", "period_end", "published")
@@ -125,8 +125,8 @@ def evaluate(records: list[dict], gold_dir: Path) -> dict[str, Score]:
 
 
 def _plain(name: str) -> str:
-    """A name as compared: without quotation marks and spaces, in simplified characters."""
-    return to_simplified(_MARKS.sub("", name))
+    """A name as compared: without quotation marks, spaces and pinyin glosses (地區(qū)), in simplified characters."""
+    return to_simplified(_MARKS.sub("", without_pinyin_glosses(name)))
 
 
 def _zone_spellings(parks: list[dict]) -> list[set[str]]:
