@@ -158,6 +158,7 @@ class _Knowledge:
     investor_before: re.Pattern[str]
     phased: re.Pattern[str]
     phase_after: re.Pattern[str]
+    measured_after: re.Pattern[str]  # 苏银产业园共签约…, …产业园产值达到…: a place whose figures are reported
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
     principles: re.Pattern[str]  # a quoted count of principles (“两个毫不动摇”, “三个意识”)
@@ -235,6 +236,7 @@ class _CompanyWords:
     investor_before: str
     phase: str
     place_heads: list[str]
+    measured_after: str
 
 
 @dataclass(frozen=True)
@@ -361,6 +363,7 @@ def _knowledge() -> _Knowledge:
         investor_before=re.compile(company.investor_before),
         phased=re.compile(rf"(?:{'|'.join(company.place_heads)})(?:{company.phase})+(?:项目|工程)?$"),
         phase_after=re.compile(company.phase),
+        measured_after=re.compile(company.measured_after),
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
         principles=re.compile(quoted.principles),
@@ -753,10 +756,13 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
 
 
 def _is_place_in_phases(outside: str, around: _Around, known: _Knowledge) -> bool:
-    """A park or campus built in phases (…产业园一期项目; …产业园 followed by 一期、二期): a place, no measure."""
+    """A park or campus built in phases (…产业园一期项目; …产业园 followed by 一期、二期) or whose figures the text
+    reports (…产业园共签约4个项目): a place, no measure."""
     if known.phased.search(outside):
         return True
-    return outside.endswith(known.place_heads) and bool(known.phase_after.match(around.after))
+    if not outside.endswith(known.place_heads):
+        return False
+    return bool(known.phase_after.match(around.after) or known.measured_after.match(around.after))
 
 
 def _starts_a_common_word(stem: str, known: _Knowledge) -> bool:
