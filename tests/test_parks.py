@@ -408,3 +408,9 @@ def test_a_park_two_places_share_keeps_the_partner_before_the_dash():
     names = [p.name for a in extract_text(page).articles for p in a.parks]
     assert names == ["深圳—汕尾合作产业园"]
     assert _found("两地共建合作产业园。") == []  # the bare phrase is no park
+
+
+def test_a_zone_named_with_its_district_in_brackets_is_known_by_its_bare_name_too():
+    page = "梧州高新技术产业开发区(龙圩新区)今年实现工业总产值120亿元。"
+    parks = [p for a in extract_text(page).articles for p in a.parks]
+    assert len(parks) == 1 and "梧州高新技术产业开发区" in {parks[0].name, *parks[0].aliases}
