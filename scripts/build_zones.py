@@ -10,10 +10,11 @@ change). The sources, each a small CSV that says where its facts come from:
   approval date, approved area (hectares) and leading industries. A file with the
   columns of a converted copy of the whole catalogue (序号,代码,开发区名称,省份,
   城市/区县,批准级别,开发区类型,批准时间,核准面积_公顷,主导产业 …) is read as well.
-- ``ftz.csv``, ``hainan_ftp.csv``, ``border.csv``, ``subparks.csv``, ``customs_since2018.csv``: zones
-  approved since (pilot free trade zones and their areas, Hainan Free Trade Port and its key parks),
-  border and cross-border cooperation zones, the sub-parks of a zone (``parent_id``), and
-  comprehensive bonded zones approved or opened after the catalogue.
+- ``ftz.csv``, ``hainan_ftp.csv``, ``border.csv``, ``subparks.csv``, ``customs_since2018.csv``,
+  ``others_since.csv``: zones approved since (pilot free trade zones and their areas, Hainan Free
+  Trade Port and its key parks), border and cross-border cooperation zones, the sub-parks of a zone
+  (``parent_id``), comprehensive bonded zones approved or opened after the catalogue, and the other
+  national zones the State Council set up outside the catalogue's types (郑州航空港经济综合实验区).
 - ``renames.csv``: old name → current name (出口加工区 → 综合保税区); the zone keeps one
   id and its old name stays a spelling.
 
@@ -370,7 +371,7 @@ def build() -> list[dict[str, str]]:
     catalogue += catalogue_rows(read("catalogue2018_provincial.csv") + [r for r in full if r.get("批准级别") != "国务院"], "provincial")
     catalogue = one_row_per_zone(catalogue)
     zones = core + merge_into_core(core, catalogue)
-    for source in ("ftz.csv", "hainan_ftp.csv", "border.csv", "subparks.csv", "customs_since2018.csv"):
+    for source in ("ftz.csv", "hainan_ftp.csv", "border.csv", "subparks.csv", "customs_since2018.csv", "others_since.csv"):
         rows = curated(read(source))
         zones += merge_into_core(zones, rows)
     zones = fold_aliased_catalogue_rows(zones)

@@ -429,3 +429,9 @@ def test_a_run_of_a_page_is_read_once_whatever_names_the_callers_know(monkeypatc
     assert [m.name for m in find_park_mentions(text)] == fresh["document"]
     assert read and len(read) == len(set(read))  # every run read once, though three sets of names asked
     assert "禾埠工业园" in fresh["document"] and "禾埠工业园" not in fresh["none"]
+
+
+def test_a_zone_named_with_its_district_in_brackets_is_known_by_its_bare_name_too():
+    page = "梧州高新技术产业开发区(龙圩新区)今年实现工业总产值120亿元。"
+    parks = [p for a in extract_text(page).articles for p in a.parks]
+    assert len(parks) == 1 and "梧州高新技术产业开发区" in {parks[0].name, *parks[0].aliases}

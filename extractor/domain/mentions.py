@@ -44,12 +44,36 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
     mentions = []
     for run_start, run_end, run in page.runs(start, end):
         mention = page.mention(run_start, run_end, run, known)
+        if mention is None and mentions and mentions[-1].end == run_start and _names_a_park_in(mentions[-1], run, words):
+            # 杭州未来科技城省级高新技术产业园区: an unregistered area's name, a level and a type right after it name
+            # one zone, the park created in it (获批创建), not the area alone
+            whole = mentions.pop()
+            name = text[whole.start : run_end]
+            mention = ParkMention(name, whole.start, run_end, words.simplify(name))
         if mention is not None:
             if mentions and mentions[-1].end == mention.start and _part_of(mention, mentions[-1]):
                 whole = mentions.pop()
                 mention = ParkMention(text[whole.start : mention.end], whole.start, mention.end, mention.key)
             mentions.append(mention)
     return mentions
+
+
+def _names_a_park_in(area: ParkMention, run: str, words: Vocabulary) -> bool:
+    """Whether run, right after an area the registry does not know (未来科技城), is only a level and a type
+    (省级高新技术产业园区): the rest of the name of a park created in that area. After a registered zone the
+    words are its title in apposition (苏州工业园区国家级经开区), and the zone stays itself."""
+    return registry().find(area.key) is None and _qualified_type(words).fullmatch(run) is not None
+
+
+_qualified: list[tuple[Vocabulary, re.Pattern[str]]] = []  # the last vocabulary's pattern (a vocabulary is unhashable)
+
+
+def _qualified_type(words: Vocabulary) -> re.Pattern[str]:
+    """A level and a chain of type words, nothing else, made once per vocabulary."""
+    if not _qualified or _qualified[0][0] is not words:
+        levels = sorted((t for t, part in words.tokens.items() if part.role == "qualifier"), key=len, reverse=True)
+        _qualified[:] = [(words, re.compile(f"(?:{'|'.join(map(re.escape, levels))})(?:{words.type_chain.pattern})"))]
+    return _qualified[0][1]
 
 
 def _part_of(part: ParkMention, whole: ParkMention) -> bool:

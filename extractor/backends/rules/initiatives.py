@@ -49,9 +49,11 @@ _MASK = "\x00"
 _CLAUSE_MARKS = "，。；：！？,;:!?\n"  # marks that end a clause (、 does not: it joins the items of one object)
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
-_LOOK_AHEAD = 8  # text read after a name for a count of it (加速器项目3项) or a 的 that makes it a modifier
+_LOOK_AHEAD = 24  # text read after a name: a count of it (加速器项目3项), a 的, the quotations of its list and what they label
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
+# The quoted items of a list after a quoted name: what follows the list labels them all (“并重”“并举”重要要求).
+_LIST_AFTER = re.compile(r"^(?:[和与及、]?[“‘][^“”‘’\n]{1,20}[”’])+")
 
 
 @quick_init
@@ -107,6 +109,7 @@ class _Knowledge:
     document_kinds: tuple[tuple[re.Pattern[str], InitiativeKind], ...]
     not_action_plan: re.Pattern[str]
     periodical_after: re.Pattern[str]
+    certificate: re.Pattern[str]  # a title that a body hands to one firm (《联合验收合格意见书》)
     issuer: re.Pattern[str]  # the government body a title names before 关于
     national_title: re.Pattern[str]
     cuts: _Cuts
@@ -131,11 +134,18 @@ class _Knowledge:
     modifier_starts: frozenset[str]  # every start of a generic modifier (高, 高新, 高新技 of 高新技术)
     zone_prefix: re.Pattern[str]
     joiners: str
+    list_closers: frozenset[str]  # references that close a list (等): right before a kind word they name its items
     list_joiner: re.Pattern[str]  # a joiner between two quotations (masked): “A”和“B”改革 is one name
     counted_after: re.Pattern[str]
     measure_words: re.Pattern[str]
     launch_verb_at_end: re.Pattern[str]
     attribute_after: re.Pattern[str]
+    measure_after: re.Pattern[str]  # words after a quotation that leave the launch verb its object (工作, 活动)
+    removal: tuple[re.Pattern[str], re.Pattern[str]]  # 全面取消…制度, 清理…措施: the measure done away with
+    lever_after: re.Pattern[str]  # 以“…”为抓手: the quotation is the measure the work is done with
+    label_after: re.Pattern[str]  # what makes a quotation a label whatever its words (“…”的要求, “…”总体布局)
+    replaced: tuple[re.Pattern[str], re.Pattern[str]]  # 变“串联审批”为…: the way a measure replaces, no measure
+    new_description: re.Pattern[str]  # 城市治理新模式: a new kind of thing described, not one named
     not_heads: tuple[str, ...]
     title: re.Pattern[str]
     designated_before: re.Pattern[str]
@@ -148,6 +158,7 @@ class _Knowledge:
     investor_before: re.Pattern[str]
     phased: re.Pattern[str]
     phase_after: re.Pattern[str]
+    measured_after: re.Pattern[str]  # 苏银产业园共签约…, …产业园产值达到…: a place whose figures are reported
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
     principles: re.Pattern[str]  # a quoted count of principles (“两个毫不动摇”, “三个意识”)
@@ -170,6 +181,7 @@ class _NameStartWords:
     list_joiners: str
     not_cuts: list[str]
     references: list[str]
+    list_closers: list[str]
 
 
 @dataclass(frozen=True)
@@ -190,6 +202,8 @@ class _NoNameWords:
     state_strategy: str
     short_generic: int
     generic_kinds: list[str]
+    new_description: str
+    removal_verbs: list[str]
     upkeep_heads: list[str]
     upkeep_verbs: list[str]
     proper_number: str
@@ -222,6 +236,7 @@ class _CompanyWords:
     investor_before: str
     phase: str
     place_heads: list[str]
+    measured_after: str
 
 
 @dataclass(frozen=True)
@@ -233,6 +248,11 @@ class _QuotedWords:
     package: str
     principles: str
     attribute_after: str
+    label_after: str
+    lever_after: str
+    measure_after: str
+    replaced_before: str
+    replaced_after: str
 
 
 @dataclass(frozen=True)
@@ -243,6 +263,7 @@ class _DocumentsWords:
     action_plan: str
     not_action_plan: str
     not_after: str
+    certificate: str
     issuer_body: str
     national_start: str
 
@@ -291,6 +312,7 @@ def _knowledge() -> _Knowledge:
         ),
         not_action_plan=re.compile(documents.not_action_plan),
         periodical_after=re.compile(documents.not_after),
+        certificate=re.compile(rf"(?:{documents.certificate})》$"),
         issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents.issuer_body}))关于"),
         national_title=re.compile(rf"^《(?:{documents.national_start})"),
         cuts=_Cuts(start.leads, start.cut_chars, start.references, start.not_cuts + _place_words(start.cut_chars)),
@@ -316,11 +338,19 @@ def _knowledge() -> _Knowledge:
         modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start.joiners,
+        list_closers=frozenset(start.list_closers),
         list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
         measure_words=first_char_guard(re.compile(quoted.measure_words)),
         counted_after=re.compile(no_name.counted_after),
         launch_verb_at_end=re.compile(rf"(?:{quoted.launch_verbs})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted.attribute_after),
+        label_after=re.compile(quoted.label_after),
+        lever_after=re.compile(quoted.lever_after),
+        measure_after=re.compile(quoted.measure_after),
+        # at the end of the text before a name, and at the name's own start
+        removal=(re.compile(rf"(?:{'|'.join(no_name.removal_verbs)})$"), re.compile(f"(?:{'|'.join(no_name.removal_verbs)})")),
+        replaced=(re.compile(quoted.replaced_before), re.compile(quoted.replaced_after)),
+        new_description=re.compile(no_name.new_description),
         not_heads=tuple(no_name.not_heads),
         title=re.compile(rf"^(?:{'|'.join(honour.levels)}).*(?:{'|'.join(honour.title_heads)})$"),
         designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
@@ -333,6 +363,7 @@ def _knowledge() -> _Knowledge:
         investor_before=re.compile(company.investor_before),
         phased=re.compile(rf"(?:{'|'.join(company.place_heads)})(?:{company.phase})+(?:项目|工程)?$"),
         phase_after=re.compile(company.phase),
+        measured_after=re.compile(company.measured_after),
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
         principles=re.compile(quoted.principles),
@@ -507,7 +538,8 @@ def _trim(
     if candidate.shape == "document":
         # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
         rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
-        return ("", 0) if rating else (candidate.text, 0)
+        # 《联合验收合格意见书》: a paper one firm receives, no document of policy
+        return ("", 0) if rating or known.certificate.search(candidate.text) else (candidate.text, 0)
     run = candidate.text
     balanced = _balanced_start(run)
     offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
@@ -567,6 +599,12 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
     # The quoted items of one list stay together (“一站式”和“一对一”跟踪服务机制): 和 between them is no cut.
     masked = known.list_joiner.sub(_MASK, _mask_quoted(head))
     cut_start, cut, tag = known.cuts.last_word(masked)
+    listed = cut == len(head) and masked[cut_start:cut] in known.list_closers
+    if tag == "reference" and listed and _kind_word(run, known) not in known.generic_kinds:
+        # 实施冀货出海等行动: 等 right before the kind word; the items listed are names of that kind
+        # (not before a generic kind: 康养等服务, …变压器等项目 list things of a sort, no measures)
+        earlier = known.cuts.last(masked[:cut_start])[0]
+        return offset + earlier if earlier or bounded else _first_quote(run, offset)
     if tag == "reference":
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
     if cut and known.package_only.fullmatch(head[cut:]) and cut - cut_start > 1:
@@ -628,13 +666,31 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
         return True  # a quoted term with nothing naming it a measure: “链主”, “小巨人”, “第一等次”
+    if quoted and _is_replaced(name, around, known):
+        return True  # 变“串联审批”为“并联审批”: the old way, which the measure does away with
+    removal_before, removal_start = known.removal
+    if removal_before.search(around.before) or removal_start.match(bare):
+        return True  # 全面取消…“三证”登记制度, 废止…办法: the measure is done away with, quoted or not
     if _is_designation(outside, around, known) or _is_companys(outside, around, known):
         return True
     if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if bare.endswith(known.not_heads):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
+    if not quoted and known.new_description.search(bare):
+        return True  # 探索城市治理新模式: a new kind of thing described, none named yet
     return not quoted and (_is_generic(bare, kind_word, known) or _is_upkept(bare, kind_word, around, known))
+
+
+def _is_replaced(name: str, around: _Around, known: _Knowledge) -> bool:
+    """A quoted way of working that a measure replaces (变“串联审批”为“并联审批”, 由“…”调整为“…”): the old one.
+
+    The verb of change stands before the quotation (in the name's own prefix or just before it) and 为 or
+    到 right after it; the measure is the quotation after 为.
+    """
+    before, after = known.replaced
+    opening = min(i for i in (name.find(mark) for mark in _OPEN) if i >= 0)
+    return bool(before.search(around.before + name[:opening]) and after.match(around.after))
 
 
 def _is_upkept(bare: str, kind_word: str, around: _Around, known: _Knowledge) -> bool:
@@ -700,10 +756,13 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
 
 
 def _is_place_in_phases(outside: str, around: _Around, known: _Knowledge) -> bool:
-    """A park or campus built in phases (…产业园一期项目; …产业园 followed by 一期、二期): a place, no measure."""
+    """A park or campus built in phases (…产业园一期项目; …产业园 followed by 一期、二期) or whose figures the text
+    reports (…产业园共签约4个项目): a place, no measure."""
     if known.phased.search(outside):
         return True
-    return outside.endswith(known.place_heads) and bool(known.phase_after.match(around.after))
+    if not outside.endswith(known.place_heads):
+        return False
+    return bool(known.phase_after.match(around.after) or known.measured_after.match(around.after))
 
 
 def _starts_a_common_word(stem: str, known: _Knowledge) -> bool:
@@ -752,9 +811,16 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
     own words count there.
     """
     quoted = name[max(name.rfind(mark) for mark in _OPEN) + 1 : -1]
+    after = around.after[len(match.group()) :] if (match := _LIST_AFTER.match(around.after)) else around.after
+    if known.label_after.match(after):
+        return False  # “领导包联、分级负责…”的要求, “五位一体”总体布局: the quotation labels a requirement or a layout
     if _kind_word(quoted, known) or known.measure_words.search(quoted):
         return True
-    if known.attribute_after.match(around.after) or known.principles.match(quoted):
+    if known.lever_after.match(after) and known.launch_verb_at_end.search(around.before):
+        return True  # 以“三个攻坚年”为抓手: the quotation is the lever the work is done with
+    if _WORD_CHAR.match(after) and not known.measure_after.match(after):
+        return False  # 深化“五共五固”结对共建, 打造“四新”经济: the verb launches the noun the quotation qualifies
+    if known.attribute_after.match(after) or known.principles.match(quoted):
         return False  # “两个毫不动摇”: principles counted, which no launch verb makes a measure
     before = around.before
     verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ...domain.mentions import ParkMention, clean_park_names, find_park_mentions, short_name_definitions
@@ -21,5 +22,15 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
         spellings = sorted(dict.fromkeys(m.name for m in group), key=lambda n: (-counts[n], len(n)))  # ties: first seen first
         first = next(m for m in group if m.name == spellings[0])
         evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
-        parks.append(Park(name=spellings[0], aliases=spellings[1:], evidence=evidence))
+        aliases = list(dict.fromkeys([*spellings[1:], *_without_bracketed_area(spellings)]))
+        parks.append(Park(name=spellings[0], aliases=[a for a in aliases if a != spellings[0]], evidence=evidence))
     return parks
+
+
+_BRACKETED_AREA = re.compile(r"[(（][^()（）]{2,12}[)）]$")
+
+
+def _without_bracketed_area(spellings: list[str]) -> list[str]:
+    """A zone named with the district it is run together with (玉林高新技术产业开发区(玉东新区), 泰州医药高新区(高港区))
+    is named without it too: the bracket adds the area, not another zone."""
+    return [_BRACKETED_AREA.sub("", s) for s in spellings if _BRACKETED_AREA.search(s)]
