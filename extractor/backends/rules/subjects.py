@@ -93,6 +93,7 @@ class _Words:
     breakdown: re.Pattern[str]
     lead_chars: int
     canonical_groups: dict[str, str]
+    relative_kinds: dict[str, str]
     subset_before: re.Pattern[str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
@@ -149,6 +150,7 @@ class _SubjectWords:
     place_clause_marks: str
     not_place_after: re.Pattern[str]
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
+    relative_kinds: dict[str, list[str]]  # a kind's spelling after a place-relative scope (全省…) and its long spellings
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -210,6 +212,7 @@ def _words() -> _Words:
         breakdown=data.breakdown,
         lead_chars=data.lead_chars,
         canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
+        relative_kinds={alias: name for name, aliases in data.relative_kinds.items() for alias in aliases},
         subset_before=re.compile(f"(?:{data.subset_before})$"),
         place_self=_alternatives(data.place_self_words),
         not_place_self_after=data.not_place_self_after,
@@ -538,6 +541,10 @@ def canonical_group(name: str) -> str:
     (the nation's count, which changes year by year, dropped; the spelling from subjects.toml
     [canonical_groups]). A region's counted subset (中部12家…) is no collective: its callers keep its printed name."""
     core = _NATION.sub("", _group_core(name)) or name
+    relative = _words().place_relative_group.match(core)
+    if relative:  # 全省高新技术产业开发区 is 全省高新区: one spelling of the kind after the place's scope too
+        kind = core[relative.end() :]
+        return relative.group() + _words().relative_kinds.get(kind, kind)
     return _words().canonical_groups.get(core, core)
 
 
