@@ -54,6 +54,8 @@ class _NeverHigh:
     attribute_period_from: frozenset[str]
     scope_actor: re.Pattern[str]  # metric words that name who the figure is of (红旗品牌汽车产量, 国资委监管企业利润)
     inherited_subject_from: frozenset[str]  # subject scopes such an actor in the clause outranks
+    scope_zone: re.Pattern[str]  # a zone's kind word in the metric words (保税区经营总收入): the figure is that zone's
+    scope_zone_subject_from: frozenset[str]  # subject scopes such a zone outranks unless the subject is of that kind
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -91,7 +93,14 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or (metric_key in rule.broad_keys and metric_from not in rule.broad_keys_from)
         or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
         or (sources["subject_from"] in rule.inherited_subject_from and bool(rule.scope_actor.search(labels.metric_scope)))
+        or (sources["subject_from"] in rule.scope_zone_subject_from and _other_zone_in_scope(rule, labels))
     )
+
+
+def _other_zone_in_scope(rule: _NeverHigh, labels: Labels) -> bool:
+    """The metric words name a zone (保税区经营总收入, 郑州航空港区地区生产总值) that the inherited subject is not of
+    that kind (上海自贸区, 河南省): the figure may well be that zone's. 常州高新区投资 under 常州高新区 is not held back."""
+    return any(kind not in labels.subject for kind in rule.scope_zone.findall(labels.metric_scope))
 
 
 def examples() -> list[dict]:
