@@ -10,13 +10,14 @@ from extractor.tools.evaluate import confidence_table, evaluate
 
 
 def _example_id(example: dict) -> str:
-    said = (example.get(key, "") for key in ("subject", "measure", "metric_scope"))
+    said = (example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric"))
     return "-".join([*example["sources"], example["metric_key"], *said])
 
 
 @pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    labels = Labels(example.get("subject", ""), example.get("measure", ""), example.get("metric_scope", ""))
+    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit")]
+    labels = Labels(*said)
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 
 
