@@ -23,7 +23,7 @@ from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_sec
 from .lexicon import metric_entries
 from .names import NameIndex
 from .parks import ParkMention
-from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of
+from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of, titled_scope
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -79,6 +79,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
+        subject, subject_from = titled_scope(subject, subject_from, entities, own_subject, own_from)
         if subject_from == "document" and subject == own_subject:
             subject_from = own_from  # the title names it (heading), or the article only names it most
         subject = grounded_collective(subject, entities)

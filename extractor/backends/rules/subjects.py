@@ -92,6 +92,7 @@ class _Words:
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
     lead_chars: int
+    titled_paragraph_kinds: frozenset[str]
     canonical_groups: dict[str, str]
     relative_kinds: dict[str, str]
     subset_before: re.Pattern[str]
@@ -122,6 +123,7 @@ class _SubjectWords:
     photo_credit: re.Pattern[str]
     self_words: tuple[str, ...]
     lead_chars: int
+    titled_paragraph_kinds: list[str]  # kinds whose scope in a titled article ends at their sentence
     headline_zone: re.Pattern[str]
     government_report: re.Pattern[str]
     place_self_words: tuple[str, ...]
@@ -211,6 +213,7 @@ def _words() -> _Words:
         part_name=data.part_name,
         breakdown=data.breakdown,
         lead_chars=data.lead_chars,
+        titled_paragraph_kinds=frozenset(data.titled_paragraph_kinds),
         canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
         relative_kinds={alias: name for name, aliases in data.relative_kinds.items() for alias in aliases},
         subset_before=re.compile(f"(?:{data.subset_before})$"),
@@ -534,6 +537,17 @@ def _lead_place(text: str, start: int, end: int) -> str:
         if name:
             found, found_end = name, stop
     return found
+
+
+def titled_scope(subject: str, subject_from: str, entities: list[Entity], own: str, own_from: str) -> tuple[str, str]:
+    """In an article whose title or lead says whose it is (a work report for its place, a zone's own report: ``own_from``
+    heading), a company or an institution that an earlier sentence of the paragraph names (包钢股份、东宝生物成功定向增发…)
+    is that sentence's topic, not the paragraph's: the sentences after it speak for the article's own subject again
+    (市级融资平台累计筹集建设资金468亿元 is 包头市's). In news with no such title a company stays the topic of its paragraph."""
+    if own_from != "heading" or subject_from != "paragraph" or not own:
+        return subject, subject_from
+    kinds = {e.kind for e in entities if e.name == subject}
+    return (own, own_from) if kinds and kinds <= _words().titled_paragraph_kinds else (subject, subject_from)
 
 
 def canonical_group(name: str) -> str:
