@@ -70,6 +70,8 @@ def judged(name: str, records: Path, gold_dir: Path) -> list[dict]:
             "period": prediction.get("period", ""),
             "period_end": prediction.get("period_end", ""),
             "metric_scope": prediction.get("metric_scope", ""),
+            "metric": prediction.get("metric", ""),
+            "unit": prediction.get("base_unit", ""),
             "extra": gold is None,
         }
         if gold is None:
