@@ -23,7 +23,16 @@ from .labels import FigureContext, FigureLabels, continues_sentence, in_plan_sec
 from .lexicon import metric_entries
 from .names import NameIndex
 from .parks import ParkMention
-from .subjects import Entity, article_subject, caption_subject, find_entities, grounded_collective, subject_of, titled_scope
+from .subjects import (
+    Entity,
+    article_subject,
+    caption_subject,
+    entity_kinds,
+    find_entities,
+    grounded_collective,
+    subject_of,
+    titled_scope,
+)
 
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
@@ -41,6 +50,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
     own_subject, own_from = article_subject(entities, main_park, text, start)
+    kinds_of = entity_kinds(entities)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
@@ -79,7 +89,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
-        subject, subject_from = titled_scope(subject, subject_from, entities, own_subject, own_from)
+        subject, subject_from = titled_scope(subject, subject_from, kinds_of, own_subject, own_from)
         if subject_from == "document" and subject == own_subject:
             subject_from = own_from  # the title names it (heading), or the article only names it most
         subject = grounded_collective(subject, entities)

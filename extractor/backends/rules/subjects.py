@@ -539,14 +539,22 @@ def _lead_place(text: str, start: int, end: int) -> str:
     return found
 
 
-def titled_scope(subject: str, subject_from: str, entities: list[Entity], own: str, own_from: str) -> tuple[str, str]:
+def entity_kinds(entities: list[Entity]) -> dict[str, frozenset[str]]:
+    """Each name's kinds, built once per article (titled_scope asks per figure)."""
+    kinds: dict[str, set[str]] = {}
+    for entity in entities:
+        kinds.setdefault(entity.name, set()).add(entity.kind)
+    return {name: frozenset(found) for name, found in kinds.items()}
+
+
+def titled_scope(subject: str, subject_from: str, kinds_of: dict[str, frozenset[str]], own: str, own_from: str) -> tuple[str, str]:
     """In an article whose title or lead says whose it is (a work report for its place, a zone's own report: ``own_from``
     heading), a company or an institution that an earlier sentence of the paragraph names (包钢股份、东宝生物成功定向增发…)
     is that sentence's topic, not the paragraph's: the sentences after it speak for the article's own subject again
     (市级融资平台累计筹集建设资金468亿元 is 包头市's). In news with no such title a company stays the topic of its paragraph."""
     if own_from != "heading" or subject_from != "paragraph" or not own:
         return subject, subject_from
-    kinds = {e.kind for e in entities if e.name == subject}
+    kinds = kinds_of.get(subject, frozenset())
     return (own, own_from) if kinds and kinds <= _words().titled_paragraph_kinds else (subject, subject_from)
 
 
