@@ -10,13 +10,14 @@ from extractor.tools.evaluate import confidence_table, evaluate
 
 
 def _example_id(example: dict) -> str:
-    said = (example.get(key, "") for key in ("subject", "measure", "metric_scope"))
+    said = (example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric"))
     return "-".join([*example["sources"], example["metric_key"], *said])
 
 
 @pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    labels = Labels(example.get("subject", ""), example.get("measure", ""), example.get("metric_scope", ""))
+    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit")]
+    labels = Labels(*said)
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 
 
@@ -73,4 +74,20 @@ def test_a_collective_named_by_its_place_is_not_high():
     result = extract_text("2020年，全市工业园区完成工业总产值536.77亿元。", meta={"published": "2021-03-29"})
     figure = _figure(result, "536.77亿元")
     assert figure.subject.startswith("全市") and figure.subject_from in ("clause", "sentence")
+    assert figure.confidence == "medium"
+
+
+def test_a_zone_named_in_the_metric_words_holds_back_a_subject_of_another_kind():
+    """保税区经营总收入 under 上海自贸区 (read from the sentence): the figure may be the 保税区's own."""
+    text = "保税区2023年经济运行\n据上海自贸区管委会保税区管理局介绍，2023年，保税区经营总收入2.32万亿元，增长3.5%。"
+    figure = _figure(extract_text(text, meta={"published": "2024-01-20"}), "2.32万亿元")
+    assert figure.subject == "上海自贸区" and figure.subject_from == "sentence" and figure.metric_key == "revenue"
+    assert figure.confidence == "medium"
+
+
+def test_a_count_of_the_subjects_own_kind_is_not_high():
+    """3-4家国家级高新区 counts zones of a group; a subject read outside the clause may be the group or one of them."""
+    text = "到2027年，国家级高新区数量实现新突破，3-4家国家级高新区综合评价排名进入全国百名以内。"
+    figure = _figure(extract_text(text, meta={"published": "2023-08-01"}), "3-4家")
+    assert (figure.subject, figure.subject_from, figure.metric_key) == ("国家高新区", "sentence", "parks")
     assert figure.confidence == "medium"

@@ -54,6 +54,11 @@ class _NeverHigh:
     attribute_period_from: frozenset[str]
     scope_actor: re.Pattern[str]  # metric words that name who the figure is of (红旗品牌汽车产量, 国资委监管企业利润)
     inherited_subject_from: frozenset[str]  # subject scopes such an actor in the clause outranks
+    scope_zone: re.Pattern[str]  # a zone's kind word in the metric words (保税区经营总收入): the figure is that zone's
+    scope_zone_subject_from: frozenset[str]  # subject scopes such a zone outranks unless the subject is of that kind
+    counted_kind: re.Pattern[str]  # kinds a count may count (10家省实验室, 3-4家国家级高新区) that a subject may be one of
+    counted_units: frozenset[str]  # units of a count
+    counted_subject_from: frozenset[str]  # subject scopes a count of the subject's own kind holds back
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -78,6 +83,8 @@ class Labels:
     subject: str = ""
     measure: str = ""
     metric_scope: str = ""
+    metric: str = ""  # the metric words as printed (省实验室, 国家级高新区)
+    unit: str = ""  # the base unit (个, 家, 元)
 
 
 def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool:
@@ -91,7 +98,25 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or (metric_key in rule.broad_keys and metric_from not in rule.broad_keys_from)
         or (metric_key in rule.attribute_keys and period_from not in rule.attribute_period_from)
         or (sources["subject_from"] in rule.inherited_subject_from and bool(rule.scope_actor.search(labels.metric_scope)))
+        or (sources["subject_from"] in rule.scope_zone_subject_from and _other_zone_in_scope(rule, labels))
+        or (sources["subject_from"] in rule.counted_subject_from and _counts_own_kind(rule, labels))
     )
+
+
+def _counts_own_kind(rule: _NeverHigh, labels: Labels) -> bool:
+    """A count of things of the subject's own kind (3-4家国家级高新区 under 河北省国家高新区, 10家省实验室 under 天目山实验室)
+    counts a group the subject is one of, or is made of: whose count it is, the text does not say. Not when the metric
+    words hold the subject whole (在常州高新区投资了52个项目: counted in it) or the kind is a level (自治区级平台)."""
+    if labels.unit not in rule.counted_units or not labels.subject or labels.subject in labels.metric:
+        return False
+    kind = rule.counted_kind.search(labels.subject)
+    return bool(kind and kind.end() == len(labels.subject) and re.search(f"{kind.group()}(?!级)", labels.metric))
+
+
+def _other_zone_in_scope(rule: _NeverHigh, labels: Labels) -> bool:
+    """The metric words name a zone (保税区经营总收入, 郑州航空港区地区生产总值) that the inherited subject is not of
+    that kind (上海自贸区, 河南省): the figure may well be that zone's. 常州高新区投资 under 常州高新区 is not held back."""
+    return any(kind not in labels.subject for kind in rule.scope_zone.findall(labels.metric_scope))
 
 
 def examples() -> list[dict]:
@@ -128,7 +153,8 @@ def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
 def assess(figures: list[Figure]) -> None:
     """Set every figure's ``confidence`` from its label sources and its status."""
     for figure in figures:
-        labels = Labels(figure.subject, figure.measure.value if figure.measure else "", figure.metric_scope)
+        measure = figure.measure.value if figure.measure else ""
+        labels = Labels(figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit)
         figure.confidence = band(  # type: ignore[assignment]
             figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
         )

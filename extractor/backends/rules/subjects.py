@@ -92,8 +92,9 @@ class _Words:
     part_name: re.Pattern[str]
     breakdown: re.Pattern[str]
     lead_chars: int
+    titled_paragraph_kinds: frozenset[str]
     canonical_groups: dict[str, str]
-    canonical_group_terms: dict[str, str]
+    relative_kinds: dict[str, str]
     subset_before: re.Pattern[str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
@@ -124,6 +125,7 @@ class _SubjectWords:
     photo_credit: re.Pattern[str]
     self_words: tuple[str, ...]
     lead_chars: int
+    titled_paragraph_kinds: list[str]  # kinds whose scope in a titled article ends at their sentence
     headline_zone: re.Pattern[str]
     government_report: re.Pattern[str]
     place_self_words: tuple[str, ...]
@@ -155,7 +157,7 @@ class _SubjectWords:
     place_clause_marks: str
     not_place_after: re.Pattern[str]
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
-    canonical_group_terms: dict[str, list[str]]  # a zone word and its long spellings, for groups named by a place
+    relative_kinds: dict[str, list[str]]  # a kind's spelling after a place-relative scope (全省…) and its long spellings
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -218,8 +220,9 @@ def _words() -> _Words:
         part_name=data.part_name,
         breakdown=data.breakdown,
         lead_chars=data.lead_chars,
+        titled_paragraph_kinds=frozenset(data.titled_paragraph_kinds),
         canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
-        canonical_group_terms={alias: name for name, aliases in data.canonical_group_terms.items() for alias in aliases},
+        relative_kinds={alias: name for name, aliases in data.relative_kinds.items() for alias in aliases},
         subset_before=re.compile(f"(?:{data.subset_before})$"),
         place_self=_alternatives(data.place_self_words),
         not_place_self_after=data.not_place_self_after,
@@ -576,11 +579,34 @@ def _lead_place(text: str, start: int, end: int) -> str:
     return found
 
 
+def entity_kinds(entities: list[Entity]) -> dict[str, frozenset[str]]:
+    """Each name's kinds, built once per article (titled_scope asks per figure)."""
+    kinds: dict[str, set[str]] = {}
+    for entity in entities:
+        kinds.setdefault(entity.name, set()).add(entity.kind)
+    return {name: frozenset(found) for name, found in kinds.items()}
+
+
+def titled_scope(subject: str, subject_from: str, kinds_of: dict[str, frozenset[str]], own: str, own_from: str) -> tuple[str, str]:
+    """In an article whose title or lead says whose it is (a work report for its place, a zone's own report: ``own_from``
+    heading), a company or an institution that an earlier sentence of the paragraph names (包钢股份、东宝生物成功定向增发…)
+    is that sentence's topic, not the paragraph's: the sentences after it speak for the article's own subject again
+    (市级融资平台累计筹集建设资金468亿元 is 包头市's). In news with no such title a company stays the topic of its paragraph."""
+    if own_from != "heading" or subject_from != "paragraph" or not own:
+        return subject, subject_from
+    kinds = kinds_of.get(subject, frozenset())
+    return (own, own_from) if kinds and kinds <= _words().titled_paragraph_kinds else (subject, subject_from)
+
+
 def canonical_group(name: str) -> str:
     """One spelling for a collective, so the table adds its rows up: 全国169家国家级高新区 → 国家高新区
     (the nation's count, which changes year by year, dropped; the spelling from subjects.toml
     [canonical_groups]). A region's counted subset (中部12家…) is no collective: its callers keep its printed name."""
     core = _NATION.sub("", _group_core(name)) or name
+    relative = _words().place_relative_group.match(core)
+    if relative:  # 全省高新技术产业开发区 is 全省高新区: one spelling of the kind after the place's scope too
+        kind = core[relative.end() :]
+        return relative.group() + _words().relative_kinds.get(kind, kind)
     return _words().canonical_groups.get(core, core)
 
 
@@ -756,7 +782,7 @@ def grounded_collective(name: str, entities: list[Entity]) -> str:
     if match is None:
         return name
     level, rest = match.group("level"), name[match.end() :]
-    rest = _words().canonical_group_terms.get(rest, rest)  # 全省高新技术产业开发区 → 全省高新区: one spelling
+    rest = _words().relative_kinds.get(rest, rest)  # 全省高新技术产业开发区 → 全省高新区: one spelling
     named = {e.name for e in entities if e.kind == "place" and e.name.endswith(level) and len(e.name) > 1}
     return f"{named.pop()}{rest}" if len(named) == 1 and rest else name[: match.end()] + rest
 

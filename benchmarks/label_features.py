@@ -1,0 +1,106 @@
+"""Every judged figure with cheap features of its labels, as JSON lines: the measurement behind promotions in
+extractor/data/confidence.toml beyond the scope combinations of label_combos.py.
+
+    python benchmarks/label_features.py NAME=OUT/records.jsonl:GOLD_DIR [NAME2=...] > features.jsonl
+
+A row per figure `extractor eval` puts in a confidence band: a figure matched to a required gold item (``right``:
+subject, metric_key and period_end all right, and which of the three were wrong), or an extra the gold lacks
+(``extra``: counted wrong, as the eval counts it). Figures matched only to optional gold are not in a band.
+Features: the three scopes, band, measure, metric_key, whether the subject is a registered zone, a place or a
+collective, whether the period is printed in the figure's clause, the document's size in figures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from extractor.outputs.jsonl import read_records
+from extractor.tools import evaluate as ev
+
+_COLLECTIVE = re.compile(
+    r"^(?:全国|全省|全市|全区|全县|我国|各类|各级|\d+个|\d+家|[一二三四五六七八九十百]+[个家])|(?:园区|开发区|高新区|经开区|产业园|等)$"
+)
+
+
+def _kind(prediction: dict, places: set[str]) -> str:
+    """What the subject names: a registered zone, a place, a collective, or something else (a company, a project)."""
+    subject = prediction.get("subject", "")
+    if prediction.get("park_id"):
+        return "zone"
+    if not subject:
+        return "none"
+    if subject in places:
+        return "place"
+    if _COLLECTIVE.search(subject):
+        return "collective"
+    return "other"
+
+
+def _places() -> set[str]:
+    path = Path(__file__).resolve().parents[1] / "extractor" / "data" / "places.csv"
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        name, stem = line.split(",")[:2]
+        names.update({name, stem})
+    return names
+
+
+def judged(name: str, records: Path, gold_dir: Path) -> list[dict]:
+    rows: list[dict] = []
+    original = ev.Score.judge_band
+    places = _places()
+
+    def capture(self: ev.Score, prediction: dict, gold: dict | None, subject_right: bool = False) -> None:
+        row = {
+            "set": name,
+            "doc": prediction["doc"],
+            "sources": "/".join(prediction.get(k, "?") for k in ("subject_from", "metric_from", "period_from")),
+            "band": prediction.get("confidence", "?"),
+            "measure": prediction.get("measure", ""),
+            "metric_key": prediction.get("metric_key", ""),
+            "subject_kind": _kind(prediction, places),
+            "subject": prediction.get("subject", ""),
+            "target": prediction.get("target", False),
+            "status": prediction.get("status", ""),
+            "text": prediction["evidence"]["text"][-50:],
+            "period": prediction.get("period", ""),
+            "period_end": prediction.get("period_end", ""),
+            "metric_scope": prediction.get("metric_scope", ""),
+            "metric": prediction.get("metric", ""),
+            "unit": prediction.get("base_unit", ""),
+            "extra": gold is None,
+        }
+        if gold is None:
+            row.update(right=False, wrong=["extra"])
+        else:
+            wrong = [] if subject_right else ["subject"]
+            wrong += [key for key in ("metric_key", "period_end") if key in gold and prediction.get(key, "") != gold[key]]
+            row.update(right=not wrong, wrong=wrong, gold={k: gold.get(k) for k in ("subject", "metric_key", "period_end")})
+        rows.append(row)
+        original(self, prediction, gold, subject_right)
+
+    ev.Score.judge_band = capture  # type: ignore[method-assign]
+    try:
+        ev.evaluate(read_records(records), gold_dir)
+    finally:
+        ev.Score.judge_band = original  # type: ignore[method-assign]
+    sizes = Counter(row["doc"] for row in rows)
+    for row in rows:
+        row["doc_figures"] = sizes[row["doc"]]
+    return rows
+
+
+def main(argv: list[str]) -> None:
+    for spec in argv:
+        name, paths = spec.split("=", 1)
+        records, gold = paths.split(":", 1)
+        for row in judged(name, Path(records), Path(gold)):
+            print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
