@@ -40,7 +40,7 @@ _GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
-MASS_UNITS = {"吨", "千克", "公斤"}
+MASS_UNITS = {"吨", "千克", "公斤", "斤"}
 
 
 @quick_init
