@@ -262,8 +262,9 @@ def test_workers_write_shards_the_main_process_merges(tmp_path):
     done = extract_batch(BackendSpec("rules", shards=str(tmp_path)), tasks)
     assert isinstance(done, BatchDone) and done.tasks == 3 and done.shard.documents == 3
     stem = Path(done.shard.stem)
-    assert {p.name for p in tmp_path.iterdir()} == {stem.name + ".jsonl", stem.name + ".sqlite"}
-    lines = done.outcome_lines.decode("utf-8").splitlines()
+    assert {p.name for p in tmp_path.iterdir()} == {stem.name + ".jsonl", stem.name + ".sqlite", stem.name + ".outcomes"}
+    assert done.outcome_lines is None  # the outcomes' lines wait in the shard: the main process copies them, never holds them
+    lines = Path(f"{stem}.outcomes").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc"] for line in lines] == [page.name for page in pages]  # in input order
     assert done.tally.by_status == {"read": 3} and done.tally.totals["figures"] > 0 and not done.noted
     with sqlite3.connect(f"{stem}.sqlite") as shard:

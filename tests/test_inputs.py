@@ -279,3 +279,19 @@ def test_a_file_that_is_not_chinese_is_never_sent_to_an_endpoint(tmp_path):
         llm_extract(server.base_url, tmp_path / "out", [secret], "--no-cache", "--timeout", "2")
         assert server.stats.calls == 0
     assert outcomes(tmp_path / "out")["notes.txt"]["status"] == "skipped"
+
+
+def test_listing_a_folder_interns_no_file_name(tmp_path, monkeypatch):
+    """pathlib interns every name it parses, and the interpreter's table of interned strings never shrinks: a folder's
+    files are listed as strings, so that listing 100,000 files leaves no table of 100,000 names behind (issue 22)."""
+    from extractor.text.load import scan_inputs
+
+    for index in range(50):
+        (tmp_path / f"listed{index:03d}.txt").write_text("本报讯", encoding="utf-8")
+    interned: list[str] = []
+    real = sys.intern
+    monkeypatch.setattr(sys, "intern", lambda text: (interned.append(text), real(text))[1])
+    scan = scan_inputs([tmp_path])
+    monkeypatch.undo()
+    assert len(scan.files) == 50 and scan.files[0].name == "listed000.txt"
+    assert not [text for text in interned if text.startswith("listed")]

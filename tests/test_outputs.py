@@ -150,3 +150,40 @@ def test_report_needs_an_extraction(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_report(tmp_path)
     assert main(["report", str(tmp_path)]) == 2
+
+
+def secondary_indexes(database) -> set[str]:
+    with sqlite3.connect(database) as db:
+        return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_batches_leave_the_ledgers_indexes_to_the_end_and_a_resume_builds_them(seeds_dir, tmp_path):
+    """A run of batches (a cluster's) copies rows into no secondary index; the finished ledger, and a resumed one, has
+    them all, as a run in one process writes them."""
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputSet
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    assert main(["extract", str(seeds_dir), "-o", str(tmp_path / "single")]) == 0
+    every = secondary_indexes(tmp_path / "single" / "records.sqlite")
+    assert {"figures_doc", "documents_position"} <= every
+    pages = sorted(seeds_dir.glob("*.txt"))
+    (tmp_path / "shards").mkdir()
+    settings = run_settings(get_backend("rules"))
+
+    def batch(part: list) -> object:
+        return extract_batch(BackendSpec("rules", shards=str(tmp_path / "shards")), [DocumentTask(p, p.name) for p in part])
+
+    out = tmp_path / "out"
+    with OutputSet(out, settings) as outputs:
+        outputs.write_batch(batch(pages[:2]).shard)
+        assert secondary_indexes(out / "records.sqlite") == set()  # committed, as a run stopped here leaves it
+    with OutputSet(out, settings, resume=True) as outputs:
+        assert secondary_indexes(out / "records.sqlite") == every  # the resumed run deletes and looks up by them
+        assert set(outputs.previous) == {p.name for p in pages[:2]}
+    with OutputSet(tmp_path / "whole", settings) as outputs:
+        outputs.write_batch(batch(pages[:2]).shard)
+        outputs.write_batch(batch(pages[2:]).shard)
+        outputs.finish({})
+    assert secondary_indexes(tmp_path / "whole" / "records.sqlite") == every

@@ -47,6 +47,7 @@ from .writer import (
     DATABASE_FILE,
     MANIFEST_FILE,
     OUTCOMES_FILE,
+    OUTCOMES_SUFFIX,
     RECORDS_FILE,
     REPORT_FILE,
     SHARDS_FOLDER,
@@ -152,10 +153,11 @@ def _unsharded(pieces: dict[str, Any], sharded: dict[str, Any]) -> dict[str, Any
 
 
 def remove_shard(stem: Path) -> None:
-    """A shard's files (every writer's, and any left half-written)."""
+    """A shard's files (every writer's, any left half-written, and its outcomes' lines)."""
     for writer in rendering_writers():
         for suffix in writer.shard_suffixes:
             Path(f"{stem}{suffix}").unlink(missing_ok=True)
+    Path(f"{stem}{OUTCOMES_SUFFIX}").unlink(missing_ok=True)
 
 
 class OutputSet:
@@ -385,6 +387,7 @@ __all__ = [
     "DATABASE_FILE",
     "MANIFEST_FILE",
     "OUTCOMES_FILE",
+    "OUTCOMES_SUFFIX",
     "RECORDS_FILE",
     "REPORT_FILE",
     "DocumentEntry",

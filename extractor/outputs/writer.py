@@ -14,6 +14,7 @@ DATABASE_FILE = "records.sqlite"
 MANIFEST_FILE = "run.json"
 OUTCOMES_FILE = "outcomes.jsonl"  # every input's outcome, a line each (the runner writes it; run.json has the totals)
 REPORT_FILE = "report.html"
+OUTCOMES_SUFFIX = ".outcomes"  # a shard's lines of outcomes.jsonl (a batch written whole), beside its records
 SHARDS_FOLDER = ".shards"  # in OUT_DIR: what a cluster's workers wrote, merged by the main process and then removed
 
 

@@ -168,18 +168,27 @@ class DaskEngine:
         # each future puts itself here when it is done (a Dask callback): the wait for the next one is one blocking
         # get, where ``as_completed`` woke ten times a second whatever happened, a CPU cost in proportion to the wall time
         running: queue.SimpleQueue[Future] = queue.SimpleQueue()
-        batch_of: dict[Future, tuple[int, list[DocumentTask]]] = {}
+        # a batch in flight is kept packed, as it travels (its tasks are made again only to retry them): a list of
+        # ``DocumentTask``s, some 350 bytes a document, of each of the batches in flight grew the main process with the
+        # size of a task, a few thousand small documents each (issue 22)
+        batch_of: dict[Future, tuple[int, TaskBatch]] = {}
         ready: dict[int, list[Extracted | BatchDone]] = {}  # the reorder buffer: done, waiting for an earlier batch
         submitted = handed = 0
         try:
-            for batch in batches:
-                while submitted - handed >= self.in_flight:
+            upcoming = iter(batches)
+            while True:
+                while submitted - handed >= self.in_flight:  # a slot first, then the next batch: none waits unpacked
                     self._settle_one(running, batch_of, ready, spec)
                     while handed in ready:
                         yield from ready.pop(handed)
                         handed += 1
-                future = self.client.submit(extract_batch, spec, TaskBatch.of(batch), key=f"extract-{run}-{submitted}", pure=False)
-                batch_of[future] = (submitted, batch)
+                batch = next(upcoming, None)
+                if batch is None:
+                    break
+                packed = TaskBatch.of(batch)
+                del batch  # only the packed batch stays while it runs
+                future = self.client.submit(extract_batch, spec, packed, key=f"extract-{run}-{submitted}", pure=False)
+                batch_of[future] = (submitted, packed)
                 future.add_done_callback(running.put)
                 submitted += 1
             while handed < submitted:
@@ -194,13 +203,13 @@ class DaskEngine:
                     self.client.cancel(list(batch_of))
 
     def _settle_one(
-        self, running: queue.SimpleQueue[Future], batch_of: dict[Future, tuple[int, list[DocumentTask]]], ready: dict, spec: BackendSpec
+        self, running: queue.SimpleQueue[Future], batch_of: dict[Future, tuple[int, TaskBatch]], ready: dict, spec: BackendSpec
     ) -> None:
         future = _next_done(running)
         index, batch = batch_of.pop(future)
         ready[index] = self._result(future, batch, spec)
 
-    def _result(self, future: Future, batch: list[DocumentTask], spec: BackendSpec) -> list[Extracted | BatchDone]:
+    def _result(self, future: Future, batch: TaskBatch | list[DocumentTask], spec: BackendSpec) -> list[Extracted | BatchDone]:
         try:
             result = future.result()
             return [result] if isinstance(result, BatchDone) else result
@@ -213,9 +222,10 @@ class DaskEngine:
                     "Every document finished before is kept: start the cluster again (or use another), "
                     "then run the same command with --resume to finish the rest"
                 ) from None
-            if len(batch) > 1:  # one of them may kill its worker: find which
-                return [self._alone(task, spec) for task in batch]
-            return [failed(batch[0], f"the worker could not extract it: {type(exc).__name__}: {exc}")]
+            tasks = batch.tasks() if isinstance(batch, TaskBatch) else batch
+            if len(tasks) > 1:  # one of them may kill its worker: find which
+                return [self._alone(task, spec) for task in tasks]
+            return [failed(tasks[0], f"the worker could not extract it: {type(exc).__name__}: {exc}")]
 
     def _alone(self, task: DocumentTask, spec: BackendSpec) -> Extracted | BatchDone:
         return self._result(self.client.submit(extract_batch, spec, [task], pure=False), [task], spec)[0]
@@ -483,8 +493,9 @@ def _batched(
             total += task.size if task.size is not None else _size(task.path)
         if len(batch) >= limit or (max_bytes is not None and total >= max_bytes):
             guided.took(len(batch), total)
-            yield batch
-            batch, total = [], 0
+            full, total = batch.copy(), 0
+            batch.clear()  # this frame keeps no batch while the caller holds it (a task's list is dropped once packed)
+            yield full
     if batch:
         yield batch
 

@@ -19,6 +19,7 @@ picklable ``BackendSpec``. Nothing here imports an engine's library.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -35,7 +36,7 @@ from ..backends import Backend, Usage, get_backend
 from ..backends.budget import DEFAULT_DOC_TIMEOUT
 from ..errors import ExtractorError
 from ..models import DocumentMeta
-from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, ShardBatch, write_batch_shard, write_shards
+from ..outputs import OUTCOMES_SUFFIX, DocumentEntry, DocumentWork, RenderedArticle, ShardBatch, write_batch_shard, write_shards
 from ..text.load import DEFAULT_MAX_FILE_SIZE, display_name
 from .document import DocumentOutcome, Status, Tally, extract_document, materialize
 
@@ -185,7 +186,7 @@ class BatchDone:
 
     tasks: int
     shard: ShardBatch | None  # None: no document of it had anything to write (all skipped, say)
-    outcome_lines: bytes
+    outcome_lines: bytes | None  # None: they are in the shard's outcomes file (STEM.outcomes), not in this object
     tally: Tally
     noted: list[DocumentOutcome]
     articles: int
@@ -272,7 +273,12 @@ def _written_whole(spec: BackendSpec, done: list[Extracted], usage: Usage) -> Ba
         if outcome.status in (Status.skipped, Status.failed):
             noted.append(outcome)
     seconds = max((extracted.seconds for extracted in done), default=0.0)  # all are started first: the batch's time
-    return BatchDone(len(done), shard, "".join(lines).encode("utf-8"), tally, noted, articles, usage, seconds, os.getpid())
+    data = "".join(lines).encode("utf-8")
+    if shard is not None:  # the lines go beside the records: a few hundred bytes a document stay out of the main process
+        with contextlib.suppress(OSError):  # or travel back, as they did (a full disk)
+            Path(shard.stem + OUTCOMES_SUFFIX).write_bytes(data)
+            return BatchDone(len(done), shard, None, tally, noted, articles, usage, seconds, os.getpid())
+    return BatchDone(len(done), shard, data, tally, noted, articles, usage, seconds, os.getpid())
 
 
 def failed(task: DocumentTask, reason: str) -> Extracted:

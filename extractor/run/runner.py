@@ -16,6 +16,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,7 +29,7 @@ from ..backends.budget import DEFAULT_DOC_TIMEOUT
 from ..domain.meta import Manifest
 from ..domain.registry import user_files as registry_files
 from ..models import SCHEMA_VERSION
-from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
+from ..outputs import DATABASE_FILE, MANIFEST_FILE, OUTCOMES_FILE, OUTCOMES_SUFFIX, RECORDS_FILE, DocumentWork, OutputSet, RenderedArticle
 from ..outputs.files import create_new
 from ..text.load import InputScan, PathList, display_name
 from .document import DocumentOutcome, Redact, Status, Tally, extract_document, redactor
@@ -301,7 +302,15 @@ class OutcomeLog:
 
     def add_lines(self, lines: bytes, tally: Tally) -> None:
         """Outcomes a worker wrote as lines and added up (a batch written whole)."""
-        self._file.write(lines.decode("utf-8"))
+        self._file.flush()  # the lines before, then these bytes as they are (no text copy of a whole batch's lines)
+        self._file.buffer.write(lines)
+        self.summary.tally.fold(tally)
+
+    def add_file(self, path: Path, tally: Tally) -> None:
+        """Outcomes a worker wrote into a shard's file and added up, copied in blocks: they never sit in memory whole."""
+        self._file.flush()
+        with path.open("rb") as lines:
+            shutil.copyfileobj(lines, self._file.buffer, 1 << 20)
         self.summary.tally.fold(tally)
 
     def close(self) -> None:
@@ -367,7 +376,10 @@ def _append(batch: BatchDone, outputs: OutputSet, log: OutcomeLog, notify: Progr
     """A batch written whole on a worker: its shard appended, its outcomes' lines and totals logged, the user told."""
     if batch.shard is not None:
         outputs.write_batch(batch.shard)
-    log.add_lines(batch.outcome_lines, batch.tally)
+    if batch.outcome_lines is None and batch.shard is not None:  # in the shard, beside its records
+        log.add_file(Path(batch.shard.stem + OUTCOMES_SUFFIX), batch.tally)
+    else:
+        log.add_lines(batch.outcome_lines or b"", batch.tally)
     for outcome in batch.noted:
         notify("document", outcome)
     notify("documents", Progressed(batch.tasks - len(batch.noted), batch.articles))
