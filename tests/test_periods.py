@@ -19,7 +19,9 @@ def test_which_period_governs_a_figure(example):
     index = PeriodIndex(text, 0, len(text))
     start = text.index(example["figure"])
     words = index.words_at(start)[0]
-    assert periods.change_end_words(text, start, start + len(example["figure"]), words) == example["period"]
+    words = periods.change_end_words(text, start, start + len(example["figure"]), words)
+    sentence_start = max(text.rfind(mark, 0, start) for mark in "。！？\n") + 1
+    assert periods.average_span_words(text, sentence_start, start, words) == example["period"]
 
 
 def test_second_phase_does_not_inherit_the_first_phase_year_but_a_continuation_does():

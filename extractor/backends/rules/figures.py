@@ -14,7 +14,15 @@ from dataclasses import replace
 from functools import cache
 
 from ...domain.numbers import DURATION_UNITS, QuantityMatch, find_quantities, parse_quantity
-from ...domain.periods import PeriodIndex, at_period_end, change_end_words, dated_by_its_own, period_pattern, title_period
+from ...domain.periods import (
+    PeriodIndex,
+    at_period_end,
+    average_span_words,
+    change_end_words,
+    dated_by_its_own,
+    period_pattern,
+    title_period,
+)
 from ...models import Evidence, Figure, Measure, Span
 from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
 from ..budget import check_budget
@@ -121,6 +129,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
         period = change_end_words(text, match.start, match.end, period)  # 从0.94万家增加到1.55万家 under “十四五”
+        period = average_span_words(text, sentence_start, match.start, period)  # 是2005年的5.2倍，年均增长38%
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
