@@ -63,6 +63,7 @@ class _Words:
     change_to: re.Pattern[str]  # before the second level (从0.94万家增加到1.55万家)
     average_rate: re.Pattern[str]
     average_base: re.Pattern[str]
+    average_years: re.Pattern[str]
     value_year: re.Pattern[str]  # what follows a year told as its value's own (2020年的3.68万亿元)
 
 
@@ -351,16 +352,21 @@ def at_period_end(words: str, header: str) -> str:
 
 def average_span_words(text: str, sentence_start: int, start: int, words: str) -> str:
     """An average yearly rate (年均增长38%) after a level compared with an earlier year's (是2005年的5.2倍) in its
-    sentence: from the year after the base to the level's year (2006—2010年); else ``words``."""
+    sentence, or after the count of years it averages over (十年间): from the year after the base to the level's year
+    (2006—2010年); else ``words``."""
     found = knowledge().words
     if not found.average_rate.search(text[max(sentence_start, start - 12) : start]):
         return words
     match = period_pattern().fullmatch(words.strip()) if words else None
     span = _span(match, "") if match is not None and not match.group("vague") else None
-    bases = [int(b.group(1)) for b in found.average_base.finditer(text, max(sentence_start, start - 120), start)]
-    if span is None or span[0][:4] != span[1][:4] or not bases or bases[-1] >= int(span[1][:4]):
+    if span is None or span[0][:4] != span[1][:4]:
         return words
-    return f"{bases[-1] + 1}—{span[1][:4]}年"
+    year = int(span[1][:4])
+    window = max(sentence_start, start - 120)
+    bases = [int(b.group(1)) for b in found.average_base.finditer(text, window, start)]
+    counted = [year - _number(c.group(1)) for c in found.average_years.finditer(text, window, start)]
+    base = bases[-1] if bases else counted[-1] if counted else year
+    return f"{base + 1}—{year}年" if base < year else words
 
 
 def change_end_words(text: str, start: int, end: int, words: str) -> str:
