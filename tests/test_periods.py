@@ -119,5 +119,7 @@ def test_an_article_that_names_one_period_dates_its_undated_amounts_with_it():
     assert (one["7831.36亿元"].period_end, one["7831.36亿元"].period_from) == ("2021-06-30", "document")
     two = figures(lead + "，去年全年为2万亿元。\n营业收入中，国家高新区实现营业收入7831.36亿元。")
     assert two["7831.36亿元"].period_end == ""  # two periods named: which one is not known
+    spelled = figures(lead + "，同比增长28.09%。1月到6月，园区保持增长。\n营业收入中，国家高新区实现营业收入7831.36亿元。")
+    assert spelled["7831.36亿元"].period_end == "2021-06-30"  # 上半年 and 1月到6月 name one span: one period
     project = figures(lead + "，同比增长28.09%。\n新开工项目总投资达20亿元。")
     assert project["20亿元"].period_end == ""  # a project's total is its own attribute (attribute_keys)

@@ -108,14 +108,14 @@ def period_pattern() -> re.Pattern[str]:
     )
     part = (
         rf"(?P<part>{_alternatives(data.year_parts)})"
-        rf"|前(?P<months>{_MONTH})个月"
+        rf"|前(?P<months>{_MONTH})个?月"
         rf"|(?P<month_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
         rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
         rf"(?P<lone_part>{_alternatives(data.year_parts)})"
-        rf"|前(?P<lone_months>{_MONTH})个月"
+        rf"|前(?P<lone_months>{_MONTH})个?月"
         rf"|(?P<lone_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
     )
     dated = (
@@ -394,6 +394,9 @@ def _value_year_words(text: str, match: re.Match[str]) -> str:
     return match.group()
 
 
+_ANY_DATE = "2000-12-31"  # lead_period compares period words by the span they name in one year
+
+
 def _frames_article(anchor: Anchor) -> bool:
     """A period that may frame a whole news item: a year or a part of one, not vague, a running total or a clause's."""
     return not (anchor.vague or anchor.running_total or anchor.clause_only) and (anchor.names_year or anchor.part_only)
@@ -571,10 +574,12 @@ class PeriodIndex:
         return (_year_words(heading) if heading else "") or self._head_year
 
     def lead_period(self) -> str:
-        """The one period an article names, when every period word in it names the same (全省高新区上半年实现营业收入…
-        and no other): a news item about that period, whose undated amounts in later paragraphs are of it too."""
-        named = {a.words for a in self._anchors if _frames_article(a)}
-        return named.pop() if len(named) == 1 else ""
+        """The one period an article names, when every period word in it names the same time (全省高新区上半年实现营业收入…,
+        and 1月到6月 further down: one half-year): a news item about that period, whose undated amounts in later
+        paragraphs are of it too. Compared as resolved against one made-up date, so spellings of one span agree."""
+        named = [a.words for a in self._anchors if _frames_article(a)]
+        spans = {resolve_period(words, _ANY_DATE) for words in named}
+        return named[0] if len(spans) == 1 else ""
 
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,
