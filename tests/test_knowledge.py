@@ -20,6 +20,8 @@ class _Table:
     entity_corner: re.Pattern[str]
     caption_period: re.Pattern[str]
     sub_header: re.Pattern[str]
+    section_label: re.Pattern[str]
+    index_header: re.Pattern[str]
 
 
 @dataclass(frozen=True)
