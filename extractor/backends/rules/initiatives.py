@@ -124,6 +124,7 @@ class _Knowledge:
     short_generic: int
     session: re.Pattern[str]  # a session of a state body (…人民代表大会第四次会议)
     period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
+    article_label: re.Pattern[str]  # a regulation's chapter number (第二章)
     state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
     generic_kinds: frozenset[str]
     upkeep_heads: frozenset[str]
@@ -199,6 +200,7 @@ class _NoNameWords:
     session_heads: list[str]
     sessions: str
     period_plan: str
+    article_label: str
     state_strategy: str
     short_generic: int
     generic_kinds: list[str]
@@ -327,6 +329,7 @@ def _knowledge() -> _Knowledge:
         short_generic=no_name.short_generic,
         session=re.compile(rf"^(?=.*(?:{no_name.sessions})).*(?:{'|'.join(no_name.session_heads)})$"),
         period_plan=re.compile(no_name.period_plan),
+        article_label=re.compile(no_name.article_label),
         state_strategy=re.compile(no_name.state_strategy),
         generic_kinds=frozenset(no_name.generic_kinds),
         upkeep_heads=frozenset(no_name.upkeep_heads),
@@ -673,6 +676,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 全面取消…“三证”登记制度, 废止…办法: the measure is done away with, quoted or not
     if _is_designation(outside, around, known) or _is_companys(outside, around, known):
         return True
+    if known.article_label.match(bare):
+        return True  # 第二章 规划: a regulation's chapter title, not a measure named
     if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if bare.endswith(known.not_heads):
