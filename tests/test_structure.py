@@ -79,7 +79,7 @@ def test_a_collective_keeps_one_spelling_and_a_counted_subset_its_own():
     assert first["48万亿元"].subject == second["6万亿元"].subject == "国家高新区"
     assert first["169家"].subject == "全国169家国家级高新区"  # the count inside the name counts the group as printed
     subset = _figures(extract_text("中部12家国家级经开区实现税收900亿元。"))
-    assert subset["900亿元"].subject == "12家国家级经开区"  # a subset its count tells apart is no whole
+    assert subset["900亿元"].subject == "中部国家级经开区"  # a region's share, named with its region: no whole
 
 
 def test_bullet_items_stay_on_their_lines_and_a_pointer_phrase_is_no_name():
