@@ -611,8 +611,9 @@ def canonical_group(name: str) -> str:
 
 
 def _group_core(name: str) -> str:
-    """国家高新区 for 全国169家国家高新区: the group without its count, for counting mentions."""
-    return re.sub(r"^(?:全国|全省|全市|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", "", name) or name
+    """国家高新区 for 全国169家国家高新区, 全市省级以上开发区 for 全市12个省级以上开发区: the group without its count (a
+    place-relative scope stays: the city's zones are not the nation's), for counting mentions."""
+    return re.sub(r"^(全省|全市|全区|全县)?(?:全国|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", r"\1", name) or name
 
 
 _COUNT_PREFIX = re.compile(r"^(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)")
