@@ -357,11 +357,10 @@ def average_span_words(text: str, sentence_start: int, start: int, words: str) -
     found = knowledge().words
     if not found.average_rate.search(text[max(sentence_start, start - 12) : start]):
         return words
-    match = period_pattern().fullmatch(words.strip()) if words else None
-    span = _span(match, "") if match is not None and not match.group("vague") else None
-    if span is None or span[0][:4] != span[1][:4]:
+    years = _years_of(words)
+    if years is None or years[0] != years[1]:
         return words
-    year = int(span[1][:4])
+    year = years[1]
     window = max(sentence_start, start - 120)
     bases = [int(b.group(1)) for b in found.average_base.finditer(text, window, start)]
     counted = [year - _number(c.group(1)) for c in found.average_years.finditer(text, window, start)]
@@ -372,17 +371,23 @@ def average_span_words(text: str, sentence_start: int, start: int, words: str) -
 def change_end_words(text: str, start: int, end: int, words: str) -> str:
     """The period of a level at either end of a change told under a span of years (从0.94万家增加到1.55万家 under
     “十四五”): the year before the span for the first, the span's last year for the second; else ``words``."""
-    match = period_pattern().fullmatch(words.strip()) if words else None
-    span = _span(match, "") if match is not None and not match.group("vague") else None
-    if span is None or span[0][:4] == span[1][:4]:
+    years = _years_of(words)
+    if years is None or years[0] == years[1]:
         return words
     found = knowledge().words
     before = text[max(0, start - 30) : start]  # a bounded look-back: linear in the page
     if found.change_from.search(before) and found.change_from_after.match(text[end : end + 12]):
-        return f"{int(span[0][:4]) - 1}年"
+        return f"{years[0] - 1}年"
     if found.change_to.search(before):
-        return f"{span[1][:4]}年"
+        return f"{years[1]}年"
     return words
+
+
+def _years_of(words: str) -> tuple[int, int] | None:
+    """The first and last year the period words name on their own (“十四五” → 2021, 2025), or None."""
+    match = period_pattern().fullmatch(words.strip()) if words else None
+    span = _span(match, "") if match is not None and not match.group("vague") else None
+    return (int(span[0][:4]), int(span[1][:4])) if span else None
 
 
 def _value_year_words(text: str, match: re.Match[str]) -> str:

@@ -57,7 +57,6 @@ from .subjects import (
 # Institutions, companies and projects a work report names: the subject of their own clause only, the report's place
 # of the clauses after them.
 _ACTORS = frozenset({"institution", "named", "company", "project"})
-_NO_KIND = frozenset({"none"})
 _DURATIONS = {"周", "工作日", "天", "小时", "月"}
 _SENTENCE_PUNCTUATION = re.compile("[，。！？,]")
 _CUE_AFTER_VALUE = re.compile("以上|以下|以内|左右|之多|内")
@@ -79,7 +78,6 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     periods = PeriodIndex(text, start, end)  # the article's period words, found once
     park_names = {p.name for p in parks}
     report_place = own_from == "heading" and own_subject in place_names() and is_work_report(text, start)  # speaks for it
-    zone_names = {e.name for e in entities if e.kind == "park"}
     figures = []
     placed: list[tuple[int, int]] = []  # each figure's sentence start and number start, for the respective-list pass
     tables = find_tables(text, start, end)
@@ -118,9 +116,9 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         subject, subject_from = titled_scope(subject, subject_from, kinds_of, own_subject, own_from)
         if subject_from == "document" and subject == own_subject:
             subject_from = own_from  # the title names it (heading), or the article only names it most
-        elif subject_from == "paragraph" and report_place and subject in zone_names:
+        elif subject_from == "paragraph" and report_place and "park" in kinds_of.get(subject, ()):
             subject, subject_from = own_subject, own_from  # 这五年，雄安新区…。京津冀…800家: a report's zone speaks for its sentence
-        elif subject_from in ("sentence", "paragraph") and report_place and kinds_of.get(subject, _NO_KIND) <= _ACTORS:
+        elif subject_from in ("sentence", "paragraph") and report_place and subject in kinds_of and kinds_of[subject] <= _ACTORS:
             subject, subject_from = own_subject, own_from  # 苏州实验室…投入运行，牵头建设44家全国重点实验室: the province's
         subject = grounded_collective(subject, entities)
         if not labels.target and _under_lead_cue(text, sentence_start, start):

@@ -38,6 +38,7 @@ _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建
 # What 公司/企业 and 项目 may point at besides names ending in the noun (引进传音控股。该项目…).
 _POINTED_KINDS = {"公司": ("company",), "企业": ("company",), "项目": ("company", "institution")}
 _LEADING_COUNT = re.compile(r"^(?:\d+(?:个|家|所|座|批|项|条|类)?|[一二两三四五六七八九十百几多]+(?:个|家|所|座|批|项|条|类))")
+_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"  # 169家, 十四个: a count of zones (collectives)
 _LIST_MARKS = ("、", "和", "及", "与", ",", "，")
 _PLACE_ENDINGS = re.compile("[省市区县旗州盟]")
 _POINTERS = "该其此这"
@@ -172,7 +173,7 @@ def subject_words() -> _SubjectWords:
 def _words() -> _Words:
     data = subject_words()
     terms = "|".join(sorted(data.collective_terms, key=len, reverse=True))
-    count = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"
+    count = _COUNT
     modifier = r"(?:(?![在于的是和与及了将把对从由向])[\u4e00-\u9fff]){0,6}?"  # 全国204个生物医药园区, not 113家在开发区
     levelled = "|".join(sorted(data.level_groups, key=len, reverse=True))
     provinces = "|".join(_province_scopes(data.not_group_provinces))
@@ -613,10 +614,11 @@ def canonical_group(name: str) -> str:
 def _group_core(name: str) -> str:
     """国家高新区 for 全国169家国家高新区, 全市省级以上开发区 for 全市12个省级以上开发区: the group without its count (a
     place-relative scope stays: the city's zones are not the nation's), for counting mentions."""
-    return re.sub(r"^(全省|全市|全区|全县)?(?:全国|我国|中国)?(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)", r"\1", name) or name
+    return _COUNTED_GROUP.sub(r"\1", name) or name
 
 
-_COUNT_PREFIX = re.compile(r"^(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)")
+_COUNTED_GROUP = re.compile(rf"^(全省|全市|全区|全县)?(?:全国|我国|中国)?{_COUNT}")
+_COUNT_PREFIX = re.compile(f"^{_COUNT}")
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
 _NATION = re.compile("^(?:全国|我国|中国)")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n—]")
