@@ -44,8 +44,8 @@ def plain(text: str) -> str:
 def base(unit: str, value: float) -> tuple[float, str]:
     if unit in _BASE:
         return value, _BASE[unit]
-    for prefix, factor in _MULT.items():
-        if unit.startswith(prefix) and len(unit) > len(prefix):
+    for prefix, factor in _MULT.items():  # longest first: 万亿 is not 万 + 亿; a bare 万 is a count of ten thousands
+        if unit.startswith(prefix):
             return round(value * factor, 6), unit[len(prefix):]
     return value, unit
 

@@ -5,7 +5,7 @@ Rules (see seeds/gold/GUIDE.md):
   only an optional item is not counted at all.
 - Figures match one to one within a document on amount and base unit; among
   equal candidates the one whose context shares most with the evidence wins.
-- Quotes match when the gold text_start occurs in the quote text; parks when
+- Quotes match when the gold text_start occurs in the quote text (both simplified); parks when
   any spelling (name or alias) is shared; initiatives by name overlap.
 - Subject and speaker accuracy are measured over matched pairs; a name
   counts as right when one of the two contains the other (兆驰晶显 / 江西兆驰晶显有限公司),
@@ -290,8 +290,8 @@ def _score_quotes(predictions: list[dict], golds: list[dict], doc: str) -> Score
     return _match(
         predictions,
         golds,
-        matches=lambda p, g: _MARKS.sub("", g["text_start"])[:10] in _MARKS.sub("", p.get("text", "")),
-        affinity=lambda p, g: _overlap(p.get("text", "")[:20], g["text_start"]),
+        matches=lambda p, g: _plain(g["text_start"])[:10] in _plain(p.get("text", "")),
+        affinity=lambda p, g: _overlap(_plain(p.get("text", ""))[:20], _plain(g["text_start"])),
         right=lambda p, g: _names_agree(p.get("speaker", ""), g.get("speaker", "")),
         label=lambda r: f"{r.get('speaker', '')}: {r.get('text_start') or r.get('text', '')[:20]}",
         doc=doc,
