@@ -34,6 +34,7 @@ class _DocumentSubject:
     subject_from: frozenset[str]
     metric_from: frozenset[str]
     period_from: frozenset[str]
+    paragraph_subject_from: frozenset[str]  # the only subject scopes with which a paragraph's period is enough
 
 
 @cache
@@ -152,6 +153,7 @@ def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
         sources["subject_from"] in section.subject_from
         and sources["metric_from"] in section.metric_from
         and sources["period_from"] in section.period_from
+        and (sources["period_from"] != "paragraph" or sources["subject_from"] in section.paragraph_subject_from)
     )
 
 
