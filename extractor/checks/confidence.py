@@ -34,7 +34,6 @@ class _DocumentSubject:
     subject_from: frozenset[str]
     metric_from: frozenset[str]
     period_from: frozenset[str]
-    paragraph_subject_from: frozenset[str]  # the only subject scopes with which a paragraph's period is enough
 
 
 @cache
@@ -144,8 +143,8 @@ def band(subject_from: str, metric_from: str, period_from: str, metric_key: str,
 
 
 def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
-    """Every label read from a [high] scope, or the subject the document's (or its title's) under [document_subject]'s
-    metric and period."""
+    """Every label read from a [high] scope, or the subject the title names under [document_subject]'s metric and
+    period."""
     if all(sources[label] in getattr(high, label) for label in _LABELS):
         return True
     section = _document_subject()
@@ -153,7 +152,6 @@ def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
         sources["subject_from"] in section.subject_from
         and sources["metric_from"] in section.metric_from
         and sources["period_from"] in section.period_from
-        and (sources["period_from"] != "paragraph" or sources["subject_from"] in section.paragraph_subject_from)
     )
 
 
