@@ -1,11 +1,12 @@
 """How often a figure's three labels are all right, per combination of the scopes they were read from, per set.
 
-    python benchmarks/label_combos.py NAME=OUT/records.jsonl:GOLD_DIR [NAME2=...] [--min N] [--band high] [--wrong]
+    python benchmarks/label_combos.py NAME=OUT/records.jsonl:GOLD_DIR [NAME2=...] [--min N] [--band high] [--wrong] [--extras]
 
 For each (subject_from, metric_from, period_from) prints, per set, right/judged of the matched figures whose subject,
 metric_key and period_end are all right (what `extractor eval` counts for a band), and the band the figures of that
 combination were given (--band: only figures of that band; --wrong: list the wrong ones, with what each label
-said against the gold). This is the table behind extractor/data/confidence.toml: a combination is safe for `high`
+said against the gold; --extras: count the figures the gold does not have as wrong, as `extractor eval` does for a
+band, and list them with --wrong). This is the table behind extractor/data/confidence.toml: a combination is safe for `high`
 when it is right >= 0.97 on every set where it holds enough figures, not only on their sum.
 """
 
@@ -21,13 +22,16 @@ from extractor.tools import evaluate as ev
 Combo = tuple[str, str, str]
 
 
-def judged_figures(records: Path, gold_dir: Path) -> list[tuple[dict, dict, bool]]:
-    """Each matched figure with its gold and whether its subject, metric_key and period_end are all right."""
+def judged_figures(records: Path, gold_dir: Path, extras: bool = False) -> list[tuple[dict, dict, bool]]:
+    """Each matched figure with its gold and whether its subject, metric_key and period_end are all right (with
+    extras: each figure the gold lacks too, with an empty gold, wrong)."""
     judged: list[tuple[dict, dict, bool]] = []
     original = ev.Score.judge_band
 
     def capture(self: ev.Score, prediction: dict, gold: dict | None, subject_right: bool = False) -> None:
-        if gold is not None:
+        if gold is None and extras:
+            judged.append((prediction, {}, False))
+        elif gold is not None:
             labels = all(prediction.get(key, "") == gold[key] for key in ("metric_key", "period_end") if key in gold)
             judged.append((prediction, gold, subject_right and labels))
         original(self, prediction, gold, subject_right)
@@ -48,13 +52,14 @@ def main(argv: list[str]) -> None:
     show_wrong = "--wrong" in argv
     minimum = int(argv[argv.index("--min") + 1]) if "--min" in argv else 1
     only_band = argv[argv.index("--band") + 1] if "--band" in argv else ""
+    extras = "--extras" in argv
     sets = [a for a in argv if "=" in a]
     table: dict[Combo, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     bands: dict[Combo, Counter[str]] = defaultdict(Counter)
     for spec in sets:
         name, paths = spec.split("=", 1)
         records, gold = paths.split(":", 1)
-        for prediction, answer, right in judged_figures(Path(records), Path(gold)):
+        for prediction, answer, right in judged_figures(Path(records), Path(gold), extras):
             if only_band and prediction.get("confidence") != only_band:
                 continue
             if show_wrong and not right:

@@ -323,7 +323,7 @@ def test_a_signal_is_scanned_only_where_its_first_words_stand():
     from extractor.backends.rules.lexicon import knowledge
 
     entries = knowledge().entries
-    gapped = next(e for e in entries if any(".{0,8}?" in p.pattern for p, _ in e.signals))
+    gapped = next(e for e in entries if e.key == "industrial_output" and any(".{0,8}?" in p.pattern for p, _ in e.signals))
     words = ["园区规上工业总产值", "实现营业收入", "高新技术企业数量", "同比增长", ""]
     for entry in entries:
         for text in words:

@@ -59,6 +59,9 @@ class _NeverHigh:
     counted_kind: re.Pattern[str]  # kinds a count may count (10家省实验室, 3-4家国家级高新区) that a subject may be one of
     counted_units: frozenset[str]  # units of a count
     counted_subject_from: frozenset[str]  # subject scopes a count of the subject's own kind holds back
+    measures: frozenset[str]  # measures whose key names one of two quantities (a share: the part's or the whole's)
+    bare_subject: re.Pattern[str]  # a subject that is only a kind word (园区, 经开区): whose zones, the text does not say
+    bare_subject_from: frozenset[str]  # subject scopes where such a subject is a guess (a table's caption is not)
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -100,6 +103,8 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or (sources["subject_from"] in rule.inherited_subject_from and bool(rule.scope_actor.search(labels.metric_scope)))
         or (sources["subject_from"] in rule.scope_zone_subject_from and _other_zone_in_scope(rule, labels))
         or (sources["subject_from"] in rule.counted_subject_from and _counts_own_kind(rule, labels))
+        or labels.measure in rule.measures
+        or (sources["subject_from"] in rule.bare_subject_from and bool(rule.bare_subject.fullmatch(labels.subject)))
     )
 
 
@@ -138,8 +143,8 @@ def band(subject_from: str, metric_from: str, period_from: str, metric_key: str,
 
 
 def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
-    """Every label read from a [high] scope, or the subject the document's (or its title's) under [document_subject]'s
-    metric and period."""
+    """Every label read from a [high] scope, or the subject the title names under [document_subject]'s metric and
+    period."""
     if all(sources[label] in getattr(high, label) for label in _LABELS):
         return True
     section = _document_subject()
