@@ -136,6 +136,7 @@ class _Knowledge:
     zone_prefix: re.Pattern[str]
     joiners: str
     list_closers: frozenset[str]  # references that close a list (等): right before a kind word they name its items
+    inner_references: frozenset[str]  # references that are part of a name after name characters (燕赵系列实验室)
     list_joiner: re.Pattern[str]  # a joiner between two quotations (masked): “A”和“B”改革 is one name
     counted_after: re.Pattern[str]
     measure_words: re.Pattern[str]
@@ -148,6 +149,7 @@ class _Knowledge:
     replaced: tuple[re.Pattern[str], re.Pattern[str]]  # 变“串联审批”为…: the way a measure replaces, no measure
     new_description: re.Pattern[str]  # 城市治理新模式: a new kind of thing described, not one named
     not_heads: tuple[str, ...]
+    named_by_quotation: tuple[str, ...]  # heads of not_heads that a quotation right before them names (“1650”产业体系)
     title: re.Pattern[str]
     designated_before: re.Pattern[str]
     designated_after: re.Pattern[str]
@@ -183,6 +185,7 @@ class _NameStartWords:
     not_cuts: list[str]
     references: list[str]
     list_closers: list[str]
+    inner_references: list[str]
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ class _NoNameWords:
     generic_modifiers: list[str]
     zone_words: list[str]
     not_heads: list[str]
+    named_by_quotation: list[str]
 
 
 @dataclass(frozen=True)
@@ -342,6 +346,7 @@ def _knowledge() -> _Knowledge:
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start.joiners,
         list_closers=frozenset(start.list_closers),
+        inner_references=frozenset(start.inner_references),
         list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
         measure_words=first_char_guard(re.compile(quoted.measure_words)),
         counted_after=re.compile(no_name.counted_after),
@@ -355,6 +360,7 @@ def _knowledge() -> _Knowledge:
         replaced=(re.compile(quoted.replaced_before), re.compile(quoted.replaced_after)),
         new_description=re.compile(no_name.new_description),
         not_heads=tuple(no_name.not_heads),
+        named_by_quotation=tuple(no_name.named_by_quotation),
         title=re.compile(rf"^(?:{'|'.join(honour.levels)}).*(?:{'|'.join(honour.title_heads)})$"),
         designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
         designated_after=re.compile(rf"(?:{honour.after})"),
@@ -608,6 +614,10 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
         # (not before a generic kind: 康养等服务, …变压器等项目 list things of a sort, no measures)
         earlier = known.cuts.last(masked[:cut_start])[0]
         return offset + earlier if earlier or bounded else _first_quote(run, offset)
+    if tag == "reference" and masked[cut_start:cut] in known.inner_references:
+        earlier = known.cuts.last(masked[:cut_start])[0]
+        if earlier < cut_start:  # 燕赵系列实验室: name characters before it, no cut between; the name goes on across it
+            return offset + earlier if earlier or bounded else _first_quote(run, offset)
     if tag == "reference":
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
     if cut and known.package_only.fullmatch(head[cut:]) and cut - cut_start > 1:
@@ -680,11 +690,16 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 第二章 规划: a regulation's chapter title, not a measure named
     if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
-    if bare.endswith(known.not_heads):
+    if bare.endswith(known.not_heads) and not _named_by_quotation(name, known):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     if not quoted and known.new_description.search(bare):
         return True  # 探索城市治理新模式: a new kind of thing described, none named yet
     return not quoted and (_is_generic(bare, kind_word, known) or _is_upkept(bare, kind_word, around, known))
+
+
+def _named_by_quotation(name: str, known: _Knowledge) -> bool:
+    """A quotation right before the head names the plan (“1650”产业体系): the code is its own name, no economy's make-up."""
+    return any(name.endswith(tuple(mark + head for mark in _CLOSE)) for head in known.named_by_quotation)
 
 
 def _is_replaced(name: str, around: _Around, known: _Knowledge) -> bool:
