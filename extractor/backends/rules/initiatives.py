@@ -139,6 +139,7 @@ class _Knowledge:
     inner_references: frozenset[str]  # references that are part of a name after name characters (燕赵系列实验室)
     list_joiner: re.Pattern[str]  # a joiner between two quotations (masked): “A”和“B”改革 is one name
     counted_after: re.Pattern[str]
+    listed_fields_after: re.Pattern[str]  # 等工作 after a name: the name is one of a report's fields of work
     measure_words: re.Pattern[str]
     launch_verb_at_end: re.Pattern[str]
     attribute_after: re.Pattern[str]
@@ -200,6 +201,7 @@ class _NoNameWords:
     sized: str
     sized_ok: list[str]
     counted_after: str
+    listed_fields_after: str
     session_heads: list[str]
     sessions: str
     period_plan: str
@@ -350,6 +352,7 @@ def _knowledge() -> _Knowledge:
         list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
         measure_words=first_char_guard(re.compile(quoted.measure_words)),
         counted_after=re.compile(no_name.counted_after),
+        listed_fields_after=re.compile(no_name.listed_fields_after),
         launch_verb_at_end=re.compile(rf"(?:{quoted.launch_verbs})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted.attribute_after),
         label_after=re.compile(quoted.label_after),
@@ -675,6 +678,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
     if known.sized.search(outside) and not bare.endswith(known.sized_ok):
         return True  # 总投资616亿元项目, 3万吨聚乳酸原料项目: a plant sized by its owner (a fund is money: 两亿元创新创业基金)
+    if not quoted and kind_word in known.generic_kinds and known.listed_fields_after.match(around.after):
+        return True  # 参事馆员、驻京驻沪联络服务等工作: a field of a report's duties, no measure named
     if not quoted and known.counted_after.match(around.after):
         return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
