@@ -146,6 +146,7 @@ class _Knowledge:
     measure_after: re.Pattern[str]  # words after a quotation that leave the launch verb its object (工作, 活动)
     removal: tuple[re.Pattern[str], re.Pattern[str]]  # 全面取消…制度, 清理…措施: the measure done away with
     lever_after: re.Pattern[str]  # 以“…”为抓手: the quotation is the measure the work is done with
+    listed_as_measure: re.Pattern[str]  # “…”等品牌活动: the quotation is one of the measures listed
     label_after: re.Pattern[str]  # what makes a quotation a label whatever its words (“…”的要求, “…”总体布局)
     replaced: tuple[re.Pattern[str], re.Pattern[str]]  # 变“串联审批”为…: the way a measure replaces, no measure
     new_description: re.Pattern[str]  # 城市治理新模式: a new kind of thing described, not one named
@@ -258,6 +259,7 @@ class _QuotedWords:
     attribute_after: str
     label_after: str
     lever_after: str
+    listed_as_measure: str
     measure_after: str
     replaced_before: str
     replaced_after: str
@@ -357,6 +359,7 @@ def _knowledge() -> _Knowledge:
         attribute_after=re.compile(quoted.attribute_after),
         label_after=re.compile(quoted.label_after),
         lever_after=re.compile(quoted.lever_after),
+        listed_as_measure=re.compile(quoted.listed_as_measure),
         measure_after=re.compile(quoted.measure_after),
         # at the end of the text before a name, and at the name's own start
         removal=(re.compile(rf"(?:{'|'.join(no_name.removal_verbs)})$"), re.compile(f"(?:{'|'.join(no_name.removal_verbs)})")),
@@ -841,6 +844,8 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
         return False  # “领导包联、分级负责…”的要求, “五位一体”总体布局: the quotation labels a requirement or a layout
     if _kind_word(quoted, known) or known.measure_words.search(quoted):
         return True
+    if known.listed_as_measure.match(after):
+        return True  # “跟着苏超游江苏”等品牌活动: the class after 等 says what the listed quotations name
     if known.lever_after.match(after) and known.launch_verb_at_end.search(around.before):
         return True  # 以“三个攻坚年”为抓手: the quotation is the lever the work is done with
     if _WORD_CHAR.match(after) and not known.measure_after.match(after):
