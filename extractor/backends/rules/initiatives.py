@@ -126,6 +126,7 @@ class _Knowledge:
     period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
     article_label: re.Pattern[str]  # a regulation's chapter number (第二章)
     state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
+    state_body: re.Pattern[str]  # the state's academies and institutes (中国电子信息产业发展研究院)
     generic_kinds: frozenset[str]
     upkeep_heads: frozenset[str]
     upkeep_clause: re.Pattern[str]  # the clause before a name, when an upkeep verb stands in it
@@ -208,6 +209,7 @@ class _NoNameWords:
     period_plan: str
     article_label: str
     state_strategy: str
+    state_body: str
     short_generic: int
     generic_kinds: list[str]
     new_description: str
@@ -324,7 +326,7 @@ def _knowledge() -> _Knowledge:
         periodical_after=re.compile(documents.not_after),
         certificate=re.compile(rf"(?:{documents.certificate})》$"),
         issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents.issuer_body}))关于"),
-        national_title=re.compile(rf"^《(?:{documents.national_start})"),
+        national_title=re.compile(rf"^《(?:\d{{4}}年?度?)?(?:{documents.national_start})"),  # 《2024中国…百强园区》 too
         cuts=_Cuts(start.leads, start.cut_chars, start.references, start.not_cuts + _place_words(start.cut_chars)),
         min_name=no_name.min_name,
         abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name.abbreviated_heads)})$"),
@@ -339,6 +341,7 @@ def _knowledge() -> _Knowledge:
         period_plan=re.compile(no_name.period_plan),
         article_label=re.compile(no_name.article_label),
         state_strategy=re.compile(no_name.state_strategy),
+        state_body=re.compile(no_name.state_body),
         generic_kinds=frozenset(no_name.generic_kinds),
         upkeep_heads=frozenset(no_name.upkeep_heads),
         # the verb anywhere in the clause that ends at the name (完善救灾应急响应机制, 健全政府与企业…机制)
@@ -698,6 +701,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 第二章 规划: a regulation's chapter title, not a measure named
     if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
+    if known.state_body.match(outside):
+        return True  # 中国科学院科技战略咨询研究院: the state's body that rates and advises, no zone's platform
     if bare.endswith(known.not_heads) and not _named_by_quotation(name, known):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     if not quoted and known.new_description.search(bare):
