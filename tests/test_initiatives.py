@@ -292,9 +292,10 @@ def test_a_measure_named_again_in_full_is_one_measure():
 
 def test_a_zone_named_across_the_start_of_a_name_is_no_owner():
     # The parks module may read 方正抓紧实施保税港区 as a zone; it straddles the name's start, so the zone named before it owns the works.
-    text = "洋浦保税港区是海南开放的龙头。省方正抓紧实施保税港区一期工程，确保年内封关。"
+    # (A phase of works, 保税港区一期工程, is a construction and no initiative: initiatives.toml not_heads.)
+    text = "洋浦保税港区是海南开放的龙头。省方正抓紧实施保税港区通关监管改革，确保年内封关。"
     owners = {i.name: i.park for article in extract_text(text).articles for i in article.initiatives}
-    assert owners.get("保税港区一期工程") == "洋浦保税港区", owners
+    assert owners.get("保税港区通关监管改革") == "洋浦保税港区", owners
 
 
 def test_a_session_of_a_state_body_is_no_event_but_an_event_about_one_is():

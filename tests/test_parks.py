@@ -222,6 +222,14 @@ def test_a_place_with_a_modifier_and_the_place_alone_are_one_zone_in_a_document(
 NEW_TYPES = _rows("zone_new_types.csv")
 
 
+def test_a_bare_kaifaqu_never_takes_a_bonded_zone_of_its_place():
+    """吴中开发区 beside 吴中综合保税区 is the development zone the bonded zone lies in (zone_words.toml stands_for)."""
+    text = "吴中开发区实现地区生产总值124.7亿元。开发区打造了吴中综合保税区、尹山国际汽车城。"
+    zones = DocumentZones(text)
+    assert zones.resolve("吴中开发区").park_id != zones.resolve("吴中综合保税区").park_id
+    assert zones.resolve("吴中开发区").zone.zone_type == "etdz"
+
+
 def _resolved(spelling: str) -> str:
     """The park_id an article that names the spelling alone gives it."""
     result = extract_text(f"记者从{spelling}获悉，今年前三季度实现营业收入1200亿元。")

@@ -91,6 +91,12 @@ class DocumentZones:
             zone = self.registry.find_spelling(spelling)  # a key two zones share: the exact listed name still names one
         return Identity(zone.park_id if zone else derived_id(key), key, zone, parsed)
 
+    def _stands_for(self, parsed: ZoneName, key: str) -> bool:
+        """Whether a generic spelling (吴中开发区) may name the document's zone of this key: not a bonded zone (吴中综保区)."""
+        kinds = parsed.zone_type.stands_for
+        canonical = max((t.canonical for t in self.words.types if key.endswith(t.canonical)), key=len, default="")
+        return not kinds or any(t.zone_type in kinds for t in self.words.types if t.canonical == canonical)
+
     def _parsed_key(self, spelling: str) -> str:
         parsed = self.words.parse(spelling, anchored=False)
         return parsed.key if parsed is not None else ""
@@ -98,7 +104,7 @@ class DocumentZones:
     def _document_key(self, parsed: ZoneName) -> str:
         key, core, canonical = parsed.key, parsed.core, parsed.zone_type.canonical
         if parsed.zone_type.generic:
-            same_core = sorted({k for k in self._keys if k != key and _core_of(k, self.words) == core})
+            same_core = sorted({k for k in self._keys if k != key and _core_of(k, self.words) == core and self._stands_for(parsed, k)})
             if core + _DEFAULT_FOR_GENERIC in same_core:
                 return core + _DEFAULT_FOR_GENERIC
             if len(same_core) == 1:

@@ -53,6 +53,7 @@ class ZoneType:
     max_modifier: int = MAX_MODIFIER
     registry_only: bool = False  # 武汉片区 names a zone only as a registered spelling (光谷片区 does not)
     city_alone: bool = True  # False: 银川市产业园区 (a city's parks together) is no name
+    stands_for: tuple[str, ...] = ()  # a generic word (开发区): the zone types it may name in a document; () any
 
 
 @quick_init
@@ -316,6 +317,7 @@ class _TypeEntry:
     max_modifier: int = MAX_MODIFIER
     registry_only: bool = False
     city_alone: bool = True
+    stands_for: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
 
@@ -408,6 +410,7 @@ def vocabulary() -> Vocabulary:
             entry.max_modifier,
             entry.registry_only,
             entry.city_alone,
+            tuple(entry.stands_for),
         )
         for entry in words.type
         for spelling in entry.spellings

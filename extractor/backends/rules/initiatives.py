@@ -126,6 +126,7 @@ class _Knowledge:
     period_plan: re.Pattern[str]  # the plan of a period (“十四五”规划)
     article_label: re.Pattern[str]  # a regulation's chapter number (第二章)
     state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
+    state_body: re.Pattern[str]  # the state's academies and institutes (中国电子信息产业发展研究院)
     generic_kinds: frozenset[str]
     upkeep_heads: frozenset[str]
     upkeep_clause: re.Pattern[str]  # the clause before a name, when an upkeep verb stands in it
@@ -136,18 +137,22 @@ class _Knowledge:
     zone_prefix: re.Pattern[str]
     joiners: str
     list_closers: frozenset[str]  # references that close a list (等): right before a kind word they name its items
+    inner_references: frozenset[str]  # references that are part of a name after name characters (燕赵系列实验室)
     list_joiner: re.Pattern[str]  # a joiner between two quotations (masked): “A”和“B”改革 is one name
     counted_after: re.Pattern[str]
+    listed_fields_after: re.Pattern[str]  # 等工作 after a name: the name is one of a report's fields of work
     measure_words: re.Pattern[str]
     launch_verb_at_end: re.Pattern[str]
     attribute_after: re.Pattern[str]
     measure_after: re.Pattern[str]  # words after a quotation that leave the launch verb its object (工作, 活动)
     removal: tuple[re.Pattern[str], re.Pattern[str]]  # 全面取消…制度, 清理…措施: the measure done away with
     lever_after: re.Pattern[str]  # 以“…”为抓手: the quotation is the measure the work is done with
+    listed_as_measure: re.Pattern[str]  # “…”等品牌活动: the quotation is one of the measures listed
     label_after: re.Pattern[str]  # what makes a quotation a label whatever its words (“…”的要求, “…”总体布局)
     replaced: tuple[re.Pattern[str], re.Pattern[str]]  # 变“串联审批”为…: the way a measure replaces, no measure
     new_description: re.Pattern[str]  # 城市治理新模式: a new kind of thing described, not one named
     not_heads: tuple[str, ...]
+    named_by_quotation: tuple[str, ...]  # heads of not_heads that a quotation right before them names (“1650”产业体系)
     title: re.Pattern[str]
     designated_before: re.Pattern[str]
     designated_after: re.Pattern[str]
@@ -183,6 +188,7 @@ class _NameStartWords:
     not_cuts: list[str]
     references: list[str]
     list_closers: list[str]
+    inner_references: list[str]
 
 
 @dataclass(frozen=True)
@@ -197,11 +203,13 @@ class _NoNameWords:
     sized: str
     sized_ok: list[str]
     counted_after: str
+    listed_fields_after: str
     session_heads: list[str]
     sessions: str
     period_plan: str
     article_label: str
     state_strategy: str
+    state_body: str
     short_generic: int
     generic_kinds: list[str]
     new_description: str
@@ -212,6 +220,7 @@ class _NoNameWords:
     generic_modifiers: list[str]
     zone_words: list[str]
     not_heads: list[str]
+    named_by_quotation: list[str]
 
 
 @dataclass(frozen=True)
@@ -252,6 +261,7 @@ class _QuotedWords:
     attribute_after: str
     label_after: str
     lever_after: str
+    listed_as_measure: str
     measure_after: str
     replaced_before: str
     replaced_after: str
@@ -316,7 +326,7 @@ def _knowledge() -> _Knowledge:
         periodical_after=re.compile(documents.not_after),
         certificate=re.compile(rf"(?:{documents.certificate})》$"),
         issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents.issuer_body}))关于"),
-        national_title=re.compile(rf"^《(?:{documents.national_start})"),
+        national_title=re.compile(rf"^《(?:\d{{4}}年?度?)?(?:{documents.national_start})"),  # 《2024中国…百强园区》 too
         cuts=_Cuts(start.leads, start.cut_chars, start.references, start.not_cuts + _place_words(start.cut_chars)),
         min_name=no_name.min_name,
         abbreviated=re.compile(rf"^[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(no_name.abbreviated_heads)})$"),
@@ -331,6 +341,7 @@ def _knowledge() -> _Knowledge:
         period_plan=re.compile(no_name.period_plan),
         article_label=re.compile(no_name.article_label),
         state_strategy=re.compile(no_name.state_strategy),
+        state_body=re.compile(no_name.state_body),
         generic_kinds=frozenset(no_name.generic_kinds),
         upkeep_heads=frozenset(no_name.upkeep_heads),
         # the verb anywhere in the clause that ends at the name (完善救灾应急响应机制, 健全政府与企业…机制)
@@ -342,19 +353,23 @@ def _knowledge() -> _Knowledge:
         zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start.joiners,
         list_closers=frozenset(start.list_closers),
+        inner_references=frozenset(start.inner_references),
         list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
         measure_words=first_char_guard(re.compile(quoted.measure_words)),
         counted_after=re.compile(no_name.counted_after),
+        listed_fields_after=re.compile(no_name.listed_fields_after),
         launch_verb_at_end=re.compile(rf"(?:{quoted.launch_verbs})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
         attribute_after=re.compile(quoted.attribute_after),
         label_after=re.compile(quoted.label_after),
         lever_after=re.compile(quoted.lever_after),
+        listed_as_measure=re.compile(quoted.listed_as_measure),
         measure_after=re.compile(quoted.measure_after),
         # at the end of the text before a name, and at the name's own start
         removal=(re.compile(rf"(?:{'|'.join(no_name.removal_verbs)})$"), re.compile(f"(?:{'|'.join(no_name.removal_verbs)})")),
         replaced=(re.compile(quoted.replaced_before), re.compile(quoted.replaced_after)),
         new_description=re.compile(no_name.new_description),
         not_heads=tuple(no_name.not_heads),
+        named_by_quotation=tuple(no_name.named_by_quotation),
         title=re.compile(rf"^(?:{'|'.join(honour.levels)}).*(?:{'|'.join(honour.title_heads)})$"),
         designated_before=re.compile(rf"(?:{'|'.join(honour.verbs_before)})$"),
         designated_after=re.compile(rf"(?:{honour.after})"),
@@ -608,6 +623,10 @@ def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
         # (not before a generic kind: 康养等服务, …变压器等项目 list things of a sort, no measures)
         earlier = known.cuts.last(masked[:cut_start])[0]
         return offset + earlier if earlier or bounded else _first_quote(run, offset)
+    if tag == "reference" and masked[cut_start:cut] in known.inner_references:
+        earlier = known.cuts.last(masked[:cut_start])[0]
+        if earlier < cut_start:  # 燕赵系列实验室: name characters before it, no cut between; the name goes on across it
+            return offset + earlier if earlier or bounded else _first_quote(run, offset)
     if tag == "reference":
         return _first_quote(run, offset + cut)  # 这项“拿地即开工”改革: only the quoted name stands alone
     if cut and known.package_only.fullmatch(head[cut:]) and cut - cut_start > 1:
@@ -665,6 +684,8 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
     if known.sized.search(outside) and not bare.endswith(known.sized_ok):
         return True  # 总投资616亿元项目, 3万吨聚乳酸原料项目: a plant sized by its owner (a fund is money: 两亿元创新创业基金)
+    if not quoted and kind_word in known.generic_kinds and known.listed_fields_after.match(around.after):
+        return True  # 参事馆员、驻京驻沪联络服务等工作: a field of a report's duties, no measure named
     if not quoted and known.counted_after.match(around.after):
         return True  # 加速器项目3项: a kind of thing tallied, not one named (“三早”项目78个 names the program it counts)
     if name[-1] in _CLOSE and not _names_a_measure(name, around, known):
@@ -680,11 +701,18 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 第二章 规划: a regulation's chapter title, not a measure named
     if known.session.search(outside) or known.period_plan.match(bare if not quoted else name) or known.state_strategy.search(outside):
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
-    if bare.endswith(known.not_heads):
+    if known.state_body.match(outside):
+        return True  # 中国科学院科技战略咨询研究院: the state's body that rates and advises, no zone's platform
+    if bare.endswith(known.not_heads) and not _named_by_quotation(name, known):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     if not quoted and known.new_description.search(bare):
         return True  # 探索城市治理新模式: a new kind of thing described, none named yet
     return not quoted and (_is_generic(bare, kind_word, known) or _is_upkept(bare, kind_word, around, known))
+
+
+def _named_by_quotation(name: str, known: _Knowledge) -> bool:
+    """A quotation right before the head names the plan (“1650”产业体系): the code is its own name, no economy's make-up."""
+    return any(name.endswith(tuple(mark + head for mark in _CLOSE)) for head in known.named_by_quotation)
 
 
 def _is_replaced(name: str, around: _Around, known: _Knowledge) -> bool:
@@ -821,6 +849,8 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
         return False  # “领导包联、分级负责…”的要求, “五位一体”总体布局: the quotation labels a requirement or a layout
     if _kind_word(quoted, known) or known.measure_words.search(quoted):
         return True
+    if known.listed_as_measure.match(after):
+        return True  # “跟着苏超游江苏”等品牌活动: the class after 等 says what the listed quotations name
     if known.lever_after.match(after) and known.launch_verb_at_end.search(around.before):
         return True  # 以“三个攻坚年”为抓手: the quotation is the lever the work is done with
     if _WORD_CHAR.match(after) and not known.measure_after.match(after):
