@@ -5,6 +5,7 @@ gold file); a packed run is compared with runs of each page alone.
 """
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -148,7 +149,7 @@ def _packed_call(extraction: str, answer: dict):
 
 def test_a_packed_prompt_names_each_page_and_numbers_candidates_across_the_call():
     _, batch, prompt = _packed_call("anchored", {})
-    assert prompt.index("Page 1, published 2024-01-10:") < prompt.index("120亿元") < prompt.index("Page 2, published 2024-01-10:")
+    assert prompt.index("Page 1, 2024-01-10:") < prompt.index("120亿元") < prompt.index("Page 2, 2024-01-10:")
     first, second = (set(part.figures) for part in batch.parts)
     assert first and second and not first & second  # an id names one candidate of one page
 
@@ -205,7 +206,7 @@ def test_the_halves_of_a_split_call_keep_their_pages_numbers():
     halves = split_batch(batch)
     assert halves is not None and [half.first_page for half in halves] == [1, 2]
     second = messages(halves[1], "anchored")[1]["content"]
-    assert second.startswith("Page 2, published ") and "Page 1," not in second
+    assert second.startswith("Page 2, ") and "Page 1," not in second
     assert [halves[1].page_of(part) for part in halves[1].parts] == [batch.page_of(batch.parts[1])]
 
 
@@ -306,10 +307,43 @@ def test_the_prompt_version_follows_the_prompt_text_the_code_writes(monkeypatch)
     from extractor.backends.llm import prompting
 
     before = prompting.prompt_version()
-    for name, changed in (("PAGE_HEADER", "Page {number} ({published}):"), ("INTRODUCTION", "Reply in JSON:")):
+    changes = (("PAGE_HEADER", "Page {number} ({published}):"), ("UNDATED_PAGE", "Page {number}, undated:"))
+    changes += (("INTRODUCTION", "Reply in JSON:"),)
+    for name, changed in changes:
         with monkeypatch.context() as patch:
             patch.setattr(prompting, name, changed)
             prompting.prompt_version.cache_clear()
             assert prompting.prompt_version() != before, name
     prompting.prompt_version.cache_clear()
     assert prompting.prompt_version() == before
+
+
+def test_a_park_line_only_where_the_chunk_does_not_say_its_park_alone():
+    """The Park line costs tokens on every chunk: where the chunk names its article's park and no other park, the text
+    says it already; where it names another park too, or not its own, the line says which one the article is about."""
+    from extractor.backends.llm.chunks import Chunk
+    from extractor.backends.llm.prompting import Batch, Part, messages
+    from extractor.models import Article, Park
+
+    def prompt(text: str, parks: list[Park]) -> str:
+        article = Article(index=0, park="昆山出口加工区", start=0, end=len(text), body_start=0, parks=parks)
+        return messages(Batch([Part(article, Chunk(0, 0, 0, len(text), text))]), "free")[1]["content"]
+
+    own = "昆山出口加工区出口额达165.3亿美元。"
+    assert "Park:" not in prompt(own, [Park(name="昆山出口加工区", aliases=["昆山综保区"])])
+    assert "Park: 昆山出口加工区" in prompt("苏州工业园区与" + own, [Park(name="苏州工业园区")])
+    assert "Park: 昆山出口加工区" in prompt("该区出口额达165.3亿美元。", [])
+
+
+def test_the_schema_asks_for_no_reading_that_value_text_gives():
+    """value, unit and a range's end follow from value_text: the printed schema does not ask for them (each field is
+    paid for on every call), and a figure that gives value_text alone is read whole; one that gives them is read too."""
+    from extractor.backends.llm.answers import FigureItem
+    from extractor.backends.llm.modes import MODES
+    from extractor.backends.llm.schematext import schema_text
+
+    for mode in MODES.values():
+        printed = schema_text(mode.answer_model.model_json_schema())
+        assert "value_text" in printed and not {"value", "unit", "value_high"} & set(re.findall(r"(\w+)\??[:,}]", printed))
+    assert FigureItem.model_validate({"value_text": "5万—20万元"}).value == 5
+    assert FigureItem.model_validate({"value_text": "120亿元", "value": 120, "unit": "亿元"}).unit == "亿元"

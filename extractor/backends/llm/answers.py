@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from ...domain.numbers import parse_quantity
 from ...knowledge import metric_keys
@@ -224,11 +225,14 @@ class OnPage(CompactModel):
 class AddedFigure(Meaning, OnPage):
     """A figure the anchored mode's candidates missed. Its qualifier and range end are read by the grammar
     at the place it stands (a cue word such as 以上 after it); its base unit from its unit.
-    A value left out is read from value_text; a value_text with no number in it is refused."""
+    A value left out is read from value_text; a value_text with no number in it is refused.
+
+    value and unit are not in the schema the model is sent (value_text says both, and every call pays for each field
+    printed); a model that writes them anyway is read as before, its value compared by the validator."""
 
     value_text: str
-    value: float
-    unit: str = ""
+    value: SkipJsonSchema[float] = None  # type: ignore[assignment]  # set from value_text before validation
+    unit: SkipJsonSchema[str] = ""
     amount: float | None = None
     evidence: str = ""
 
@@ -255,11 +259,12 @@ class AddedFigure(Meaning, OnPage):
 
 
 class FigureItem(AddedFigure):
-    """A figure of the free mode, which also says its base unit (implied ones too), qualifier and range end."""
+    """A figure of the free mode, which also says its base unit (implied ones too) and qualifier; its range end is
+    read from value_text (5万—20万元), so the schema does not ask for it."""
 
     base_unit: str = ""
     qualifier: Qualifier | None = None
-    value_high: float | None = None
+    value_high: SkipJsonSchema[float | None] = None
 
 
 class QuoteItem(OnPage):

@@ -36,8 +36,11 @@ FIGURE_ID, QUOTE_ID = "N", "Q"
 FIGURE_MARK = re.compile(r"<(" + FIGURE_ID + r"\d+)>")
 QUOTE_MARK = re.compile(r"<(" + QUOTE_ID + r"\d+)>")
 ANY_MARK = re.compile(r"<[" + FIGURE_ID + QUOTE_ID + r"]\d+>")
-PAGE_HEADER = "Page {number}, published {published}:"  # a call's pages, for the model and whoever reads a prompt back
-PAGE_LINE = re.compile(r"^Page (\d+), published [^\n]*:$", re.MULTILINE)
+# A call's pages, for the model and whoever reads a prompt back: its place in the call and its publication date, or
+# the place alone where no date is known (a word such as "published" or "unknown" is a token on each page of a call)
+PAGE_HEADER = "Page {number}, {published}:"
+UNDATED_PAGE = "Page {number}:"
+PAGE_LINE = re.compile(r"^Page (\d+)(?:, [^\n]*)?:$", re.MULTILINE)
 
 
 @cache
@@ -52,7 +55,7 @@ def prompt_version() -> str:
     digest = hashlib.sha256()
     for name in TEMPLATE_NAMES:
         digest.update(template(name).template.encode("utf-8"))
-    for written in (PAGE_HEADER, INTRODUCTION):
+    for written in (PAGE_HEADER, UNDATED_PAGE, INTRODUCTION):
         digest.update(written.encode("utf-8"))
     return digest.hexdigest()[:12]
 
@@ -238,14 +241,27 @@ def _page_block(number: int, parts: list[Part], anchored: bool) -> str:
     blocks = "\n".join(
         template("article").substitute(about=_about(part), text=_marked(part) if anchored else part.chunk.text).strip() for part in parts
     )
-    return f"{PAGE_HEADER.format(number=number, published=parts[0].published or 'unknown')}\n{blocks}"
+    published = parts[0].published
+    header = PAGE_HEADER.format(number=number, published=published) if published else UNDATED_PAGE.format(number=number)
+    return f"{header}\n{blocks}"
 
 
 def _about(part: Part) -> str:
-    """The chunk's title, park and section, each on its line where known: nothing is paid for what is not known."""
+    """The chunk's title, park and section, each on its line where known and not already plain in the chunk: nothing is
+    paid for what is not known, nor for what the text says itself."""
     lines = [f"Title: {part.article.title}" if part.article.title and part.article.title not in part.chunk.text else ""]
-    lines += [f"Park: {part.article.park}" if part.article.park else "", f"Section: {part.headings}" if part.headings else ""]
+    lines += [f"Park: {part.article.park}" if part.article.park and not _names_only_its_park(part) else ""]
+    lines += [f"Section: {part.headings}" if part.headings else ""]
     return "\n".join(line for line in lines if line)
+
+
+def _names_only_its_park(part: Part) -> bool:
+    """Whether the chunk names the article's park and no other park the article names: the park line would say
+    nothing the text does not (where the chunk names another park too, the line says which one the article is about)."""
+    text, own = part.chunk.text, part.article.park
+    parks = [park for park in part.article.parks if own != park.name and own not in park.aliases]
+    others = {name for park in parks for name in (park.name, *park.aliases) if name and name not in own}
+    return own in text and not any(name in text for name in others)
 
 
 @cache

@@ -21,15 +21,17 @@ from typing import Any
 
 from ...text.tokens import estimate_tokens
 
-INTRODUCTION = "Reply with one JSON object, an Answer (field?: optional; untyped: a string; X: a b: X is a or b):"
+INTRODUCTION = "Reply with one JSON object, an Answer (x?: optional; untyped: string; X: a b: X is a or b):"
+INLINE_ENUM = 8  # values of an enum used once that are printed where it is used, not on a line of their own
 
 
 def schema_text(schema: dict[str, Any]) -> str:
-    """The schema's root and its definitions, one line each, the root first (named Answer). An object used once is
-    printed where it is used (its name and line would cost more than they say); enums and shared shapes get a line."""
+    """The schema's root and its definitions, one line each, the root first (named Answer). A shape or a short enum used
+    once is printed where it is used (its name and line would cost more than they say); shapes and enums used twice,
+    and a long enum (MetricKey: a list of its own is easier to read than one inside a field list), get a line."""
     definitions = schema.get("$defs", {})
     uses = json.dumps(schema)
-    inline = {name: d for name, d in definitions.items() if "enum" not in d and uses.count(f'"#/$defs/{name}"') == 1}
+    inline = {name: d for name, d in definitions.items() if uses.count(f'"#/$defs/{name}"') == 1 and len(d.get("enum", ())) <= INLINE_ENUM}
     lines = [f"Answer: {_shape(schema, inline)}"]
     lines += [f"{name}: {_definition(d, inline)}" for name, d in definitions.items() if name not in inline]
     return "\n".join([INTRODUCTION, *lines])
@@ -46,8 +48,8 @@ def _shape(node: dict[str, Any], inline: dict[str, Any]) -> str:
     if "$ref" in node:
         name = str(node["$ref"]).rsplit("/", 1)[-1]
         return _shape(inline[name], inline) if name in inline else name
-    if "enum" in node:
-        return "|".join(str(value) for value in node["enum"])
+    if "enum" in node:  # an enum used once, printed where it is used: its values as a definition prints them
+        return _definition(node, inline)
     if "anyOf" in node:
         return " or ".join(_shape(option, inline) for option in node["anyOf"])
     kind = node.get("type")
