@@ -62,6 +62,13 @@ def test_a_span_of_time_that_frames_something_else_is_no_figure(case):
     assert (case["value"] in values) is case["figure"], values
 
 
+@pytest.mark.parametrize("case", read_data("labels.toml")["threshold_examples"], ids=lambda c: c["text"][:12])
+def test_an_amount_that_bounds_a_counted_class_has_no_period_of_its_own(case):
+    figure = _figure(case["text"], case["value"])
+    assert (figure.period_end == "" and figure.period_from == "none") is case["threshold"], figure
+    assert figure.confidence != "high" or not case["threshold"]
+
+
 @pytest.mark.parametrize("case", _cases("labels.toml", "measure"), ids=lambda c: c["figure"])
 def test_measure_examples(case):
     assert _figure(case["text"], case["figure"]).measure == case["measure"]

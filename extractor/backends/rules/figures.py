@@ -133,6 +133,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
                 period = periods.lead_period()  # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period
             period_from = "document" if period else period_from
+        if _sets_a_threshold(text, match):
+            period, period_from = "", "none"  # 超亿元…项目5个: the amount bounds a class, it has no period of its own
         figures.append(
             build_figure(
                 match.value_text,
@@ -365,6 +367,16 @@ def _is_figure(text: str, match: QuantityMatch) -> bool:
 
 
 _PERIOD_UNITS = {"年", "月", "天", "日", "周"}
+
+
+def _sets_a_threshold(text: str, match: QuantityMatch) -> bool:
+    """超亿元人民币内资项目5个, 纳税过1亿元的企业: a money amount after 超/过 that a counted class follows (labels.toml)."""
+    facts = knowledge()
+    if unit_class(match.quantity.base_unit) != "money":
+        return False
+    before = text[max(0, match.start - 2) : match.start]
+    cued = facts.threshold_before.search(before) or facts.threshold_opens.match(match.value_text)
+    return bool(cued and facts.threshold_after.match(text, match.end))
 
 
 def _frames_a_period(text: str, match: QuantityMatch) -> bool:

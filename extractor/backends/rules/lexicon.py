@@ -59,6 +59,9 @@ class Lexicon:
     period_phrase_after: re.Pattern[str]
     named_period_before: re.Pattern[str]
     named_period_after: re.Pattern[str]
+    threshold_before: re.Pattern[str]
+    threshold_opens: re.Pattern[str]  # the same words read at the head of a value text (超亿元)
+    threshold_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
@@ -143,6 +146,8 @@ class _PhraseWords:
     period_phrase_after: re.Pattern[str]
     named_period_before: str
     named_period_after: re.Pattern[str]
+    threshold_before: str
+    threshold_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     change_words: re.Pattern[str]
@@ -205,6 +210,7 @@ class _LabelWords:
     measure: _MeasureWords
     target: _TargetWords
     period_phrase_examples: tuple[dict[str, Any], ...] = ()  # spans of time that frame something else (the tests')
+    threshold_examples: tuple[dict[str, Any], ...] = ()  # amounts that bound a class of things (the tests')
 
 
 def metric_entries() -> tuple[_MetricEntry, ...]:
@@ -231,6 +237,9 @@ def knowledge() -> Lexicon:
         period_phrase_after=phrase.period_phrase_after,
         named_period_before=re.compile(f"(?:{phrase.named_period_before})$"),
         named_period_after=phrase.named_period_after,
+        threshold_before=re.compile(f"(?:{phrase.threshold_before})$"),
+        threshold_opens=re.compile(f"(?:{phrase.threshold_before})"),
+        threshold_after=phrase.threshold_after,
         not_a_metric=phrase.not_a_metric,
         relational=phrase.relational,
         after_stop=re.compile(phrase.after_count_stop + "|" + "|".join(phrase.breaks)),
