@@ -273,10 +273,11 @@ class EndpointClient:
         self._judge_endpoint(result)
         if result.advice and result.advice not in self.notes:
             self.notes.append(result.advice)
+        outcome = self._settled(CallOutcome(batch, result), key)  # its parts cached first: a cached call's parts are too
         if result.answer is not None and self.cache is not None:  # a key the model repeats is never written, here either
             answer = json.loads(self.settings.redactor()(json.dumps(result.answer.model_dump(mode="json"), ensure_ascii=False)))
             self.cache.put(key, {"answer": answer})
-        return self._settled(CallOutcome(batch, result), key)
+        return outcome
 
     def _settled(self, outcome: CallOutcome, key: str) -> CallOutcome:
         """The answered call's records made now, before anyone waits for them (and cached per part, by ``settle``)."""
