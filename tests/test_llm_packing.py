@@ -251,7 +251,7 @@ def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(ser
 
     def stop_after_one(prepared, *args):
         if written:
-            for _ in range(200):  # let the call in flight come back and its answer reach the cache: only those count
+            for _ in range(1200):  # let the call in flight come back and its answer reach the cache: only those count
                 calls_cached = [f for f in (tmp_path / "cache").rglob("*.json") if not f.name.startswith("part-")]
                 if server.stats.in_flight == 0 and len(calls_cached) == server.stats.answered:
                     break
@@ -262,7 +262,9 @@ def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(ser
 
     server.reset(Script(gold_dir=GOLD))
     monkeypatch.setattr(runner, "_write", stop_after_one)
-    assert llm_extract(server.base_url, tmp_path / "out", pages, "--timeout", "5", *cache) == 130
+    # a generous --timeout: a call the client gave up on under a loaded machine was answered for the server only, and
+    # its pages would count as answered here though their answer never reached the cache
+    assert llm_extract(server.base_url, tmp_path / "out", pages, "--timeout", "120", *cache) == 130
     monkeypatch.setattr(runner, "_write", write)
     sent_before = [ANY_MARK.sub("", r["user"]) for r in server.stats.requests[: server.stats.answered]]  # one at a time
     openings = {path: normalize(path.read_text(encoding="utf-8")).text.strip()[:12] for path in pages}
