@@ -134,11 +134,18 @@ def derived_id(key: str) -> str:
 
 
 def identify_article(article: Article, zones: DocumentZones) -> Article:
-    """Parks grouped by identity and named; figures and initiatives that name a zone get its park_id."""
-    parks = _identified_parks(article.parks, zones)
-    figures = [f.model_copy(update={"park_id": _park_id(f.subject, zones)}) if f.subject else f for f in article.figures]
-    initiatives = [i.model_copy(update={"park_id": _park_id(i.park, zones)}) if i.park else i for i in article.initiatives]
-    return article.model_copy(update={"parks": parks, "figures": figures, "initiatives": initiatives})
+    """Parks grouped by identity and named; figures and initiatives that name a zone get its park_id.
+
+    The figures and initiatives are the article's own, fresh from extraction (the validator sets their verdicts in
+    place next): their park_id is set on them, not on a copy of each (one copy per record was a tenth of merging).
+    """
+    for figure in article.figures:
+        if figure.subject:
+            figure.park_id = _park_id(figure.subject, zones)
+    for initiative in article.initiatives:
+        if initiative.park:
+            initiative.park_id = _park_id(initiative.park, zones)
+    return article.model_copy(update={"parks": _identified_parks(article.parks, zones)})
 
 
 def _park_id(spelling: str, zones: DocumentZones) -> str:

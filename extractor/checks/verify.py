@@ -290,7 +290,10 @@ def _raw_disagreement(value_text: str, start: int, end: int, source: NormalizedT
     if source is None or not source.raw or end > len(source.text):
         return ""
     raw_start, raw_end = source.raw_span(start, end)
-    raw = "".join(fold_characters(source.raw[raw_start:raw_end]).split())
+    printed = source.raw[raw_start:raw_end]
+    if printed == value_text:
+        return ""  # the raw characters are the normalized ones (value_text has no space): folding leaves them so
+    raw = "".join(fold_characters(printed).split())
     return "" if raw == value_text else f"raw text prints {raw!r} there"
 
 

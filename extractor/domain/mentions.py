@@ -229,8 +229,18 @@ _QUOTES = "“”\"'‘’「」《》"
 
 
 def short_name_definitions(text: str) -> list[tuple[str, str]]:
-    """(short name, full name) for each 简称 definition: 天津经济技术开发区（以下简称“泰达”）."""
+    """(short name, full name) for each 简称 definition: 天津经济技术开发区（以下简称“泰达”）.
+
+    Read once per page (its clean names and its identities both ask): callers only read the list.
+    """
     words = _words()
+    page = _page(text, words)
+    if page.definitions is None:
+        page.definitions = _short_name_definitions(text, words)
+    return page.definitions
+
+
+def _short_name_definitions(text: str, words: Vocabulary) -> list[tuple[str, str]]:
     cue = "|".join(re.escape(c) for c in words.short_name_cues)
     pattern = re.compile(rf"[(（,，]?(?:{cue})[：:]?[{_QUOTES}]?([\u4e00-\u9fffA-Za-z]{{2,12}})[{_QUOTES}]?")
     definitions = []
@@ -255,6 +265,7 @@ class _Page:
     words: Vocabulary
     shadow: str  # the page with simplified name characters
     clean_names: set[str] | None = None
+    definitions: list[tuple[str, str]] | None = None  # short_name_definitions of the page
     _mentions: dict[tuple[int, int, int], ParkMention | None] = field(default_factory=dict)
     _known: dict[int, object] = field(default_factory=dict)  # holds each known set, so its id names it for the page's life
     _runs: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)

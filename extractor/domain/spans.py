@@ -21,15 +21,16 @@ def runs_ending_in(
 
     Runs never reach back past the previous match, as a leftmost regex match would not.
     """
-    up_to_last_break = _break_pattern(name_chars)
+    last_break_in = _break_pattern(name_chars).match
     floor = start
     for match in ending.finditer(text, start, end):
-        window_start = max(floor, match.start() - max_prefix)
-        last_break = up_to_last_break.match(text, window_start, match.start())
+        match_start, match_end = match.span()  # read once: this loop runs for every end word of every page
+        window_start = floor if floor > match_start - max_prefix else match_start - max_prefix
+        last_break = last_break_in(text, window_start, match_start)
         run_start = last_break.end() if last_break else window_start  # after the last character a name cannot hold
-        if match.start() - run_start >= min_prefix:
-            yield run_start, match.end(), text[run_start : match.end()]
-            floor = match.end()
+        if match_start - run_start >= min_prefix:
+            yield run_start, match_end, text[run_start:match_end]
+            floor = match_end
 
 
 @lru_cache(maxsize=32)
