@@ -453,3 +453,23 @@ def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks
         (str(t.path), t.doc, t.finished_sha256, t.meta, t.location) for t in tasks
     ]
     assert len(pickle.dumps(batch)) < 20 * len(tasks)  # the file name and a NUL, where a path and a location took ~150 bytes
+
+
+@needs("distributed")
+def test_a_local_cluster_ticks_with_its_work_not_with_the_clock(two_workers):
+    """``--workers`` runs the scheduler and the nannies in the main process: their timers (event-loop watch every 20 ms,
+    system monitor, memory monitor) cost it CPU in proportion to the wall time, most of its share per document on a
+    long run (issue 22). Every server of a local cluster ticks at most a few times a second."""
+    from dask.utils import parse_timedelta
+
+    def intervals() -> tuple[float, float, float]:
+        import dask
+
+        get = dask.config.get
+        keys = ("admin.tick.interval", "admin.system-monitor.interval", "worker.memory.monitor-interval")
+        return tuple(parse_timedelta(get(f"distributed.{key}")) for key in keys)
+
+    for tick, monitor, memory in two_workers.run(intervals).values():
+        assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
+    scheduler_tick = two_workers.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval)
+    assert scheduler_tick >= 0.5

@@ -57,6 +57,19 @@ LIBRARY_BATCH = 32  # documents per task of extract_many (each result travels ba
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
 CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
 
+# A local cluster's scheduler and nannies run in the main process (``--workers``), where their timers ticked with the
+# wall time whatever the work: idle, a two-worker cluster cost the main process 38 ms of CPU a second (0.09 ms per
+# small document of a 100,000-document run, the whole of its share but a fifth), and each worker about as much. These
+# timers measure the event loop (a warning past 3 s), sample CPU and network counters for a dashboard we do not start,
+# and watch each worker's memory (still twice a second: a worker past its limit is still paused or restarted). With
+# them slower the idle main process spends about 6 ms a second (issue 22; docs/cluster.md).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,  # it samples stacks for a dashboard we do not start
+    "distributed.admin.tick.interval": "1s",  # 20 ms by default, in every server: the scheduler, each nanny and worker
+    "distributed.admin.system-monitor.interval": "5s",  # 500 ms by default
+    "distributed.worker.memory.monitor-interval": "500ms",  # 100 ms by default, in each nanny and worker
+}
+
 
 class ClusterError(ExtractorError):
     """The cluster cannot be used (no scheduler at the address, no workers); the message says what to check."""
@@ -84,7 +97,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
         finally:
             _close(client, connect_timeout)
         return
-    with dask.config.set({"distributed.worker.profile.enabled": False}):  # it samples stacks for a dashboard we do not start
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler and the nannies here, and passed to the workers
         cluster = LocalCluster(
             n_workers=workers or 1,
             threads_per_worker=1,
