@@ -229,7 +229,7 @@ def test_tasks_are_sized_by_the_text_in_them_from_the_first_one_on():
     batches = list(_batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(len(tasks), workers=2, pace=_Pace())))
     assert [task for batch in batches for task in batch] == tasks  # input order kept
     sizes = [len(batch) for batch in batches]
-    assert sizes[0] >= _Pace.TASK_BYTES // tiny  # hundreds of tiny files in the first task already
+    assert sizes[0] >= min(RULES_BATCH, _Pace.TASK_BYTES // tiny)  # hundreds of tiny files in the first task already
     long_ones = [len(batch) for batch in batches if batch[0].size == page]
     assert max(long_ones) <= _Pace.TASK_BYTES // page + 1  # a handful of long pages a task
     assert all(sum(task.size for task in batch[:-1]) < _Pace.TASK_BYTES for batch in batches)
@@ -453,3 +453,51 @@ def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks
         (str(t.path), t.doc, t.finished_sha256, t.meta, t.location) for t in tasks
     ]
     assert len(pickle.dumps(batch)) < 20 * len(tasks)  # the file name and a NUL, where a path and a location took ~150 bytes
+
+
+@needs("distributed")
+def test_a_local_cluster_ticks_with_its_work_not_with_the_clock():
+    """``--workers`` runs the scheduler and the nannies in the main process: their timers (event-loop watch every 20 ms,
+    system monitor, memory monitor) cost it CPU in proportion to the wall time, most of its share per document on a
+    long run (issue 22). Every server of a local cluster ticks at most a few times a second."""
+    from dask.utils import parse_timedelta
+
+    def intervals() -> tuple[float, float, float]:
+        import dask
+
+        get = dask.config.get
+        keys = ("admin.tick.interval", "admin.system-monitor.interval", "worker.memory.monitor-interval")
+        return tuple(parse_timedelta(get(f"distributed.{key}")) for key in keys)
+
+    with dask_client(workers=1) as fresh:  # a cluster of its own: a worker its nanny restarts ticks at Dask's default
+        for tick, monitor, memory in fresh.run(intervals).values():
+            assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
+        assert fresh.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval) >= 0.5
+
+
+@needs("distributed")
+def test_the_tasks_being_cut_hold_little_of_the_main_process_whatever_the_corpus():
+    """A batch's ``DocumentTask``s live in the main process while it is cut and packed: for tiny files the count per
+    task, not the bytes, bounds them, and with thousands a task they were megabytes of a long run's peak (issue 22)."""
+    import tracemalloc
+
+    from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace
+    from extractor.run.engines import DocumentTask
+
+    count = 50_000
+
+    def tasks():
+        for index in range(count):
+            name = f"d{index:06d}.txt"
+            yield DocumentTask(f"corpus/2024/{name}", name, location=f"/data/corpus/2024/{name}", size=100)
+
+    tracemalloc.start()
+    try:
+        cut = 0
+        for batch in _batched(tasks(), RULES_BATCH, _Pace.TASK_BYTES, _Guided(count, workers=2, pace=_Pace())):
+            cut += len(batch)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert cut == count
+    assert peak < 1 << 20, peak  # under a megabyte, however many files

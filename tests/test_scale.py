@@ -91,3 +91,44 @@ def test_documents_are_named_by_file_name_and_by_path_only_where_names_repeat():
     many = [Path(f"f{index % 7}/n{index}.txt") for index in range(5000)] + [Path("g/n17.txt")]
     names = [name for _path, name in _named(many)]
     assert len(set(names)) == len(names) and names[-1] == "g/n17.txt" and names[17] == "n17.txt"
+
+
+def test_a_run_in_one_process_makes_no_path_per_input(tmp_path, monkeypatch):
+    """pathlib interns every name it parses, and the interpreter's table of interned names keeps its size: a ``Path``
+    per input grew a one-process run's main process with the corpus (issue 22). Inputs are handed on as strings."""
+    import extractor.run.runner as runner
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(5):
+        (inputs / f"d{index}.txt").write_text(f"本报讯 第{index}号 南昌高新区生产总值739.4亿元。", encoding="utf-8")
+    given = []
+    real = runner.extract_document
+
+    def watched(path, *args, **kwargs):
+        given.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "extract_document", watched)
+    summary = run_extraction(scan_inputs([inputs]), tmp_path / "out", get_backend("rules"))
+    assert summary.readable == 5 and len(given) == 5
+    assert not any(isinstance(path, Path) for path in given), given
+
+
+def test_the_ledgers_page_caches_do_not_grow_with_the_corpus(tmp_path):
+    """SQLite's default cache (2 MB for the ledger and as much for an attached shard) fills on a long run only: the main
+    process's memory then grew with the corpus. The writer's caches are a fraction of that."""
+    import sqlite3
+
+    from extractor.outputs import OutputSet
+
+    shard = tmp_path / "shard"
+    sqlite3.connect(f"{shard}.sqlite").close()
+    with OutputSet(tmp_path / "out", {"backend": "rules"}) as outputs:
+        outputs.ledger.open_shard(shard)
+        db = outputs.ledger._db
+        for database in ("main", "shard"):
+            pages = db.execute(f"PRAGMA {database}.cache_size").fetchone()[0]
+            kib = -pages if pages < 0 else pages * db.execute(f"PRAGMA {database}.page_size").fetchone()[0] // 1024
+            assert 0 < kib <= 1024, (database, kib)
+        outputs.ledger.open_shard(None)

@@ -44,6 +44,12 @@ LedgerError = sqlite3.Error  # what a damaged or locked database raises, for cal
 APPLICATION_ID = 0x7A6F6E65  # "zone": this file was written by extractor
 LEDGER_VERSION = 2  # PRAGMA user_version: the layout of the documents and run_settings tables
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# The writer's page caches, in KiB (SQLite's default is 2,000 for each database, the ledger and an attached shard). A
+# run of 1,000 small documents never fills them and one of 100,000 does: left at the default they were 4 MB of the
+# main process's growth with the corpus (issue 22). The writer appends (rows in input order, a shard read once
+# from its start), so the pages it needs again are the few at the right edge of each table and index.
+LEDGER_CACHE_KIB = 512
+SHARD_CACHE_KIB = 128
 _DOCUMENT_COLUMNS = ("doc", "position", "sha256", "encoding", "text", "outcome", "seals", *DocumentMeta.model_fields)
 
 
@@ -168,6 +174,7 @@ class SqliteWriter(Writer):
         # committed document, a power cut may lose the last ones (--resume redoes them) but never damages the file
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{LEDGER_CACHE_KIB}")
         return db
 
     def begin_document(self, entry: DocumentEntry) -> None:
@@ -230,6 +237,7 @@ class SqliteWriter(Writer):
             self._shard = False
         if stem is not None:
             db.execute("ATTACH DATABASE ? AS shard", (f"{stem}.sqlite",))
+            db.execute(f"PRAGMA shard.cache_size = -{SHARD_CACHE_KIB}")
             self._shard = True
 
     def merge_shard(self, entry: DocumentEntry, part: Any) -> None:

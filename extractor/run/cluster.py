@@ -52,10 +52,26 @@ __all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_c
 # A task of the rules backend is a batch of documents sized by the text in it (``_Pace``: about a megabyte, some
 # seconds of a worker's time), written whole into a shard by its worker: Dask's cost per task in the main process is
 # then a small share of the work, whatever the documents' size (issue 22)
-RULES_BATCH = 4096  # documents at most per task (many tiny files)
+# Documents at most per task (many tiny files). The main process cuts, packs and pickles a task's documents and keeps
+# five tasks in flight: with 4,096 tiny files a task, that was 3.8 MiB of its peak on a 100,000-document run against
+# 0.3 MiB on a 1,000-document one; 1,024 kept the peak 1.3 MiB lower at no measured CPU cost (issue 22)
+RULES_BATCH = 1024
 LIBRARY_BATCH = 32  # documents per task of extract_many (each result travels back whole)
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
 CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
+
+# A local cluster's scheduler and nannies run in the main process (``--workers``), where their timers ticked with the
+# wall time whatever the work: idle, a two-worker cluster cost the main process 38 ms of CPU a second (0.09 ms per
+# small document of a 100,000-document run, the whole of its share but a fifth), and each worker about as much. These
+# timers measure the event loop (a warning past 3 s), sample CPU and network counters for a dashboard we do not start,
+# and watch each worker's memory (still twice a second: a worker past its limit is still paused or restarted). With
+# them slower the idle main process spends about 6 ms a second (issue 22; docs/cluster.md).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,  # it samples stacks for a dashboard we do not start
+    "distributed.admin.tick.interval": "1s",  # 20 ms by default, in every server: the scheduler, each nanny and worker
+    "distributed.admin.system-monitor.interval": "5s",  # 500 ms by default
+    "distributed.worker.memory.monitor-interval": "500ms",  # 100 ms by default, in each nanny and worker
+}
 
 
 class ClusterError(ExtractorError):
@@ -84,7 +100,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
         finally:
             _close(client, connect_timeout)
         return
-    with dask.config.set({"distributed.worker.profile.enabled": False}):  # it samples stacks for a dashboard we do not start
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler and the nannies here, and passed to the workers
         cluster = LocalCluster(
             n_workers=workers or 1,
             threads_per_worker=1,

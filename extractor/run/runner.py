@@ -182,8 +182,9 @@ def run_extraction(
                 spec = replace(_backend_spec(backend, scan.max_file_size, doc_timeout), shards=str(outputs.shard_folder()))
                 whole = _extract_on(engine, spec, tasks, len(scan.files), outputs, log, notify, workers_usage)
             prepared: deque[_Prepared] = deque()
-            for path, doc in _named(scan.files) if engine is None else ():
-                work = extract_document(path, doc, backend, finished.get(doc), manifest, scan.max_file_size, doc_timeout)
+            for plain, doc in _named_strings(scan.files) if engine is None else ():
+                path = Path(plain) if manifest else plain  # a Path per input interns its name for good (issue 22)
+                work = extract_document(path, doc, backend, finished.get(doc), manifest, scan.max_file_size, doc_timeout)  # type: ignore[arg-type]
                 prepared.append(_Prepared(work, time.perf_counter()))
                 while len(prepared) > pages_ahead:
                     log.add(_write(prepared.popleft(), outputs, notify))
