@@ -16,6 +16,7 @@ class _Table:
     unit_in_header: re.Pattern[str]
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
+    empty_cell: re.Pattern[str]
     generic_corner: re.Pattern[str]
     entity_corner: re.Pattern[str]
     caption_period: re.Pattern[str]

@@ -232,3 +232,18 @@ def test_the_validator_refuses_the_unit_line_for_an_index_row():
          "evidence": {"start": cell, "end": cell + 6, "text": "119.10"}, "unit_span": {"start": line, "end": line + 2}}
     )
     assert verify(forged, text).status is not Status.verified
+
+
+# A statistics page's table whose first value column is —— (this month: not published) in every row.
+NO_VALUE = (
+    "2024年1-9月全市主要指标\n本地生产总值(亿元) | —— | 2527.54 | 11.5 |\n第一产业(亿元) | … | 59.44 | 25.6 |\n"
+    "第二产业(亿元) | / | 1283.78 | 14.7 |\n"
+)
+
+
+def test_a_cell_that_marks_no_value_is_no_figure_and_not_damaged():
+    header = "指标 | 9月 | 1-9月累计 | 增长% |\n"
+    figures = _figures(NO_VALUE.replace("\n", "\n" + header, 1))
+    assert {"2527.54", "59.44", "1283.78"} <= set(figures)
+    assert not {"——", "…", "/"} & set(figures)
+    assert all(f.status is not Status.not_found for f in figures.values() if f.value_text in {"2527.54", "59.44"})

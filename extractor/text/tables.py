@@ -66,6 +66,7 @@ class _Rules:
     unit_in_header: re.Pattern[str]
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
+    empty_cell: re.Pattern[str]
     min_rows: int
     section_label: re.Pattern[str]
     index_header: re.Pattern[str]
@@ -262,6 +263,11 @@ def _damaged(cell: str) -> bool:
 
 def is_number(cell: str) -> bool:
     return bool(_rules().number_cell.fullmatch(cell))
+
+
+def is_empty(cell: str) -> bool:
+    """——, …, /: a statistics table's mark for no value, neither a number nor a damaged one (structure.toml)."""
+    return bool(_rules().empty_cell.fullmatch(cell.strip()))
 
 
 def _year(cell: Cell | None) -> str:

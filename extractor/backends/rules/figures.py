@@ -24,7 +24,7 @@ from ...domain.periods import (
     title_period,
 )
 from ...models import Evidence, Figure, Measure, Span
-from ...text.tables import Cell, TableCell, find_tables, is_number, table_cells, unit_line
+from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, table_cells, unit_line
 from ..budget import check_budget
 from ..build import build_figure
 from .labels import (
@@ -236,8 +236,8 @@ def _table_figures(
     line = unit_line(text, rows[-1][-1].start)  # 单位：万元 before the table: the unit of cells whose headers print none
     for found in table_cells(rows):
         found = _with_line_unit(found, line)
-        if not found.unit or not found.metric:
-            continue  # a cell whose headers give no unit or no metric is not read (never guessed)
+        if not found.unit or not found.metric or is_empty(found.cell.text):
+            continue  # a cell whose headers give no unit or no metric is not read (never guessed); —— has no value
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
