@@ -54,6 +54,7 @@ class _Words:
     comparison_multiple: re.Pattern[str]  # after a period: a multiple of it (的2.1倍), so the period is its base
     topic_breaks: tuple[str, ...]
     continuation: tuple[str, ...]
+    breakdown_paragraph: tuple[str, ...]
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
@@ -305,6 +306,11 @@ def _continuation() -> re.Pattern[str]:
 
 
 @cache
+def _breakdown_paragraph() -> re.Pattern[str]:
+    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.breakdown_paragraph)})")
+
+
+@cache
 def _lead_in() -> re.Pattern[str]:
     words = knowledge().words
     attribution = rf"(?:[^，,。！？\n]{{0,40}}?(?:{_alternatives(words.attribution_verbs)})[，,：:]\s*)*"
@@ -513,7 +519,10 @@ class PeriodIndex:
         scope = "sentence"
         if anchor is None or anchor.start < self._sentence_starts[sentence]:
             anchor, scope = self._carried_into(sentence, self._carried), "paragraph"
-        carried_on = scope == "paragraph" and self._list_item(self._sentence_starts[sentence], anchor)  # ——… items
+        opening = self._sentence_starts[sentence]
+        carried_on = scope == "paragraph" and (  # ——… items, and 其中… breaking down the paragraph before
+            self._list_item(opening, anchor) or self._opens_breakdown_paragraph(opening)
+        )
         if anchor is None or (self._crosses(anchor.end, position) and not carried_on):
             return None, "none"
         if scope == "sentence" and not _CLAUSE_BREAK.search(self._text, anchor.end, position):
@@ -635,6 +644,8 @@ class PeriodIndex:
 
     def _carried_into(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
         """The period the sentence before hands on: if it opened its sentence, or this sentence continues that one."""
+        if sentence and self._opens_breakdown_paragraph(self._sentence_starts[sentence]):
+            return self._handed_to_breakdown(sentence, carried)
         anchor = carried[sentence - 1] if sentence else None
         if anchor is None or not (anchor.opens_sentence or self._continues[sentence]):
             return None
@@ -642,6 +653,23 @@ class PeriodIndex:
         if self._crosses(anchor.end, start) and not self._list_item(start, carried[sentence - 1]):
             return None
         return anchor
+
+    def _opens_breakdown_paragraph(self, start: int) -> bool:
+        """其中，… as the first words of a paragraph: it breaks down the paragraph before (periods.toml)."""
+        line_start = self._text.rfind("\n", self._start, start) + 1
+        return not self._text[max(line_start, self._start) : start].strip() and bool(_breakdown_paragraph().match(self._text, start))
+
+    def _handed_to_breakdown(self, sentence: int, carried: list[Anchor | None]) -> Anchor | None:
+        """The period in force at the end of the paragraph before (blank lines skipped), unless a new topic lies between:
+        …今年上半年…1393.1亿元。¶其中，规上工业增加值增长10.7% keeps 今年上半年 across the line break."""
+        before = sentence - 1
+        while before > 0 and not self._text[self._sentence_starts[before] : self._sentence_starts[before + 1]].strip():
+            before -= 1
+        anchor = carried[before]
+        if anchor is None:
+            return None
+        topic = bisect_left(self._breaks, anchor.end)
+        return None if topic < len(self._breaks) and self._breaks[topic] < self._sentence_starts[sentence] else anchor
 
     def _list_item(self, start: int, handed: Anchor | None) -> bool:
         """The sentence stands in a paragraph marked as an item of the one before (——…), and no new topic lies
