@@ -55,6 +55,7 @@ class _Words:
     topic_breaks: tuple[str, ...]
     continuation: tuple[str, ...]
     breakdown_paragraph: tuple[str, ...]
+    review_span: re.Pattern[str]  # 五年来，… opening a sentence: the N years ending in the year its heading reviews
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
@@ -305,6 +306,20 @@ def _continuation() -> re.Pattern[str]:
     return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.continuation)})")
 
 
+def _same_span(one: Anchor, other: Anchor) -> bool:
+    """Two period words naming one span (2021—2025年 and “十四五”), compared as resolved against one made-up date."""
+    span = resolve_period(one.words, _ANY_DATE)
+    return span != ("", "") and span == resolve_period(other.words, _ANY_DATE)
+
+
+_CHINESE_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_of(words: str) -> int:
+    """五 → 5, 10 → 10: the years a review span counts back."""
+    return int(words) if words.isdigit() else _CHINESE_COUNTS.get(words, 0)
+
+
 @cache
 def _breakdown_paragraph() -> re.Pattern[str]:
     return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.breakdown_paragraph)})")
@@ -441,10 +456,36 @@ class PeriodIndex:
             and not words.comparison_multiple.match(text, match.end())  # 是2007年的2.1倍: the multiple's base
             and not (match.group("day_month") and _in_header_field(text, match.start()))  # 来源：… 2023年6月12日: the page's date
         ]
+        self._anchors = sorted(self._anchors + self._review_spans(text, start, end), key=lambda a: a.start)
         self._anchor_starts = [a.start for a in self._anchors]
         self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]
         self._carried = self._carry()
         self._head_year = self._year_of_head(start, end)
+
+    def _review_spans(self, text: str, start: int, end: int) -> list[Anchor]:
+        """五年来，… at the head of a sentence under a heading that names one year Y: the span Y-N+1—Y (periods.toml)."""
+        found = []
+        for sentence_start in self._sentence_starts:
+            at = len(text[sentence_start:end]) - len(text[sentence_start:end].lstrip())
+            match = knowledge().words.review_span.match(text, sentence_start + at, end)
+            if match is None or text[match.end() : match.end() + 1] not in ("，", ","):
+                continue
+            count = _count_of(match.group("count"))
+            year = self._reviewed_year(match.start())
+            if count < 2 or year is None:
+                continue
+            words = f"{year - count + 1}—{year}年"
+            if not found or found[-1].start != match.start():  # 。 and a line break: two sentence starts, one span
+                found.append(Anchor(match.start(), match.end(), words, True, True, False, "", False, False))
+        return found
+
+    def _reviewed_year(self, position: int) -> int | None:
+        """The one year the innermost heading over ``position`` that names a year names (2025年和“十四五”工作回顾 → 2025)."""
+        for heading in self._outline.governing(position):
+            years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", heading.text)}
+            if years:
+                return years.pop() if len(years) == 1 else None
+        return None
 
     def _anchor(self, text: str, match: re.Match[str]) -> Anchor:
         sentence = self._sentence_starts[bisect_right(self._sentence_starts, match.start()) - 1]
@@ -482,10 +523,15 @@ class PeriodIndex:
         for index, sentence_start in enumerate(self._sentence_starts):
             next_start = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else self._end
             last = self._last_anchor_before(next_start)
+            while last is not None and last.clause_only and last.start >= sentence_start:
+                last = self._last_anchor_before(last.start)  # 从2020年的10.5万元提高到2025年的14万元: each its value's only
             own = last if last is not None and last.start >= sentence_start else None
             # 2021年…预计全年…。利润总额…: 2021年 goes on; so does 今年前11个月 past a 累计 within it
-            if own is not None and (own.part_only or own.running_total) and not own.opens_sentence:
-                own = self._opener(sentence_start, next_start) or own
+            if own is not None and not own.opens_sentence:
+                opener = self._opener(sentence_start, next_start)
+                # …and so does the opener when the sentence names its span again (五年来，…实现“十四五”目标)
+                if opener is not None and (own.part_only or own.running_total or _same_span(opener, own)):
+                    own = opener
             carried.append(own or self._carried_into(index, carried))
         return carried
 
