@@ -123,3 +123,25 @@ def test_an_article_that_names_one_period_dates_its_undated_amounts_with_it():
     assert spelled["7831.36亿元"].period_end == "2021-06-30"  # 上半年 and 1月到6月 name one span: one period
     project = figures(lead + "，同比增长28.09%。\n新开工项目总投资达20亿元。")
     assert project["20亿元"].period_end == ""  # a project's total is its own attribute (attribute_keys)
+
+
+BULLETIN = (
+    "衡水市统计局\n国家统计局衡水调查队\n2022年，面对复杂严峻的国际环境和国内疫情散发等多重考验，全市各级各部门坚持稳中求进"
+    "工作总基调，全市经济运行持续恢复、加快回稳，保障改善民生全面加强。\n一、综合\n"
+    "初步核算，全市地区生产总值实现1800.5亿元。2018-2022年累计新增就业4.3万人。\n"
+)
+LATER = (  # the year opens the second section only
+    "衡水市统计局\n全市经济运行持续恢复。\n一、综合\n初步核算，全市地区生产总值实现1800.5亿元。"
+    "2018-2022年累计新增就业4.3万人。\n二、农业\n2022年，全市粮食产量300万吨。\n"
+)
+
+
+def test_the_year_opening_a_bulletin_whose_title_was_cut_dates_its_sections():
+    """2022年，… before 一、综合: the year the sections report; a year opening a later section dates that section only."""
+    from extractor import extract_text
+
+    def period_of(text: str, value_text: str) -> str:
+        return next(f.period for a in extract_text(text).articles for f in a.figures if f.value_text == value_text)
+
+    assert period_of(BULLETIN, "1800.5亿元") == "2022年"
+    assert period_of(LATER, "1800.5亿元") == ""

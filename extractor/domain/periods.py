@@ -420,6 +420,7 @@ def _value_year_words(text: str, match: re.Match[str]) -> str:
     return match.group()
 
 
+_PLAIN_YEAR = re.compile(r"(?:19|20)\d\d年")
 _ANY_DATE = "2000-12-31"  # lead_period compares period words by the span they name in one year
 
 
@@ -640,6 +641,19 @@ class PeriodIndex:
         named = [a.words for a in self._anchors if _frames_article(a)]
         spans = {resolve_period(words, _ANY_DATE) for words in named}
         return named[0] if len(spans) == 1 else ""
+
+    def opening_year(self) -> str:
+        """The year that opens the body before its first numbered heading (2022年，面对…。 then 一、综合), in a text
+        that has such headings: the year its sections report, when its title (…2022年统计公报) was not printed."""
+        headings = self._outline.headings
+        if not headings:
+            return ""
+        for anchor in self._anchors:
+            if anchor.start >= headings[0].start:
+                break
+            if anchor.opens_sentence and _PLAIN_YEAR.fullmatch(anchor.words):
+                return anchor.words
+        return ""
 
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,

@@ -131,7 +131,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
-                period = periods.lead_period()  # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period
+                # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period; else 2022年，… before 一、综合
+                period = periods.lead_period() or periods.opening_year()
             period_from = "document" if period else period_from
         if _sets_a_threshold(text, match):
             period, period_from = "", "none"  # 超亿元…项目5个: the amount bounds a class, it has no period of its own
