@@ -88,6 +88,8 @@ class LLMBackend(Closing):
         chunks = {article.index: chunk_article(page.text, article.start, article.end, article.index, call_chars) for article in base}
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
         parts = page_parts(ordered, page.text, page.doc, page.meta.published if page.meta else "")
+        for part in parts:  # keyed now: an earlier call's labels merged into the article would change the key later
+            part.key = part_key(part, self.client.call_settings())
         budget = current_budget()
         clock = CallClock(budget.seconds if budget is not None else None)
         restored = self._restored(parts)
@@ -120,7 +122,7 @@ class LLMBackend(Closing):
             return None
         found = []
         for part in parts:
-            stored = cache.get(part_key(part, self.client.call_settings()))
+            stored = cache.get(part.key or part_key(part, self.client.call_settings()))
             settled = load(stored) if stored is not None else None
             if settled is None:
                 return None
@@ -149,7 +151,7 @@ class LLMBackend(Closing):
             outcome.settled[id(part)] = settled
             if settled.records is not None and self.client.cache is not None:
                 entry = json.loads(self._redact(json.dumps(dump(settled), ensure_ascii=False)))
-                self.client.cache.put(part_key(part, self.client.call_settings()), entry)
+                self.client.cache.put(part.key or part_key(part, self.client.call_settings()), entry)
 
     def _open_call(self) -> _Call:
         if not self._pending:

@@ -84,6 +84,7 @@ class Part:
     text: str = ""  # the page's normalized text, which the chunk's offsets index
     doc: str = ""  # the page's name: parts of one page share it
     published: str = ""  # the page's publication date (ISO, may be empty)
+    key: str = ""  # its cache key, taken when the page is read (``settled.part_key``), before answers change its records
 
 
 @dataclass
