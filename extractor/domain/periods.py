@@ -24,7 +24,7 @@ from ..models import Figure
 from ..text.structure import Outline
 from .firstchars import first_char_guard
 from .meta import knowledge as meta_knowledge
-from .numbers import DURATION_UNITS
+from .numbers import DURATION_UNITS, parse_number
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -312,14 +312,6 @@ def _same_span(one: Anchor, other: Anchor) -> bool:
     return span != ("", "") and span == resolve_period(other.words, _ANY_DATE)
 
 
-_CHINESE_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _count_of(words: str) -> int:
-    """五 → 5, 10 → 10: the years a review span counts back."""
-    return int(words) if words.isdigit() else _CHINESE_COUNTS.get(words, 0)
-
-
 @cache
 def _breakdown_paragraph() -> re.Pattern[str]:
     return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.breakdown_paragraph)})")
@@ -421,6 +413,8 @@ def _value_year_words(text: str, match: re.Match[str]) -> str:
 
 
 _PLAIN_YEAR = re.compile(r"(?:19|20)\d\d年")
+_HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a heading names (2025年和“十四五”工作回顾)
+_SPACES = re.compile(r"\s*")
 _ANY_DATE = "2000-12-31"  # lead_period compares period words by the span they name in one year
 
 
@@ -467,11 +461,11 @@ class PeriodIndex:
         """五年来，… at the head of a sentence under a heading that names one year Y: the span Y-N+1—Y (periods.toml)."""
         found = []
         for sentence_start in self._sentence_starts:
-            at = len(text[sentence_start:end]) - len(text[sentence_start:end].lstrip())
-            match = knowledge().words.review_span.match(text, sentence_start + at, end)
+            at = _SPACES.match(text, sentence_start, end).end()  # not a slice of the rest: linear in the page
+            match = knowledge().words.review_span.match(text, at, end)
             if match is None or text[match.end() : match.end() + 1] not in ("，", ","):
                 continue
-            count = _count_of(match.group("count"))
+            count = int(parse_number(match.group("count")))
             year = self._reviewed_year(match.start())
             if count < 2 or year is None:
                 continue
@@ -483,7 +477,7 @@ class PeriodIndex:
     def _reviewed_year(self, position: int) -> int | None:
         """The one year the innermost heading over ``position`` that names a year names (2025年和“十四五”工作回顾 → 2025)."""
         for heading in self._outline.governing(position):
-            years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", heading.text)}
+            years = {int(y) for y in _HEADING_YEAR.findall(heading.text)}
             if years:
                 return years.pop() if len(years) == 1 else None
         return None
