@@ -157,6 +157,49 @@ def test_a_headline_restating_a_body_figure_is_one_fact(tmp_path):
     assert [float(r["amount"]) for r in rows] == [1.2e12]
 
 
+def _headline_and_body(tmp_path, headline: Figure, body: Figure) -> list[dict]:
+    """The facts of one article whose title prints ``headline`` over a body that prints ``body``."""
+    database = tmp_path / "records.sqlite"
+    headline.evidence = Evidence(start=0, end=3, text=headline.value_text)
+    body.evidence = Evidence(start=10, end=20, text=body.value_text)
+    db = SqliteWriter(database, settings={})
+    db.open(None)
+    entry = DocumentEntry(doc="a.txt", position=1, sha256="sha", encoding="utf-8", text="text", meta=DocumentMeta(published="2022-02-25"))
+    db.begin_document(entry)
+    article = Article(index=1, title="标题", start=0, end=30, body_start=8, figures=[headline, body])
+    db.write_article(entry, render_article(entry, article))
+    db.end_document(entry)
+    db.close()
+    return _facts(database, tmp_path / "facts.csv")
+
+
+def _bare(amount: float, value_text: str, **fields) -> Figure:
+    """A headline's figure with a bare 万亿/亿 (no 元: no base unit) and no year (no period)."""
+    figure = _figure(amount, "2000-12-31", **fields)
+    unsaid = {"unit": "万亿", "base_unit": "", "period": "", "period_start": "", "period_end": ""}
+    return figure.model_copy(update={"value_text": value_text, **unsaid})
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "facts"),
+    [
+        # 169个国家高新区创造48万亿营收 over 2021年…营业收入超过48万亿元: one fact, the body's
+        (_bare(48e12, "48万亿"), _figure(48e12, "2021-12-31"), [48e12]),
+        # 营收破万亿 over 1.2万亿元: rounded down
+        (_bare(1e12, "破万亿", qualifier="lower"), _figure(1.2e12, "2023-12-31"), [1.2e12]),
+        # counter-example: a bare 2万亿 is not a restatement of 5000亿元 (another quantity the headline sums)
+        (_bare(2e12, "2万亿"), _figure(5e11, "2023-12-31"), [5e11, 2e12]),
+        # counter-example: a headline that names its year restates no figure of another year
+        (_figure(1.2e12, "2022-12-31"), _figure(1.2e12, "2023-12-31"), [1.2e12, 1.2e12]),
+        # counter-example: a headline in 美元 is not a body figure in 元
+        (_figure(1.2e12, "2023-12-31").model_copy(update={"base_unit": "美元"}), _figure(1.2e12, "2023-12-31"), [1.2e12, 1.2e12]),
+    ],
+)
+def test_a_headline_that_leaves_its_unit_or_year_unsaid_restates_the_body_figure(tmp_path, headline, body, facts):
+    rows = _headline_and_body(tmp_path, headline, body)
+    assert sorted(float(r["amount"]) for r in rows) == sorted(facts)
+
+
 def test_rollup_counts_a_sub_parks_facts_as_its_zones(tmp_path):
     """一区多园: 东川工业园区's output is a fact of 西宁经济技术开发区 with --rollup, its own without."""
     database = tmp_path / "records.sqlite"

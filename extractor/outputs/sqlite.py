@@ -779,7 +779,12 @@ _FACT_KEY = (
 # What makes two facts claims about the same thing: they conflict when their values differ.
 _CLAIM_KEY = ("zone", "metric_key", "metric_scope", "measure", "target", "period_start", "period_end", "base_unit")
 # What a headline figure shares with a body figure it restates (its value may be rounded: 超万亿 for 1.2万亿元).
-_RESTATED = ("zone", "metric_key", "metric_scope", "measure", "target", "period_end", "base_unit")
+_RESTATED = ("zone", "metric_key", "metric_scope", "measure", "target")
+# What a headline shares with it or leaves unsaid: headlines drop the unit after a bare 万亿/亿 (营收破万亿, 创造48万亿
+# over 营业收入超过48万亿元) and the year the body gives (2023年…1.2万亿元). A headline that leaves one unsaid restates
+# only a body figure of its value to a headline's rounding (within a factor of _ROUNDING: 超万亿, 近万亿 for 9800亿).
+_RESTATED_OR_UNSAID = ("period_end", "base_unit")
+_ROUNDING = 2
 SOURCE_SEPARATOR = " | "
 FACTS_VIEW = "facts"
 ROOTS_TABLE = "zone_roots"  # a temporary table of `extractor table --rollup`: sub-park → the zone it rolls up into
@@ -791,6 +796,15 @@ _CONFIDENCE_RANK = (
 
 def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
     return " AND ".join(f"{left}.{name} = {right}.{name}" for name in columns)
+
+
+def _restates(headline: str, body: str) -> str:
+    """SQL: the headline figure restates the body figure (the same claim, its unit or period possibly left unsaid)."""
+    h, b = headline, body
+    unsaid = " OR ".join(f"{h}.{name} = ''" for name in _RESTATED_OR_UNSAID)
+    said = " AND ".join(f"({h}.{name} = {b}.{name} OR {h}.{name} = '')" for name in _RESTATED_OR_UNSAID)
+    rounded = f"{h}.amount * {_ROUNDING} >= {b}.amount AND {b}.amount * {_ROUNDING} >= {h}.amount"
+    return f"{_same(b, h, _RESTATED)} AND {said} AND (NOT ({unsaid}) OR ({rounded}))"
 
 
 def facts_view_sql(view: str = FACTS_VIEW, temporary: bool = False, rollup: bool = False) -> str:
@@ -829,7 +843,7 @@ WITH figure_rows AS (
 body_rows AS (  -- a headline that restates a figure of its own article's body (超万亿 over 1.2万亿元) is that fact
     SELECT * FROM figure_rows h WHERE NOT (h.headline AND EXISTS (
         SELECT 1 FROM figure_rows b WHERE NOT b.headline AND b.doc = h.doc AND b.article = h.article
-          AND {_same("b", "h", _RESTATED)}))
+          AND {_restates("h", "b")}))
 ),
 per_article AS (  -- a number printed twice in one article is one source; bare columns come from its first printing
     SELECT {fact_key}, min(figure_row) AS figure_row, {first_columns}, min({_CONFIDENCE_RANK}) AS confidence_rank,
