@@ -91,3 +91,20 @@ def test_a_count_of_the_subjects_own_kind_is_not_high():
     figure = _figure(extract_text(text, meta={"published": "2023-08-01"}), "3-4家")
     assert (figure.subject, figure.subject_from, figure.metric_key) == ("国家高新区", "sentence", "parks")
     assert figure.confidence == "medium"
+
+
+def test_a_level_in_a_unit_its_key_is_never_counted_in_is_not_high():
+    """12个 before 重点传统制造业增加值: a value added is money, so the 12 counts something else; its growth stays high."""
+    result = extract_text("2024年，南昌高新区12个重点传统制造业增加值增长4.8%。", meta={"published": "2025-01-10"})
+    count, growth = _figure(result, "12个"), _figure(result, "4.8%")
+    assert count.metric_key == growth.metric_key == "industrial_value_added"
+    assert (count.subject_from, count.metric_from) == ("clause", "clause")
+    assert count.confidence == "medium" and growth.confidence == "high"
+
+
+def test_a_channel_named_as_the_subject_is_not_high():
+    """跨境电商平台进出口: the trade went through the platform; whose it is, the subject does not say."""
+    result = extract_text("2024年，南昌高新区跨境电商平台进出口增长21.5%。", meta={"published": "2025-01-10"})
+    figure = _figure(result, "21.5%")
+    assert figure.subject.endswith("平台") and figure.subject_from == "clause" and figure.metric_key == "trade"
+    assert figure.confidence == "medium"

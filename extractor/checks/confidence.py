@@ -62,6 +62,11 @@ class _NeverHigh:
     measures: frozenset[str]  # measures whose key names one of two quantities (a share: the part's or the whole's)
     bare_subject: re.Pattern[str]  # a subject that is only a kind word (园区, 经开区): whose zones, the text does not say
     bare_subject_from: frozenset[str]  # subject scopes where such a subject is a guess (a table's caption is not)
+    value_keys: frozenset[str]  # keys that are an amount of money and nothing else (revenue, 增加值, investment)
+    money_units: frozenset[str]  # the base units of money ("" for a bare 亿: the unit left unsaid)
+    money_keys: frozenset[str]  # keys of money that may also count things (exports in 台, funds in 只), not people
+    people_units: frozenset[str]  # units that count people (名, 人): who benefits, not how much
+    channel_subject: re.Pattern[str]  # a subject that names a channel or a means (跨境电商平台, 利用…平台), not whose
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -105,7 +110,20 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or (sources["subject_from"] in rule.counted_subject_from and _counts_own_kind(rule, labels))
         or labels.measure in rule.measures
         or (sources["subject_from"] in rule.bare_subject_from and bool(rule.bare_subject.fullmatch(labels.subject)))
+        or _unit_not_of_key(rule, labels, metric_key)
+        or bool(rule.channel_subject.search(labels.subject))
     )
+
+
+def _unit_not_of_key(rule: _NeverHigh, labels: Labels, metric_key: str) -> bool:
+    """A level whose unit its key cannot be counted in: 17个 under 重点传统制造业增加值 (a value added is money), 惠及124万名
+    under 育儿补贴 (a subsidy's money does not count people). The number then belongs to another metric the words
+    before it do not name."""
+    if labels.measure != "level":
+        return False
+    if metric_key in rule.value_keys and labels.unit not in rule.money_units:
+        return True
+    return metric_key in rule.value_keys | rule.money_keys and labels.unit in rule.people_units
 
 
 def _counts_own_kind(rule: _NeverHigh, labels: Labels) -> bool:
