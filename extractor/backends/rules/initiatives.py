@@ -31,6 +31,7 @@ from ...domain.zonenames import places, trie_pattern
 from ...frozen import quick_init
 from ...knowledge import load
 from ...models import Evidence, Initiative, InitiativeKind
+from ...text.normalize import to_simplified, without_pinyin_glosses
 from .parks import ParkMention, find_park_mentions
 
 _OPEN, _CLOSE = "“‘", "”’"
@@ -108,6 +109,7 @@ class _Knowledge:
     document: re.Pattern[str]
     document_kinds: tuple[tuple[re.Pattern[str], InitiativeKind], ...]
     not_action_plan: re.Pattern[str]
+    document_word: re.Pattern[str]  # a word that says a title is a document of policy (方案, 意见, 条例)
     periodical_after: re.Pattern[str]
     certificate: re.Pattern[str]  # a title that a body hands to one firm (《联合验收合格意见书》)
     issuer: re.Pattern[str]  # the government body a title names before 关于
@@ -164,6 +166,7 @@ class _Knowledge:
     investor_before: re.Pattern[str]
     phased: re.Pattern[str]
     phase_after: re.Pattern[str]
+    listed_among_firms: re.Pattern[str]  # 、郑州海尔创新产业园等“大块头”企业: the names listed are companies'
     measured_after: re.Pattern[str]  # 苏银产业园共签约…, …产业园产值达到…: a place whose figures are reported
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
@@ -248,6 +251,7 @@ class _CompanyWords:
     phase: str
     place_heads: list[str]
     measured_after: str
+    listed_among_firms: str
 
 
 @dataclass(frozen=True)
@@ -275,6 +279,7 @@ class _DocumentsWords:
     action_plan: str
     not_action_plan: str
     not_after: str
+    words: str
     certificate: str
     issuer_body: str
     national_start: str
@@ -323,6 +328,7 @@ def _knowledge() -> _Knowledge:
             (re.compile(documents.action_plan), "action_plan"),
         ),
         not_action_plan=re.compile(documents.not_action_plan),
+        document_word=re.compile(documents.words),
         periodical_after=re.compile(documents.not_after),
         certificate=re.compile(rf"(?:{documents.certificate})》$"),
         issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents.issuer_body}))关于"),
@@ -382,6 +388,7 @@ def _knowledge() -> _Knowledge:
         phased=re.compile(rf"(?:{'|'.join(company.place_heads)})(?:{company.phase})+(?:项目|工程)?$"),
         phase_after=re.compile(company.phase),
         measured_after=re.compile(company.measured_after),
+        listed_among_firms=re.compile(company.listed_among_firms),
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
         principles=re.compile(quoted.principles),
@@ -556,8 +563,9 @@ def _trim(
     if candidate.shape == "document":
         # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
         rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
-        # 《联合验收合格意见书》: a paper one firm receives, no document of policy
-        return ("", 0) if rating or known.certificate.search(candidate.text) else (candidate.text, 0)
+        # 《联合验收合格意见书》: a paper one firm receives, no document of policy; 《藏海传》: a work, no document at all
+        work = not known.document_word.search(to_simplified(without_pinyin_glosses(candidate.text)))
+        return ("", 0) if rating or work or known.certificate.search(candidate.text) else (candidate.text, 0)
     run = candidate.text
     balanced = _balanced_start(run)
     offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
@@ -769,6 +777,8 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
     """
     if known.company_word.search(outside) or _is_place_in_phases(outside, around, known):
         return True
+    if known.listed_among_firms.match(around.after):
+        return True  # 上汽乘用车郑州基地、郑州海尔创新产业园等“大块头”企业: listed among firms, a firm's plant
     if outside.endswith("项目") and known.investor_before.search(around.before):
         return True  # 招引落地…项目: a project the zone courts is its investor's
     if not around.companies or known.built_heads.search(outside):
