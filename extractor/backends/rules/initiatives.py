@@ -360,7 +360,8 @@ def _knowledge() -> _Knowledge:
         package_only=re.compile(no_name.proper_number),
         generic_modifiers=frozenset(no_name.generic_modifiers),
         modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
-        zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
+        # a zone's name at the head of a name, not past a joiner: …论坛暨国家级开发区营商环境交流会 is two events, the first no zone
+        zone_prefix=re.compile(rf"^[^{re.escape(start.joiners)}]*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start.joiners,
         list_closers=frozenset(start.list_closers),
         inner_references=frozenset(start.inner_references),
