@@ -57,6 +57,9 @@ def test_word_list_examples():
         assert _found(example) == [example]
     for counter in WORDS["generic_modifiers"]["examples"] + WORDS["not_place_stems"]["counter_examples"]:
         assert _found(counter) == []
+    for counter in WORDS["generic_modifiers"]["body_examples"]:
+        assert _found(counter) == []  # 青岛海关自贸区: a customs body's office, no zone
+    assert _found("青岛海关辖区综合保税区")  # with more words the body's district may still name the zones it covers
     for example in WORDS["short_name_cues"]["examples"]:
         assert short_name_definitions(example)
 

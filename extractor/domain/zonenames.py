@@ -146,6 +146,7 @@ class Vocabulary:
     short_name_cues: tuple[str, ...]
     traditional: dict[int, int]
     company_names: tuple[str, ...] = ()
+    bodies: frozenset[str] = frozenset()  # a body alone between place and type names its office (青岛海关自贸区)
     max_token: int = field(init=False)
     type_by_spelling: dict[str, ZoneType] = field(init=False)
     # Zone names repeat across articles and pages: their readings are memoized, boundedly (a corpus is large).
@@ -188,6 +189,7 @@ class Vocabulary:
             self.short_name_cues,
             self.traditional,
             self.company_names,
+            self.bodies,
         )
 
     def simplify(self, text: str) -> str:
@@ -294,7 +296,7 @@ class Vocabulary:
     def _is_name(self, parts: tuple[Part, ...], modifier: str, types: tuple[ZoneType, ...]) -> bool:
         if len(modifier) > types[-1].max_modifier or any(c in self.function_chars for c in modifier):
             return False
-        if modifier.startswith(self.generic_modifiers):
+        if modifier.startswith(self.generic_modifiers) or modifier in self.bodies:
             return False
         named = [p for p in parts if p.role != "qualifier"]
         if self.company_names and ("".join(p.text for p in parts) + modifier).startswith(self.company_names):
@@ -339,6 +341,8 @@ class _Stems:
 class _Modifiers:
     words: tuple[str, ...]
     examples: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()  # words that are no name only as the whole modifier
+    body_examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -434,6 +438,7 @@ def vocabulary() -> Vocabulary:
         short_name_cues=tuple(sorted(words.short_name_cues.cues, key=len, reverse=True)),
         traditional={ord(p[0]): ord(p[1]) for p in pairs if len(p) == 2},
         company_names=words.company_names.names,
+        bodies=frozenset(words.generic_modifiers.bodies),
     )
 
 

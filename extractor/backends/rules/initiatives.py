@@ -27,19 +27,21 @@ from typing import Any, NamedTuple, cast
 from ...domain.firstchars import first_char_guard
 from ...domain.registry import registry
 from ...domain.spans import runs_ending_in
-from ...domain.zonenames import places, trie_pattern
+from ...domain.zonenames import places, trie_pattern, zone_words
 from ...frozen import quick_init
 from ...knowledge import load
 from ...models import Evidence, Initiative, InitiativeKind
+from ...text.normalize import to_simplified, without_pinyin_glosses
 from .parks import ParkMention, find_park_mentions
 
-_OPEN, _CLOSE = "“‘", "”’"
+# 「」 are the quotation marks of traditional-character texts (「只租不售」模式, 「投資台灣三大方案」)
+_OPEN, _CLOSE = "“‘「", "”’」"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
 _QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
 _MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’()（）、·+＋]"
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”‘’「」()（）、·+＋]"
 _MAX_QUOTED = 21  # characters of a quotation and its opening mark (the quoted shape reads at most 20 inside)
 _MAX_QUOTED_PREFIX = 8  # words before a quoted name that may belong to it (工程规划施工许可“并联审批”)
 _MAX_NAME = 40
@@ -51,9 +53,9 @@ _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
 _LOOK_AHEAD = 24  # text read after a name: a count of it (加速器项目3项), a 的, the quotations of its list and what they label
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
-_LIST_BEFORE = re.compile(r"(?:[“‘][^“”‘’\n]{1,20}[”’][和与及、]?)+$")
+_LIST_BEFORE = re.compile(r"(?:[“‘「][^“”‘’「」\n]{1,20}[”’」][和与及、]?)+$")
 # The quoted items of a list after a quoted name: what follows the list labels them all (“并重”“并举”重要要求).
-_LIST_AFTER = re.compile(r"^(?:[和与及、]?[“‘][^“”‘’\n]{1,20}[”’])+")
+_LIST_AFTER = re.compile(r"^(?:[和与及、]?[“‘「][^“”‘’「」\n]{1,20}[”’」])+")
 
 
 @quick_init
@@ -108,6 +110,7 @@ class _Knowledge:
     document: re.Pattern[str]
     document_kinds: tuple[tuple[re.Pattern[str], InitiativeKind], ...]
     not_action_plan: re.Pattern[str]
+    document_word: re.Pattern[str]  # a word that says a title is a document of policy (方案, 意见, 条例)
     periodical_after: re.Pattern[str]
     certificate: re.Pattern[str]  # a title that a body hands to one firm (《联合验收合格意见书》)
     issuer: re.Pattern[str]  # the government body a title names before 关于
@@ -164,6 +167,9 @@ class _Knowledge:
     investor_before: re.Pattern[str]
     phased: re.Pattern[str]
     phase_after: re.Pattern[str]
+    known_companies: tuple[str, ...]  # zone_words.toml [company_names]: 比亚迪, 海尔 …
+    plant_heads: tuple[str, ...]  # the heads that make a known company's name its plant (比亚迪常州基地)
+    listed_among_firms: re.Pattern[str]  # 、郑州海尔创新产业园等“大块头”企业: the names listed are companies'
     measured_after: re.Pattern[str]  # 苏银产业园共签约…, …产业园产值达到…: a place whose figures are reported
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
@@ -248,6 +254,8 @@ class _CompanyWords:
     phase: str
     place_heads: list[str]
     measured_after: str
+    plant_heads: list[str]
+    listed_among_firms: str
 
 
 @dataclass(frozen=True)
@@ -275,6 +283,7 @@ class _DocumentsWords:
     action_plan: str
     not_action_plan: str
     not_after: str
+    words: str
     certificate: str
     issuer_body: str
     national_start: str
@@ -316,13 +325,14 @@ def _knowledge() -> _Knowledge:
         kind_of_word=kind_of_word,
         kind_at_end_reversed=re.compile("|".join(re.escape(w[::-1]) for w in words)),
         kind_end=re.compile(rf"{kind}(?![\u4e00-\u9fff]?(?:{kinds}))"),  # 服务 in 服务平台 is no end
-        quoted=re.compile(rf"(?:“[^“”\n，。]{{2,20}}”|‘[^‘’\n，。]{{2,20}}’)(?:{kind}){{0,2}}"),
+        quoted=re.compile(rf"(?:“[^“”\n，。]{{2,20}}”|‘[^‘’\n，。]{{2,20}}’|「[^「」\n，。]{{2,20}}」)(?:{kind}){{0,2}}"),
         document=re.compile(r"《[^《》\n]{2,80}》"),
         document_kinds=(
             (re.compile(documents.other), "other"),
             (re.compile(documents.action_plan), "action_plan"),
         ),
         not_action_plan=re.compile(documents.not_action_plan),
+        document_word=re.compile(documents.words),
         periodical_after=re.compile(documents.not_after),
         certificate=re.compile(rf"(?:{documents.certificate})》$"),
         issuer=re.compile(rf"^《([^《》]{{0,24}}?(?:{documents.issuer_body}))关于"),
@@ -350,7 +360,8 @@ def _knowledge() -> _Knowledge:
         package_only=re.compile(no_name.proper_number),
         generic_modifiers=frozenset(no_name.generic_modifiers),
         modifier_starts=frozenset(word[:size] for word in no_name.generic_modifiers for size in range(1, len(word) + 1)),
-        zone_prefix=re.compile(rf"^.*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
+        # a zone's name at the head of a name, not past a joiner: …论坛暨国家级开发区营商环境交流会 is two events, the first no zone
+        zone_prefix=re.compile(rf"^[^{re.escape(start.joiners)}]*(?:{'|'.join(no_name.zone_words)})(?:[(（][^)）]{{0,12}}[)）])?"),
         joiners=start.joiners,
         list_closers=frozenset(start.list_closers),
         inner_references=frozenset(start.inner_references),
@@ -382,6 +393,9 @@ def _knowledge() -> _Knowledge:
         phased=re.compile(rf"(?:{'|'.join(company.place_heads)})(?:{company.phase})+(?:项目|工程)?$"),
         phase_after=re.compile(company.phase),
         measured_after=re.compile(company.measured_after),
+        known_companies=tuple(zone_words().company_names.names),
+        plant_heads=tuple(company.plant_heads),
+        listed_among_firms=re.compile(company.listed_among_firms),
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
         principles=re.compile(quoted.principles),
@@ -556,8 +570,9 @@ def _trim(
     if candidate.shape == "document":
         # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
         rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
-        # 《联合验收合格意见书》: a paper one firm receives, no document of policy
-        return ("", 0) if rating or known.certificate.search(candidate.text) else (candidate.text, 0)
+        # 《联合验收合格意见书》: a paper one firm receives, no document of policy; 《藏海传》: a work, no document at all
+        work = not known.document_word.search(to_simplified(without_pinyin_glosses(candidate.text)))
+        return ("", 0) if rating or work or known.certificate.search(candidate.text) else (candidate.text, 0)
     run = candidate.text
     balanced = _balanced_start(run)
     offset = _name_start(run, balanced, candidate.bounded or balanced > 0, known)
@@ -668,7 +683,7 @@ def _mask_quoted(text: str) -> str:
 
 def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
-    bare = name.strip("“”‘’")
+    bare = name.strip(_OPEN + _CLOSE)
     quoted = any(mark in name for mark in _OPEN)
     if len(bare) < known.min_name and not quoted and bare not in known.self_naming and not known.abbreviated.match(bare):
         return True
@@ -756,7 +771,10 @@ def _is_designation(outside: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 国家集成电路产业基地: a state title, whatever the verb
     if outside.endswith(known.selecting):
         return False  # 入选“珠峰英才”计划: a program selects people into it, and it stays a program
-    return bool(known.designated_before.search(around.before) or known.designated_after.match(around.after))
+    before = around.before
+    if match := _LIST_BEFORE.search(before):  # 荣获“A”“B”两项大奖: the verb before the list confers every title in it
+        before = before[: match.start()]
+    return bool(known.designated_before.search(before) or known.designated_after.match(around.after))
 
 
 def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
@@ -769,6 +787,10 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
     """
     if known.company_word.search(outside) or _is_place_in_phases(outside, around, known):
         return True
+    if outside.startswith(known.known_companies) and outside.endswith(known.plant_heads):
+        return True  # 比亚迪常州基地: a known company's plant
+    if known.listed_among_firms.match(around.after):
+        return True  # 上汽乘用车郑州基地、郑州海尔创新产业园等“大块头”企业: listed among firms, a firm's plant
     if outside.endswith("项目") and known.investor_before.search(around.before):
         return True  # 招引落地…项目: a project the zone courts is its investor's
     if not around.companies or known.built_heads.search(outside):
@@ -863,7 +885,7 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
 
 
 def _kind(name: str, known: _Knowledge) -> InitiativeKind:
-    bare = name.strip("《》“”‘’")
+    bare = name.strip("《》" + _OPEN + _CLOSE)
     if name.startswith("《"):
         for pattern, kind in known.document_kinds:
             if pattern.search(bare) and not (kind == "action_plan" and known.not_action_plan.search(bare)):
