@@ -36,7 +36,9 @@ _HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
-_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (GDP), (营业额) between a metric and its number
+# (GDP), (营业额) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
+_GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&\u4e00-\u9fff]{1,12}[）)]$")  # a gloss glued to the words it glosses
+_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)](?:达到|达|为|实现|完成|突破|超过|约)?$")
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
@@ -274,6 +276,10 @@ def _clause(context: FigureContext) -> _Clause:
     start = gloss.start() if gloss else context.start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
     mark = _CLAUSE_MARK.match(text, sentence_start, start)
     clause_start = mark.end() if mark else sentence_start
+    glossed = _GLOSS_END.search(text, max(sentence_start, clause_start - 14), clause_start)
+    if glossed:  # 园区生产总值(GDP)占全国比重为13.50%: a gloss's bracket is no clause mark
+        mark = _CLAUSE_MARK.match(text, sentence_start, glossed.start())
+        clause_start = mark.end() if mark else sentence_start
     after = text[context.end : context.end + 30]
     before_all = text[clause_start:start]
     measure = measure_of(context.base_unit, before_all, after)
