@@ -96,6 +96,7 @@ class _Words:
     titled_paragraph_kinds: frozenset[str]
     canonical_groups: dict[str, str]
     relative_kinds: dict[str, str]
+    bare_kinds: dict[str, tuple[str, ...]]
     subset_before: re.Pattern[str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
@@ -159,6 +160,7 @@ class _SubjectWords:
     not_place_after: re.Pattern[str]
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
     relative_kinds: dict[str, list[str]]  # a kind's spelling after a place-relative scope (全省…) and its long spellings
+    bare_kinds: dict[str, list[str]]  # a zone's kind printed alone (高新区) and the endings of the names it stands for
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -179,7 +181,8 @@ def _words() -> _Words:
     provinces = "|".join(_province_scopes(data.not_group_provinces))
     collective = (
         rf"(?<![\d.])(?:(?:{data.collective_scopes})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
-        rf"|(?:(?<={data.self_boundary})|(?<![\s\S])|(?<=\n))(?:{provinces})(?:{terms})"  # 湖南产业园区: the province's zones
+        # 湖南产业园区: the province's zones, after a clause mark, the text's start, a line's or a year (2020年山东综合保税区)
+        rf"|(?:(?<={data.self_boundary.pattern})|(?<![\s\S])|(?<=\n)|(?<=\d年))(?:{provinces})(?:{terms})"
         rf"|(?:(?<=[，。；,;：:\n])|(?<=其中))(?:{levelled})"
     )
     nouns = "|".join(data.anaphora_nouns)
@@ -224,6 +227,7 @@ def _words() -> _Words:
         titled_paragraph_kinds=frozenset(data.titled_paragraph_kinds),
         canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
         relative_kinds={alias: name for name, aliases in data.relative_kinds.items() for alias in aliases},
+        bare_kinds={kind: tuple(endings) for kind, endings in data.bare_kinds.items()},
         subset_before=re.compile(f"(?:{data.subset_before})$"),
         place_self=_alternatives(data.place_self_words),
         not_place_self_after=data.not_place_self_after,
@@ -522,7 +526,9 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
     if places:
         place = places.most_common(1)[0][0]
         return place, "heading" if place == lead_place else "document"
-    return (lead_place, "heading") if lead_place else (main_park, "document")
+    if lead_place or main_park:
+        return (lead_place, "heading") if lead_place else (main_park, "document")
+    return _first_bare_kind(entities, lead_end), "document"
 
 
 def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
@@ -678,7 +684,9 @@ def subject_of(
             return (place, "document") if place else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
-            return zone, scope(entity.start) if zone != own else "document"
+            if zone == own:  # 保税区 in an article about 上海自贸区: the kind printed alone names a zone of its kind
+                return bare_kind_zone(entity.name, entities, own, scope(entity.start))
+            return zone, scope(entity.start)
         if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the group as printed
             return entity.name, "clause"
         collective = entity.kind == "group" and not entity.subset
@@ -793,6 +801,27 @@ def grounded_collective(name: str, entities: list[Entity]) -> str:
 def _place_of_level(entities: list[Entity], level: str) -> str:
     """The first place of a level (市, 省, 县) the article names at the head of a clause (安顺市大力推进…)."""
     return next((e.name for e in entities if e.kind == "place" and e.name.endswith(level)), "")
+
+
+def bare_kind_zone(word: str, entities: list[Entity], own: str, printed: str) -> tuple[str, str]:
+    """A zone's kind printed alone (高新区, 保税区) with no zone named before it in its paragraph: the document's own
+    subject when that is of its kind (or a group of it: 全省高新区), else the document's one zone of its kind, else none
+    when two are named (no guess between them), else the kind itself, read where it is ``printed`` (subjects.toml
+    bare_kinds). Any other self word (全区, 园区, 区内) is the document's own subject."""
+    endings = _words().bare_kinds.get(word)
+    if not endings or own.endswith(endings) or word in own:
+        return own, "document"
+    zones = {e.name for e in entities if e.kind == "park" and e.name.endswith(endings)}
+    if len(zones) == 1:
+        return zones.pop(), "document"
+    return ("", "none") if zones else (word, printed)
+
+
+def _first_bare_kind(entities: list[Entity], lead_end: int) -> str:
+    """The first zone's kind its lead prints alone (今年以来,高新区锚定…): the subject of an article that names no zone,
+    group or place in full."""
+    kinds = _words().bare_kinds
+    return next((e.name for e in entities if e.kind == "self" and e.name in kinds and e.start < lead_end), "")
 
 
 def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:
