@@ -520,6 +520,18 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
         group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
         if times > parks and (times > 1 or group_in_lead):
             return canonical_group(core), "document"
+        # A collective the first line names (the headline, or a headline the page glued to its lead), in an article
+        # whose first line names no zone of it: the collective is the topic, a member named further down (成都经开区…签约项目
+        # 32个) speaks for its own sentences only. Not any line of the lead: a group named there may be where the zone
+        # was ranked (郑州高新区… 在2023年度全省开发区高质量发展考核评价中获评四星级开发区).
+        headline_end = text.find("\n", start, lead_end)
+        park_starts = {e.start for e in entities if e.kind == "park"}  # 五家渠市青湖经济开发区: a zone's name, not a count (五家)
+        in_headline = any(
+            e.kind == "group" and not e.yardstick and e.start < headline_end and e.start not in park_starts for e in entities
+        )
+        park_in_headline = any(e.kind == "park" and e.name == main_park and e.start < headline_end for e in entities)
+        if in_headline and main_park and not park_in_headline:
+            return canonical_group(core), "document"
     if main_park and (parks > 1 or in_lead):
         return main_park, "document"
     places = Counter(e.name for e in entities if e.kind == "place")
