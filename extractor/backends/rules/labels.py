@@ -316,6 +316,8 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
     takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
     counted = _after_noun(clause.after, clause.kind, clause.measure, bool(phrase) and not relational_alone and not takes_object)
+    if not phrase and not counted and clause.kind == "count" and not enumerated:
+        phrase = _counted_group(head, context.names, context.base_unit, clause.measure)  # 各类开发区838个
     # 总投资6.3亿元的中核钛白…: one named project's total
     one_named = phrase in facts.relational and bool(facts.invested.search(phrase)) and clause.after.startswith("的")
     if one_named:
@@ -330,6 +332,18 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
     key_words = (phrase or relational_word or verb) + counted
     phrase = _with_counted(phrase, counted, before, clause.kind) if counted else phrase
     return _Words(before, head, phrase, counted, verb, key_words, shares_clause, one_named, source)
+
+
+def _counted_group(head: str, names: list[str], base_unit: str, measure: Measure) -> str:
+    """目前世界上共有各类开发区838个: a count right after the name of a group of zones counts its zones, so the name, which
+    cut the phrase as a subject's, is the metric words (labels.toml counted_group: a scope, level or count opens it)."""
+    words = knowledge().tail.sub("", head)
+    if not words:
+        return ""
+    for name in names:  # longest first
+        if name and words.endswith(name) and knowledge().counted_group.match(name) and metric_key(name, base_unit, measure) == "parks":
+            return name
+    return ""
 
 
 def _with_counted(phrase: str, counted: str, before: str, kind: str) -> str:

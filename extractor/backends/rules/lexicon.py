@@ -97,6 +97,7 @@ class Lexicon:
     growth_nouns: re.Pattern[str]
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
+    counted_group: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class _PhraseWords:
     zone_words: tuple[str, ...]
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
+    counted_group: re.Pattern[str]
     tail: re.Pattern[str]
     lead: re.Pattern[str]
     invested: re.Pattern[str]
@@ -275,6 +277,7 @@ def knowledge() -> Lexicon:
         growth_nouns=measure.growth_nouns,
         names_a_place=phrase.names_a_place,
         continues=phrase.continues,
+        counted_group=phrase.counted_group,
     )
 
 

@@ -677,7 +677,7 @@ def subject_of(
         if entity.yardstick and not entity.locative and entity.end <= position:  # not 43个 in 全国43个国家级开发区
             yardstick = yardstick or (entity.name if entity.subset else canonical_group(entity.name))
             continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
-        if entity.locative or _is_measured(entity, text, position):
+        if entity.locative or _is_measured(entity, text, position) or _counts_group(entity, text, position, end):
             continue
         if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
             continue  # …覆盖各类园区。招商引资…, …举办首届…大会。民航…: what an earlier sentence acts on is no later topic
@@ -772,6 +772,21 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
         if entity.name.endswith(noun) or entity.kind in _POINTED_KINDS.get(noun, ()):
             return entity.name
     return ""
+
+
+def _counts_group(entity: Entity, text: str, position: int, end: int) -> bool:
+    """A count right after a group's name counts its zones (目前世界上共有各类开发区838个, 国家级经济技术开发区22个): the
+    group is what is counted, and the figure is about the place that has them, not about the group."""
+    return (
+        entity.kind == "group"
+        and entity.end <= position
+        and text[end - 1 : end] in _ZONE_COUNTERS
+        and (entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position)))
+        and "中" not in text[entity.end : position]  # 全市园区中2个…: some of the group, which stays the subject
+    )
+
+
+_ZONE_COUNTERS = ("个", "家", "处")
 
 
 def _is_measured(entity: Entity, text: str, position: int) -> bool:
