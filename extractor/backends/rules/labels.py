@@ -37,6 +37,7 @@ _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
 # (GDP), (营业额) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
+_CLAUSE_BREAK = re.compile("[，,；;：:。]")
 _GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&\u4e00-\u9fff]{1,12}[）)]$")  # a gloss glued to the words it glosses
 _GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)](?:达到|达|为|实现|完成|突破|超过|约)?$")
 
@@ -632,12 +633,15 @@ def _next_item_has_number(words: str) -> bool:
 def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     """A和B分别增长X%和Y%: the n-th number after 分别 takes the n-th name before it."""
     at = before.find("分别")
-    if at == -1:
-        return ""
+    if at == -1 or _CLAUSE_BREAK.search(before, at):
+        return ""  # …比重分别为99.3%、84.6%，民间项目投资增长4.6%: 分别's list ended before this clause
     listed = re.split("[和与及、]", before[:at])
     items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
     if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
         listed = re.split("[和与及]", before[:at])
+        items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+        if not all(_names_a_metric(item) for item in items):
+            return ""  # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one metric of two groups, not two metrics
     listed_before = _VALUE_LIST_END.search(before, max(at, len(before) - 120))  # 0.74和19.33: the value list only
     ordinal = len(_NUMBER.findall(listed_before.group())) if listed_before else 0
-    return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""
+    return _phrase(items[ordinal], names, period) if len(items) > 1 and ordinal < len(items) else ""
