@@ -37,6 +37,7 @@ _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
 # (GDP), (营业额) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
+_JOINERS = ("和", "与", "及")  # between two modifiers of one counted noun
 _CLAUSE_BREAK = re.compile("[，,；;：:。]")
 _GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&\u4e00-\u9fff]{1,12}[）)]$")  # a gloss glued to the words it glosses
 _GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)](?:达到|达|为|实现|完成|突破|超过|约)?$")
@@ -580,6 +581,8 @@ def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> st
     (全市28.9%以上的规上工业总产值), or any figure's when nothing before it names one (设立两亿元创新创业基金)."""
     facts = knowledge()
     words = facts.after_lead.sub("", after)  # 以上, 左右, 不等 …
+    if facts.change_opens.match(words):
+        return ""  # 从0.94万家增加到1.55万家: the change's other end follows, not what is counted
     if kind == "count":
         return clean_metric(_counted_noun(words))
     if (measure is Measure.share and words.startswith("的")) or not has_phrase:
@@ -597,6 +600,11 @@ def _counted_noun(words: str) -> str:
     rest = words
     for _ in range(4):
         stop = facts.after_stop.search(rest)
+        while stop and stop.group() in _JOINERS and not _names_a_metric(rest[: stop.start()]):
+            joined = facts.after_stop.search(rest, stop.end())  # 424家软件和信息技术服务业企业: 和 joins two sectors of firms
+            if not _names_firms(rest[stop.end() : joined.start() if joined else len(rest)]):
+                break  # 4个地区和园区: two kinds of things counted together, not one noun
+            stop = joined
         piece = rest[: stop.start()] if stop else rest
         following = rest[stop.end() :] if stop else ""
         more = bool(following) and not facts.numeral.match(following)
@@ -616,6 +624,11 @@ def _counted_noun(words: str) -> str:
 def is_kind_word(words: str) -> bool:
     """The words are exactly a signal of the lexicon (研发中心, 孵化器): a kind of thing, not a name."""
     return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals_in(words))
+
+
+def _names_firms(words: str) -> bool:
+    """The words count firms of some kind (信息技术服务业企业): a key of the enterprises family."""
+    return knowledge().families.get(metric_key(words, "家", Measure.level), "") == "enterprises"
 
 
 @lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
