@@ -36,7 +36,11 @@ _HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
-_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)]$")  # (GDP), (营业额) between a metric and its number
+# (GDP), (营业额) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
+_JOINERS = ("和", "与", "及")  # between two modifiers of one counted noun
+_CLAUSE_BREAK = re.compile("[，,；;：:。]")
+_GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&\u4e00-\u9fff]{1,12}[）)]$")  # a gloss glued to the words it glosses
+_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)](?:达到|达|为|实现|完成|突破|超过|约)?$")
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
@@ -274,6 +278,10 @@ def _clause(context: FigureContext) -> _Clause:
     start = gloss.start() if gloss else context.start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
     mark = _CLAUSE_MARK.match(text, sentence_start, start)
     clause_start = mark.end() if mark else sentence_start
+    glossed = _GLOSS_END.search(text, max(sentence_start, clause_start - 14), clause_start)
+    if glossed:  # 园区生产总值(GDP)占全国比重为13.50%: a gloss's bracket is no clause mark
+        mark = _CLAUSE_MARK.match(text, sentence_start, glossed.start())
+        clause_start = mark.end() if mark else sentence_start
     after = text[context.end : context.end + 30]
     before_all = text[clause_start:start]
     measure = measure_of(context.base_unit, before_all, after)
@@ -310,6 +318,8 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
     relational_alone = phrase in facts.relational and (previous is None or not previous.metric)
     takes_object = bool(facts.object_verbs.search(facts.tail.sub("", before)))  # 为优质项目提供5万—20万元的创业资金补贴
     counted = _after_noun(clause.after, clause.kind, clause.measure, bool(phrase) and not relational_alone and not takes_object)
+    if not phrase and not counted and clause.kind == "count" and not enumerated:
+        phrase = _counted_group(head, context.names, context.base_unit, clause.measure)  # 各类开发区838个
     # 总投资6.3亿元的中核钛白…: one named project's total
     one_named = phrase in facts.relational and bool(facts.invested.search(phrase)) and clause.after.startswith("的")
     if one_named:
@@ -324,6 +334,18 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
     key_words = (phrase or relational_word or verb) + counted
     phrase = _with_counted(phrase, counted, before, clause.kind) if counted else phrase
     return _Words(before, head, phrase, counted, verb, key_words, shares_clause, one_named, source)
+
+
+def _counted_group(head: str, names: list[str], base_unit: str, measure: Measure) -> str:
+    """目前世界上共有各类开发区838个: a count right after the name of a group of zones counts its zones, so the name, which
+    cut the phrase as a subject's, is the metric words (labels.toml counted_group: a scope, level or count opens it)."""
+    words = knowledge().tail.sub("", head)
+    if not words:
+        return ""
+    for name in names:  # longest first
+        if name and words.endswith(name) and knowledge().counted_group.match(name) and metric_key(name, base_unit, measure) == "parks":
+            return name
+    return ""
 
 
 def _with_counted(phrase: str, counted: str, before: str, kind: str) -> str:
@@ -559,6 +581,8 @@ def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> st
     (全市28.9%以上的规上工业总产值), or any figure's when nothing before it names one (设立两亿元创新创业基金)."""
     facts = knowledge()
     words = facts.after_lead.sub("", after)  # 以上, 左右, 不等 …
+    if facts.change_opens.match(words):
+        return ""  # 从0.94万家增加到1.55万家: the change's other end follows, not what is counted
     if kind == "count":
         return clean_metric(_counted_noun(words))
     if (measure is Measure.share and words.startswith("的")) or not has_phrase:
@@ -576,6 +600,11 @@ def _counted_noun(words: str) -> str:
     rest = words
     for _ in range(4):
         stop = facts.after_stop.search(rest)
+        while stop and stop.group() in _JOINERS and not _names_a_metric(rest[: stop.start()]):
+            joined = facts.after_stop.search(rest, stop.end())  # 424家软件和信息技术服务业企业: 和 joins two sectors of firms
+            if not _names_firms(rest[stop.end() : joined.start() if joined else len(rest)]):
+                break  # 4个地区和园区: two kinds of things counted together, not one noun
+            stop = joined
         piece = rest[: stop.start()] if stop else rest
         following = rest[stop.end() :] if stop else ""
         more = bool(following) and not facts.numeral.match(following)
@@ -597,6 +626,11 @@ def is_kind_word(words: str) -> bool:
     return any(pattern.fullmatch(words) for entry in knowledge().entries for pattern, _ in entry.signals_in(words))
 
 
+def _names_firms(words: str) -> bool:
+    """The words count firms of some kind (信息技术服务业企业): a key of the enterprises family."""
+    return knowledge().families.get(metric_key(words, "家", Measure.level), "") == "enterprises"
+
+
 @lru_cache(maxsize=_MEMO_SIZE)  # metric words repeat across figures and pages
 def _names_a_metric(words: str) -> bool:
     """Some signal of the lexicon occurs in the words."""
@@ -612,12 +646,15 @@ def _next_item_has_number(words: str) -> bool:
 def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     """A和B分别增长X%和Y%: the n-th number after 分别 takes the n-th name before it."""
     at = before.find("分别")
-    if at == -1:
-        return ""
+    if at == -1 or _CLAUSE_BREAK.search(before, at):
+        return ""  # …比重分别为99.3%、84.6%，民间项目投资增长4.6%: 分别's list ended before this clause
     listed = re.split("[和与及、]", before[:at])
     items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
     if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
         listed = re.split("[和与及]", before[:at])
+        items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+        if not all(_names_a_metric(item) for item in items):
+            return ""  # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one metric of two groups, not two metrics
     listed_before = _VALUE_LIST_END.search(before, max(at, len(before) - 120))  # 0.74和19.33: the value list only
     ordinal = len(_NUMBER.findall(listed_before.group())) if listed_before else 0
-    return _phrase(listed[ordinal], names, period) if len(listed) > 1 and ordinal < len(listed) else ""
+    return _phrase(items[ordinal], names, period) if len(items) > 1 and ordinal < len(items) else ""

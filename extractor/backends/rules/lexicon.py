@@ -81,6 +81,7 @@ class Lexicon:
     change_words: re.Pattern[str]
     not_target_cues: re.Pattern[str]
     change_ends: re.Pattern[str]  # 由, 增加到 … ending the words before a number
+    change_opens: re.Pattern[str]  # 增加到 … opening the words after a number (从0.94万家增加到1.55万家)
     plan_headings: re.Pattern[str]
     year_work_headings: re.Pattern[str]
     review_headings: re.Pattern[str]
@@ -97,6 +98,7 @@ class Lexicon:
     growth_nouns: re.Pattern[str]
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
+    counted_group: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class _PhraseWords:
     zone_words: tuple[str, ...]
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
+    counted_group: re.Pattern[str]
     tail: re.Pattern[str]
     lead: re.Pattern[str]
     invested: re.Pattern[str]
@@ -259,6 +262,7 @@ def knowledge() -> Lexicon:
         change_words=phrase.change_words,
         not_target_cues=target.not_cues,
         change_ends=re.compile(f"(?:{phrase.change_from}|{phrase.change_to})$"),
+        change_opens=re.compile(f"^(?:{phrase.change_to})"),
         plan_headings=target.plan_headings,
         year_work_headings=target.year_work_headings,
         review_headings=target.review_headings,
@@ -275,6 +279,7 @@ def knowledge() -> Lexicon:
         growth_nouns=measure.growth_nouns,
         names_a_place=phrase.names_a_place,
         continues=phrase.continues,
+        counted_group=phrase.counted_group,
     )
 
 

@@ -96,6 +96,7 @@ class _Words:
     titled_paragraph_kinds: frozenset[str]
     canonical_groups: dict[str, str]
     relative_kinds: dict[str, str]
+    bare_kinds: dict[str, tuple[str, ...]]
     subset_before: re.Pattern[str]
     place_self: re.Pattern[str]
     not_place_self_after: re.Pattern[str]
@@ -159,6 +160,7 @@ class _SubjectWords:
     not_place_after: re.Pattern[str]
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
     relative_kinds: dict[str, list[str]]  # a kind's spelling after a place-relative scope (全省…) and its long spellings
+    bare_kinds: dict[str, list[str]]  # a zone's kind printed alone (高新区) and the endings of the names it stands for
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -179,7 +181,8 @@ def _words() -> _Words:
     provinces = "|".join(_province_scopes(data.not_group_provinces))
     collective = (
         rf"(?<![\d.])(?:(?:{data.collective_scopes})(?:{count}{modifier})?|{count}{modifier})(?:{terms})"
-        rf"|(?:(?<={data.self_boundary})|(?<![\s\S])|(?<=\n))(?:{provinces})(?:{terms})"  # 湖南产业园区: the province's zones
+        # 湖南产业园区: the province's zones, after a clause mark, the text's start, a line's or a year (2020年山东综合保税区)
+        rf"|(?:(?<={data.self_boundary.pattern})|(?<![\s\S])|(?<=\n)|(?<=\d年))(?:{provinces})(?:{terms})"
         rf"|(?:(?<=[，。；,;：:\n])|(?<=其中))(?:{levelled})"
     )
     nouns = "|".join(data.anaphora_nouns)
@@ -224,6 +227,7 @@ def _words() -> _Words:
         titled_paragraph_kinds=frozenset(data.titled_paragraph_kinds),
         canonical_groups={alias: name for name, aliases in data.canonical_groups.items() for alias in aliases},
         relative_kinds={alias: name for name, aliases in data.relative_kinds.items() for alias in aliases},
+        bare_kinds={kind: tuple(endings) for kind, endings in data.bare_kinds.items()},
         subset_before=re.compile(f"(?:{data.subset_before})$"),
         place_self=_alternatives(data.place_self_words),
         not_place_self_after=data.not_place_self_after,
@@ -516,13 +520,27 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
         group_in_lead = any(e.kind == "group" and _group_core(e.name) == core and e.start < lead_end for e in entities)
         if times > parks and (times > 1 or group_in_lead):
             return canonical_group(core), "document"
+        # A collective the first line names (the headline, or a headline the page glued to its lead), in an article
+        # whose first line names no zone of it: the collective is the topic, a member named further down (成都经开区…签约项目
+        # 32个) speaks for its own sentences only. Not any line of the lead: a group named there may be where the zone
+        # was ranked (郑州高新区… 在2023年度全省开发区高质量发展考核评价中获评四星级开发区).
+        headline_end = text.find("\n", start, lead_end)
+        park_starts = {e.start for e in entities if e.kind == "park"}  # 五家渠市青湖经济开发区: a zone's name, not a count (五家)
+        in_headline = any(
+            e.kind == "group" and not e.yardstick and e.start < headline_end and e.start not in park_starts for e in entities
+        )
+        park_in_headline = any(e.kind == "park" and e.name == main_park and e.start < headline_end for e in entities)
+        if in_headline and main_park and not park_in_headline:
+            return canonical_group(core), "document"
     if main_park and (parks > 1 or in_lead):
         return main_park, "document"
     places = Counter(e.name for e in entities if e.kind == "place")
     if places:
         place = places.most_common(1)[0][0]
         return place, "heading" if place == lead_place else "document"
-    return (lead_place, "heading") if lead_place else (main_park, "document")
+    if lead_place or main_park:
+        return (lead_place, "heading") if lead_place else (main_park, "document")
+    return _first_bare_kind(entities, lead_end), "document"
 
 
 def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
@@ -659,7 +677,7 @@ def subject_of(
         if entity.yardstick and not entity.locative and entity.end <= position:  # not 43个 in 全国43个国家级开发区
             yardstick = yardstick or (entity.name if entity.subset else canonical_group(entity.name))
             continue  # 兰州高新区…增速高居54个国家级高新区首位；实现增加值85亿元: the zone measured, not the yardstick
-        if entity.locative or _is_measured(entity, text, position):
+        if entity.locative or _is_measured(entity, text, position) or _counts_group(entity, text, position, end):
             continue
         if entity.kind in _OBJECT_KINDS and entity.end <= sentence_start and not _heads_clause(text, entity.start, paragraph_start):
             continue  # …覆盖各类园区。招商引资…, …举办首届…大会。民航…: what an earlier sentence acts on is no later topic
@@ -678,7 +696,9 @@ def subject_of(
             return (place, "document") if place else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
             zone = _zone_before(entities, at, own, paragraph_start)
-            return zone, scope(entity.start) if zone != own else "document"
+            if zone == own:  # 保税区 in an article about 上海自贸区: the kind printed alone names a zone of its kind
+                return bare_kind_zone(entity.name, entities, own, scope(entity.start))
+            return zone, scope(entity.start)
         if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the group as printed
             return entity.name, "clause"
         collective = entity.kind == "group" and not entity.subset
@@ -754,6 +774,21 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
     return ""
 
 
+def _counts_group(entity: Entity, text: str, position: int, end: int) -> bool:
+    """A count right after a group's name counts its zones (目前世界上共有各类开发区838个, 国家级经济技术开发区22个): the
+    group is what is counted, and the figure is about the place that has them, not about the group."""
+    return (
+        entity.kind == "group"
+        and entity.end <= position
+        and text[end - 1 : end] in _ZONE_COUNTERS
+        and (entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position)))
+        and "中" not in text[entity.end : position]  # 全市园区中2个…: some of the group, which stays the subject
+    )
+
+
+_ZONE_COUNTERS = ("个", "家", "处")
+
+
 def _is_measured(entity: Entity, text: str, position: int) -> bool:
     """A company or facility right before the number is what it counts (…股份有限公司4家企业入选)."""
     return entity.kind in _NAMED_KINDS and entity.end <= position and (
@@ -793,6 +828,27 @@ def grounded_collective(name: str, entities: list[Entity]) -> str:
 def _place_of_level(entities: list[Entity], level: str) -> str:
     """The first place of a level (市, 省, 县) the article names at the head of a clause (安顺市大力推进…)."""
     return next((e.name for e in entities if e.kind == "place" and e.name.endswith(level)), "")
+
+
+def bare_kind_zone(word: str, entities: list[Entity], own: str, printed: str) -> tuple[str, str]:
+    """A zone's kind printed alone (高新区, 保税区) with no zone named before it in its paragraph: the document's own
+    subject when that is of its kind (or a group of it: 全省高新区), else the document's one zone of its kind, else none
+    when two are named (no guess between them), else the kind itself, read where it is ``printed`` (subjects.toml
+    bare_kinds). Any other self word (全区, 园区, 区内) is the document's own subject."""
+    endings = _words().bare_kinds.get(word)
+    if not endings or own.endswith(endings) or word in own:
+        return own, "document"
+    zones = {e.name for e in entities if e.kind == "park" and e.name.endswith(endings)}
+    if len(zones) == 1:
+        return zones.pop(), "document"
+    return ("", "none") if zones else (word, printed)
+
+
+def _first_bare_kind(entities: list[Entity], lead_end: int) -> str:
+    """The first zone's kind its lead prints alone (今年以来,高新区锚定…): the subject of an article that names no zone,
+    group or place in full."""
+    kinds = _words().bare_kinds
+    return next((e.name for e in entities if e.kind == "self" and e.name in kinds and e.start < lead_end), "")
 
 
 def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:
