@@ -478,7 +478,7 @@ def test_local_workers_start_warm_even_when_restarted():
     after its nanny started one again, a worker has run the warm-up page already."""
 
     def warmed() -> bool:
-        return "extractor.run.warm" in sys.modules  # imported by the forkserver's preload, never by a plain worker
+        return "extractor.run.warmed" in sys.modules  # imported by the forkserver's preload, never by a plain worker
 
     with dask_client(workers=1) as fresh:
         assert all(fresh.run(warmed).values())

@@ -48,6 +48,7 @@ from ..errors import ExtractorError
 from ..models import DocumentResult
 from .engines import SAME_PATHS, BackendSpec, BatchDone, ClusterLost, DocumentTask, Extracted, TaskBatch, backend_for, extract_batch, failed
 from .pipeline import extract_file, extract_text
+from .warm import warm_up
 
 __all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
 
@@ -76,12 +77,12 @@ LOCAL_CLUSTER_CONFIG = {
 }
 
 # A local cluster's workers are forked from one process that imported Dask and the extractor and ran a page through
-# the rules (``extractor.run.warm``) while this process went on; spawned (Dask's default), each worker imported and
+# the rules (``extractor.run.warmed``) while this process went on; spawned (Dask's default), each worker imported and
 # compiled everything itself after it started, 1 to 2 s before its first task, and a worker restarted after a crash
 # did it again (issue 22). A forked worker starts from a process that has no thread, no open file nor ledger of ours.
 _FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()  # not on Windows: Dask's default there
 WORKER_START = {"distributed.worker.multiprocessing-method": "forkserver"} if _FORKSERVER else {}
-WORKER_PRELOAD = ("distributed", "extractor.run.warm")
+WORKER_PRELOAD = ("distributed", "extractor.run.warmed")
 
 
 class ClusterError(ExtractorError):
@@ -206,7 +207,10 @@ class DaskEngine:
             batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
         else:
             batches = _batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(count, self.workers, _Pace()))
-        self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
+        # imports and compiled patterns on every worker at once, not in the first tasks (a local cluster's workers have
+        # them from the forkserver); the function is warm's, not this module's: a worker that unpickles a function of
+        # this module imports it, and dask.bag with it, 0.7 s
+        self.client.run(warm_up, spec.name)
         try:
             yield from self._in_order(spec, batches, run)
         finally:
@@ -463,12 +467,6 @@ def _extract_item(item: Any, engine: Any) -> DocumentResult:
         meta = item.get("meta")
         return extract_text(item["text"], str(item.get("doc", "<text>")), engine, meta)
     raise TypeError(f"cannot extract from a {type(item).__name__}: give a text, a pathlib.Path, a (doc, text) pair or a dict with 'text'")
-
-
-def _warm_up(backend: str) -> None:
-    from .warm import warm_up  # a worker forked from the warmed forkserver has it all already: this costs it nothing
-
-    warm_up(backend)
 
 
 class _Pace:
