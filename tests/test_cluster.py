@@ -1,5 +1,6 @@
 """The same run on a real local Dask cluster (2 worker processes): same outputs, faults, LLM bounds, library API."""
 
+import contextlib
 import json
 import os
 import re
@@ -459,20 +460,50 @@ def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks
 def test_a_local_cluster_ticks_with_its_work_not_with_the_clock():
     """``--workers`` runs the scheduler and the nannies in the main process: their timers (event-loop watch every 20 ms,
     system monitor, memory monitor) cost it CPU in proportion to the wall time, most of its share per document on a
-    long run (issue 22). Every server of a local cluster ticks at most a few times a second."""
-    from dask.utils import parse_timedelta
-
-    def intervals() -> tuple[float, float, float]:
-        import dask
-
-        get = dask.config.get
-        keys = ("admin.tick.interval", "admin.system-monitor.interval", "worker.memory.monitor-interval")
-        return tuple(parse_timedelta(get(f"distributed.{key}")) for key in keys)
-
-    with dask_client(workers=1) as fresh:  # a cluster of its own: a worker its nanny restarts ticks at Dask's default
-        for tick, monitor, memory in fresh.run(intervals).values():
+    long run (issue 22). Every server of a local cluster ticks at most a few times a second, and so does a worker its
+    nanny starts again after it died (it got Dask's defaults back: its nanny's settings were the global ones)."""
+    with dask_client(workers=1) as fresh:  # a cluster of its own: a worker is killed
+        for tick, monitor, memory in fresh.run(_intervals).values():
             assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
         assert fresh.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval) >= 0.5
+        restarted = _kill_a_worker(fresh)
+        for tick, monitor, memory in restarted.run(_intervals).values():
+            assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
+
+
+@needs("distributed")
+def test_local_workers_start_warm_even_when_restarted():
+    """A local cluster's workers are forked from a process that imported and warmed the extractor once (issue 22:
+    each spawned worker paid 1 to 2 s of imports and compiled patterns before its first task): before any task, and
+    after its nanny started one again, a worker has run the warm-up page already."""
+
+    def warmed() -> bool:
+        return "extractor.run.warmed" in sys.modules  # imported by the forkserver's preload, never by a plain worker
+
+    with dask_client(workers=1) as fresh:
+        assert all(fresh.run(warmed).values())
+        assert all(_kill_a_worker(fresh).run(warmed).values())
+
+
+def _intervals() -> tuple[float, float, float]:
+    import dask
+    from dask.utils import parse_timedelta
+
+    keys = ("admin.tick.interval", "admin.system-monitor.interval", "worker.memory.monitor-interval")
+    return tuple(parse_timedelta(dask.config.get(f"distributed.{key}")) for key in keys)
+
+
+def _kill_a_worker(client):
+    """The client, once the nanny of the worker killed here has started another."""
+    (pid,) = client.run(os.getpid).values()
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):
+            if set(client.run(os.getpid).values()) - {pid}:
+                return client
+        time.sleep(0.2)
+    raise AssertionError("no worker came back")
 
 
 @needs("distributed")

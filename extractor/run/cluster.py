@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
+import multiprocessing.forkserver
 import os
 import queue
 import socket
@@ -46,6 +48,7 @@ from ..errors import ExtractorError
 from ..models import DocumentResult
 from .engines import SAME_PATHS, BackendSpec, BatchDone, ClusterLost, DocumentTask, Extracted, TaskBatch, backend_for, extract_batch, failed
 from .pipeline import extract_file, extract_text
+from .warm import warm_up
 
 __all__ = ["ClusterError", "ClusterLimits", "ClusterLost", "DaskEngine", "dask_client", "extract_bag", "extract_many"]
 
@@ -72,6 +75,14 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.admin.system-monitor.interval": "5s",  # 500 ms by default
     "distributed.worker.memory.monitor-interval": "500ms",  # 100 ms by default, in each nanny and worker
 }
+
+# A local cluster's workers are forked from one process that imported Dask and the extractor and ran a page through
+# the rules (``extractor.run.warmed``) while this process went on; spawned (Dask's default), each worker imported and
+# compiled everything itself after it started, 1 to 2 s before its first task, and a worker restarted after a crash
+# did it again (issue 22). A forked worker starts from a process that has no thread, no open file nor ledger of ours.
+_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()  # not on Windows: Dask's default there
+WORKER_START = {"distributed.worker.multiprocessing-method": "forkserver"} if _FORKSERVER else {}
+WORKER_PRELOAD = ("distributed", "extractor.run.warmed")
 
 
 class ClusterError(ExtractorError):
@@ -100,19 +111,43 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
         finally:
             _close(client, connect_timeout)
         return
-    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler and the nannies here, and passed to the workers
-        cluster = LocalCluster(
-            n_workers=workers or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
-            silence_logs=quiet,
-        )
-    # The scheduler runs in this process (a killed run takes its workers with it); a cluster of your own
-    # (``dask scheduler``) keeps the scheduler's CPU out of the main process: see docs/cluster.md
-    with cluster, Client(cluster) as client:
-        yield client
+    # held while the cluster lives: a nanny reads it again when it restarts a worker that died
+    with dask.config.set(WORKER_START):
+        _start_forkserver()  # it imports and warms while this process starts the scheduler
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler and the nannies here, and passed to the workers
+            cluster = LocalCluster(
+                n_workers=workers or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
+                silence_logs=quiet,
+                # a nanny keeps the configuration it hands a worker it (re)starts, but Dask merges it with the global
+                # one key by key at the top only: it shared the "distributed" section that leaving this block puts
+                # back, so a worker restarted after a crash ticked every 20 ms again. Its own copy keeps ours.
+                config={"distributed": copy.deepcopy(dask.config.get("distributed"))},
+            )
+        # The scheduler runs in this process (a killed run takes its workers with it); a cluster of your own
+        # (``dask scheduler``) keeps the scheduler's CPU out of the main process: see docs/cluster.md
+        with cluster, Client(cluster) as client:
+            yield client
+
+
+def _start_forkserver() -> None:
+    """Start the process that local workers are forked from, warmed by ``WORKER_PRELOAD``, without waiting for it.
+
+    Dask's own choice of what a forkserver preloads is made once, on first use, and imports that list here first:
+    it is made now (so that it does not replace ours later), then ours is set. A forkserver already running (an
+    earlier cluster of this process) keeps what it preloaded.
+    """
+    from distributed.utils import get_mp_context
+
+    context = get_mp_context()
+    if context.get_start_method() != "forkserver":
+        return
+    context.set_forkserver_preload(list(WORKER_PRELOAD))
+    with contextlib.suppress(Exception):  # not fatal: a nanny starts it when it forks its first worker
+        multiprocessing.forkserver.ensure_running()
 
 
 def _connect(scheduler: str, timeout: float) -> Client:
@@ -172,7 +207,10 @@ class DaskEngine:
             batches = _batched(tasks, self.batch_size or max(2, spec.llm.concurrency if spec.llm else 1))
         else:
             batches = _batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(count, self.workers, _Pace()))
-        self.client.run(_warm_up, spec.name)  # imports and compiled patterns on every worker at once, not in the first tasks
+        # imports and compiled patterns on every worker at once, not in the first tasks (a local cluster's workers have
+        # them from the forkserver); the function is warm's, not this module's: a worker that unpickles a function of
+        # this module imports it, and dask.bag with it, 0.7 s
+        self.client.run(warm_up, spec.name)
         try:
             yield from self._in_order(spec, batches, run)
         finally:
@@ -429,12 +467,6 @@ def _extract_item(item: Any, engine: Any) -> DocumentResult:
         meta = item.get("meta")
         return extract_text(item["text"], str(item.get("doc", "<text>")), engine, meta)
     raise TypeError(f"cannot extract from a {type(item).__name__}: give a text, a pathlib.Path, a (doc, text) pair or a dict with 'text'")
-
-
-def _warm_up(backend: str) -> None:
-    extract_text("本报讯 南昌高新区生产总值739.4亿元，同比增长8.0%。", "warm-up")
-    if backend == "llm":
-        import extractor.backends.llm.backend  # noqa: F401 -- openai and instructor take a second to import
 
 
 class _Pace:
