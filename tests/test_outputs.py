@@ -187,3 +187,21 @@ def test_batches_leave_the_ledgers_indexes_to_the_end_and_a_resume_builds_them(s
         outputs.write_batch(batch(pages[2:]).shard)
         outputs.finish({})
     assert secondary_indexes(tmp_path / "whole" / "records.sqlite") == every
+
+
+def test_a_fresh_ledger_in_one_process_builds_its_indexes_at_the_end(seeds_dir, tmp_path):
+    """One process writes a fresh ledger's rows into no secondary index either (nothing looks a document up before
+    the end); a run stopped before its end leaves them out, and the run that resumes it builds them."""
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputSet
+    from extractor.run.runner import run_settings
+
+    assert main(["extract", str(seeds_dir), "-o", str(tmp_path / "single")]) == 0
+    every = secondary_indexes(tmp_path / "single" / "records.sqlite")
+    settings = run_settings(get_backend("rules"))
+    out = tmp_path / "out"
+    with OutputSet(out, settings):
+        pass  # opened fresh, stopped before its end
+    assert secondary_indexes(out / "records.sqlite") == set()
+    with OutputSet(out, settings, resume=True):
+        assert secondary_indexes(out / "records.sqlite") == every

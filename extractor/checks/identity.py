@@ -54,6 +54,7 @@ class DocumentZones:
         mentions = find_park_mentions(text)
         self._keys = {self._parsed_key(m.name) for m in mentions} - {""}
         self._cache: dict[str, Identity | None] = {}
+        self._subjects: dict[str, Identity | None] = {}  # resolve_subject's answers: a subject repeats over many figures
         self.spellings: dict[str, list[str]] = {}  # park_id → every spelling in the document, so each article names it alike
         for spelling in dict.fromkeys([*(m.name for m in mentions), *self.definitions]):
             identity = self.resolve(spelling)
@@ -73,6 +74,11 @@ class DocumentZones:
         (天津开发区); never a collective such as 我国经济技术开发区, 全省开发区 or
         32个国家级经济技术开发区, which ``resolve`` would read loosely.
         """
+        if spelling not in self._subjects:
+            self._subjects[spelling] = self._resolve_subject(spelling)
+        return self._subjects[spelling]
+
+    def _resolve_subject(self, spelling: str) -> Identity | None:
         known = spelling in self.definitions or any(spelling in names for names in self.spellings.values())
         if known or self.registry.find(spelling) is not None or self.words.parse(spelling, anchored=True) is not None:
             return self.resolve(spelling)

@@ -302,8 +302,13 @@ def _topic_breaks() -> re.Pattern[str]:
 
 
 @cache
+def _opener(field: str) -> re.Pattern[str]:
+    """A sentence or paragraph opened by one of a word list's words (knowledge().words.FIELD), after spaces or “."""
+    return re.compile(rf"[\s“]*(?:{_alternatives(getattr(knowledge().words, field))})")
+
+
 def _continuation() -> re.Pattern[str]:
-    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.continuation)})")
+    return _opener("continuation")
 
 
 def _same_span(one: Anchor, other: Anchor) -> bool:
@@ -312,9 +317,8 @@ def _same_span(one: Anchor, other: Anchor) -> bool:
     return span != ("", "") and span == resolve_period(other.words, _ANY_DATE)
 
 
-@cache
 def _breakdown_paragraph() -> re.Pattern[str]:
-    return re.compile(rf"[\s“]*(?:{_alternatives(knowledge().words.breakdown_paragraph)})")
+    return _opener("breakdown_paragraph")
 
 
 @cache

@@ -21,8 +21,9 @@ raw text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import opencc
 
@@ -139,25 +140,29 @@ def _learn(characters: set[str]) -> None:
 
 
 def _delete(text: str, segments: Segments, spans: list[tuple[int, int]]) -> tuple[str, Segments]:
-    """Remove the given sorted, non-overlapping spans from the text and carry the offset map along."""
+    """Remove the given sorted, non-overlapping spans from the text and carry the offset map along.
+
+    A kept piece starts a segment of its own; the segments that start inside it move with it, found by bisection
+    and copied with one comprehension (a step per segment in Python made each later deletion walk the whole map).
+    """
     if not spans:
         return text, segments
+    kept = _complement(spans, len(text))
+    if len(segments) == 1:  # the map is one shift (the first deletion of a page): each piece's segment at once
+        (normalized_start, raw_start), lengths = segments[0], accumulate([end - start for start, end in kept], initial=0)
+        shifted = [(length, raw_start + start - normalized_start) for (start, _end), length in zip(kept, lengths, strict=False)]
+        return "".join([text[start:end] for start, end in kept]), shifted or [(0, 0)]
+    starts = [start for start, _ in segments]  # strictly increasing: every kept piece is longer than nothing
     pieces: list[str] = []
     kept_segments: Segments = []
     length = 0
-    index = 0
-    for keep_start, keep_end in _complement(spans, len(text)):
+    for keep_start, keep_end in kept:
         pieces.append(text[keep_start:keep_end])
-        while index + 1 < len(segments) and segments[index + 1][0] <= keep_start:
-            index += 1
-        position = keep_start
-        while position < keep_end:
-            normalized_start, raw_start = segments[index]
-            kept_segments.append((length + position - keep_start, raw_start + position - normalized_start))
-            next_start = segments[index + 1][0] if index + 1 < len(segments) else keep_end
-            position = min(keep_end, next_start)
-            if position < keep_end:
-                index += 1
+        index = bisect_right(starts, keep_start) - 1  # the segment keep_start lies in
+        normalized_start, raw_start = segments[index]
+        kept_segments.append((length, raw_start + keep_start - normalized_start))
+        shift = length - keep_start
+        kept_segments.extend([(start + shift, raw) for start, raw in segments[index + 1 : bisect_left(starts, keep_end, index + 1)]])
         length += keep_end - keep_start
     return "".join(pieces), kept_segments or [(0, 0)]
 
