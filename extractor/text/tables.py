@@ -74,6 +74,9 @@ class _Rules:
     entity_corner: re.Pattern[str]
     caption_period: re.Pattern[str]
     sub_header: re.Pattern[str]
+    header_continuation: re.Pattern[str]
+    month_header: re.Pattern[str]
+    cumulative_header: re.Pattern[str]
 
 
 @cache
@@ -115,6 +118,9 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         if len(cells) >= 2:
             run.append(cells)
             continue
+        if len(run) == 1 and cells and len(cells) < len(run[0]) and _header_line(run[0], cells):
+            run[0] = _spanned(run[0], cells)  # 9月 | 1-9月累计 | 累计, then 增长% under 累计: one header row
+            continue
         if run and len(cells) == 1 and _LEADING_BAR.match(line.group()) and _rules().section_label.fullmatch(cells[0].text):
             continue  # |按主要行业分|||: a label of the rows below, inside the table
         if len(run) >= _rules().min_rows:
@@ -124,6 +130,20 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
     return tables
+
+
+def _header_line(header: list[Cell], cells: list[Cell]) -> bool:
+    """A line of words that completes the header row above it (增长%, 增减百分点 under 9月 | 1-9月累计 | 累计): each
+    cell a second-level header word (structure.toml header_continuation), the row above all words, no value."""
+    return all(_rules().header_continuation.fullmatch(cell.text) for cell in cells) and not any(_is_value(cell.text) for cell in header)
+
+
+def _spanned(header: list[Cell], under: list[Cell]) -> list[Cell]:
+    """The header row with the words of the line under it as its last columns' leaves: a statistics table prints
+    its levels first and the rates after them, so a shorter second line stands under the last columns (累计 over
+    增长%); each leaf keeps the word above it as its parent."""
+    first = len(header) - len(under)
+    return [*header[:first], *(replace(leaf, parent=top.text) for top, leaf in zip(header[first:], under, strict=True))]
 
 
 def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: list[Cell], tables: list[list[list[Cell]]]) -> list[Cell]:
@@ -282,9 +302,9 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     """营业总收入(亿元) → (营业总收入, 亿元, where 亿元 stands); no unit → (the words, "", -1)."""
     match = _rules().unit_in_header.search(cell.text)
     if not match:
-        return cell.text, "", -1
+        return cell.text.lstrip("#＃"), "", -1  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
     group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
-    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip()
+    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
     return metric, match.group(group), cell.start + match.start(group)
 
 
@@ -316,6 +336,30 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
             found += _row_cells(row, header, caption)
+    periods = _month_periods(header)
+    if not periods:
+        return found
+    return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _month_periods(header: list[Cell]) -> dict[int, str]:
+    """The period each month column of a header names, by the column's start: 9月 → 9月, 1-9月累计 → 1-9月, and a
+    running-total column that names no months (累计 over 增长%) → the months of the column that does (1-9月累计).
+    The year is the caption's or the publication's, read later like any period words."""
+    found: dict[int, str] = {}
+    total = ""
+    for cell in header:
+        words = f"{cell.parent}{cell.text}"
+        match = _rules().month_header.match(words)
+        if match:
+            months = _rules().cumulative_header.sub("", match.group())
+            found[cell.start] = months
+            total = months if _rules().cumulative_header.search(match.group()) or not total else total
+    if not found:
+        return {}
+    for cell in header:
+        if cell.start not in found and _rules().cumulative_header.match(f"{cell.parent}{cell.text}") and total:
+            found[cell.start] = total
     return found
 
 
@@ -373,13 +417,14 @@ _ADDS_UP = 0.005  # the parts of a total printed to two decimals add up within r
 
 def _adds_up(parent: list[Cell], children: list[list[Cell]]) -> bool:
     """Two or more of the rows after ``parent``, from the first, add up to its first value."""
-    if len(parent) < 2 or not is_number(parent[1].text):
-        return False
-    total, running = _amount(parent[1].text), 0.0
+    column = next((index for index, cell in enumerate(parent[1:], start=1) if is_number(cell.text)), 0)
+    if not column or any(not is_empty(cell.text) for cell in parent[1:column]):
+        return False  # 本地生产总值(%) | —— | 100.0: the first value after the columns the row leaves empty
+    total, running = _amount(parent[column].text), 0.0
     for count, child in enumerate(children, start=1):
-        if len(child) < 2 or not is_number(child[1].text):
+        if len(child) != len(parent) or not is_number(child[column].text):
             return False
-        running += _amount(child[1].text)
+        running += _amount(child[column].text)
         if count >= 2 and abs(running - total) <= _ADDS_UP * max(abs(total), 1.0):
             return True
     return False
@@ -399,7 +444,8 @@ def _breakdown_cells(row: list[Cell], header: list[Cell], parent: list[Cell]) ->
         column = header[column_index] if 0 <= column_index < len(header) else None
         part, period = row[0].text, _year(column)
         metric = f"{part}{words}"
-        found.append(TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0]))
+        level = TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0])
+        found.append(_rate_column(level, column))
     return found
 
 
@@ -416,7 +462,37 @@ def _entity_row_cell(cell: Cell, row_header: Cell, column: Cell, caption: str) -
     return TableCell(cell, metric, "%", growth.start, period, "", row_header, column, growth.end, "growth header", row_header.text)
 
 
+def _rate_column(cell: TableCell, column: Cell | None) -> TableCell:
+    """A cell whose column prints a rate (增长%, 增减百分点, 比上年增长(%)) under a row header that prints a level's unit
+    (本地生产总值(亿元)): the column's rate, not the row's unit (11.5 under 增长% is 11.5%, never 11.5亿元)."""
+    if column is None or _year(column) or cell.unit_from != "header" or cell.column_header is not column:
+        return cell
+    words, unit, unit_start = _metric_and_unit(column)
+    if unit and _RATE_UNIT.fullmatch(unit) and unit != cell.unit:
+        return replace(cell, metric=f"{_metric_and_unit(cell.row_header)[0]}{words}", unit=unit, unit_start=unit_start, unit_end=-1)
+    growth = _growth_word(column)
+    if growth is not None and not _RATE_UNIT.fullmatch(cell.unit):
+        metric = f"{_metric_and_unit(cell.row_header)[0]}{growth.text}"
+        return replace(cell, metric=metric, unit="%", unit_start=growth.start, unit_end=growth.end, unit_from="growth header")
+    return cell
+
+
+_RATE_UNIT = re.compile("%|‰|个?百分点")
+
+
+def _prints_rate(header: Cell) -> bool:
+    """A header (not a year) that prints a rate unit (增长%, 增减百分点) or ends with a growth word (累计增长)."""
+    if _year(header):
+        return False
+    unit = _metric_and_unit(header)[1]
+    return bool(_RATE_UNIT.fullmatch(unit)) or _growth_word(header) is not None
+
+
 def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
+    return _rate_column(_headed_cell(cell, row_header, column, corner), column)
+
+
+def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
     row_year, column_year = _year(row_header), _year(column)
     scope = ""
     if column_year or not row_year:  # years across the top (or none): the row header names the metric
@@ -481,6 +557,8 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
         return ""
     holder = next((cell for cell in headers if cell.start <= start and end <= cell.end), None)
     printed = text[start:end]
+    if not _RATE_UNIT.fullmatch(unit) and any(cell is not holder and _prints_rate(cell) for cell in headers):
+        return ""  # 本地生产总值(亿元) × 增长%: the cell is a rate, whatever level unit its row header prints
     own_unit = any(_rules().unit_in_header.search(cell.text) for cell in headers)
     if holder is not None and printed == unit:
         return "header"
@@ -502,6 +580,7 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     of at least ``min_rows`` such lines, each with a number in a cell after its first. The normalizer keeps their
     line breaks and their cell separators, which it would otherwise delete."""
     rows, run = [], []
+    heads: list[tuple[int, int, list[str]]] = []  # bar lines with no number right before the run: its header lines
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
@@ -509,10 +588,14 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
             if run:
                 rows += _kept(run)
                 run = []
+            heads = []
             continue
         parts = [part.strip() for part in _RAW_SEPARATOR.split(stripped)]
         cells = [part for part in parts if part]
         numeric = len(cells) >= 2 and any(is_number(cell) for cell in cells[1:])
+        if numeric and not run and heads:
+            run, heads = [*heads, (line.start(), line.end(), cells)], []  # 9月 | 1-9月累计 | 累计 / 增长% over the rows
+            continue
         if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run
             run.append((line.start(), line.end(), cells))
             continue
@@ -521,7 +604,17 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
             continue
         rows += _kept(run)
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
+        heads = [*heads, (line.start(), line.end(), cells)][-_HEADER_LINES:] if not run and _bar_line(stripped, cells) else []
     return rows + _kept(run)
+
+
+_HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计, then 增长% under 累计)
+_BAR = re.compile("[|｜\t]")
+
+
+def _bar_line(stripped: str, cells: list[str]) -> bool:
+    """A line of header words between bars or tabs (9月 | 1-9月累计 | 累计 |, 增长% | | |): no number, no sentence."""
+    return bool(_BAR.search(stripped)) and bool(cells) and not any(_SENTENCE_MARKS.search(cell) or is_number(cell) for cell in cells)
 
 
 _CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜]+[ \t\u3000]*")  # |||: empty cells of the run
