@@ -43,6 +43,7 @@ class TableCell:
     subject: str = ""  # the row header, when the corner says the rows are zones or places (区域 | 单位数 | …)
     parent: Cell | None = None  # the row this row breaks down (总产出(亿元) over 第一产业): where the unit is printed
     block: Cell | None = None  # an index row above whose block the row stands in (总产出指数(上年=100)): no unit line
+    unit_cell: Cell | None = None  # the row's cell in a unit column (指标 | 单位 | 累计): where its unit is printed
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class _Rules:
     header_continuation: re.Pattern[str]
     month_header: re.Pattern[str]
     cumulative_header: re.Pattern[str]
+    rule_row: re.Pattern[str]
+    serial_cell: re.Pattern[str]
+    unit_column: re.Pattern[str]
 
 
 @cache
@@ -109,6 +113,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     run: list[list[Cell]] = []
     bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
     for line in _LINE.finditer(text, start, end):
+        if run and _rules().rule_row.fullmatch(line.group()):
+            continue  # ---|---|---: a markdown table's rule under its header
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells)
@@ -129,7 +135,18 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     if len(run) >= _rules().min_rows:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
-    return tables
+    return [_without_serials(rows) for rows in tables]
+
+
+def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A table whose every row after the header opens with a serial number (1, 2, 3 … before 北京市) one cell more
+    than the header: the rows without it, so the name after it is their header."""
+    header, body = rows[0], rows[1:]
+    if not body or not all(len(row) == len(header) + 1 and len(row) >= 3 for row in body):
+        return rows
+    if not all(_rules().serial_cell.fullmatch(row[0].text) and not _is_value(row[1].text) for row in body):
+        return rows
+    return [header, *(row[1:] for row in body)]
 
 
 def _header_line(header: list[Cell], cells: list[Cell]) -> bool:
@@ -222,6 +239,9 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
         return _rows_after([], cells[:years], cells[years:], years)
     caption = cells[:1] if cells and _rules().caption_period.fullmatch(cells[0].text) else []
     cells = cells[len(caption) :]
+    with_units = _folded_with_unit_column(cells)
+    if with_units:
+        return [caption, *with_units] if caption else with_units
     words = 0
     while words < len(cells) and not _is_value(cells[words].text):
         words += 1
@@ -234,6 +254,27 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
     columns = _leaf_columns(header[len(corner) :], width)
     rows = _rows_after(corner, columns, rest, len(columns))
     return [caption, *rows] if caption and rows else rows
+
+
+def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
+    """指标|单位|累计|±%|规模以上工业增加值|亿元|―|3.0|…: a header with a unit column (its corner, if printed, right
+    before it), then each row header with its unit and one value (or empty mark) per remaining column; nothing
+    unless every row fits. Words before the corner are the table's title, left to be read as its caption line."""
+    cells = [cell for cell in cells if cell.text.strip("|｜")]  # a closing bar line is no cell
+    unit = next((index for index, cell in enumerate(cells[:3]) if _rules().unit_column.fullmatch(cell.text)), -1)
+    if unit < 0:
+        return []
+    cells = cells[max(0, unit - 1) :]
+    first = next((index for index, cell in enumerate(cells) if _is_value(cell.text) or is_empty(cell.text)), len(cells))
+    header = cells[: first - 2]  # the row header and its unit stand before the first value
+    width = len(header) + (0 if unit else 1)  # no corner printed (单位 first): a row is one cell wider than its header
+    if len(header) < 3 - (1 if not unit else 0) or (len(cells) - len(header)) % width:
+        return []
+    rows = [cells[start : start + width] for start in range(len(header), len(cells), width)]
+    for row in rows:
+        if _is_value(row[0].text) or _is_value(row[1].text) or not all(_is_value(c.text) or is_empty(c.text) for c in row[2:]):
+            return []
+    return [header, *rows]
 
 
 def _row_width(cells: list[Cell]) -> int:
@@ -377,6 +418,8 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         return []
     shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
     corner = header[0] if shift == 0 and not _year(header[0]) else None
+    if 0 <= shift <= 1 and len(row) >= 3 and _rules().unit_column.fullmatch(header[1 - shift].text):
+        return _unit_column_cells(row, header[-(len(row) - 2) :])
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
@@ -385,6 +428,17 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
             found.append(_entity_row_cell(cell, row_header, column, caption))
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
+    return found
+
+
+def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
+    """规模以上工业增加值 | 亿元 | ― | 3.0 under 指标 | 单位 | 累计 | ±%: the row's unit is its cell in the unit column,
+    unless the value's column (``columns``, one per value) prints a rate (±%: 3.0%)."""
+    unit_cell, found = row[1], []
+    for cell, column in zip(row[2:], columns, strict=True):
+        level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, "", "", row[0], column, unit_from="header")
+        level = replace(level, unit_cell=unit_cell)
+        found.append(_rate_column(level, column))
     return found
 
 
@@ -684,7 +738,9 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
-    headers = (found.column_header,) if found.subject else (found.row_header, found.column_header, found.parent, found.block)
+    if found.subject:
+        return [found.column_header] if found.column_header is not None else []
+    headers = (found.row_header, found.column_header, found.parent, found.block, found.unit_cell)
     return [cell for cell in headers if cell is not None]
 
 
