@@ -73,3 +73,20 @@ def test_a_table_page_without_these_shapes_reads_as_before():
     """Counter-example: a one-row header with years keeps its cells' row units (no rate column, no months)."""
     cells = _cells("指标 | 2004 | 2005\n营业总收入(亿元) | 27446 | 34416\n从业人员(万人) | 448.4 | 521.2\n")
     assert (cells["34416"].unit, cells["34416"].period, cells["521.2"].unit) == ("亿元", "2005年", "万人")
+
+
+def test_a_caption_naming_the_indicator_gives_a_place_by_month_table_its_metric_and_unit():
+    raw = (
+        "指标:工业增加值_同比增长(%) | | |\n地区 | 2020年11月 | 2020年10月 |\n河北省 | 8.7 | 10 |\n山西省 | 10.7 | 12.6 |\n"
+        "注:1.从2011年起,规模以上工业企业起点标准提高。 | | |\n"
+    )
+    cells = _cells(raw)
+    assert (cells["12.6"].unit, cells["12.6"].subject, cells["12.6"].period) == ("%", "山西省", "2020年10月")
+    figures = {f.value_text: f for a in extract_text(raw, meta={"published": "2020-12-25"}).articles for f in a.figures}
+    assert (figures["12.6"].status.value, figures["12.6"].period_end) == ("verified", "2020-10-31")
+
+
+def test_a_caption_without_a_unit_names_no_indicator():
+    """Counter-example: 2022年全区生产总值 above a place table gives neither unit nor metric to its period cells."""
+    cells = _cells("2022年全区生产总值 | | |\n地区 | 2020年11月 | 2020年10月 |\n河北省 | 8.7 | 10 |\n山西省 | 10.7 | 12.6 |\n")
+    assert all(not c.unit for c in cells.values())

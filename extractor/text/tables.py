@@ -44,6 +44,7 @@ class TableCell:
     parent: Cell | None = None  # the row this row breaks down (总产出(亿元) over 第一产业): where the unit is printed
     block: Cell | None = None  # an index row above whose block the row stands in (总产出指数(上年=100)): no unit line
     unit_cell: Cell | None = None  # the row's cell in a unit column (指标 | 单位 | 累计): where its unit is printed
+    caption: Cell | None = None  # a caption naming the table's indicator (指标:工业增加值_同比增长(%)): where its unit is
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class _Rules:
     rule_row: re.Pattern[str]
     serial_cell: re.Pattern[str]
     unit_column: re.Pattern[str]
+    indicator_caption: re.Pattern[str]
 
 
 @cache
@@ -112,6 +114,7 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     tables: list[list[list[Cell]]] = []
     run: list[list[Cell]] = []
     bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
+    caption: list[Cell] = []  # the line before, when it is a bar line naming the indicator of a table below it
     for line in _LINE.finditer(text, start, end):
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
@@ -121,8 +124,9 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         if folded:
             tables.append(folded)
             continue
+        above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
         if len(cells) >= 2:
-            run.append(cells)
+            run = [above, cells] if not run and above else [*run, cells]
             continue
         if len(run) == 1 and cells and len(cells) < len(run[0]) and _header_line(run[0], cells):
             run[0] = _spanned(run[0], cells)  # 9月 | 1-9月累计 | 累计, then 增长% under 累计: one header row
@@ -358,7 +362,9 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
     indicator (现价工业产值) is the metric, the row header its scope.
     """
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
-    rows = rows[1:] if caption else rows
+    indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
+    caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
+    rows = rows[1:] if caption or indicator is not None else rows
     while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_of_years(rows[1], len(rows[0])):
         rows = rows[1:]  # |2-3总产出|单位:亿元|: a caption line above the header row (its 单位 is the unit line)
     header, found = rows[0], []
@@ -377,10 +383,29 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
             found += _row_cells(row, header, caption)
+    if indicator is not None:
+        found = [_with_indicator(cell, indicator) for cell in found]
     periods = _month_periods(header)
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _with_indicator(found: TableCell, indicator: Cell) -> TableCell:
+    """A place's cell under a period column (河北省 × 2020年11月) that its headers give no unit: the caption's indicator
+    and unit (指标:工业增加值_同比增长(%)), the column its period."""
+    column = found.column_header
+    if found.unit or not found.subject or column is None or not (_year(column) or _rules().month_header.fullmatch(column.text)):
+        return found
+    match = _rules().indicator_caption.fullmatch(indicator.text)
+    if match is None:
+        return found
+    metric = match.group("metric").replace("_", "")
+    period = _year(column) or column.text
+    unit_start = indicator.start + match.start("unit")
+    unit = match.group("unit")
+    found = replace(found, metric=metric, unit=unit, unit_start=unit_start, unit_end=-1, period=period, caption=indicator)
+    return replace(found, unit_from="header")  # the caption is a header of every cell of its table
 
 
 def _month_periods(header: list[Cell]) -> dict[int, str]:
@@ -739,7 +764,7 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
 
 def _unit_headers(found: TableCell) -> list[Cell]:
     if found.subject:
-        return [found.column_header] if found.column_header is not None else []
+        return [cell for cell in (found.column_header, found.caption) if cell is not None]
     headers = (found.row_header, found.column_header, found.parent, found.block, found.unit_cell)
     return [cell for cell in headers if cell is not None]
 
