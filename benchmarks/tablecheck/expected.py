@@ -34,3 +34,25 @@ OPTIONAL = {
     "01_mianyang_2020h1_main_indicators_trad.txt": [("104.80", "%"), ("93.40", "%"), ("99.70", "%")],
     "04_gdp_index_prev_year_100_xinjiang_bingtuan.txt": [(v, u) for v in INDEXES for u in ("", "%")],
 }
+
+# Second set (texts2/), written by hand before any run of the tool on it, after the mechanisms above were built:
+# the held-out estimate for these shapes.
+GZ = {"1978": ("430947", "50287", "252479", "128181", "243585", "8894"), "1980": ("575497", "62438", "313734", "199325", "295337", "18397"),
+      "1985": ("1243623", "120449", "658130", "465044", "577048", "81082"), "1986": ("1395466", "132079", "701074", "562313", "608511", "92563")}
+PER_CAPITA = {"1978": (("907", "元"),), "1980": (("1160", "元"),), "1985": (("2302", "元"), ("784", "美元")), "1986": (("2536", "元"), ("734", "美元"))}
+TAI = {"天津市": ("14.23", "221.53", "-24.98", "-5.69"), "河北省": ("46.98", "999.15", "-31.69", "-1.58"),
+       "广东省": ("551.42", "7920.14", "-0.41", "1.65"), "陕西省": ("0.30", "38.81", "36.27")}
+REQUIRED2 = {
+    "06_guangzhou_yearbook_gdp_main_years_single_spaces.txt":
+        [(v, "万元", f"{y}-12-31", "") for y, row in GZ.items() for v in row]
+        + [(v, u, f"{y}-12-31", "") for y, pairs in PER_CAPITA.items() for v, u in pairs],
+    "07_provinces_output_wantai_askci.txt":
+        [(v, u, "", p) for p, row in TAI.items() for v, u in zip(row, ("万台", "万台", "%", "%") if len(row) == 4 else ("万台", "万台", "%"), strict=True)],
+    "08_yearbook_all_cells_masked.txt": [],
+    "09_changzhou_gdp_index_1978_100_one_cell_a_line.txt": [],
+}
+OPTIONAL2 = {
+    "07_provinces_output_wantai_askci.txt": [("500万元", "万元"), ("2000万元", "万元")],  # a threshold in the 注 (GUIDE: optional)
+    "09_changzhou_gdp_index_1978_100_one_cell_a_line.txt":
+        [(v, u) for v in ("100.0", "108.6", "104.4", "108.0", "117.9", "121.8", "101.7", "125.7", "135.8") for u in ("", "%")],
+}

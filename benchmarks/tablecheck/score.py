@@ -1,18 +1,19 @@
-"""Score a run on the table check: python score.py RECORDS.jsonl. A figure matches an expected cell by document,
+"""Score a run on the table check: python score.py RECORDS.jsonl [1|2] (texts/ or texts2/). A figure matches an expected cell by document,
 value text and unit; period_end and subject are then compared where the cell gives one."""
 
 import json
 import sys
 from collections import Counter
 
-from expected import OPTIONAL, REQUIRED
+from expected import OPTIONAL, OPTIONAL2, REQUIRED, REQUIRED2
 
 
-def main(path: str) -> None:
+def main(path: str, which: str = "1") -> None:
+    required, optional_cells = (REQUIRED, OPTIONAL) if which == "1" else (REQUIRED2, OPTIONAL2)
     with open(path, encoding="utf-8") as handle:
         figures = [r for r in map(json.loads, handle) if r["kind"] == "figure" and r["status"] != "not_found"]
     tp = fp = fn = period_ok = period_n = subject_ok = subject_n = 0
-    for doc, cells in REQUIRED.items():
+    for doc, cells in required.items():
         got = [f for f in figures if f["doc"] == doc]
         left = Counter((f["value_text"], f["unit"]) for f in got)
         by_key = {}
@@ -31,7 +32,7 @@ def main(path: str) -> None:
             else:
                 fn += 1
                 print(f"  miss {doc[:2]} {value} {unit}")
-        optional = Counter(OPTIONAL.get(doc, []))
+        optional = Counter(optional_cells.get(doc, []))
         for key, count in left.items():
             extra = max(0, count - optional[key])
             fp += extra
@@ -43,4 +44,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "1")
