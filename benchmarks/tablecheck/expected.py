@@ -51,7 +51,7 @@ REQUIRED2 = {
         [(v, "万元", f"{y}-12-31", "") for y, row in GZ.items() for v in row]
         + [(v, u, f"{y}-12-31", "") for y, pairs in PER_CAPITA.items() for v, u in pairs],
     "07_provinces_output_wantai_askci.txt":
-        [(v, u, "", p) for p, row in TAI.items() for v, u in zip(row, TAI_UNITS if len(row) == 4 else TAI_UNITS[1:], strict=True)],
+        [(v, u, "", p) for p, row in TAI.items() for v, u in zip(row, TAI_UNITS if len(row) == 4 else TAI_UNITS[:3], strict=True)],
     "08_yearbook_all_cells_masked.txt": [],
     "09_changzhou_gdp_index_1978_100_one_cell_a_line.txt": [],
 }
