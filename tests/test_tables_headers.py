@@ -90,3 +90,20 @@ def test_a_caption_without_a_unit_names_no_indicator():
     """Counter-example: 2022年全区生产总值 above a place table gives neither unit nor metric to its period cells."""
     cells = _cells("2022年全区生产总值 | | |\n地区 | 2020年11月 | 2020年10月 |\n河北省 | 8.7 | 10 |\n山西省 | 10.7 | 12.6 |\n")
     assert all(not c.unit for c in cells.values())
+
+
+def test_a_second_table_keeps_the_header_row_it_repeats_from_the_first():
+    raw = (
+        "一、工业\n指标 | 本月 | 1-9月累计 | 同比增长(%) |\n工业总产值(亿元) | 12.5 | 80.3 | 6.1 |\n税收收入(亿元) | 2.1 | 15.0 | 3.2 |\n"
+        "二、投资\n指标 | 本月 | 1-9月累计 | 同比增长(%) |\n固定资产投资(亿元) | 22.5 | 180.3 | 8.1 |\n"
+        "工业投资(亿元) | 9.1 | 65.0 | 4.2 |\n"
+    )
+    assert normalize(raw).text.count("指标|本月|1-9月累计|同比增长(%)|") == 2
+    cells = _cells(raw)
+    assert (cells["8.1"].unit, cells["180.3"].period) == ("%", "1-9月")
+
+
+def test_a_paragraph_printed_twice_is_still_kept_once():
+    """Counter-example: prose repeated by a page's layout (no cells) is dropped as before."""
+    line = "全区规模以上工业增加值同比增长6.1%,高于全市平均水平。"
+    assert normalize(f"{line}\n{line}\n").text.count(line) == 1
