@@ -107,3 +107,11 @@ def test_a_paragraph_printed_twice_is_still_kept_once():
     """Counter-example: prose repeated by a page's layout (no cells) is dropped as before."""
     line = "全区规模以上工业增加值同比增长6.1%,高于全市平均水平。"
     assert normalize(f"{line}\n{line}\n").text.count(line) == 1
+
+
+def test_a_cell_that_prints_its_own_unit_is_read_with_it_and_verified():
+    raw = "本月 | 1-8月累计 | 累计 |\n增长% | | |\n亏损面(%) | —— | 24.61 | 1.54个百分点 |\n利润总额(亿元) | —— | 192.59 | 17.0 |\n"
+    figures = {f.value_text: f for a in extract_text(raw, meta={"published": "2021-09-20"}).articles for f in a.figures}
+    own = figures["1.54个百分点"]
+    assert (own.unit, own.amount, own.status.value) == ("个百分点", 1.54, "verified")
+    assert figures["24.61"].unit == "%"

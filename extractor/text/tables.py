@@ -568,7 +568,20 @@ def _prints_rate(header: Cell) -> bool:
 
 
 def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
-    return _rate_column(_headed_cell(cell, row_header, column, corner), column)
+    return _own_unit(_rate_column(_headed_cell(cell, row_header, column, corner), column))
+
+
+_CELL_WITH_UNIT = re.compile(r"[-−]?\d+(?:\.\d+)?(?P<unit>个?百分点)")
+
+
+def _own_unit(found: TableCell) -> TableCell:
+    """1.54个百分点 in a column of 增长%: a cell that prints its own rate unit is read with it, as a sentence's number
+    would be (unit_from "cell": the unit stands in the cell, no header gives it)."""
+    match = _CELL_WITH_UNIT.fullmatch(found.cell.text)
+    if match is None or not found.metric:
+        return found
+    start = found.cell.start + match.start("unit")
+    return replace(found, unit=match.group("unit"), unit_start=start, unit_end=start + len(match.group("unit")), unit_from="cell")
 
 
 def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
