@@ -115,3 +115,16 @@ def test_a_cell_that_prints_its_own_unit_is_read_with_it_and_verified():
     own = figures["1.54个百分点"]
     assert (own.unit, own.amount, own.status.value) == ("个百分点", 1.54, "verified")
     assert figures["24.61"].unit == "%"
+
+
+def test_a_parents_percent_is_never_verified_for_a_cell_under_a_percentage_point_column():
+    raw = (
+        "本月 | 1-9月累计 | 累计 |\n增减百分点 | | |\n生产总值(%) | —— | 100.0 | —— |\n第一产业 | —— | 2.3 | 0.4 |\n"
+        "第二产业 | —— | 50.8 | 1.4 |\n第三产业 | —— | 46.9 | -1.8 |\n"
+    )
+    text = normalize(raw).text
+    percent, cell = text.find("%"), text.find("|0.4|") + 1
+    assert unit_source(text, cell, "%", percent, percent + 1) == ""
+    point = text.find("百分点")
+    assert unit_source(text, cell, "百分点", point, point + 3) == "header"
+    assert unit_source(text, text.find("2.3"), "%", percent, percent + 1) == "header"  # a share of the 100.0 total

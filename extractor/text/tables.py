@@ -559,12 +559,19 @@ def _rate_column(cell: TableCell, column: Cell | None) -> TableCell:
 _RATE_UNIT = re.compile("%|‰|个?百分点")
 
 
-def _prints_rate(header: Cell) -> bool:
-    """A header (not a year) that prints a rate unit (增长%, 增减百分点) or ends with a growth word (累计增长)."""
+def _rate_of(header: Cell) -> str:
+    """The rate a header (not a year) gives its cells: the rate unit it prints (增长% → %, 增减百分点 → 百分点), % for a
+    growth word it ends with (累计增长); "" for none."""
     if _year(header):
-        return False
+        return ""
     unit = _metric_and_unit(header)[1]
-    return bool(_RATE_UNIT.fullmatch(unit)) or _growth_word(header) is not None
+    if _RATE_UNIT.fullmatch(unit):
+        return _rate_of_unit(unit)
+    return "%" if _growth_word(header) is not None else ""
+
+
+def _rate_of_unit(unit: str) -> str:
+    return unit.removeprefix("个")  # 个百分点 and 百分点 are one unit
 
 
 def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
@@ -649,8 +656,9 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
         return ""
     holder = next((cell for cell in headers if cell.start <= start and end <= cell.end), None)
     printed = text[start:end]
-    if not _RATE_UNIT.fullmatch(unit) and any(cell is not holder and _prints_rate(cell) for cell in headers):
-        return ""  # 本地生产总值(亿元) × 增长%: the cell is a rate, whatever level unit its row header prints
+    column = _column_of(text, position)
+    if column is not None and column is not holder and _rate_of(column) not in ("", _rate_of_unit(unit)):
+        return ""  # 本地生产总值(亿元) × 增长%, 本地生产总值(%) × 增减百分点: the column's rate, not another header's unit
     own_unit = any(_rules().unit_in_header.search(cell.text) for cell in headers)
     if holder is not None and printed == unit:
         return "header"
@@ -740,6 +748,17 @@ def headers_of(text: str, position: int) -> list[Cell]:
     header belongs to the cell's own table, row or column."""
     block_start, block_end = _block(text, position)
     return _block_headers(text, block_start, block_end).get(position, [])
+
+
+def _column_of(text: str, position: int) -> Cell | None:
+    """The column header of the value cell at ``position``, if it is one and has one."""
+    block_start, block_end = _block(text, position)
+    return _block_columns(text, block_start, block_end).get(position)
+
+
+@lru_cache(maxsize=16)
+def _block_columns(text: str, start: int, end: int) -> dict[int, Cell | None]:
+    return {found.cell.start: found.column_header for rows in find_tables(text, start, end) for found in table_cells(rows)}
 
 
 def _block(text: str, position: int) -> tuple[int, int]:
