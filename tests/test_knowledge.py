@@ -23,6 +23,13 @@ class _Table:
     sub_header: re.Pattern[str]
     section_label: re.Pattern[str]
     index_header: re.Pattern[str]
+    header_continuation: re.Pattern[str]
+    month_header: re.Pattern[str]
+    cumulative_header: re.Pattern[str]
+    rule_row: re.Pattern[str]
+    serial_cell: re.Pattern[str]
+    unit_column: re.Pattern[str]
+    indicator_caption: re.Pattern[str]
 
 
 @dataclass(frozen=True)

@@ -266,13 +266,18 @@ def _drop_pinyin_glosses(text: str, segments: Segments) -> tuple[str, Segments]:
     return _delete(text, segments, [match.span() for match in _PINYIN_GLOSS.finditer(text)])
 
 
+# A paragraph with cells split by bars or tabs is a table's row: a second table repeats the first one's header row
+# (指标|本月|1-9月累计|同比增长(%)), which is no copy of a paragraph to drop.
+_TABLE_ROW_MARK = re.compile("[|｜\t]")
+
+
 def _drop_repeated_paragraphs(text: str, segments: Segments) -> tuple[str, Segments]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     position = 0
     for paragraph in text.split("\n"):
         end = position + len(paragraph)
-        if len(paragraph) >= _MIN_DUPLICATE_PARAGRAPH and paragraph in seen:
+        if len(paragraph) >= _MIN_DUPLICATE_PARAGRAPH and paragraph in seen and not _TABLE_ROW_MARK.search(paragraph):
             spans.append((position - 1 if position else 0, end))  # with the break before it
         seen.add(paragraph)
         position = end + 1

@@ -18,6 +18,7 @@ _MARKER = re.compile(
     r"|(?m:^(?P<heading>#+[^#\n][^\n]*))"
     r"|【\s*标\s*题\s*】(?P<field_title>[^\n【]*)"
 )
+_TABLE_ROW = re.compile(r"[|｜\t]\s*[-−]?\d")  # a cell of digits after a bar or a tab: a table's row, not a heading
 _SOURCE_LINE = re.compile(r"[（(]来源[:：][^）)\n]{1,40}[）)]")
 _TITLE_BOUNDARY = re.compile(r"[。！？!?\n”】]")  # 】: an archive field label (【作者】…【正文】) is no headline
 _MAX_TITLE = 40
@@ -68,7 +69,10 @@ def _article_starts(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _starts_article(text: str, heading: re.Match[str]) -> bool:
-    """A level-1 heading opens an article; a deeper one only after a (来源:…) line or before a byline."""
+    """A level-1 heading opens an article; a deeper one only after a (来源:…) line or before a byline. A table row
+    that a statistics page marks with # as a part of the row above (#出口产品交货值(亿元)|176.61|1415.10) is none."""
+    if _TABLE_ROW.search(heading.group("heading")):
+        return False
     if not heading.group("heading").startswith("##"):
         return True
     before = text[max(0, heading.start() - 2) : heading.start()].strip()

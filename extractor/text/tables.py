@@ -43,6 +43,8 @@ class TableCell:
     subject: str = ""  # the row header, when the corner says the rows are zones or places (区域 | 单位数 | …)
     parent: Cell | None = None  # the row this row breaks down (总产出(亿元) over 第一产业): where the unit is printed
     block: Cell | None = None  # an index row above whose block the row stands in (总产出指数(上年=100)): no unit line
+    unit_cell: Cell | None = None  # the row's cell in a unit column (指标 | 单位 | 累计): where its unit is printed
+    caption: Cell | None = None  # a caption naming the table's indicator (指标:工业增加值_同比增长(%)): where its unit is
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,13 @@ class _Rules:
     entity_corner: re.Pattern[str]
     caption_period: re.Pattern[str]
     sub_header: re.Pattern[str]
+    header_continuation: re.Pattern[str]
+    month_header: re.Pattern[str]
+    cumulative_header: re.Pattern[str]
+    rule_row: re.Pattern[str]
+    serial_cell: re.Pattern[str]
+    unit_column: re.Pattern[str]
+    indicator_caption: re.Pattern[str]
 
 
 @cache
@@ -105,15 +114,22 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     tables: list[list[list[Cell]]] = []
     run: list[list[Cell]] = []
     bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
+    caption: list[Cell] = []  # the line before, when it is a bar line naming the indicator of a table below it
     for line in _LINE.finditer(text, start, end):
+        if run and _rules().rule_row.fullmatch(line.group()):
+            continue  # ---|---|---: a markdown table's rule under its header
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells)
         if folded:
             tables.append(folded)
             continue
+        above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
         if len(cells) >= 2:
-            run.append(cells)
+            run = [above, cells] if not run and above else [*run, cells]
+            continue
+        if len(run) == 1 and cells and len(cells) < len(run[0]) and _header_line(run[0], cells):
+            run[0] = _spanned(run[0], cells)  # 9月 | 1-9月累计 | 累计, then 增长% under 累计: one header row
             continue
         if run and len(cells) == 1 and _LEADING_BAR.match(line.group()) and _rules().section_label.fullmatch(cells[0].text):
             continue  # |按主要行业分|||: a label of the rows below, inside the table
@@ -123,7 +139,32 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     if len(run) >= _rules().min_rows:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
-    return tables
+    return [_without_serials(rows) for rows in tables]
+
+
+def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A table whose every row after the header opens with a serial number (1, 2, 3 … before 北京市) one cell more
+    than the header: the rows without it, so the name after it is their header."""
+    header, body = rows[0], rows[1:]
+    if not body or not all(len(row) == len(header) + 1 and len(row) >= 3 for row in body):
+        return rows
+    if not all(_rules().serial_cell.fullmatch(row[0].text) and not _is_value(row[1].text) for row in body):
+        return rows
+    return [header, *(row[1:] for row in body)]
+
+
+def _header_line(header: list[Cell], cells: list[Cell]) -> bool:
+    """A line of words that completes the header row above it (增长%, 增减百分点 under 9月 | 1-9月累计 | 累计): each
+    cell a second-level header word (structure.toml header_continuation), the row above all words, no value."""
+    return all(_rules().header_continuation.fullmatch(cell.text) for cell in cells) and not any(_is_value(cell.text) for cell in header)
+
+
+def _spanned(header: list[Cell], under: list[Cell]) -> list[Cell]:
+    """The header row with the words of the line under it as its last columns' leaves: a statistics table prints
+    its levels first and the rates after them, so a shorter second line stands under the last columns (累计 over
+    增长%); each leaf keeps the word above it as its parent."""
+    first = len(header) - len(under)
+    return [*header[:first], *(replace(leaf, parent=top.text) for top, leaf in zip(header[first:], under, strict=True))]
 
 
 def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: list[Cell], tables: list[list[list[Cell]]]) -> list[Cell]:
@@ -202,6 +243,9 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
         return _rows_after([], cells[:years], cells[years:], years)
     caption = cells[:1] if cells and _rules().caption_period.fullmatch(cells[0].text) else []
     cells = cells[len(caption) :]
+    with_units = _folded_with_unit_column(cells)
+    if with_units:
+        return [caption, *with_units] if caption else with_units
     words = 0
     while words < len(cells) and not _is_value(cells[words].text):
         words += 1
@@ -214,6 +258,27 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
     columns = _leaf_columns(header[len(corner) :], width)
     rows = _rows_after(corner, columns, rest, len(columns))
     return [caption, *rows] if caption and rows else rows
+
+
+def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
+    """指标|单位|累计|±%|规模以上工业增加值|亿元|―|3.0|…: a header with a unit column (its corner, if printed, right
+    before it), then each row header with its unit and one value (or empty mark) per remaining column; nothing
+    unless every row fits. Words before the corner are the table's title, left to be read as its caption line."""
+    cells = [cell for cell in cells if cell.text.strip("|｜")]  # a closing bar line is no cell
+    unit = next((index for index, cell in enumerate(cells[:3]) if _rules().unit_column.fullmatch(cell.text)), -1)
+    if unit < 0:
+        return []
+    cells = cells[max(0, unit - 1) :]
+    first = next((index for index, cell in enumerate(cells) if _is_value(cell.text) or is_empty(cell.text)), len(cells))
+    header = cells[: first - 2]  # the row header and its unit stand before the first value
+    width = len(header) + (0 if unit else 1)  # no corner printed (单位 first): a row is one cell wider than its header
+    if len(header) < 3 - (1 if not unit else 0) or (len(cells) - len(header)) % width:
+        return []
+    rows = [cells[start : start + width] for start in range(len(header), len(cells), width)]
+    for row in rows:
+        if _is_value(row[0].text) or _is_value(row[1].text) or not all(_is_value(c.text) or is_empty(c.text) for c in row[2:]):
+            return []
+    return [header, *rows]
 
 
 def _row_width(cells: list[Cell]) -> int:
@@ -282,9 +347,9 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     """营业总收入(亿元) → (营业总收入, 亿元, where 亿元 stands); no unit → (the words, "", -1)."""
     match = _rules().unit_in_header.search(cell.text)
     if not match:
-        return cell.text, "", -1
+        return cell.text.lstrip("#＃"), "", -1  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
     group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
-    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip()
+    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
     return metric, match.group(group), cell.start + match.start(group)
 
 
@@ -297,7 +362,9 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
     indicator (现价工业产值) is the metric, the row header its scope.
     """
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
-    rows = rows[1:] if caption else rows
+    indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
+    caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
+    rows = rows[1:] if caption or indicator is not None else rows
     while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_of_years(rows[1], len(rows[0])):
         rows = rows[1:]  # |2-3总产出|单位:亿元|: a caption line above the header row (its 单位 is the unit line)
     header, found = rows[0], []
@@ -316,6 +383,49 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
             found += _row_cells(row, header, caption)
+    if indicator is not None:
+        found = [_with_indicator(cell, indicator) for cell in found]
+    periods = _month_periods(header)
+    if not periods:
+        return found
+    return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _with_indicator(found: TableCell, indicator: Cell) -> TableCell:
+    """A place's cell under a period column (河北省 × 2020年11月) that its headers give no unit: the caption's indicator
+    and unit (指标:工业增加值_同比增长(%)), the column its period."""
+    column = found.column_header
+    if found.unit or not found.subject or column is None or not (_year(column) or _rules().month_header.fullmatch(column.text)):
+        return found
+    match = _rules().indicator_caption.fullmatch(indicator.text)
+    if match is None:
+        return found
+    metric = match.group("metric").replace("_", "")
+    period = _year(column) or column.text
+    unit_start = indicator.start + match.start("unit")
+    unit = match.group("unit")
+    found = replace(found, metric=metric, unit=unit, unit_start=unit_start, unit_end=-1, period=period, caption=indicator)
+    return replace(found, unit_from="header")  # the caption is a header of every cell of its table
+
+
+def _month_periods(header: list[Cell]) -> dict[int, str]:
+    """The period each month column of a header names, by the column's start: 9月 → 9月, 1-9月累计 → 1-9月, and a
+    running-total column that names no months (累计 over 增长%) → the months of the column that does (1-9月累计).
+    The year is the caption's or the publication's, read later like any period words."""
+    found: dict[int, str] = {}
+    total = ""
+    for cell in header:
+        words = f"{cell.parent}{cell.text}"
+        match = _rules().month_header.match(words)
+        if match:
+            months = _rules().cumulative_header.sub("", match.group())
+            found[cell.start] = months
+            total = months if _rules().cumulative_header.search(match.group()) or not total else total
+    if not found:
+        return {}
+    for cell in header:
+        if cell.start not in found and _rules().cumulative_header.match(f"{cell.parent}{cell.text}") and total:
+            found[cell.start] = total
     return found
 
 
@@ -333,6 +443,8 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         return []
     shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
     corner = header[0] if shift == 0 and not _year(header[0]) else None
+    if 0 <= shift <= 1 and len(row) >= 3 and _rules().unit_column.fullmatch(header[1 - shift].text):
+        return _unit_column_cells(row, header[-(len(row) - 2) :])
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
@@ -341,6 +453,17 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
             found.append(_entity_row_cell(cell, row_header, column, caption))
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
+    return found
+
+
+def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
+    """规模以上工业增加值 | 亿元 | ― | 3.0 under 指标 | 单位 | 累计 | ±%: the row's unit is its cell in the unit column,
+    unless the value's column (``columns``, one per value) prints a rate (±%: 3.0%)."""
+    unit_cell, found = row[1], []
+    for cell, column in zip(row[2:], columns, strict=True):
+        level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, "", "", row[0], column, unit_from="header")
+        level = replace(level, unit_cell=unit_cell)
+        found.append(_rate_column(level, column))
     return found
 
 
@@ -373,13 +496,14 @@ _ADDS_UP = 0.005  # the parts of a total printed to two decimals add up within r
 
 def _adds_up(parent: list[Cell], children: list[list[Cell]]) -> bool:
     """Two or more of the rows after ``parent``, from the first, add up to its first value."""
-    if len(parent) < 2 or not is_number(parent[1].text):
-        return False
-    total, running = _amount(parent[1].text), 0.0
+    column = next((index for index, cell in enumerate(parent[1:], start=1) if is_number(cell.text)), 0)
+    if not column or any(not is_empty(cell.text) for cell in parent[1:column]):
+        return False  # 本地生产总值(%) | —— | 100.0: the first value after the columns the row leaves empty
+    total, running = _amount(parent[column].text), 0.0
     for count, child in enumerate(children, start=1):
-        if len(child) < 2 or not is_number(child[1].text):
+        if len(child) != len(parent) or not is_number(child[column].text):
             return False
-        running += _amount(child[1].text)
+        running += _amount(child[column].text)
         if count >= 2 and abs(running - total) <= _ADDS_UP * max(abs(total), 1.0):
             return True
     return False
@@ -399,7 +523,8 @@ def _breakdown_cells(row: list[Cell], header: list[Cell], parent: list[Cell]) ->
         column = header[column_index] if 0 <= column_index < len(header) else None
         part, period = row[0].text, _year(column)
         metric = f"{part}{words}"
-        found.append(TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0]))
+        level = TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0])
+        found.append(_rate_column(level, column))
     return found
 
 
@@ -416,7 +541,57 @@ def _entity_row_cell(cell: Cell, row_header: Cell, column: Cell, caption: str) -
     return TableCell(cell, metric, "%", growth.start, period, "", row_header, column, growth.end, "growth header", row_header.text)
 
 
+def _rate_column(cell: TableCell, column: Cell | None) -> TableCell:
+    """A cell whose column prints a rate (增长%, 增减百分点, 比上年增长(%)) under a row header that prints a level's unit
+    (本地生产总值(亿元)): the column's rate, not the row's unit (11.5 under 增长% is 11.5%, never 11.5亿元)."""
+    if column is None or _year(column) or cell.unit_from != "header" or cell.column_header is not column:
+        return cell
+    words, unit, unit_start = _metric_and_unit(column)
+    if unit and _RATE_UNIT.fullmatch(unit) and unit != cell.unit:
+        return replace(cell, metric=f"{_metric_and_unit(cell.row_header)[0]}{words}", unit=unit, unit_start=unit_start, unit_end=-1)
+    growth = _growth_word(column)
+    if growth is not None and not _RATE_UNIT.fullmatch(cell.unit):
+        metric = f"{_metric_and_unit(cell.row_header)[0]}{growth.text}"
+        return replace(cell, metric=metric, unit="%", unit_start=growth.start, unit_end=growth.end, unit_from="growth header")
+    return cell
+
+
+_RATE_UNIT = re.compile("%|‰|个?百分点")
+
+
+def _rate_of(header: Cell) -> str:
+    """The rate a header (not a year) gives its cells: the rate unit it prints (增长% → %, 增减百分点 → 百分点), % for a
+    growth word it ends with (累计增长); "" for none."""
+    if _year(header):
+        return ""
+    unit = _metric_and_unit(header)[1]
+    if _RATE_UNIT.fullmatch(unit):
+        return _rate_of_unit(unit)
+    return "%" if _growth_word(header) is not None else ""
+
+
+def _rate_of_unit(unit: str) -> str:
+    return unit.removeprefix("个")  # 个百分点 and 百分点 are one unit
+
+
 def _cell_with_headers(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
+    return _own_unit(_rate_column(_headed_cell(cell, row_header, column, corner), column))
+
+
+_CELL_WITH_UNIT = re.compile(r"[-−]?\d+(?:\.\d+)?(?P<unit>个?百分点)")
+
+
+def _own_unit(found: TableCell) -> TableCell:
+    """1.54个百分点 in a column of 增长%: a cell that prints its own rate unit is read with it, as a sentence's number
+    would be (unit_from "cell": the unit stands in the cell, no header gives it)."""
+    match = _CELL_WITH_UNIT.fullmatch(found.cell.text)
+    if match is None or not found.metric:
+        return found
+    start = found.cell.start + match.start("unit")
+    return replace(found, unit=match.group("unit"), unit_start=start, unit_end=start + len(match.group("unit")), unit_from="cell")
+
+
+def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
     row_year, column_year = _year(row_header), _year(column)
     scope = ""
     if column_year or not row_year:  # years across the top (or none): the row header names the metric
@@ -481,6 +656,9 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
         return ""
     holder = next((cell for cell in headers if cell.start <= start and end <= cell.end), None)
     printed = text[start:end]
+    column = _column_of(text, position)
+    if column is not None and column is not holder and _rate_of(column) not in ("", _rate_of_unit(unit)):
+        return ""  # 本地生产总值(亿元) × 增长%, 本地生产总值(%) × 增减百分点: the column's rate, not another header's unit
     own_unit = any(_rules().unit_in_header.search(cell.text) for cell in headers)
     if holder is not None and printed == unit:
         return "header"
@@ -502,6 +680,7 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     of at least ``min_rows`` such lines, each with a number in a cell after its first. The normalizer keeps their
     line breaks and their cell separators, which it would otherwise delete."""
     rows, run = [], []
+    heads: list[tuple[int, int, list[str]]] = []  # bar lines with no number right before the run: its header lines
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
@@ -509,10 +688,14 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
             if run:
                 rows += _kept(run)
                 run = []
+            heads = []
             continue
         parts = [part.strip() for part in _RAW_SEPARATOR.split(stripped)]
         cells = [part for part in parts if part]
         numeric = len(cells) >= 2 and any(is_number(cell) for cell in cells[1:])
+        if numeric and not run and heads:
+            run, heads = [*heads, (line.start(), line.end(), cells)], []  # 9月 | 1-9月累计 | 累计 / 增长% over the rows
+            continue
         if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run
             run.append((line.start(), line.end(), cells))
             continue
@@ -521,7 +704,17 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
             continue
         rows += _kept(run)
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
+        heads = [*heads, (line.start(), line.end(), cells)][-_HEADER_LINES:] if not run and _bar_line(stripped, cells) else []
     return rows + _kept(run)
+
+
+_HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计, then 增长% under 累计)
+_BAR = re.compile("[|｜\t]")
+
+
+def _bar_line(stripped: str, cells: list[str]) -> bool:
+    """A line of header words between bars or tabs (9月 | 1-9月累计 | 累计 |, 增长% | | |): no number, no sentence."""
+    return bool(_BAR.search(stripped)) and bool(cells) and not any(_SENTENCE_MARKS.search(cell) or is_number(cell) for cell in cells)
 
 
 _CELL_LINE = re.compile(r"[ \t\u3000]*[^|｜\n]{0,30}[|｜]+[ \t\u3000]*")  # |||: empty cells of the run
@@ -555,6 +748,17 @@ def headers_of(text: str, position: int) -> list[Cell]:
     header belongs to the cell's own table, row or column."""
     block_start, block_end = _block(text, position)
     return _block_headers(text, block_start, block_end).get(position, [])
+
+
+def _column_of(text: str, position: int) -> Cell | None:
+    """The column header of the value cell at ``position``, if it is one and has one."""
+    block_start, block_end = _block(text, position)
+    return _block_columns(text, block_start, block_end).get(position)
+
+
+@lru_cache(maxsize=16)
+def _block_columns(text: str, start: int, end: int) -> dict[int, Cell | None]:
+    return {found.cell.start: found.column_header for rows in find_tables(text, start, end) for found in table_cells(rows)}
 
 
 def _block(text: str, position: int) -> tuple[int, int]:
@@ -591,7 +795,9 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
-    headers = (found.column_header,) if found.subject else (found.row_header, found.column_header, found.parent, found.block)
+    if found.subject:
+        return [cell for cell in (found.column_header, found.caption) if cell is not None]
+    headers = (found.row_header, found.column_header, found.parent, found.block, found.unit_cell)
     return [cell for cell in headers if cell is not None]
 
 

@@ -239,6 +239,9 @@ def _table_figures(
         found = _with_line_unit(found, line)
         if not found.unit or not found.metric or is_empty(found.cell.text):
             continue  # a cell whose headers give no unit or no metric is not read (never guessed); —— has no value
+        if found.unit_from == "cell":  # 1.54个百分点: the cell prints its number with its unit, like a sentence
+            figures.append(_own_unit_figure(found, subject, subject_from, caption_period or period_before))
+            continue
         quantity = parse_quantity(found.cell.text + found.unit) if is_number(found.cell.text) else None
         base_unit = quantity.base_unit if quantity else ""
         measure = measure_of(base_unit, found.metric, "")
@@ -268,6 +271,28 @@ def _table_figures(
             )
         )
     return figures
+
+
+def _own_unit_figure(found: TableCell, subject: str, subject_from: str, period: str) -> Figure:
+    """A table cell that prints its own unit (1.54个百分点): read as printed, with no header's unit span to check."""
+    quantity = parse_quantity(found.cell.text)
+    base_unit = quantity.base_unit if quantity else ""
+    measure = measure_of(base_unit, found.metric, "")
+    return build_figure(
+        found.cell.text,
+        quantity,
+        (found.cell.start, found.cell.end),
+        metric=found.metric,
+        metric_key=metric_key(found.metric, base_unit, measure),
+        metric_scope=found.scope,
+        measure=measure,
+        period=at_period_end(found.period, found.row_header.text) or period,
+        subject=subject,
+        subject_from=subject_from,
+        metric_from="table",
+        period_from="table" if found.period else "paragraph" if period else "none",
+        evidence=Evidence(start=found.cell.start, end=found.cell.end, text=found.cell.text),
+    )
 
 
 _NAMED_BEFORE_CHARS = 16  # how far after the row's name the text's figure may stand (航空航天制造业实现工业总产值29.22亿元)

@@ -1,0 +1,47 @@
+"""Score a run on the table check: python score.py RECORDS.jsonl [1|2] (texts/ or texts2/). A figure matches an expected cell by document,
+value text and unit; period_end and subject are then compared where the cell gives one."""
+
+import json
+import sys
+from collections import Counter
+
+from expected import OPTIONAL, OPTIONAL2, REQUIRED, REQUIRED2
+
+
+def main(path: str, which: str = "1") -> None:
+    required, optional_cells = (REQUIRED, OPTIONAL) if which == "1" else (REQUIRED2, OPTIONAL2)
+    with open(path, encoding="utf-8") as handle:
+        figures = [r for r in map(json.loads, handle) if r["kind"] == "figure" and r["status"] != "not_found"]
+    tp = fp = fn = period_ok = period_n = subject_ok = subject_n = 0
+    for doc, cells in required.items():
+        got = [f for f in figures if f["doc"] == doc]
+        left = Counter((f["value_text"], f["unit"]) for f in got)
+        by_key = {}
+        for f in got:
+            by_key.setdefault((f["value_text"], f["unit"]), []).append(f)
+        for value, unit, period_end, subject in cells:
+            if left[(value, unit)] > 0:
+                left[(value, unit)] -= 1
+                tp += 1
+                found = by_key[(value, unit)].pop(0)
+                period_n += 1
+                period_ok += (found.get("period_end") or "") == period_end
+                if subject:
+                    subject_n += 1
+                    subject_ok += found.get("subject") == subject
+            else:
+                fn += 1
+                print(f"  miss {doc[:2]} {value} {unit}")
+        optional = Counter(optional_cells.get(doc, []))
+        for key, count in left.items():
+            extra = max(0, count - optional[key])
+            fp += extra
+            if extra:
+                print(f"  extra {doc[:2]} {key[0]} {key[1]} ×{extra}")
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    print(f"cells P {p:.3f} R {r:.3f} (TP {tp} FP {fp} FN {fn}); period_end {period_ok}/{period_n}; subject {subject_ok}/{subject_n}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "1")
