@@ -100,6 +100,13 @@ def test_normalization_never_changes_a_number(raw):
     assert _numerals(raw) == _numerals(normalized)
 
 
+def test_a_line_break_between_digits_never_joins_two_numbers():
+    """Found by the property test above: '0\\n0' became '00' and 营业收入\\n123\\n456 read 123456."""
+    assert normalize("0\n0").text == "0\n0"
+    assert normalize("营业收入\n123\n456").text.endswith("123\n456")
+    assert normalize("2025\n年").text == "2025年"  # a wrapped line after a number still joins
+
+
 def test_doubled_glyph_repair_leaves_numbers_alone():
     assert normalize("奖励3000000元，向向““新新””行行").text == "奖励3000000元，向“新”行"
     assert "100000000元" in normalize("投资100000000元").text

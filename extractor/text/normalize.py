@@ -200,6 +200,8 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
         before = text[start - 1] if start else ""
         after = text[end] if end < length else ""
         breaks_line = before in _SENTENCE_END or start in heading_ends or after == "#" or after in BULLETS or end in numbered_starts
+        # digits on both sides of a line break are two numbers (two cells, a list): joining them would make a third
+        breaks_line = breaks_line or (before.isdigit() and after.isdigit())
         if before and after and breaks_line and "\n" in match.group():
             kept[start] = "\n"
             deletions.append((start + 1, end))
