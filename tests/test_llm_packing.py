@@ -182,6 +182,7 @@ def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_sch
 
     from extractor.backends.llm.answers import ANSWER_MODELS, metric_keys
     from extractor.backends.llm.schematext import schema_text
+    from extractor.models import Measure
     from extractor.text.tokens import estimate_tokens
 
     for model in ANSWER_MODELS.values():
@@ -192,7 +193,8 @@ def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_sch
                 required = name in definition.get("required", [])
                 assert re.search(rf"[{{ ]{name}{'' if required else '[?]'}[:,}}]", text), name  # optional ones marked ?
         assert "id, " in text or model.__name__ != "ChunkAnswer"  # a string field goes untyped
-        assert " ".join(metric_keys()) in text  # an enum's values, space-separated
+        assert " ".join(m.value for m in Measure) in text  # an enum's values, space-separated
+        assert not any(key in text.split() for key in metric_keys() if "_" in key)  # the keys are the keyer's, not asked for
         assert estimate_tokens(text) < 0.6 * estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
 
 
