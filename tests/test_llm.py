@@ -272,17 +272,18 @@ def test_the_answer_schema_leaves_the_metric_key_to_the_keyer_and_reads_a_given_
 @pytest.mark.parametrize("extraction", ["anchored", "free"])
 def test_the_models_metric_words_without_a_key_are_keyed_by_the_projects_keyer(server, tmp_path, extraction):
     """A metric the model names and does not key gets the key the project's keyer reads in those words (工业总产值 →
-    industrial_output, not the rules' revenue of 营业收入); where its words are the rules' own, the rules' key stays."""
+    industrial_output, not the rules' revenue of 营业收入); where its words are the rules' own, or name no key (a small
+    model wrote a measure as the metric), the rules' key stays."""
     if extraction == "anchored":
-        answer = {"labels": [{"id": "N1", "metric": "工业总产值"}, {"id": "N2", "metric": "营业收入"}]}
+        answer = {"labels": [{"id": "N1", "metric": "工业总产值"}, {"id": "N2", "metric": "level"}]}
     else:
-        added = [("120亿元", "实现营业收入120亿元", "工业总产值"), ("8.5%", "同比增长8.5%", "营业收入")]
+        added = [("120亿元", "实现营业收入120亿元", "工业总产值"), ("8.5%", "同比增长8.5%", "level")]
         measures = {"120亿元": "level", "8.5%": "growth"}
         answer = {"figures": [{"value_text": v, "evidence": e, "metric": m, "measure": measures[v]} for v, e, m in added]}
     rules = {r["value_text"]: r for r in figures_of(server, tmp_path / "rules", [{}])}
     figures = {r["value_text"]: r for r in figures_of(server, tmp_path / "llm", [answer], "--extraction", extraction)}
     assert (figures["120亿元"]["metric"], figures["120亿元"]["metric_key"]) == ("工业总产值", "industrial_output")
-    assert rules["120亿元"]["metric_key"] == "revenue" and figures["8.5%"]["metric_key"] == rules["8.5%"]["metric_key"]
+    assert rules["120亿元"]["metric_key"] == "revenue" and figures["8.5%"]["metric_key"] == rules["8.5%"]["metric_key"] != "other"
 
 
 def test_free_evidence_over_a_paragraph_break_is_kept(server, tmp_path):

@@ -256,10 +256,12 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel | AddedFigure, ta
 def _keyed(figure: Figure, item: Meaning, rules: Figure | None) -> Figure:
     """The figure with the key of the model's metric words, where the model named a metric and no key (the schema does
     not ask for one: the key list would be a tenth of every call's prompt). The project's keyer reads the words, as it
-    reads the rules' (data/metrics.toml); words the rules' reading of that number has already keep its key."""
+    reads the rules' (data/metrics.toml); words the rules' reading of that number has already keep its key, and so do
+    words that name no key (a small model wrote ``level`` as the metric of 出口额165.3亿美元): only a key replaces a key."""
     if not item.metric or item.metric_key is not None or (rules is not None and rules.metric == item.metric):
         return figure
-    return figure.model_copy(update={"metric_key": key_of(item.metric, figure.base_unit, figure.measure)})
+    key = key_of(item.metric, figure.base_unit, figure.measure)
+    return figure if key == "other" and rules is not None else figure.model_copy(update={"metric_key": key})
 
 
 def key_of(words: str, base_unit: str, measure: Measure) -> str:
