@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import llm_extract
 
-from extractor.backends.llm.answers import ChunkAnswer, FreeChunkAnswer, metric_keys
+from extractor.backends.llm.answers import ChunkAnswer, FreeChunkAnswer, Meaning, MetricKey, metric_keys
 from extractor.cli import main
 from extractor.models import Measure
 from extractor.outputs.jsonl import read_records
@@ -256,14 +256,34 @@ def test_an_invalid_label_value_is_dropped_with_its_reason_not_asked_again(serve
     assert run["labels"]["applied"] == 1 and run["per_document"]["page.txt"]["dropped_items"] == {f"labels: {reason}": 1}
 
 
-def test_the_answer_schema_takes_its_metric_keys_from_the_lexicon():
+def test_the_answer_schema_leaves_the_metric_key_to_the_keyer_and_reads_a_given_one_from_the_lexicon():
+    """The key list is not sent (about a hundred tokens a call): the model names the metric, the project keys it. A key
+    the model writes anyway is still read, against the lexicon's keys."""
     lexicon = tomllib.loads((ROOT / "extractor" / "data" / "metrics.toml").read_text(encoding="utf-8"))
+    assert {key.value for key in MetricKey} == {entry["key"] for entry in lexicon["metric"]} | {"other"}
     schema = ChunkAnswer.model_json_schema()
-    assert set(schema["$defs"]["MetricKey"]["enum"]) == {entry["key"] for entry in lexicon["metric"]} | {"other"}
-    assert schema["$defs"]["Measure"]["enum"] == [m.value for m in Measure]
+    assert "MetricKey" not in schema["$defs"] and schema["$defs"]["Measure"]["enum"] == [m.value for m in Measure]
+    assert "metric_key" in Meaning.model_fields  # still read where given (an unknown key is dropped: the test above)
     for answer in (ChunkAnswer, FreeChunkAnswer):
         item = next(d for name, d in answer.model_json_schema()["$defs"].items() if name in ("FigureLabel", "AddedFigure", "FigureItem"))
-        assert {"metric_key", "measure", "target", "period"} <= set(item["properties"])
+        assert {"metric", "measure", "target", "period"} <= set(item["properties"]) and "metric_key" not in item["properties"]
+
+
+@pytest.mark.parametrize("extraction", ["anchored", "free"])
+def test_the_models_metric_words_without_a_key_are_keyed_by_the_projects_keyer(server, tmp_path, extraction):
+    """A metric the model names and does not key gets the key the project's keyer reads in those words (工业总产值 →
+    industrial_output, not the rules' revenue of 营业收入); where its words are the rules' own, or name no key (a small
+    model wrote a measure as the metric), the rules' key stays."""
+    if extraction == "anchored":
+        answer = {"labels": [{"id": "N1", "metric": "工业总产值"}, {"id": "N2", "metric": "level"}]}
+    else:
+        added = [("120亿元", "实现营业收入120亿元", "工业总产值"), ("8.5%", "同比增长8.5%", "level")]
+        measures = {"120亿元": "level", "8.5%": "growth"}
+        answer = {"figures": [{"value_text": v, "evidence": e, "metric": m, "measure": measures[v]} for v, e, m in added]}
+    rules = {r["value_text"]: r for r in figures_of(server, tmp_path / "rules", [{}])}
+    figures = {r["value_text"]: r for r in figures_of(server, tmp_path / "llm", [answer], "--extraction", extraction)}
+    assert (figures["120亿元"]["metric"], figures["120亿元"]["metric_key"]) == ("工业总产值", "industrial_output")
+    assert rules["120亿元"]["metric_key"] == "revenue" and figures["8.5%"]["metric_key"] == rules["8.5%"]["metric_key"] != "other"
 
 
 def test_free_evidence_over_a_paragraph_break_is_kept(server, tmp_path):

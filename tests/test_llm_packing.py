@@ -6,7 +6,7 @@ gold file); a packed run is compared with runs of each page alone.
 
 import json
 import re
-import time
+from concurrent.futures import wait
 from pathlib import Path
 
 import pytest
@@ -182,6 +182,7 @@ def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_sch
 
     from extractor.backends.llm.answers import ANSWER_MODELS, metric_keys
     from extractor.backends.llm.schematext import schema_text
+    from extractor.models import Measure
     from extractor.text.tokens import estimate_tokens
 
     for model in ANSWER_MODELS.values():
@@ -192,7 +193,8 @@ def test_the_schema_text_names_every_field_and_key_in_fewer_tokens_than_json_sch
                 required = name in definition.get("required", [])
                 assert re.search(rf"[{{ ]{name}{'' if required else '[?]'}[:,}}]", text), name  # optional ones marked ?
         assert "id, " in text or model.__name__ != "ChunkAnswer"  # a string field goes untyped
-        assert " ".join(metric_keys()) in text  # an enum's values, space-separated
+        assert " ".join(m.value for m in Measure) in text  # an enum's values, space-separated
+        assert not any(key in text.split() for key in metric_keys() if "_" in key)  # the keys are the keyer's, not asked for
         assert estimate_tokens(text) < 0.6 * estimate_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
 
 
@@ -238,33 +240,35 @@ def test_a_candidates_answer_budget_is_one_item_of_the_printed_format():
     assert 0.8 * estimate_tokens(json.dumps(figure, ensure_ascii=False)) <= MODES["free"].per_figure  # a whole figure per candidate
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known open bug (stop 32 note): in about 2 of 5 full-suite runs the resumed run restores no page and asks "
-    "the answered pages again; keying parts at intake (10216d0) did not remove it. Kept running so it reports.",
-)
 def test_a_resumed_run_pays_nothing_again_for_pages_answered_before_the_stop(server, pages, tmp_path, monkeypatch):
     """A run stopped after writing one page, while the calls of later pages had come back: --resume packs the pages
     left differently (the written one is out), yet sends nothing for a page already answered, and writes what an
     uninterrupted run writes."""
+    from extractor.backends.llm.client import EndpointClient
     from extractor.backends.llm.prompting import ANY_MARK
     from extractor.run import runner
     from extractor.text.normalize import normalize
 
     cache = ("--cache-dir", str(tmp_path / "cache"), "--concurrency", "1", "--chunk-chars", "1200")
     write, written = runner._write, []
+    send, sent = EndpointClient.send, []
+
+    def sending(client, *args):
+        sent.append(send(client, *args))
+        return sent[-1]
 
     def stop_after_one(prepared, *args):
         if written:
-            for _ in range(1200):  # let the call in flight come back and its answer reach the cache: only those count
-                calls_cached = [f for f in (tmp_path / "cache").rglob("*.json") if not f.name.startswith("part-")]
-                if server.stats.in_flight == 0 and len(calls_cached) == server.stats.answered:
-                    break
-                time.sleep(0.05)
+            # Stop once every call the client has sent is back (its parts cached), not when the server looks idle: a
+            # call handed to the calls' loop but not yet at the server leaves the server idle, and the stop would
+            # cancel it after the server had it, so the server would answer a call the client never heard back from
+            # (the cause of this test's failures in about 2 of 5 loaded runs: the resumed run asked those pages again)
+            assert not wait(sent, timeout=60).not_done
             raise KeyboardInterrupt
         written.append(prepared.work.entry.doc)
         return write(prepared, *args)
 
+    monkeypatch.setattr(EndpointClient, "send", sending)
     server.reset(Script(gold_dir=GOLD))
     monkeypatch.setattr(runner, "_write", stop_after_one)
     # a generous --timeout: a call the client gave up on under a loaded machine was answered for the server only, and

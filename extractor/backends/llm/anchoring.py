@@ -24,6 +24,7 @@ from ...checks.verify import check, reading_at
 from ...domain.numbers import parse_quantity, split_unit
 from ...models import Article, Evidence, Figure, Initiative, Measure, Park, Qualifier, Quote, Span, Status
 from ..build import build_figure, quantity_fields
+from ..rules.labels import list_key, metric_key
 from ..usage import ChunkTally
 from .answers import AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
 from .modes import Mode
@@ -243,13 +244,29 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel | AddedFigure, ta
     reading.update(_stated_reading(label, {**candidate.model_dump(include={"value", "amount"}), **reading}))
     reading = {name: value for name, value in reading.items() if getattr(candidate, name) != value}
     if not reading:
-        return labelled
+        return _keyed(labelled, label, candidate)
     corrected = labelled.model_copy(update=reading)
     before = check(candidate, text)
     if before.status is not Status.verified or _widens(check(corrected, text), before):
-        return corrected
+        return _keyed(corrected, label, candidate)
     tally.drop("labels: reading not borne out by the text (the verified one stands)")
-    return labelled
+    return _keyed(labelled, label, candidate)
+
+
+def _keyed(figure: Figure, item: Meaning, rules: Figure | None) -> Figure:
+    """The figure with the key of the model's metric words, where the model named a metric and no key (the schema does
+    not ask for one: the key list would be a tenth of every call's prompt). The project's keyer reads the words, as it
+    reads the rules' (data/metrics.toml); words the rules' reading of that number has already keep its key, and so do
+    words that name no key (a small model wrote ``level`` as the metric of 出口额165.3亿美元): only a key replaces a key."""
+    if not item.metric or item.metric_key is not None or (rules is not None and rules.metric == item.metric):
+        return figure
+    key = key_of(item.metric, figure.base_unit, figure.measure)
+    return figure if key == "other" and rules is not None else figure.model_copy(update={"metric_key": key})
+
+
+def key_of(words: str, base_unit: str, measure: Measure) -> str:
+    """The metric key of a metric phrase, a list's (A、B) as the rules read a list."""
+    return list_key(words, base_unit, measure) if "、" in words else metric_key(words, base_unit, measure)
 
 
 def _widens(after: Any, before: Any) -> bool:
@@ -330,9 +347,10 @@ def _figure(text: str, item: AddedFigure, evidence: Evidence | None, rules_at: d
     if item.unit and not (isinstance(item, FigureItem) and item.base_unit):
         read["base_unit"] = split_unit(item.unit)[1] or read["base_unit"]
     read.update(_stated_reading(item, {"value": item.value, "amount": read["amount"]}))
-    labels = _meaning(item, rules_at.get(place) if place is not None else None)
+    rules = rules_at.get(place) if place is not None else None
+    labels = _meaning(item, rules)
     at = (place, place + len(value_text)) if place is not None else None
-    return build_figure(value_text, None, at, evidence=evidence, **read, **labels)
+    return _keyed(build_figure(value_text, None, at, evidence=evidence, **read, **labels), item, rules)
 
 
 def _quotes(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally) -> list[Quote]:

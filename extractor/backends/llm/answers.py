@@ -11,8 +11,10 @@ dropped and its reason listed in the answer's ``dropped``; an unknown enum value
 (metric_key, measure, qualifier, kind) drops that field only. Asking again is
 kept for answers that are no JSON object of the right shape: a small model
 rarely fixes an item when asked, and a re-ask resends the whole conversation.
-Labels are constrained in the schema itself: ``metric_key`` to the keys of
-data/metrics.toml (or ``other``), ``measure`` to the Measure enum. Numbers are
+Labels are constrained in the schema itself: ``measure`` to the Measure enum.
+``metric_key`` is not asked for (the key list cost every call about a hundred
+tokens): the key is read from the model's metric words by the project's keyer;
+one the model writes anyway must be a key of data/metrics.toml (or ``other``). Numbers are
 *not* checked here: a wrong number is what the validator reports; but a number
 that is no number (NaN, Infinity) is re-asked. An answer with more than
 ``MAX_ITEMS`` items in a list (a runaway model) fails its chunk at once: a
@@ -162,7 +164,9 @@ class Meaning(CompactModel):
     """What a figure means. None (or empty) is no answer: the rules' label stands where there is one."""
 
     metric: str = ""
-    metric_key: MetricKey | None = None
+    # not in the schema the model is sent (its 46 keys were a sixth of the fixed prefix): the project's keyer reads
+    # the key from the metric words (anchoring.py); a model that writes a key anyway is read, an unknown one dropped
+    metric_key: SkipJsonSchema[MetricKey | None] = None
     measure: Measure | None = None
     target: bool | None = None
     subject: str = ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .answers import ChunkAnswer, CompactModel, FigureItem, FigureLabel, FreeChunkAnswer, QuoteItem, QuoteLabel
+from .answers import ChunkAnswer, CompactModel, FigureItem, FigureLabel, FreeChunkAnswer, MetricKey, QuoteItem, QuoteLabel
 from .schematext import item_tokens
 
 
@@ -27,8 +27,10 @@ class Mode:
 
     @cached_property
     def per_figure(self) -> int:
-        """Answer tokens per figure candidate: one item of the printed answer format, every field written."""
-        return item_tokens(self.figure_item.model_json_schema())
+        """Answer tokens per figure candidate: one item of the printed answer format, every field written, and a
+        metric_key (not asked for, but models write one unasked, the oracle too: a budget without it gets cut off)."""
+        schema = self.figure_item.model_json_schema()
+        return item_tokens({**schema, "properties": {**schema["properties"], "metric_key": {"enum": [key.value for key in MetricKey]}}})
 
     @cached_property
     def per_quote(self) -> int:
