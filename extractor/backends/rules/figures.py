@@ -72,7 +72,7 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document)."""
     entities = find_entities(text, start, end, parks)
-    own_subject, own_from = article_subject(entities, main_park, text, start)
+    own_subject, own_from = article_subject(entities, main_park, text, start, end)
     kinds_of = entity_kinds(entities)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end)  # the article's period words, found once

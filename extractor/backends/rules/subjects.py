@@ -486,7 +486,9 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
     return found
 
 
-def article_subject(entities: list[Entity], main_park: str, text: str = "", start: int = 0) -> tuple[str, str]:
+def article_subject(
+    entities: list[Entity], main_park: str, text: str = "", start: int = 0, end: int | None = None
+) -> tuple[str, str]:
     """The article's own subject and where it was read: ``heading`` when the title names it (示范区1-3月主要经济指标分析;
     2026年西藏自治区政府工作报告, the place its lead names), ``document`` when it is only the most named.
 
@@ -540,7 +542,24 @@ def article_subject(entities: list[Entity], main_park: str, text: str = "", star
         return place, "heading" if place == lead_place else "document"
     if lead_place or main_park:
         return (lead_place, "heading") if lead_place else (main_park, "document")
+    spoken = _spoken_place(entities, text, start, len(text) if end is None else end)
+    if spoken:
+        return spoken, "document"
     return _first_bare_kind(entities, lead_end), "document"
+
+
+def _spoken_place(entities: list[Entity], text: str, start: int, end: int) -> str:
+    """A report's voice cut from its title (过去一年，我们…。全省地区生产总值…): the self words heading its clauses
+    (全省, 我省, 全市) speak for the one province or city of their level that the text names most often, by its full or
+    short name (《中共青海省委关于…》, 青海大地) — at least twice, and strictly more than any other; else none."""
+    levels = Counter(e.name[-1] for e in entities if e.kind == "self_place")
+    if not levels or not text:
+        return ""
+    named = _short_places().get(_LEVEL_KINDS.get(levels.most_common(1)[0][0], ""), {})
+    times = Counter({name: text.count(stem, start, end) for stem, name in named.items() if name}).most_common(2)
+    if not times or times[0][1] < 2 or (len(times) > 1 and times[1][1] == times[0][1]):
+        return ""
+    return times[0][0]
 
 
 def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
