@@ -339,3 +339,39 @@ def test_a_signal_is_scanned_only_where_its_first_words_stand():
             assert all(head in text for (pattern, _), head in zip(entry.signals, entry.heads, strict=True) if (pattern, _) in kept)
     assert gapped.signals_in("同比增长") == []
     assert gapped.signals_in("园区规上工业总产值") or gapped.signals_in("规模以上工业产值")
+
+
+_REPORT_VOICE = (
+    "过去一年，我们坚持稳中求进，扎实推进各项工作。\n"
+    "这是综合经济实力显著提升的五年。全省地区生产总值历史性迈上4000亿元台阶，粮食产量连续18年保持在100万吨以上。\n"
+    "我们深入学习习近平总书记考察{a}重要讲话精神，{b}大地发展步入最好时期。\n"
+)
+
+
+def _report_subjects(a: str, b: str) -> set[str]:
+    page = _REPORT_VOICE.format(a=a, b=b)
+    return {f.subject for article in extract_text(page).articles for f in article.figures if f.value_text == "4000亿元"}
+
+
+def test_a_report_cut_from_its_title_speaks_for_the_province_it_names():
+    """全省 in a work report's body with no title: the one province the text names (twice, by full or short name)."""
+    assert _report_subjects("青海", "青海") == {"青海省"}
+
+
+def test_a_report_naming_two_provinces_alike_speaks_for_neither():
+    """Counter-example: 青海 once and 甘肃 once: no guess between them."""
+    assert not _report_subjects("青海", "甘肃") & {"青海省", "甘肃省"}
+
+
+def test_a_list_of_counts_gives_each_count_its_own_noun():
+    """1个旅游度假区和2个出口加工区: the 2 counts export processing zones only, not 旅游度假区出口加工区."""
+    sentence = "1984年，山东省设立了5个高新技术产业开发区、1个旅游度假区和2个出口加工区。"
+    assert _figure(sentence, "2个").metric == "出口加工区"
+    assert _figure(sentence, "1个").metric == "旅游度假区"
+
+
+def test_two_sectors_of_firms_join_but_the_next_count_keeps_its_own():
+    """424家软件和信息技术服务业企业 is one noun; 高新技术企业120家和科技型中小企业300家 are two counts."""
+    assert _figure("全年新增424家软件和信息技术服务业企业。", "424家").metric == "软件和信息技术服务业企业"
+    first = _figure("全年新增高新技术企业120家和科技型中小企业300家。", "120家")
+    assert "300" not in first.metric and first.metric_key == "high_tech_enterprises"

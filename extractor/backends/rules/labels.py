@@ -331,6 +331,8 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
     relational_word = phrase if relational_alone else ""  # 总投资180亿元的…项目 is an investment
     if (relational_alone or takes_object) and counted:  # 设立规模50亿元的产业引导基金
         phrase = ""
+    if shares_clause and counted and phrase and phrase == previous.metric:
+        phrase = ""  # 1个旅游度假区和2个出口加工区: a list of counts, each of its own noun (not 旅游度假区出口加工区)
     key_words = (phrase or relational_word or verb) + counted
     phrase = _with_counted(phrase, counted, before, clause.kind) if counted else phrase
     return _Words(before, head, phrase, counted, verb, key_words, shares_clause, one_named, source)
@@ -600,10 +602,11 @@ def _counted_noun(words: str) -> str:
     rest = words
     for _ in range(4):
         stop = facts.after_stop.search(rest)
-        while stop and stop.group() in _JOINERS and not _names_a_metric(rest[: stop.start()]):
+        while stop and stop.start() and stop.group() in _JOINERS and not _names_a_metric(rest[: stop.start()]):
             joined = facts.after_stop.search(rest, stop.end())  # 424家软件和信息技术服务业企业: 和 joins two sectors of firms
-            if not _names_firms(rest[stop.end() : joined.start() if joined else len(rest)]):
-                break  # 4个地区和园区: two kinds of things counted together, not one noun
+            second = rest[stop.end() : joined.start() if joined else len(rest)]
+            if not _names_firms(second) or facts.numeral.search(second):
+                break  # 4个地区和园区: two kinds counted together; 企业120家和…企业300家: the next count's own noun
             stop = joined
         piece = rest[: stop.start()] if stop else rest
         following = rest[stop.end() :] if stop else ""
