@@ -23,3 +23,13 @@ class BackendAborted(ExtractorError):
 
     exit_code = 1
     ends_run = True  # the outputs undo the current document and let it through, instead of failing that document only
+
+
+def interrupted(exc: BaseException) -> bool:
+    """A Ctrl-C that a library wrapped in an error of its own: pydantic's serializer turns a KeyboardInterrupt that
+    arrives while it runs into ``PydanticSerializationError: … KeyboardInterrupt``. The run was interrupted; the
+    document did not fail (caught as one document's error, the run went on and exited 0)."""
+    chain = [exc, exc.__cause__, exc.__context__]
+    return any(isinstance(e, KeyboardInterrupt) for e in chain) or (
+        type(exc).__name__ == "PydanticSerializationError" and "KeyboardInterrupt" in str(exc)
+    )

@@ -285,3 +285,21 @@ def test_a_placeholder_key_of_one_letter_is_not_masked_in_the_answers(monkeypatc
     assert LLMSettings(base_url="http://127.0.0.1:1/v1").redactor()('{"value_text": "exact"}') == '{"value_text": "exact"}'
     monkeypatch.setenv("OPENAI_API_KEY", "sk-local-3f9a")
     assert LLMSettings(base_url="http://127.0.0.1:1/v1").redactor()("key sk-local-3f9a echoed") == "key *** echoed"
+
+
+def test_a_ctrl_c_that_pydantic_wrapped_still_stops_the_run():
+    """Found by test_ctrl_c_during_calls_exits_cleanly, now and then: SIGINT during a serialization came back as
+    PydanticSerializationError(… KeyboardInterrupt), was taken for one document's failure, and the run exited 0."""
+    from pydantic_core import PydanticSerializationError
+
+    from extractor.errors import interrupted
+    from extractor.outputs import _guarded
+
+    def articles():
+        raise PydanticSerializationError("Error serializing to JSON: KeyboardInterrupt: ")
+        yield
+
+    assert interrupted(PydanticSerializationError("Error serializing to JSON: KeyboardInterrupt: "))
+    assert not interrupted(PydanticSerializationError("Error serializing to JSON: ValueError: bad"))  # a real failure
+    with pytest.raises(KeyboardInterrupt):
+        list(_guarded(articles()))
