@@ -128,3 +128,28 @@ def test_a_parents_percent_is_never_verified_for_a_cell_under_a_percentage_point
     point = text.find("百分点")
     assert unit_source(text, cell, "百分点", point, point + 3) == "header"
     assert unit_source(text, text.find("2.3"), "%", percent, percent + 1) == "header"  # a share of the 100.0 total
+
+
+# Indicators grouped under a first column whose cells are merged: a row under a merged cell prints one cell fewer
+# (its trailing bar left empty); the unit is the third column's, the month the last's.
+GROUPED_WITH_UNIT_COLUMN = (
+    "一级指标 | 二级指标 | 计量单位 | 1-3月 |\n"
+    "经济稳定 | 1.地区生产总值增长率(按可比价格计算) | % | 7.2 |\n"
+    "2.居民消费价格涨幅(CPI) | % | 2.7 | |\n"
+    "结构优化 | 3.服务业增加值占GDP比重 | % | 55.75 |\n"
+    "4.全社会用电量 | 亿千瓦时 | 250.3 | |\n"
+)
+
+
+def test_a_grouped_table_reads_each_row_header_with_the_unit_column_and_lines_short_rows_up_from_the_right():
+    cells = _cells(GROUPED_WITH_UNIT_COLUMN)
+    assert set(cells) == {"7.2", "2.7", "55.75", "250.3"}  # no group label, no unit cell taken for a value
+    assert (cells["2.7"].unit, cells["2.7"].period) == ("%", "1-3月")
+    assert cells["2.7"].metric.startswith("2.居民消费价格涨幅")  # never the (CPI) in its brackets as a unit
+    assert (cells["250.3"].unit, cells["7.2"].metric) == ("亿千瓦时", "1.地区生产总值增长率(按可比价格计算)")
+
+
+def test_one_row_of_a_bar_table_is_not_a_whole_table_folded_into_a_line():
+    """经济稳定|1.地区生产总值…|%|7.2 alone has no second row to line up with: not read as a 2×2 folded table."""
+    text = normalize("经济稳定 | 1.地区生产总值增长率 | % | 7.2 |\n").text
+    assert not [rows for rows in find_tables(text, 0, len(text)) if len(rows) == 2 and len(rows[0]) == 2]

@@ -257,6 +257,8 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
     corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
     columns = _leaf_columns(header[len(corner) :], width)
     rows = _rows_after(corner, columns, rest, len(columns))
+    if len(rows) < 3:  # 经济稳定|1.地区生产总值增长率|%|7.2: one row of a bar table, not a whole table folded into a line
+        return []
     return [caption, *rows] if caption and rows else rows
 
 
@@ -443,8 +445,11 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         return []
     shift = len(row) - len(header)  # 0: the header has a corner cell; 1: it does not
     corner = header[0] if shift == 0 and not _year(header[0]) else None
-    if 0 <= shift <= 1 and len(row) >= 3 and _rules().unit_column.fullmatch(header[1 - shift].text):
-        return _unit_column_cells(row, header[-(len(row) - 2) :])
+    unit_at = _unit_column_at(header) + shift  # where the row prints its unit, the header's unit column
+    if unit_at >= 1 and len(row) - unit_at >= 2 and shift <= 1:
+        # 一级指标 | 二级指标 | 计量单位 | 1-3月: cells left of the row header are group labels, and a row that prints
+        # fewer cells (2.居民消费价格涨幅 | % | 2.7 under 经济稳定's merged cell) lines up from the right
+        return _unit_column_cells(row[unit_at - 1 :], header[-(len(row) - unit_at - 1) :])
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
@@ -454,6 +459,11 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
+
+
+def _unit_column_at(header: list[Cell]) -> int:
+    """The index of the header's unit column (单位, 计量单位) among its first three cells, or -9 when it has none."""
+    return next((index for index, cell in enumerate(header[:3]) if _rules().unit_column.fullmatch(cell.text)), -9)
 
 
 def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
