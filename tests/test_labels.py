@@ -375,3 +375,10 @@ def test_two_sectors_of_firms_join_but_the_next_count_keeps_its_own():
     assert _figure("全年新增424家软件和信息技术服务业企业。", "424家").metric == "软件和信息技术服务业企业"
     first = _figure("全年新增高新技术企业120家和科技型中小企业300家。", "120家")
     assert "300" not in first.metric and first.metric_key == "high_tech_enterprises"
+
+
+def test_a_collective_pointed_back_at_keeps_its_one_spelling():
+    """178家国家高新区…，园区生产总值…: 园区 points at the nation's collective, which the table adds up under one spelling
+    (it had kept the printed 178家国家高新区, a zone of its own beside 国家高新区)."""
+    sentence = "前三季度,178家国家高新区发展总体向好,园区生产总值(GDP)达到12.33万亿元。"
+    assert _figure(sentence, "12.33万亿元").subject == "国家高新区"

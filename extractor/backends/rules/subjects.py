@@ -789,7 +789,7 @@ def _pointed_at(before: list[Entity], text: str, sentence_start: int, position: 
         if entity.locative:
             continue  # …公司是由协鑫集团投资设立的。公司… points at the company, not its parent
         if entity.name.endswith(noun) or entity.kind in _POINTED_KINDS.get(noun, ()):
-            return entity.name
+            return _named(entity)
     return ""
 
 
@@ -881,5 +881,11 @@ def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -
         if entity.part:
             continue  # 其中：…南川工业园增长23.19%。园区工业企业资产… is the whole zone's
         if (entity.kind == "park" and not entity.locative) or (entity.kind == "group" and not entity.yardstick):
-            return entity.name
+            return _named(entity)
     return own
+
+
+def _named(entity: Entity) -> str:
+    """The name a later 园区, 该区 or 全区 stands for: a collective in its one spelling (178家国家高新区…，园区生产总值… is
+    国家高新区's, as when it heads the clause), a region's counted subset and anything else as printed."""
+    return canonical_group(entity.name) if entity.kind == "group" and not entity.subset else entity.name
