@@ -532,3 +532,21 @@ def test_the_tasks_being_cut_hold_little_of_the_main_process_whatever_the_corpus
         tracemalloc.stop()
     assert cut == count
     assert peak < 1 << 20, peak  # under a megabyte, however many files
+
+
+def test_workers_import_the_installed_extractor_whatever_folder_the_command_runs_in(tmp_path):
+    """A folder named ``extractor`` where the user runs ``--workers`` (their notes, an older checkout) is not what the
+    workers import: the forkserver they fork from runs ``python -c``, which put the current folder first on sys.path,
+    and every worker failed. The command runs as a script does (its own folder first), from that folder."""
+    work, scripts = tmp_path / "work", tmp_path / "bin"
+    (work / "extractor").mkdir(parents=True)
+    (work / "extractor" / "__init__.py").write_text("", encoding="utf-8")  # a package of that name, none of our modules
+    scripts.mkdir()
+    script = "import sys\nfrom extractor.cli import main\nif __name__ == '__main__':\n    sys.exit(main(sys.argv[1:]))\n"
+    (scripts / "run.py").write_text(script, encoding="utf-8")
+    command = [sys.executable, str(scripts / "run.py"), "extract", str(SEEDS), "-o", str(tmp_path / "out"), "--workers", "2"]
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONSAFEPATH"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "out" / "records.jsonl").stat().st_size > 0

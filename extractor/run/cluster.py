@@ -146,8 +146,24 @@ def _start_forkserver() -> None:
     if context.get_start_method() != "forkserver":
         return
     context.set_forkserver_preload(list(WORKER_PRELOAD))
-    with contextlib.suppress(Exception):  # not fatal: a nanny starts it when it forks its first worker
+    with contextlib.suppress(Exception), _safe_path():  # not fatal: a nanny starts it when it forks its first worker
         multiprocessing.forkserver.ensure_running()
+
+
+@contextlib.contextmanager
+def _safe_path() -> Iterator[None]:
+    """PYTHONSAFEPATH=1 while the forkserver starts: it runs ``python -c``, which puts the current folder first on
+    sys.path, and Python 3.11 ignores the sys.path it is handed — a folder named ``extractor`` where the user runs
+    the command was imported in its place, and every worker failed (``No module named 'extractor.run.warm'``)."""
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
 
 
 def _connect(scheduler: str, timeout: float) -> Client:
