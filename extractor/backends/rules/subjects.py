@@ -714,10 +714,13 @@ def subject_of(
             place = _place_of_level(entities, entity.name[-1])  # 全市 in a report that names 安顺市
             return (place, "document") if place else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
-            zone = _zone_before(entities, at, own, paragraph_start)
-            if zone == own:  # 保税区 in an article about 上海自贸区: the kind printed alone names a zone of its kind
-                return bare_kind_zone(entity.name, entities, own, scope(entity.start))
-            return zone, scope(entity.start)
+            found = _zone_before(entities, at, "", paragraph_start)
+            if found and found != own:
+                return found, scope(entity.start)
+            # 保税区 in an article about 上海自贸区: the kind printed alone names a zone of its kind
+            named, named_from = bare_kind_zone(entity.name, entities, own, scope(entity.start))
+            # the article's own zone, named before in the paragraph (178家国家高新区…，园区…): read there, not by default
+            return (named, scope(entity.start)) if found and named == own else (named, named_from)
         if entity.kind == "group" and position < entity.end:  # 全国169家国家级高新区: 169 counts the group as printed
             return entity.name, "clause"
         collective = entity.kind == "group" and not entity.subset
