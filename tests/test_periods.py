@@ -145,3 +145,19 @@ def test_the_year_opening_a_bulletin_whose_title_was_cut_dates_its_sections():
 
     assert period_of(BULLETIN, "1800.5亿元") == "2022年"
     assert period_of(LATER, "1800.5亿元") == ""
+
+
+def test_a_part_of_the_year_printed_without_it_does_not_split_a_news_items_one_period():
+    """2022年，… then 全年吞吐量… : 全年 is 2022's, so the item still names one period, and an undated figure in a later
+    paragraph (主导产业GDP占比达到75%) is of it. Counter-example: a second year (2021年) leaves it unframed."""
+    from extractor import extract_text
+
+    def periods(second: str) -> dict[str, str]:
+        text = (
+            "新乡网讯 2022年,经开区多项经济指标增速均居七区第2位:固定资产投资增速21.5%。\n"
+            f"产业发展再提质——全区主导产业GDP占比达到75%以上。现代物流产业{second}吞吐量达140余万吨。\n"
+        )
+        return {f.value_text: f.period for a in extract_text(text).articles for f in a.figures}
+
+    assert periods("全年")["75%"] == "2022年"
+    assert periods("2021年")["75%"] == ""

@@ -636,9 +636,11 @@ class PeriodIndex:
         """The one period an article names, when every period word in it names the same time (全省高新区上半年实现营业收入…,
         and 1月到6月 further down: one half-year): a news item about that period, whose undated amounts in later
         paragraphs are of it too. Compared as resolved against one made-up date, so spellings of one span agree."""
-        named = [a.words for a in self._anchors if _frames_article(a)]
-        spans = {resolve_period(words, _ANY_DATE) for words in named}
-        return named[0] if len(spans) == 1 else ""
+        named = [a for a in self._anchors if _frames_article(a)]
+        # a part printed without its year (全年, 1-9月) is a part of the year the article names (2022年，… 全年吞吐量…)
+        year = next((a.year_words for a in named if a.year_words), "")
+        spans = {resolve_period(year + a.words if a.part_only else a.words, _ANY_DATE) for a in named}
+        return named[0].words if len(spans) == 1 else ""
 
     def opening_year(self) -> str:
         """The year that opens the body before its first numbered heading (2022年，面对…。 then 一、综合), in a text
