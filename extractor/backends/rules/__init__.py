@@ -18,6 +18,7 @@ from .figures import extract_figures
 from .initiatives import extract_initiatives
 from .parks import clean_park_names, collect_parks, find_park_mentions
 from .quotes import extract_quotes
+from .subjects import report_place
 
 
 class RulesBackend(Closing):
@@ -36,6 +37,7 @@ class RulesBackend(Closing):
         mentions = find_park_mentions(text, segment.start, segment.end, self._document_park_names(text))
         parks = collect_parks(mentions, text)
         main_park = _main_park(mentions, parks)
+        government = report_place(text, segment.start)
         return Article(
             index=segment.index,
             title=segment.title,
@@ -47,7 +49,8 @@ class RulesBackend(Closing):
             parks=parks,
             figures=extract_figures(text, segment.start, segment.end, mentions, main_park),
             quotes=extract_quotes(text, segment.start, segment.end),
-            initiatives=extract_initiatives(text, segment.start, segment.end, main_park),
+            # a work report's measures are its government's: a zone it names once is no owner of the rest
+            initiatives=extract_initiatives(text, segment.start, segment.end, "" if government else main_park, government),
         )
 
     def extract(self, page: Page) -> Iterator[Article]:

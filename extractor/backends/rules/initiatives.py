@@ -413,7 +413,9 @@ def _places() -> frozenset[str]:
     return frozenset(spelling for place in places() for spelling in (place.name, place.stem) if len(spelling) >= 2)
 
 
-def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Initiative]:
+def extract_initiatives(text: str, start: int, end: int, park: str, government: str = "") -> list[Initiative]:
+    """The initiatives of text[start:end]; a measure no zone is named near is ``park``'s, or, in a government's work
+    report (``government``: the place it speaks for), that government's and no zone's."""
     known = _knowledge()
     companies = _company_windows(text, start, end, known)
     found: dict[str, Evidence] = {}
@@ -429,13 +431,13 @@ def extract_initiatives(text: str, start: int, end: int, park: str) -> list[Init
     mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
     zone_ends = {m.end for m in mentions}
     return [
-        _initiative(e, _owner(mentions, e) or park, known)
+        _initiative(e, _owner(mentions, e, _sentence_start(text, e.start) if government else 0) or park, known, government)
         for e in spans
         if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
     ]
 
 
-def _initiative(name: Evidence, zone: str, known: _Knowledge) -> Initiative:
+def _initiative(name: Evidence, zone: str, known: _Knowledge, government: str = "") -> Initiative:
     """The record, with its owner: the government body its title names, else the zone that runs it.
 
     A government's document (《国务院关于…》, 《浙江省人民政府办公厅关于整合设立浙江文成经济开发区的复函》)
@@ -447,8 +449,8 @@ def _initiative(name: Evidence, zone: str, known: _Knowledge) -> Initiative:
         zone = zone if zone and zone in issuer[1] else ""
         return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=issuer[1], evidence=name)
     if known.national_title.match(name.text) and zone not in name.text:
-        zone = ""
-    return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=zone, evidence=name)
+        return Initiative(name=name.text, initiative_kind=kind, park="", owner="", evidence=name)
+    return Initiative(name=name.text, initiative_kind=kind, park=zone, owner=zone or government, evidence=name)
 
 
 def _longest(found: dict[str, Evidence]) -> list[Evidence]:
@@ -482,7 +484,12 @@ def _zone_mentions(text: str, floor: int, names: list[tuple[int, int]]) -> list[
     return [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
 
 
-def _owner(mentions: list[ParkMention], name: Evidence) -> str:
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts: in a work report a zone owns only the measures of its sentence."""
+    return max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
+
+
+def _owner(mentions: list[ParkMention], name: Evidence, floor: int = 0) -> str:
     """The zone that runs a measure: the last one named before the end of its name, a paragraph back at most.
 
     从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
@@ -491,7 +498,7 @@ def _owner(mentions: list[ParkMention], name: Evidence) -> str:
     in 省方正抓紧实施保税港区一期工程) and is passed over. "" when none is named (the article's park is used).
     """
     for mention in reversed(mentions[: bisect_right([m.end for m in mentions], name.end)]):
-        if mention.start < name.start - _OWNER_LOOK_BACK:
+        if mention.start < name.start - _OWNER_LOOK_BACK or mention.start < floor:
             break
         if mention.end <= name.start or mention.start >= name.start:
             return mention.name

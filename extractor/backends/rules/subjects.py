@@ -248,6 +248,16 @@ def is_work_report(text: str, start: int) -> bool:
     return bool(_words().government_report.search(text, start, lead_end))
 
 
+def report_place(text: str, start: int) -> str:
+    """The place a government's work report speaks for, as its lead names it (2026年浙江省政府工作报告 → 浙江省);
+    "" for any other article."""
+    lead_end = min(start + _words().lead_chars, len(text))
+    report = _words().government_report.search(text, start, lead_end)
+    if not report:
+        return ""
+    return _lead_place(text, start, lead_end) or _short_place(text, start, lead_end, report["level"] or "")
+
+
 def place_names() -> frozenset[str]:
     """Place names of three characters or more (places.csv), as the subject readers know them."""
     return _words().places
