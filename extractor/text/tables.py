@@ -267,7 +267,7 @@ def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
     before it), then each row header with its unit and one value (or empty mark) per remaining column; nothing
     unless every row fits. Words before the corner are the table's title, left to be read as its caption line."""
     cells = [cell for cell in cells if cell.text.strip("|｜")]  # a closing bar line is no cell
-    unit = next((index for index, cell in enumerate(cells[:3]) if _rules().unit_column.fullmatch(cell.text)), -1)
+    unit = _unit_column_at(cells)
     if unit < 0:
         return []
     cells = cells[max(0, unit - 1) :]

@@ -484,9 +484,16 @@ def _zone_mentions(text: str, floor: int, names: list[tuple[int, int]]) -> list[
     return [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
 
 
+_UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？\n]")
+
+
 def _sentence_start(text: str, position: int) -> int:
-    """Where the sentence holding ``position`` starts: in a work report a zone owns only the measures of its sentence."""
-    return max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
+    """Where the sentence holding ``position`` starts: in a work report a zone owns only the measures of its sentence.
+    Looked for no further back than an owner may stand (_OWNER_LOOK_BACK): an rfind per mark to the page's start made
+    each name cost the length of the page before it."""
+    lowest = max(0, position - _OWNER_LOOK_BACK)
+    before = _UP_TO_LAST_SENTENCE_END.match(text, lowest, position)
+    return before.end() if before else lowest
 
 
 def _owner(mentions: list[ParkMention], name: Evidence, floor: int = 0) -> str:

@@ -515,9 +515,8 @@ def article_subject(
     if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
         return (main_park if main_park and in_lead else headline.group("zone")), "heading"
     # A government's work report speaks for its place: what it names further down, however often, is not its topic.
-    report = _words().government_report.search(text, start, min(lead_end, len(text)))
+    speaks_for = report_place(text, start)
     lead_place = _lead_place(text, start, lead_end)
-    speaks_for = (lead_place or _short_place(text, start, lead_end, report["level"] or "")) if report else ""
     if speaks_for and not in_lead:
         return speaks_for, "heading"
     # A group the zone is measured against (在全国217家国家级开发区综合考评中位列第13位) is no topic of the article.
@@ -724,7 +723,7 @@ def subject_of(
             place = _place_of_level(entities, entity.name[-1])  # 全市 in a report that names 安顺市
             return (place, "document") if place else (entity.name, "none")
         if entity.kind == "self":  # 全区, 园区: the zone named before in the paragraph, the document's own when none is
-            found = _zone_before(entities, at, "", paragraph_start)
+            found = _zone_before(entities, at, paragraph_start)
             if found and found != own:
                 return found, scope(entity.start)
             # 保税区 in an article about 上海自贸区: the kind printed alone names a zone of its kind
@@ -883,9 +882,9 @@ def _first_bare_kind(entities: list[Entity], lead_end: int) -> str:
     return next((e.name for e in entities if e.kind == "self" and e.name in kinds and e.start < lead_end), "")
 
 
-def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -> str:
-    """全区, 园区, 开发区: the zone or group last named before in its paragraph (the article's own subject if none:
-    a zone named in an earlier paragraph is not what a later 全区 means unless the article is about it)."""
+def _zone_before(entities: list[Entity], index: int, floor: int = 0) -> str:
+    """全区, 园区, 开发区: the zone or group last named before in its paragraph, "" if none (a zone named in an
+    earlier paragraph is not what a later 全区 means: the caller falls back to the article's own subject)."""
     for entity in reversed(entities[:index]):
         if entity.start < floor:
             break
@@ -895,7 +894,7 @@ def _zone_before(entities: list[Entity], index: int, own: str, floor: int = 0) -
             continue  # 其中：…南川工业园增长23.19%。园区工业企业资产… is the whole zone's
         if (entity.kind == "park" and not entity.locative) or (entity.kind == "group" and not entity.yardstick):
             return _named(entity)
-    return own
+    return ""
 
 
 def _named(entity: Entity) -> str:
