@@ -1,16 +1,9 @@
 """Hand-written gold for my unseen check (parks and initiatives only; written before any run)."""
-import json
-import re
+import sys
 from pathlib import Path
 
-
-def P(n: str, opt: bool = False, al: tuple[str, ...] | list[str] = ()) -> dict:  # a park of the gold
-    return {"name": n, "aliases": list(al), "optional": opt}
-
-
-def In(n: str, k: str, park: str = "", opt: bool = False) -> dict:  # an initiative of the gold
-    return {"name": n, "kind": k, "park": park, "optional": opt}
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # checkgold: what A, B and C share
+from checkgold import In, P, write_gold
 
 G = {
  "01_meizhou_csz_2023_guangdong": ([P("梅州综保区"), P("汕头综保区")],
@@ -49,11 +42,4 @@ G = {
    [In("“一张清单转职能”改革", "reform"), In("小微园整治工作专班", "other", opt=True),
     In("小微园出租管理办法", "policy", opt=True)]),
 }
-for doc, (parks, inits) in G.items():
-    text = re.sub(r"\s", "", (Path(__file__).with_name("texts") / f"{doc}.txt").read_text())
-    for x in parks + inits:
-        for n in [x["name"], *x.get("aliases", [])]:
-            assert n in text, (doc, n)
-    record = {"doc": doc + ".txt", "parks": parks, "figures": [], "quotes": [], "initiatives": inits}
-    (Path(__file__).with_name("gold") / f"{doc}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1))
-print("ok")
+write_gold(Path(__file__).parent, G)
