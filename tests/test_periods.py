@@ -16,7 +16,7 @@ def test_resolution_table_of_the_data_file(words, published, start, end):
 @pytest.mark.parametrize("example", knowledge().governs, ids=lambda e: e["text"][:20])
 def test_which_period_governs_a_figure(example):
     text = example["text"]
-    index = PeriodIndex(text, 0, len(text))
+    index = PeriodIndex(text, 0, len(text), published=example.get("published", ""))
     start = text.index(example["figure"])
     words = index.words_at(start)[0]
     words = periods.change_end_words(text, start, start + len(example["figure"]), words)
@@ -32,6 +32,20 @@ def test_second_phase_does_not_inherit_the_first_phase_year_but_a_continuation_d
     text = "2009年，该公司一期项目建成投产，完成投资8亿元。其中，设备投资6亿元。"
     by_value = {f.value: f.period for f in extract_figures(text, 0, len(text), [], "")}
     assert by_value[8] == "2009年" and by_value[6] == "2009年"
+
+
+def test_a_population_takes_the_year_in_force(monkeypatch):
+    """periods.toml stock_keys: 户籍总人口 in a bulletin that opens 2024年是… is 2024's (a year-end stock)."""
+    assert "population" in knowledge().words.stock_keys
+    text = (  # an opening line too long for a headline: the year is the body's, not a title's
+        "2024年是实现“十四五”规划目标任务的关键一年。全区坚持稳中求进工作总基调，扎实推动高质量发展，经济总体稳定向好、稳中有进。"
+        "\n一、综合\n人口。全区户籍总人口27.2万人。"
+    )
+    assert extract_figures(text, 0, len(text), [], "")[0].period == "2024年"
+    monkeypatch.setattr("extractor.backends.rules.figures.stock_by_nature", lambda key: False)
+    assert extract_figures(text, 0, len(text), [], "")[0].period == ""  # a count of people: no lead year without the rule
+    text = "据介绍，全区户籍总人口27.2万人。"  # no year anywhere: none
+    assert extract_figures(text, 0, len(text), [], "")[0].period == ""
 
 
 def test_five_year_plans_need_quotes_or_a_period_word():

@@ -40,6 +40,7 @@ class _Words:
     moment_after: tuple[str, ...]
     until_before: tuple[str, ...]
     moment_headers: tuple[str, ...]
+    stock_keys: tuple[str, ...]  # a year-end stock (population): dated by the year in force where it stands
     list_item: re.Pattern[str]
     attribute_keys: tuple[str, ...]
     target_before: tuple[str, ...]
@@ -56,6 +57,9 @@ class _Words:
     continuation: tuple[str, ...]
     breakdown_paragraph: tuple[str, ...]
     review_span: re.Pattern[str]  # 五年来，… opening a sentence: the N years ending in the year its heading reviews
+    report_voice: re.Pattern[str]  # a government work report's own words (各位代表, 本届政府): it reviews the year before
+    report_voice_chars: int  # …found in the article's first this many characters
+    report_months: int  # …when published in the first this many months of a year
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
@@ -354,6 +358,27 @@ class Anchor:
     clause_only: bool = False  # inside a sentence, a vague span or an event's day governs only its own clause
 
 
+def _past_year(match: re.Match[str]) -> bool:
+    """一年 as the year just past: 过去一年, 这一年, 一年来 — not 近一年 (the last twelve months) nor a bare 一年."""
+    return match.group("past") not in (None, "近") or match.group("since") in ("来", "以来")
+
+
+def _reported_year(text: str, start: int, end: int, published: str) -> int | None:
+    """The year a work report cut from its title and headings reviews: the year before its publication, when its first
+    lines speak in a report's voice (各位代表, 本届政府) and it was published early in a year (periods.toml)."""
+    words = knowledge().words
+    if not (published[:4].isdigit() and published[5:7].isdigit()) or int(published[5:7]) > words.report_months:
+        return None
+    if not words.report_voice.search(text, start, min(end, start + words.report_voice_chars)):
+        return None
+    return int(published[:4]) - 1
+
+
+def stock_by_nature(metric_key: str) -> bool:
+    """A population: a year-end stock, of the year in force where it is printed (periods.toml stock_keys)."""
+    return metric_key in knowledge().words.stock_keys
+
+
 def dated_by_its_own(metric_key: str) -> bool:
     """An attribute of a thing (a project's total investment): only its own words date it (periods.toml attribute_keys)."""
     return metric_key in knowledge().words.attribute_keys
@@ -437,8 +462,9 @@ class PeriodIndex:
     semicolon does not end one.
     """
 
-    def __init__(self, text: str, start: int, end: int, outline: Outline | None = None) -> None:
+    def __init__(self, text: str, start: int, end: int, outline: Outline | None = None, published: str = "") -> None:
         words = knowledge().words
+        self._reported_year = _reported_year(text, start, end, published)
         self._outline = outline or Outline(text, start, end)
         self._start, self._end = start, end
         self._text = text
@@ -462,7 +488,8 @@ class PeriodIndex:
         self._head_year = self._year_of_head(start, end)
 
     def _review_spans(self, text: str, start: int, end: int) -> list[Anchor]:
-        """五年来，… at the head of a sentence under a heading that names one year Y: the span Y-N+1—Y (periods.toml)."""
+        """五年来，… at the head of a sentence under a heading that names one year Y: the span Y-N+1—Y (periods.toml);
+        过去一年，… that year. Without such a heading, a work report's own voice and its publication date give Y."""
         found = []
         for sentence_start in self._sentence_starts:
             at = _SPACES.match(text, sentence_start, end).end()  # not a slice of the rest: linear in the page
@@ -471,9 +498,11 @@ class PeriodIndex:
                 continue
             count = int(parse_number(match.group("count")))
             year = self._reviewed_year(match.start())
-            if count < 2 or year is None:
+            if year is None:
+                year = self._reported_year
+            if year is None or (count < 2 and not _past_year(match)):
                 continue
-            words = f"{year - count + 1}—{year}年"
+            words = f"{year - count + 1}—{year}年" if count > 1 else f"{year}年"
             if not found or found[-1].start != match.start():  # 。 and a line break: two sentence starts, one span
                 found.append(Anchor(match.start(), match.end(), words, True, True, False, "", False, False))
         return found
@@ -614,6 +643,10 @@ class PeriodIndex:
                     return self._year_at(in_force.start) + in_force.words, wider
                 return in_force.words, wider  # 2020年累计引进: within 2020; 截至目前…累计: up to now
         return anchor.words, scope
+
+    def year_in_force(self, position: int) -> str:
+        """The year in force at ``position`` (see _year_at): what dates a stock printed with no period of its own."""
+        return self._year_at(position)
 
     def _year_at(self, position: int) -> str:
         """The year in force at ``position`` for a part of a year printed without one (1-9月, 全年): a year named

@@ -33,7 +33,7 @@ class RulesBackend(Closing):
     def __init__(self) -> None:
         self._clean_names: tuple[str, set[str]] = ("", set())
 
-    def extract_article(self, text: str, segment: Segment) -> Article:
+    def extract_article(self, text: str, segment: Segment, published: str = "") -> Article:
         mentions = find_park_mentions(text, segment.start, segment.end, self._document_park_names(text))
         parks = collect_parks(mentions, text)
         main_park = _main_park(mentions, parks)
@@ -47,16 +47,18 @@ class RulesBackend(Closing):
             end=segment.end,
             body_start=segment.body_start,
             parks=parks,
-            figures=extract_figures(text, segment.start, segment.end, mentions, main_park),
+            figures=extract_figures(text, segment.start, segment.end, mentions, main_park, published),
             quotes=extract_quotes(text, segment.start, segment.end),
             # a work report's measures are its government's: a zone it names once is no owner of the rest
             initiatives=extract_initiatives(text, segment.start, segment.end, "" if government else main_park, government),
         )
 
     def extract(self, page: Page) -> Iterator[Article]:
-        # The rules resolve period words to dates later, in the pipeline; they need no meta here.
+        # The rules resolve period words to dates later, in the pipeline; the publication date only tells which year a
+        # work report cut from its title reviews (过去一年 in a report published in 2026-01 is 2025).
+        published = page.meta.published if page.meta is not None else ""
         for segment in page.segments:
-            yield self.extract_article(page.text, segment)
+            yield self.extract_article(page.text, segment, published)
 
     def usage(self) -> Usage:
         return Usage()

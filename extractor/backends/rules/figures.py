@@ -21,6 +21,7 @@ from ...domain.periods import (
     change_end_words,
     dated_by_its_own,
     period_pattern,
+    stock_by_nature,
     title_period,
 )
 from ...models import Evidence, Figure, Measure, Span
@@ -69,13 +70,16 @@ _UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*" + _SENTENCE_END)
 _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 
 
-def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], main_park: str) -> list[Figure]:
-    """Figures in text[start:end] (one article of the normalized document)."""
+def extract_figures(
+    text: str, start: int, end: int, parks: list[ParkMention], main_park: str, published: str = ""
+) -> list[Figure]:
+    """Figures in text[start:end] (one article of the normalized document); ``published`` dates a work report's
+    过去一年 when no heading names the year it reviews."""
     entities = find_entities(text, start, end, parks)
     own_subject, own_from = article_subject(entities, main_park, text, start, end)
     kinds_of = entity_kinds(entities)
     entity_starts = [e.start for e in entities]
-    periods = PeriodIndex(text, start, end)  # the article's period words, found once
+    periods = PeriodIndex(text, start, end, published=published)  # the article's period words, found once
     park_names = {p.name for p in parks}
     report_place = own_from == "heading" and own_subject in place_names() and is_work_report(text, start)  # speaks for it
     figures = []
@@ -133,6 +137,8 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
             if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
                 # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period; else 2022年，… before 一、综合
                 period = periods.lead_period() or periods.opening_year()
+            elif not period and stock_by_nature(labels.metric_key):
+                period = periods.year_in_force(match.start)  # 人口。全区户籍总人口27.2万人 in a bulletin of 2024年
             period_from = "document" if period else period_from
         if _sets_a_threshold(text, match):
             period, period_from = "", "none"  # 超亿元…项目5个: the amount bounds a class, it has no period of its own
