@@ -549,24 +549,39 @@ def article_subject(
     if places:
         place = places.most_common(1)[0][0]
         return place, "heading" if place == lead_place else "document"
-    if lead_place or main_park:
-        return (lead_place, "heading") if lead_place else (main_park, "document")
+    if lead_place:
+        return lead_place, "heading"
+    # A park named once, far from the lead (…红山产业园获评国家级绿色工业园区 closing a city report's review), is mentioned,
+    # not the topic: the place the text's own voice speaks for (全市…, 赤峰…) is, when it can be told.
     spoken = _spoken_place(entities, text, start, len(text) if end is None else end)
     if spoken:
         return spoken, "document"
+    if main_park:
+        return main_park, "document"
     return _first_bare_kind(entities, lead_end), "document"
+
+
+def _report_level(text: str, start: int) -> str:
+    """The level a work report's formula names in its lead (我代表市人民政府向大会报告工作 → 市), or ""."""
+    report = _words().government_report.search(text, start, min(start + _words().lead_chars, len(text)))
+    return (report["level"] or "") if report else ""
 
 
 def _spoken_place(entities: list[Entity], text: str, start: int, end: int) -> str:
     """A report's voice cut from its title (过去一年，我们…。全省地区生产总值…): the self words heading its clauses
-    (全省, 我省, 全市) speak for the one province or city of their level that the text names most often, by its full or
-    short name (《中共青海省委关于…》, 青海大地) — at least twice, and strictly more than any other; else none."""
+    (全省, 我省, 全市), or the level its lead's formula names (我代表市人民政府…), speak for the one province or city of
+    that level that the text names most often, by its full or
+    short name (《中共青海省委关于…》, 青海大地) — at least twice, and strictly more than any other, or once when no other
+    of that level is named at all; else none."""
     levels = Counter(e.name[-1] for e in entities if e.kind == "self_place")
-    if not levels or not text:
+    level = levels.most_common(1)[0][0] if levels else _report_level(text, start)  # 我代表市人民政府: a city's report
+    if not level or not text:
         return ""
-    named = _short_places().get(_LEVEL_KINDS.get(levels.most_common(1)[0][0], ""), {})
+    named = _short_places().get(_LEVEL_KINDS.get(level, ""), {})
     times = Counter({name: text.count(stem, start, end) for stem, name in named.items() if name}).most_common(2)
-    if not times or times[0][1] < 2 or (len(times) > 1 and times[1][1] == times[0][1]):
+    rival = times[1][1] if len(times) > 1 else 0
+    # named twice and more than any other; or named once where no other of its level is (是宜宾发展进程中…的五年)
+    if not times or times[0][1] < (1 if rival == 0 else 2) or rival == times[0][1]:
         return ""
     return times[0][0]
 
