@@ -37,7 +37,7 @@ class RulesBackend(Closing):
         mentions = find_park_mentions(text, segment.start, segment.end, self._document_park_names(text))
         parks = collect_parks(mentions, text)
         main_park = _main_park(mentions, parks)
-        government = report_place(text, segment.start)
+        government = report_place(text, segment.start)  # read once: the figures' subject and the initiatives' owner
         return Article(
             index=segment.index,
             title=segment.title,
@@ -47,7 +47,7 @@ class RulesBackend(Closing):
             end=segment.end,
             body_start=segment.body_start,
             parks=parks,
-            figures=extract_figures(text, segment.start, segment.end, mentions, main_park, published),
+            figures=extract_figures(text, segment.start, segment.end, mentions, main_park, published, government),
             quotes=extract_quotes(text, segment.start, segment.end),
             # a work report's measures are its government's: a zone it names once is no owner of the rest
             initiatives=extract_initiatives(text, segment.start, segment.end, "" if government else main_park, government),

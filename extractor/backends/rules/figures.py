@@ -71,12 +71,13 @@ _ENDS_SENTENCE = re.compile(_SENTENCE_END)
 
 
 def extract_figures(
-    text: str, start: int, end: int, parks: list[ParkMention], main_park: str, published: str = ""
+    text: str, start: int, end: int, parks: list[ParkMention], main_park: str, published: str = "", government: str = ""
 ) -> list[Figure]:
     """Figures in text[start:end] (one article of the normalized document); ``published`` dates a work report's
-    过去一年 when no heading names the year it reviews."""
+    过去一年 when no heading names the year it reviews; ``government`` is the place a work report speaks for
+    (subjects.report_place of the article, "" for any other)."""
     entities = find_entities(text, start, end, parks)
-    own_subject, own_from = article_subject(entities, main_park, text, start, end)
+    own_subject, own_from = article_subject(entities, main_park, text, start, end, speaks_for=government)
     kinds_of = entity_kinds(entities)
     entity_starts = [e.start for e in entities]
     periods = PeriodIndex(text, start, end, published=published)  # the article's period words, found once

@@ -38,7 +38,6 @@ _GENERIC_PROJECT = re.compile(r"新增|签约|开工|竣工|重点|优质|在建
 # What 公司/企业 and 项目 may point at besides names ending in the noun (引进传音控股。该项目…).
 _POINTED_KINDS = {"公司": ("company",), "企业": ("company",), "项目": ("company", "institution")}
 _LEADING_COUNT = re.compile(r"^(?:\d+(?:个|家|所|座|批|项|条|类)?|[一二两三四五六七八九十百几多]+(?:个|家|所|座|批|项|条|类))")
-_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|处)"  # 169家, 十四个: a count of zones (collectives)
 _LIST_MARKS = ("、", "和", "及", "与", ",", "，")
 _PLACE_ENDINGS = re.compile("[省市区县旗州盟]")
 _POINTERS = "该其此这"
@@ -161,6 +160,7 @@ class _SubjectWords:
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
     relative_kinds: dict[str, list[str]]  # a kind's spelling after a place-relative scope (全省…) and its long spellings
     bare_kinds: dict[str, list[str]]  # a zone's kind printed alone (高新区) and the endings of the names it stands for
+    zone_counters: tuple[str, ...]  # 个, 家, 处: the measure words that count zones (169家国家级高新区)
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -169,6 +169,9 @@ class _SubjectWords:
 def subject_words() -> _SubjectWords:
     """subjects.toml, read once."""
     return load("subjects.toml", _SubjectWords)
+
+
+_COUNT = rf"(?:\d+|[一二两三四五六七八九十百]+)(?:{'|'.join(subject_words().zone_counters)})"  # 169家, 十四个: a count of zones
 
 
 @cache
@@ -497,7 +500,7 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
 
 
 def article_subject(
-    entities: list[Entity], main_park: str, text: str = "", start: int = 0, end: int | None = None
+    entities: list[Entity], main_park: str, text: str = "", start: int = 0, end: int | None = None, speaks_for: str = ""
 ) -> tuple[str, str]:
     """The article's own subject and where it was read: ``heading`` when the title names it (示范区1-3月主要经济指标分析;
     2026年西藏自治区政府工作报告, the place its lead names), ``document`` when it is only the most named.
@@ -506,7 +509,7 @@ def article_subject(
     海淀区北部15个重大产业项目…) the place it names most often. A park counts as the article's own only when the
     article is about it: named more than once, or in its lead. A name mentioned once far down a long report
     (…合作产业园签约项目5个) is not the subject of everything else; the report speaks for the place its lead names
-    (在滨江区第五届人民代表大会上).
+    (在滨江区第五届人民代表大会上). ``speaks_for`` is that place (``report_place``, read once per article by the caller).
     """
     parks = sum(1 for e in entities if e.kind == "park" and e.name == main_park)
     lead_end = start + _words().lead_chars
@@ -515,7 +518,6 @@ def article_subject(
     if headline and not any(e.kind == "group" and e.start == headline.start("zone") for e in entities):  # 全国高新区2023年…: a group's
         return (main_park if main_park and in_lead else headline.group("zone")), "heading"
     # A government's work report speaks for its place: what it names further down, however often, is not its topic.
-    speaks_for = report_place(text, start)
     lead_place = _lead_place(text, start, lead_end)
     if speaks_for and not in_lead:
         return speaks_for, "heading"
@@ -826,13 +828,11 @@ def _counts_group(entity: Entity, text: str, position: int, end: int) -> bool:
     return (
         entity.kind == "group"
         and entity.end <= position
-        and text[end - 1 : end] in _ZONE_COUNTERS
+        and text[end - 1 : end] in subject_words().zone_counters
         and (entity.end == position or bool(knowledge().tail.fullmatch(text, entity.end, position)))
         and "中" not in text[entity.end : position]  # 全市园区中2个…: some of the group, which stays the subject
     )
 
-
-_ZONE_COUNTERS = ("个", "家", "处")
 
 
 def _is_measured(entity: Entity, text: str, position: int) -> bool:
