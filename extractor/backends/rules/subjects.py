@@ -103,6 +103,7 @@ class _Words:
     group_term: re.Pattern[str]
     headline_zone: re.Pattern[str]
     government_report: re.Pattern[str]
+    pointed_group_before: re.Pattern[str]
     defined_short_name: re.Pattern[str]
     photo_credit: re.Pattern[str]
     place_relative_group: re.Pattern[str]
@@ -161,6 +162,7 @@ class _SubjectWords:
     relative_kinds: dict[str, list[str]]  # a kind's spelling after a place-relative scope (全省…) and its long spellings
     bare_kinds: dict[str, list[str]]  # a zone's kind printed alone (高新区) and the endings of the names it stands for
     zone_counters: tuple[str, ...]  # 个, 家, 处: the measure words that count zones (169家国家级高新区)
+    pointed_group_before: str  # 这, 上述 before a counted group: the group named earlier with that count
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -238,6 +240,7 @@ def _words() -> _Words:
         group_term=_alternatives(data.collective_terms),
         headline_zone=data.headline_zone,
         government_report=data.government_report,
+        pointed_group_before=re.compile(f"(?:{data.pointed_group_before})$"),
         defined_short_name=data.defined_short_name,
         photo_credit=data.photo_credit,
         place_relative_group=data.place_relative_group,
@@ -324,7 +327,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
                 name = region.group() + (_COUNT_PREFIX.sub("", match.group()) or match.group())
                 groups.append(Entity(name, region.start(), "group", base, compared or base, subset=True))
                 continue
-            groups.append(Entity(match.group(), match.start(), "group", base, compared or base))
+            earlier = _pointed_group(text, match, groups, max(start, match.start() - 3))
+            groups.append(Entity(earlier or match.group(), match.start(), "group", base, compared or base))
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     defined = _defined_groups(text, end, groups, in_name)
@@ -682,6 +686,7 @@ def _group_core(name: str) -> str:
 
 _COUNTED_GROUP = re.compile(rf"^(全省|全市|全区|全县)?(?:全国|我国|中国)?{_COUNT}")
 _COUNT_PREFIX = re.compile(f"^{_COUNT}")
+_COUNT_ANYWHERE = re.compile(_COUNT)
 _CLAUSE_MARKS = re.compile(r"(?s).*[，,；;：:（(）)]")
 _NATION = re.compile("^(?:全国|我国|中国)")
 _CLAUSE_MARKS_OR_END = re.compile(r"(?s).*[，,；;：:（(）)。！？\n—]")
@@ -856,6 +861,20 @@ def _is_part_of_own(entity: Entity, own: str) -> bool:
     """A level group (国家高新区, 省级高新区) named in an article about its place's whole (全省高新区)."""
     canonical = canonical_group(entity.name)
     return not entity.subset and _part_of(canonical, entity.name, own) != canonical
+
+
+def _pointed_group(text: str, match: re.Match[str], groups: list[Entity], floor: int) -> str:
+    """这49个国家级开发区: a counted group pointed back at (subjects.toml pointed_group_before) is the group named earlier
+    with the same count (中国49个国家级经济技术开发区), printed as that one was; "" when none was."""
+    if not _words().pointed_group_before.search(text, floor, match.start()):
+        return ""
+    count = _COUNT_ANYWHERE.search(match.group())
+    if count is None:
+        return ""
+    for group in reversed(groups):
+        if not group.subset and (found := _COUNT_ANYWHERE.search(group.name)) and found.group() == count.group():
+            return group.name
+    return ""
 
 
 def grounded_collective(name: str, entities: list[Entity]) -> str:
