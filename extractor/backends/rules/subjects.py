@@ -104,6 +104,7 @@ class _Words:
     headline_zone: re.Pattern[str]
     government_report: re.Pattern[str]
     pointed_group_before: re.Pattern[str]
+    listed_group: re.Pattern[str]
     defined_short_name: re.Pattern[str]
     photo_credit: re.Pattern[str]
     place_relative_group: re.Pattern[str]
@@ -163,6 +164,7 @@ class _SubjectWords:
     bare_kinds: dict[str, list[str]]  # a zone's kind printed alone (高新区) and the endings of the names it stands for
     zone_counters: tuple[str, ...]  # 个, 家, 处: the measure words that count zones (169家国家级高新区)
     pointed_group_before: str  # 这, 上述 before a counted group: the group named earlier with that count
+    listed_group: str  # A、B、C等5个…区域: listed zones closed by a count of zones are one group
     examples: tuple[dict[str, Any], ...] = ()
     document_examples: tuple[dict[str, Any], ...] = ()
 
@@ -241,6 +243,7 @@ def _words() -> _Words:
         headline_zone=data.headline_zone,
         government_report=data.government_report,
         pointed_group_before=re.compile(f"(?:{data.pointed_group_before})$"),
+        listed_group=re.compile(data.listed_group.replace("{counters}", "|".join(data.zone_counters))),
         defined_short_name=data.defined_short_name,
         photo_credit=data.photo_credit,
         place_relative_group=data.place_relative_group,
@@ -329,6 +332,7 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
                 continue
             earlier = _pointed_group(text, match, groups, max(start, match.start() - 3))
             groups.append(Entity(earlier or match.group(), match.start(), "group", base, compared or base))
+    groups += _listed_groups(text, start, end, groups)
     found += groups
     in_name = _SpanSet([*in_park.spans, *((g.start, g.end) for g in groups)])
     defined = _defined_groups(text, end, groups, in_name)
@@ -861,6 +865,17 @@ def _is_part_of_own(entity: Entity, own: str) -> bool:
     """A level group (国家高新区, 省级高新区) named in an article about its place's whole (全省高新区)."""
     canonical = canonical_group(entity.name)
     return not entity.subset and _part_of(canonical, entity.name, own) != canonical
+
+
+def _listed_groups(text: str, start: int, end: int, groups: list[Entity]) -> list[Entity]:
+    """苏州工业园区、…、海南洋浦开发区等5个经国务院批准享受国家级开发区政策的区域: zones listed and closed by 等 and a count
+    of zones are one group, named by the words after the count (subjects.toml listed_group); not one printed already."""
+    taken = _SpanSet((g.start, g.end) for g in groups)
+    return [
+        Entity(m.group("group"), m.start("group"), "group")
+        for m in _words().listed_group.finditer(text, start, end)
+        if not taken.covers(m.start("group"))
+    ]
 
 
 def _pointed_group(text: str, match: re.Match[str], groups: list[Entity], floor: int) -> str:
