@@ -79,6 +79,7 @@ class _Words:
     locative: LastWord
     locative_near: re.Pattern[str]
     place_head: re.Pattern[str]
+    place_describes: re.Pattern[str]  # 满洲里市位于…: a place introducing itself, whatever stands before it
     places: frozenset[str]
     province_stems: tuple[str, ...]
     self_boundary: re.Pattern[str]
@@ -157,6 +158,7 @@ class _SubjectWords:
     short_company: re.Pattern[str]
     quoted_subject: re.Pattern[str]
     place_heads: str
+    place_describes: str
     place_clause_marks: str
     not_place_after: re.Pattern[str]
     canonical_groups: dict[str, list[str]]  # a group's name and the spellings that mean it
@@ -218,6 +220,7 @@ def _words() -> _Words:
         locative=LastWord(data.locative_leads),
         locative_near=_alternatives([word for word in data.locative_leads if len(word) > 1]),
         place_head=re.compile(rf"(?:{data.place_heads})?$"),
+        place_describes=re.compile(data.place_describes),
         places=places,
         province_stems=stems,
         self_boundary=data.self_boundary,
@@ -502,7 +505,8 @@ def _places(text: str, start: int, end: int) -> list[Entity]:
             break
         marks = words.place_marks
         clause = re.split(f"[{marks}]", lead)[-1] if any(c in lead for c in marks) or lead_start == start else None
-        if clause is not None and words.place_head.match(clause) and not words.not_place_after.match(text, stop):
+        heads = clause is not None and bool(words.place_head.match(clause))
+        if (heads or words.place_describes.match(text, stop)) and not words.not_place_after.match(text, stop):
             found.append(Entity(name, place_start, "place"))
     return found
 
