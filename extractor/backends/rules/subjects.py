@@ -70,6 +70,7 @@ class _Words:
     company_ending: re.Pattern[str]
     institution_ending: re.Pattern[str]
     category: re.Pattern[str]
+    generic_name: re.Pattern[str]  # 边境公路口岸, 对外开放口岸: a kind of facility, with no proper name in it
     counted_before: re.Pattern[str]
     counted_after: re.Pattern[str]
     listed_examples: re.Pattern[str]
@@ -145,6 +146,7 @@ class _SubjectWords:
     institution_endings: tuple[str, ...]
     entity_leads: list[str]
     category_words: re.Pattern[str]
+    generic_names: str
     counted_before: re.Pattern[str]
     counted_after: re.Pattern[str]
     listed_examples: re.Pattern[str]
@@ -211,6 +213,7 @@ def _words() -> _Words:
         company_ending=_alternatives(data.company_endings),
         institution_ending=_alternatives(data.institution_endings),
         category=data.category_words,
+        generic_name=re.compile(data.generic_names),
         counted_before=data.counted_before,
         counted_after=data.counted_after,
         listed_examples=data.listed_examples,
@@ -436,6 +439,7 @@ def _is_category(entity: Entity, text: str, floor: int) -> bool:
     before = text[max(floor, entity.start - 6) : entity.start]
     return bool(
         words.category.search(entity.name)
+        or words.generic_name.fullmatch(entity.name)
         or words.counted_before.search(before)
         or words.counted_after.match(text[entity.end : entity.end + 12])
         or words.listed_examples.match(text, entity.end, entity.end + 400)
