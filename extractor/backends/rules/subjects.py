@@ -572,8 +572,8 @@ def article_subject(
     # A park named once, far from the lead (…红山产业园获评国家级绿色工业园区 closing a city report's review), is mentioned,
     # not the topic: the place the text's own voice speaks for (全市…, 赤峰…) is, when it can be told.
     spoken = _spoken_place(entities, text, start, len(text) if end is None else end)
-    if spoken:
-        return spoken, "document"
+    if spoken:  # read from the heading when the lead's formula says whose report it is (我代表市人民政府…)
+        return spoken, "heading" if _report_level(text, start) else "document"
     if main_park:
         return main_park, "document"
     return _first_bare_kind(entities, lead_end), "document"
