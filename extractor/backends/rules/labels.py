@@ -36,11 +36,8 @@ _HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however
 _MEMO_SIZE = 65_536
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
-# (GDP), (营业额) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
-_JOINERS = ("和", "与", "及")  # between two modifiers of one counted noun
 _CLAUSE_BREAK = re.compile("[，,；;：:。]")
 _GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&\u4e00-\u9fff]{1,12}[）)]$")  # a gloss glued to the words it glosses
-_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)](?:达到|达|为|实现|完成|突破|超过|约)?$")
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
@@ -274,7 +271,7 @@ def label_figure(context: FigureContext) -> FigureLabels:
 def _clause(context: FigureContext) -> _Clause:
     """Where the figure's clause starts, and its measure (shared along a list of numbers), unit class and target."""
     text, sentence_start, previous = context.text, context.sentence_start, context.previous
-    gloss = _GLOSS_BEFORE.search(text, max(sentence_start, context.start - 16), context.start)
+    gloss = knowledge().gloss_before.search(text, max(sentence_start, context.start - 16), context.start)
     start = gloss.start() if gloss else context.start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
     mark = _CLAUSE_MARK.match(text, sentence_start, start)
     clause_start = mark.end() if mark else sentence_start
@@ -602,7 +599,7 @@ def _counted_noun(words: str) -> str:
     rest = words
     for _ in range(4):
         stop = facts.after_stop.search(rest)
-        while stop and stop.start() and stop.group() in _JOINERS and not _names_a_metric(rest[: stop.start()]):
+        while stop and stop.start() and stop.group() in facts.count_joiners and not _names_a_metric(rest[: stop.start()]):
             joined = facts.after_stop.search(rest, stop.end())  # 424家软件和信息技术服务业企业: 和 joins two sectors of firms
             second = rest[stop.end() : joined.start() if joined else len(rest)]
             if not _names_firms(second) or facts.numeral.search(second):

@@ -99,6 +99,8 @@ class Lexicon:
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
     counted_group: re.Pattern[str]
+    count_joiners: tuple[str, ...]
+    gloss_before: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,8 @@ class _PhraseWords:
     change_to: str
     after_count_stop: str
     after_count_lead: re.Pattern[str]
+    count_joiners: tuple[str, ...]
+    gloss_verbs: str
     numeral: re.Pattern[str]
     adjective_end: re.Pattern[str]
     object_verbs: re.Pattern[str]
@@ -280,6 +284,9 @@ def knowledge() -> Lexicon:
         names_a_place=phrase.names_a_place,
         continues=phrase.continues,
         counted_group=phrase.counted_group,
+        count_joiners=phrase.count_joiners,
+        # (GDP) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
+        gloss_before=re.compile(f"[（(][^（）()，。；、\\d]{{1,12}}[）)](?:{phrase.gloss_verbs})?$"),
     )
 
 
