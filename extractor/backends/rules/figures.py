@@ -87,6 +87,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
     names = NameIndex(sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True))  # looked up per figure
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
+    sentence_ends: list[int] = []  # where each of them ends
     parallel: tuple[FigureLabels, ...] = ()  # those of the sentence this one continues (after ；, or 其中)
     for match in sorted(candidates, key=lambda m: m.start):
         check_budget()  # the per-figure look-backs are where a hostile page used to go quadratic
@@ -95,7 +96,7 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
         if previous and not same_sentence:
             adjacent = not _ENDS_SENTENCE.search(text, previous[1], max(previous[1], sentence_start - 1))
             parallel = tuple(sentence) if adjacent and continues_sentence(text, sentence_start) else ()
-            sentence = []
+            sentence, sentence_ends = [], []
         labels = label_figure(
             FigureContext(
                 text,
@@ -108,10 +109,12 @@ def extract_figures(text: str, start: int, end: int, parks: list[ParkMention], m
                 previous=same_sentence[2] if same_sentence else None,
                 previous_end=same_sentence[1] if same_sentence else sentence_start,
                 parallel=parallel,
+                earlier=tuple(zip(sentence_ends, sentence, strict=True)),
             )
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
+        sentence_ends.append(match.end)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         subject, subject_from = titled_scope(subject, subject_from, kinds_of, own_subject, own_from)
         if subject_from == "document" and subject == own_subject:
