@@ -281,6 +281,24 @@ def test_rates_after_fenbie_qualify_the_amounts_before_it_in_order():
     assert all(figures[v].measure == "growth" for v in ("12.4%", "6.8%", "17.7%"))
 
 
+def test_the_list_after_fenbie_ends_where_a_clause_of_its_own_begins():
+    """占比分别为…56.5%和58.3%，对…的贡献度超过一半: two shares of the count and the total before 分别; 一半 is no third."""
+    page = "其中，重点产业类招商项目达122个，总投资2144.3亿元，占比分别为全市总量的56.5%和58.3%，对全市经济发展的贡献度超过一半。"
+    figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
+    assert figures["56.5%"].metric_key == figures["122个"].metric_key == "projects"
+    assert figures["58.3%"].metric_key == figures["2144.3亿元"].metric_key != "projects"
+
+
+def test_a_list_of_rates_after_a_list_of_amounts_pairs_them_in_order_without_fenbie():
+    """利用内资15.5亿元、外资4101万美元，同比增长18%、17.17%: each rate grows the amount in its place."""
+    page = "园区全面利用内资15.5亿元、外资4101万美元，同比增长18%、17.17%。"
+    figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
+    assert [figures[v].metric_key for v in ("18%", "17.17%")] == ["investment_attracted", "fdi_actual"]
+    page = "园区实现营业收入120亿元、利润总额8.5亿元，同比增长12%、9%。"
+    figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
+    assert [figures[v].metric_key for v in ("12%", "9%")] == ["revenue", "profit"]
+
+
 def test_the_data_files_scope_examples():
     from extractor.backends.rules.labels import metric_scope, read_data
 

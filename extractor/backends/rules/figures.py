@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -92,6 +93,7 @@ def extract_figures(
     names = NameIndex(sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True))  # looked up per figure
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
+    sentence_ends: list[int] = []  # where each of them ends
     parallel: tuple[FigureLabels, ...] = ()  # those of the sentence this one continues (after ；, or 其中)
     for match in sorted(candidates, key=lambda m: m.start):
         check_budget()  # the per-figure look-backs are where a hostile page used to go quadratic
@@ -100,7 +102,7 @@ def extract_figures(
         if previous and not same_sentence:
             adjacent = not _ENDS_SENTENCE.search(text, previous[1], max(previous[1], sentence_start - 1))
             parallel = tuple(sentence) if adjacent and continues_sentence(text, sentence_start) else ()
-            sentence = []
+            sentence, sentence_ends = [], []
         labels = label_figure(
             FigureContext(
                 text,
@@ -113,10 +115,12 @@ def extract_figures(
                 previous=same_sentence[2] if same_sentence else None,
                 previous_end=same_sentence[1] if same_sentence else sentence_start,
                 parallel=parallel,
+                earlier=tuple(zip(sentence_ends, sentence, strict=True)),
             )
         )
         previous = (sentence_start, match.end, labels)
         sentence.append(labels)
+        sentence_ends.append(match.end)
         subject, subject_from = subject_of(entities, entity_starts, text, sentence_start, match.start, match.end, own_subject)
         subject, subject_from = titled_scope(subject, subject_from, kinds_of, own_subject, own_from)
         if subject_from == "document" and subject == own_subject:
@@ -354,10 +358,67 @@ def _pair_sentence(figures: list[Figure], placed: list[tuple[int, int]], text: s
         levels = [i for i in range(first, stop) if placed[i][1] < cue.start() and figures[i].measure is Measure.level]
         rates = [i for i in range(first, stop) if placed[i][1] > cue.end()]
         rates = rates[: next((n for n, i in enumerate(rates) if figures[i].measure not in _RATES), len(rates))]
+        rates = rates[: _list_length(text, placed, figures, rates)]
         levels = levels[len(levels) - len(rates) :] if len(levels) >= len(rates) else []  # 49个开发区实现…: the last ones
         if len(rates) >= 2 and len(rates) == len(levels) and all(figures[i].metric for i in levels):
-            for level, rate in zip(levels, rates, strict=True):
-                figures[rate] = figures[rate].model_copy(update={"metric": figures[level].metric, "metric_key": figures[level].metric_key})
+            _pair(figures, levels, rates)
+    _pair_listed(figures, placed, text, first, stop)
+
+
+def _pair(figures: list[Figure], levels: list[int], rates: list[int]) -> None:
+    for level, rate in zip(levels, rates, strict=True):
+        figures[rate] = figures[rate].model_copy(update={"metric": figures[level].metric, "metric_key": figures[level].metric_key})
+
+
+def _pair_listed(figures: list[Figure], placed: list[tuple[int, int]], text: str, first: int, stop: int) -> None:
+    """利用内资15.5亿元、外资4101万美元，同比增长18%、17.17%: with no 分别, a list of rates right after a clause mark
+    qualifies a list of as many amounts just before it, in order, when each list runs within its clause (、 only)."""
+    index = first
+    while index < stop:
+        rates = _run(figures, placed, text, index, stop, lambda f: f.measure in _RATES)
+        if len(rates) < 2:
+            index += 1
+            continue
+        levels = [i for i in range(first, rates[0]) if figures[i].measure is Measure.level][-len(rates) :]
+        joined = len(levels) == len(rates) and _run(figures, placed, text, levels[0], rates[0], lambda f: True) == levels
+        lead = text[_end(figures, placed, rates[0] - 1) : placed[rates[0]][1]]
+        if joined and levels[-1] == rates[0] - 1 and _GROWTH_LEAD.fullmatch(lead) and all(figures[i].metric for i in levels):
+            _pair(figures, levels, rates)
+        index = rates[-1] + 1
+
+
+def _run(
+    figures: list[Figure], placed: list[tuple[int, int]], text: str, start: int, stop: int, kind: Callable[[Figure], bool]
+) -> list[int]:
+    """The figures from ``start`` joined by 、 alone (with words between but no clause mark), while ``kind`` holds."""
+    run = [start] if start < stop and kind(figures[start]) else []
+    for n in range(start + 1, stop):
+        gap = text[_end(figures, placed, n - 1) : placed[n][1]]
+        if not kind(figures[n]) or not _LIST_GAP.fullmatch(gap):
+            break
+        run.append(n)
+    return run
+
+
+def _end(figures: list[Figure], placed: list[tuple[int, int]], index: int) -> int:
+    return placed[index][1] + len(figures[index].value_text)
+
+
+_LIST_GAP = re.compile(r"[、和及与]?[^\d，,；;。！？、]{0,8}")  # 、外资 / 和: the next item of one list
+_GROWTH_LEAD = re.compile(r"[，,](?:同比|分别|比上年|较上年)?(?:增长|下降|增加|减少)")  # ，同比增长 before the rates
+
+
+def _list_length(text: str, placed: list[tuple[int, int]], figures: list[Figure], rates: list[int]) -> int:
+    """占比分别为56.5%和58.3%，对…的贡献度超过一半: the list of values after 分别 ends where a clause with words of its
+    own begins (一半 is no third item of it)."""
+    for n in range(1, len(rates)):
+        gap = text[placed[rates[n - 1]][1] + len(figures[rates[n - 1]].value_text) : placed[rates[n]][1]]
+        if _CLAUSE_GAP.search(gap):
+            return n
+    return len(rates)
+
+
+_CLAUSE_GAP = re.compile(r"[，,；;。][^\d、，,；;]*[\u4e00-\u9fff]")  # a clause mark, then words before the next value
 
 
 _INDEX_VALUE = re.compile(r"指数[^，。,]{0,6}?(?:达到|达|为|至)(\d+\.\d+)(?![\d%.万亿])")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...domain.numbers import DURATION_UNITS
@@ -34,13 +34,12 @@ _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|�
 _QUANTITY = re.compile(r"[\d.]+[%万亿千百]*[\u4e00-\u9fff]?")
 _HEAD_BONUS = 100  # a counted head noun outranks any modifier's signal, however long
 _MEMO_SIZE = 65_536
+# An amount of money ending where a figure ends (超千万美元, 5000万元, 1.5亿元人民币): a class's bound when cued.
+_AMOUNT_END = re.compile(r"(?:超过|超|过|逾)?(?:\d+(?:\.\d+)?)?[十百千万亿]*(?:美元|欧元|港元|日元|元)(?:人民币)?$")
 # The values listed before a number and joined to it (42.4%、36.8%和, 0.74和): where 分别's list has got to.
 _VALUE_LIST_END = re.compile(r"(?:\d+(?:\.\d+)?[^\d、和及与，,。；;]{0,5}[、和及与])*$")
-# (GDP), (营业额) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
-_JOINERS = ("和", "与", "及")  # between two modifiers of one counted noun
 _CLAUSE_BREAK = re.compile("[，,；;：:。]")
 _GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&\u4e00-\u9fff]{1,12}[）)]$")  # a gloss glued to the words it glosses
-_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。；、\d]{1,12}[）)](?:达到|达|为|实现|完成|突破|超过|约)?$")
 
 MONEY_UNITS = {"元", "美元", "欧元", "日元", "港元", "英镑"}
 AREA_UNITS = {"平方米", "平方公里", "平方千米", "亩", "公顷"}
@@ -93,6 +92,9 @@ def metric_key(words: str, base_unit: str, measure: Measure, whole: str = "") ->
     part, of, rest = words.partition("占")
     if of and measure is Measure.share and part and _names_a_metric(part):  # 制造业增加值占地区生产总值比重: the part's
         return metric_key(part, base_unit, measure, whole or rest)  # share, not the whole's (园区占全市… names none)
+    completes = facts.completion_noun.search(words)
+    if completes and completes.start():  # 项目投资完成率: the share of the planned 项目投资 that was done
+        return metric_key(words[: completes.start()], base_unit, measure, whole)
     wanted = unit_class(base_unit)
     rate_noun = bool(facts.rate_noun.search(words))
     best: tuple[int, int] = (0, -1)
@@ -224,6 +226,7 @@ class FigureContext:
     previous: FigureLabels | None = None
     previous_end: int = 0
     parallel: tuple[FigureLabels, ...] = ()
+    earlier: tuple[tuple[int, FigureLabels], ...] = ()  # the sentence's figures before it, each with where it ends
 
 
 @quick_init
@@ -263,18 +266,77 @@ class _Words:
 def label_figure(context: FigureContext) -> FigureLabels:
     """Labels of the figure printed at text[start:end]: from a 拉动 contribution, else from the figure before it
     or a parallel sentence's when its own words name nothing, else from its own words and key."""
+    context = _outer_previous(context)
     clause = _clause(context)
     driven = _driven(context, clause)
     if driven is not None:
         return driven
     words = _words(context, clause)
-    return _from_previous(context, clause, words) or _from_parallel(context, clause, words) or _keyed(context, clause, words)
+    labels = _from_previous(context, clause, words) or _from_parallel(context, clause, words) or _keyed(context, clause, words)
+    bounded = _with_threshold(context, clause, labels) if labels.source == "clause" else labels.metric
+    return labels if bounded == labels.metric else replace(labels, metric=bounded)
+
+
+def _outer_previous(context: FigureContext) -> FigureContext:
+    """The figure a bare rate or share qualifies is not always the one printed just before it: 进出口总额10.1万亿元
+    (其中，出口6万亿元，进口4.1万亿元)，同比增长1% grows the total, not the last item in the brackets; 财政收入157.8亿元，
+    占全省42个园区的64.1% is a share of the revenue, not of the 42 zones its whole counts. Then the figure before the
+    brackets, or before the clause that opens with 占, stands in for the one before it."""
+    text, previous_end, previous = context.text, context.previous_end, context.previous
+    if previous is None or len(context.earlier) < 2 or unit_class(context.base_unit) != "rate":
+        return context
+    gap = text[previous_end : context.start]
+    closed = max(gap.rfind(")"), gap.rfind("）"))
+    if closed != -1 and "(" not in gap[:closed] and "（" not in gap[:closed]:  # the brackets closed after the one before
+        opened = max(text.rfind("(", context.sentence_start, previous_end), text.rfind("（", context.sentence_start, previous_end))
+        return _before(context, opened) if opened != -1 else context
+    mark = _CLAUSE_MARK.match(text, context.sentence_start, previous_end)
+    clause_start = mark.end() if mark else context.sentence_start
+    share = knowledge().share_opens.match(text, clause_start)
+    if share and previous.unit_class == "count" and not _CLAUSE_BREAK.search(gap):  # 占全省42个园区的64.1%
+        return _before(context, clause_start)
+    return context
+
+
+def _before(context: FigureContext, position: int) -> FigureContext:
+    """The context with the sentence's last figure ending before ``position`` as the figure before it."""
+    outer = [(end, labels) for end, labels in context.earlier if end <= position]
+    if not outer:
+        return context
+    end, labels = outer[-1]
+    return replace(context, previous=labels, previous_end=end, earlier=tuple(outer))
+
+
+def _with_threshold(context: FigureContext, clause: _Clause, labels: FigureLabels) -> str:
+    """签约超千万美元外商投资项目8个, 投入5000万元以上工业项目8个: a count right after the amount that bounds its class
+    is of that class only, so its metric words keep the bound (超千万美元外商投资项目, 5000万元以上工业项目)."""
+    metric, previous, text = labels.metric, context.previous, context.text
+    if clause.kind != "count" or not metric or previous is None or previous.unit_class != "money":
+        return metric
+    at = text.rfind(metric, context.previous_end, clause.start)
+    rest = text[at + len(metric) : clause.start]
+    if context.previous_end <= clause.clause_start or at == -1 or (rest and not knowledge().tail.fullmatch(rest)):
+        return metric  # the amount is in another clause, or the metric words are not the ones before the count (…共1765家)
+    between = text[context.previous_end : at]
+    bound = knowledge().threshold_bound_after.match(metric) or knowledge().threshold_bound_after.fullmatch(between)
+    amount = _AMOUNT_END.search(text, max(clause.clause_start, context.previous_end - 16), context.previous_end)
+    if amount is None or (between.strip("的") and not bound):
+        return metric
+    cue = knowledge().threshold_before.search(text, max(clause.clause_start, amount.start() - 2), amount.start())
+    opens = knowledge().threshold_opens.match(amount.group())
+    if not (cue or opens or bound):
+        return metric  # 实现产值5亿元的企业3家: an amount with no bound word is a level, not a class's bound
+    start = cue.start() if cue else amount.start()
+    measured = text.rfind(previous.metric, clause.clause_start, start + len(previous.metric)) if previous.metric else -1
+    if measured != -1 and measured < start <= measured + len(previous.metric):
+        start = measured  # 年产值过100亿元企业, 税收500万元以上企业: and what the bound bounds (its metric may hold the cue)
+    return text[start : context.previous_end] + between + metric
 
 
 def _clause(context: FigureContext) -> _Clause:
     """Where the figure's clause starts, and its measure (shared along a list of numbers), unit class and target."""
     text, sentence_start, previous = context.text, context.sentence_start, context.previous
-    gloss = _GLOSS_BEFORE.search(text, max(sentence_start, context.start - 16), context.start)
+    gloss = knowledge().gloss_before.search(text, max(sentence_start, context.start - 16), context.start)
     start = gloss.start() if gloss else context.start  # 地区生产总值(GDP)2118.65亿元: read back from before the gloss
     mark = _CLAUSE_MARK.match(text, sentence_start, start)
     clause_start = mark.end() if mark else sentence_start
@@ -388,6 +450,8 @@ def _from_previous(context: FigureContext, clause: _Clause, words: _Words) -> Fi
         return clause.labels(previous.metric, previous.metric_key, "sentence")
     if not phrase and not words.counted and not words.head and previous.unit_class == kind:  # 新增…企业21家，累计达到86家
         return clause.labels(stem, previous.metric_key, "sentence")
+    if previous.unit_class == kind == "count" and not words.counted and _a_part_of_the_place(words, clause):
+        return clause.labels(previous.metric, previous.metric_key, "sentence")  # …，中部地区9个 after 东部地区32个
     compared = facts.comparison.search(context.text, max(context.previous_end, context.sentence_start), clause.start)
     if compared:  # 增长15.2%，高于全市平均水平3.6个百分点
         return clause.labels(previous.metric, previous.metric_key, "sentence")
@@ -397,10 +461,18 @@ def _from_previous(context: FigureContext, clause: _Clause, words: _Words) -> Fi
 def _from_parallel(context: FigureContext, clause: _Clause, words: _Words) -> FigureLabels | None:
     """南区完成251亿元 after 北区…: the first figure of a sentence with no metric words takes the metric of the
     continued sentence's first figure of its kind."""
-    if context.previous is not None or words.phrase or words.counted or words.verb:
+    if context.previous is not None or (words.phrase and not _a_part_of_the_place(words, clause)) or words.counted or words.verb:
         return None
     lender = next((labels for labels in context.parallel if labels.unit_class == clause.kind and labels.metric), None)
     return clause.labels(lender.metric, lender.metric_key, "paragraph") if lender is not None else None
+
+
+def _a_part_of_the_place(words: _Words, clause: _Clause) -> bool:
+    """其中：东部地区32个，中部地区9个: a count whose words name only a part of the place (a region, no zone word, no
+    key) counts what the sentence before it counted there."""
+    if clause.kind != "count" or not knowledge().part_of_place.search(words.phrase):
+        return False
+    return metric_key(words.phrase, "个", Measure.level) == "other"
 
 
 def _keyed(context: FigureContext, clause: _Clause, words: _Words) -> FigureLabels:
@@ -434,7 +506,9 @@ def _inherits_key(context: FigureContext, clause: _Clause, words: _Words) -> boo
     after_amount = previous.unit_class not in ("count", "rate")
     own_rate = after_amount and bool(phrase) and bool(knowledge().rate_noun.search(phrase))
     keeps_own = own_rate or _names_other(phrase)  # 新增一般债券 after 专项资金: a thing the lexicon places outside every key
-    return not keeps_own and (words.shares_clause or not phrase or len(phrase) <= 3 or bool(knowledge().comparison.search(words.before)))
+    completes = clause.measure is not Measure.level and bool(knowledge().plan_words.match(phrase))  # 完成年度任务的125%
+    short = not phrase or len(phrase) <= 3
+    return not keeps_own and (words.shares_clause or short or completes or bool(knowledge().comparison.search(words.before)))
 
 
 def _names_other(words: str) -> bool:
@@ -602,7 +676,7 @@ def _counted_noun(words: str) -> str:
     rest = words
     for _ in range(4):
         stop = facts.after_stop.search(rest)
-        while stop and stop.start() and stop.group() in _JOINERS and not _names_a_metric(rest[: stop.start()]):
+        while stop and stop.start() and stop.group() in facts.count_joiners and not _names_a_metric(rest[: stop.start()]):
             joined = facts.after_stop.search(rest, stop.end())  # 424家软件和信息技术服务业企业: 和 joins two sectors of firms
             second = rest[stop.end() : joined.start() if joined else len(rest)]
             if not _names_firms(second) or facts.numeral.search(second):
@@ -653,6 +727,8 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
         return ""  # …比重分别为99.3%、84.6%，民间项目投资增长4.6%: 分别's list ended before this clause
     listed = re.split("[和与及、]", before[:at])
     items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+    if not re.search("[和与及]", re.split("[，,；;：:]", before[:at])[-1]):  # 城镇和农村居民…收入: two groups, one metric
+        items = _with_shared_head(items)
     if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
         listed = re.split("[和与及]", before[:at])
         items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
@@ -661,3 +737,24 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     listed_before = _VALUE_LIST_END.search(before, max(at, len(before) - 120))  # 0.74和19.33: the value list only
     ordinal = len(_NUMBER.findall(listed_before.group())) if listed_before else 0
     return _phrase(items[ordinal], names, period) if len(items) > 1 and ordinal < len(items) else ""
+
+
+def _with_shared_head(items: list[str]) -> list[str]:
+    """固定资产、工业技改投资分别增长23.5%、29.5%: a list whose last item ends in a head the others leave out; each of
+    them is named with that head (固定资产投资), the shortest end of the last item that joins it into a term of its own
+    (a key the end alone does not name: 省、市重点项目 are two groups of 项目, not 省项目)."""
+    last = items[-1]
+    if any(_CLAUSE_BREAK.search(item) for item in items):
+        return items  # a list runs within its clause
+    named = []
+    for item in items[:-1]:
+        if item and not _names_a_metric(item):
+            item = next((item + last[-size:] for size in range(1, len(last)) if _joins_a_term(item, last[-size:])), item)
+        named.append(item)
+    return [*named, last]
+
+
+def _joins_a_term(item: str, head: str) -> bool:
+    """固定资产 + 投资 is 固定资产投资, a key of its own; 省 + 项目 is still 项目."""
+    joined = metric_key(item + head, "", Measure.growth)
+    return joined != "other" and joined != metric_key(head, "", Measure.growth)

@@ -62,12 +62,15 @@ class Lexicon:
     threshold_before: re.Pattern[str]
     threshold_opens: re.Pattern[str]  # the same words read at the head of a value text (超亿元)
     threshold_after: re.Pattern[str]
+    threshold_bound_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
     after_lead: re.Pattern[str]
     breaks_or_marks: re.Pattern[str]
     rate_noun: re.Pattern[str]
+    completion_noun: re.Pattern[str]
+    plan_words: re.Pattern[str]
     count_units: frozenset[str]
     growth_before: re.Pattern[str]
     growth_after: re.Pattern[str]
@@ -99,6 +102,10 @@ class Lexicon:
     names_a_place: re.Pattern[str]
     continues: re.Pattern[str]
     counted_group: re.Pattern[str]
+    share_opens: re.Pattern[str]
+    part_of_place: re.Pattern[str]
+    count_joiners: tuple[str, ...]
+    gloss_before: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,7 @@ class _PhraseWords:
     named_period_after: re.Pattern[str]
     threshold_before: str
     threshold_after: re.Pattern[str]
+    threshold_bound_after: re.Pattern[str]
     not_a_metric: frozenset[str]
     relational: tuple[str, ...]
     change_words: re.Pattern[str]
@@ -158,6 +166,10 @@ class _PhraseWords:
     change_to: str
     after_count_stop: str
     after_count_lead: re.Pattern[str]
+    count_joiners: tuple[str, ...]
+    gloss_verbs: str
+    share_opens: re.Pattern[str]
+    part_of_place: re.Pattern[str]
     numeral: re.Pattern[str]
     adjective_end: re.Pattern[str]
     object_verbs: re.Pattern[str]
@@ -189,6 +201,8 @@ class _MeasureWords:
     change_pp_units: frozenset[str]
     rate_units: frozenset[str]
     rate_nouns: re.Pattern[str]
+    completion_nouns: re.Pattern[str]
+    plan_words: re.Pattern[str]
     examples: tuple[dict[str, Any], ...] = ()
 
 
@@ -243,12 +257,15 @@ def knowledge() -> Lexicon:
         threshold_before=re.compile(f"(?:{phrase.threshold_before})$"),
         threshold_opens=re.compile(f"(?:{phrase.threshold_before})"),
         threshold_after=phrase.threshold_after,
+        threshold_bound_after=phrase.threshold_bound_after,
         not_a_metric=phrase.not_a_metric,
         relational=phrase.relational,
         after_stop=re.compile(phrase.after_count_stop + "|" + "|".join(phrase.breaks)),
         after_lead=phrase.after_count_lead,
         breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase.breaks)),  # 增长44%和81.18%: no number
         rate_noun=measure.rate_nouns,
+        completion_noun=measure.completion_nouns,
+        plan_words=measure.plan_words,
         count_units=phrase.count_units,
         growth_before=measure.growth_before,
         growth_after=measure.growth_after,
@@ -280,6 +297,11 @@ def knowledge() -> Lexicon:
         names_a_place=phrase.names_a_place,
         continues=phrase.continues,
         counted_group=phrase.counted_group,
+        count_joiners=phrase.count_joiners,
+        share_opens=phrase.share_opens,
+        part_of_place=phrase.part_of_place,
+        # (GDP) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
+        gloss_before=re.compile(f"[（(][^（）()，。；、\\d]{{1,12}}[）)](?:{phrase.gloss_verbs})?$"),
     )
 
 
