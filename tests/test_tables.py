@@ -247,3 +247,35 @@ def test_a_cell_that_marks_no_value_is_no_figure_and_not_damaged():
     assert {"2527.54", "59.44", "1283.78"} <= set(figures)
     assert not {"——", "…", "/"} & set(figures)
     assert all(f.status is not Status.not_found for f in figures.values() if f.value_text in {"2527.54", "59.44"})
+
+
+# A monthly statistics page turned into text: one cell a line with blank lines between, # marking the parts of the
+# total (not markdown headings), 本月 and 1-本月 columns under a caption month.
+MONTHLY_PAGE = (
+    "2023年3月社会消费品零售总额 2023-04-23 来源:市统计局\n\n社会消费品零售总额\n\n2023年3月\n\n指标\n\n本月\n\n"
+    "比去年同月增长(%)\n\n1-本月\n\n比去年同期增长(%)\n\n社会消费品零售总额(亿元)\n\n1545.21\n\n25.5\n\n4611.01\n\n5.2\n\n"
+    "   # 批发零售业\n\n1412.17\n\n21.6\n\n4248.47\n\n4.5\n\n     住宿餐饮业\n\n133.04\n\n88.7\n\n362.54\n\n14.3\n"
+)
+
+
+def test_a_monthly_page_reads_its_month_and_year_to_date_columns_against_the_caption():
+    result = extract_text(MONTHLY_PAGE, meta={"published": "2023-04-23"})
+    assert len(result.articles) == 1  # # 批发零售业 with its values on the lines after it is a row, not a heading
+    figures = {f.value_text: f for f in result.articles[0].figures}
+    month, to_date, part = figures["1545.21"], figures["4611.01"], figures["4248.47"]
+    assert month.status is Status.verified and (month.period_start, month.period_end) == ("2023-03-01", "2023-03-31")
+    assert (to_date.period_start, to_date.period_end) == ("2023-01-01", "2023-03-31")
+    assert part.unit == "亿元" and part.status is Status.verified  # a part of the total: the total's unit
+    assert figures["5.2"].unit == "%" and figures["5.2"].period_start == "2023-01-01"
+
+
+def test_a_header_printed_in_pieces_is_joined_and_its_unit_verified():
+    text = (
+        "上海市生产总值\n\n2022年上半年\n\n总量\n\n(亿元)\n\n比上年同期\n\n增长(%)\n\n地区生产总值\n\n19349.31\n\n-5.7\n\n"
+        "第一产业\n\n34.52\n\n1.7\n\n第二产业\n\n4452.78\n\n-13.7\n"
+    )
+    figures = _figures(text)
+    level, growth = figures["19349.31"], figures["-5.7"]
+    assert level.status is Status.verified and level.unit == "亿元" and level.period_end == "2022-06-30"
+    assert growth.unit == "%" and growth.measure.value == "growth" and growth.status is Status.verified
+    assert level.unit_span is not None and normalize(text).text[level.unit_span.start : level.unit_span.end] == "亿元"

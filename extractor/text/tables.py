@@ -83,6 +83,11 @@ class _Rules:
     serial_cell: re.Pattern[str]
     unit_column: re.Pattern[str]
     indicator_caption: re.Pattern[str]
+    header_unit_fragment: re.Pattern[str]
+    header_open_base: re.Pattern[str]
+    this_period_header: re.Pattern[str]
+    to_date_header: re.Pattern[str]
+    base_period_header: re.Pattern[str]
 
 
 @cache
@@ -177,7 +182,7 @@ def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: li
     if line is not None and _BETWEEN_CELLS.fullmatch(line.group()):
         return bare  # a line of bars or spaces between the cells (生产总值 / | / 295.4 / | / 7.7): no cell, no end
     if _bare_table(bare):
-        folded = _folded(bare)
+        folded = _folded(bare, text)
         if folded:
             tables.append(folded)
     return []
@@ -229,7 +234,7 @@ _LEADING_BAR = re.compile("\\s*[|｜]")
 _BETWEEN_CELLS = re.compile("[|｜\\s]*")  # a line of bars or blanks only: what some pages print between one-a-line cells
 
 
-def _folded(cells: list[Cell]) -> list[list[Cell]]:
+def _folded(cells: list[Cell], text: str | None = None) -> list[list[Cell]]:
     """A whole table printed one cell a line, joined into one line: the rows again, or nothing.
 
     2002|2003|2004|企业数(个)|28338|32857|38565|…: a header of n years, then each row header with its n values.
@@ -254,12 +259,50 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
     header = cells[: words - 1]  # the last word before the first value is the first row's header
     rest = cells[words - 1 :]
     width = _row_width(rest)
-    corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
-    columns = _leaf_columns(header[len(corner) :], width)
-    rows = _rows_after(corner, columns, rest, len(columns))
+    rows = _header_rows(header, rest, width)
+    if len(rows) < 3 and text is not None:  # 总量 / (亿元) / 比上年同期 / 增长(%): a header printed in pieces
+        dated, rows = _titled_rows(_joined_header(header, text), rest, width)
+        caption = caption or dated
     if len(rows) < 3:  # 经济稳定|1.地区生产总值增长率|%|7.2: one row of a bar table, not a whole table folded into a line
         return []
     return [caption, *rows] if caption and rows else rows
+
+
+def _titled_rows(header: list[Cell], rest: list[Cell], width: int) -> tuple[list[Cell], list[list[Cell]]]:
+    """The rows under a header whose pieces are joined, with the title lines above it (上海市生产总值 / 2022年上半年) cut
+    off: the header is the last ``width`` words, and the word before them too when it is a corner (指标, 地区); of
+    the title, a date (structure.toml caption_period) is the table's caption."""
+    if len(header) < width:
+        return [], []
+    corner = len(header) > width and bool(
+        _rules().generic_corner.fullmatch(header[-width - 1].text) or _rules().entity_corner.fullmatch(header[-width - 1].text)
+    )
+    title = header[: len(header) - width - corner]
+    dates = [cell for cell in title if _rules().caption_period.fullmatch(cell.text)]
+    return dates[-1:], _header_rows(header[len(title) :], rest, width)
+
+
+def _header_rows(header: list[Cell], rest: list[Cell], width: int) -> list[list[Cell]]:
+    corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
+    columns = _leaf_columns(header[len(corner) :], width)
+    return _rows_after(corner, columns, rest, len(columns))
+
+
+def _joined_header(header: list[Cell], text: str) -> list[Cell]:
+    """A header printed one piece a line: a bracketed unit alone (总量 / (亿元)) belongs to the word before it, and a
+    comparison base with no measure (比上年同期 / 增长(%)) to the word after it (structure.toml). A joined cell spans
+    its pieces in the text, line break included, so the unit it prints stays where the text prints it."""
+    joined: list[Cell] = []
+    for cell in header:
+        previous = joined[-1] if joined else None
+        glue = previous is not None and (
+            _rules().header_unit_fragment.fullmatch(cell.text) or _rules().header_open_base.fullmatch(previous.text)
+        )
+        if previous is not None and glue:
+            joined[-1] = Cell(previous.start, cell.end, text[previous.start : cell.end])
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
@@ -351,7 +394,7 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     if not match:
         return cell.text.lstrip("#＃"), "", -1  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
     group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
-    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
+    metric = (cell.text[: match.start()] + cell.text[match.end() :]).replace("\n", "").strip().lstrip("#＃")
     return metric, match.group(group), cell.start + match.start(group)
 
 
@@ -387,10 +430,50 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
             found += _row_cells(row, header, caption)
     if indicator is not None:
         found = [_with_indicator(cell, indicator) for cell in found]
+    if caption:
+        columns = _caption_periods(header, caption)
+        found = [_with_caption_period(cell, columns) for cell in found]
     periods = _month_periods(header)
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+_CAPTION_MONTH = re.compile(r"((?:19|20)\d\d)年(?:1?\d[-—–至])?(1?\d)月份?")
+
+
+def _caption_periods(header: list[Cell], caption: str) -> dict[int, str | None]:
+    """The period each column of a captioned table holds, by the column's start: a column of the caption's month
+    (本月) that month of its year, a column of the year to date (1-本月, 累计) the months up to it, a rate column the
+    period of the column before it (比去年同月增长 after 本月), any other column the caption's period (2022年上半年).
+    A column of the base period (上年同期) is None: its values are not of the caption's period. 本月 under a caption
+    with no month (2022年上半年) is None too: which month is not said."""
+    month = _CAPTION_MONTH.fullmatch(caption)
+    found: dict[int, str | None] = {}
+    current: str | None = caption
+    for cell in header:
+        words = _metric_and_unit(cell)[0]
+        if _rules().base_period_header.fullmatch(words):
+            found[cell.start] = None
+            continue
+        if _rules().this_period_header.fullmatch(words):
+            current = f"{month.group(1)}年{month.group(2)}月" if month else None
+        elif _rules().to_date_header.fullmatch(words):
+            current = f"{month.group(1)}年1-{month.group(2)}月" if month else None
+        found[cell.start] = current
+    return found
+
+
+def _with_caption_period(found: TableCell, columns: dict[int, str | None]) -> TableCell:
+    """A cell with no period of its own takes its column's period under the table's caption; a cell whose column's
+    period the caption cannot tell (上年同期, 本月 under 2022年上半年) is not read: its unit is dropped."""
+    column = found.column_header
+    if found.period or found.subject or column is None or column.start not in columns:
+        return found
+    period = columns[column.start]
+    if period is None:
+        return replace(found, unit="", unit_from="")
+    return replace(found, period=period)
 
 
 def _with_indicator(found: TableCell, indicator: Cell) -> TableCell:
