@@ -279,3 +279,27 @@ def test_a_header_printed_in_pieces_is_joined_and_its_unit_verified():
     assert level.status is Status.verified and level.unit == "亿元" and level.period_end == "2022-06-30"
     assert growth.unit == "%" and growth.measure.value == "growth" and growth.status is Status.verified
     assert level.unit_span is not None and normalize(text).text[level.unit_span.start : level.unit_span.end] == "亿元"
+
+
+def test_a_title_row_printed_with_the_table_is_its_caption_not_its_header():
+    text = (
+        "表1  2022年全区主要经济指标\n指标              单位      绝对数      比上年增长%\n"
+        "地区生产总值      亿元      295.4       7.7\n工业增加值        亿元      120.3       9.1\n"
+    )
+    figures = _figures(text)
+    level, growth = figures["295.4"], figures["9.1"]
+    assert level.status is Status.verified and level.unit == "亿元" and level.period_end == "2022-12-31"
+    assert growth.unit == "%" and growth.status is Status.verified and growth.period_end == "2022-12-31"
+
+
+def test_month_and_year_to_date_columns_read_the_date_of_the_title_above_the_table():
+    text = (
+        "高新区2024年1-6月主要经济指标\n单位：万元\n指标\t本月\t累计\t累计增长%\n"
+        "工业总产值\t120500\t650200\t6.1\n税收收入\t8030\t24090\t5.5\n"
+    )
+    figures = _figures(text)
+    assert (figures["120500"].period_start, figures["120500"].period_end) == ("2024-06-01", "2024-06-30")
+    assert (figures["650200"].period_start, figures["650200"].period_end) == ("2024-01-01", "2024-06-30")
+    assert figures["650200"].status is Status.verified and figures["650200"].unit == "万元"
+    base = "2024年5月工业指标\n指标\t本月\t上年同期\n工业总产值(亿元)\t120.5\t110.2\n税收收入(亿元)\t12.1\t11.0\n"
+    assert "110.2" not in _figures(base)  # last year's column is not the title's month: not read

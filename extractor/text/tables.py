@@ -398,21 +398,25 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     return metric, match.group(group), cell.start + match.start(group)
 
 
-def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
+def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     """Every cell that is not a header, with its row's and column's headers (years on either side).
 
     The header row is the first row; the first cell of every other row is its row header. A row shorter than
     the header row by one has no corner cell: its cells line up with the header's from the second. When the
     row header prints no unit, the unit comes from the column header, and a corner cell that names the table's
-    indicator (现价工业产值) is the metric, the row header its scope.
+    indicator (现价工业产值) is the metric, the row header its scope. ``title`` is the text right before the table (its
+    title and 单位 lines): a date there resolves columns that name no months (本月, 1-本月, 累计, 上年同期) against it.
     """
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
     caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
     rows = rows[1:] if caption or indicator is not None else rows
-    while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_of_years(rows[1], len(rows[0])):
-        rows = rows[1:]  # |2-3总产出|单位:亿元|: a caption line above the header row (its 单位 is the unit line)
+    own_title = False  # a title row of the table's own (表1  2022年全区主要经济指标): its date is every cell's period
+    while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_below(rows):
+        title, own_title = "\t".join(c.text for c in rows[0]), True
+        rows = rows[1:]  # |2-3总产出|单位:亿元|, 表1  2022年全区主要经济指标: a caption line above the header row
     header, found = rows[0], []
+    dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
     for row in rows[1:]:
@@ -432,6 +436,9 @@ def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
         found = [_with_indicator(cell, indicator) for cell in found]
     if caption:
         columns = _caption_periods(header, caption)
+        found = [_with_caption_period(cell, columns) for cell in found]
+    elif dated and (own_title or any(_named_period(cell) for cell in header)):  # for 本月 | 1-本月 | 上年同期 columns
+        columns = _caption_periods(header, dated[-1].group())
         found = [_with_caption_period(cell, columns) for cell in found]
     periods = _month_periods(header)
     if not periods:
@@ -462,6 +469,23 @@ def _caption_periods(header: list[Cell], caption: str) -> dict[int, str | None]:
             current = f"{month.group(1)}年1-{month.group(2)}月" if month else None
         found[cell.start] = current
     return found
+
+
+def _named_period(cell: Cell) -> bool:
+    """A column of the caption's month, of the year to it, or of the base period (本月, 1-本月, 累计, 上年同期)."""
+    words = _metric_and_unit(cell)[0]
+    rules = _rules()
+    return any(pattern.fullmatch(words) for pattern in (rules.this_period_header, rules.to_date_header, rules.base_period_header))
+
+
+def title_before(text: str, table_start: int, floor: int) -> str:
+    """The two lines right before a table (its title, then maybe its 单位 line): where its date is printed."""
+    start = table_start
+    for _ in range(2):
+        if start <= floor:
+            break
+        start = text.rfind("\n", floor, start - 1) + 1
+    return text[max(start, floor) : table_start]
 
 
 def _with_caption_period(found: TableCell, columns: dict[int, str | None]) -> TableCell:
@@ -512,6 +536,15 @@ def _month_periods(header: list[Cell]) -> dict[int, str]:
         if cell.start not in found and _rules().cumulative_header.match(f"{cell.parent}{cell.text}") and total:
             found[cell.start] = total
     return found
+
+
+def _header_below(rows: list[list[Cell]]) -> bool:
+    """The second row is the header the first only captions: a row of years (项目 | 2000 | 2005), or a wider row of
+    words alone right above the first row of values (表1 | 2022年全区主要经济指标, then 指标 | 单位 | 绝对数 | 比上年增长%)."""
+    if _header_of_years(rows[1], len(rows[0])):
+        return True
+    words = not any(_year(c) or _is_value(c.text) for c in rows[1])
+    return words and len(rows[1]) > len(rows[0]) and any(_is_value(c.text) for c in rows[2][1:])
 
 
 def _header_of_years(row: list[Cell], above: int) -> bool:
