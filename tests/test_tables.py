@@ -303,3 +303,36 @@ def test_month_and_year_to_date_columns_read_the_date_of_the_title_above_the_tab
     assert figures["650200"].status is Status.verified and figures["650200"].unit == "万元"
     base = "2024年5月工业指标\n指标\t本月\t上年同期\n工业总产值(亿元)\t120.5\t110.2\n税收收入(亿元)\t12.1\t11.0\n"
     assert "110.2" not in _figures(base)  # last year's column is not the title's month: not read
+
+
+SINGLE_SPACED = "高新区主要经济指标\n指标 2021年 2022年 2023年\n营业收入(亿元) 1200.5 1350.2 1500.1\n企业数(家) 1500 1620 1750\n"
+
+
+def test_a_table_printed_with_single_spaces_keeps_its_cells_apart_and_reads_them():
+    assert "营业收入(亿元)\t1200.5\t1350.2\t1500.1" in normalize(SINGLE_SPACED).text  # not 1200.51350.2
+    figures = _figures(SINGLE_SPACED)
+    revenue = figures["1350.2"]
+    assert revenue.status is Status.verified and revenue.unit == "亿元" and revenue.period_end == "2022-12-31"
+    assert figures["1750"].unit == "家" and figures["1750"].period_end == "2023-12-31"
+
+
+def test_single_spaced_rows_with_a_label_of_several_words_or_a_unit_column_line_up_with_their_header():
+    bilingual = (
+        "指标 2006 2007\n本市生产总值(亿元) Gross Domestic Product 3452.14 4122.51\n"
+        "第三产业(亿元) Tertiary Industry 1564.79 1748.02\n"
+    )
+    assert _figures(bilingual)["4122.51"].period_end == "2007-12-31"
+    unit_column = "指标 单位 绝对数 比上年增长%\n地区生产总值 亿元 295.4 7.7\n工业增加值 亿元 120.3 9.1\n"
+    figures = _figures(unit_column)
+    assert (figures["295.4"].unit, figures["9.1"].unit) == ("亿元", "%")
+
+
+def test_a_single_spaced_row_that_does_not_fit_its_header_is_never_lined_up_by_guess():
+    gapped = (
+        "指标 1995 1996 2000\n就业人员(万人) 1709.26 1719.43 1690.00\n失业人数(万人) 10.47 10.95 10.15\n"
+        "年末人口(万人) 2875.30 2848.82\n职工人数(万人) 294.25 294.63 208.87\n"
+    )
+    figures = _figures(gapped)
+    assert figures["1719.43"].period_end == "1996-12-31"
+    assert "2875.30" not in figures and "2848.82" not in figures  # one cell is empty, which one is not said
+    assert "294.25" not in figures  # rows after a row that does not fit are not lined up with the header either

@@ -834,6 +834,79 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     return rows + _kept(run)
 
 
+_SPACE_TOKEN = re.compile(r"[^ ]+")
+_SPACE_CELL_CHARS = 24  # a cell of a table printed with single spaces is short; a longer token is prose
+
+
+def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Tables printed with single spaces between their cells (指标 2021年 2022年 / 营业收入(亿元) 1200.5 1350.2), as
+    pages flattened to text print them: their lines, and where each space that splits two cells stands. A header
+    line of n words, then two or more rows of n cells (or n + 1: no corner), each a label and values; a label may
+    hold spaces itself (Gross Domestic Product 1016.25 …) when the values alone fill the other cells. A row that
+    does not fit the header (a gap where a cell is empty, a note) ends the table: its cells are never lined up by
+    guess. The normalizer keeps the lines and turns those spaces into tabs, which would otherwise join the numbers
+    (1200.51350.2)."""
+    lines = list(_LINE.finditer(raw))
+    rows: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    index = 0
+    while index < len(lines):
+        header = _spaced_header(lines[index])
+        found = []
+        for line in lines[index + 1 :] if header else []:
+            widths = [len(header), len(header) + 1] if not found else [found[0][1]]
+            splits = _spaced_row(line, widths, _rules().unit_column.fullmatch(raw[header[1] : raw.find(" ", header[1])]) is not None)
+            if splits is None:
+                break
+            found.append((line, len(splits) + 1, splits))
+        if len(found) < _SPACED_MIN_ROWS:
+            index += 1
+            continue
+        rows += [(lines[index].start(), lines[index].end()), *((line.start(), line.end()) for line, _w, _s in found)]
+        breaks += [start - 1 for start in header[1:]] + [split for _l, _w, splits in found for split in splits]
+        index += len(found) + 1
+    return rows, breaks
+
+
+_SPACED_MIN_ROWS = 2
+
+
+def _spaced_header(line: re.Match[str]) -> list[int]:
+    """Where the words of a header line of a single-spaced table start, or nothing: three or more short words split
+    by single spaces, no number but years, no sentence."""
+    text = line.group()
+    if _RAW_SEPARATOR.search(text.strip()) or _SENTENCE_MARKS.search(text):
+        return []
+    tokens = list(_SPACE_TOKEN.finditer(text))
+    if len(tokens) < 3 or any(len(t.group()) > _SPACE_CELL_CHARS for t in tokens):
+        return []
+    if any(is_number(t.group()) and not _rules().year_header.fullmatch(t.group()) for t in tokens):
+        return []
+    return [line.start() + t.start() for t in tokens]
+
+
+def _spaced_row(line: re.Match[str], widths: list[int], unit_column: bool) -> list[int] | None:
+    """Where the spaces that split the cells of a row of a single-spaced table stand, for a row of one of ``widths``
+    cells: every space when the row has that many words (a label, its unit when the header has a unit column, its
+    values), else the spaces before its values when a label of several words (Gross Domestic Product, 工 业) and
+    the values fill them. None when the row does not fit."""
+    text = line.group()
+    if _RAW_SEPARATOR.search(text.strip()) or _SENTENCE_MARKS.search(text):
+        return None
+    tokens = list(_SPACE_TOKEN.finditer(text))
+    values = 0
+    while values < len(tokens) and (_is_value(tokens[-1 - values].group()) or is_empty(tokens[-1 - values].group())):
+        values += 1
+    label = tokens[0].group() if tokens else ""
+    if values < 2 or (is_number(label) and not _rules().year_header.fullmatch(label) and values == len(tokens)):
+        return None  # a row of numbers alone, its label a number too (an axis of a chart): no table row
+    if len(tokens) in widths and values >= len(tokens) - (2 if unit_column else 1):
+        return [line.start() + t.start() - 1 for t in tokens[1:]]
+    if values + 1 in widths and values < len(tokens):
+        return [line.start() + t.start() - 1 for t in tokens[-values:]]
+    return None
+
+
 _HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计, then 增长% under 累计)
 _BAR = re.compile("[|｜\t]")
 
