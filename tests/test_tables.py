@@ -336,3 +336,38 @@ def test_a_single_spaced_row_that_does_not_fit_its_header_is_never_lined_up_by_g
     assert figures["1719.43"].period_end == "1996-12-31"
     assert "2875.30" not in figures and "2848.82" not in figures  # one cell is empty, which one is not said
     assert "294.25" not in figures  # rows after a row that does not fit are not lined up with the header either
+
+
+def _laid_out(rows: list[list[str]], width: int = 14) -> str:
+    """Rows laid out as a page prints them in a fixed-width font: each cell padded to ``width`` display columns (a
+    Chinese character two wide), an empty cell all spaces."""
+    def pad(cell: str) -> str:
+        return cell + " " * (width - sum(2 if "\u4e00" <= char <= "\u9fff" else 1 for char in cell))
+    return "".join("".join(pad(cell) for cell in row).rstrip() + "\n" for row in rows)
+
+
+def test_an_empty_cell_of_an_aligned_table_keeps_the_cells_after_it_under_their_columns():
+    text = "高新区主要经济指标\n" + _laid_out([
+        ["指标", "2021年", "2022年", "2023年"],
+        ["营业收入(亿元)", "1200.5", "1350.2", "1500.1"],
+        ["企业数(家)", "1500", "", "1750"],
+        ["出口额(亿美元)", "45.2", "50.1", "55.3"],
+    ])
+    assert "1500\t\t1750" in normalize(text).text  # the skipped column stays a cell
+    figures = _figures(text)
+    assert figures["1500"].period_end == "2021-12-31" and figures["1750"].period_end == "2023-12-31"
+    assert figures["1750"].status is Status.verified and figures["1750"].unit == "家"
+
+
+@pytest.mark.parametrize("text", [
+    "| 指标 | 2021年 | 2022年 | 2023年 |\n| 营业收入(亿元) | 1200.5 | 1350.2 | 1500.1 |\n| 企业数(家) | 1500 | 1620 | |\n"
+    "| 出口额(亿美元) | 45.2 | 50.1 | 55.3 |\n",
+    "指标\t2021年\t2022年\t2023年\n营业收入(亿元)\t1200.5\t1350.2\t1500.1\n企业数(家)\t1500\t1620\n出口额(亿美元)\t45.2\t50.1\t55.3\n",
+], ids=["bar", "tab"])
+def test_a_row_shorter_than_its_header_is_not_lined_up_by_guess(text):
+    figures = _figures(text)
+    assert figures["1350.2"].period_end == "2022-12-31"
+    assert "1500" not in figures and "1620" not in figures  # 1500 | 1620 | (empty): which year is empty is not said
+    gap = text.replace("| 1500 | 1620 | |", "| 1500 | | 1750 |")
+    if gap != text:  # a bar table prints the empty cell between two bars: the cells after it keep their columns
+        assert _figures(gap)["1750"].period_end == "2023-12-31"

@@ -10,6 +10,7 @@ extractor/data/structure.toml ([table]).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -98,18 +99,31 @@ def _rules() -> _Rules:
 _LINE = re.compile(r"[^\n]+")
 
 
-def _cells(text: str, start: int, end: int) -> list[Cell]:
-    """The cells of one line, with their places (empty cells of a leading or trailing bar dropped)."""
-    cells, position = [], start
+def _cells(text: str, start: int, end: int, keep_gaps: bool = False) -> list[Cell]:
+    """The cells of one line, with their places (empty cells of a leading or trailing bar dropped). With
+    ``keep_gaps`` (a row of a table), an empty cell between two cells that are not stays, as an empty Cell where
+    it stands (|企业数(家)|1500||1750|: the middle column is empty, and 1750 stays under the last)."""
+    pieces: list[Cell] = []
+    position = start
     for separator in [*_rules().cell_separators.finditer(text, start, end), None]:
         stop = separator.start() if separator else end
         raw = text[position:stop]
         stripped = raw.strip()
-        if stripped:
-            offset = position + len(raw) - len(raw.lstrip())
-            cells.append(Cell(offset, offset + len(stripped), stripped))
+        offset = position + len(raw) - len(raw.lstrip()) if stripped else position
+        pieces.append(Cell(offset, offset + len(stripped), stripped))
         position = separator.end() if separator else end
-    return cells
+    filled = [index for index, cell in enumerate(pieces) if cell.text]
+    if not keep_gaps or not filled:
+        return [pieces[index] for index in filled]
+    return pieces[filled[0] : filled[-1] + 1]
+
+
+def _row_of_values(cells: list[Cell], text: str, line: re.Match[str]) -> list[Cell]:
+    """A line of a table with its inner empty cells kept, when it is a row of values (a value after its first
+    cell); a header, a label or a caption line keeps its cells only (its empty cells are spacing)."""
+    if len(cells) < 2 or not any(_is_value(cell.text) for cell in cells[1:]):
+        return cells
+    return _cells(text, line.start(), line.end(), keep_gaps=True)
 
 
 def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
@@ -130,6 +144,7 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             tables.append(folded)
             continue
         above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
+        cells = _row_of_values(cells, text, line)
         if len(cells) >= 2:
             run = [above, cells] if not run and above else [*run, cells]
             continue
@@ -376,8 +391,9 @@ def is_number(cell: str) -> bool:
 
 
 def is_empty(cell: str) -> bool:
-    """——, …, /: a statistics table's mark for no value, neither a number nor a damaged one (structure.toml)."""
-    return bool(_rules().empty_cell.fullmatch(cell.strip()))
+    """——, …, /, or nothing between two separators: a statistics table's mark for no value, neither a number nor a
+    damaged one (structure.toml)."""
+    return not cell.strip() or bool(_rules().empty_cell.fullmatch(cell.strip()))
 
 
 def _year(cell: Cell | None) -> str:
@@ -566,6 +582,8 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         # 一级指标 | 二级指标 | 计量单位 | 1-3月: cells left of the row header are group labels, and a row that prints
         # fewer cells (2.居民消费价格涨幅 | % | 2.7 under 经济稳定's merged cell) lines up from the right
         return _unit_column_cells(row[unit_at - 1 :], header[-(len(row) - unit_at - 1) :])
+    if shift < 0:
+        return []  # |企业数(家)|1500|1620|| under three years: which column is empty is not said — not lined up by guess
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
@@ -832,6 +850,79 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
         heads = [*heads, (line.start(), line.end(), cells)][-_HEADER_LINES:] if not run and _bar_line(stripped, cells) else []
     return rows + _kept(run)
+
+
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned with runs of spaces: words joined by single spaces
+
+
+def raw_aligned_gaps(raw: str) -> dict[int, int]:
+    """Empty cells of tables aligned with runs of spaces, found by where the cells stand under the header: for
+    a whitespace run inside a row, how many columns it skips (企业数(家)  1500      1750 under 2021年  2022年  2023年:
+    the run after 1500 skips 2022年). Positions count display columns (a Chinese character is two wide, as the page
+    was laid out). A row whose cells do not each stand clearly under one column gets nothing, and is then shorter
+    than its header: not lined up by guess. The normalizer keeps one tab per skipped column."""
+    gaps: dict[int, int] = {}
+    for start, end in raw_table_rows(raw):
+        line = raw[start:end]
+        if "|" in line or "｜" in line or "\t" in line:
+            continue
+        header = _aligned_header(raw, start)
+        if header is None:
+            continue
+        cells = list(_ALIGNED_CELL.finditer(line))
+        if len(cells) >= len(header) or len(cells) < 2 or not any(is_number(c.group()) for c in cells[1:]):
+            continue
+        nearest = [_nearest_column(header, _span_center(line, c)) for c in cells]
+        columns = [column for column in nearest if column is not None]
+        if len(columns) < len(nearest) or columns[0] != 0 or any(b <= a for a, b in pairwise(columns)):
+            continue
+        for left, (a, b) in zip(cells[:-1], pairwise(columns), strict=True):
+            if b - a > 1:
+                gaps[start + left.end()] = b - a - 1
+    return gaps
+
+
+def _aligned_header(raw: str, row_start: int) -> list[tuple[float, float]] | None:
+    """The display spans of the cells of the header line above a run of aligned rows: the nearest line above with
+    no number but years, two or more cells split by runs of spaces."""
+    position = row_start
+    for _ in range(_ALIGNED_HEADER_DISTANCE):
+        if position == 0:
+            return None
+        previous = raw.rfind("\n", 0, position - 1) + 1
+        line = raw[previous : position - 1]
+        cells = list(_ALIGNED_CELL.finditer(line))
+        if len(cells) >= 2 and not any(is_number(c.group()) and not _rules().year_header.fullmatch(c.group()) for c in cells):
+            if not re.search("  ", line.strip()):
+                return None
+            return [(_display(line, c.start()), _display(line, c.end())) for c in cells]
+        position = previous
+    return None
+
+
+_ALIGNED_HEADER_DISTANCE = 40  # rows of one aligned table between a row and its header line
+
+
+def _display(line: str, index: int) -> float:
+    return float(sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line[:index]))
+
+
+def _span_center(line: str, cell: re.Match[str]) -> tuple[float, float]:
+    return _display(line, cell.start()), _display(line, cell.end())
+
+
+def _nearest_column(header: list[tuple[float, float]], span: tuple[float, float]) -> int | None:
+    """The header column a cell stands under: the one its span overlaps most, if it overlaps only one; else the
+    one whose center is nearest, if clearly nearer than the next (half the distance)."""
+    overlaps = [max(0.0, min(end, span[1]) - max(start, span[0])) for start, end in header]
+    touching = [index for index, overlap in enumerate(overlaps) if overlap > 0]
+    if len(touching) == 1:
+        return touching[0]
+    center = (span[0] + span[1]) / 2
+    distances = sorted((abs((start + end) / 2 - center), index) for index, (start, end) in enumerate(header))
+    if len(distances) > 1 and distances[0][0] * 2 > distances[1][0]:
+        return None
+    return distances[0][1]
 
 
 _SPACE_TOKEN = re.compile(r"[^ ]+")
