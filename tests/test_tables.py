@@ -371,3 +371,25 @@ def test_a_row_shorter_than_its_header_is_not_lined_up_by_guess(text):
     gap = text.replace("| 1500 | 1620 | |", "| 1500 | | 1750 |")
     if gap != text:  # a bar table prints the empty cell between two bars: the cells after it keep their columns
         assert _figures(gap)["1750"].period_end == "2023-12-31"
+
+
+def test_a_line_of_units_under_the_header_gives_each_column_its_unit_and_the_validator_checks_it():
+    text = (
+        "2023年开发区主要指标\n指标\t营业收入\t利润总额\t出口额\n\t(亿元)\t(亿元)\t(亿美元)\n"
+        "甲园区\t120.5\t10.2\t3.1\n乙园区\t98.1\t8.8\t2.2\n"
+    )
+    figures = _figures(text)
+    revenue, exports = figures["120.5"], figures["2.2"]
+    assert (revenue.unit, revenue.metric_key, revenue.status) == ("亿元", "revenue", Status.verified)
+    assert (exports.unit, exports.metric_key, exports.status) == ("亿美元", "exports", Status.verified)
+    normalized = normalize(text).text
+    assert normalized[exports.unit_span.start : exports.unit_span.end] == "亿美元"
+    elsewhere = normalized.index("亿元")  # another column's unit line cell: never this cell's
+    wrong = exports.model_copy(update={"unit_span": Span(start=elsewhere, end=elsewhere + 2), "unit": "亿元", "status": Status.unchecked})
+    assert verify(wrong, normalized).status is not Status.verified
+
+
+def test_a_growth_column_after_a_level_column_in_a_table_by_zone_is_that_levels_growth():
+    text = "2023年各开发区主要经济指标\n开发区\t营业收入(亿元)\t增长(%)\n苏州工业园区\t5200.1\t6.5\n昆山经济技术开发区\t3100.2\t4.1\n"
+    growth = _figures(text)["6.5"]
+    assert (growth.metric, growth.metric_key, growth.subject, growth.unit) == ("营业收入增长", "revenue", "苏州工业园区", "%")

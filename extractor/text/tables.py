@@ -25,6 +25,7 @@ class Cell:
     end: int
     text: str
     parent: str = ""  # a column header under a spanning one (增速 under 收入合计): the spanning header's words
+    unit_cell: Cell | None = None  # a header's unit printed on the line under the header ((亿元) under 营业收入)
 
 
 @dataclass(frozen=True)
@@ -139,12 +140,15 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             continue  # ---|---|---: a markdown table's rule under its header
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         bare = _bare_run(bare, text, line, cells, tables)
-        folded = _folded(cells)
+        folded = _folded(cells, text)
         if folded:
             tables.append(folded)
             continue
         above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
         cells = _row_of_values(cells, text, line)
+        if len(run) == 1 and _unit_line_under(run[0], cells):
+            run[0] = _with_units(run[0], cells)  # 营业收入 | 利润总额, then (亿元) | (亿元) under them: one header row
+            continue
         if len(cells) >= 2:
             run = [above, cells] if not run and above else [*run, cells]
             continue
@@ -171,6 +175,19 @@ def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
     if not all(_rules().serial_cell.fullmatch(row[0].text) and not _is_value(row[1].text) for row in body):
         return rows
     return [header, *(row[1:] for row in body)]
+
+
+def _unit_line_under(header: list[Cell], cells: list[Cell]) -> bool:
+    """A line of units alone ((亿元) | (亿元) | (亿美元)) under a header of words, one for each of its last columns
+    (the corner has none): the units of those columns."""
+    fits = len(header) - 1 <= len(cells) <= len(header) and len(cells) >= 1
+    units = all(_rules().header_unit_fragment.fullmatch(cell.text) for cell in cells)
+    return fits and units and not any(_is_value(cell.text) or _metric_and_unit(cell)[1] for cell in header)
+
+
+def _with_units(header: list[Cell], units: list[Cell]) -> list[Cell]:
+    first = len(header) - len(units)
+    return [*header[:first], *(replace(top, unit_cell=unit) for top, unit in zip(header[first:], units, strict=True))]
 
 
 def _header_line(header: list[Cell], cells: list[Cell]) -> bool:
@@ -404,13 +421,21 @@ def _year(cell: Cell | None) -> str:
     return f"{match.group(1)}年" if match else ""
 
 
+_JOINED_PIECES = re.compile("[\n|｜]+")  # between the pieces of a header printed one piece a line (总量 / (亿元))
+
+
 def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     """营业总收入(亿元) → (营业总收入, 亿元, where 亿元 stands); no unit → (the words, "", -1)."""
     match = _rules().unit_in_header.search(cell.text)
-    if not match:
-        return cell.text.lstrip("#＃"), "", -1  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
+    if not match and cell.unit_cell is not None:  # 营业收入 over (亿元) on the line under the header
+        below = _rules().unit_in_header.search(cell.unit_cell.text)
+        if below:
+            group = next(name for name in ("unit", "unit2", "unit3") if below.group(name))
+            return _JOINED_PIECES.sub("", cell.text).lstrip("#＃"), below.group(group), cell.unit_cell.start + below.start(group)
+    if not match:  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
+        return _JOINED_PIECES.sub("", cell.text).lstrip("#＃"), "", -1
     group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
-    metric = (cell.text[: match.start()] + cell.text[match.end() :]).replace("\n", "").strip().lstrip("#＃")
+    metric = _JOINED_PIECES.sub("", cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
     return metric, match.group(group), cell.start + match.start(group)
 
 
@@ -589,7 +614,8 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         column_index = index + 1 - shift
         column = header[column_index] if 0 <= column_index < len(header) else None
         if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
-            found.append(_entity_row_cell(cell, row_header, column, caption))
+            level = header[column_index - 1] if column_index >= 2 else None  # 营业收入(亿元) before 增长(%)
+            found.append(_entity_row_cell(cell, row_header, _of_level(column, level), caption))
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
@@ -670,6 +696,17 @@ def _breakdown_cells(row: list[Cell], header: list[Cell], parent: list[Cell]) ->
         level = TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0])
         found.append(_rate_column(level, column))
     return found
+
+
+def _of_level(column: Cell, level: Cell | None) -> Cell:
+    """A rate column that names no measure (增长(%), 增速) right after a level column (营业收入(亿元)) in a table by
+    zone: the level's growth, its words the level column's parent (营业收入增长, not 增长 alone)."""
+    if column.parent or level is None or level.parent or not _rules().sub_header.fullmatch(_metric_and_unit(column)[0]):
+        return column
+    words = _metric_and_unit(level)[0]
+    if not words or _rules().sub_header.fullmatch(words):
+        return column
+    return replace(column, parent=words)
 
 
 def _entity_row_cell(cell: Cell, row_header: Cell, column: Cell, caption: str) -> TableCell:
@@ -1085,9 +1122,10 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
+    below = found.column_header.unit_cell if found.column_header is not None else None  # (亿元) under the column
     if found.subject:
-        return [cell for cell in (found.column_header, found.caption) if cell is not None]
-    headers = (found.row_header, found.column_header, found.parent, found.block, found.unit_cell)
+        return [cell for cell in (found.column_header, below, found.caption) if cell is not None]
+    headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell)
     return [cell for cell in headers if cell is not None]
 
 
