@@ -393,3 +393,14 @@ def test_a_growth_column_after_a_level_column_in_a_table_by_zone_is_that_levels_
     text = "2023年各开发区主要经济指标\n开发区\t营业收入(亿元)\t增长(%)\n苏州工业园区\t5200.1\t6.5\n昆山经济技术开发区\t3100.2\t4.1\n"
     growth = _figures(text)["6.5"]
     assert (growth.metric, growth.metric_key, growth.subject, growth.unit) == ("营业收入增长", "revenue", "苏州工业园区", "%")
+
+
+def test_the_english_line_under_each_row_of_a_bilingual_table_neither_ends_it_nor_is_a_row():
+    text = (
+        "指标              2021年      2022年\n营业收入(亿元)      1200.5      1350.2\nRevenue  (100 million yuan)\n"
+        "工业总产值(亿元)    980.1       1020.7\nGross Industrial Output Value\n出口额(亿美元)      45.2        50.1\n"
+    )
+    assert "980.1\t1020.7" in normalize(text).text  # not 980.11020.7
+    figures = _figures(text)
+    assert figures["1020.7"].period_end == "2022-12-31" and figures["1020.7"].status is Status.verified
+    assert figures["50.1"].unit == "亿美元" and figures["50.1"].status is Status.verified

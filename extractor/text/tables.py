@@ -138,6 +138,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     for line in _LINE.finditer(text, start, end):
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
+        if run and _english_line(line.group()):
+            continue  # Revenue(100million yuan) under 营业收入(亿元): the English of the row above, no row itself
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells, text)
@@ -164,6 +166,18 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
     return [_without_serials(rows) for rows in tables]
+
+
+_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-]*")  # no Chinese, no bar, no tab: a bilingual table's English line
+
+
+def _english_line(line: str) -> bool:
+    """A line of an English label alone (Revenue (100 million yuan), Gross Industrial Output Value), as a bilingual
+    yearbook prints under each Chinese row header: part of the table, no row of it."""
+    stripped = line.strip()
+    if not _ENGLISH_LINE.fullmatch(stripped) or sum(char.isalpha() for char in stripped) < 3:
+        return False
+    return not any(is_number(token) for token in stripped.split())  # Item  2021  2022: a header row, not a label
 
 
 def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -865,6 +879,8 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
+        if run and _english_line(stripped):  # Revenue (100 million yuan): a bilingual table's English label line
+            continue  # the run goes on; the line keeps its own line (the rows around it keep their breaks), no tabs
         if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
             if run:
                 rows += _kept(run)
@@ -1117,7 +1133,7 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
     """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
     bare cell a line) being one short bare cell itself."""
     if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
-        return lambda first, last: bool(_rules().cell_separators.search(text, first, last))
+        return lambda first, last: bool(_rules().cell_separators.search(text, first, last)) or _english_line(text[first:last])
     return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
 
 
