@@ -404,3 +404,21 @@ def test_the_english_line_under_each_row_of_a_bilingual_table_neither_ends_it_no
     figures = _figures(text)
     assert figures["1020.7"].period_end == "2022-12-31" and figures["1020.7"].status is Status.verified
     assert figures["50.1"].unit == "亿美元" and figures["50.1"].status is Status.verified
+
+
+@pytest.mark.parametrize("separator", ["|", "\t"], ids=["bar", "tab"])
+def test_a_group_label_row_gives_its_unit_to_the_rows_under_it_up_to_a_row_with_its_own(separator):
+    rows = [["指标", "2006", "2007"], ["人口(万人)"], ["年末常住人口", "2808.00", "2816.00"], ["城镇人口", "1311.29", "1361.35"],
+            ["生产总值(亿元)", "3452.14", "4122.51"], ["人均生产总值", "12316", "14660"]]
+    text = "".join(separator.join(row) + "\n" for row in rows)
+    figures = _figures(text)
+    people = figures["1361.35"]
+    assert (people.unit, people.period_end, people.status) == ("万人", "2007-12-31", Status.verified)
+    normalized = normalize(text).text
+    assert normalized[people.unit_span.start : people.unit_span.end] == "万人"
+    assert figures["4122.51"].unit == "亿元"
+    assert "14660" not in figures  # after a row that prints its own unit the label's no longer holds: no unit, not read
+    label = normalized.index("万人")
+    update = {"unit_span": Span(start=label, end=label + 2), "unit": "万人", "status": Status.unchecked}
+    wrong = figures["4122.51"].model_copy(update=update)
+    assert verify(wrong, normalized).status is not Status.verified

@@ -140,6 +140,11 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             continue  # ---|---|---: a markdown table's rule under its header
         if run and _english_line(line.group()):
             continue  # Revenue(100million yuan) under 营业收入(亿元): the English of the row above, no row itself
+        if run and len(run) >= 1 and _group_label(line.group().strip("|｜ \t")):
+            stripped = line.group().strip("|｜ \t")
+            offset = line.start() + line.group().index(stripped)
+            run = [*run, [Cell(offset, offset + len(stripped), stripped)]]  # 人口(万人): a label over the rows below
+            continue
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells, text)
@@ -178,6 +183,11 @@ def _english_line(line: str) -> bool:
     if not _ENGLISH_LINE.fullmatch(stripped) or sum(char.isalpha() for char in stripped) < 3:
         return False
     return not any(is_number(token) for token in stripped.split())  # Item  2021  2022: a header row, not a label
+
+
+def _label_line(line: str) -> bool:
+    """A line inside a table that has no cell separator: an English label or a group label (人口(万人))."""
+    return _english_line(line) or _group_label(line)
 
 
 def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -474,19 +484,24 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
+    group: Cell | None = None  # a label row with a unit and no values (人口(万人)) over the rows below it
     for row in rows[1:]:
+        if len(row) == 1 and _group_label(row[0].text):
+            group, index_block = row[0], None
+            continue
         parent = parents.get(id(row))
         if parent is not None:
             found += _breakdown_cells(row, header, parent)
             continue
         if _has_note(row[0]) or _metric_and_unit(row[0])[1]:
             index_block = row[0] if _has_note(row[0]) else None
+            group = None  # a row that prints its own unit ends the group above it
             cells = _row_cells(row, header, caption)
             found += [replace(cell, block=index_block) for cell in cells] if index_block is not None else cells
         elif index_block is not None:  # 第一产业 under 总产出指数(上年=100): an index too, never the 单位 line's
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
-            found += _row_cells(row, header, caption)
+            found += [_in_group(cell, group) for cell in _row_cells(row, header, caption)]
     if indicator is not None:
         found = [_with_indicator(cell, indicator) for cell in found]
     if caption:
@@ -553,6 +568,30 @@ def _with_caption_period(found: TableCell, columns: dict[int, str | None]) -> Ta
     if period is None:
         return replace(found, unit="", unit_from="")
     return replace(found, period=period)
+
+
+def _group_label(text: str) -> bool:
+    """A yearbook's label row over a group of rows, printing their unit and no value (人口(万人), 就业(万人)): short,
+    a unit in brackets, no number, no sentence."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _GROUP_LABEL_CHARS or _SENTENCE_MARKS.search(stripped) or _RAW_SEPARATOR.search(stripped):
+        return False
+    if any(is_number(token) for token in stripped.split()) or _has_note(Cell(0, len(stripped), stripped)):
+        return False
+    match = _rules().unit_in_header.search(stripped)
+    return match is not None and bool(match.group("unit"))
+
+
+_GROUP_LABEL_CHARS = 16
+
+
+def _in_group(found: TableCell, group: Cell | None) -> TableCell:
+    """A cell whose headers print no unit, in a row under a group label (年末常住人口 under 人口(万人)): the label's
+    unit, the label its parent (where the validator finds the unit printed)."""
+    if group is None or found.unit or found.unit_from:
+        return found
+    _words, unit, unit_start = _metric_and_unit(group)
+    return replace(found, unit=unit, unit_start=unit_start, unit_end=-1, unit_from="header", parent=group)
 
 
 def _with_indicator(found: TableCell, indicator: Cell) -> TableCell:
@@ -879,7 +918,7 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
-        if run and _english_line(stripped):  # Revenue (100 million yuan): a bilingual table's English label line
+        if run and (_english_line(stripped) or _group_label(stripped)):  # Revenue (100 million yuan), 人口(万人)
             continue  # the run goes on; the line keeps its own line (the rows around it keep their breaks), no tabs
         if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
             if run:
@@ -1133,7 +1172,7 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
     """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
     bare cell a line) being one short bare cell itself."""
     if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
-        return lambda first, last: bool(_rules().cell_separators.search(text, first, last)) or _english_line(text[first:last])
+        return lambda first, last: bool(_rules().cell_separators.search(text, first, last)) or _label_line(text[first:last])
     return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
 
 
