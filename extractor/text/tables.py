@@ -88,6 +88,7 @@ class _Rules:
     header_unit_fragment: re.Pattern[str]
     header_open_base: re.Pattern[str]
     this_period_header: re.Pattern[str]
+    report_period_header: re.Pattern[str]
     to_date_header: re.Pattern[str]
     base_period_header: re.Pattern[str]
 
@@ -533,7 +534,9 @@ def _caption_periods(header: list[Cell], caption: str) -> dict[int, str | None]:
         if _rules().base_period_header.fullmatch(words):
             found[cell.start] = None
             continue
-        if _rules().this_period_header.fullmatch(words):
+        if _rules().report_period_header.fullmatch(words):
+            current = caption  # 本期 under 2023年上半年: the reporting period, whatever its length
+        elif _rules().this_period_header.fullmatch(words):
             current = f"{month.group(1)}年{month.group(2)}月" if month else None
         elif _rules().to_date_header.fullmatch(words):
             current = f"{month.group(1)}年1-{month.group(2)}月" if month else None
@@ -542,10 +545,11 @@ def _caption_periods(header: list[Cell], caption: str) -> dict[int, str | None]:
 
 
 def _named_period(cell: Cell) -> bool:
-    """A column of the caption's month, of the year to it, or of the base period (本月, 1-本月, 累计, 上年同期)."""
+    """A column of the caption's month, its period, the year to it, or the base period (本月, 本期, 累计, 上年同期)."""
     words = _metric_and_unit(cell)[0]
     rules = _rules()
-    return any(pattern.fullmatch(words) for pattern in (rules.this_period_header, rules.to_date_header, rules.base_period_header))
+    patterns = (rules.this_period_header, rules.report_period_header, rules.to_date_header, rules.base_period_header)
+    return any(pattern.fullmatch(words) for pattern in patterns)
 
 
 def title_before(text: str, table_start: int, floor: int) -> str:
