@@ -30,6 +30,12 @@ class _Table:
     serial_cell: re.Pattern[str]
     unit_column: re.Pattern[str]
     indicator_caption: re.Pattern[str]
+    header_unit_fragment: re.Pattern[str]
+    header_open_base: re.Pattern[str]
+    this_period_header: re.Pattern[str]
+    report_period_header: re.Pattern[str]
+    to_date_header: re.Pattern[str]
+    base_period_header: re.Pattern[str]
 
 
 @dataclass(frozen=True)

@@ -247,3 +247,178 @@ def test_a_cell_that_marks_no_value_is_no_figure_and_not_damaged():
     assert {"2527.54", "59.44", "1283.78"} <= set(figures)
     assert not {"——", "…", "/"} & set(figures)
     assert all(f.status is not Status.not_found for f in figures.values() if f.value_text in {"2527.54", "59.44"})
+
+
+# A monthly statistics page turned into text: one cell a line with blank lines between, # marking the parts of the
+# total (not markdown headings), 本月 and 1-本月 columns under a caption month.
+MONTHLY_PAGE = (
+    "2023年3月社会消费品零售总额 2023-04-23 来源:市统计局\n\n社会消费品零售总额\n\n2023年3月\n\n指标\n\n本月\n\n"
+    "比去年同月增长(%)\n\n1-本月\n\n比去年同期增长(%)\n\n社会消费品零售总额(亿元)\n\n1545.21\n\n25.5\n\n4611.01\n\n5.2\n\n"
+    "   # 批发零售业\n\n1412.17\n\n21.6\n\n4248.47\n\n4.5\n\n     住宿餐饮业\n\n133.04\n\n88.7\n\n362.54\n\n14.3\n"
+)
+
+
+def test_a_monthly_page_reads_its_month_and_year_to_date_columns_against_the_caption():
+    result = extract_text(MONTHLY_PAGE, meta={"published": "2023-04-23"})
+    assert len(result.articles) == 1  # # 批发零售业 with its values on the lines after it is a row, not a heading
+    figures = {f.value_text: f for f in result.articles[0].figures}
+    month, to_date, part = figures["1545.21"], figures["4611.01"], figures["4248.47"]
+    assert month.status is Status.verified and (month.period_start, month.period_end) == ("2023-03-01", "2023-03-31")
+    assert (to_date.period_start, to_date.period_end) == ("2023-01-01", "2023-03-31")
+    assert part.unit == "亿元" and part.status is Status.verified  # a part of the total: the total's unit
+    assert figures["5.2"].unit == "%" and figures["5.2"].period_start == "2023-01-01"
+
+
+def test_a_header_printed_in_pieces_is_joined_and_its_unit_verified():
+    text = (
+        "上海市生产总值\n\n2022年上半年\n\n总量\n\n(亿元)\n\n比上年同期\n\n增长(%)\n\n地区生产总值\n\n19349.31\n\n-5.7\n\n"
+        "第一产业\n\n34.52\n\n1.7\n\n第二产业\n\n4452.78\n\n-13.7\n"
+    )
+    figures = _figures(text)
+    level, growth = figures["19349.31"], figures["-5.7"]
+    assert level.status is Status.verified and level.unit == "亿元" and level.period_end == "2022-06-30"
+    assert growth.unit == "%" and growth.measure.value == "growth" and growth.status is Status.verified
+    assert level.unit_span is not None and normalize(text).text[level.unit_span.start : level.unit_span.end] == "亿元"
+
+
+def test_a_title_row_printed_with_the_table_is_its_caption_not_its_header():
+    text = (
+        "表1  2022年全区主要经济指标\n指标              单位      绝对数      比上年增长%\n"
+        "地区生产总值      亿元      295.4       7.7\n工业增加值        亿元      120.3       9.1\n"
+    )
+    figures = _figures(text)
+    level, growth = figures["295.4"], figures["9.1"]
+    assert level.status is Status.verified and level.unit == "亿元" and level.period_end == "2022-12-31"
+    assert growth.unit == "%" and growth.status is Status.verified and growth.period_end == "2022-12-31"
+
+
+def test_month_and_year_to_date_columns_read_the_date_of_the_title_above_the_table():
+    text = (
+        "高新区2024年1-6月主要经济指标\n单位：万元\n指标\t本月\t累计\t累计增长%\n"
+        "工业总产值\t120500\t650200\t6.1\n税收收入\t8030\t24090\t5.5\n"
+    )
+    figures = _figures(text)
+    assert (figures["120500"].period_start, figures["120500"].period_end) == ("2024-06-01", "2024-06-30")
+    assert (figures["650200"].period_start, figures["650200"].period_end) == ("2024-01-01", "2024-06-30")
+    assert figures["650200"].status is Status.verified and figures["650200"].unit == "万元"
+    base = "2024年5月工业指标\n指标\t本月\t上年同期\n工业总产值(亿元)\t120.5\t110.2\n税收收入(亿元)\t12.1\t11.0\n"
+    assert "110.2" not in _figures(base)  # last year's column is not the title's month: not read
+
+
+SINGLE_SPACED = "高新区主要经济指标\n指标 2021年 2022年 2023年\n营业收入(亿元) 1200.5 1350.2 1500.1\n企业数(家) 1500 1620 1750\n"
+
+
+def test_a_table_printed_with_single_spaces_keeps_its_cells_apart_and_reads_them():
+    assert "营业收入(亿元)\t1200.5\t1350.2\t1500.1" in normalize(SINGLE_SPACED).text  # not 1200.51350.2
+    figures = _figures(SINGLE_SPACED)
+    revenue = figures["1350.2"]
+    assert revenue.status is Status.verified and revenue.unit == "亿元" and revenue.period_end == "2022-12-31"
+    assert figures["1750"].unit == "家" and figures["1750"].period_end == "2023-12-31"
+
+
+def test_single_spaced_rows_with_a_label_of_several_words_or_a_unit_column_line_up_with_their_header():
+    bilingual = (
+        "指标 2006 2007\n本市生产总值(亿元) Gross Domestic Product 3452.14 4122.51\n"
+        "第三产业(亿元) Tertiary Industry 1564.79 1748.02\n"
+    )
+    assert _figures(bilingual)["4122.51"].period_end == "2007-12-31"
+    unit_column = "指标 单位 绝对数 比上年增长%\n地区生产总值 亿元 295.4 7.7\n工业增加值 亿元 120.3 9.1\n"
+    figures = _figures(unit_column)
+    assert (figures["295.4"].unit, figures["9.1"].unit) == ("亿元", "%")
+
+
+def test_a_single_spaced_row_that_does_not_fit_its_header_is_never_lined_up_by_guess():
+    gapped = (
+        "指标 1995 1996 2000\n就业人员(万人) 1709.26 1719.43 1690.00\n失业人数(万人) 10.47 10.95 10.15\n"
+        "年末人口(万人) 2875.30 2848.82\n职工人数(万人) 294.25 294.63 208.87\n"
+    )
+    figures = _figures(gapped)
+    assert figures["1719.43"].period_end == "1996-12-31"
+    assert "2875.30" not in figures and "2848.82" not in figures  # one cell is empty, which one is not said
+    assert "294.25" not in figures  # rows after a row that does not fit are not lined up with the header either
+
+
+def _laid_out(rows: list[list[str]], width: int = 14) -> str:
+    """Rows laid out as a page prints them in a fixed-width font: each cell padded to ``width`` display columns (a
+    Chinese character two wide), an empty cell all spaces."""
+    def pad(cell: str) -> str:
+        return cell + " " * (width - sum(2 if "\u4e00" <= char <= "\u9fff" else 1 for char in cell))
+    return "".join("".join(pad(cell) for cell in row).rstrip() + "\n" for row in rows)
+
+
+def test_an_empty_cell_of_an_aligned_table_keeps_the_cells_after_it_under_their_columns():
+    text = "高新区主要经济指标\n" + _laid_out([
+        ["指标", "2021年", "2022年", "2023年"],
+        ["营业收入(亿元)", "1200.5", "1350.2", "1500.1"],
+        ["企业数(家)", "1500", "", "1750"],
+        ["出口额(亿美元)", "45.2", "50.1", "55.3"],
+    ])
+    assert "1500\t\t1750" in normalize(text).text  # the skipped column stays a cell
+    figures = _figures(text)
+    assert figures["1500"].period_end == "2021-12-31" and figures["1750"].period_end == "2023-12-31"
+    assert figures["1750"].status is Status.verified and figures["1750"].unit == "家"
+
+
+@pytest.mark.parametrize("text", [
+    "| 指标 | 2021年 | 2022年 | 2023年 |\n| 营业收入(亿元) | 1200.5 | 1350.2 | 1500.1 |\n| 企业数(家) | 1500 | 1620 | |\n"
+    "| 出口额(亿美元) | 45.2 | 50.1 | 55.3 |\n",
+    "指标\t2021年\t2022年\t2023年\n营业收入(亿元)\t1200.5\t1350.2\t1500.1\n企业数(家)\t1500\t1620\n出口额(亿美元)\t45.2\t50.1\t55.3\n",
+], ids=["bar", "tab"])
+def test_a_row_shorter_than_its_header_is_not_lined_up_by_guess(text):
+    figures = _figures(text)
+    assert figures["1350.2"].period_end == "2022-12-31"
+    assert "1500" not in figures and "1620" not in figures  # 1500 | 1620 | (empty): which year is empty is not said
+    gap = text.replace("| 1500 | 1620 | |", "| 1500 | | 1750 |")
+    if gap != text:  # a bar table prints the empty cell between two bars: the cells after it keep their columns
+        assert _figures(gap)["1750"].period_end == "2023-12-31"
+
+
+def test_a_line_of_units_under_the_header_gives_each_column_its_unit_and_the_validator_checks_it():
+    text = (
+        "2023年开发区主要指标\n指标\t营业收入\t利润总额\t出口额\n\t(亿元)\t(亿元)\t(亿美元)\n"
+        "甲园区\t120.5\t10.2\t3.1\n乙园区\t98.1\t8.8\t2.2\n"
+    )
+    figures = _figures(text)
+    revenue, exports = figures["120.5"], figures["2.2"]
+    assert (revenue.unit, revenue.metric_key, revenue.status) == ("亿元", "revenue", Status.verified)
+    assert (exports.unit, exports.metric_key, exports.status) == ("亿美元", "exports", Status.verified)
+    normalized = normalize(text).text
+    assert normalized[exports.unit_span.start : exports.unit_span.end] == "亿美元"
+    elsewhere = normalized.index("亿元")  # another column's unit line cell: never this cell's
+    wrong = exports.model_copy(update={"unit_span": Span(start=elsewhere, end=elsewhere + 2), "unit": "亿元", "status": Status.unchecked})
+    assert verify(wrong, normalized).status is not Status.verified
+
+
+def test_a_growth_column_after_a_level_column_in_a_table_by_zone_is_that_levels_growth():
+    text = "2023年各开发区主要经济指标\n开发区\t营业收入(亿元)\t增长(%)\n苏州工业园区\t5200.1\t6.5\n昆山经济技术开发区\t3100.2\t4.1\n"
+    growth = _figures(text)["6.5"]
+    assert (growth.metric, growth.metric_key, growth.subject, growth.unit) == ("营业收入增长", "revenue", "苏州工业园区", "%")
+
+
+def test_the_english_line_under_each_row_of_a_bilingual_table_neither_ends_it_nor_is_a_row():
+    text = (
+        "指标              2021年      2022年\n营业收入(亿元)      1200.5      1350.2\nRevenue  (100 million yuan)\n"
+        "工业总产值(亿元)    980.1       1020.7\nGross Industrial Output Value\n出口额(亿美元)      45.2        50.1\n"
+    )
+    assert "980.1\t1020.7" in normalize(text).text  # not 980.11020.7
+    figures = _figures(text)
+    assert figures["1020.7"].period_end == "2022-12-31" and figures["1020.7"].status is Status.verified
+    assert figures["50.1"].unit == "亿美元" and figures["50.1"].status is Status.verified
+
+
+@pytest.mark.parametrize("separator", ["|", "\t"], ids=["bar", "tab"])
+def test_a_group_label_row_gives_its_unit_to_the_rows_under_it_up_to_a_row_with_its_own(separator):
+    rows = [["指标", "2006", "2007"], ["人口(万人)"], ["年末常住人口", "2808.00", "2816.00"], ["城镇人口", "1311.29", "1361.35"],
+            ["生产总值(亿元)", "3452.14", "4122.51"], ["人均生产总值", "12316", "14660"]]
+    text = "".join(separator.join(row) + "\n" for row in rows)
+    figures = _figures(text)
+    people = figures["1361.35"]
+    assert (people.unit, people.period_end, people.status) == ("万人", "2007-12-31", Status.verified)
+    normalized = normalize(text).text
+    assert normalized[people.unit_span.start : people.unit_span.end] == "万人"
+    assert figures["4122.51"].unit == "亿元"
+    assert "14660" not in figures  # after a row that prints its own unit the label's no longer holds: no unit, not read
+    label = normalized.index("万人")
+    update = {"unit_span": Span(start=label, end=label + 2), "unit": "万人", "status": Status.unchecked}
+    wrong = figures["4122.51"].model_copy(update=update)
+    assert verify(wrong, normalized).status is not Status.verified

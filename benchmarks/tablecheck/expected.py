@@ -60,3 +60,47 @@ OPTIONAL2 = {
     "09_changzhou_gdp_index_1978_100_one_cell_a_line.txt":
         [(v, u) for v in ("100.0", "108.6", "104.4", "108.0", "117.9", "121.8", "101.7", "125.7", "135.8") for u in ("", "%")],
 }
+
+# Third set (texts3/), written by hand on 2026-12-07 before any run of the tool on it (tables18g): a yearbook table
+# with single/several spaces under a bilingual header and gapped rows, two one-cell-a-line tables with captions
+# (本月 / 1-本月 columns, a header split over lines), two zone tables whose rows are the subjects.
+# Cells here are 5-tuples: (value_text, unit, period_end, subject, metric_key); "" = not scored.
+CQ_YEARS = ("1995-12-31", "1996-12-31", "2000-12-31", "2006-12-31", "2007-12-31")
+CQ_RATE_ENDS = ("2000-12-31", "2005-12-31", "2007-12-31")
+CQ_ROWS = [  # (levels, unit, average growth rates, metric_key); rows with gaps (population) are not cells: not guessed
+    (("1709.26", "1719.43", "1690.00", "1605.45", "1620.86"), "万人", ("-0.2", "-0.9", "-0.5"), "employees"),
+    (("294.25", "294.63", "208.87", "212.97", "220.84"), "万人", ("-6.6", "0.1", "-2.6"), "employees"),
+    (("10.47", "10.95", "10.15", "15.41", "14.13"), "万人", ("-0.6", "10.7", "2.3"), ""),
+    (("1016.25", "1187.47", "1603.16", "3452.14", "4122.51"), "亿元", ("9.3", "10.9", "10.7"), "gdp"),
+    (("264.19", "287.56", "284.87", "386.38", "482.39"), "亿元", ("2.4", "4.0", "2.8"), ""),
+    (("412.28", "474.31", "623.83", "1500.97", "1892.10"), "亿元", ("10.2", "14.2", "13.4"), ""),
+]
+CQ_INDEXES = ["339.8", "305.6", "217.5", "115.6", "141.6", "135.2", "126.0", "109.5", "446.0", "399.0", "273.9",
+              "120.6", "94.8", "94.3", "95.9", "101.0", "75.1", "75.0", "105.7", "103.7", "135.0", "129.0", "139.2",
+              "91.7"]
+SH_RETAIL = [("1545.21", "25.5", "4611.01", "5.2", "retail_sales"), ("1412.17", "21.6", "4248.47", "4.5", ""),
+             ("133.04", "88.7", "362.54", "14.3", ""), ("285.19", "12.0", "932.12", "1.9", ""),
+             ("358.09", "41.9", "1131.16", "14.8", "")]
+SH_GDP = [("19349.31", "-5.7", "gdp"), ("34.52", "1.7", ""), ("4452.78", "-13.7", ""), ("14862.01", "-3.1", ""),
+          ("4217.11", "-13.3", ""), ("261.97", "-20.7", ""), ("4125.33", "6.1", "")]
+ZGC, BDA = "中关村国家自主创新示范区", "北京经济技术开发区"
+BJ_RATES = [("6.9", "2016-06-30", ""), ("15.4", "2016-06-30", ZGC), ("-8.2", "2016-06-30", "金融街"),
+            ("17.9", "2016-06-30", BDA), ("4.5", "2016-06-30", "临空经济区"), ("7.0", "2016-03-31", ""),
+            ("15.4", "2016-03-31", ZGC), ("14.0", "2016-03-31", BDA), ("6.8", "2016-03-31", "奥林匹克中心区")]
+BJ_UNSTATED = ["10128", "28811.4", "6760", "18351.5", "538", "4242.0", "625", "3431.4", "535", "1789.7", "10174",
+               "13165.9", "6779", "8326.6", "620", "1539.7", "980", "790.3"]
+REQUIRED3 = {
+    "10_chongqing_yearbook_2008_aggregates_space_bilingual.txt":
+        [(v, unit, y, "", key) for levels, unit, _, key in CQ_ROWS for v, y in zip(levels, CQ_YEARS, strict=True)]
+        + [(v, "%", y, "", key) for _, _, rates, key in CQ_ROWS for v, y in zip(rates, CQ_RATE_ENDS, strict=True)],
+    "11_shanghai_retail_2023_03_month_cumulative_one_cell_a_line_trad.txt":
+        [(v, u, "2023-03-31", "", key) for *row, key in SH_RETAIL for v, u in zip(row, ("亿元", "%", "亿元", "%"), strict=True)],
+    "12_shanghai_gdp_2022h1_split_headers_one_cell_a_line_trad.txt":
+        [(v, u, "2022-06-30", "上海市", key) for *row, key in SH_GDP for v, u in zip(row, ("亿元", "%"), strict=True)],
+    "13_beijing_six_hightech_zones_2016_two_tables_by_zone.txt":
+        [(v, "%", end, subject, "revenue") for v, end, subject in BJ_RATES],
+}
+OPTIONAL3 = {  # indexes (2007 as % of a year) either way; counts and sums whose unit the text never states, unitless
+    "10_chongqing_yearbook_2008_aggregates_space_bilingual.txt": [(v, u) for v in CQ_INDEXES for u in ("", "%")],
+    "13_beijing_six_hightech_zones_2016_two_tables_by_zone.txt": [(v, u) for v in BJ_UNSTATED for u in ("", "个", "家")],
+}

@@ -1,25 +1,27 @@
-"""Score a run on the table check: python score.py RECORDS.jsonl [1|2] (texts/ or texts2/). A figure matches an expected cell by document,
-value text and unit; period_end and subject are then compared where the cell gives one."""
+"""Score a run on the table check: python score.py RECORDS.jsonl [1|2|3] (texts/, texts2/ or texts3/).
+A figure matches an expected cell by document, value text and unit; period_end and subject are then compared where the cell gives one."""
 
 import json
 import sys
 from collections import Counter
 
-from expected import OPTIONAL, OPTIONAL2, REQUIRED, REQUIRED2
+from expected import OPTIONAL, OPTIONAL2, OPTIONAL3, REQUIRED, REQUIRED2, REQUIRED3
+
+SETS = {"1": (REQUIRED, OPTIONAL), "2": (REQUIRED2, OPTIONAL2), "3": (REQUIRED3, OPTIONAL3)}
 
 
 def main(path: str, which: str = "1") -> None:
-    required, optional_cells = (REQUIRED, OPTIONAL) if which == "1" else (REQUIRED2, OPTIONAL2)
+    required, optional_cells = SETS[which]
     with open(path, encoding="utf-8") as handle:
         figures = [r for r in map(json.loads, handle) if r["kind"] == "figure" and r["status"] != "not_found"]
-    tp = fp = fn = period_ok = period_n = subject_ok = subject_n = 0
+    tp = fp = fn = period_ok = period_n = subject_ok = subject_n = key_ok = key_n = 0
     for doc, cells in required.items():
         got = [f for f in figures if f["doc"] == doc]
         left = Counter((f["value_text"], f["unit"]) for f in got)
         by_key = {}
         for f in got:
             by_key.setdefault((f["value_text"], f["unit"]), []).append(f)
-        for value, unit, period_end, subject in cells:
+        for value, unit, period_end, subject, *key in cells:
             if left[(value, unit)] > 0:
                 left[(value, unit)] -= 1
                 tp += 1
@@ -29,6 +31,9 @@ def main(path: str, which: str = "1") -> None:
                 if subject:
                     subject_n += 1
                     subject_ok += found.get("subject") == subject
+                if key and key[0]:  # set 3 cells name a metric_key
+                    key_n += 1
+                    key_ok += found.get("metric_key") == key[0]
             else:
                 fn += 1
                 print(f"  miss {doc[:2]} {value} {unit}")
@@ -40,7 +45,8 @@ def main(path: str, which: str = "1") -> None:
                 print(f"  extra {doc[:2]} {key[0]} {key[1]} ×{extra}")
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
-    print(f"cells P {p:.3f} R {r:.3f} (TP {tp} FP {fp} FN {fn}); period_end {period_ok}/{period_n}; subject {subject_ok}/{subject_n}")
+    print(f"cells P {p:.3f} R {r:.3f} (TP {tp} FP {fp} FN {fn}); period_end {period_ok}/{period_n}; "
+          f"subject {subject_ok}/{subject_n}; metric_key {key_ok}/{key_n}")
 
 
 if __name__ == "__main__":

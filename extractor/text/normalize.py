@@ -28,7 +28,7 @@ from itertools import accumulate
 import opencc
 
 from .structure import numbered_lines
-from .tables import raw_bare_cell_breaks, raw_cell_blocks, raw_table_rows
+from .tables import raw_aligned_gaps, raw_bare_cell_breaks, raw_cell_blocks, raw_spaced_tables, raw_table_rows
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -183,7 +183,10 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
     """Delete every whitespace run, but keep one character of it as a paragraph break or a Latin space."""
     numbered_starts, numbered_ends = numbered_lines(text)  # 一、2025年工作回顾 / （一）…: a heading keeps its lines
     heading_ends = {m.end() for m in _HEADING_LINE.finditer(text)} | numbered_ends
-    rows = raw_table_rows(text)  # a table keeps its rows and its cells apart
+    spaced_rows, spaced_breaks = raw_spaced_tables(text)  # a table printed with single spaces: its cells stay apart
+    rows = sorted({*raw_table_rows(text), *spaced_rows})  # a table keeps its rows and its cells apart
+    cell_breaks = set(spaced_breaks)
+    gaps = raw_aligned_gaps(text)  # an aligned table's empty cells: one more tab for each column a run skips
     row_starts = [row_start for row_start, _ in rows]
     heading_ends |= {row_end for _, row_end in rows}
     heading_ends |= {m.end() for m in _BULLET_LINE.finditer(text)}  # ●营业收入…: an item of a list ends at its line's end
@@ -205,9 +208,12 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
         if before and after and breaks_line and "\n" in match.group():
             kept[start] = "\n"
             deletions.append((start + 1, end))
-        elif rows and "\n" not in match.group() and _inside(rows, row_starts, start) and (end - start > 1 or match.group() in "\t\u3000"):
-            kept[start] = "\t"  # aligned columns: one tab between two cells
-            deletions.append((start + 1, end))
+        elif start in cell_breaks or (
+            rows and "\n" not in match.group() and _inside(rows, row_starts, start) and (end - start > 1 or match.group() in "\t\u3000")
+        ):
+            skipped = gaps.get(start, 0) if end - start > gaps.get(start, 0) else 0
+            kept.update((start + offset, "\t") for offset in range(skipped + 1))  # aligned columns: a tab between cells
+            deletions.append((start + 1 + skipped, end))
         elif before in _LATIN and after in _LATIN:
             kept[start] = " "  # "AI PC"
             deletions.append((start + 1, end))

@@ -19,6 +19,9 @@ _MARKER = re.compile(
     r"|【\s*标\s*题\s*】(?P<field_title>[^\n【]*)"
 )
 _TABLE_ROW = re.compile(r"[|｜\t]\s*[-−]?\d")  # a cell of digits after a bar or a tab: a table's row, not a heading
+# the line after a heading is one number (# 批發零售業, then 1412.17 on its own line): a row of a table printed one cell
+# a line, not a heading
+_NEXT_CELL_NUMBER = re.compile(r"\n[ \t]*[-−]?\d[\d,.]*%?[ \t]*(?:\n|$)")
 _SOURCE_LINE = re.compile(r"[（(]来源[:：][^）)\n]{1,40}[）)]")
 _TITLE_BOUNDARY = re.compile(r"[。！？!?\n”】]")  # 】: an archive field label (【作者】…【正文】) is no headline
 _MAX_TITLE = 40
@@ -70,8 +73,9 @@ def _article_starts(text: str) -> list[tuple[int, int, str, str]]:
 
 def _starts_article(text: str, heading: re.Match[str]) -> bool:
     """A level-1 heading opens an article; a deeper one only after a (来源:…) line or before a byline. A table row
-    that a statistics page marks with # as a part of the row above (#出口产品交货值(亿元)|176.61|1415.10) is none."""
-    if _TABLE_ROW.search(heading.group("heading")):
+    that a statistics page marks with # as a part of the row above (#出口产品交货值(亿元)|176.61|1415.10, or #批发零售业
+    with its values on the lines after it) is none."""
+    if _TABLE_ROW.search(heading.group("heading")) or _NEXT_CELL_NUMBER.match(text, heading.end()):
         return False
     if not heading.group("heading").startswith("##"):
         return True

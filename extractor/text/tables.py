@@ -10,6 +10,7 @@ extractor/data/structure.toml ([table]).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -24,6 +25,7 @@ class Cell:
     end: int
     text: str
     parent: str = ""  # a column header under a spanning one (增速 under 收入合计): the spanning header's words
+    unit_cell: Cell | None = None  # a header's unit printed on the line under the header ((亿元) under 营业收入)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,12 @@ class _Rules:
     serial_cell: re.Pattern[str]
     unit_column: re.Pattern[str]
     indicator_caption: re.Pattern[str]
+    header_unit_fragment: re.Pattern[str]
+    header_open_base: re.Pattern[str]
+    this_period_header: re.Pattern[str]
+    report_period_header: re.Pattern[str]
+    to_date_header: re.Pattern[str]
+    base_period_header: re.Pattern[str]
 
 
 @cache
@@ -93,18 +101,31 @@ def _rules() -> _Rules:
 _LINE = re.compile(r"[^\n]+")
 
 
-def _cells(text: str, start: int, end: int) -> list[Cell]:
-    """The cells of one line, with their places (empty cells of a leading or trailing bar dropped)."""
-    cells, position = [], start
+def _cells(text: str, start: int, end: int, keep_gaps: bool = False) -> list[Cell]:
+    """The cells of one line, with their places (empty cells of a leading or trailing bar dropped). With
+    ``keep_gaps`` (a row of a table), an empty cell between two cells that are not stays, as an empty Cell where
+    it stands (|企业数(家)|1500||1750|: the middle column is empty, and 1750 stays under the last)."""
+    pieces: list[Cell] = []
+    position = start
     for separator in [*_rules().cell_separators.finditer(text, start, end), None]:
         stop = separator.start() if separator else end
         raw = text[position:stop]
         stripped = raw.strip()
-        if stripped:
-            offset = position + len(raw) - len(raw.lstrip())
-            cells.append(Cell(offset, offset + len(stripped), stripped))
+        offset = position + len(raw) - len(raw.lstrip()) if stripped else position
+        pieces.append(Cell(offset, offset + len(stripped), stripped))
         position = separator.end() if separator else end
-    return cells
+    filled = [index for index, cell in enumerate(pieces) if cell.text]
+    if not keep_gaps or not filled:
+        return [pieces[index] for index in filled]
+    return pieces[filled[0] : filled[-1] + 1]
+
+
+def _row_of_values(cells: list[Cell], text: str, line: re.Match[str]) -> list[Cell]:
+    """A line of a table with its inner empty cells kept, when it is a row of values (a value after its first
+    cell); a header, a label or a caption line keeps its cells only (its empty cells are spacing)."""
+    if len(cells) < 2 or not any(_is_value(cell.text) for cell in cells[1:]):
+        return cells
+    return _cells(text, line.start(), line.end(), keep_gaps=True)
 
 
 def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
@@ -118,13 +139,24 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     for line in _LINE.finditer(text, start, end):
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
+        if run and _english_line(line.group()):
+            continue  # Revenue(100million yuan) under 营业收入(亿元): the English of the row above, no row itself
+        if run and len(run) >= 1 and _group_label(line.group().strip("|｜ \t")):
+            stripped = line.group().strip("|｜ \t")
+            offset = line.start() + line.group().index(stripped)
+            run = [*run, [Cell(offset, offset + len(stripped), stripped)]]  # 人口(万人): a label over the rows below
+            continue
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
         bare = _bare_run(bare, text, line, cells, tables)
-        folded = _folded(cells)
+        folded = _folded(cells, text)
         if folded:
             tables.append(folded)
             continue
         above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
+        cells = _row_of_values(cells, text, line)
+        if len(run) == 1 and _unit_line_under(run[0], cells):
+            run[0] = _with_units(run[0], cells)  # 营业收入 | 利润总额, then (亿元) | (亿元) under them: one header row
+            continue
         if len(cells) >= 2:
             run = [above, cells] if not run and above else [*run, cells]
             continue
@@ -142,6 +174,23 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     return [_without_serials(rows) for rows in tables]
 
 
+_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-]*")  # no Chinese, no bar, no tab: a bilingual table's English line
+
+
+def _english_line(line: str) -> bool:
+    """A line of an English label alone (Revenue (100 million yuan), Gross Industrial Output Value), as a bilingual
+    yearbook prints under each Chinese row header: part of the table, no row of it."""
+    stripped = line.strip()
+    if not _ENGLISH_LINE.fullmatch(stripped) or sum(char.isalpha() for char in stripped) < 3:
+        return False
+    return not any(is_number(token) for token in stripped.split())  # Item  2021  2022: a header row, not a label
+
+
+def _label_line(line: str) -> bool:
+    """A line inside a table that has no cell separator: an English label or a group label (人口(万人))."""
+    return _english_line(line) or _group_label(line)
+
+
 def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
     """A table whose every row after the header opens with a serial number (1, 2, 3 … before 北京市) one cell more
     than the header: the rows without it, so the name after it is their header."""
@@ -151,6 +200,19 @@ def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
     if not all(_rules().serial_cell.fullmatch(row[0].text) and not _is_value(row[1].text) for row in body):
         return rows
     return [header, *(row[1:] for row in body)]
+
+
+def _unit_line_under(header: list[Cell], cells: list[Cell]) -> bool:
+    """A line of units alone ((亿元) | (亿元) | (亿美元)) under a header of words, one for each of its last columns
+    (the corner has none): the units of those columns."""
+    fits = len(header) - 1 <= len(cells) <= len(header) and len(cells) >= 1
+    units = all(_rules().header_unit_fragment.fullmatch(cell.text) for cell in cells)
+    return fits and units and not any(_is_value(cell.text) or _metric_and_unit(cell)[1] for cell in header)
+
+
+def _with_units(header: list[Cell], units: list[Cell]) -> list[Cell]:
+    first = len(header) - len(units)
+    return [*header[:first], *(replace(top, unit_cell=unit) for top, unit in zip(header[first:], units, strict=True))]
 
 
 def _header_line(header: list[Cell], cells: list[Cell]) -> bool:
@@ -177,7 +239,7 @@ def _bare_run(bare: list[Cell], text: str, line: re.Match[str] | None, cells: li
     if line is not None and _BETWEEN_CELLS.fullmatch(line.group()):
         return bare  # a line of bars or spaces between the cells (生产总值 / | / 295.4 / | / 7.7): no cell, no end
     if _bare_table(bare):
-        folded = _folded(bare)
+        folded = _folded(bare, text)
         if folded:
             tables.append(folded)
     return []
@@ -229,7 +291,7 @@ _LEADING_BAR = re.compile("\\s*[|｜]")
 _BETWEEN_CELLS = re.compile("[|｜\\s]*")  # a line of bars or blanks only: what some pages print between one-a-line cells
 
 
-def _folded(cells: list[Cell]) -> list[list[Cell]]:
+def _folded(cells: list[Cell], text: str | None = None) -> list[list[Cell]]:
     """A whole table printed one cell a line, joined into one line: the rows again, or nothing.
 
     2002|2003|2004|企业数(个)|28338|32857|38565|…: a header of n years, then each row header with its n values.
@@ -254,12 +316,50 @@ def _folded(cells: list[Cell]) -> list[list[Cell]]:
     header = cells[: words - 1]  # the last word before the first value is the first row's header
     rest = cells[words - 1 :]
     width = _row_width(rest)
-    corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
-    columns = _leaf_columns(header[len(corner) :], width)
-    rows = _rows_after(corner, columns, rest, len(columns))
+    rows = _header_rows(header, rest, width)
+    if len(rows) < 3 and text is not None:  # 总量 / (亿元) / 比上年同期 / 增长(%): a header printed in pieces
+        dated, rows = _titled_rows(_joined_header(header, text), rest, width)
+        caption = caption or dated
     if len(rows) < 3:  # 经济稳定|1.地区生产总值增长率|%|7.2: one row of a bar table, not a whole table folded into a line
         return []
     return [caption, *rows] if caption and rows else rows
+
+
+def _titled_rows(header: list[Cell], rest: list[Cell], width: int) -> tuple[list[Cell], list[list[Cell]]]:
+    """The rows under a header whose pieces are joined, with the title lines above it (上海市生产总值 / 2022年上半年) cut
+    off: the header is the last ``width`` words, and the word before them too when it is a corner (指标, 地区); of
+    the title, a date (structure.toml caption_period) is the table's caption."""
+    if len(header) < width:
+        return [], []
+    corner = len(header) > width and bool(
+        _rules().generic_corner.fullmatch(header[-width - 1].text) or _rules().entity_corner.fullmatch(header[-width - 1].text)
+    )
+    title = header[: len(header) - width - corner]
+    dates = [cell for cell in title if _rules().caption_period.fullmatch(cell.text)]
+    return dates[-1:], _header_rows(header[len(title) :], rest, width)
+
+
+def _header_rows(header: list[Cell], rest: list[Cell], width: int) -> list[list[Cell]]:
+    corner = [] if width == len(header) else header[:1]  # 比去年增长(%) | 比重(%) over the rows: no corner cell
+    columns = _leaf_columns(header[len(corner) :], width)
+    return _rows_after(corner, columns, rest, len(columns))
+
+
+def _joined_header(header: list[Cell], text: str) -> list[Cell]:
+    """A header printed one piece a line: a bracketed unit alone (总量 / (亿元)) belongs to the word before it, and a
+    comparison base with no measure (比上年同期 / 增长(%)) to the word after it (structure.toml). A joined cell spans
+    its pieces in the text, line break included, so the unit it prints stays where the text prints it."""
+    joined: list[Cell] = []
+    for cell in header:
+        previous = joined[-1] if joined else None
+        glue = previous is not None and (
+            _rules().header_unit_fragment.fullmatch(cell.text) or _rules().header_open_base.fullmatch(previous.text)
+        )
+        if previous is not None and glue:
+            joined[-1] = Cell(previous.start, cell.end, text[previous.start : cell.end])
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
@@ -333,8 +433,9 @@ def is_number(cell: str) -> bool:
 
 
 def is_empty(cell: str) -> bool:
-    """——, …, /: a statistics table's mark for no value, neither a number nor a damaged one (structure.toml)."""
-    return bool(_rules().empty_cell.fullmatch(cell.strip()))
+    """——, …, /, or nothing between two separators: a statistics table's mark for no value, neither a number nor a
+    damaged one (structure.toml)."""
+    return not cell.strip() or bool(_rules().empty_cell.fullmatch(cell.strip()))
 
 
 def _year(cell: Cell | None) -> str:
@@ -345,52 +446,156 @@ def _year(cell: Cell | None) -> str:
     return f"{match.group(1)}年" if match else ""
 
 
+_JOINED_PIECES = re.compile("[\n|｜]+")  # between the pieces of a header printed one piece a line (总量 / (亿元))
+
+
 def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     """营业总收入(亿元) → (营业总收入, 亿元, where 亿元 stands); no unit → (the words, "", -1)."""
     match = _rules().unit_in_header.search(cell.text)
-    if not match:
-        return cell.text.lstrip("#＃"), "", -1  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
+    if not match and cell.unit_cell is not None:  # 营业收入 over (亿元) on the line under the header
+        below = _rules().unit_in_header.search(cell.unit_cell.text)
+        if below:
+            group = next(name for name in ("unit", "unit2", "unit3") if below.group(name))
+            return _JOINED_PIECES.sub("", cell.text).lstrip("#＃"), below.group(group), cell.unit_cell.start + below.start(group)
+    if not match:  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
+        return _JOINED_PIECES.sub("", cell.text).lstrip("#＃"), "", -1
     group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
-    metric = (cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
+    metric = _JOINED_PIECES.sub("", cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
     return metric, match.group(group), cell.start + match.start(group)
 
 
-def table_cells(rows: list[list[Cell]]) -> list[TableCell]:
+def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     """Every cell that is not a header, with its row's and column's headers (years on either side).
 
     The header row is the first row; the first cell of every other row is its row header. A row shorter than
     the header row by one has no corner cell: its cells line up with the header's from the second. When the
     row header prints no unit, the unit comes from the column header, and a corner cell that names the table's
-    indicator (现价工业产值) is the metric, the row header its scope.
+    indicator (现价工业产值) is the metric, the row header its scope. ``title`` is the text right before the table (its
+    title and 单位 lines): a date there resolves columns that name no months (本月, 1-本月, 累计, 上年同期) against it.
     """
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
     caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
     rows = rows[1:] if caption or indicator is not None else rows
-    while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_of_years(rows[1], len(rows[0])):
-        rows = rows[1:]  # |2-3总产出|单位:亿元|: a caption line above the header row (its 单位 is the unit line)
+    own_title = False  # a title row of the table's own (表1  2022年全区主要经济指标): its date is every cell's period
+    while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_below(rows):
+        title, own_title = "\t".join(c.text for c in rows[0]), True
+        rows = rows[1:]  # |2-3总产出|单位:亿元|, 表1  2022年全区主要经济指标: a caption line above the header row
     header, found = rows[0], []
+    dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
+    group: Cell | None = None  # a label row with a unit and no values (人口(万人)) over the rows below it
     for row in rows[1:]:
+        if len(row) == 1 and _group_label(row[0].text):
+            group, index_block = row[0], None
+            continue
         parent = parents.get(id(row))
         if parent is not None:
             found += _breakdown_cells(row, header, parent)
             continue
         if _has_note(row[0]) or _metric_and_unit(row[0])[1]:
             index_block = row[0] if _has_note(row[0]) else None
+            group = None  # a row that prints its own unit ends the group above it
             cells = _row_cells(row, header, caption)
             found += [replace(cell, block=index_block) for cell in cells] if index_block is not None else cells
         elif index_block is not None:  # 第一产业 under 总产出指数(上年=100): an index too, never the 单位 line's
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
-            found += _row_cells(row, header, caption)
+            found += [_in_group(cell, group) for cell in _row_cells(row, header, caption)]
     if indicator is not None:
         found = [_with_indicator(cell, indicator) for cell in found]
+    if caption:
+        columns = _caption_periods(header, caption)
+        found = [_with_caption_period(cell, columns) for cell in found]
+    elif dated and (own_title or any(_named_period(cell) for cell in header)):  # for 本月 | 1-本月 | 上年同期 columns
+        columns = _caption_periods(header, dated[-1].group())
+        found = [_with_caption_period(cell, columns) for cell in found]
     periods = _month_periods(header)
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+_CAPTION_MONTH = re.compile(r"((?:19|20)\d\d)年(?:1?\d[-—–至])?(1?\d)月份?")
+
+
+def _caption_periods(header: list[Cell], caption: str) -> dict[int, str | None]:
+    """The period each column of a captioned table holds, by the column's start: a column of the caption's month
+    (本月) that month of its year, a column of the year to date (1-本月, 累计) the months up to it, a rate column the
+    period of the column before it (比去年同月增长 after 本月), any other column the caption's period (2022年上半年).
+    A column of the base period (上年同期) is None: its values are not of the caption's period. 本月 under a caption
+    with no month (2022年上半年) is None too: which month is not said."""
+    month = _CAPTION_MONTH.fullmatch(caption)
+    found: dict[int, str | None] = {}
+    current: str | None = caption
+    for cell in header:
+        words = _metric_and_unit(cell)[0]
+        if _rules().base_period_header.fullmatch(words):
+            found[cell.start] = None
+            continue
+        if _rules().report_period_header.fullmatch(words):
+            current = caption  # 本期 under 2023年上半年: the reporting period, whatever its length
+        elif _rules().this_period_header.fullmatch(words):
+            current = f"{month.group(1)}年{month.group(2)}月" if month else None
+        elif _rules().to_date_header.fullmatch(words):
+            current = f"{month.group(1)}年1-{month.group(2)}月" if month else None
+        found[cell.start] = current
+    return found
+
+
+def _named_period(cell: Cell) -> bool:
+    """A column of the caption's month, its period, the year to it, or the base period (本月, 本期, 累计, 上年同期)."""
+    words = _metric_and_unit(cell)[0]
+    rules = _rules()
+    patterns = (rules.this_period_header, rules.report_period_header, rules.to_date_header, rules.base_period_header)
+    return any(pattern.fullmatch(words) for pattern in patterns)
+
+
+def title_before(text: str, table_start: int, floor: int) -> str:
+    """The two lines right before a table (its title, then maybe its 单位 line): where its date is printed."""
+    start = table_start
+    for _ in range(2):
+        if start <= floor:
+            break
+        start = text.rfind("\n", floor, start - 1) + 1
+    return text[max(start, floor) : table_start]
+
+
+def _with_caption_period(found: TableCell, columns: dict[int, str | None]) -> TableCell:
+    """A cell with no period of its own takes its column's period under the table's caption; a cell whose column's
+    period the caption cannot tell (上年同期, 本月 under 2022年上半年) is not read: its unit is dropped."""
+    column = found.column_header
+    if found.period or found.subject or column is None or column.start not in columns:
+        return found
+    period = columns[column.start]
+    if period is None:
+        return replace(found, unit="", unit_from="")
+    return replace(found, period=period)
+
+
+def _group_label(text: str) -> bool:
+    """A yearbook's label row over a group of rows, printing their unit and no value (人口(万人), 就业(万人)): short,
+    a unit in brackets, no number, no sentence."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _GROUP_LABEL_CHARS or _SENTENCE_MARKS.search(stripped) or _RAW_SEPARATOR.search(stripped):
+        return False
+    if any(is_number(token) for token in stripped.split()) or _has_note(Cell(0, len(stripped), stripped)):
+        return False
+    match = _rules().unit_in_header.search(stripped)
+    return match is not None and bool(match.group("unit"))
+
+
+_GROUP_LABEL_CHARS = 16
+
+
+def _in_group(found: TableCell, group: Cell | None) -> TableCell:
+    """A cell whose headers print no unit, in a row under a group label (年末常住人口 under 人口(万人)): the label's
+    unit, the label its parent (where the validator finds the unit printed)."""
+    if group is None or found.unit or found.unit_from:
+        return found
+    _words, unit, unit_start = _metric_and_unit(group)
+    return replace(found, unit=unit, unit_start=unit_start, unit_end=-1, unit_from="header", parent=group)
 
 
 def _with_indicator(found: TableCell, indicator: Cell) -> TableCell:
@@ -431,6 +636,15 @@ def _month_periods(header: list[Cell]) -> dict[int, str]:
     return found
 
 
+def _header_below(rows: list[list[Cell]]) -> bool:
+    """The second row is the header the first only captions: a row of years (项目 | 2000 | 2005), or a wider row of
+    words alone right above the first row of values (表1 | 2022年全区主要经济指标, then 指标 | 单位 | 绝对数 | 比上年增长%)."""
+    if _header_of_years(rows[1], len(rows[0])):
+        return True
+    words = not any(_year(c) or _is_value(c.text) for c in rows[1])
+    return words and len(rows[1]) > len(rows[0]) and any(_is_value(c.text) for c in rows[2][1:])
+
+
 def _header_of_years(row: list[Cell], above: int) -> bool:
     """项目 | 2000 | 2005 …: a row of years (after its corner) wider than the row above it, or a row of years only."""
     years = [c for c in row[1:] if _year(c)]
@@ -450,12 +664,15 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         # 一级指标 | 二级指标 | 计量单位 | 1-3月: cells left of the row header are group labels, and a row that prints
         # fewer cells (2.居民消费价格涨幅 | % | 2.7 under 经济稳定's merged cell) lines up from the right
         return _unit_column_cells(row[unit_at - 1 :], header[-(len(row) - unit_at - 1) :])
+    if shift < 0:
+        return []  # |企业数(家)|1500|1620|| under three years: which column is empty is not said — not lined up by guess
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
         column = header[column_index] if 0 <= column_index < len(header) else None
         if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
-            found.append(_entity_row_cell(cell, row_header, column, caption))
+            level = header[column_index - 1] if column_index >= 2 else None  # 营业收入(亿元) before 增长(%)
+            found.append(_entity_row_cell(cell, row_header, _of_level(column, level), caption))
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
@@ -536,6 +753,17 @@ def _breakdown_cells(row: list[Cell], header: list[Cell], parent: list[Cell]) ->
         level = TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0])
         found.append(_rate_column(level, column))
     return found
+
+
+def _of_level(column: Cell, level: Cell | None) -> Cell:
+    """A rate column that names no measure (增长(%), 增速) right after a level column (营业收入(亿元)) in a table by
+    zone: the level's growth, its words the level column's parent (营业收入增长, not 增长 alone)."""
+    if column.parent or level is None or level.parent or not _rules().sub_header.fullmatch(_metric_and_unit(column)[0]):
+        return column
+    words = _metric_and_unit(level)[0]
+    if not words or _rules().sub_header.fullmatch(words):
+        return column
+    return replace(column, parent=words)
 
 
 def _entity_row_cell(cell: Cell, row_header: Cell, column: Cell, caption: str) -> TableCell:
@@ -694,6 +922,8 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
+        if run and (_english_line(stripped) or _group_label(stripped)):  # Revenue (100 million yuan), 人口(万人)
+            continue  # the run goes on; the line keeps its own line (the rows around it keep their breaks), no tabs
         if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
             if run:
                 rows += _kept(run)
@@ -716,6 +946,152 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
         heads = [*heads, (line.start(), line.end(), cells)][-_HEADER_LINES:] if not run and _bar_line(stripped, cells) else []
     return rows + _kept(run)
+
+
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned with runs of spaces: words joined by single spaces
+
+
+def raw_aligned_gaps(raw: str) -> dict[int, int]:
+    """Empty cells of tables aligned with runs of spaces, found by where the cells stand under the header: for
+    a whitespace run inside a row, how many columns it skips (企业数(家)  1500      1750 under 2021年  2022年  2023年:
+    the run after 1500 skips 2022年). Positions count display columns (a Chinese character is two wide, as the page
+    was laid out). A row whose cells do not each stand clearly under one column gets nothing, and is then shorter
+    than its header: not lined up by guess. The normalizer keeps one tab per skipped column."""
+    gaps: dict[int, int] = {}
+    for start, end in raw_table_rows(raw):
+        line = raw[start:end]
+        if "|" in line or "｜" in line or "\t" in line:
+            continue
+        header = _aligned_header(raw, start)
+        if header is None:
+            continue
+        cells = list(_ALIGNED_CELL.finditer(line))
+        if len(cells) >= len(header) or len(cells) < 2 or not any(is_number(c.group()) for c in cells[1:]):
+            continue
+        nearest = [_nearest_column(header, _span_center(line, c)) for c in cells]
+        columns = [column for column in nearest if column is not None]
+        if len(columns) < len(nearest) or columns[0] != 0 or any(b <= a for a, b in pairwise(columns)):
+            continue
+        for left, (a, b) in zip(cells[:-1], pairwise(columns), strict=True):
+            if b - a > 1:
+                gaps[start + left.end()] = b - a - 1
+    return gaps
+
+
+def _aligned_header(raw: str, row_start: int) -> list[tuple[float, float]] | None:
+    """The display spans of the cells of the header line above a run of aligned rows: the nearest line above with
+    no number but years, two or more cells split by runs of spaces."""
+    position = row_start
+    for _ in range(_ALIGNED_HEADER_DISTANCE):
+        if position == 0:
+            return None
+        previous = raw.rfind("\n", 0, position - 1) + 1
+        line = raw[previous : position - 1]
+        cells = list(_ALIGNED_CELL.finditer(line))
+        if len(cells) >= 2 and not any(is_number(c.group()) and not _rules().year_header.fullmatch(c.group()) for c in cells):
+            if not re.search("  ", line.strip()):
+                return None
+            return [(_display(line, c.start()), _display(line, c.end())) for c in cells]
+        position = previous
+    return None
+
+
+_ALIGNED_HEADER_DISTANCE = 40  # rows of one aligned table between a row and its header line
+
+
+def _display(line: str, index: int) -> float:
+    return float(sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line[:index]))
+
+
+def _span_center(line: str, cell: re.Match[str]) -> tuple[float, float]:
+    return _display(line, cell.start()), _display(line, cell.end())
+
+
+def _nearest_column(header: list[tuple[float, float]], span: tuple[float, float]) -> int | None:
+    """The header column a cell stands under: the one its span overlaps most, if it overlaps only one; else the
+    one whose center is nearest, if clearly nearer than the next (half the distance)."""
+    overlaps = [max(0.0, min(end, span[1]) - max(start, span[0])) for start, end in header]
+    touching = [index for index, overlap in enumerate(overlaps) if overlap > 0]
+    if len(touching) == 1:
+        return touching[0]
+    center = (span[0] + span[1]) / 2
+    distances = sorted((abs((start + end) / 2 - center), index) for index, (start, end) in enumerate(header))
+    if len(distances) > 1 and distances[0][0] * 2 > distances[1][0]:
+        return None
+    return distances[0][1]
+
+
+_SPACE_TOKEN = re.compile(r"[^ ]+")
+_SPACE_CELL_CHARS = 24  # a cell of a table printed with single spaces is short; a longer token is prose
+
+
+def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Tables printed with single spaces between their cells (指标 2021年 2022年 / 营业收入(亿元) 1200.5 1350.2), as
+    pages flattened to text print them: their lines, and where each space that splits two cells stands. A header
+    line of n words, then two or more rows of n cells (or n + 1: no corner), each a label and values; a label may
+    hold spaces itself (Gross Domestic Product 1016.25 …) when the values alone fill the other cells. A row that
+    does not fit the header (a gap where a cell is empty, a note) ends the table: its cells are never lined up by
+    guess. The normalizer keeps the lines and turns those spaces into tabs, which would otherwise join the numbers
+    (1200.51350.2)."""
+    lines = list(_LINE.finditer(raw))
+    rows: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    index = 0
+    while index < len(lines):
+        header = _spaced_header(lines[index])
+        found = []
+        for line in lines[index + 1 :] if header else []:
+            widths = [len(header), len(header) + 1] if not found else [found[0][1]]
+            splits = _spaced_row(line, widths, _rules().unit_column.fullmatch(raw[header[1] : raw.find(" ", header[1])]) is not None)
+            if splits is None:
+                break
+            found.append((line, len(splits) + 1, splits))
+        if len(found) < _SPACED_MIN_ROWS:
+            index += 1
+            continue
+        rows += [(lines[index].start(), lines[index].end()), *((line.start(), line.end()) for line, _w, _s in found)]
+        breaks += [start - 1 for start in header[1:]] + [split for _l, _w, splits in found for split in splits]
+        index += len(found) + 1
+    return rows, breaks
+
+
+_SPACED_MIN_ROWS = 2
+
+
+def _spaced_header(line: re.Match[str]) -> list[int]:
+    """Where the words of a header line of a single-spaced table start, or nothing: three or more short words split
+    by single spaces, no number but years, no sentence."""
+    text = line.group()
+    if _RAW_SEPARATOR.search(text.strip()) or _SENTENCE_MARKS.search(text):
+        return []
+    tokens = list(_SPACE_TOKEN.finditer(text))
+    if len(tokens) < 3 or any(len(t.group()) > _SPACE_CELL_CHARS for t in tokens):
+        return []
+    if any(is_number(t.group()) and not _rules().year_header.fullmatch(t.group()) for t in tokens):
+        return []
+    return [line.start() + t.start() for t in tokens]
+
+
+def _spaced_row(line: re.Match[str], widths: list[int], unit_column: bool) -> list[int] | None:
+    """Where the spaces that split the cells of a row of a single-spaced table stand, for a row of one of ``widths``
+    cells: every space when the row has that many words (a label, its unit when the header has a unit column, its
+    values), else the spaces before its values when a label of several words (Gross Domestic Product, 工 业) and
+    the values fill them. None when the row does not fit."""
+    text = line.group()
+    if _RAW_SEPARATOR.search(text.strip()) or _SENTENCE_MARKS.search(text):
+        return None
+    tokens = list(_SPACE_TOKEN.finditer(text))
+    values = 0
+    while values < len(tokens) and (_is_value(tokens[-1 - values].group()) or is_empty(tokens[-1 - values].group())):
+        values += 1
+    label = tokens[0].group() if tokens else ""
+    if values < 2 or (is_number(label) and not _rules().year_header.fullmatch(label) and values == len(tokens)):
+        return None  # a row of numbers alone, its label a number too (an axis of a chart): no table row
+    if len(tokens) in widths and values >= len(tokens) - (2 if unit_column else 1):
+        return [line.start() + t.start() - 1 for t in tokens[1:]]
+    if values + 1 in widths and values < len(tokens):
+        return [line.start() + t.start() - 1 for t in tokens[-values:]]
+    return None
 
 
 _HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计, then 增长% under 累计)
@@ -800,14 +1176,15 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
     """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
     bare cell a line) being one short bare cell itself."""
     if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
-        return lambda first, last: bool(_rules().cell_separators.search(text, first, last))
+        return lambda first, last: bool(_rules().cell_separators.search(text, first, last)) or _label_line(text[first:last])
     return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
+    below = found.column_header.unit_cell if found.column_header is not None else None  # (亿元) under the column
     if found.subject:
-        return [cell for cell in (found.column_header, found.caption) if cell is not None]
-    headers = (found.row_header, found.column_header, found.parent, found.block, found.unit_cell)
+        return [cell for cell in (found.column_header, below, found.caption) if cell is not None]
+    headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell)
     return [cell for cell in headers if cell is not None]
 
 

@@ -26,7 +26,7 @@ from ...domain.periods import (
     title_period,
 )
 from ...models import Evidence, Figure, Measure, Span
-from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, table_cells, unit_line
+from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, table_cells, title_before, unit_line
 from ..budget import check_budget
 from ..build import build_figure
 from .labels import (
@@ -246,7 +246,7 @@ def _table_figures(
     caption_period = title_period(text[caption_start:table_start])  # 2022年全区生产总值及其增长速度: the table's year
     figures = []
     line = unit_line(text, rows[-1][-1].start)  # 单位：万元 before the table: the unit of cells whose headers print none
-    for found in table_cells(rows):
+    for found in table_cells(rows, title_before(text, table_start, floor)):  # 本月 | 1-本月 under the title's month
         found = _with_line_unit(found, line)
         if not found.unit or not found.metric or is_empty(found.cell.text):
             continue  # a cell whose headers give no unit or no metric is not read (never guessed); —— has no value
