@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ...domain.firstchars import first_char_guard
 from ...knowledge import load
 
 _GAP = "…"  # a signal's gap: 规上…增加值 matches up to eight characters between its parts
@@ -228,19 +229,19 @@ def knowledge() -> Lexicon:
     phrase, measure, target = words.phrase, words.measure, words.target
     return Lexicon(
         entries=tuple(_entry(item) for item in metrics),
-        breaks=re.compile("|".join(phrase.breaks)),
-        zone_words=re.compile("|".join(phrase.zone_words)),
+        breaks=_guarded("|".join(phrase.breaks)),
+        zone_words=_guarded("|".join(phrase.zone_words)),
         tail=phrase.tail,
         lead=phrase.lead,
         invested=phrase.invested,
         respectively=phrase.respectively,
         average_after=phrase.average_after,
-        period_phrase_before=re.compile(f"(?:{phrase.period_phrase_before})$"),
+        period_phrase_before=_guarded(f"(?:{phrase.period_phrase_before})$"),
         scope_framing=words.scope.framing,
         period_phrase_after=phrase.period_phrase_after,
-        named_period_before=re.compile(f"(?:{phrase.named_period_before})$"),
+        named_period_before=_guarded(f"(?:{phrase.named_period_before})$"),
         named_period_after=phrase.named_period_after,
-        threshold_before=re.compile(f"(?:{phrase.threshold_before})$"),
+        threshold_before=_guarded(f"(?:{phrase.threshold_before})$"),
         threshold_opens=re.compile(f"(?:{phrase.threshold_before})"),
         threshold_after=phrase.threshold_after,
         not_a_metric=phrase.not_a_metric,
@@ -261,7 +262,7 @@ def knowledge() -> Lexicon:
         outcome=target.outcome,
         change_words=phrase.change_words,
         not_target_cues=target.not_cues,
-        change_ends=re.compile(f"(?:{phrase.change_from}|{phrase.change_to})$"),
+        change_ends=_guarded(f"(?:{phrase.change_from}|{phrase.change_to})$"),
         change_opens=re.compile(f"^(?:{phrase.change_to})"),
         plan_headings=target.plan_headings,
         year_work_headings=target.year_work_headings,
@@ -281,6 +282,12 @@ def knowledge() -> Lexicon:
         continues=phrase.continues,
         counted_group=phrase.counted_group,
     )
+
+
+def _guarded(source: str) -> re.Pattern[str]:
+    """A word list's pattern, led by a test of its first characters (firstchars.py): searched in every figure's
+    clause, an alternation of words or one anchored at the end ($) is otherwise tried word by word at every position."""
+    return first_char_guard(re.compile(source))
 
 
 def _entry(item: _MetricEntry) -> Metric:
