@@ -23,8 +23,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from .domain.firstchars import first_char_guard
-
 T = TypeVar("T")
 
 
@@ -123,9 +121,7 @@ def _convert(hint: Any, value: Any, name: str, path: str) -> Any:
         entry = arguments[0]
         return tuple(_build(entry, item, name, f"{path} #{index}{_entry_name(item)}") for index, item in enumerate(value, 1))
     if origin is re.Pattern:
-        # Led by a test of the characters a match can start with (firstchars.py): the same matches, and a scan
-        # turns most positions of the text away with one class test instead of trying every alternative there.
-        return first_char_guard(re.compile(value))
+        return re.compile(value)
     if origin in (frozenset, tuple, int, bool, str, float):
         return origin(value)
     return value
