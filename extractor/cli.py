@@ -485,6 +485,7 @@ def _progress() -> Progress:
         TimeElapsedColumn(),
         console=errors,
         transient=True,
+        auto_refresh=errors.is_terminal,  # a pipe or a log file shows no bar: no thread redrawing it ten times a second
     )
 
 

@@ -81,3 +81,11 @@ def test_report_on_a_damaged_database_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "records.sqlite").write_bytes(b"not a database" * 100)
     assert main(["report", str(tmp_path)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_progress_bar_is_not_redrawn_into_a_pipe():
+    """A run whose stderr is a pipe or a log file shows no bar: no thread renders it ten times a second for nothing."""
+    from extractor import cli
+
+    assert not cli.errors.is_terminal  # pytest captures stderr
+    assert not cli._progress().live.auto_refresh

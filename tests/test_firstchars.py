@@ -44,3 +44,32 @@ def test_first_characters_are_read_from_the_pattern(pattern, first):
 def test_patterns_whose_start_is_unknown_stay_as_they_are(pattern):
     compiled = re.compile(pattern)
     assert first_char_guard(compiled) is compiled
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its guard."""
+    return re.compile(pattern.pattern.split("])(?:", 1)[1][:-1], pattern.flags)
+
+
+def test_knowledge_patterns_and_the_lexicons_word_lists_are_guarded():
+    from extractor.backends.rules.lexicon import knowledge
+
+    facts = knowledge()
+    # tail (labels.toml, compiled by the knowledge reader) and breaks, change_ends (built by the lexicon): searched per figure
+    for pattern in (facts.tail, facts.breaks, facts.change_ends, facts.not_target_cues):
+        assert pattern.pattern.startswith("(?=[")
+
+
+_CLAUSE = st.text(alphabet="全省共有开发区营业收入达到同比增长约为的和、等实现完成计划目标力争较上年", max_size=30)
+
+
+@settings(deadline=None)
+@given(_CLAUSE)
+def test_guarded_lexicon_patterns_find_what_the_plain_ones_find(text):
+    from extractor.backends.rules.lexicon import knowledge
+
+    facts = knowledge()
+    for pattern in (facts.tail, facts.breaks, facts.change_ends, facts.not_target_cues, facts.target_cues):
+        plain = _plain(pattern)
+        assert pattern.sub("", text) == plain.sub("", text)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

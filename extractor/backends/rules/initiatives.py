@@ -38,6 +38,7 @@ from .parks import ParkMention, find_park_mentions
 _OPEN, _CLOSE = "“‘「", "”’」"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
 _QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
+_OPEN_MARK = re.compile(f"[{_OPEN}]")  # one search for "is anything quoted" (any() over the marks costs a generator a name)
 _MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Characters an unquoted name may hold; + joins the parts of a quoted name (“创投+银行+企业”联动平台).
@@ -642,12 +643,13 @@ def _balanced_start(run: str) -> int:
 
 def _name_start(run: str, offset: int, bounded: bool, known: _Knowledge) -> int:
     """Where the name starts in run (at or after offset), or -1 when it has no start of its own."""
-    head = run[offset : len(run) - len(_kind_word(run, known))]  # never cut inside the kind word (对接会)
+    kind_word = _kind_word(run, known)  # read once: the tests below ask it again
+    head = run[offset : len(run) - len(kind_word)]  # never cut inside the kind word (对接会)
     # The quoted items of one list stay together (“一站式”和“一对一”跟踪服务机制): 和 between them is no cut.
     masked = known.list_joiner.sub(_MASK, _mask_quoted(head))
     cut_start, cut, tag = known.cuts.last_word(masked)
     listed = cut == len(head) and masked[cut_start:cut] in known.list_closers
-    if tag == "reference" and listed and _kind_word(run, known) not in known.generic_kinds:
+    if tag == "reference" and listed and kind_word not in known.generic_kinds:
         # 实施冀货出海等行动: 等 right before the kind word; the items listed are names of that kind
         # (not before a generic kind: 康养等服务, …变压器等项目 list things of a sort, no measures)
         earlier = known.cuts.last(masked[:cut_start])[0]
@@ -698,7 +700,7 @@ def _mask_quoted(text: str) -> str:
 def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     """Whether a name, its start settled, names nothing: too short, a bare kind, a count, a slogan, a generic phrase."""
     bare = name.strip(_OPEN + _CLOSE)
-    quoted = any(mark in name for mark in _OPEN)
+    quoted = _OPEN_MARK.search(name) is not None
     if len(bare) < known.min_name and not quoted and bare not in known.self_naming and not known.abbreviated.match(bare):
         return True
     kind_word = _kind_word(bare, known)
