@@ -18,9 +18,6 @@ G = {
  "02_guangxi_border_opening_report_2025": (
    [P("东兴互市贸易区", pid="")],
    [In("2025年沿边开放成果报告", "event", opt=True)]),
- "03_chuxiong_htz_jan_sep_2024_yunnan": (
-   [P("高新区", pid="htz-chuxiong")],
-   [In("“进出”招商机制", "program", "高新区"), In("招商“三色图”", "program", opt=True)]),
  "04_chuxiong_torch_festival_investment_fair_2024_yunnan": (
    [P("楚雄高新区", pid="htz-chuxiong")],
    [In("“投资楚雄•共赢未来”楚雄市2024年彝族火把节招商引资推介会", "event")]),
