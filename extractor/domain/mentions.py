@@ -253,6 +253,7 @@ def _clean_park_names(text: str, words: Vocabulary, page: _Page) -> set[str]:
             if parsed is not None and parsed.core:
                 names.add(parsed.core + "".join(t.spelling for t in parsed.types))  # 伊金霍洛旗蒙苏经开区 → 蒙苏经开区
     names.update(alias for alias, _ in short_name_definitions(text))
+    names.update(words.simplify(m.name) for m in _with_listed_parts(page, 0, len(text), []))  # 流平寺工业园区 again later
     return names
 
 

@@ -25,13 +25,14 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
         evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
         aliases = list(dict.fromkeys([*spellings[1:], *_without_bracketed_area(spellings)]))
         # a zone named only by its kind (经开区 on a 新乡 page) has no spelling the identities resolve: its key says the zone
-        zone = registry().find(first.key) if first.key and not first.parent else None
+        parent = next((m.parent for m in group if m.parent), "")  # a listed sub-park named again later keeps its zone
+        zone = registry().find(first.key) if first.key and not parent else None
         parks.append(
             Park(
                 name=spellings[0],
                 aliases=[a for a in aliases if a != spellings[0]],
                 evidence=evidence,
-                parent_id=first.parent,
+                parent_id=parent,
                 park_id=zone.park_id if zone is not None else "",
                 registered=zone is not None,
             )
