@@ -72,13 +72,22 @@ def _with_document_zone(page: _Page, start: int, end: int, mentions: list[ParkMe
         ending = next((t.canonical for t in page.words.types if t.spelling == kind), "")
         if len(matches) < rule.min_count or not ending:
             continue
-        if any(m.key.endswith(ending) for m in mentions):
+        if any(m.key.endswith(ending) for m in mentions) or _page_names_a_zone_of(page, ending):
             continue  # the page names its zone of that kind (南昌经开区 … 经开区): the bare word is that zone's
         first = matches[0]
         name = page.text[first.start("kind") : first.end("kind")]
         mention = ParkMention(name, first.start("kind"), first.end("kind"), _page_zone_key(page.shadow, ending, kind))
         mentions = sorted([*mentions, mention], key=lambda m: m.start)
     return mentions
+
+
+def _page_names_a_zone_of(page: _Page, ending: str) -> bool:
+    """Whether the page names a zone of this kind anywhere (a caller may ask about one window of it only: an
+    initiative's owner, an article): 西安高新区 in its title makes a later 高新区 that zone's, never a zone of its own."""
+    return any(
+        (mention := page.mention(run_start, run_end, run, _NO_NAMES)) is not None and mention.key.endswith(ending)
+        for run_start, run_end, run in page.runs(0, len(page.shadow))
+    )
 
 
 @cache
