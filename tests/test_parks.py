@@ -446,3 +446,37 @@ def test_a_zone_named_with_its_district_in_brackets_is_known_by_its_bare_name_to
     page = "梧州高新技术产业开发区(龙圩新区)今年实现工业总产值120亿元。"
     parks = [p for a in extract_text(page).articles for p in a.parks]
     assert len(parks) == 1 and "梧州高新技术产业开发区" in {parks[0].name, *parks[0].aliases}
+
+
+def test_the_parks_a_one_zone_many_parks_sentence_lists_are_sub_parks():
+    """一区四园 … 园区分为：A、B、C (zone_words.toml [listed_parts]): each listed park is a park, though no place starts it."""
+    cases = WORDS["listed_parts"]
+    for case in cases["examples"]:
+        assert case["name"] in [m.name for m in find_park_mentions(case["text"])], case
+    for case in cases["counter_examples"]:
+        assert case["name"] not in [m.name for m in find_park_mentions(case["text"])], case
+    assert _found("白鹤能源建材产业园") == []  # alone, with no 一区N园 sentence, the name needs a place
+
+
+def test_a_listed_sub_park_points_at_the_zone_named_before_it():
+    page = ("张家口市经济开发区推进“一区多园”战略。“一区多园”战略是打造特色园区,目前重点打造的是洋河高科园区、"
+            "现代产业园区、流平寺工业园区等五个特色园区。")
+    parks = {p.name: p for a in extract_text(page).articles for p in a.parks}
+    assert parks["洋河高科园区"].parent_id == "etdz-zhangjiakou"
+    # a place-less spelling the registry knows in another province (安徽's 金寨现代产业园区) is not this sub-park's id
+    assert parks["现代产业园区"].park_id != "prov-s349047" and parks["现代产业园区"].parent_id == "etdz-zhangjiakou"
+
+
+def test_a_page_that_names_its_zone_only_by_kind_reports_that_zone():
+    """[document_zone]: 经开区 opening clause after clause on a 新乡 page is the 新乡经开区; collectives are not."""
+    cases = WORDS["document_zone"]
+    for case in cases["examples"]:
+        assert case["name"] in [m.name for m in find_park_mentions(case["text"])], case
+    for case in cases["counter_examples"]:
+        assert case["name"] not in [m.name for m in find_park_mentions(case["text"])], case
+    named = cases["counter_examples"][-1]["text"]  # 西安高新区 in the title: a window after it finds no zone of its own
+    assert find_park_mentions(named, named.index("\n\n"), len(named)) == []
+    parks = [p for a in extract_text(cases["examples"][0]["text"]).articles for p in a.parks]
+    assert [(p.name, p.park_id) for p in parks] == [("经开区", "etdz-xinxiang")]
+    no_place = [p for a in extract_text(cases["examples"][1]["text"]).articles for p in a.parks]
+    assert [(p.name, p.park_id) for p in no_place] == [("高新区", "")]  # no place on the page: the zone stays unnamed

@@ -163,12 +163,23 @@ def _identified_parks(parks: list[Park], zones: DocumentZones) -> list[Park]:
     groups: dict[str, tuple[Identity | None, list[Park]]] = {}
     for park in parks:
         identity = next((i for i in map(zones.resolve, (park.name, *park.aliases)) if i is not None), None)
+        if identity is not None and park.parent_id and not _may_belong_to(identity, park.parent_id, zones.registry):
+            identity = None  # 现代产业园区 listed in 张家口经开区 is its sub-park, not 安徽's 金寨现代产业园区
         group_id = identity.park_id if identity is not None else "spelling:" + park.name
         groups.setdefault(group_id, (identity, []))[1].append(park)
     defined_by = {}
     for short, full in zones.definitions.items():
         defined_by.setdefault(full, []).append(short)
     return [_one_park(identity, members, defined_by, zones) for identity, members in groups.values()]
+
+
+def _may_belong_to(identity: Identity, parent_id: str, zones: Registry) -> bool:
+    """Whether a listed sub-park's registered reading may lie in its zone: unregistered, the zone or its part, or a
+    zone of the same province (a place-less spelling the registry knows elsewhere names another zone)."""
+    zone, parent = identity.zone, zones.zone(parent_id)
+    if zone is None or parent is None:
+        return True
+    return parent_id in (zone.park_id, zone.parent_id) or zone.province == parent.province
 
 
 def _one_park(identity: Identity | None, members: list[Park], defined_by: dict[str, list[str]], zones: DocumentZones) -> Park:
@@ -188,7 +199,7 @@ def _one_park(identity: Identity | None, members: list[Park], defined_by: dict[s
             "aliases": [s for s in seen if s != name],
             "park_id": identity.park_id,
             "registered": zone is not None,
-            "parent_id": zone.parent_id if zone is not None else "",
+            "parent_id": zone.parent_id if zone is not None else first.parent_id,  # a listed sub-park's zone (mentions.py)
             "level": zone.level if zone is not None else (parsed.level if parsed else ""),
             "province": short_place_name(zone.province) if zone is not None else (parsed.province if parsed else ""),
             "city": short_place_name(zone.city) if zone is not None else (parsed.city if parsed else ""),

@@ -29,6 +29,7 @@ class ParkMention:
     start: int
     end: int
     key: str = ""  # the identity key of the spelling (zonenames.ZoneName.key), the spelling itself if unparsed
+    parent: str = ""  # a listed part of a 一区N园 zone: the park_id of that zone ("" unknown or none)
 
 
 def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_names: set[str] | None = None) -> list[ParkMention]:
@@ -55,7 +56,145 @@ def find_park_mentions(text: str, start: int = 0, end: int | None = None, clean_
                 whole = mentions.pop()
                 mention = ParkMention(text[whole.start : mention.end], whole.start, mention.end, mention.key)
             mentions.append(mention)
+    return _with_document_zone(page, start, end, _with_listed_parts(page, start, end, mentions))
+
+
+def _with_document_zone(page: _Page, start: int, end: int, mentions: list[ParkMention]) -> list[ParkMention]:
+    """The mentions, with the page's own zone where the page names it only by its kind (zone_words.toml
+    [document_zone]): 经开区 opening clause after clause on a 新乡 page is the 新乡经开区, a park of the page."""
+    rule = zone_words().document_zone
+    opening = _kind_opening(rule.words, rule.after, rule.not_before)
+    found: dict[str, list[re.Match[str]]] = {}
+    for match in opening.finditer(page.shadow, start, end):
+        if match.start() == 0 or not re.match(_NAME_CHARS, page.shadow[match.start() - 1]):  # 全省高新区 is no opening
+            found.setdefault(match.group("kind"), []).append(match)
+    for kind, matches in found.items():
+        ending = next((t.canonical for t in page.words.types if t.spelling == kind), "")
+        if len(matches) < rule.min_count or not ending:
+            continue
+        if any(m.key.endswith(ending) for m in mentions) or _page_names_a_zone_of(page, ending):
+            continue  # the page names its zone of that kind (南昌经开区 … 经开区): the bare word is that zone's
+        first = matches[0]
+        name = page.text[first.start("kind") : first.end("kind")]
+        mention = ParkMention(name, first.start("kind"), first.end("kind"), _page_zone_key(page.shadow, ending, kind))
+        mentions = sorted([*mentions, mention], key=lambda m: m.start)
     return mentions
+
+
+def _page_names_a_zone_of(page: _Page, ending: str) -> bool:
+    """Whether the page names a zone of this kind anywhere (a caller may ask about one window of it only: an
+    initiative's owner, an article): 西安高新区 in its title makes a later 高新区 that zone's, never a zone of its own."""
+    return any(
+        (mention := page.mention(run_start, run_end, run, _NO_NAMES)) is not None and mention.key.endswith(ending)
+        for run_start, run_end, run in page.runs(0, len(page.shadow))
+    )
+
+
+@cache
+def _kind_opening(words: tuple[str, ...], after: tuple[str, ...], not_before: str) -> re.Pattern[str]:
+    """A kind word opening a clause, with the opener word before it if any (the caller checks the character before)."""
+    kinds = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    openers = "|".join(map(re.escape, after))
+    return re.compile(rf"(?:{openers})?(?P<kind>{kinds})(?![{re.escape(not_before)}])(?={_NAME_CHARS})")
+
+
+def _page_zone_key(shadow: str, ending: str, kind: str) -> str:
+    """The registry key of the zone of this kind of the one place the page names that has one, else the kind."""
+    zones = registry()
+    keys = {p.stem + ending for p in places() if len(p.stem) >= 2 and p.stem in shadow and zones.find(p.stem + ending)}
+    keys = {k for k in keys if not any(o != k and o.endswith(k) for o in keys)}  # 满洲里 over 洲里 if both were places
+    return keys.pop() if len(keys) == 1 else kind
+
+
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+_BRACKET_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _with_listed_parts(page: _Page, start: int, end: int, mentions: list[ParkMention]) -> list[ParkMention]:
+    """The mentions, with the parks a 一区N园 sentence lists (zone_words.toml [listed_parts]): sub-parks whose
+    names need no place, for the sentence says what they are; each carries the zone named before it as parent."""
+    rule = zone_words().listed_parts
+    cue = _listed_cue(rule.cue)
+    if cue.search(page.shadow, start, end) is None:  # most pages: one search, nothing more
+        return mentions
+    found = []
+    for sentence in _SENTENCE.finditer(page.shadow, start, end):
+        at = cue.search(sentence.group())
+        if at is None:
+            continue
+        parts = _listed_part_spans(page.shadow, sentence.start() + at.end(), sentence.end())
+        if len(parts) >= rule.min_items:
+            parent = _zone_before(mentions, sentence.start() + at.start())
+            found += [_listed_part(page, part_start, part_end, parent) for part_start, part_end in parts]
+    if not found:
+        return mentions
+    taken = [(m.start, m.end) for m in found]
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in taken)]
+    return sorted([*kept, *found], key=lambda m: m.start)
+
+
+@cache
+def _listed_cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _listed_part_spans(shadow: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each park a list names in shadow[start:end]: the pieces between 、, each cut before 等 and a
+    bracketed alias; a piece that is more than a name (the first, or one where a list begins after a comma) from its
+    last comma, colon or opener word and its last function character."""
+    rule = zone_words().listed_parts
+    spans = []
+    piece_start = start
+    for index, piece in enumerate(shadow[start:end].split("、")):
+        text = _BRACKET_TAIL.sub("", piece.split("等")[0]).rstrip()
+        whole = index > 0 and re.fullmatch(f"{_NAME_CHARS}+", text) is not None  # a later part: the whole piece
+        first = 0 if whole else _first_part_start(text, rule.openers)
+        name = text[first:]
+        if _is_listed_part(name):
+            spans.append((piece_start + first, piece_start + len(text)))
+        piece_start += len(piece) + 1
+    return spans
+
+
+def _first_part_start(text: str, openers: tuple[str, ...]) -> int:
+    """Where the first part of a list starts in its piece: after the words that introduce the list."""
+    at = max([text.rfind(c) + 1 for c in "，,：:”\"" ] + [text.rfind(o) + len(o) for o in openers if o in text])
+    stops = zone_words().function_chars.chars
+    stop = len(text)
+    while stop > at and text[stop - 1] not in stops:
+        stop -= 1
+    return stop
+
+
+def _is_listed_part(name: str) -> bool:
+    """A listed park's name: name characters only, a type end (园区, 园) after two or more of its own, not too long,
+    and no collective's modifier before the end (特色园区)."""
+    rule = zone_words().listed_parts
+    body = next((name[: -len(e)] for e in rule.ends if name.endswith(e)), "")
+    return (
+        len(body) >= 2
+        and len(name) <= rule.max_chars
+        and re.fullmatch(f"{_NAME_CHARS}+", name) is not None
+        and body not in zone_words().generic_modifiers.words
+    )
+
+
+def _zone_before(mentions: list[ParkMention], at: int) -> str:
+    """The park_id of the last registered zone named before ``at`` (the zone a 一区N园 sentence is about)."""
+    zones = registry()
+    for mention in reversed([m for m in mentions if m.end <= at]):
+        zone = zones.find(mention.key)
+        if zone is not None:
+            return zone.park_id
+    return ""
+
+
+def _listed_part(page: _Page, part_start: int, part_end: int, parent: str) -> ParkMention:
+    name = page.text[part_start:part_end]
+    parsed = page.words.parse(name)
+    key = parsed.key if parsed is not None else page.words.simplify(name)
+    zone = registry().find(key)
+    return ParkMention(name, part_start, part_end, key, "" if zone is not None else parent)
 
 
 def _names_a_park_in(area: ParkMention, run: str, words: Vocabulary) -> bool:
@@ -123,6 +262,7 @@ def _clean_park_names(text: str, words: Vocabulary, page: _Page) -> set[str]:
             if parsed is not None and parsed.core:
                 names.add(parsed.core + "".join(t.spelling for t in parsed.types))  # 伊金霍洛旗蒙苏经开区 → 蒙苏经开区
     names.update(alias for alias, _ in short_name_definitions(text))
+    names.update(words.simplify(m.name) for m in _with_listed_parts(page, 0, len(text), []))  # 流平寺工业园区 again later
     return names
 
 

@@ -379,6 +379,31 @@ class _CompanyParks:
 
 
 @dataclass(frozen=True)
+class _ListedParts:
+    """zone_words.toml [listed_parts]: the parks a 一区N园 sentence lists are its zone's sub-parks."""
+
+    cue: str  # a regular expression: 一区四园, 一区多园
+    ends: tuple[str, ...]  # how a listed part's name ends (园区, 园)
+    max_chars: int
+    min_items: int
+    openers: tuple[str, ...]  # words after which a list's first part starts (分为, 包括)
+    examples: tuple[_TextCase, ...] = ()
+    counter_examples: tuple[_TextCase, ...] = ()
+
+
+@dataclass(frozen=True)
+class _DocumentZone:
+    """zone_words.toml [document_zone]: a page about one zone that names it only by its kind."""
+
+    words: tuple[str, ...]
+    min_count: int
+    after: tuple[str, ...]  # words a clause may open with before the kind word (其中经济开发区实现…)
+    not_before: str  # characters after the kind word that make it an item of a list of kinds
+    examples: tuple[_TextCase, ...] = ()
+    counter_examples: tuple[_TextCase, ...] = ()
+
+
+@dataclass(frozen=True)
 class _ZoneWords:
     """zone_words.toml: an entry's key is its field's name."""
 
@@ -388,6 +413,8 @@ class _ZoneWords:
     not_place_stems: _Stems
     company_names: _Names
     company_parks: _CompanyParks
+    listed_parts: _ListedParts
+    document_zone: _DocumentZone
     generic_modifiers: _Modifiers
     function_chars: _Chars
     short_name_cues: _Cues

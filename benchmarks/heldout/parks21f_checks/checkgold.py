@@ -6,8 +6,14 @@ import re
 from pathlib import Path
 
 
-def P(n: str, opt: bool = False, al: tuple[str, ...] | list[str] = ()) -> dict:  # a park of the gold
-    return {"name": n, "aliases": list(al), "optional": opt}
+def P(n: str, opt: bool = False, al: tuple[str, ...] | list[str] = (), pid: str | None = None,
+      parent: str = "") -> dict:  # a park of the gold; pid/parent only where a check gives them (A-C do not)
+    park = {"name": n, "aliases": list(al), "optional": opt}
+    if pid is not None:
+        park["park_id"] = pid
+    if parent:
+        park["parent_id"] = parent
+    return park
 
 
 def In(n: str, k: str, park: str = "", opt: bool = False) -> dict:  # an initiative of the gold

@@ -32,7 +32,7 @@ from ...frozen import quick_init
 from ...knowledge import load
 from ...models import Evidence, Initiative, InitiativeKind
 from ...text.normalize import to_simplified, without_pinyin_glosses
-from .parks import ParkMention, find_park_mentions
+from .parks import ParkMention, clean_park_names, find_park_mentions
 
 # 「」 are the quotation marks of traditional-character texts (「只租不售」模式, 「投資台灣三大方案」)
 _OPEN, _CLOSE = "“‘「", "”’」"
@@ -432,7 +432,7 @@ def extract_initiatives(text: str, start: int, end: int, park: str, government: 
     mentions = _zone_mentions(text, start, [(e.start, e.end) for e in spans])
     zone_ends = {m.end for m in mentions}
     return [
-        _initiative(e, _owner(mentions, e, _sentence_start(text, e.start) if government else 0) or park, known, government)
+        _initiative(e, _owner(mentions, e, _sentence_start(text, e.start), bool(government)) or park, known, government)
         for e in spans
         if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
     ]
@@ -482,7 +482,8 @@ def _zone_mentions(text: str, floor: int, names: list[tuple[int, int]]) -> list[
             windows[-1][1] = max(windows[-1][1], name_end)
         else:
             windows.append([window_start, name_end])
-    return [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, _registry_spellings())]
+    known = clean_park_names(text)  # the registry's spellings and the page's own names (a listed sub-park named again)
+    return [m for w_start, w_end in windows for m in find_park_mentions(text, w_start, w_end, known)]
 
 
 _UP_TO_LAST_SENTENCE_END = re.compile(r"(?s).*[。！？\n]")
@@ -497,17 +498,22 @@ def _sentence_start(text: str, position: int) -> int:
     return before.end() if before else lowest
 
 
-def _owner(mentions: list[ParkMention], name: Evidence, floor: int = 0) -> str:
+def _owner(mentions: list[ParkMention], name: Evidence, sentence: int = 0, report: bool = False) -> str:
     """The zone that runs a measure: the last one named before the end of its name, a paragraph back at most.
 
     从长子经开区的“上门审批”到上党经开区的“暖心驿站”: each measure is its own zone's, and a
     page that passes from one zone to the next gives each measure the zone of its passage, not
     the article's main park. A zone named across the name's start is a misread (方正抓紧实施保税港区
     in 省方正抓紧实施保税港区一期工程) and is passed over. "" when none is named (the article's park is used).
+    In a work report (``report``) only a zone of the measure's own sentence owns it. A sub-park named as an item of a
+    一区N园 list (mentions.py: it carries its zone as parent) owns only the measures of its own sentence: the list
+    names the zone's parts, the measures after it are the zone's (矿山整治工程 after 洋河高科园区、…、高层次人才创新创业园).
     """
     for mention in reversed(mentions[: bisect_right([m.end for m in mentions], name.end)]):
-        if mention.start < name.start - _OWNER_LOOK_BACK or mention.start < floor:
+        if mention.start < name.start - _OWNER_LOOK_BACK or (report and mention.start < sentence):
             break
+        if mention.parent and mention.start < sentence:
+            continue
         if mention.end <= name.start or mention.start >= name.start:
             return mention.name
     return ""

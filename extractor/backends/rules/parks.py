@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ...domain.mentions import ParkMention, clean_park_names, find_park_mentions, short_name_definitions
+from ...domain.registry import registry
 from ...models import Evidence, Park
 
 __all__ = ["ParkMention", "clean_park_names", "collect_parks", "find_park_mentions", "short_name_definitions"]
@@ -23,7 +24,19 @@ def collect_parks(mentions: list[ParkMention], text: str) -> list[Park]:
         first = next(m for m in group if m.name == spellings[0])
         evidence = Evidence(start=first.start, end=first.end, text=text[first.start : first.end])
         aliases = list(dict.fromkeys([*spellings[1:], *_without_bracketed_area(spellings)]))
-        parks.append(Park(name=spellings[0], aliases=[a for a in aliases if a != spellings[0]], evidence=evidence))
+        # a zone named only by its kind (经开区 on a 新乡 page) has no spelling the identities resolve: its key says the zone
+        parent = next((m.parent for m in group if m.parent), "")  # a listed sub-park named again later keeps its zone
+        zone = registry().find(first.key) if first.key and not parent else None
+        parks.append(
+            Park(
+                name=spellings[0],
+                aliases=[a for a in aliases if a != spellings[0]],
+                evidence=evidence,
+                parent_id=parent,
+                park_id=zone.park_id if zone is not None else "",
+                registered=zone is not None,
+            )
+        )
     return parks
 
 
