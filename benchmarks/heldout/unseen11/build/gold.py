@@ -101,6 +101,10 @@ write(
         r25("4个", 4, "个", "一类创新药获批上市", "4个一类创新药获批上市", "other"),
         r25("4个", 4, "个", "新增过五千亿新兴产业", "研发设计等4个过五千亿", "other"),
         r25("4个", 4, "个", "新增过千亿新兴产业", "北斗应用等4个过千亿新兴产业", "other"),
+        # added after first contact (gold correction, see NOTES.md): the two industry-size thresholds, optional as
+        # unseen10's 百億元/1000萬元 thresholds
+        r25("五千亿", 5000, "亿", "新兴产业规模门槛", "研发设计等4个过五千亿", "output_value", q="lower", opt=True),
+        r25("千亿", 1000, "亿", "新兴产业规模门槛", "北斗应用等4个过千亿新兴产业", "output_value", q="lower", opt=True),
         r25("20%", 20, "%", "人形机器人、人工智能等产业营收增长", "等产业营收保持20%以上增长", "revenue", G, q="lower"),
         r25("83%", 83, "%", "重点事项办理平均减时间", "新上线重点事项办理平均减时间83%", "processing_time", G),
         r25("54%", 54, "%", "重点事项办理平均减材料", "减时间83%、减材料54%", "other", G),
@@ -193,7 +197,7 @@ YEARS = (1990, 1995, 2000, 2005, 2008)
 
 def row(label_ctx, metric, unit, key, values, opt=False, years=YEARS):
     out = []
-    for y, v in zip(years, values.split()):
+    for y, v in zip(years, values.split(), strict=True):
         out.append(fig(v, float(v) if "." in v else int(v), unit, metric, f"{y}", "", label_ctx, key, opt=opt,
                        **year(y)))
     return out
@@ -267,10 +271,10 @@ write(
         sy("50.68%", 50.68, "%", "常住人口城镇化率", "(常住人口城镇化率)为50.68%", "population", S),
         sy("1.99个百分点", 1.99, "个百分点", "常住人口城镇化率提高", "比上年提高1.99个百分点", "population", PP),
         sy("1.15万人", 1.15, "万人", "出生人口", "全年出生人口1.15万人", "other"),
-        sy("5.46‰", 5.46, "‰", "出生率", "出生率为5.46‰", "other"),
+        sy("5.46‰", 5.46, "‰", "出生率", "出生率为5.46‰", "other", S),  # corrected: a per-mille rate, not a level
         sy("1.98万人", 1.98, "万人", "死亡人口", "死亡人口1.98万人", "other"),
-        sy("9.39‰", 9.39, "‰", "死亡率", "死亡率为9.39‰", "other"),
-        sy("-3.93‰", -3.93, "‰", "自然增长率", "自然增长率为-3.93‰", "other"),
+        sy("9.39‰", 9.39, "‰", "死亡率", "死亡率为9.39‰", "other", S),  # corrected: as 出生率
+        sy("-3.93‰", -3.93, "‰", "自然增长率", "自然增长率为-3.93‰", "population", G),  # corrected: the population's growth rate
         sy("98.5", 98.5, "", "人口性别比(以女性为100)", "人口性别比为98.5(以女性为100)", "other"),
         sy("0.7%", 0.7, "%", "居民消费价格比上年下降", "居民消费价格比上年下降0.7%", "other", G),
         sy("八大类", 8, "类", "CPI构成商品和服务", "构成CPI的八大类商品和服务", "other", opt=True),
@@ -552,6 +556,8 @@ write(
     quotes=[quote("欧阳修", "水至此而夷,山至此而陵", opt=True)],
     initiatives=[
         ini("宜昌跨境电商综试区", "platform", opt=True),
+        # added after first contact (gold correction, see NOTES.md): a company project, optional as GUIDE says
+        ini("百事系列饮料项目", "project", opt=True),
         ini("“大胆试、大胆闯、自主改”", "other", YF, opt=True),
     ],
 )
