@@ -335,7 +335,8 @@ def test_a_single_spaced_row_that_does_not_fit_its_header_is_never_lined_up_by_g
     figures = _figures(gapped)
     assert figures["1719.43"].period_end == "1996-12-31"
     assert "2875.30" not in figures and "2848.82" not in figures  # one cell is empty, which one is not said
-    assert "294.25" not in figures  # rows after a row that does not fit are not lined up with the header either
+    # a row after the short one fits the header again: its cells are as unambiguous as those above the gap
+    assert figures["294.63"].period_end == "1996-12-31"
 
 
 def _laid_out(rows: list[list[str]], width: int = 14) -> str:
@@ -422,3 +423,26 @@ def test_a_group_label_row_gives_its_unit_to_the_rows_under_it_up_to_a_row_with_
     update = {"unit_span": Span(start=label, end=label + 2), "unit": "万人", "status": Status.unchecked}
     wrong = figures["4122.51"].model_copy(update=update)
     assert verify(wrong, normalized).status is not Status.verified
+
+
+def test_a_yearbook_table_goes_on_under_its_section_labels_and_blank_lines():
+    """A header of years with no corner, section labels with no value (人口与就业, 宏观经济 over 国民经济核算), blank
+    lines and rows whose label stands apart from single-spaced values: one table, every full row read."""
+    yearbook = (
+        "表4-8  主要年份主要指标\n    1990 1995 2000\n \n人口与就业    \n      \n"
+        "    年末总人口(万人)        324.85 333.65 341.48\n    从业人员(万人)   186.06 188.78 179.36\n"
+        "宏观经济    \n国民经济核算     \n     地区生产总值(亿元)   94.87 369.70 600.66\n"
+        "         城镇投资     47.80 103.76\n     财政总收入(亿元)   13.10 28.50 60.23\n"
+    )
+    figures = _figures(yearbook)
+    assert figures["324.85"].period_end == "1990-12-31" and figures["324.85"].unit == "万人"
+    assert figures["369.70"].period_end == "1995-12-31" and figures["369.70"].metric_key == "gdp"
+    assert figures["60.23"].period_end == "2000-12-31"  # a row after a short one
+    assert "47.80" not in figures and "103.76" not in figures  # one year is empty, which one is not said
+
+
+def test_a_label_after_a_table_before_prose_is_no_part_of_it():
+    text = "指标 2021 2022\n营业收入(亿元) 1200.5 1350.2\n利润(亿元) 80.1 90.2\n二、工业\n全年工业增加值增长5.2%。\n"
+    figures = _figures(text)
+    assert figures["1350.2"].period_end == "2022-12-31"
+    assert figures["5.2%"].metric_from != "table"

@@ -136,7 +136,10 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     run: list[list[Cell]] = []
     bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
     caption: list[Cell] = []  # the line before, when it is a bar line naming the indicator of a table below it
-    for line in _LINE.finditer(text, start, end):
+    lines = list(_LINE.finditer(text, start, end))
+    for index, line in enumerate(lines):
+        if run and _section_label_inside(run, lines, index):
+            continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
         if run and _english_line(line.group()):
@@ -174,6 +177,30 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     return [_without_serials(rows) for rows in tables]
 
 
+def _section_label_inside(run: list[list[Cell]], lines: list[re.Match[str]], index: int) -> bool:
+    """A short label line with no value and no unit (人口与就业; 宏观经济 over 国民经济核算) between rows of a table,
+    the next line that is no such label a row as wide as the one above (or one wider, under a header printed
+    without its corner): a yearbook's section label, not the table's end. A label followed by anything else (a
+    heading before prose, the caption of another table) still ends the table."""
+    following = index
+    while following < len(lines) and _bare_label(lines[following].group()):
+        following += 1
+    if following == index or following == len(lines):
+        return False
+    cells = [cell for cell in lines[following].group().strip().split("\t") if cell]
+    return len(cells) in (len(run[-1]), len(run[-1]) + 1) and sum(_is_value(cell) for cell in cells) >= len(cells) - 1
+
+
+def _bare_label(line: str) -> bool:
+    """A short label alone on its line: no number, no unit, no cell separator, no sentence."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _GROUP_LABEL_CHARS or _SENTENCE_MARKS.search(stripped):
+        return False
+    if _rules().cell_separators.search(stripped) or re.search(r"\d", stripped):
+        return False
+    return not _group_label(stripped)  # 人口(万人) prints a unit: a group label, read as one
+
+
 _ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-]*")  # no Chinese, no bar, no tab: a bilingual table's English line
 
 
@@ -187,8 +214,9 @@ def _english_line(line: str) -> bool:
 
 
 def _label_line(line: str) -> bool:
-    """A line inside a table that has no cell separator: an English label or a group label (人口(万人))."""
-    return _english_line(line) or _group_label(line)
+    """A line inside a table that has no cell separator: an English label, a group label (人口(万人)) or a section
+    label (人口与就业) — find_tables decides whether the table goes on under it."""
+    return _english_line(line) or _group_label(line) or _bare_label(line)
 
 
 def _without_serials(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -1039,20 +1067,68 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
     index = 0
     while index < len(lines):
         header = _spaced_header(lines[index])
-        found = []
-        for line in lines[index + 1 :] if header else []:
-            widths = [len(header), len(header) + 1] if not found else [found[0][1]]
-            splits = _spaced_row(line, widths, _rules().unit_column.fullmatch(raw[header[1] : raw.find(" ", header[1])]) is not None)
-            if splits is None:
-                break
-            found.append((line, len(splits) + 1, splits))
-        if len(found) < _SPACED_MIN_ROWS:
+        found = _spaced_body(raw, header, lines[index + 1 :]) if header else []
+        if sum(full for _l, _s, full in found) < _SPACED_MIN_ROWS:
             index += 1
             continue
-        rows += [(lines[index].start(), lines[index].end()), *((line.start(), line.end()) for line, _w, _s in found)]
-        breaks += [start - 1 for start in header[1:]] + [split for _l, _w, splits in found for split in splits]
-        index += len(found) + 1
+        rows += [_stripped_span(lines[index]), *(_stripped_span(line) for line, _s, _f in found)]
+        breaks += [start - 1 for start in header[1:]] + [split for _l, splits, _f in found for split in splits]
+        index = lines.index(found[-1][0]) + 1
     return rows, breaks
+
+
+def _stripped_span(line: re.Match[str]) -> tuple[int, int]:
+    """A line's span without its leading and trailing spaces: where the normalizer must keep its line breaks."""
+    text = line.group()
+    return line.start() + len(text) - len(text.lstrip()), line.start() + len(text.rstrip())
+
+
+def _spaced_body(raw: str, header: list[int], lines: list[re.Match[str]]) -> list[tuple[re.Match[str], list[int], bool]]:
+    """The lines of a single-spaced table under its header, each with its cell splits and whether it is a full row.
+    Blank lines and group labels with no values (人口与就业, 宏观经济) stay inside the table, as yearbooks print them;
+    a row with fewer values than the header (a cell left empty) keeps its numbers apart but is marked short, so the
+    reader never lines it up by guess. A sentence or anything else ends the table; so do trailing group labels."""
+    unit_column = _rules().unit_column.fullmatch(raw[header[1] : raw.find(" ", header[1])]) is not None
+    found: list[tuple[re.Match[str], list[int], bool]] = []
+    width = 0
+    for line in lines:
+        text = line.group().strip()
+        if not text:
+            continue  # a blank line between two blocks of a yearbook table
+        splits = _spaced_row(line, [width] if width else [len(header), len(header) + 1], unit_column)
+        if splits is not None:
+            width = width or len(splits) + 1
+            found.append((line, splits, True))
+        elif _spaced_group(text):
+            found.append((line, [], False))
+        elif width and (short := _spaced_short_row(line, width)) is not None:
+            found.append((line, short, False))
+        else:
+            break
+    while found and not found[-1][2] and not found[-1][1]:
+        found.pop()  # a group label after the last row belongs to what follows, not to the table
+    return found
+
+
+def _spaced_group(text: str) -> bool:
+    """A group label of a yearbook table (人口与就业, 固定资产投资): one short run of words, no number, no sentence."""
+    tokens = text.split()
+    return len(tokens) <= 2 and len(text) <= _SPACE_CELL_CHARS and not _SENTENCE_MARKS.search(text) and not re.search(r"\d", text)
+
+
+def _spaced_short_row(line: re.Match[str], width: int) -> list[int] | None:
+    """The splits before the values of a row with fewer values than its table's rows (城镇投资 47.80 103.76 534.70,
+    its first year empty): its numbers stay apart, the row is never read. None when it is no such row."""
+    text = line.group()
+    if _RAW_SEPARATOR_BAR.search(text.strip()) or _SENTENCE_MARKS.search(text):
+        return None
+    tokens = list(_SPACE_TOKEN.finditer(text))
+    values = 0
+    while values < len(tokens) and _is_value(tokens[-1 - values].group()):
+        values += 1
+    if values < 1 or values >= width - 1 or values == len(tokens):
+        return None
+    return [line.start() + t.start() - 1 for t in tokens[-values:]]
 
 
 _SPACED_MIN_ROWS = 2
@@ -1076,9 +1152,10 @@ def _spaced_row(line: re.Match[str], widths: list[int], unit_column: bool) -> li
     """Where the spaces that split the cells of a row of a single-spaced table stand, for a row of one of ``widths``
     cells: every space when the row has that many words (a label, its unit when the header has a unit column, its
     values), else the spaces before its values when a label of several words (Gross Domestic Product, 工 业) and
-    the values fill them. None when the row does not fit."""
+    the values fill them. None when the row does not fit. A run of spaces between the label and the values
+    (年末总人口(万人)        324.85 333.65) is one split like a single space."""
     text = line.group()
-    if _RAW_SEPARATOR.search(text.strip()) or _SENTENCE_MARKS.search(text):
+    if _RAW_SEPARATOR_BAR.search(text.strip()) or "\u3000" in text or _SENTENCE_MARKS.search(text):
         return None
     tokens = list(_SPACE_TOKEN.finditer(text))
     values = 0
