@@ -7,9 +7,10 @@
 
 Each run is one `extractor extract` process on the same N shortest files (by size) of --corpus, with --meta; the
 LLM runs add `--backend llm --local`, `--mode` (json by default: llama-cpp-python's server rejects json_schema),
-`--context-tokens`, `--doc-timeout 0` (a CPU call takes minutes; the measurement is of the model, not of the
-time limit) and a response cache of their own, OUT/NAME-cache: delete it for a fresh measurement; a run stopped
-midway and started again, or on fewer texts, pays nothing for the answers it has (the table counts them). Each run
+`--context-tokens`, `--doc-timeout 0` and `--timeout 7200` (a CPU call takes minutes, on a loaded machine over
+--local's 15; the measurement is of the model, not of the time limits) and a response cache of their own,
+OUT/NAME-cache: delete it for a fresh measurement; a run stopped midway and started again, or on fewer texts, pays
+nothing for the answers it has (the table counts them). Each run
 is scored with extractor.tools.evaluate against the gold files of those documents only, and one table is printed:
 figures P/R, label accuracy (subject, metric_key, period_end) beside the rules', the applied-label rate, dropped
 items and documents lost (run.json), calls, re-asks, tokens and wall time. --score-only scores what --out holds.
@@ -75,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--gold", default=str(HERE.parent / ".." / "shared" / "gold" / "corpus2"))
     parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "local-model-bench"), help="one folder per run")
     parser.add_argument("--score-only", action="store_true", help="score the runs --out already holds; run nothing")
+    parser.add_argument("--timeout", type=float, default=7200, help="--timeout of the LLM runs (default: 7200 s; --local's 900 s was"
+                        " passed by the first call of a loaded machine, whose retry then queued behind the abandoned answer)")
     parser.add_argument("--extra", default="", help="more flags for the LLM runs, e.g. '--max-output-tokens 1024'")
     parser.add_argument("--tokenizer-ratio", metavar="GGUF", help="also measure prompt / source in the model's tokens")
     parser.add_argument("--llama-python", default=sys.executable, help="a Python that has llama_cpp (for --tokenizer-ratio)")
@@ -101,7 +104,7 @@ def llm_flags(name: str, args: argparse.Namespace, target: Path) -> list[str]:
     if not args.base_url:
         raise SystemExit(f"--base-url is needed for the {name} run")
     flags = ["--backend", "llm", "--extraction", name, "--local", "--base-url", args.base_url, "--model", args.model]
-    flags += ["--mode", args.mode, "--context-tokens", str(args.context_tokens), "--doc-timeout", "0"]
+    flags += ["--mode", args.mode, "--context-tokens", str(args.context_tokens), "--doc-timeout", "0", "--timeout", str(args.timeout)]
     # beside the run folder, not in it: a rerun on fewer texts or after a stop pays nothing for answers it has
     return [*flags, "--cache-dir", str(target.parent / f"{name}-cache"), *args.extra.split()]
 

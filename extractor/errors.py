@@ -33,3 +33,10 @@ def interrupted(exc: BaseException) -> bool:
     return any(isinstance(e, KeyboardInterrupt) for e in chain) or (
         type(exc).__name__ == "PydanticSerializationError" and "KeyboardInterrupt" in str(exc)
     )
+
+
+def reraise_interrupt(exc: BaseException) -> None:
+    """Raise KeyboardInterrupt (from ``exc``) where ``exc`` is a wrapped Ctrl-C (``interrupted``): the handlers that
+    turn an error into one document's failure call it first, so that a Ctrl-C stops the run wherever it arrives."""
+    if interrupted(exc):
+        raise KeyboardInterrupt from exc

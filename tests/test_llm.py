@@ -201,12 +201,7 @@ def test_model_labels_win_and_the_rules_labels_stay_where_it_gives_none(server, 
     assert (given["period_start"], given["period_end"]) == ("2020-01-01", "2020-12-31")  # the model's period, resolved
     assert (silent["metric_key"], silent["measure"], silent["period"]) == ("revenue", "growth", "今年一季度")  # the rules' labels
     assert silent["period_end"] == "2021-03-31"  # 今年 read against the publication date
-    assert "Page 1, 2021-03-29:" in server.stats.last_prompt
-
-
-def test_the_prompt_says_when_the_date_is_unknown(server, tmp_path):
-    figures_of(server, tmp_path, [{}], page=PAGE.split("\n", 1)[1])
-    assert server.stats.last_prompt.startswith("Page 1:\n")  # no date given, none guessed
+    assert server.stats.last_prompt.startswith("Page 1:\n<<<")  # the date resolves periods, and is not sent
 
 
 def test_a_reading_correction_is_verified_when_the_text_bears_it_out(server, tmp_path):

@@ -292,7 +292,7 @@ def test_a_ctrl_c_that_pydantic_wrapped_still_stops_the_run():
     PydanticSerializationError(… KeyboardInterrupt), was taken for one document's failure, and the run exited 0."""
     from pydantic_core import PydanticSerializationError
 
-    from extractor.errors import interrupted
+    from extractor.errors import interrupted, reraise_interrupt
     from extractor.outputs import _guarded
 
     def articles():
@@ -301,5 +301,6 @@ def test_a_ctrl_c_that_pydantic_wrapped_still_stops_the_run():
 
     assert interrupted(PydanticSerializationError("Error serializing to JSON: KeyboardInterrupt: "))
     assert not interrupted(PydanticSerializationError("Error serializing to JSON: ValueError: bad"))  # a real failure
+    reraise_interrupt(PydanticSerializationError("Error serializing to JSON: ValueError: bad"))  # not a Ctrl-C: goes on
     with pytest.raises(KeyboardInterrupt):
         list(_guarded(articles()))

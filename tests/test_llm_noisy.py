@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import llm_extract
 
-from extractor.backends.llm.answers import ItemRefused, between_quotation_marks, candidate_id
+from extractor.backends.llm.answers import ItemRefused, between_quotation_marks, candidate_id, placed_labels
 from extractor.cli import main
 from extractor.outputs.jsonl import read_records
 from extractor.tools.testserver import FakeModelServer, Script
@@ -76,6 +76,62 @@ def test_a_label_under_any_copyable_id_reaches_its_candidate(server, tmp_path, w
     assert (figure["subject"], figure["period"]) == ("龙头企业", "2020年")
     assert run_json["labels"]["applied"] == 1 and run_json["labels"]["candidates"] == 4
     assert run_json["per_document"]["page.txt"]["applied_label_rate"] == 0.25
+
+
+ORDER = [("N1", "120亿元"), ("N2", "8.5%"), ("N3", "两千万"), ("N4", "1.62亿")]  # PAGE's candidates, as a call marks them
+
+
+def test_a_labels_id_is_the_first_field_the_model_is_shown():
+    """A model writes fields in the order it sees them; shown after the labels, the id was left out (issue 20)."""
+    from extractor.backends.llm.answers import ChunkAnswer
+    from extractor.backends.llm.schematext import schema_text
+
+    assert "labels?: {id, " in schema_text(ChunkAnswer.model_json_schema())
+    assert next(iter(ChunkAnswer.model_json_schema()["$defs"]["FigureLabel"]["properties"])) == "id"  # tools mode too
+
+
+def test_labels_keyed_by_their_marks_take_the_key_as_id():
+    placed = placed_labels({"N2": {"metric": "增速"}, "<N4>": {"subject": "二期项目"}, "1": {"period": "今年一季度"}}, ORDER)
+    assert [(candidate_id(item["id"], "N"), next(v for k, v in item.items() if k != "id")) for item in placed] == [
+        ("N2", "增速"), ("N4", "二期项目"), ("N1", "今年一季度")]
+
+
+def test_labels_without_ids_one_per_candidate_in_order_go_by_position():
+    placed = placed_labels([{"metric": "营业收入"}, {"metric": "增速"}, {"metric": "奖励"}, {"metric": "产能"}], ORDER)
+    assert [item["id"] for item in placed] == ["N1", "N2", "N3", "N4"]
+
+
+def test_a_label_without_id_goes_to_the_one_candidate_printing_its_number():
+    placed = placed_labels([{"id": "N1", "metric": "营业收入"}, {"value_text": "8.5%", "metric": "增速"}], ORDER)
+    assert placed[1]["id"] == "N2"
+
+
+@pytest.mark.parametrize("labels", [
+    [{"metric": "营业收入"}, {"metric": "增速"}],  # fewer labels than candidates: which ones is a guess
+    [{"id": "N1", "metric": "营业收入"}, {"metric": "增速"}, {"metric": "奖励"}, {"metric": "产能"}],  # some have ids
+])
+def test_a_label_without_id_is_not_guessed_where_its_place_is_ambiguous(labels):
+    assert all(item.get("id") for item in placed_labels(labels, ORDER)) is False
+    assert placed_labels(labels, ORDER)[-1].get("id") is None
+
+
+def test_labels_keyed_by_marks_and_in_order_without_ids_reach_every_candidate(server, tmp_path):
+    """What a 1.5B model writes when the id is not the first thing it is asked for: labels with no id at all."""
+    keyed = {"labels": {"N1": {"subject": "高新区"}, "n2": {"subject": "高新区"}, "{N3}": {"subject": "龙头企业"},
+                        "4": {"subject": "二期项目"}}}
+    unnumbered = {"labels": [{"subject": "高新区"}, {"subject": "高新区"}, {"subject": "龙头企业"}, {"subject": "二期项目"}]}
+    for name, answer in (("keyed", keyed), ("unnumbered", unnumbered)):
+        records, run_json = run(server, tmp_path / name, [answer])
+        subjects = {r["value_text"]: r["subject"] for r in records if r["kind"] == "figure"}
+        assert subjects["两千万"] == "龙头企业" and subjects.get("1.62亿", subjects.get("1.62亿片")) == "二期项目", name
+        assert run_json["labels"]["applied"] == run_json["labels"]["candidates"] == 4, name
+        assert "labels: missing id" not in run_json["dropped_items"], name
+
+
+def test_a_quote_mark_as_a_key_of_the_figure_labels_is_refused(server, tmp_path):
+    _, run_json = run(server, tmp_path, [{"labels": {"Q1": {"subject": "园区负责人"}}}])
+    assert run_json["dropped_items"] == {"labels: a quote id where a figure id belongs": 1}
+    assert run_json["labels"]["applied"] == 0
 
 
 def test_a_chunk_answered_with_no_label_applied_is_counted_and_the_console_says_so(server, tmp_path, capsys):

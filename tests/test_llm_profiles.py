@@ -68,7 +68,7 @@ def test_a_noisy_profile_costs_no_document_and_no_verified_figure(server, tmp_pa
     server.reset(Script(gold_dir=GOLD, noise=(profile,)))
     assert llm_extract(server.base_url, tmp_path, (SEEDS,), "--no-cache", "--timeout", "5", "--extraction", extraction) in (0, 1)
     run = check_floor_and_no_wrong(tmp_path, baselines, extraction)
-    if profile not in ("empty", "duplicates") and not (profile == "ids" and extraction == "free"):
+    if profile not in ("empty", "duplicates", "keyed", "unnumbered") and not (profile == "ids" and extraction == "free"):
         assert run["dropped_items"] or run["failed_chunks"], profile  # what was dropped is counted by reason
     assert sum(sum(doc["dropped_items"].values()) for doc in run["per_document"].values()) == sum(run["dropped_items"].values())
 
@@ -93,6 +93,19 @@ def test_noisy_ids_and_repeated_candidates_still_reach_their_candidates(server, 
     assert llm_extract(server.base_url, tmp_path, (SEEDS,), "--no-cache", "--timeout", "5") == 0
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert run["labels"]["applied_label_rate"] >= 0.95  # 1, 001, <N1>, n1 all read; a left-out or quote id is made good by <Nk>
+
+
+@pytest.mark.parametrize("profile", ["keyed", "unnumbered"])
+def test_labels_keyed_by_mark_or_given_in_order_without_ids_all_arrive(server, tmp_path, profile):
+    """The gold's labels written as an object keyed by marks, or as a list with no ids in candidate order: each label
+    reaches its candidate, and the records are the clean oracle's."""
+    for name, noise in (("clean", ()), (profile, (profile,))):
+        server.reset(Script(gold_dir=GOLD, noise=noise))
+        assert llm_extract(server.base_url, tmp_path / name, (SEEDS,), "--no-cache", "--timeout", "5") == 0
+    run = json.loads((tmp_path / profile / "run.json").read_text(encoding="utf-8"))
+    assert run["labels"]["applied_label_rate"] == 1.0 and not any(reason.startswith("labels") for reason in run["dropped_items"])
+    records = [(tmp_path / name / "records.jsonl").read_bytes() for name in ("clean", profile)]
+    assert records[0] == records[1]
 
 
 def test_the_oracle_labels_every_candidate(server, tmp_path):

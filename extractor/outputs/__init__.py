@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import interrupted
+from ..errors import reraise_interrupt
 from ..models import Article
 from .csv import CsvWriter
 from .errors import OutputError, describe_write_error
@@ -369,8 +369,7 @@ def _guarded(articles: Iterable[RenderedArticle]) -> Iterator[RenderedArticle]:
         except StopIteration:
             return
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
-            if interrupted(exc):  # Ctrl-C wrapped by a library: the run stops as at any other moment
-                raise KeyboardInterrupt from exc
+            reraise_interrupt(exc)  # Ctrl-C wrapped by a library: the run stops as at any other moment
             if getattr(exc, "ends_run", False):  # the backend cannot go on (BackendAborted): every document would fail alike
                 raise
             raise _DocumentFailed(exc) from exc

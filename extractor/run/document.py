@@ -16,7 +16,7 @@ from typing import Any
 from ..backends import Backend
 from ..backends.budget import DEFAULT_DOC_TIMEOUT, TimeBudget
 from ..domain.meta import Manifest, document_meta
-from ..errors import BackendAborted, interrupted
+from ..errors import BackendAborted, reraise_interrupt
 from ..models import Article
 from ..outputs import DocumentEntry, DocumentWork, RenderedArticle, render_article
 from ..text.load import DEFAULT_MAX_FILE_SIZE, LoadError, display_name, read_text
@@ -166,8 +166,7 @@ def extract_document(
         except BackendAborted:  # not this document's fault: the run cannot go on
             raise
         except Exception as exc:  # one bad document must not end the run; the reason goes to run.json
-            if interrupted(exc):
-                raise KeyboardInterrupt from exc
+            reraise_interrupt(exc)
             outcome.status, outcome.reason = Status.failed, f"{type(exc).__name__}: {exc}"
     return work
 
@@ -180,8 +179,7 @@ def materialize(work: DocumentWork) -> DocumentWork:
         except BackendAborted:  # not this document's fault: the run cannot go on
             raise
         except Exception as exc:
-            if interrupted(exc):
-                raise KeyboardInterrupt from exc
+            reraise_interrupt(exc)
             work.articles = None
             work.entry.outcome.status, work.entry.outcome.reason = Status.failed, f"{type(exc).__name__}: {exc}"
     return work

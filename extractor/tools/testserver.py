@@ -299,6 +299,19 @@ def _ids_as_small_models_write_them(answer: dict, flat: str) -> dict:
     return dict(answer, labels=labels)
 
 
+def _labels_keyed(answer: dict, flat: str) -> dict:
+    """The labels as an object keyed by their candidates' marks, written N1, 1, <N1>, n1 in turn."""
+    forms = (lambda n: f"N{n}", lambda n: n, lambda n: f"<N{n}>", lambda n: f"n{n}")
+    labels = enumerate(answer.get("labels", []))
+    return dict(answer, labels={forms[i % 4](label["id"][1:]): {k: v for k, v in label.items() if k != "id"} for i, label in labels})
+
+
+def _labels_unnumbered(answer: dict, flat: str) -> dict:
+    """Every label without its id, one per candidate in the order the prompt marks them: what a 1.5B model wrote when
+    the schema showed the id after the labels."""
+    return dict(answer, labels=[{k: v for k, v in label.items() if k != "id"} for label in answer.get("labels", [])])
+
+
 def _non_numbers(answer: dict, flat: str) -> dict:
     """Every other figure's value_text a mark with a unit, a phrase, or a sentence of the text."""
     junk = ("<N1>%", "新建政务大厅启用", flat[:30])
@@ -358,6 +371,8 @@ def _injection_obeyed(answer: dict, flat: str) -> dict:
 
 NOISE = {
     "ids": _ids_as_small_models_write_them,
+    "keyed": _labels_keyed,
+    "unnumbered": _labels_unnumbered,
     "non_numbers": _non_numbers,
     "enums": _enums_outside,
     "evidence": _evidence_elsewhere,

@@ -21,7 +21,11 @@ that is no number (NaN, Infinity) is re-asked. An answer with more than
 re-ask would send the whole runaway answer back as prompt.
 
 Candidate ids are read the way small models write them: N3, n3, <N3>, {N3}, 3, 003
-all name candidate N3; a quote id (Q1) is never taken for a figure's.
+all name candidate N3; a quote id (Q1) is never taken for a figure's. Labels
+may come as a list of items with ids, or as an object keyed by the marks
+({"N3": {...}}); a label without an id is placed by its printed number where
+that names one candidate, or by its position when no label has an id and
+there is one for each candidate, in order (``placed_labels``).
 """
 
 from __future__ import annotations
@@ -160,6 +164,14 @@ def _not_null(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
+def _first(schema: dict[str, Any], name: str) -> None:
+    """The schema's property ``name`` moved to the front, in place (pydantic's json_schema_extra hook)."""
+    properties = schema["properties"]
+    reordered = {name: properties.pop(name), **properties}
+    properties.clear()
+    properties.update(reordered)
+
+
 class Meaning(CompactModel):
     """What a figure means. None (or empty) is no answer: the rules' label stands where there is one."""
 
@@ -181,6 +193,10 @@ class FigureLabel(Meaning):
     text bears it out (the backend checks), otherwise the candidate's reading stands.
     A range is read from value_text (5万—20万元); the unit follows from it.
     """
+
+    # the id printed first: a model writes fields in the order it is shown them, and a 1.5B model shown the id after
+    # the labels (Meaning's fields come first by inheritance) left it out of every label
+    model_config = ConfigDict(json_schema_extra=lambda schema, _: _first(schema, "id"))
 
     id: str
     value_text: str = ""
@@ -322,7 +338,7 @@ class BoundedAnswer(CompactModel):
         return schema
 
     @classmethod
-    def _prepare(cls, data: dict[str, Any]) -> dict[str, Any]:
+    def _prepare(cls, data: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
         """Reshape what a model commonly writes for this answer before its items are checked."""
         return data
 
@@ -336,7 +352,7 @@ class BoundedAnswer(CompactModel):
             cap = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None) if field else None
             if isinstance(value, list) and cap is not None and len(value) > cap:
                 raise RunawayAnswer(f"{len(value)} {name}, more than the {cap} one answer may hold")
-        data = cls._prepare(dict(data))
+        data = cls._prepare(dict(data), info.context or {})
         dropped = [str(reason) for reason in data.get("dropped") or []]
         for name, field in cls.model_fields.items():
             item_model = _item_model(field.annotation)
@@ -393,6 +409,36 @@ def _reason(error: Any) -> str:
     return f"bad {where}"
 
 
+def placed_labels(labels: Any, order: list[tuple[str, str]] | None) -> Any:
+    """The labels as a list of items that carry their candidate's id, however the model wrote them.
+
+    An object keyed by marks ({"N1": {...}, "2": {...}}) gives each item its key as id. An item without an id
+    takes the one candidate of the call whose printed number its value_text is; failing that, its position, but
+    only where no label has an id and there is one label per candidate (the model went through the marks in
+    order). Anything else is left as it is, for the item checks to keep or drop with a reason.
+    """
+    if isinstance(labels, dict):
+        labels = [{**item, "id": key} if isinstance(item, dict) else item for key, item in labels.items()]
+    if not isinstance(labels, list) or not order:
+        return labels
+    unmarked = [index for index, item in enumerate(labels) if isinstance(item, dict) and item.get("id") in (None, "")]
+    if not unmarked:
+        return labels
+    in_order = len(unmarked) == len(labels) == len(order)
+    by_number: dict[str, list[str]] = {}
+    for mark, printed in order:
+        by_number.setdefault(printed, []).append(mark)
+    placed = list(labels)
+    for index in unmarked:
+        item = labels[index]
+        marks = by_number.get("".join(without_marks(str(item.get("value_text") or "")).split()), [])
+        if len(marks) == 1:
+            placed[index] = {**item, "id": marks[0]}
+        elif in_order:
+            placed[index] = {**item, "id": order[index][0]}
+    return placed
+
+
 class ChunkAnswer(BoundedAnswer):
     """Everything found in one chunk."""
 
@@ -404,8 +450,11 @@ class ChunkAnswer(BoundedAnswer):
     initiatives: list[InitiativeItem] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     @classmethod
-    def _prepare(cls, data: dict[str, Any]) -> dict[str, Any]:
-        """A figure whose value_text is a candidate's mark (<N1>, <N1>%) labels that candidate: small models re-list them."""
+    def _prepare(cls, data: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
+        """Labels read in every form a model writes them (``placed_labels``); a figure whose value_text is a candidate's
+        mark (<N1>, <N1>%) labels that candidate: small models re-list them."""
+        if "labels" in data:
+            data = {**data, "labels": placed_labels(data["labels"], context.get("figure_order"))}
         figures, labels = data.get("figures"), data.get("labels")
         if not isinstance(figures, list) or not isinstance(labels if labels is not None else [], list):
             return data

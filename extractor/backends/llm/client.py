@@ -289,7 +289,8 @@ class EndpointClient:
         """The batch's answer. One cut off even at --max-output-tokens is not sent again as it was: the batch is
         asked in two halves (candidates keep their marks), up to ``MAX_SPLITS`` times, and the halves' answers joined."""
         assert self._caller is not None
-        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids}
+        context = {"text": without_marks(batch.plain_text()), "figure_ids": batch.figure_ids, "quote_ids": batch.quote_ids,
+                   "figure_order": batch.figure_order}
         wanted, room = self._answer_tokens(batch, prompt)
         result = await self._caller.ask(prompt, answer_model, context, wanted, room)
         halves = split_batch(batch) if result.error.startswith("IncompleteOutputException") and depth < MAX_SPLITS else None

@@ -4,7 +4,7 @@ A call carries one or more consecutive chunks, each under its own article title
 and park, up to the chunk budget: short articles share a call, and so do short
 pages (``Packer``), so the fixed cost of a call (instructions and answer schema)
 is paid less often. The chunks of each page come under a line naming the page
-by its place in the call and its publication date; candidate ids are numbered
+by its place in the call (not its date: the pipeline resolves period words); candidate ids are numbered
 across the whole call, so a label names one candidate of one page.
 
 In the anchored mode the rules backend's candidates travel with the text:
@@ -36,10 +36,10 @@ FIGURE_ID, QUOTE_ID = "N", "Q"
 FIGURE_MARK = re.compile(r"<(" + FIGURE_ID + r"\d+)>")
 QUOTE_MARK = re.compile(r"<(" + QUOTE_ID + r"\d+)>")
 ANY_MARK = re.compile(r"<[" + FIGURE_ID + QUOTE_ID + r"]\d+>")
-# A call's pages, for the model and whoever reads a prompt back: its place in the call and its publication date, or
-# the place alone where no date is known (a word such as "published" or "unknown" is a token on each page of a call)
-PAGE_HEADER = "Page {number}, {published}:"
-UNDATED_PAGE = "Page {number}:"
+# A call's pages, for the model and whoever reads a prompt back: its place in the call only. Not its publication date:
+# the model gives period words and the pipeline resolves them against the date (a 1.5B model copied the date into
+# every label's period instead), and a date is ten digits, ten Qwen tokens a page
+PAGE_HEADER = "Page {number}:"
 PAGE_LINE = re.compile(r"^Page (\d+)(?:, [^\n]*)?:$", re.MULTILINE)
 
 
@@ -55,7 +55,7 @@ def prompt_version() -> str:
     digest = hashlib.sha256()
     for name in TEMPLATE_NAMES:
         digest.update(template(name).template.encode("utf-8"))
-    for written in (PAGE_HEADER, UNDATED_PAGE, INTRODUCTION):
+    for written in (PAGE_HEADER, INTRODUCTION):
         digest.update(written.encode("utf-8"))
     return digest.hexdigest()[:12]
 
@@ -104,6 +104,12 @@ class Batch:
     @property
     def quote_ids(self) -> set[str]:
         return {mark for part in self.parts for mark in part.quotes}
+
+    @property
+    def figure_order(self) -> list[tuple[str, str]]:
+        """The call's figure candidates in the order the prompt marks them: (mark, printed number). An answer's labels
+        that come without ids are placed by it (``answers.placed_labels``)."""
+        return [(mark, figure.value_text) for part in self.parts for mark, figure in part.figures.items()]
 
     def pages(self) -> list[list[Part]]:
         """The call's parts grouped by page, in order: page n of the prompt is ``pages()[n - 1]``."""
@@ -238,13 +244,11 @@ def messages(batch: Batch, extraction: str) -> list[dict[str, str]]:
 
 
 def _page_block(number: int, parts: list[Part], anchored: bool) -> str:
-    """One page of a call: its header line (place in the call, date), then its chunks."""
+    """One page of a call: its header line (its place in the call), then its chunks."""
     blocks = "\n".join(
         template("article").substitute(about=_about(part), text=_marked(part) if anchored else part.chunk.text).strip() for part in parts
     )
-    published = parts[0].published
-    header = PAGE_HEADER.format(number=number, published=published) if published else UNDATED_PAGE.format(number=number)
-    return f"{header}\n{blocks}"
+    return f"{PAGE_HEADER.format(number=number)}\n{blocks}"
 
 
 def _about(part: Part) -> str:
