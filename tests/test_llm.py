@@ -194,14 +194,25 @@ def figures_of(server, tmp_path, answers, *flags, page=PAGE, exit_code=0) -> lis
 
 
 def test_model_labels_win_and_the_rules_labels_stay_where_it_gives_none(server, tmp_path):
-    labels = [{"id": "N1", "metric_key": "sales", "measure": "level", "target": True, "period": "2020年"}, {"id": "N2"}]
+    labels = [{"id": "N1", "metric_key": "sales", "measure": "level", "target": True, "period": "今年"}, {"id": "N2"}]
     figures = {r["value_text"]: r for r in figures_of(server, tmp_path, [{"labels": labels}])}
     given, silent = figures["120亿元"], figures["8.5%"]
     assert (given["metric_key"], given["measure"], given["target"]) == ("sales", "level", True)
-    assert (given["period_start"], given["period_end"]) == ("2020-01-01", "2020-12-31")  # the model's period, resolved
+    assert (given["period_start"], given["period_end"]) == ("2021-01-01", "2021-12-31")  # the model's period, resolved
     assert (silent["metric_key"], silent["measure"], silent["period"]) == ("revenue", "growth", "今年一季度")  # the rules' labels
     assert silent["period_end"] == "2021-03-31"  # 今年 read against the publication date
     assert server.stats.last_prompt.startswith("Page 1:\n<<<")  # the date resolves periods, and is not sent
+
+
+def test_a_model_period_the_page_never_prints_is_dropped_and_the_rules_period_stands(server, tmp_path):
+    # a 1.5B model copied the prompt's example period (今年上半年) into every label: no reading of this page
+    labels = [{"id": "N1", "metric_key": "sales", "period": "2020年上半年"}, {"id": "N2", "period": "今年"}]
+    figures = {r["value_text"]: r for r in figures_of(server, tmp_path, [{"labels": labels}])}
+    ungrounded, grounded = figures["120亿元"], figures["8.5%"]
+    assert ungrounded["metric_key"] == "sales"  # the label's other fields still apply
+    assert (ungrounded["period"], ungrounded["period_end"]) == ("今年一季度", "2021-03-31")  # the rules' period
+    assert (grounded["period"], grounded["period_end"]) == ("今年", "2021-12-31")
+    assert "period words not in the text" in (tmp_path / "out" / "run.json").read_text(encoding="utf-8")
 
 
 def test_a_reading_correction_is_verified_when_the_text_bears_it_out(server, tmp_path):
@@ -226,9 +237,9 @@ def test_a_reading_correction_is_verified_when_the_text_bears_it_out(server, tmp
 )
 def test_a_wrong_reading_never_replaces_a_verified_one(server, tmp_path, label):
     rules = {r["value_text"]: r for r in figures_of(server, tmp_path / "rules", [{}])}
-    figures = figures_of(server, tmp_path, [{"labels": [{**label, "subject": "高新区", "period": "2020年"}]}])
+    figures = figures_of(server, tmp_path, [{"labels": [{**label, "subject": "高新区", "period": "今年"}]}])
     assert all(r["status"] == "verified" for r in figures) and len(figures) == len(rules)
-    labelled = next(r for r in figures if r["subject"] == "高新区" and r["period"] == "2020年")  # the labels still apply
+    labelled = next(r for r in figures if r["subject"] == "高新区" and r["period"] == "今年")  # the labels still apply
     before = rules[labelled["value_text"]]
     assert {k: labelled[k] for k in ("value", "unit", "amount", "base_unit", "qualifier", "value_span")} == {
         k: before[k] for k in ("value", "unit", "amount", "base_unit", "qualifier", "value_span")
@@ -242,10 +253,10 @@ def test_a_wrong_reading_never_replaces_a_verified_one(server, tmp_path, label):
     [({"id": "N1", "metric_key": "business_income"}, "unknown metric_key"), ({"id": "N1", "measure": "growth_rate"}, "unknown measure")],
 )
 def test_an_invalid_label_value_is_dropped_with_its_reason_not_asked_again(server, tmp_path, label, reason):
-    figures = figures_of(server, tmp_path, [{"labels": [{**label, "period": "2020年"}]}], "--max-reasks", "1")
+    figures = figures_of(server, tmp_path, [{"labels": [{**label, "period": "今年"}]}], "--max-reasks", "1")
     assert server.stats.calls == 1  # no re-ask: the item's other labels apply, the unknown value goes
     assert {r["metric_key"] for r in figures} <= set(metric_keys()) and {r["measure"] for r in figures} <= set(Measure)
-    assert next(r for r in figures if r["value_text"] == "120亿元")["period"] == "2020年"
+    assert next(r for r in figures if r["value_text"] == "120亿元")["period"] == "今年"
     run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     assert run["dropped_items"] == {f"labels: {reason}": 1} and run["failures"] == 0
     assert run["labels"]["applied"] == 1 and run["per_document"]["page.txt"]["dropped_items"] == {f"labels: {reason}": 1}

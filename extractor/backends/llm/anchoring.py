@@ -237,6 +237,9 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel | AddedFigure, ta
     unit, span) and only the labels apply.
     """
     labelled = candidate.model_copy(update=_meaning(label))
+    if label.period and not _grounded(label.period, text):
+        labelled = labelled.model_copy(update={"period": candidate.period, "period_from": candidate.period_from})
+        tally.drop("labels: period words not in the text (the rules' period stands)")
     reading: dict[str, Any] = {}
     echoed = "".join(label.value_text.split())
     if echoed and echoed != candidate.value_text:
@@ -251,6 +254,15 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel | AddedFigure, ta
         return _keyed(corrected, label, candidate)
     tally.drop("labels: reading not borne out by the text (the verified one stands)")
     return _keyed(labelled, label, candidate)
+
+
+_WORD_PIECES = re.compile(r"[^\s（）()【】\[\]，,、；;：:]{2,}")
+
+
+def _grounded(words: str, text: str) -> bool:
+    """Whether a label's words stand in the page (同期（今年1至8月）: any piece of two or more characters). A small model
+    copies the prompt's own example (今年上半年) into every label; a period the page never prints is no reading of it."""
+    return any(piece.group() in text for piece in _WORD_PIECES.finditer(words))
 
 
 def _keyed(figure: Figure, item: Meaning, rules: Figure | None) -> Figure:
