@@ -550,3 +550,43 @@ def test_workers_import_the_installed_extractor_whatever_folder_the_command_runs
     done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (tmp_path / "out" / "records.jsonl").stat().st_size > 0
+
+
+KILLED_MAIN = """
+import os, sys, time
+from extractor.run.cluster import dask_client
+with dask_client(workers=2) as client:
+    print(client.run_on_scheduler(os.getpid), *client.run(os.getpid).values(), flush=True)
+    time.sleep(600)
+"""
+
+
+@needs("distributed")
+def test_a_main_process_killed_with_sigkill_leaves_no_scheduler_nor_worker_running(tmp_path):
+    """``--workers`` runs the scheduler and the nannies in a process of their own, so that they cost the main process
+    none of its CPU (issue 22); a main process killed with SIGKILL runs no code of ours, and that process, its
+    forkserver and its workers must still end with it, not run on orphaned."""
+    import psutil
+
+    main_process = subprocess.Popen([sys.executable, "-c", KILLED_MAIN], stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        scheduler, *workers = map(int, main_process.stdout.readline().split())
+        family = psutil.Process(main_process.pid).children(recursive=True)
+        assert scheduler != main_process.pid and len(workers) == 2  # the scheduler is not in the main process
+        assert {scheduler, *workers} <= {child.pid for child in family}
+    finally:
+        main_process.kill()
+        main_process.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(_running(child) for child in family):
+        time.sleep(0.2)
+    assert not [child for child in family if _running(child)]
+
+
+def _running(process) -> bool:
+    import psutil
+
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
