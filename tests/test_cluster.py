@@ -458,14 +458,16 @@ def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks
 
 @needs("distributed")
 def test_a_local_cluster_ticks_with_its_work_not_with_the_clock():
-    """``--workers`` runs the scheduler and the nannies in the main process: their timers (event-loop watch every 20 ms,
-    system monitor, memory monitor) cost it CPU in proportion to the wall time, most of its share per document on a
+    """Dask's timers (event-loop watch every 20 ms, system monitor, memory monitor, the client's poll of the
+    scheduler every 2 s) cost CPU in proportion to the wall time, most of the main process's share per document on a
     long run (issue 22). Every server of a local cluster ticks at most a few times a second, and so does a worker its
-    nanny starts again after it died (it got Dask's defaults back: its nanny's settings were the global ones)."""
+    nanny starts again after it died (it got Dask's defaults back: its nanny's settings were the global ones), and
+    the main process's client polls its scheduler every few seconds."""
     with dask_client(workers=1) as fresh:  # a cluster of its own: a worker is killed
         for tick, monitor, memory in fresh.run(_intervals).values():
             assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
         assert fresh.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval) >= 0.5
+        assert fresh._periodic_callbacks["scheduler-info"].callback_time >= 5000  # ms: the client in the main process
         restarted = _kill_a_worker(fresh)
         for tick, monitor, memory in restarted.run(_intervals).values():
             assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
