@@ -9,8 +9,9 @@ pipe or dies, even by SIGKILL (the kernel closes a dead process's pipes), and th
 exits, so no scheduler, nanny nor worker outlives the run. Its workers are forked from a warmed forkserver that the
 child starts (``start_forkserver``), as they were from the main process's.
 
-This module imports Dask's ``distributed`` and nothing of the extractor's rules: the child starts in the time
-Python and Dask take to import, while its forkserver warms the workers' copy of the rules.
+The child runs this file alone (not the ``extractor`` package, whose import loads the rules), starts the
+forkserver first, and only then imports Dask: the forkserver's imports and warm-up, the child's import of Dask
+and the main process's go on at once, on different cores, instead of one after the other.
 """
 
 from __future__ import annotations
@@ -26,10 +27,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from typing import IO
-
-import dask
-from distributed import LocalCluster
+from typing import IO, Any
 
 # A local cluster's scheduler and nannies tick with the wall time whatever the work: idle, a two-worker cluster cost
 # the process running them 38 ms of CPU a second, and each worker about as much. These timers measure the event
@@ -69,7 +67,7 @@ class ClusterProcess:
         # it and its workers import what we import, and never from the current folder (PYTHONSAFEPATH, ``_safe_path``)
         path = json.dumps([entry for entry in sys.path if entry])
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, path, str(workers)],
+            [sys.executable, "-c", _BOOT, path, str(workers), os.path.abspath(__file__)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env={**os.environ, "PYTHONSAFEPATH": "1"},
@@ -106,16 +104,21 @@ class ClusterProcess:
         self.close()
 
 
-_BOOT = "import json, sys; sys.path[:] = json.loads(sys.argv[1]); from extractor.run.localcluster import main; main()"
+# this file run alone, by its path: importing it as ``extractor.run.localcluster`` would import the package, and the
+# rules with it, before the forkserver could start
+_BOOT = "import json, runpy, sys; sys.path[:] = json.loads(sys.argv[1]); runpy.run_path(sys.argv[3], run_name='cluster')['main']()"
 
 
-def start_cluster(workers: int) -> LocalCluster:
-    """A local cluster of ``workers`` single-threaded worker processes in this process (the child's job)."""
+def start_cluster(workers: int) -> Any:
+    """A local cluster (``distributed.LocalCluster``) of ``workers`` single-threaded worker processes in this process
+    (the child's job)."""
+    import dask
+    from distributed import LocalCluster
+
     for name in DASK_LOGGERS:
         logging.getLogger(name).setLevel(QUIET)
     # held while the cluster lives: a nanny reads it again when it restarts a worker that died
     dask.config.set(WORKER_START)
-    start_forkserver()  # it imports and warms while this process starts the scheduler
     with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler and the nannies here, and passed to the workers
         return LocalCluster(
             n_workers=workers,
@@ -134,16 +137,12 @@ def start_cluster(workers: int) -> LocalCluster:
 def start_forkserver() -> None:
     """Start the process that local workers are forked from, warmed by ``WORKER_PRELOAD``, without waiting for it.
 
-    Dask's own choice of what a forkserver preloads is made once, on first use, and imports that list here first:
-    it is made now (so that it does not replace ours later), then ours is set. A forkserver already running keeps
-    what it preloaded.
+    Called before Dask is imported here: Dask's own choice of what a forkserver preloads, made on its first use,
+    then finds it running, and a running forkserver keeps what it preloaded.
     """
-    from distributed.utils import get_mp_context
-
-    context = get_mp_context()
-    if context.get_start_method() != "forkserver":
+    if not _FORKSERVER:
         return
-    context.set_forkserver_preload(list(WORKER_PRELOAD))
+    multiprocessing.forkserver.set_forkserver_preload(list(WORKER_PRELOAD))
     with contextlib.suppress(Exception), _safe_path():  # not fatal: a nanny starts it when it forks its first worker
         multiprocessing.forkserver.ensure_running()
 
@@ -165,13 +164,15 @@ def _safe_path() -> Iterator[None]:
 
 
 def main() -> None:
-    """The child (``ClusterProcess``): ``python -c _BOOT PATH WORKERS``."""
+    """The child (``ClusterProcess``): ``python -c _BOOT PATH WORKERS THIS_FILE``."""
     # Ctrl-C reaches the whole foreground group: the cluster hears of it from the main process, which keeps every
     # finished document and then closes its end of the pipe (the forkserver and the workers inherit the ignoring)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(1), "wb")
     with open(os.devnull, "wb") as devnull:  # what the forkserver and the workers print goes nowhere, not into our pipe
         os.dup2(devnull.fileno(), 1)
+    start_forkserver()  # it imports and warms while this process imports Dask and starts the scheduler
+    threading.Thread(target=_import_tasks, name="import-tasks", daemon=True).start()  # while the workers start
     serve(int(sys.argv[2]), sys.stdin.buffer, answers)
 
 
@@ -187,6 +188,17 @@ def serve(workers: int, commands: IO[bytes], answers: IO[bytes]) -> None:
     with contextlib.suppress(Exception):
         cluster.close(timeout=CLOSE_TIMEOUT)
     os._exit(0)
+
+
+def _import_tasks() -> None:
+    """Import what the run's tasks name, while the cluster starts (its workers wait for the forkserver's warm-up).
+
+    The scheduler unpickles each task it is sent, and with it imports the functions the task names
+    (``extractor.run.engines.extract_batch``, and the extractor's rules with its package): done in its event loop
+    on the first task, that held the run's start by 1 to 2 s on a loaded machine."""
+    with contextlib.suppress(Exception):  # the scheduler would import it itself, and say what fails
+        import extractor.run.engines
+        import extractor.run.warm  # noqa: F401
 
 
 def _watch(commands: IO[bytes]) -> None:
