@@ -180,8 +180,9 @@ def serve(workers: int, commands: IO[bytes], answers: IO[bytes]) -> None:
     """A cluster of ``workers`` processes; its scheduler's address to ``answers``; the cluster kept until ``commands``
     ends (the main process closed it, or died)."""
     cluster = start_cluster(workers)
-    answers.write(cluster.scheduler_address.encode("utf-8") + b"\n")
-    answers.close()
+    with contextlib.suppress(OSError):  # a main process gone while the cluster started: _watch sees its pipe ended
+        answers.write(cluster.scheduler_address.encode("utf-8") + b"\n")
+        answers.close()
     _watch(commands)
     # a close that hangs (a nanny that does not answer) must not keep this process alive: its workers die with it
     threading.Timer(CLOSE_TIMEOUT, os._exit, (0,)).start()
