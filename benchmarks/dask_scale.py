@@ -2,11 +2,15 @@
 
     python benchmarks/dask_scale.py [--sizes 200 2000] [--workers 1 2] [--repeat 3] [--llm-docs 40 --delay 0.3 --concurrency 4]
     python benchmarks/dask_scale.py --cli --sizes 600 --workers 2 --repeat 5   # issue 22's wall-time acceptance
+    python benchmarks/dask_scale.py --main-cpu --sizes 600 --workers 2 --repeat 3   # the command's own CPU per document
 
 ``--cli`` times the whole command, as a user waits for it (``extractor extract DOCS -o OUT`` against the same with
 ``--workers N``: start-up, imports, the cluster's start and close included), in rounds, and prints the speed-up
 of each round and their median; run it on an otherwise idle machine (issue 22 asks 1.6 or more for 600 pages on 2
 cores).
+``--main-cpu`` runs the same command inside a fresh process and prints that process's own CPU per document (its
+threads: the writing, the Dask client, the progress bar; not the workers nor, with ``--workers``, the cluster's
+process): on a loaded machine CPU times say more than wall times (``memory_scale.py`` prints the workers' beside it).
 
 Documents of about 2,000 characters are made by sampling paragraphs of the
 seed pages and changing their digits (so no two are alike). Every measurement
@@ -26,6 +30,7 @@ the numbers with it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -144,6 +149,39 @@ def cli_rounds(sizes: list[int], workers: list[int], repeat: int) -> None:
     print(f"load average after: {os.getloadavg()}")
 
 
+def command_cpu(folder: Path, out: Path, workers: int) -> float:
+    """CPU seconds of this process's own threads running the whole command (``--workers N`` when workers): start-up,
+    the cluster's start and close, the progress bar, the outputs; its stderr goes to /dev/null as in ``--cli``."""
+    from extractor.cli import main
+
+    shutil.rmtree(out, ignore_errors=True)
+    command = ["extract", str(folder), "-o", str(out)] + (["--workers", str(workers)] if workers else [])
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+        cpu = time.process_time()
+        main(command)
+        return time.process_time() - cpu
+
+
+def cpu_rounds(sizes: list[int], workers: list[int], repeat: int) -> None:
+    """The command's own CPU per document, one process against ``--workers N``, each in a fresh process, in rounds."""
+    print(f"load average before: {os.getloadavg()}")
+    print("| documents | workers | main process CPU ms/doc, median (range) |")
+    print("|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="dask-cpu-bench-") as temporary:
+        work = Path(temporary)
+        for size in sizes:
+            folder = work / f"docs-{size}"
+            make_documents(folder, size)
+            configurations = [0, *workers]
+            rounds = []
+            for _ in range(repeat):
+                rounds.append({w: in_fresh_process("cpu", str(folder), str(w), str(work / f"out-{w}")) for w in configurations})
+            for w in configurations:
+                per_doc = [1000 * round_[w]["main_cpu"] / size for round_ in rounds]
+                print(f"| {size} | {w or 'none (one process)'} | {median(per_doc):.2f} ({spread(per_doc, 2)}) |", flush=True)
+    print(f"load average after: {os.getloadavg()}")
+
+
 def median(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2] if len(ordered) % 2 else (ordered[len(ordered) // 2 - 1] + ordered[len(ordered) // 2]) / 2
@@ -162,10 +200,18 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3, help="rounds of rules runs; medians are shown")
     parser.add_argument("--cli", action="store_true", help="time the whole command, one process against --workers N")
+    parser.add_argument("--main-cpu", action="store_true", help="the command's own CPU per document, one process against --workers N")
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cli:
         cli_rounds(args.sizes, args.workers, args.repeat)
+        return
+    if args.main_cpu:
+        cpu_rounds(args.sizes, args.workers, args.repeat)
+        return
+    if args.one and args.one[0] == "cpu":
+        _, folder, workers, out = args.one
+        print("\n" + json.dumps({"main_cpu": command_cpu(Path(folder), Path(out), int(workers))}))
         return
     if args.one:
         backend, folder, workers, out, *rest = args.one

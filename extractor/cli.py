@@ -60,6 +60,10 @@ ATTENTION_ROWS = 20  # files that need attention listed in the summary; all of t
 NO_LIMIT = 365 * 24 * 3600.0  # seconds: a timeout of 0 on the command line
 WORKERS_PER_CPU = 2  # extraction is CPU-bound (rules) or waits on calls (LLM, which has --concurrency): more only thrash
 MEMORY_PER_WORKER = 400 * 1024 * 1024  # what a worker process with the backend loaded and a large page in hand may use
+# rich redraws the bar from a thread of its own, 10 times a second by default, and builds the bar's text each time even
+# when stderr is no terminal and nothing is shown: on a long --workers run that was about a fifth of the main
+# process's CPU (issue 22). Twice a second on a terminal; never off one (the bar is transient: nothing would stay).
+PROGRESS_REFRESHES = 2  # per second
 
 
 class UsageError(Exception):
@@ -485,7 +489,8 @@ def _progress() -> Progress:
         TimeElapsedColumn(),
         console=errors,
         transient=True,
-        auto_refresh=errors.is_terminal,  # a pipe or a log file shows no bar: no thread redrawing it ten times a second
+        auto_refresh=errors.is_terminal and not errors.is_dumb_terminal,
+        refresh_per_second=PROGRESS_REFRESHES,
     )
 
 

@@ -1,5 +1,6 @@
 """Issue 11 item 18: the command line as a new user meets it."""
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -83,9 +84,15 @@ def test_report_on_a_damaged_database_is_a_clear_error(tmp_path, capsys):
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_the_progress_bar_is_not_redrawn_into_a_pipe():
-    """A run whose stderr is a pipe or a log file shows no bar: no thread renders it ten times a second for nothing."""
+def test_the_progress_bar_is_redrawn_a_few_times_a_second_and_not_at_all_off_a_terminal(monkeypatch):
+    """rich builds the bar from a thread of its own 10 times a second by default, shown or not: on a long
+    ``--workers`` run about a fifth of the main process's CPU (issue 22)."""
+    from rich.console import Console
+
     from extractor import cli
 
-    assert not cli.errors.is_terminal  # pytest captures stderr
-    assert not cli._progress().live.auto_refresh
+    monkeypatch.setattr(cli, "errors", Console(file=io.StringIO(), force_terminal=False))
+    assert not cli._progress().live.auto_refresh  # nothing to show: no redrawing thread
+    monkeypatch.setattr(cli, "errors", Console(file=io.StringIO(), force_terminal=True))
+    shown = cli._progress().live
+    assert shown.auto_refresh and shown.refresh_per_second <= 4

@@ -458,14 +458,16 @@ def test_a_batch_travels_in_a_few_bytes_a_document_and_comes_back_the_same_tasks
 
 @needs("distributed")
 def test_a_local_cluster_ticks_with_its_work_not_with_the_clock():
-    """``--workers`` runs the scheduler and the nannies in the main process: their timers (event-loop watch every 20 ms,
-    system monitor, memory monitor) cost it CPU in proportion to the wall time, most of its share per document on a
+    """Dask's timers (event-loop watch every 20 ms, system monitor, memory monitor, the client's poll of the
+    scheduler every 2 s) cost CPU in proportion to the wall time, most of the main process's share per document on a
     long run (issue 22). Every server of a local cluster ticks at most a few times a second, and so does a worker its
-    nanny starts again after it died (it got Dask's defaults back: its nanny's settings were the global ones)."""
+    nanny starts again after it died (it got Dask's defaults back: its nanny's settings were the global ones), and
+    the main process's client polls its scheduler every few seconds."""
     with dask_client(workers=1) as fresh:  # a cluster of its own: a worker is killed
         for tick, monitor, memory in fresh.run(_intervals).values():
             assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
         assert fresh.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval) >= 0.5
+        assert fresh._periodic_callbacks["scheduler-info"].callback_time >= 5000  # ms: the client in the main process
         restarted = _kill_a_worker(fresh)
         for tick, monitor, memory in restarted.run(_intervals).values():
             assert tick >= 0.5 and monitor >= 1 and memory >= 0.25
@@ -550,3 +552,43 @@ def test_workers_import_the_installed_extractor_whatever_folder_the_command_runs
     done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (tmp_path / "out" / "records.jsonl").stat().st_size > 0
+
+
+KILLED_MAIN = """
+import os, sys, time
+from extractor.run.cluster import dask_client
+with dask_client(workers=2) as client:
+    print(client.run_on_scheduler(os.getpid), *client.run(os.getpid).values(), flush=True)
+    time.sleep(600)
+"""
+
+
+@needs("distributed")
+def test_a_main_process_killed_with_sigkill_leaves_no_scheduler_nor_worker_running(tmp_path):
+    """``--workers`` runs the scheduler and the nannies in a process of their own, so that they cost the main process
+    none of its CPU (issue 22); a main process killed with SIGKILL runs no code of ours, and that process, its
+    forkserver and its workers must still end with it, not run on orphaned."""
+    import psutil
+
+    main_process = subprocess.Popen([sys.executable, "-c", KILLED_MAIN], stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        scheduler, *workers = map(int, main_process.stdout.readline().split())
+        family = psutil.Process(main_process.pid).children(recursive=True)
+        assert scheduler != main_process.pid and len(workers) == 2  # the scheduler is not in the main process
+        assert {scheduler, *workers} <= {child.pid for child in family}
+    finally:
+        main_process.kill()
+        main_process.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(_running(child) for child in family):
+        time.sleep(0.2)
+    assert not [child for child in family if _running(child)]
+
+
+def _running(process) -> bool:
+    import psutil
+
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

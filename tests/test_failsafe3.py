@@ -477,6 +477,38 @@ def test_a_scheduler_lost_mid_run_fails_it_and_resume_on_a_new_cluster_finishes_
     assert records.read_bytes() == (tmp_path / "alone" / "records.jsonl").read_bytes()
 
 
+def test_a_local_cluster_lost_mid_run_fails_it_and_resume_finishes_it(tmp_path):
+    """``--workers`` runs its scheduler in a process of its own (issue 22), which can be lost as a cluster of your own
+    can: the run fails saying so, keeps what was finished, and ``--resume`` finishes it, byte for byte."""
+    pytest.importorskip("distributed")
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    inputs = _many_pages(tmp_path / "in", 150)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "extractor", "extract", str(inputs), "-o", str(out)]
+    run = subprocess.Popen([*command, "--workers", "2", "--connect-timeout", "3"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    records = out / "records.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not records.exists() or records.stat().st_size == 0):
+        time.sleep(0.05)
+    assert run.poll() is None, "the run ended before its scheduler could be lost: give it more pages"
+    (cluster,) = [child for child in psutil.Process(run.pid).children() if "localcluster" in " ".join(child.cmdline())]
+    cluster.kill()
+    lost = time.monotonic()
+    _, err = run.communicate(timeout=3 + 60)
+    assert run.returncode == 1, err
+    assert time.monotonic() - lost < 3 + 60
+    assert "lost" in err and "--resume" in err and "Traceback" not in err
+    assert main(["extract", str(inputs), "-o", str(out), "--resume", "--workers", "2"]) == 0
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "alone")]) == 0
+    assert records.read_bytes() == (tmp_path / "alone" / "records.jsonl").read_bytes()
+
+
 # -- 8. manifests and zone files ---------------------------------------------------------------------
 
 

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import copy
 import logging
-import multiprocessing.forkserver
 import os
 import queue
 import socket
@@ -40,13 +38,14 @@ from typing import Any
 try:
     import dask
     import dask.bag as db
-    from distributed import Client, Future, LocalCluster, Lock, Semaphore, Variable
+    from distributed import Client, Future, Lock, Semaphore, Variable
 except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError(f"running on a cluster needs the Dask extra: pip install 'zone-extractor[dask]' ({exc.name} is missing)") from exc
 
 from ..errors import ExtractorError
 from ..models import DocumentResult
 from .engines import SAME_PATHS, BackendSpec, BatchDone, ClusterLost, DocumentTask, Extracted, TaskBatch, backend_for, extract_batch, failed
+from .localcluster import DASK_LOGGERS, QUIET, ClusterProcess
 from .pipeline import extract_file, extract_text
 from .warm import warm_up
 
@@ -62,27 +61,10 @@ RULES_BATCH = 1024
 LIBRARY_BATCH = 32  # documents per task of extract_many (each result travels back whole)
 WAIT_FOR_WORKERS = 60.0  # seconds an existing cluster may take to show a worker
 CONNECT_TIMEOUT = 30.0  # seconds to connect to a scheduler and hear its answer (--connect-timeout); also how long a lost one is awaited
-
-# A local cluster's scheduler and nannies run in the main process (``--workers``), where their timers ticked with the
-# wall time whatever the work: idle, a two-worker cluster cost the main process 38 ms of CPU a second (0.09 ms per
-# small document of a 100,000-document run, the whole of its share but a fifth), and each worker about as much. These
-# timers measure the event loop (a warning past 3 s), sample CPU and network counters for a dashboard we do not start,
-# and watch each worker's memory (still twice a second: a worker past its limit is still paused or restarted). With
-# them slower the idle main process spends about 6 ms a second (issue 22; docs/cluster.md).
-LOCAL_CLUSTER_CONFIG = {
-    "distributed.worker.profile.enabled": False,  # it samples stacks for a dashboard we do not start
-    "distributed.admin.tick.interval": "1s",  # 20 ms by default, in every server: the scheduler, each nanny and worker
-    "distributed.admin.system-monitor.interval": "5s",  # 500 ms by default
-    "distributed.worker.memory.monitor-interval": "500ms",  # 100 ms by default, in each nanny and worker
-}
-
-# A local cluster's workers are forked from one process that imported Dask and the extractor and ran a page through
-# the rules (``extractor.run.warmed``) while this process went on; spawned (Dask's default), each worker imported and
-# compiled everything itself after it started, 1 to 2 s before its first task, and a worker restarted after a crash
-# did it again (issue 22). A forked worker starts from a process that has no thread, no open file nor ledger of ours.
-_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()  # not on Windows: Dask's default there
-WORKER_START = {"distributed.worker.multiprocessing-method": "forkserver"} if _FORKSERVER else {}
-WORKER_PRELOAD = ("distributed", "extractor.run.warmed")
+# The client asks the scheduler for its workers' list every 2 s by default, for a dashboard and ``scheduler_info()``,
+# which we never read (the engine asks for ``nthreads()``): with the scheduler out of the main process (``--workers``,
+# a cluster of your own) that was half of an idle main process's CPU (0.4 ms a second, 0.21 at 10 s; issue 22)
+CLIENT_CONFIG = {"distributed.client.scheduler-info-interval": "10s"}
 
 
 class ClusterError(ExtractorError):
@@ -96,9 +78,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
     Connecting to ``scheduler`` and its answer take at most ``connect_timeout`` seconds (a port that accepts and
     never answers is an error, not a wait), and a scheduler lost mid-run is awaited as long before the run fails.
     """
-    quiet = logging.CRITICAL  # the user sees our progress bar and messages, not the cluster's chatter
-    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker", "distributed.client"):
-        logging.getLogger(name).setLevel(quiet)
+    for name in DASK_LOGGERS:  # the user sees our progress bar and messages, not the cluster's chatter
+        logging.getLogger(name).setLevel(QUIET)
     if scheduler:
         client = _connect(scheduler, connect_timeout)
         try:
@@ -111,59 +92,20 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, connec
         finally:
             _close(client, connect_timeout)
         return
-    # held while the cluster lives: a nanny reads it again when it restarts a worker that died
-    with dask.config.set(WORKER_START):
-        _start_forkserver()  # it imports and warms while this process starts the scheduler
-        with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler and the nannies here, and passed to the workers
-            cluster = LocalCluster(
-                n_workers=workers or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},  # its HTTP routes on a free port, not 8787
-                silence_logs=quiet,
-                # a nanny keeps the configuration it hands a worker it (re)starts, but Dask merges it with the global
-                # one key by key at the top only: it shared the "distributed" section that leaving this block puts
-                # back, so a worker restarted after a crash ticked every 20 ms again. Its own copy keeps ours.
-                config={"distributed": copy.deepcopy(dask.config.get("distributed"))},
-            )
-        # The scheduler runs in this process (a killed run takes its workers with it); a cluster of your own
-        # (``dask scheduler``) keeps the scheduler's CPU out of the main process: see docs/cluster.md
-        with cluster, Client(cluster) as client:
-            yield client
-
-
-def _start_forkserver() -> None:
-    """Start the process that local workers are forked from, warmed by ``WORKER_PRELOAD``, without waiting for it.
-
-    Dask's own choice of what a forkserver preloads is made once, on first use, and imports that list here first:
-    it is made now (so that it does not replace ours later), then ours is set. A forkserver already running (an
-    earlier cluster of this process) keeps what it preloaded.
-    """
-    from distributed.utils import get_mp_context
-
-    context = get_mp_context()
-    if context.get_start_method() != "forkserver":
-        return
-    context.set_forkserver_preload(list(WORKER_PRELOAD))
-    with contextlib.suppress(Exception), _safe_path():  # not fatal: a nanny starts it when it forks its first worker
-        multiprocessing.forkserver.ensure_running()
-
-
-@contextlib.contextmanager
-def _safe_path() -> Iterator[None]:
-    """PYTHONSAFEPATH=1 while the forkserver starts: it runs ``python -c``, which puts the current folder first on
-    sys.path, and Python 3.11 ignores the sys.path it is handed — a folder named ``extractor`` where the user runs
-    the command was imported in its place, and every worker failed (``No module named 'extractor.run.warm'``)."""
-    before = os.environ.get("PYTHONSAFEPATH")
-    os.environ["PYTHONSAFEPATH"] = "1"
+    # The scheduler and the nannies run in a process of their own (``localcluster``), as ``dask scheduler`` would:
+    # in this one they cost it 5 to 13 ms of CPU a second of wall time, most of its share per document (issue 22).
+    # That process ends with this one, however this one ends (it watches a pipe that the kernel closes).
     try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["PYTHONSAFEPATH"]
-        else:
-            os.environ["PYTHONSAFEPATH"] = before
+        process = ClusterProcess(workers or 1)
+    except (OSError, RuntimeError) as exc:
+        raise ClusterError(f"could not start a local Dask cluster: {exc}") from None
+    with process:
+        client = _connect(process.address, connect_timeout)
+        try:
+            client.wait_for_workers(workers or 1, timeout=WAIT_FOR_WORKERS)  # the engine counts them
+            yield client
+        finally:
+            _close(client, connect_timeout)
 
 
 def _connect(scheduler: str, timeout: float) -> Client:
@@ -177,7 +119,8 @@ def _connect(scheduler: str, timeout: float) -> Client:
 
     def connect() -> None:
         try:
-            made["client"] = Client(scheduler, timeout=f"{timeout}s")
+            with dask.config.set(CLIENT_CONFIG):  # read when the client is made
+                made["client"] = Client(scheduler, timeout=f"{timeout}s")
         except BaseException as exc:
             made["error"] = exc
         done.set()
