@@ -175,3 +175,15 @@ def test_a_part_of_the_year_printed_without_it_does_not_split_a_news_items_one_p
 
     assert periods("全年")["75%"] == "2022年"
     assert periods("2021年")["75%"] == ""
+
+
+def test_a_reports_review_counts_take_the_year_in_force_and_news_counts_do_not():
+    """periods.toml report_voice: a work report's counts were done in the year its review names; news's stay undated."""
+    body = "一年来，全市经济运行稳中有进。\n民生保障有力。新建中小学12所，新设外资企业85家，地区生产总值增长5.1%。"
+    report = "刚刚过去的2024年，全市完成了市十五届人大四次会议确定的目标任务，发展态势持续向好，多个重大项目签约落地。" + body
+    news = "刚刚过去的2024年，园区经济平稳增长，主要指标好于预期，发展态势持续向好，多个重大项目签约落地，营商环境持续优化。" + body
+
+    def periods_of(text: str) -> dict[str, str]:
+        return {f.value_text: f.period for f in extract_figures(text, 0, len(text), [], "", published="2025-01-20")}
+    assert periods_of(report)["85家"] == "2024年" and periods_of(report)["12所"] == "2024年"
+    assert periods_of(news)["85家"] == ""  # the same count in news: no report's voice, no lead period for a count

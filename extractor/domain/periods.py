@@ -675,6 +675,16 @@ class PeriodIndex:
         spans = {resolve_period(year + a.words if a.part_only else a.words, _ANY_DATE) for a in named}
         return named[0].words if len(spans) == 1 else ""
 
+    def review_year(self, position: int) -> str:
+        """The year in force at ``position`` in a government work report (its text speaks in a report's voice:
+        各位代表, 人大…会议确定的): what a report's review counts (刚刚过去的2025年，… 新建普通高中17所, 新设外商投资企业
+        673家) was done in the year that governs it — its sentence's, paragraph's, heading's or the opening's. A news
+        item's counts take no such period (新签约项目32个 may run past it)."""
+        words = knowledge().words
+        if not words.report_voice.search(self._text, self._start, min(self._end, self._start + words.report_voice_chars)):
+            return ""
+        return self.year_in_force(position)
+
     def opening_year(self) -> str:
         """The year that opens the body before its first numbered heading (2022年，面对…。 then 一、综合), in a text
         that has such headings: the year its sections report, when its title (…2022年统计公报) was not printed."""

@@ -144,6 +144,8 @@ def extract_figures(
                 period = periods.lead_period() or periods.opening_year()
             elif not period and stock_by_nature(labels.metric_key):
                 period = periods.year_in_force(match.start)  # 人口。全区户籍总人口27.2万人 in a bulletin of 2024年
+            elif not period and unit_class(match.quantity.base_unit) == "count":
+                period = periods.review_year(match.start)  # 刚刚过去的2025年…一年来，…新建普通高中17所: the reviewed year's
             period_from = "document" if period else period_from
         if _sets_a_threshold(text, match):
             period, period_from = "", "none"  # 超亿元…项目5个: the amount bounds a class, it has no period of its own
