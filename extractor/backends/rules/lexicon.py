@@ -169,6 +169,7 @@ class _PhraseWords:
     after_count_lead: re.Pattern[str]
     count_joiners: tuple[str, ...]
     gloss_verbs: str
+    footnote_mark: str
     share_opens: re.Pattern[str]
     part_of_place: re.Pattern[str]
     numeral: re.Pattern[str]
@@ -313,7 +314,8 @@ def _lexicon(metrics: tuple[_MetricEntry, ...], words: _LabelWords) -> Lexicon:
         share_opens=phrase.share_opens,
         part_of_place=phrase.part_of_place,
         # (GDP) between a metric and its number, or before the verb that leads to it (园区生产总值(GDP)达到12.33万亿元)
-        gloss_before=re.compile(f"[（(][^（）()，。；、\\d]{{1,12}}[）)](?:{phrase.gloss_verbs})?$"),
+        # a note's mark (生产总值[2]1002.18亿元) stands there the same way
+        gloss_before=re.compile(f"(?:[（(][^（）()，。；、\\d]{{1,12}}[）)]|{phrase.footnote_mark})(?:{phrase.gloss_verbs})?$"),
     )
 
 
