@@ -446,3 +446,20 @@ def test_a_label_after_a_table_before_prose_is_no_part_of_it():
     figures = _figures(text)
     assert figures["1350.2"].period_end == "2022-12-31"
     assert figures["5.2%"].metric_from != "table"
+
+
+def test_a_row_marked_as_a_part_takes_the_unit_of_the_row_above_and_a_short_one_is_not_read():
+    """# (其中) under a row that prints its unit: the part is counted in that unit; a part with an empty year, or with
+    no name of its own, is never lined up by guess; # rows are no more parts of a total that the parts add up to."""
+    text = (
+        "指标 2000 2005 2008\n年末总人口(万人) 341.48 351.63 358.74\n#非农业人口 147.81 160.56 177.73\n"
+        "地区生产总值(亿元) 600.66 1303.36 2202.23\n第一产业 45.14 56.56 68.32\n第二产业 336.68 796.12 1297.51\n"
+        "# 301.99 717.23 1191.03\n第三产业 218.83 450.68 836.40\n财政总收入(亿元) 60.23 220.45 542.68\n"
+        "#地方财政收入 32.92 138.26\n"
+    )
+    figures = _figures(text)
+    people = figures["160.56"]
+    assert (people.unit, people.period_end, people.metric_scope, people.metric_key) == ("万人", "2005-12-31", "非农业人口", "population")
+    assert (figures["56.56"].unit, figures["56.56"].period_end) == ("亿元", "2005-12-31")  # the parts add up past the #
+    assert "717.23" not in figures  # a part whose name is not printed
+    assert "32.92" not in figures and "138.26" not in figures  # one year is empty, which one is not said

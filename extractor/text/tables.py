@@ -737,8 +737,27 @@ def _breakdown_parents(rows: list[list[Cell]]) -> dict[int, list[Cell]]:
             end += 1
         if _metric_and_unit(row[0])[1] and _adds_up(row, rows[index + 1 : end]):
             parents.update((id(child), row) for child in rows[index + 1 : end])
+        elif _metric_and_unit(row[0])[1]:
+            parts = _marked_parts(row, rows[index + 1 : end])  # 年末总人口(万人), then #非农业人口: its part, in its unit
+            parents.update((id(child), row) for child in parts)
         index = end
     return parents
+
+
+def _marked_parts(parent: list[Cell], rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows marked # (其中, a part of the row above) right under a row that prints its unit: they print none
+    of their own and are counted in the row above's unit. Rows after the first unmarked one are not its parts, nor
+    is a row with fewer cells than its parent (which year is empty is not said: never lined up by guess)."""
+    parts = []
+    for row in rows:
+        if not _is_marked_part(row[0]) or len(row) != len(parent):
+            break
+        parts.append(row)
+    return parts
+
+
+def _is_marked_part(cell: Cell) -> bool:
+    return cell.text[:1] in _PART_MARKS and len(cell.text) > 1
 
 
 def _has_note(cell: Cell) -> bool:
@@ -746,19 +765,30 @@ def _has_note(cell: Cell) -> bool:
     return bool(_rules().index_header.search(cell.text))
 
 
+_PART_MARKS = "#＃"  # a statistics table's mark for a part (其中) of the row above
 _ADDS_UP = 0.005  # the parts of a total printed to two decimals add up within rounding
 
 
 def _adds_up(parent: list[Cell], children: list[list[Cell]]) -> bool:
-    """Two or more of the rows after ``parent``, from the first, add up to its first value."""
+    """Two or more of the rows after ``parent``, from the first, add up to its first value: every row counted
+    (# 批发零售业 + 住宿餐饮业 = 社会消费品零售总额: the # marks the total's own parts), or the # rows left out
+    (第一产业, 第二产业, #工业, 第三产业: the # marks a part of the part above)."""
     column = next((index for index, cell in enumerate(parent[1:], start=1) if is_number(cell.text)), 0)
     if not column or any(not is_empty(cell.text) for cell in parent[1:column]):
         return False  # 本地生产总值(%) | —— | 100.0: the first value after the columns the row leaves empty
-    total, running = _amount(parent[column].text), 0.0
-    for count, child in enumerate(children, start=1):
-        if len(child) != len(parent) or not is_number(child[column].text):
-            return False
-        running += _amount(child[column].text)
+    total = _amount(parent[column].text)
+    unmarked = [child for child in children if child[0].text[:1] not in _PART_MARKS]
+    whole = [child for child in children if len(child) == len(parent)] == children
+    return whole and (_sums_to(total, children, column) or (len(unmarked) < len(children) and _sums_to(total, unmarked, column)))
+
+
+def _sums_to(total: float, rows: list[list[Cell]], column: int) -> bool:
+    """Whether two or more of ``rows``, from the first, add up to ``total`` in ``column`` within rounding."""
+    running = 0.0
+    for count, row in enumerate(rows, start=1):
+        if len(row) <= column or not is_number(row[column].text):
+            return False  # a row short of the column, or printing no number there: no sum is read through it
+        running += _amount(row[column].text)
         if count >= 2 and abs(running - total) <= _ADDS_UP * max(abs(total), 1.0):
             return True
     return False
@@ -769,14 +799,17 @@ def _amount(text: str) -> float:
 
 
 def _breakdown_cells(row: list[Cell], header: list[Cell], parent: list[Cell]) -> list[TableCell]:
-    """第一产业 under 总产出(亿元): each cell the parent's metric and unit, the row header its part, the column its year."""
+    """第一产业 under 总产出(亿元): each cell the parent's metric and unit, the row header its part, the column its year.
+    A part whose name is not printed (a bare # before its values) is not read: what it is a part of is not said."""
+    if row[0].text in _PART_MARKS:
+        return []
     words, unit, unit_start = _metric_and_unit(parent[0])
     shift = len(row) - len(header)
     found = []
     for index, cell in enumerate(row[1:]):
         column_index = index + 1 - shift
         column = header[column_index] if 0 <= column_index < len(header) else None
-        part, period = row[0].text, _year(column)
+        part, period = row[0].text.lstrip(_PART_MARKS).strip(), _year(column)  # # 批发零售业: the part is 批发零售业
         metric = f"{part}{words}"
         level = TableCell(cell, metric, unit, unit_start, period, part, row[0], column, unit_from="header", parent=parent[0])
         found.append(_rate_column(level, column))
