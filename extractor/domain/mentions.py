@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..frozen import quick_init
+from .firstchars import first_char_guard
 from .registry import registry
 from .spans import runs_ending_in
 from .zonenames import CHINA_WRAPPED_BEFORE, Vocabulary, ZoneName, places, zone_words
@@ -95,7 +96,8 @@ def _kind_opening(words: tuple[str, ...], after: tuple[str, ...], not_before: st
     """A kind word opening a clause, with the opener word before it if any (the caller checks the character before)."""
     kinds = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     openers = "|".join(map(re.escape, after))
-    return re.compile(rf"(?:{openers})?(?P<kind>{kinds})(?![{re.escape(not_before)}])(?={_NAME_CHARS})")
+    pattern = re.compile(rf"(?:{openers})?(?P<kind>{kinds})(?![{re.escape(not_before)}])(?={_NAME_CHARS})")
+    return first_char_guard(pattern)  # scanned over every window of every page: only where a match can start
 
 
 def _page_zone_key(shadow: str, ending: str, kind: str) -> str:

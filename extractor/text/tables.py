@@ -1171,6 +1171,8 @@ def _spaced_header(line: re.Match[str]) -> list[int]:
     """Where the words of a header line of a single-spaced table start, or nothing: three or more short words split
     by single spaces, no number but years, no sentence."""
     text = line.group()
+    if text.count(" ") < 2:  # three words need two spaces: most lines of prose are out at the cost of a count
+        return []
     if _RAW_SEPARATOR.search(text.strip()) or _SENTENCE_MARKS.search(text):
         return []
     tokens = list(_SPACE_TOKEN.finditer(text))
