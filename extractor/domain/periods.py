@@ -363,15 +363,19 @@ def _past_year(match: re.Match[str]) -> bool:
     return match.group("past") not in (None, "近") or match.group("since") in ("来", "以来")
 
 
-def _reported_year(text: str, start: int, end: int, published: str) -> int | None:
-    """The year a work report cut from its title and headings reviews: the year before its publication, when its first
-    lines speak in a report's voice (各位代表, 本届政府) and it was published early in a year (periods.toml)."""
+def _speaks_as_report(text: str, start: int, end: int) -> bool:
+    """Whether an article's first lines speak in a government work report's voice (各位代表, 本届政府, 人大…会议确定的:
+    periods.toml report_voice)."""
     words = knowledge().words
-    if not (published[:4].isdigit() and published[5:7].isdigit()) or int(published[5:7]) > words.report_months:
+    return words.report_voice.search(text, start, min(end, start + words.report_voice_chars)) is not None
+
+
+def _reported_year(report_voice: bool, published: str) -> int | None:
+    """The year a work report cut from its title and headings reviews: the year before its publication, when it
+    speaks in a report's voice and was published early in a year (periods.toml)."""
+    if not report_voice or not (published[:4].isdigit() and published[5:7].isdigit()):
         return None
-    if not words.report_voice.search(text, start, min(end, start + words.report_voice_chars)):
-        return None
-    return int(published[:4]) - 1
+    return int(published[:4]) - 1 if int(published[5:7]) <= knowledge().words.report_months else None
 
 
 def stock_by_nature(metric_key: str) -> bool:
@@ -464,7 +468,8 @@ class PeriodIndex:
 
     def __init__(self, text: str, start: int, end: int, outline: Outline | None = None, published: str = "") -> None:
         words = knowledge().words
-        self._reported_year = _reported_year(text, start, end, published)
+        self._report_voice = _speaks_as_report(text, start, end)  # read once: 过去一年's year and review counts ask it
+        self._reported_year = _reported_year(self._report_voice, published)
         self._outline = outline or Outline(text, start, end)
         self._start, self._end = start, end
         self._text = text
@@ -680,10 +685,7 @@ class PeriodIndex:
         各位代表, 人大…会议确定的): what a report's review counts (刚刚过去的2025年，… 新建普通高中17所, 新设外商投资企业
         673家) was done in the year that governs it — its sentence's, paragraph's, heading's or the opening's. A news
         item's counts take no such period (新签约项目32个 may run past it)."""
-        words = knowledge().words
-        if not words.report_voice.search(self._text, self._start, min(self._end, self._start + words.report_voice_chars)):
-            return ""
-        return self.year_in_force(position)
+        return self.year_in_force(position) if self._report_voice else ""
 
     def opening_year(self) -> str:
         """The year that opens the body before its first numbered heading (2022年，面对…。 then 一、综合), in a text
