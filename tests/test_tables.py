@@ -463,3 +463,24 @@ def test_a_row_marked_as_a_part_takes_the_unit_of_the_row_above_and_a_short_one_
     assert (figures["56.56"].unit, figures["56.56"].period_end) == ("亿元", "2005-12-31")  # the parts add up past the #
     assert "717.23" not in figures  # a part whose name is not printed
     assert "32.92" not in figures and "138.26" not in figures  # one year is empty, which one is not said
+
+
+def test_section_labels_are_read_once_each_however_many_stand_between_two_rows(monkeypatch):
+    """A run of label lines inside a table is scanned once, not once per label (a hostile page of 4,000 of them took
+    25 s when each label looked ahead over the rest)."""
+    from extractor.text import tables
+
+    calls = 0
+    real = tables._bare_label
+
+    def counted(line: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(line)
+
+    monkeypatch.setattr(tables, "_bare_label", counted)
+    labels = 500
+    text = "指标\t2021\t2022\n营业收入(亿元)\t1\t2\n" + "宏观经济\n" * labels + "利润(亿元)\t3\t4\n"
+    found = find_tables(text, 0, len(text))
+    assert [len(rows) for rows in found] == [3]  # one table, the labels inside it
+    assert calls <= 2 * labels + 10

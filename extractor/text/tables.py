@@ -137,8 +137,11 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     bare: list[Cell] = []  # a run of lines of one bare cell each (a table printed one cell a line, with no bars)
     caption: list[Cell] = []  # the line before, when it is a bar line naming the indicator of a table below it
     lines = list(_LINE.finditer(text, start, end))
+    labels_end = 0  # the row after a run of section labels already found to be inside the table
     for index, line in enumerate(lines):
-        if run and _section_label_inside(run, lines, index):
+        if run and index < labels_end:
+            continue
+        if run and (labels_end := _section_labels_end(run, lines, index)) > index:
             continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
@@ -177,18 +180,20 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
     return [_without_serials(rows) for rows in tables]
 
 
-def _section_label_inside(run: list[list[Cell]], lines: list[re.Match[str]], index: int) -> bool:
-    """A short label line with no value and no unit (人口与就业; 宏观经济 over 国民经济核算) between rows of a table,
-    the next line that is no such label a row as wide as the one above (or one wider, under a header printed
-    without its corner): a yearbook's section label, not the table's end. A label followed by anything else (a
-    heading before prose, the caption of another table) still ends the table."""
+def _section_labels_end(run: list[list[Cell]], lines: list[re.Match[str]], index: int) -> int:
+    """Where a run of short label lines with no value and no unit (人口与就业; 宏观经济 over 国民经济核算) that starts at
+    ``index`` ends, when the next line after them is a row as wide as the one above (or one wider, under a header
+    printed without its corner): a yearbook's section labels, not the table's end. 0 when the line is no such label
+    or the labels are followed by anything else (a heading before prose, the caption of another table). The caller
+    skips the whole run, so each line is read once."""
     following = index
     while following < len(lines) and _bare_label(lines[following].group()):
         following += 1
     if following == index or following == len(lines):
-        return False
+        return 0
     cells = [cell for cell in lines[following].group().strip().split("\t") if cell]
-    return len(cells) in (len(run[-1]), len(run[-1]) + 1) and sum(_is_value(cell) for cell in cells) >= len(cells) - 1
+    fits = len(cells) in (len(run[-1]), len(run[-1]) + 1) and sum(_is_value(cell) for cell in cells) >= len(cells) - 1
+    return following if fits else 0
 
 
 def _bare_label(line: str) -> bool:
@@ -1100,13 +1105,13 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
     index = 0
     while index < len(lines):
         header = _spaced_header(lines[index])
-        found = _spaced_body(raw, header, lines[index + 1 :]) if header else []
+        found, scanned = _spaced_body(raw, header, lines[index + 1 :]) if header else ([], 0)
         if sum(full for _l, _s, full in found) < _SPACED_MIN_ROWS:
             index += 1
             continue
         rows += [_stripped_span(lines[index]), *(_stripped_span(line) for line, _s, _f in found)]
         breaks += [start - 1 for start in header[1:]] + [split for _l, splits, _f in found for split in splits]
-        index = lines.index(found[-1][0]) + 1
+        index += 1 + scanned
     return rows, breaks
 
 
@@ -1116,15 +1121,19 @@ def _stripped_span(line: re.Match[str]) -> tuple[int, int]:
     return line.start() + len(text) - len(text.lstrip()), line.start() + len(text.rstrip())
 
 
-def _spaced_body(raw: str, header: list[int], lines: list[re.Match[str]]) -> list[tuple[re.Match[str], list[int], bool]]:
-    """The lines of a single-spaced table under its header, each with its cell splits and whether it is a full row.
-    Blank lines and group labels with no values (人口与就业, 宏观经济) stay inside the table, as yearbooks print them;
-    a row with fewer values than the header (a cell left empty) keeps its numbers apart but is marked short, so the
-    reader never lines it up by guess. A sentence or anything else ends the table; so do trailing group labels."""
+def _spaced_body(
+    raw: str, header: list[int], lines: list[re.Match[str]]
+) -> tuple[list[tuple[re.Match[str], list[int], bool]], int]:
+    """The lines of a single-spaced table under its header, each with its cell splits and whether it is a full row,
+    and how many of ``lines`` the table takes (up to its last kept line). Blank lines and group labels with no values
+    (人口与就业, 宏观经济) stay inside the table, as yearbooks print them; a row with fewer values than the header (a
+    cell left empty) keeps its numbers apart but is marked short, so the reader never lines it up by guess. A
+    sentence or anything else ends the table; so do trailing group labels."""
     unit_column = _rules().unit_column.fullmatch(raw[header[1] : raw.find(" ", header[1])]) is not None
     found: list[tuple[re.Match[str], list[int], bool]] = []
+    taken: list[int] = []  # how many lines the table takes with each found line
     width = 0
-    for line in lines:
+    for position, line in enumerate(lines):
         text = line.group().strip()
         if not text:
             continue  # a blank line between two blocks of a yearbook table
@@ -1138,9 +1147,11 @@ def _spaced_body(raw: str, header: list[int], lines: list[re.Match[str]]) -> lis
             found.append((line, short, False))
         else:
             break
+        taken.append(position + 1)
     while found and not found[-1][2] and not found[-1][1]:
         found.pop()  # a group label after the last row belongs to what follows, not to the table
-    return found
+        taken.pop()
+    return found, taken[-1] if taken else 0
 
 
 def _spaced_group(text: str) -> bool:
@@ -1156,9 +1167,7 @@ def _spaced_short_row(line: re.Match[str], width: int) -> list[int] | None:
     if _RAW_SEPARATOR_BAR.search(text.strip()) or _SENTENCE_MARKS.search(text):
         return None
     tokens = list(_SPACE_TOKEN.finditer(text))
-    values = 0
-    while values < len(tokens) and _is_value(tokens[-1 - values].group()):
-        values += 1
+    values = _trailing_values(tokens, empty_cells=False)
     if values < 1 or values >= width - 1 or values == len(tokens):
         return None
     return [line.start() + t.start() - 1 for t in tokens[-values:]]
@@ -1193,9 +1202,7 @@ def _spaced_row(line: re.Match[str], widths: list[int], unit_column: bool) -> li
     if _RAW_SEPARATOR_BAR.search(text.strip()) or "\u3000" in text or _SENTENCE_MARKS.search(text):
         return None
     tokens = list(_SPACE_TOKEN.finditer(text))
-    values = 0
-    while values < len(tokens) and (_is_value(tokens[-1 - values].group()) or is_empty(tokens[-1 - values].group())):
-        values += 1
+    values = _trailing_values(tokens, empty_cells=True)
     label = tokens[0].group() if tokens else ""
     if values < 2 or (is_number(label) and not _rules().year_header.fullmatch(label) and values == len(tokens)):
         return None  # a row of numbers alone, its label a number too (an axis of a chart): no table row
@@ -1204,6 +1211,14 @@ def _spaced_row(line: re.Match[str], widths: list[int], unit_column: bool) -> li
     if values + 1 in widths and values < len(tokens):
         return [line.start() + t.start() - 1 for t in tokens[-values:]]
     return None
+
+
+def _trailing_values(tokens: list[re.Match[str]], empty_cells: bool) -> int:
+    """How many of a row's words, from its end, are values (or, with ``empty_cells``, marks of an empty cell: —, …)."""
+    values = 0
+    while values < len(tokens) and (_is_value(tokens[-1 - values].group()) or (empty_cells and is_empty(tokens[-1 - values].group()))):
+        values += 1
+    return values
 
 
 _HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计, then 增长% under 累计)
