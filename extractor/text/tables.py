@@ -489,11 +489,11 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
         below = _rules().unit_in_header.search(cell.unit_cell.text)
         if below:
             group = next(name for name in ("unit", "unit2", "unit3") if below.group(name))
-            return _JOINED_PIECES.sub("", cell.text).lstrip("#＃"), below.group(group), cell.unit_cell.start + below.start(group)
+            return _JOINED_PIECES.sub("", cell.text).lstrip(_PART_MARKS), below.group(group), cell.unit_cell.start + below.start(group)
     if not match:  # #出口产品交货值: a statistics table's mark for a part (其中) of the row above
-        return _JOINED_PIECES.sub("", cell.text).lstrip("#＃"), "", -1
+        return _JOINED_PIECES.sub("", cell.text).lstrip(_PART_MARKS), "", -1
     group = next(name for name in ("unit", "unit2", "unit3") if match.group(name))
-    metric = _JOINED_PIECES.sub("", cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip("#＃")
+    metric = _JOINED_PIECES.sub("", cell.text[: match.start()] + cell.text[match.end() :]).strip().lstrip(_PART_MARKS)
     return metric, match.group(group), cell.start + match.start(group)
 
 
@@ -770,7 +770,7 @@ def _has_note(cell: Cell) -> bool:
     return bool(_rules().index_header.search(cell.text))
 
 
-_PART_MARKS = "#＃"  # a statistics table's mark for a part (其中) of the row above
+_PART_MARKS = "#＃"  # a statistics table's mark for a part (其中) of the row above (#出口产品交货值): one owner for every reader
 _ADDS_UP = 0.005  # the parts of a total printed to two decimals add up within rounding
 
 
