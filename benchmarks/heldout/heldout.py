@@ -63,6 +63,16 @@ def fig(value_text, value, unit, metric, period, subject, context, key, measure=
     return item
 
 
+def year(y: int) -> dict:
+    """A whole calendar year as fig()'s period fields (the sets' gold.py share it)."""
+    return dict(ps=f"{y}-01-01", pe=f"{y}-12-31")
+
+
+def span(start: str, end: str) -> dict:
+    """A period from ``start`` to ``end`` (ISO dates) as fig()'s period fields."""
+    return dict(ps=start, pe=end)
+
+
 def park(name, aliases=(), opt=False, park_id=""):
     return {"name": name, "aliases": list(aliases), "optional": opt, "park_id": park_id}
 

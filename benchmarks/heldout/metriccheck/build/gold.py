@@ -4,17 +4,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # benchmarks/heldout: the tools every set shares
-from heldout import fig, park, writer
+from heldout import fig, park, writer, year
 
 write = writer(Path(__file__).resolve().parents[1])
 G = "growth"
 S = "share"
 PP = "change_pp"
 NONE: dict = dict(ps="", pe="")
-
-
-def year(y: int) -> dict:
-    return dict(ps=f"{y}-01-01", pe=f"{y}-12-31")
 
 
 def stock(end: str) -> dict:

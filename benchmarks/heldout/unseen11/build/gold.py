@@ -4,20 +4,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # benchmarks/heldout: the tools every set shares
-from heldout import fig, ini, park, quote, writer
+from heldout import fig, ini, park, quote, span, writer, year
 
 write = writer(Path(__file__).resolve().parents[1])
 G = "growth"
 S = "share"
 PP = "change_pp"
-
-
-def year(y: int) -> dict:
-    return dict(ps=f"{y}-01-01", pe=f"{y}-12-31")
-
-
-def span(start: str, end: str) -> dict:
-    return dict(ps=start, pe=end)
 
 
 NONE: dict = dict(ps="", pe="")

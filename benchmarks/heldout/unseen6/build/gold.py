@@ -4,17 +4,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # benchmarks/heldout: the tools every set shares
-from heldout import fig, ini, park, quote, writer  # noqa: E402
+from heldout import fig, ini, park, quote, span, writer, year  # noqa: E402
 
 write = writer(Path(__file__).resolve().parents[1])
-
-
-def year(y: int) -> dict:
-    return dict(ps=f"{y}-01-01", pe=f"{y}-12-31")
-
-
-def span(start: str, end: str) -> dict:
-    return dict(ps=start, pe=end)
 
 
 # 01 武汉经开区(汉南区) 2020 report: 十三五 review. `预计` scopes over its whole sentence (as unseen4/5);
