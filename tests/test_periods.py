@@ -187,3 +187,22 @@ def test_a_reports_review_counts_take_the_year_in_force_and_news_counts_do_not()
         return {f.value_text: f.period for f in extract_figures(text, 0, len(text), [], "", published="2025-01-20")}
     assert periods_of(report)["85家"] == "2024年" and periods_of(report)["12所"] == "2024年"
     assert periods_of(news)["85家"] == ""  # the same count in news: no report's voice, no lead period for a count
+
+
+@pytest.mark.parametrize("example", knowledge().leads, ids=lambda e: e["text"][:20])
+def test_the_one_period_of_a_news_item(example):
+    """periods.toml [[leads]] (beside since_after): 今年以来 … 前三季度 … → the part dates the undated rates below."""
+    text = example["text"]
+    figures = extract_figures(text, 0, len(text), [], "")
+    resolve_figure_periods(figures, example["published"])
+    figure = next(f for f in figures if f.value_text == example["figure"])
+    assert figure.period == example["period"]
+
+
+def test_the_part_within_since_rule_is_what_dates_them(monkeypatch):
+    """Without the rule the opener (今年以来) and the part (前三季度) disagree and the rate below has no period."""
+    example = knowledge().leads[0]
+    monkeypatch.setattr(periods, "_closed_within_since", lambda spans: [])
+    text = example["text"]
+    figure = next(f for f in extract_figures(text, 0, len(text), [], "") if f.value_text == example["figure"])
+    assert figure.period == ""

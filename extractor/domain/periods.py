@@ -64,6 +64,7 @@ class _Words:
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
     clause_only_day: re.Pattern[str]  # what follows an event's day told as an attribute (…挂牌成立的)
+    clause_only_event: re.Pattern[str]  # what follows a year that dates a founding (1992年经国务院批准成立)
     change_from: re.Pattern[str]  # before the first level of a change (从0.94万家增加到…)
     change_from_after: re.Pattern[str]  # after it (…增加到)
     change_to: re.Pattern[str]  # before the second level (从0.94万家增加到1.55万家)
@@ -88,6 +89,7 @@ class PeriodWords:
     words: _Words
     resolution: _Resolution
     governs: tuple[dict[str, Any], ...]  # which period governs a figure (the tests')
+    leads: tuple[dict[str, Any], ...]  # the one period of a news item (the tests')
 
 
 @cache
@@ -456,6 +458,24 @@ def _frames_article(anchor: Anchor) -> bool:
     return not (anchor.vague or anchor.running_total or anchor.clause_only) and (anchor.names_year or anchor.part_only)
 
 
+def _closed_within_since(spans: dict[Anchor, tuple[str, str]]) -> list[Anchor]:
+    """今年以来，…。前三季度，… : a news item opened by a span running to its publication (…以来) and reporting a closed
+    part of it (前三季度, 1-9月) is about that part — the opener frames the story, the part dates its numbers
+    (periods.toml, beside since_after). The closed anchors when each starts in the year every such span starts in, not
+    before it (a span to the publication ends after any part reported), else none."""
+    since = knowledge().words.since_after
+    opens = [spans[a][0] for a in spans if a.words.endswith(since)]
+    closed = [a for a in spans if not a.words.endswith(since)]
+    if not opens or not closed or not all(opens):
+        return []
+    inside = all(  # a part printed without a year (1-9月) is of the year the span starts in
+        spans[a][0] and (a.part_only or spans[a][0][:4] == start[:4]) and start[5:] <= spans[a][0][5:]
+        for a in closed
+        for start in opens
+    )
+    return closed if inside else []
+
+
 class PeriodIndex:
     """The period words of one article, found once, and the one that governs each position.
 
@@ -547,6 +567,8 @@ class PeriodIndex:
             return not opens and bool(words.clause_only_vague.search(match.group()))
         if not match.group("stock") and words.value_year.match(text[match.end() : match.end() + 2]):
             return True  # 从2020年的3.68万亿元增长到2025年的4.93万亿元, 由十二五末的1123亿元: each its own value's
+        if not match.group("stock") and not match.group("since") and words.clause_only_event.match(text, match.end()):
+            return True  # 1992年经国务院批准成立的…，总面积105平方公里: the founding's year, not the area's
         day = match.group("day_month") and not match.group("until")
         return bool(day) and bool(words.clause_only_day.match(text[match.end() : match.end() + 8]))
 
@@ -661,7 +683,8 @@ class PeriodIndex:
         index = bisect_left(self._anchor_starts, position) - 1
         while index >= 0 and self._anchors[index].start >= self._sentence_starts[sentence]:
             found = self._anchors[index]
-            if found.year_words and found.end <= position and not self._crosses(found.end, position):
+            ended = found.clause_only and _CLAUSE_BREAK.search(self._text, found.end, position)  # it framed its clause only
+            if found.year_words and found.end <= position and not self._crosses(found.end, position) and not ended:
                 return found.year_words
             index -= 1
         carried = self._carried_into(sentence, self._carried)
@@ -670,15 +693,21 @@ class PeriodIndex:
         heading = period_pattern().fullmatch(self.heading_period(position))
         return (_year_words(heading) if heading else "") or self._head_year
 
-    def lead_period(self) -> str:
+    def lead_period(self, position: int | None = None) -> str:
         """The one period an article names, when every period word in it names the same time (全省高新区上半年实现营业收入…,
         and 1月到6月 further down: one half-year): a news item about that period, whose undated amounts in later
-        paragraphs are of it too. Compared as resolved against one made-up date, so spellings of one span agree."""
+        paragraphs are of it too. Compared as resolved against one made-up date, so spellings of one span agree.
+        With ``position``: "" for a figure printed before the period is first named (periods.toml [[leads]])."""
         named = [a for a in self._anchors if _frames_article(a)]
         # a part printed without its year (全年, 1-9月) is a part of the year the article names (2022年，… 全年吞吐量…)
         year = next((a.year_words for a in named if a.year_words), "")
-        spans = {resolve_period(year + a.words if a.part_only else a.words, _ANY_DATE) for a in named}
-        return named[0].words if len(spans) == 1 else ""
+        spans = {a: resolve_period(year + a.words if a.part_only else a.words, _ANY_DATE) for a in named}
+        closed = _closed_within_since(spans)
+        if closed:
+            named, spans = closed, {a: spans[a] for a in closed}
+        if position is not None and named and position < named[0].start:
+            return ""  # …总面积105平方公里… before 2015年，…实现GDP: a profile's sizes are not of the year told after them
+        return named[0].words if len(set(spans.values())) == 1 else ""
 
     def review_year(self, position: int) -> str:
         """The year in force at ``position`` in a government work report (its text speaks in a report's voice:
