@@ -697,7 +697,8 @@ class PeriodIndex:
         """The one period an article names, when every period word in it names the same time (全省高新区上半年实现营业收入…,
         and 1月到6月 further down: one half-year): a news item about that period, whose undated amounts in later
         paragraphs are of it too. Compared as resolved against one made-up date, so spellings of one span agree.
-        With ``position``: "" for a figure printed before the period is first named (periods.toml [[leads]])."""
+        With ``position``: "" for a figure in a paragraph before the one that first names the period (periods.toml
+        [[leads]]); the naming paragraph's own figures take it (…“半年报”出炉，完成地区生产总值230.46亿元…上半年…)."""
         named = [a for a in self._anchors if _frames_article(a)]
         # a part printed without its year (全年, 1-9月) is a part of the year the article names (2022年，… 全年吞吐量…)
         year = next((a.year_words for a in named if a.year_words), "")
@@ -705,8 +706,8 @@ class PeriodIndex:
         closed = _closed_within_since(spans)
         if closed:
             named, spans = closed, {a: spans[a] for a in closed}
-        if position is not None and named and position < named[0].start:
-            return ""  # …总面积105平方公里… before 2015年，…实现GDP: a profile's sizes are not of the year told after them
+        if position is not None and named and position < self._text.rfind("\n", self._start, named[0].start) + 1:
+            return ""  # …总面积105平方公里。¶2015年，…实现GDP: a profile's sizes are not of a year a later paragraph tells
         return named[0].words if len(set(spans.values())) == 1 else ""
 
     def review_year(self, position: int) -> str:

@@ -84,6 +84,7 @@ class _Words:
     places: frozenset[str]
     province_stems: tuple[str, ...]
     self_boundary: re.Pattern[str]
+    place_zone_kinds: tuple[str, ...]
     qualifies: re.Pattern[str]
     group_list_after: re.Pattern[str]
     comparison_set_after: re.Pattern[str]
@@ -129,6 +130,7 @@ class _SubjectWords:
     defined_short_name: re.Pattern[str]
     photo_credit: re.Pattern[str]
     self_words: tuple[str, ...]
+    place_zone_kinds: tuple[str, ...]  # a self word glued to a place's short name names that place's zone (新田园区)
     lead_chars: int
     titled_paragraph_kinds: list[str]  # kinds whose scope in a titled article ends at their sentence
     headline_zone: re.Pattern[str]
@@ -227,6 +229,7 @@ def _words() -> _Words:
         places=places,
         province_stems=stems,
         self_boundary=data.self_boundary,
+        place_zone_kinds=tuple(data.place_zone_kinds),
         qualifies=data.qualifies,
         group_list_after=data.group_list_after,
         comparison_set_after=data.comparison_set_after,
@@ -345,8 +348,15 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
     found += defined
     in_name = _SpanSet([*in_name.spans, *((g.start, g.end) for g in defined)])
     for match in words.self_word.finditer(text, start, end):
-        if not in_name.covers(match.start()) and (match.start() == 0 or words.self_boundary.match(text, match.start() - 1)):
+        if in_name.covers(match.start()):
+            continue
+        if match.start() == 0 or words.self_boundary.match(text, match.start() - 1):
             found.append(Entity(match.group(), match.start(), "self", _is_locative(text, match.start(), match.end())))
+        elif match.group() in words.place_zone_kinds:
+            stem = _place_stem_before(text, match.start(), start)
+            if stem:  # 新田园区: the county's zone, named by the county's short name and its kind
+                at = match.start() - len(stem)
+                found.append(Entity(stem + match.group(), at, "park", _is_locative(text, at, match.end())))
     for match in words.place_self.finditer(text, start, end):  # 我省, 全市 heading a clause: what the report speaks for
         heads = _heads_clause(text, match.start(), start)  # not 占全省…的1/3, 全市占比90%: the whole a share is of
         if heads and not in_name.covers(match.start()) and not words.not_place_self_after.match(text, match.end()):
@@ -444,6 +454,23 @@ def _is_category(entity: Entity, text: str, floor: int) -> bool:
         or words.counted_after.match(text[entity.end : entity.end + 12])
         or words.listed_examples.match(text, entity.end, entity.end + 400)
     )
+
+
+@cache
+def _place_stems() -> frozenset[str]:
+    """Short names (stems) of the listed places that no two places share, two to four characters long."""
+    seen = Counter(p.stem for p in places())
+    return frozenset(stem for stem, times in seen.items() if times == 1 and 2 <= len(stem) <= 4)
+
+
+def _place_stem_before(text: str, position: int, floor: int) -> str:
+    """The unique place stem right before ``position`` that itself starts after a boundary (新田 of ，新田园区), or ""."""
+    stems, boundary = _place_stems(), _words().self_boundary
+    for size in (4, 3, 2):
+        at = position - size
+        if at >= floor and text[at:position] in stems and (at == floor or boundary.match(text, at - 1)):
+            return text[at:position]
+    return ""
 
 
 def _without_lead(run: str, lead: int) -> str:
