@@ -358,6 +358,7 @@ class Anchor:
     running_total: bool  # 累计: a total within the period in force, if there is one
     vague: bool  # 近年来, 建成后: no time to resolve
     clause_only: bool = False  # inside a sentence, a vague span or an event's day governs only its own clause
+    founding: bool = False  # a year that dates a founding (1992年经国务院批准成立): its clause's only, yet a time the text names
 
 
 def _past_year(match: re.Match[str]) -> bool:
@@ -557,6 +558,7 @@ class PeriodIndex:
             running_total=match.group() in knowledge().words.running_total,
             vague=bool(group("vague")),
             clause_only=self._clause_only(text, match, opens),
+            founding=self._founding(text, match),
         )
 
     @staticmethod
@@ -567,10 +569,15 @@ class PeriodIndex:
             return not opens and bool(words.clause_only_vague.search(match.group()))
         if not match.group("stock") and words.value_year.match(text[match.end() : match.end() + 2]):
             return True  # 从2020年的3.68万亿元增长到2025年的4.93万亿元, 由十二五末的1123亿元: each its own value's
-        if not match.group("stock") and not match.group("since") and words.clause_only_event.match(text, match.end()):
+        if PeriodIndex._founding(text, match):
             return True  # 1992年经国务院批准成立的…，总面积105平方公里: the founding's year, not the area's
         day = match.group("day_month") and not match.group("until")
         return bool(day) and bool(words.clause_only_day.match(text[match.end() : match.end() + 8]))
+
+    @staticmethod
+    def _founding(text: str, match: re.Match[str]) -> bool:
+        """A year right before a founding (periods.toml clause_only_event)."""
+        return not match.group("stock") and not match.group("since") and bool(knowledge().words.clause_only_event.match(text, match.end()))
 
     def _carry(self) -> list[Anchor | None]:
         """For each sentence, the period in force at its end (one pass over the sentences)."""
@@ -706,6 +713,9 @@ class PeriodIndex:
         closed = _closed_within_since(spans)
         if closed:
             named, spans = closed, {a: spans[a] for a in closed}
+        founded = {resolve_period(a.words, _ANY_DATE) for a in self._anchors if a.founding}
+        if founded - set(spans.values()):
+            return ""  # 1999年12月经省政府批准设立。2010年12月18日，…正式成立: a founding names another time, so no one period
         if position is not None and named and position < self._text.rfind("\n", self._start, named[0].start) + 1:
             return ""  # …总面积105平方公里。¶2015年，…实现GDP: a profile's sizes are not of a year a later paragraph tells
         return named[0].words if len(set(spans.values())) == 1 else ""
