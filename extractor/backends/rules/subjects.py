@@ -85,6 +85,8 @@ class _Words:
     province_stems: tuple[str, ...]
     self_boundary: re.Pattern[str]
     place_zone_kinds: tuple[str, ...]
+    period_before_self: re.Pattern[str]
+    not_period_before_self: re.Pattern[str]
     qualifies: re.Pattern[str]
     group_list_after: re.Pattern[str]
     comparison_set_after: re.Pattern[str]
@@ -131,6 +133,8 @@ class _SubjectWords:
     photo_credit: re.Pattern[str]
     self_words: tuple[str, ...]
     place_zone_kinds: tuple[str, ...]  # a self word glued to a place's short name names that place's zone (新田园区)
+    period_before_self: re.Pattern[str]  # 今年全市…: a period right before a place-self word
+    not_period_before_self: re.Pattern[str]  # 比去年全市…: …unless it is a comparison's base or a share's whole
     lead_chars: int
     titled_paragraph_kinds: list[str]  # kinds whose scope in a titled article ends at their sentence
     headline_zone: re.Pattern[str]
@@ -230,6 +234,8 @@ def _words() -> _Words:
         province_stems=stems,
         self_boundary=data.self_boundary,
         place_zone_kinds=tuple(data.place_zone_kinds),
+        period_before_self=data.period_before_self,
+        not_period_before_self=data.not_period_before_self,
         qualifies=data.qualifies,
         group_list_after=data.group_list_after,
         comparison_set_after=data.comparison_set_after,
@@ -358,7 +364,8 @@ def find_entities(text: str, start: int, end: int, parks: list[ParkMention]) -> 
                 at = match.start() - len(stem)
                 found.append(Entity(stem + match.group(), at, "park", _is_locative(text, at, match.end())))
     for match in words.place_self.finditer(text, start, end):  # 我省, 全市 heading a clause: what the report speaks for
-        heads = _heads_clause(text, match.start(), start)  # not 占全省…的1/3, 全市占比90%: the whole a share is of
+        # not 占全省…的1/3, 全市占比90%: the whole a share is of; 提出了今年全市经济社会发展…目标: a period's whole place
+        heads = _heads_clause(text, match.start(), start) or _after_period(text, match.start(), start)
         if heads and not in_name.covers(match.start()) and not words.not_place_self_after.match(text, match.end()):
             found.append(Entity(match.group(), match.start(), "self_place"))
     found += [e for e in _places(text, start, end) if not in_park.covers(e.start)]
@@ -645,6 +652,15 @@ def _heads_clause(text: str, position: int, floor: int) -> bool:
     clause = _CLAUSE_MARKS_OR_END.match(text, max(floor, position - 20), position)
     lead = text[clause.end() if clause else max(floor, position - 20) : position]
     return not lead or bool(period_pattern().fullmatch(lead))
+
+
+def _after_period(text: str, position: int, floor: int) -> bool:
+    """A period word right before ``position`` (今年全市…, 2025年全省…), itself not the base of a comparison or a share
+    (比去年全市…, 占今年全省…): the place-self word after it is the whole the period's figures are of (subjects.toml
+    period_before_self)."""
+    window = text[max(floor, position - 12) : position]
+    found = _words().period_before_self.search(window)
+    return bool(found) and not _words().not_period_before_self.search(window[: found.start()])
 
 
 _LEVEL_KINDS = {"省": "province", "市": "city"}
