@@ -63,7 +63,7 @@ write(
 
 # 02 國家級經開區 2006 (a yearbook section, printed 2008): levels, growth, 高于全國增幅…個百分點, 占全國…比重.
 ZD = "國家級經濟技術開發區"
-E32 = "東部32家國家級開發區"
+E32 = "東部國家級開發區"  # stop 35: a region's subset without its yearly count (labelcheck2 convention)
 Y06 = year(2006)
 
 
@@ -154,7 +154,7 @@ write(
 )
 
 # 04 國家級經開區 2022 (商务部 assessment, 2023-12-28); thresholds 30亿元/15亿元 define the 1765家 count.
-JK = "国家级经开区"
+JK = "国家级经济技术开发区"  # stop 35: the collective's one canonical spelling (subjects.toml canonical_groups)
 Y22 = year(2022)
 E22 = stock("2022-12-31")
 
@@ -228,7 +228,7 @@ write(
 )
 
 # 06 亳州 1—10月 (bozhou.cn, no date on the page or in the text: periods unresolvable). 亿元以上 defines every count.
-BZ = "全市"
+BZ = "亳州市"  # stop 35: 全市 is the city the text speaks for (issue 18: 全省 → the province)
 
 
 def bz(vt, v, unit, metric, ctx, key, measure="level", **kw):
