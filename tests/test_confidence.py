@@ -109,3 +109,18 @@ def test_a_channel_named_as_the_subject_is_not_high():
     figure = _figure(result, "21.5%")
     assert figure.subject.endswith("平台") and figure.subject_from == "clause" and figure.metric_key == "trade"
     assert figure.confidence == "medium"
+
+
+def test_a_list_of_quantities_left_whole_before_respectively_is_not_high():
+    """…等各项指标同比依次增长43.1%、33.9%: while the metric words still hold the list, the key one item gave is said of
+    every value; a list split item by item (营业收入、工业总产值分别增长…) keeps its figures high."""
+    whole = (
+        "今年上半年，中西部16个国家级开发区工业总产值、工业增加值、税收收入、实际利用外资金额等各项指标同比依次增长"
+        "43.1%、33.9%、35.5%和23.8%。"
+    )
+    figure = _figure(extract_text(whole, meta={"published": "2004-08-10"}), "33.9%")
+    assert "、" in figure.metric and figure.subject_from == "clause" and figure.metric_key != "other"
+    assert figure.confidence == "medium"
+    split = "2023年，南昌高新区营业收入、工业总产值分别增长12.1%、9.8%。"
+    figure = _figure(extract_text(split, meta={"published": "2024-01-10"}), "9.8%")
+    assert figure.metric == "工业总产值" and figure.confidence == "high"

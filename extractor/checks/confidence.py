@@ -67,6 +67,7 @@ class _NeverHigh:
     money_keys: frozenset[str]  # keys of money that may also count things (exports in 台, funds in 只), not people
     people_units: frozenset[str]  # units that count people (名, 人): who benefits, not how much
     channel_subject: re.Pattern[str]  # a subject that names a channel or a means (跨境电商平台, 利用…平台), not whose
+    unsplit_list: re.Pattern[str]  # metric words still holding a list of quantities before 分别/依次: which item is this?
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -112,6 +113,7 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or (sources["subject_from"] in rule.bare_subject_from and bool(rule.bare_subject.fullmatch(labels.subject)))
         or _unit_not_of_key(rule, labels, metric_key)
         or bool(rule.channel_subject.search(labels.subject))
+        or bool(rule.unsplit_list.search(labels.metric))
     )
 
 
