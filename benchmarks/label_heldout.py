@@ -36,7 +36,7 @@ def _scopes(row: Row) -> tuple[str, str, str]:
 
 
 def _labels(row: Row) -> Labels:
-    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"])
+    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"], row["period"], row.get("published", ""))
 
 
 def today(row: Row) -> str:

@@ -16,7 +16,7 @@ def _example_id(example: dict) -> str:
 
 @pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit")]
+    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit", "period", "published")]
     labels = Labels(*said)
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 
@@ -124,3 +124,13 @@ def test_a_list_of_quantities_left_whole_before_respectively_is_not_high():
     split = "2023年，南昌高新区营业收入、工业总产值分别增长12.1%、9.8%。"
     figure = _figure(extract_text(split, meta={"published": "2024-01-10"}), "9.8%")
     assert figure.metric == "工业总产值" and figure.confidence == "high"
+
+
+def test_this_year_in_a_text_published_in_january_is_not_high():
+    """A review published in January says 今年 of the year just ended: the publication's year is a guess then."""
+    text = "2023年，南昌高新区实现营业收入1200亿元。今年以来，南昌高新区实现税收收入85亿元。"
+    january = _figure(extract_text(text, meta={"published": "2024-01-12"}), "85亿元")
+    assert january.period == "今年以来" and january.metric_key == "tax" and january.subject_from == "clause"
+    assert january.confidence == "medium"
+    assert _figure(extract_text(text, meta={"published": "2024-01-12"}), "1200亿元").confidence == "high"
+    assert _figure(extract_text(text, meta={"published": "2024-07-12"}), "85亿元").confidence == "high"
