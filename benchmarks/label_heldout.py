@@ -36,7 +36,8 @@ def _scopes(row: Row) -> tuple[str, str, str]:
 
 
 def _labels(row: Row) -> Labels:
-    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"], row["period"], row.get("published", ""))
+    dated = (row.get("period", ""), row.get("published", ""))  # rows measured before the features recorded them lack both
+    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"], *dated)
 
 
 def today(row: Row) -> str:
