@@ -7,7 +7,10 @@ A row per figure `extractor eval` puts in a confidence band: a figure matched to
 subject, metric_key and period_end all right, and which of the three were wrong), or an extra the gold lacks
 (``extra``: counted wrong, as the eval counts it). Figures matched only to optional gold are not in a band.
 Features: the three scopes, band, measure, metric_key, whether the subject is a registered zone, a place or a
-collective, whether the period is printed in the figure's clause, the document's size in figures.
+collective, what the period phrase prints (``period_kind``: a year, a relative phrase such as 今年/目前/上半年, or none),
+whether the metric was lent by another figure of the sentence (``metric_lent``), the document's kind as its figures
+show it (``doc_kind``: ``table`` when a figure was read from a table, ``sectioned`` when a heading set a period,
+else ``news``), the document's size in figures.
 """
 
 from __future__ import annotations
@@ -40,6 +43,28 @@ def _kind(prediction: dict, places: set[str]) -> str:
     return "other"
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def period_kind(period: str) -> str:
+    """What the period phrase prints: a year (2025年, 截至2022年末), a relative phrase (今年, 目前, 上半年), or nothing."""
+    if not period:
+        return "none"
+    return "year" if _YEAR.search(period) else "relative"
+
+
+def _doc_kinds(rows: list[dict]) -> dict[str, str]:
+    """A document's kind as its figures show it: a table's, a report's sections (a heading set a period), or news."""
+    kinds: dict[str, str] = {}
+    for row in rows:
+        scopes = row["sources"].split("/")
+        kind = "table" if "table" in scopes else "sectioned" if scopes[2] == "heading" else "news"
+        if kind != "news" and kinds.get(row["doc"]) != "table":
+            kinds[row["doc"]] = kind
+        kinds.setdefault(row["doc"], "news")
+    return kinds
+
+
 def _places() -> set[str]:
     path = Path(__file__).resolve().parents[1] / "extractor" / "data" / "places.csv"
     names: set[str] = set()
@@ -69,10 +94,13 @@ def judged(name: str, records: Path, gold_dir: Path) -> list[dict]:
             "text": prediction["evidence"]["text"][-50:],
             "period": prediction.get("period", ""),
             "period_end": prediction.get("period_end", ""),
+            "published": prediction.get("published", ""),
             "metric_scope": prediction.get("metric_scope", ""),
             "metric": prediction.get("metric", ""),
             "unit": prediction.get("base_unit", ""),
             "extra": gold is None,
+            "period_kind": period_kind(prediction.get("period", "")),
+            "metric_lent": prediction.get("metric_from", "") == "sentence",
         }
         if gold is None:
             row.update(right=False, wrong=["extra"])
@@ -89,8 +117,10 @@ def judged(name: str, records: Path, gold_dir: Path) -> list[dict]:
     finally:
         ev.Score.judge_band = original  # type: ignore[method-assign]
     sizes = Counter(row["doc"] for row in rows)
+    kinds = _doc_kinds(rows)
     for row in rows:
         row["doc_figures"] = sizes[row["doc"]]
+        row["doc_kind"] = kinds[row["doc"]]
     return rows
 
 

@@ -36,7 +36,8 @@ def _scopes(row: Row) -> tuple[str, str, str]:
 
 
 def _labels(row: Row) -> Labels:
-    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"])
+    dated = (row.get("period", ""), row.get("published", ""))  # rows measured before the features recorded them lack both
+    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"], *dated)
 
 
 def today(row: Row) -> str:
@@ -94,7 +95,13 @@ def report(rows: list[Row], floor: float, z: float) -> list[str]:
             totals[kind] = [a + b for a, b in zip(totals[kind], counts, strict=True)]
         lines.append(f"{name:10s} {_cell(*cells['rule']):>18s} {_cell(*cells['table']):>32s}")
     lines.append(f"{'all':10s} {_cell(*totals['rule']):>18s} {_cell(*totals['table']):>32s}")
+    lines.append(f"{'wilson':10s} {_bound(*totals['rule']):>18s} {_bound(*totals['table']):>32s}")
     return lines
+
+
+def _bound(_figures: int, high: int, right: int) -> str:
+    """The pooled accuracy's lower Wilson bound at 95% one-sided (z 1.645): what high promises on text like these sets."""
+    return f">={wilson_low(right, high, 1.645):.3f}" if high else "-"
 
 
 def main() -> None:

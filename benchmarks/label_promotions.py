@@ -5,10 +5,11 @@
 
 The candidates are the medium figures a promotion could lift: a metric key other than `other`, and no [never_high]
 rule of extractor/data/confidence.toml holding them back. A rule is a combination of features (the three scopes, the
-subject's kind, the measure, the period's scope); it is chosen when it is right >= 0.95 on every set that holds its
-figures, with at least MIN figures over at least SETS sets. For each training set left out, the rules chosen on the
-others are judged on it; the check set (--check) is judged with the rules chosen on all training sets. Prints one
-line per (MIN, SETS): promoted figures right/judged out of sample, pooled, and on the check set.
+subject's kind, the measure, the period's scope, what the period prints, the document's kind); it is chosen when it
+is right >= 0.95 on every set that holds its figures, with at least MIN figures over at least SETS sets. For each
+training set left out, the rules chosen on the others are judged on it; the check set (--check) is judged with the
+rules chosen on all training sets. Prints one line per (MIN, SETS): promoted figures right/judged out of sample,
+pooled, and on the check set.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ FEATURES: dict[str, Callable[[dict], str]] = {
     "measure": lambda row: row["measure"],
     "subject_from": lambda row: row["sources"].split("/")[0],
     "period_from": lambda row: row["sources"].split("/")[2],
+    "period_kind": lambda row: row.get("period_kind", ""),
+    "doc_kind": lambda row: row.get("doc_kind", ""),
 }
 COMBINATIONS = [
     ("sources",),
@@ -36,12 +39,17 @@ COMBINATIONS = [
     ("subject_kind", "measure", "period_from"),
     ("subject_from", "period_from", "subject_kind"),
     ("sources", "subject_kind", "measure"),
+    ("sources", "period_kind"),
+    ("sources", "doc_kind"),
+    ("sources", "period_kind", "subject_kind"),
+    ("subject_from", "period_from", "period_kind", "doc_kind"),
 ]
 
 
 def _held_back(row: dict) -> bool:
     scopes = dict(zip(("subject_from", "metric_from", "period_from"), row["sources"].split("/"), strict=True))
-    labels = confidence.Labels(row["subject"], row["measure"], row["metric_scope"], row.get("metric", ""), row.get("unit", ""))
+    said = (row.get(key, "") for key in ("metric", "unit", "period", "published"))
+    labels = confidence.Labels(row["subject"], row["measure"], row["metric_scope"], *said)
     return confidence._held_back(labels, scopes, row["metric_key"])
 
 

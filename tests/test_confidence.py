@@ -16,7 +16,7 @@ def _example_id(example: dict) -> str:
 
 @pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit")]
+    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit", "period", "published")]
     labels = Labels(*said)
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 
@@ -109,3 +109,28 @@ def test_a_channel_named_as_the_subject_is_not_high():
     figure = _figure(result, "21.5%")
     assert figure.subject.endswith("平台") and figure.subject_from == "clause" and figure.metric_key == "trade"
     assert figure.confidence == "medium"
+
+
+def test_a_list_of_quantities_left_whole_before_respectively_is_not_high():
+    """…等各项指标同比依次增长43.1%、33.9%: while the metric words still hold the list, the key one item gave is said of
+    every value; a list split item by item (营业收入、工业总产值分别增长…) keeps its figures high."""
+    whole = (
+        "今年上半年，中西部16个国家级开发区工业总产值、工业增加值、税收收入、实际利用外资金额等各项指标同比依次增长"
+        "43.1%、33.9%、35.5%和23.8%。"
+    )
+    figure = _figure(extract_text(whole, meta={"published": "2004-08-10"}), "33.9%")
+    assert "、" in figure.metric and figure.subject_from == "clause" and figure.metric_key != "other"
+    assert figure.confidence == "medium"
+    split = "2023年，南昌高新区营业收入、工业总产值分别增长12.1%、9.8%。"
+    figure = _figure(extract_text(split, meta={"published": "2024-01-10"}), "9.8%")
+    assert figure.metric == "工业总产值" and figure.confidence == "high"
+
+
+def test_this_year_in_a_text_published_in_january_is_not_high():
+    """A review published in January says 今年 of the year just ended: the publication's year is a guess then."""
+    text = "2023年，南昌高新区实现营业收入1200亿元。今年以来，南昌高新区实现税收收入85亿元。"
+    january = _figure(extract_text(text, meta={"published": "2024-01-12"}), "85亿元")
+    assert january.period == "今年以来" and january.metric_key == "tax" and january.subject_from == "clause"
+    assert january.confidence == "medium"
+    assert _figure(extract_text(text, meta={"published": "2024-01-12"}), "1200亿元").confidence == "high"
+    assert _figure(extract_text(text, meta={"published": "2024-07-12"}), "85亿元").confidence == "high"

@@ -67,6 +67,9 @@ class _NeverHigh:
     money_keys: frozenset[str]  # keys of money that may also count things (exports in 台, funds in 只), not people
     people_units: frozenset[str]  # units that count people (名, 人): who benefits, not how much
     channel_subject: re.Pattern[str]  # a subject that names a channel or a means (跨境电商平台, 利用…平台), not whose
+    unsplit_list: re.Pattern[str]  # metric words still holding a list of quantities before 分别/依次: which item is this?
+    this_year: re.Pattern[str]  # a period that is only "this year" (今年, 今年以来): which year, the date must say
+    year_end_months: frozenset[str]  # publication months (01) in which "this year" is as often the year just ended
 
 
 _LABELS = ("subject_from", "metric_from", "period_from")
@@ -93,6 +96,8 @@ class Labels:
     metric_scope: str = ""
     metric: str = ""  # the metric words as printed (省实验室, 国家级高新区)
     unit: str = ""  # the base unit (个, 家, 元)
+    period: str = ""  # the period words as printed (今年以来, 2024年)
+    published: str = ""  # the document's publication date (ISO), empty when unknown
 
 
 def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool:
@@ -112,6 +117,8 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or (sources["subject_from"] in rule.bare_subject_from and bool(rule.bare_subject.fullmatch(labels.subject)))
         or _unit_not_of_key(rule, labels, metric_key)
         or bool(rule.channel_subject.search(labels.subject))
+        or bool(rule.unsplit_list.search(labels.metric))
+        or (labels.published[5:7] in rule.year_end_months and bool(rule.this_year.fullmatch(labels.period)))
     )
 
 
@@ -173,11 +180,11 @@ def _high_scopes(high: _Scopes, sources: dict[str, str]) -> bool:
     )
 
 
-def assess(figures: list[Figure]) -> None:
-    """Set every figure's ``confidence`` from its label sources and its status."""
+def assess(figures: list[Figure], published: str = "") -> None:
+    """Set every figure's ``confidence`` from its label sources and its status (``published``: the document's date)."""
     for figure in figures:
         measure = figure.measure.value if figure.measure else ""
-        labels = Labels(figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit)
+        labels = Labels(figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit, figure.period, published)
         figure.confidence = band(  # type: ignore[assignment]
             figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
         )

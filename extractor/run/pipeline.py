@@ -68,7 +68,7 @@ def _verified(article: Article, normalized: NormalizedText, published: str = "",
     resolve_figure_periods(article.figures, published, title)
     for figure in article.figures:  # a sub-metric stays apart from its key's whole (高新技术产业营业收入)
         figure.metric_scope = figure.metric_scope or metric_scope(figure.metric, figure.metric_key)
-    assess(article.figures)
+    assess(article.figures, published)
     return article
 
 
