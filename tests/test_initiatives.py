@@ -306,3 +306,20 @@ def test_a_session_of_a_state_body_is_no_event_but_an_event_about_one_is():
     # Only the words outside quotation marks and the head say it: an activity about deputies is a program.
     assert "“人大代表进园区”活动" in _names("区人大常委会推动开展“人大代表进园区”活动。")
     assert "玉林市经济高质量发展大会" in _names("近日，玉林市经济高质量发展大会召开。")
+
+
+def test_a_name_seen_again_is_not_trimmed_again(monkeypatch):
+    """A candidate that lies whole inside a name already found is passed over before _trim (its name would be a
+    part of it, skipped all the same); one that a quotation before 的 could stretch back is still trimmed."""
+    from extractor.backends.rules import initiatives
+
+    trimmed: list[str] = []
+    real_trim = initiatives._trim
+    monkeypatch.setattr(initiatives, "_trim", lambda candidate, *rest: trimmed.append(candidate.text) or real_trim(candidate, *rest))
+    text = "《人才引进办法》出台后，《人才引进办法》再次修订。“英才计划”引进人才。“英才计划”成效明显。"
+    names = [i.name for i in initiatives.extract_initiatives(text, 0, len(text), "")]
+    assert names.count("“英才计划”") == 1 and names.count("《人才引进办法》") == 1, names
+    assert trimmed.count("“英才计划”") == 1 and trimmed.count("《人才引进办法》") == 1, trimmed  # each named twice, trimmed once
+    assert initiatives._inside_found(initiatives._Candidate(0, "“英才计划”", "quoted", True), "“英才计划”", "\x00“英才计划”")
+    near_de = "“小政府”的改革"  # 的 before the name: _trim may reach back to the quotation, past the candidate's start
+    assert not initiatives._inside_found(initiatives._Candidate(5, "改革", "named", False), near_de, "\x00“小政府”的改革")

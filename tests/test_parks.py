@@ -203,6 +203,17 @@ def test_vocabulary_reads_traditional_characters_in_place():
     assert words.simplify("天津開發區") == "天津开发区" and len(words.simplify("開")) == 1
 
 
+def test_simplify_is_the_translate_table_and_leaves_a_simplified_page_as_it_is():
+    """simplify() gives what str.translate of the table gives; a page with no traditional character is returned
+    whole (the same object), not looked up character by character (translate cost 0.8 ms a page)."""
+    words = vocabulary()
+    page = "天津经济技术开发区（滨海新区）今年实现营业收入5,321亿元，同比增长6.5%。\n深圳市鄂尔多斯徐州高新区" * 50
+    assert words.simplify(page) == page.translate(words.traditional) and words.simplify(page) is page
+    traditional = "".join(chr(code) for code in words.traditional)
+    mixed = "".join(a + b for a, b in itertools.zip_longest(page[: len(traditional)], traditional, fillvalue="區"))
+    assert words.simplify(mixed) == mixed.translate(words.traditional) != mixed
+
+
 def test_a_collective_subject_gets_no_park_id():
     """Totals of a group of zones are about the group: no single zone's park_id on them."""
     from extractor.checks.identity import DocumentZones

@@ -422,6 +422,8 @@ def extract_initiatives(text: str, start: int, end: int, park: str, government: 
     found: dict[str, Evidence] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate in _candidates(text, start, end, known):
+        if _inside_found(candidate, text, names_so_far):
+            continue  # what _trim would make of it lies inside a name found: skipped below all the same
         name, offset = _trim(candidate, text, (start, end), known, companies)
         if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
@@ -436,6 +438,18 @@ def extract_initiatives(text: str, start: int, end: int, park: str, government: 
         for e in spans
         if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
     ]
+
+
+def _inside_found(candidate: _Candidate, text: str, names_so_far: str) -> bool:
+    """Whether the whole candidate lies inside the names found so far, and its name could not reach back before it.
+
+    _trim's name is the candidate's text or a tail of it, unless a quotation before 的 qualifies it
+    (_with_quoted_attribute): with no 的 from the character before the candidate on, the name is a part of the
+    candidate's text, so inside a name found; the caller would skip it after trimming (a repeat of a name
+    costs a substring search, not a trim).
+    """
+    end = candidate.start + len(candidate.text)
+    return candidate.text in names_so_far and "的" not in text[max(0, candidate.start - 1) : end]
 
 
 def _initiative(name: Evidence, zone: str, known: _Knowledge, government: str = "") -> Initiative:

@@ -610,8 +610,8 @@ def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
     a hard cut that leaves nothing means the phrase names no metric.
     """
     facts = knowledge()
-    head = _without_trailing_breaks(head)
-    cuts = {m.end(): True for m in facts.breaks.finditer(head)}
+    head, breaks = _without_trailing_breaks(head)
+    cuts = {m.end(): True for m in breaks}
     cuts |= {m.end(): True for m in period.finditer(head)}
     cuts |= {m.end(): True for m in _QUANTITY.finditer(head)}
     for soft in (*(m.end() for m in facts.zone_words.finditer(head)), *name_ends(head, names)):
@@ -626,13 +626,17 @@ def _phrase(head: str, names: list[str], period: re.Pattern[str]) -> str:
     return phrase if phrase not in names else ""
 
 
-def _without_trailing_breaks(head: str) -> str:
-    """经济总量首次 → 经济总量: a break word right before the number is a cue, not a boundary."""
+def _without_trailing_breaks(head: str) -> tuple[str, list[re.Match[str]]]:
+    """经济总量首次 → 经济总量: a break word right before the number is a cue, not a boundary.
+
+    With the break words of what is left, in order: the caller cuts at them, and the last pass here found them.
+    """
     while True:
         head = knowledge().tail.sub("", head)
-        last = [m for m in knowledge().breaks.finditer(head) if m.end() == len(head) and m.start() > 0]
+        breaks = list(knowledge().breaks.finditer(head))
+        last = [m for m in breaks if m.end() == len(head) and m.start() > 0]
         if not last:
-            return head
+            return head, breaks
         head = head[: last[-1].start()]
 
 

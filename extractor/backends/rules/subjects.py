@@ -519,12 +519,23 @@ def _province_endings(stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(prefix for stem in stems for prefix in (stem + "省", stem))
 
 
+@cache
+def _place_tails(places: frozenset[str], shortest: int = 3) -> frozenset[str]:
+    """The last ``shortest`` characters of every place name of ``shortest`` to 8 characters (the names _places and
+    _lead_place read): a name ending at a position ends in one of them, so one set test turns away most of the 区
+    and 市 of a page."""
+    return frozenset(place[-shortest:] for place in places if shortest <= len(place) <= 8)
+
+
 def _places(text: str, start: int, end: int) -> list[Entity]:
     """Listed places at the head of a clause (after a time word or a province's name at most)."""
     words = _words()
     found = []
+    tails = _place_tails(words.places)
     for ending in _PLACE_ENDINGS.finditer(text, start, end):
         stop = ending.end()
+        if text[stop - 3 : stop] not in tails or stop - 3 < start:
+            continue  # 高新区, 开发区: no listed place ends in these three characters, so none of 3-8 ends here
         name = next((text[stop - n : stop] for n in range(8, 2, -1) if stop - n >= start and text[stop - n : stop] in words.places), "")
         if not name:
             continue
@@ -690,8 +701,11 @@ def _lead_place(text: str, start: int, end: int) -> str:
     """The first place the lead names, wherever it stands (2024年政府工作报告——在滨江区…人民代表大会上)."""
     words = _words()
     found, found_end = "", -1
+    tails = _place_tails(words.places, 2)
     for ending in _PLACE_ENDINGS.finditer(text, start, min(end, len(text))):
         stop = ending.end()
+        if text[stop - 2 : stop] not in tails or stop - 2 < start:
+            continue  # no listed place of 2-8 characters ends here (_place_tails)
         name = next((text[stop - n : stop] for n in range(8, 1, -1) if stop - n >= start and text[stop - n : stop] in words.places), "")
         if name and found and stop - len(name) == found_end:
             return name  # 杭州市滨江区: the district, the most specific place printed
