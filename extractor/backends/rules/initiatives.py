@@ -52,11 +52,14 @@ _MASK = "\x00"
 _CLAUSE_MARKS = "，。；：！？,;:!?\n"  # marks that end a clause (、 does not: it joins the items of one object)
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
-_LOOK_AHEAD = 24  # text read after a name: a count of it (加速器项目3项), a 的, the quotations of its list and what they label
+_LOOK_AHEAD = 40  # text read after a name: a count (加速器项目3项), a 的, the quotations of its list and what they label
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘「][^“”‘’「」\n]{1,20}[”’」][和与及、]?)+$")
 # The quoted items of a list after a quoted name: what follows the list labels them all (“并重”“并举”重要要求).
 _LIST_AFTER = re.compile(r"^(?:[和与及、]?[“‘「][^“”‘’「」\n]{1,20}[”’」])+")
+# The same with a field's words before each later item (、招商引资“百日会战”、优化营商环境“百日竞赛”为抓手): read only where
+# a frame (以…为抓手) closes after the list, for a joiner must open every item.
+_FIELD_LIST_AFTER = re.compile(r"^(?:[和与及、][\u4e00-\u9fff]{0,8}[“‘「][^“”‘’「」\n]{1,20}[”’」])+")
 
 
 @quick_init
@@ -151,6 +154,7 @@ class _Knowledge:
     measure_after: re.Pattern[str]  # words after a quotation that leave the launch verb its object (工作, 活动)
     removal: tuple[re.Pattern[str], re.Pattern[str]]  # 全面取消…制度, 清理…措施: the measure done away with
     lever_after: re.Pattern[str]  # 以“…”为抓手: the quotation is the measure the work is done with
+    lever_before: re.Pattern[str]  # 以 earlier in the clause: the frame 以…为抓手 opens before a list of quoted levers
     listed_as_measure: re.Pattern[str]  # “…”等品牌活动: the quotation is one of the measures listed
     label_after: re.Pattern[str]  # what makes a quotation a label whatever its words (“…”的要求, “…”总体布局)
     replaced: tuple[re.Pattern[str], re.Pattern[str]]  # 变“串联审批”为…: the way a measure replaces, no measure
@@ -270,6 +274,7 @@ class _QuotedWords:
     attribute_after: str
     label_after: str
     lever_after: str
+    lever_before: str
     listed_as_measure: str
     measure_after: str
     replaced_before: str
@@ -374,6 +379,7 @@ def _knowledge() -> _Knowledge:
         attribute_after=re.compile(quoted.attribute_after),
         label_after=re.compile(quoted.label_after),
         lever_after=re.compile(quoted.lever_after),
+        lever_before=re.compile(quoted.lever_before),
         listed_as_measure=re.compile(quoted.listed_as_measure),
         measure_after=re.compile(quoted.measure_after),
         # at the end of the text before a name, and at the name's own start
@@ -897,6 +903,8 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # “跟着苏超游江苏”等品牌活动: the class after 等 says what the listed quotations name
     if known.lever_after.match(after) and known.launch_verb_at_end.search(around.before):
         return True  # 以“三个攻坚年”为抓手: the quotation is the lever the work is done with
+    if _is_listed_lever(around, known):
+        return True  # 以重大项目建设“百日攻坚”、招商引资“百日会战”为抓手: each quoted item of the list is a lever
     if _WORD_CHAR.match(after) and not known.measure_after.match(after):
         return False  # 深化“五共五固”结对共建, 打造“四新”经济: the verb launches the noun the quotation qualifies
     if known.attribute_after.match(after) or known.principles.match(quoted):
@@ -904,6 +912,13 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
     before = around.before
     verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before
     return bool(known.launch_verb_at_end.search(verb_place))
+
+
+def _is_listed_lever(around: _Around, known: _Knowledge) -> bool:
+    """A quotation among the items of a 以…为抓手 frame, each item with its field's words before it."""
+    match = _FIELD_LIST_AFTER.match(around.after)
+    after = around.after[match.end() :] if match else around.after
+    return bool(known.lever_after.match(after) and known.lever_before.search(around.before))
 
 
 def _kind(name: str, known: _Knowledge) -> InitiativeKind:
