@@ -51,8 +51,9 @@ _LONGEST_ZONE = 16  # characters of the longest zone spelling tried at the start
 _MASK = "\x00"
 _CLAUSE_MARKS = "，。；：！？,;:!?\n"  # marks that end a clause (、 does not: it joins the items of one object)
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
+_LIST_LOOK_BACK = 80  # text read before a name for the items of a list it ends (A项目、B项目、C项目)
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
-_LOOK_AHEAD = 40  # text read after a name: a count (加速器项目3项), a 的, the quotations of its list and what they label
+_LOOK_AHEAD = 80  # text read after a name: a count (加速器项目3项), a 的, the quotations of its list and what they label
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘「][^“”‘’「」\n]{1,20}[”’」][和与及、]?)+$")
 # The quoted items of a list after a quoted name: what follows the list labels them all (“并重”“并举”重要要求).
@@ -103,6 +104,7 @@ class _Around(NamedTuple):
     before: str  # the article's text just before a name
     after: str  # and just after it
     companies: tuple[str, ...] = ()  # the words right before each company suffix in the article (see _company_windows)
+    list_before: str = ""  # the article's text before a name, far enough back for the items of a list
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,9 @@ class _Knowledge:
     known_companies: tuple[str, ...]  # zone_words.toml [company_names]: 比亚迪, 海尔 …
     plant_heads: tuple[str, ...]  # the heads that make a known company's name its plant (比亚迪常州基地)
     listed_among_firms: re.Pattern[str]  # 、郑州海尔创新产业园等“大块头”企业: the names listed are companies'
+    listed_projects_after: re.Pattern[str]  # 、B项目、C项目 after a project: the items of a list of projects
+    listed_projects_before: re.Pattern[str]  # A项目、B项目、 before one
+    min_listed_projects: int
     measured_after: re.Pattern[str]  # 苏银产业园共签约…, …产业园产值达到…: a place whose figures are reported
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
@@ -261,6 +266,9 @@ class _CompanyWords:
     measured_after: str
     plant_heads: list[str]
     listed_among_firms: str
+    listed_project_after: str
+    listed_project_before: str
+    min_listed_projects: int
 
 
 @dataclass(frozen=True)
@@ -403,6 +411,10 @@ def _knowledge() -> _Knowledge:
         known_companies=tuple(zone_words().company_names.names),
         plant_heads=tuple(company.plant_heads),
         listed_among_firms=re.compile(company.listed_among_firms),
+        listed_projects_after=re.compile(f"^(?:{company.listed_project_after})+"),
+        # the items before a name, and the words of its own item before it (、总投资100亿元的|信义…项目)
+        listed_projects_before=re.compile(f"(?:{company.listed_project_before})+[^、，。；：！？,;:!?\\n]{{0,20}}$"),
+        min_listed_projects=company.min_listed_projects,
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
         principles=re.compile(quoted.principles),
@@ -611,7 +623,10 @@ def _trim(
     name_start = _with_quoted_attribute(text, candidate.start + offset, article[0])
     name, offset = text[name_start:name_end], name_start - candidate.start
     around = _Around(
-        text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)], companies
+        text[max(article[0], name_start - _LOOK_BACK) : name_start],
+        text[name_end : min(article[1], name_end + _LOOK_AHEAD)],
+        companies,
+        text[max(article[0], name_start - _LIST_LOOK_BACK) : name_start],
     )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
 
@@ -821,6 +836,8 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 上汽乘用车郑州基地、郑州海尔创新产业园等“大块头”企业: listed among firms, a firm's plant
     if outside.endswith("项目") and known.investor_before.search(around.before):
         return True  # 招引落地…项目: a project the zone courts is its investor's
+    if outside.endswith("项目") and _listed_projects(around, known) >= known.min_listed_projects:
+        return True  # A项目、B项目、C项目…等一批大项目签约落地: the investors' projects listed
     if not around.companies or known.built_heads.search(outside):
         return False
     own = known.zone_prefix.sub("", outside, count=1)  # 内江高新区…签约仪式: a zone's name is no company's
@@ -836,6 +853,13 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
             if at >= 0 and len(window) - (at + size) <= gap:
                 return True
     return False
+
+
+def _listed_projects(around: _Around, known: _Knowledge) -> int:
+    """How many projects a 、-list holds around a name that ends in 项目, the name included (1 when it stands alone)."""
+    after = known.listed_projects_after.match(around.after)
+    before = known.listed_projects_before.search(around.list_before)
+    return 1 + (after.group().count("、") if after else 0) + (before.group().count("、") if before else 0)
 
 
 def _is_place_in_phases(outside: str, around: _Around, known: _Knowledge) -> bool:
