@@ -304,6 +304,17 @@ class _DocumentsWords:
 
 
 @dataclass(frozen=True)
+class _ReportOwnerWords:
+    """initiatives.toml [report_owner]."""
+
+    own_voice: str
+    min_mentions: int
+    scope_words: dict[str, list[str]]  # a place kind (province, city) and the words of a report that speak at its level
+    examples: tuple[dict[str, Any], ...] = ()  # the tests'
+    counter_examples: tuple[dict[str, Any], ...] = ()  # the tests'
+
+
+@dataclass(frozen=True)
 class _InitiativeWords:
     """initiatives.toml: an entry's key is its field's name (see the file for each entry's job)."""
 
@@ -315,6 +326,7 @@ class _InitiativeWords:
     company: _CompanyWords
     quoted: _QuotedWords
     documents: _DocumentsWords
+    report_owner: _ReportOwnerWords
     examples: tuple[dict[str, Any], ...] = ()  # the tests'
     counter_examples: tuple[dict[str, Any], ...] = ()  # the tests'
     owners: tuple[dict[str, Any], ...] = ()  # the tests'
@@ -430,6 +442,20 @@ def _place_words(cut_chars: str) -> list[str]:
 def _places() -> frozenset[str]:
     """Every place name and stem of two characters or more (places.csv, read by zonenames.places())."""
     return frozenset(spelling for place in places() for spelling in (place.name, place.stem) if len(spelling) >= 2)
+
+
+def report_owner(text: str, start: int, end: int) -> str:
+    """The place a work report speaks for when no title names it: its own voice, the level its scope words name most
+    and the place of that level named most (initiatives.toml [report_owner]); "" for any other article."""
+    words = initiative_words().report_owner
+    if re.search(words.own_voice, text[start:end]) is None:
+        return ""
+    article = text[start:end]
+    level = max(words.scope_words, key=lambda kind: sum(article.count(word) for word in words.scope_words[kind]))
+    counts = sorted(((article.count(p.stem), p.name) for p in places() if p.kind == level and len(p.stem) >= 2), reverse=True)
+    if not counts or counts[0][0] < words.min_mentions or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return ""
+    return counts[0][1]
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str, government: str = "") -> list[Initiative]:
