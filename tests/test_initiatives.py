@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extractor import extract_text
-from extractor.backends.rules.initiatives import _MAX_NAME, _candidates, _knowledge
+from extractor.backends.rules.initiatives import _MAX_NAME, _candidates, _knowledge, report_owner
 from extractor.backends.rules.labels import read_data
 
 DATA = read_data("initiatives.toml")
@@ -33,6 +33,18 @@ def test_every_example_comes_out_with_its_kind(case):
 def test_every_owner_example_has_its_zone_and_owner(case):
     found = {i.name: (i.park, i.owner) for article in extract_text(case["text"]).articles for i in article.initiatives}
     assert found.get(case["name"]) == (case["park"], case["owner"]), found
+
+
+@pytest.mark.parametrize("case", DATA["report_owner"]["examples"], ids=lambda c: c["owner"])
+def test_a_report_slice_with_no_title_owns_its_measures(case):
+    # the voice makes it a report, the place named most at the level of its scope words is the government it speaks for
+    owners = {i.owner for article in extract_text(case["text"]).articles for i in article.initiatives}
+    assert owners == {case["owner"]}, owners
+
+
+@pytest.mark.parametrize("case", DATA["report_owner"]["counter_examples"], ids=lambda c: c["why"])
+def test_no_report_owner_without_voice_or_with_a_tie(case):
+    assert report_owner(case["text"], 0, len(case["text"])) == ""
 
 
 @pytest.mark.parametrize("case", DATA["counter_examples"], ids=lambda c: c["name"])

@@ -508,7 +508,19 @@ def places() -> tuple[Place, ...]:
     """The places of extractor/data/places.csv (province and city by their short names), read once: the one reader
     of that file (the rules' subjects and initiatives take their place names from here)."""
     rows = csv_rows("places.csv")
-    return tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
+    current = tuple(Place(r["name"], r["stem"], r["kind"], short_place_name(r["province"]), short_place_name(r["city"])) for r in rows)
+    return current + _renamed(current)
+
+
+def _renamed(current: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The old names of renamed places (place_renames.csv: 开县 → 开州区), each with its new place's stem, so that a
+    zone named by the old one (開縣(今開州區)工業園區) has the new one's key (开州工业园区)."""
+    by_name = {place.name: place for place in current}
+    return tuple(
+        Place(r["old_name"], new.stem, new.kind, new.province, new.city)
+        for r in csv_rows("place_renames.csv")
+        if (new := by_name.get(r["new_name"])) is not None
+    )
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ from ...text.segment import Segment
 from ..contract import Closing, Page
 from ..usage import Usage
 from .figures import extract_figures
-from .initiatives import extract_initiatives
+from .initiatives import extract_initiatives, report_owner
 from .parks import clean_park_names, collect_parks, find_park_mentions
 from .quotes import extract_quotes
 from .subjects import report_place
@@ -38,6 +38,8 @@ class RulesBackend(Closing):
         parks = collect_parks(mentions, text)
         main_park = _main_park(mentions, parks)
         government = report_place(text, segment.start)  # read once: the figures' subject and the initiatives' owner
+        # a report slice with no title still speaks for its place: its measures are that government's
+        owner = government or report_owner(text, segment.start, segment.end)
         return Article(
             index=segment.index,
             title=segment.title,
@@ -50,7 +52,7 @@ class RulesBackend(Closing):
             figures=extract_figures(text, segment.start, segment.end, mentions, main_park, published, government),
             quotes=extract_quotes(text, segment.start, segment.end),
             # a work report's measures are its government's: a zone it names once is no owner of the rest
-            initiatives=extract_initiatives(text, segment.start, segment.end, "" if government else main_park, government),
+            initiatives=extract_initiatives(text, segment.start, segment.end, "" if owner else main_park, owner),
         )
 
     def extract(self, page: Page) -> Iterator[Article]:

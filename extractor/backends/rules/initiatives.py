@@ -51,12 +51,16 @@ _LONGEST_ZONE = 16  # characters of the longest zone spelling tried at the start
 _MASK = "\x00"
 _CLAUSE_MARKS = "，。；：！？,;:!?\n"  # marks that end a clause (、 does not: it joins the items of one object)
 _LOOK_BACK = 40  # text read before a quoted name for the verb that launches it
+_LIST_LOOK_BACK = 80  # text read before a name for the items of a list it ends (A项目、B项目、C项目)
 _OWNER_LOOK_BACK = 300  # text read before a name for the zone that runs it: about a paragraph
-_LOOK_AHEAD = 24  # text read after a name: a count of it (加速器项目3项), a 的, the quotations of its list and what they label
+_LOOK_AHEAD = 80  # text read after a name: a count (加速器项目3项), a 的, the quotations of its list and what they label
 # The quoted items of a list before a quoted name: the verb before the list launches them all (推进“A”和“B”).
 _LIST_BEFORE = re.compile(r"(?:[“‘「][^“”‘’「」\n]{1,20}[”’」][和与及、]?)+$")
 # The quoted items of a list after a quoted name: what follows the list labels them all (“并重”“并举”重要要求).
 _LIST_AFTER = re.compile(r"^(?:[和与及、]?[“‘「][^“”‘’「」\n]{1,20}[”’」])+")
+# The same with a field's words before each later item (、招商引资“百日会战”、优化营商环境“百日竞赛”为抓手): read only where
+# a frame (以…为抓手) closes after the list, for a joiner must open every item.
+_FIELD_LIST_AFTER = re.compile(r"^(?:[和与及、][\u4e00-\u9fff]{0,8}[“‘「][^“”‘’「」\n]{1,20}[”’」])+")
 
 
 @quick_init
@@ -100,6 +104,7 @@ class _Around(NamedTuple):
     before: str  # the article's text just before a name
     after: str  # and just after it
     companies: tuple[str, ...] = ()  # the words right before each company suffix in the article (see _company_windows)
+    list_before: str = ""  # the article's text before a name, far enough back for the items of a list
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,7 @@ class _Knowledge:
     measure_after: re.Pattern[str]  # words after a quotation that leave the launch verb its object (工作, 活动)
     removal: tuple[re.Pattern[str], re.Pattern[str]]  # 全面取消…制度, 清理…措施: the measure done away with
     lever_after: re.Pattern[str]  # 以“…”为抓手: the quotation is the measure the work is done with
+    lever_before: re.Pattern[str]  # 以 earlier in the clause: the frame 以…为抓手 opens before a list of quoted levers
     listed_as_measure: re.Pattern[str]  # “…”等品牌活动: the quotation is one of the measures listed
     label_after: re.Pattern[str]  # what makes a quotation a label whatever its words (“…”的要求, “…”总体布局)
     replaced: tuple[re.Pattern[str], re.Pattern[str]]  # 变“串联审批”为…: the way a measure replaces, no measure
@@ -171,6 +177,9 @@ class _Knowledge:
     known_companies: tuple[str, ...]  # zone_words.toml [company_names]: 比亚迪, 海尔 …
     plant_heads: tuple[str, ...]  # the heads that make a known company's name its plant (比亚迪常州基地)
     listed_among_firms: re.Pattern[str]  # 、郑州海尔创新产业园等“大块头”企业: the names listed are companies'
+    listed_projects_after: re.Pattern[str]  # 、B项目、C项目 after a project: the items of a list of projects
+    listed_projects_before: re.Pattern[str]  # A项目、B项目、 before one
+    min_listed_projects: int
     measured_after: re.Pattern[str]  # 苏银产业园共签约…, …产业园产值达到…: a place whose figures are reported
     place_heads: tuple[str, ...]
     package: re.Pattern[str]
@@ -257,6 +266,9 @@ class _CompanyWords:
     measured_after: str
     plant_heads: list[str]
     listed_among_firms: str
+    listed_project_after: str
+    listed_project_before: str
+    min_listed_projects: int
 
 
 @dataclass(frozen=True)
@@ -270,6 +282,7 @@ class _QuotedWords:
     attribute_after: str
     label_after: str
     lever_after: str
+    lever_before: str
     listed_as_measure: str
     measure_after: str
     replaced_before: str
@@ -291,6 +304,17 @@ class _DocumentsWords:
 
 
 @dataclass(frozen=True)
+class _ReportOwnerWords:
+    """initiatives.toml [report_owner]."""
+
+    own_voice: str
+    min_mentions: int
+    scope_words: dict[str, list[str]]  # a place kind (province, city) and the words of a report that speak at its level
+    examples: tuple[dict[str, Any], ...] = ()  # the tests'
+    counter_examples: tuple[dict[str, Any], ...] = ()  # the tests'
+
+
+@dataclass(frozen=True)
 class _InitiativeWords:
     """initiatives.toml: an entry's key is its field's name (see the file for each entry's job)."""
 
@@ -302,6 +326,7 @@ class _InitiativeWords:
     company: _CompanyWords
     quoted: _QuotedWords
     documents: _DocumentsWords
+    report_owner: _ReportOwnerWords
     examples: tuple[dict[str, Any], ...] = ()  # the tests'
     counter_examples: tuple[dict[str, Any], ...] = ()  # the tests'
     owners: tuple[dict[str, Any], ...] = ()  # the tests'
@@ -374,6 +399,7 @@ def _knowledge() -> _Knowledge:
         attribute_after=re.compile(quoted.attribute_after),
         label_after=re.compile(quoted.label_after),
         lever_after=re.compile(quoted.lever_after),
+        lever_before=re.compile(quoted.lever_before),
         listed_as_measure=re.compile(quoted.listed_as_measure),
         measure_after=re.compile(quoted.measure_after),
         # at the end of the text before a name, and at the name's own start
@@ -397,6 +423,10 @@ def _knowledge() -> _Knowledge:
         known_companies=tuple(zone_words().company_names.names),
         plant_heads=tuple(company.plant_heads),
         listed_among_firms=re.compile(company.listed_among_firms),
+        listed_projects_after=re.compile(f"^(?:{company.listed_project_after})+"),
+        # the items before a name, and the words of its own item before it (、总投资100亿元的|信义…项目)
+        listed_projects_before=re.compile(f"(?:{company.listed_project_before})+[^、，。；：！？,;:!?\\n]{{0,20}}$"),
+        min_listed_projects=company.min_listed_projects,
         place_heads=tuple(company.place_heads),
         package=re.compile(quoted.package),
         principles=re.compile(quoted.principles),
@@ -412,6 +442,20 @@ def _place_words(cut_chars: str) -> list[str]:
 def _places() -> frozenset[str]:
     """Every place name and stem of two characters or more (places.csv, read by zonenames.places())."""
     return frozenset(spelling for place in places() for spelling in (place.name, place.stem) if len(spelling) >= 2)
+
+
+def report_owner(text: str, start: int, end: int) -> str:
+    """The place a work report speaks for when no title names it: its own voice, the level its scope words name most
+    and the place of that level named most (initiatives.toml [report_owner]); "" for any other article."""
+    words = initiative_words().report_owner
+    if re.search(words.own_voice, text[start:end]) is None:
+        return ""
+    article = text[start:end]
+    level = max(words.scope_words, key=lambda kind: sum(article.count(word) for word in words.scope_words[kind]))
+    counts = sorted(((article.count(p.stem), p.name) for p in places() if p.kind == level and len(p.stem) >= 2), reverse=True)
+    if not counts or counts[0][0] < words.min_mentions or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return ""
+    return counts[0][1]
 
 
 def extract_initiatives(text: str, start: int, end: int, park: str, government: str = "") -> list[Initiative]:
@@ -619,7 +663,10 @@ def _trim(
     name_start = _with_quoted_attribute(text, candidate.start + offset, article[0])
     name, offset = text[name_start:name_end], name_start - candidate.start
     around = _Around(
-        text[max(article[0], name_start - _LOOK_BACK) : name_start], text[name_end : min(article[1], name_end + _LOOK_AHEAD)], companies
+        text[max(article[0], name_start - _LOOK_BACK) : name_start],
+        text[name_end : min(article[1], name_end + _LOOK_AHEAD)],
+        companies,
+        text[max(article[0], name_start - _LIST_LOOK_BACK) : name_start],
     )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
 
@@ -829,6 +876,8 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 上汽乘用车郑州基地、郑州海尔创新产业园等“大块头”企业: listed among firms, a firm's plant
     if outside.endswith("项目") and known.investor_before.search(around.before):
         return True  # 招引落地…项目: a project the zone courts is its investor's
+    if outside.endswith("项目") and _listed_projects(around, known) >= known.min_listed_projects:
+        return True  # A项目、B项目、C项目…等一批大项目签约落地: the investors' projects listed
     if not around.companies or known.built_heads.search(outside):
         return False
     own = known.zone_prefix.sub("", outside, count=1)  # 内江高新区…签约仪式: a zone's name is no company's
@@ -844,6 +893,13 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
             if at >= 0 and len(window) - (at + size) <= gap:
                 return True
     return False
+
+
+def _listed_projects(around: _Around, known: _Knowledge) -> int:
+    """How many projects a 、-list holds around a name that ends in 项目, the name included (1 when it stands alone)."""
+    after = known.listed_projects_after.match(around.after)
+    before = known.listed_projects_before.search(around.list_before)
+    return 1 + (after.group().count("、") if after else 0) + (before.group().count("、") if before else 0)
 
 
 def _is_place_in_phases(outside: str, around: _Around, known: _Knowledge) -> bool:
@@ -911,6 +967,8 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # “跟着苏超游江苏”等品牌活动: the class after 等 says what the listed quotations name
     if known.lever_after.match(after) and known.launch_verb_at_end.search(around.before):
         return True  # 以“三个攻坚年”为抓手: the quotation is the lever the work is done with
+    if _is_listed_lever(around, known):
+        return True  # 以重大项目建设“百日攻坚”、招商引资“百日会战”为抓手: each quoted item of the list is a lever
     if _WORD_CHAR.match(after) and not known.measure_after.match(after):
         return False  # 深化“五共五固”结对共建, 打造“四新”经济: the verb launches the noun the quotation qualifies
     if known.attribute_after.match(after) or known.principles.match(quoted):
@@ -918,6 +976,13 @@ def _names_a_measure(name: str, around: _Around, known: _Knowledge) -> bool:
     before = around.before
     verb_place = before[: len(before) - len(match.group())] if (match := _LIST_BEFORE.search(before)) else before
     return bool(known.launch_verb_at_end.search(verb_place))
+
+
+def _is_listed_lever(around: _Around, known: _Knowledge) -> bool:
+    """A quotation among the items of a 以…为抓手 frame, each item with its field's words before it."""
+    match = _FIELD_LIST_AFTER.match(around.after)
+    after = around.after[match.end() :] if match else around.after
+    return bool(known.lever_after.match(after) and known.lever_before.search(around.before))
 
 
 def _kind(name: str, known: _Knowledge) -> InitiativeKind:
