@@ -210,7 +210,11 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
     llm.add_argument("--api-key-env", help="environment variable holding the key (default: OPENAI_API_KEY)")
-    llm.add_argument("--mode", choices=get_args(InstructorModeName), help="instructor mode (default: tools)")
+    llm.add_argument(
+        "--mode",
+        choices=get_args(InstructorModeName),
+        help="instructor mode (default: tools); json_grammar: json, with the answer schema for llama.cpp's grammar",
+    )
     llm.add_argument("--extraction", choices=["anchored", "free"], help="label the rules' candidates (default) or extract freely")
     llm.add_argument(
         "--model-labels",

@@ -10,7 +10,8 @@ from typing import Literal
 from ...errors import BackendAborted, ExtractorError
 from .chunks import DEFAULT_BUDGET
 
-InstructorModeName = Literal["tools", "json", "json_schema", "md_json"]
+InstructorModeName = Literal["tools", "json", "json_schema", "md_json", "json_grammar"]
+"""instructor's modes, and json_grammar: json with the answer schema in response_format for llama.cpp's grammar (calls.py)"""
 
 
 def default_cache_dir() -> Path:
