@@ -402,3 +402,12 @@ def test_local_takes_the_rules_label_policy_and_a_flag_given_wins():
     given = _parser().parse_args(["extract", "x", "--backend", "llm", "--local", "--model-labels", "model"])
     assert (_llm_settings(local).model_labels, _llm_settings(given).model_labels) == ("rules", "model")
 
+
+def test_the_instructions_print_no_period_a_page_may_not_have():
+    """A 1.5B model copied the system prompt's example period (今年上半年) into every label: the fixed instructions name no
+    period the project's period reader would read, so a label's period can only come from the page."""
+    from extractor.backends.llm.prompting import system_prompt
+    from extractor.domain.periods import period_pattern
+
+    for extraction in ("anchored", "free"):
+        assert not period_pattern().search(system_prompt(extraction)), period_pattern().search(system_prompt(extraction))
