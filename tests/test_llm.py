@@ -411,3 +411,11 @@ def test_the_instructions_print_no_period_a_page_may_not_have():
 
     for extraction in ("anchored", "free"):
         assert not period_pattern().search(system_prompt(extraction)), period_pattern().search(system_prompt(extraction))
+
+
+def test_a_resume_with_another_label_policy_is_refused():
+    """The records of a run depend on its label policy: a --resume under another would mix two readings."""
+    from extractor.backends.llm.settings import LLMSettings
+
+    model, rules = LLMSettings(base_url="http://127.0.0.1:1/v1"), LLMSettings(base_url="http://127.0.0.1:1/v1", model_labels="rules")
+    assert model.resume_settings() != rules.resume_settings() and rules.resume_settings()["model_labels"] == "rules"

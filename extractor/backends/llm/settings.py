@@ -79,7 +79,7 @@ class LLMSettings(BaseSettings):
     def resume_settings(self) -> dict[str, str]:
         """What the records depend on among these settings: a --resume with others is refused."""
         settings = {"chunk_chars": str(self.chunk_chars), "base_url": public_url(self.base_url) if self.base_url else ""}
-        return {**settings, **{name: str(getattr(self, name)) for name in ("model", "mode", "extraction")}}
+        return {**settings, **{name: str(getattr(self, name)) for name in ("model", "mode", "extraction", "model_labels")}}
 
     def redactor(self) -> Redactor:
         secrets = url_secrets(self.base_url)
