@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         if row["dropped"]:
             print(f"{row['run']} dropped items: {dict(row['dropped'].most_common())}")
+    for row in rows[1:]:
+        print(disagreements(out / "rules", out / row["run"], files, Path(args.gold), row["run"]))
     if args.tokenizer_ratio:
         print(tokenizer_ratio(rows, files, args))
     return 0
@@ -208,6 +210,62 @@ def _cells(row: dict, rules: dict) -> list[str]:
         f"{tokens.get('prompt', 0):,} / {tokens.get('completion', 0):,}",
         wall,
     ]
+
+
+# a label kind, the gold field it is judged by, and the field saying where the rules read it (data/model_labels.toml)
+JUDGED = {"subject": ("subject", "subject_from"), "metric_key": ("metric_key", "metric_from"),
+          "period_end": ("period_end", "period_from"), "measure": ("measure", "metric_from"), "target": ("target", "metric_from")}
+
+
+def judged_figures(target: Path, files: list[Path], gold_dir: Path) -> dict[tuple[str, int], tuple[dict, dict, bool]]:
+    """Each matched figure of a run, by (doc, where its number starts): (record, its gold figure, subject right)."""
+    judged: dict[tuple[str, int], tuple[dict, dict, bool]] = {}
+    original = Score.judge_band
+
+    def capture(self: Score, prediction: dict, gold: dict | None, subject_right: bool = False) -> None:
+        if gold is not None and prediction.get("value_span"):
+            judged[prediction["doc"], prediction["value_span"]["start"]] = (prediction, gold, subject_right)
+        original(self, prediction, gold, subject_right)
+
+    Score.judge_band = capture  # type: ignore[method-assign]
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            evaluate(read_records(target / "records.jsonl"), gold_for(files, gold_dir, Path(scratch)))
+    finally:
+        Score.judge_band = original  # type: ignore[method-assign]
+    return judged
+
+
+def _right(kind: str, record: dict, gold: dict, subject_right: bool) -> bool | None:
+    if kind == "subject":
+        return subject_right
+    field = JUDGED[kind][0]
+    return None if field not in gold else record.get(field, "" if kind != "target" else False) == gold[field]
+
+
+def disagreements(rules_dir: Path, llm_dir: Path, files: list[Path], gold_dir: Path, name: str) -> str:
+    """Where the LLM run's label of a figure differs from the rules' label of the same number: which one the gold
+    agrees with, per label kind and the scope the rules read theirs from (the measurement behind model_labels.toml)."""
+    rules, llm = judged_figures(rules_dir, files, gold_dir), judged_figures(llm_dir, files, gold_dir)
+    tally: Counter[tuple[str, str, str]] = Counter()
+    for place, (record, gold, subject_right) in llm.items():
+        if place not in rules:
+            continue
+        theirs, their_gold, their_subject = rules[place]
+        for kind, (field, scope) in JUDGED.items():
+            if record.get(field) == theirs.get(field):
+                continue
+            model_right, rules_right = _right(kind, record, gold, subject_right), _right(kind, theirs, their_gold, their_subject)
+            if model_right is None:
+                continue
+            verdict = "both" if model_right and rules_right else "model" if model_right else "rules" if rules_right else "neither"
+            tally[kind, theirs.get(scope, "?"), verdict] += 1
+    lines = [f"{name}: labels that differ from the rules' on the same number, right by the gold (rules' scope: model / rules / neither)"]
+    for kind in JUDGED:
+        scopes = sorted({scope for k, scope, _ in tally if k == kind})
+        cells = [f"{scope} {tally[kind, scope, 'model']}/{tally[kind, scope, 'rules']}/{tally[kind, scope, 'neither']}" for scope in scopes]
+        lines.append(f"  {kind}: {', '.join(cells) or 'none differ'}")
+    return "\n".join(lines)
 
 
 _COUNT_TOKENS = """

@@ -33,6 +33,7 @@ from . import __name__ as package_name
 from .backends import BACKENDS, Backend, BackendAborted, get_backend
 from .backends.budget import DEFAULT_DOC_TIMEOUT
 from .backends.llm.defaults import DEFAULT_CHUNK_CHARS, LOCAL_PRESET, ConfigurationError, InstructorModeName
+from .backends.llm.labelpolicy import policies
 from .domain.meta import Manifest, ManifestError
 from .domain.registry import RegistryError
 from .domain.registry import use_files as use_registry_files
@@ -209,8 +210,18 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--base-url", help="endpoint, e.g. http://127.0.0.1:11434/v1 (default: $OPENAI_BASE_URL or OpenAI)")
     llm.add_argument("--model", help="model name (default: $OPENAI_MODEL or gpt-4o-mini)")
     llm.add_argument("--api-key-env", help="environment variable holding the key (default: OPENAI_API_KEY)")
-    llm.add_argument("--mode", choices=get_args(InstructorModeName), help="instructor mode (default: tools)")
+    llm.add_argument(
+        "--mode",
+        choices=get_args(InstructorModeName),
+        help="instructor mode (default: tools); json_grammar: json, with the answer schema for llama.cpp's grammar",
+    )
     llm.add_argument("--extraction", choices=["anchored", "free"], help="label the rules' candidates (default) or extract freely")
+    llm.add_argument(
+        "--model-labels",
+        choices=policies(),
+        help="whose label of a number wins: the model's wherever it gives one (model, the default) or the rules' where they "
+        "read it from the text (rules, --local's); see extractor/data/model_labels.toml",
+    )
     llm.add_argument("--concurrency", type=int, help="calls in flight at once (default: 4)")
     llm.add_argument("--timeout", type=float, help="seconds per HTTP call (default: 60)")
     llm.add_argument("--max-retries", type=int, help="transport retries per call (default: 4)")

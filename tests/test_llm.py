@@ -372,3 +372,50 @@ def test_a_label_the_model_gives_says_it_came_from_the_model():
     given = _meaning(Meaning(subject="新余高新区"), rules)
     assert (given["subject"], given["subject_from"]) == ("新余高新区", "model")
     assert given["metric_from"] == "clause"  # the model gave no metric: the rules' label and its source stand
+
+
+def test_under_the_rules_label_policy_the_labels_the_rules_read_from_the_text_stand(server, tmp_path):
+    """data/model_labels.toml: a 1.5B model's labels were wrong wherever they differed from those the rules read from the
+    text. Under --model-labels rules (--local's) those stand; the model's label still fills what the rules left open."""
+    from extractor.backends.llm.labelpolicy import LABEL_KINDS, label_policy
+
+    said = {"subject": "龙头企业", "metric": "营业额", "measure": "share", "target": True, "period": "今年"}
+    labels = [{"id": mark, **said} for mark in ("N1", "N2", "N3", "N4")]
+    alone = {r["value_text"]: r for r in figures_of(server, tmp_path / "alone", [{}])}  # no label: the rules' own
+    model = {r["value_text"]: r for r in figures_of(server, tmp_path / "model", [{"labels": labels}])}
+    rules = {r["value_text"]: r for r in figures_of(server, tmp_path / "rules", [{"labels": labels}], "--model-labels", "rules")}
+    stood = 0
+    for value_text, theirs in alone.items():
+        for kind, (names, source) in LABEL_KINDS.items():
+            expected = theirs if theirs[source] in label_policy("rules")[kind] else model[value_text]
+            assert [rules[value_text][n] for n in (*names, source)] == [expected[n] for n in (*names, source)], (value_text, kind)
+            stood += expected is theirs and any(model[value_text][n] != theirs[n] for n in names)
+    assert stood >= 4 and model["120亿元"]["metric_from"] == "model"  # the rule did something here; the default lets the model win
+    dropped = json.loads((tmp_path / "rules" / "out" / "run.json").read_text(encoding="utf-8"))["dropped_items"]
+    assert sum(count for reason, count in dropped.items() if "stands (read from the" in reason) == stood
+
+
+def test_local_takes_the_rules_label_policy_and_a_flag_given_wins():
+    from extractor.cli import _llm_settings, _parser
+
+    local = _parser().parse_args(["extract", "x", "--backend", "llm", "--local"])
+    given = _parser().parse_args(["extract", "x", "--backend", "llm", "--local", "--model-labels", "model"])
+    assert (_llm_settings(local).model_labels, _llm_settings(given).model_labels) == ("rules", "model")
+
+
+def test_the_instructions_print_no_period_a_page_may_not_have():
+    """A 1.5B model copied the system prompt's example period (今年上半年) into every label: the fixed instructions name no
+    period the project's period reader would read, so a label's period can only come from the page."""
+    from extractor.backends.llm.prompting import system_prompt
+    from extractor.domain.periods import period_pattern
+
+    for extraction in ("anchored", "free"):
+        assert not period_pattern().search(system_prompt(extraction)), period_pattern().search(system_prompt(extraction))
+
+
+def test_a_resume_with_another_label_policy_is_refused():
+    """The records of a run depend on its label policy: a --resume under another would mix two readings."""
+    from extractor.backends.llm.settings import LLMSettings
+
+    model, rules = LLMSettings(base_url="http://127.0.0.1:1/v1"), LLMSettings(base_url="http://127.0.0.1:1/v1", model_labels="rules")
+    assert model.resume_settings() != rules.resume_settings() and rules.resume_settings()["model_labels"] == "rules"

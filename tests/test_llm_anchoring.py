@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.backends import Page
 from extractor.backends.llm.anchoring import assemble, chunk_records, stand_in
 from extractor.backends.llm.answers import without_marks
@@ -10,6 +12,8 @@ from extractor.backends.llm.modes import mode_for
 from extractor.backends.llm.prompting import batches
 from extractor.backends.rules import RulesBackend
 from extractor.backends.usage import ChunkTally
+from extractor.knowledge import examples
+from extractor.models import Figure
 from extractor.text.normalize import normalize
 from extractor.text.segment import segment
 
@@ -68,3 +72,27 @@ def test_a_failed_chunk_keeps_the_candidates_and_the_articles_parks():
     _, _, part, article = _call("anchored", {})
     assembled = assemble(article, [stand_in(part)], failed=True)
     assert assembled.figures == list(part.figures.values()) and assembled.parks == article.parks
+
+
+MODEL_SAYS = {  # a label of each kind that differs from anything the rules read for 120亿元
+    "subject": {"subject": "新余高新区"},
+    "metric": {"metric": "出口额", "measure": "growth", "target": True},
+    "period": {"period": "今年"},
+}
+
+
+@pytest.mark.parametrize("example", examples("model_labels.toml"), ids=lambda e: f"{e['policy']}-{e['kind']}-{e['rules_from']}")
+def test_the_label_policy_keeps_the_rules_label_where_it_says(example):
+    """data/model_labels.toml: under a policy, the rules' label of a kind read from a listed scope stands; else the model's wins."""
+    from extractor.backends.llm.anchoring import _standing
+    from extractor.backends.llm.labelpolicy import LABEL_KINDS
+
+    names, source = LABEL_KINDS[example["kind"]]
+    rules = Figure(value_text="120亿元", value=120, amount=1.2e10, subject="南昌高新区", metric="营业收入", period="今年一季度")
+    rules = rules.model_copy(update={source: example["rules_from"]})
+    model = rules.model_copy(update={**MODEL_SAYS[example["kind"]], source: "model"})
+    tally = ChunkTally()
+    kept = _standing(model, rules, example["policy"], tally)
+    winner = rules if example["wins"] == "rules" else model
+    assert [getattr(kept, name) for name in (*names, source)] == [getattr(winner, name) for name in (*names, source)], example["why"]
+    assert bool(tally.dropped) == (example["wins"] == "rules")  # a label the rules' label outranks is counted, with its reason

@@ -259,6 +259,23 @@ def test_every_call_carries_temperature_and_a_max_tokens_sized_from_its_candidat
     assert {r["temperature"] for r in server.stats.requests} == {0.3}
 
 
+def test_json_grammar_sends_the_answer_schema_with_mark_ids_for_the_servers_grammar(server, tmp_path):
+    """--mode json_grammar: llama.cpp's JSON mode with a schema, compiled by the server into a grammar, so that a label's id
+    is always written and is a mark (a 1.5B model left it out, or wrote 1, 001, Q1 for a figure); no maxItems (the
+    converter spells out every length: 140 kB of grammar). Plain --mode json sends no schema."""
+    assert seeds_run(server, tmp_path / "grammar", Script(gold_dir=GOLD), "--mode", "json_grammar") == 0
+    formats = [r["response_format"] for r in server.stats.requests]
+    assert formats and all(f["type"] == "json_object" for f in formats)
+    shapes = formats[0]["schema"]["$defs"]
+    assert shapes["FigureLabel"]["properties"]["id"]["pattern"] == "^N[0-9]+$" and shapes["FigureLabel"]["required"] == ["id"]
+    assert shapes["QuoteLabel"]["properties"]["id"]["pattern"] == "^Q[0-9]+$"
+    assert "maxItems" not in json.dumps(formats[0])
+    run_json = json.loads((tmp_path / "grammar" / "run.json").read_text(encoding="utf-8"))
+    assert run_json["labels"]["applied_label_rate"] == 1.0  # the oracle's answers parse as in json mode
+    assert seeds_run(server, tmp_path / "json", Script(gold_dir=GOLD), "--mode", "json") == 0
+    assert {json.dumps(r["response_format"]) for r in server.stats.requests} == {json.dumps({"type": "json_object"})}
+
+
 def test_a_small_call_may_answer_more_than_its_candidates_without_being_asked_again(server, tmp_path):
     """A short page's estimate is a few items; an answer that adds more (initiatives, figures the rules missed) but stays
     well under --max-output-tokens comes whole at the first request, not cut off and asked again with its prompt."""

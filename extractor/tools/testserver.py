@@ -586,6 +586,7 @@ class _Handler(BaseHTTPRequestHandler):
         with state._lock:
             state.stats.last_prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user")
             sent = {"max_tokens": request.get("max_tokens"), "temperature": request.get("temperature")}
+            sent["response_format"] = request.get("response_format")
             digest = hashlib.sha256(json.dumps(request.get("messages", []), ensure_ascii=False).encode()).hexdigest()[:16]
             system = next((str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "system"), "")
             state.stats.last_system = system

@@ -27,6 +27,7 @@ from ..build import build_figure, quantity_fields
 from ..rules.labels import list_key, metric_key
 from ..usage import ChunkTally
 from .answers import AddedFigure, FigureItem, FigureLabel, Meaning, without_marks
+from .labelpolicy import DEFAULT_POLICY, LABEL_KINDS, label_policy
 from .modes import Mode
 from .prompting import Batch, Part, value_start
 
@@ -42,13 +43,16 @@ class ChunkRecords(NamedTuple):
     initiatives: list[Initiative]
 
 
-def chunk_records(text: str, article: Article, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally) -> ChunkRecords:
-    """The chunk's records from the answer to its call (``batch``); raises on an answer it cannot use."""
+def chunk_records(
+    text: str, article: Article, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally, policy: str = DEFAULT_POLICY
+) -> ChunkRecords:
+    """The chunk's records from the answer to its call (``batch``); raises on an answer it cannot use. ``policy`` names
+    where the rules' labels stand against the model's (data/model_labels.toml)."""
     span, page = _span(part), batch.page_of(part)
     parks = [item for item in answer.parks if _may_be_on(item, page)]
     initiatives = [item for item in answer.initiatives if _may_be_on(item, page)]
     return ChunkRecords(
-        _figures(text, part, answer, batch, mode, tally),
+        _figures(text, part, answer, batch, mode, tally, policy),
         _quotes(text, part, answer, batch, mode, tally),
         [p for p in (_park(text, span, item.name, item.aliases) for item in parks) if p.evidence],  # named here
         [i for i in (_initiative(text, span, item.name, item.kind, item.park or article.park) for item in initiatives) if i.evidence],
@@ -81,7 +85,7 @@ def assemble(article: Article, chunks: list[ChunkRecords], failed: bool) -> Arti
     return article.model_copy(update={"figures": figures, "quotes": quotes, "parks": parks, "initiatives": initiatives})
 
 
-def _figures(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally) -> list[Figure]:
+def _figures(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally: ChunkTally, policy: str = DEFAULT_POLICY) -> list[Figure]:
     """Every candidate of this chunk (labelled where the model labels it), plus the figures the model added.
 
     The rules' candidates always stay: a verified reading is never lost to an
@@ -116,7 +120,7 @@ def _figures(text: str, part: Part, answer: Any, batch: Batch, mode: Mode, tally
     known = _KnownNumbers()
     for mark, candidate in part.figures.items():
         label = labels.get(mark)
-        found.append(candidate if label is None else _labelled(text, candidate, label, tally))
+        found.append(candidate if label is None else _standing(_labelled(text, candidate, label, tally), candidate, policy, tally))
         known.add(found[-1])
     tally.candidates += len(part.figures)
     tally.applied += sum(mark in labels for mark in part.figures)
@@ -254,6 +258,21 @@ def _labelled(text: str, candidate: Figure, label: FigureLabel | AddedFigure, ta
         return _keyed(corrected, label, candidate)
     tally.drop("labels: reading not borne out by the text (the verified one stands)")
     return _keyed(labelled, label, candidate)
+
+
+def _standing(figure: Figure, candidate: Figure, policy: str, tally: ChunkTally) -> Figure:
+    """The labelled figure with the rules' labels back where the policy says they stand: each kind whose rules' scope
+    it lists (a 1.5B model's labels were wrong wherever they differed from those the rules read from the text)."""
+    restored: dict[str, Any] = {}
+    for kind, scopes in label_policy(policy).items():
+        names, source = LABEL_KINDS[kind]
+        scope = getattr(candidate, source)
+        if scope not in scopes:
+            continue
+        restored.update({name: getattr(candidate, name) for name in (*names, source)})  # a label that agrees: its source too
+        if any(getattr(figure, name) != getattr(candidate, name) for name in names):
+            tally.drop(f"labels: the rules' {kind} stands (read from the {scope}; --model-labels {policy})")
+    return figure.model_copy(update=restored) if restored else figure
 
 
 _WORD_PIECES = re.compile(r"[^\s（）()【】\[\]，,、；;：:]{2,}")

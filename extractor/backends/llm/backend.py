@@ -41,6 +41,7 @@ from ..usage import ChunkFailure, ChunkTally, DocumentTally, Usage
 from .anchoring import ChunkRecords, assemble, chunk_records, stand_in
 from .chunks import Chunk, chunk_article
 from .client import CallClock, CallOutcome, CallResult, EndpointClient
+from .labelpolicy import label_policy
 from .limits import CallLimits
 from .prompting import Batch, Packer, Part, page_parts
 from .settings import ConfigurationError, LLMSettings
@@ -89,7 +90,7 @@ class LLMBackend(Closing):
         ordered = [(article, chunk) for article in base for chunk in chunks[article.index]]
         parts = page_parts(ordered, page.text, page.doc, page.meta.published if page.meta else "")
         for part in parts:  # keyed now: an earlier call's labels merged into the article would change the key later
-            part.key = part_key(part, self.client.call_settings())
+            part.key = part_key(part, self._part_settings())
         budget = current_budget()
         clock = CallClock(budget.seconds if budget is not None else None)
         restored = self._restored(parts)
@@ -122,7 +123,7 @@ class LLMBackend(Closing):
             return None
         found = []
         for part in parts:
-            stored = cache.get(part.key or part_key(part, self.client.call_settings()))
+            stored = cache.get(part.key or part_key(part, self._part_settings()))
             settled = load(stored) if stored is not None else None
             if settled is None:
                 return None
@@ -135,6 +136,11 @@ class LLMBackend(Closing):
         call.future.set_result(outcome)
         return call
 
+    def _part_settings(self) -> dict[str, Any]:
+        """What a part's settled records depend on: the call's settings and the label policy (the answer does not)."""
+        policy = label_policy(self.settings.model_labels)
+        return {**self.client.call_settings(), "model_labels": sorted((kind, sorted(scopes)) for kind, scopes in policy.items())}
+
     def _settle(self, outcome: CallOutcome, key: str) -> None:
         """Each part's records from an answered call, made on arrival (on the calls' loop) and cached under the part's own
         key, so that a page read later, or by a resumed run that packs it into another call, pays nothing again."""
@@ -144,14 +150,14 @@ class LLMBackend(Closing):
             if part is batch.parts[0]:  # a call's dropped items are counted once, with its first chunk
                 tally.dropped.update(answer.dropped)
             try:
-                records = chunk_records(part.text, part.article, part, answer, batch, self.client.mode, tally)
+                records = chunk_records(part.text, part.article, part, answer, batch, self.client.mode, tally, self.settings.model_labels)
                 settled = Settled(records, tally, call=key, first=part is batch.parts[0])
             except Exception as exc:  # whatever the answer holds, it fails this chunk only (the candidates stand in)
                 settled = Settled(None, tally, f"unusable answer: {type(exc).__name__}: {str(exc)[:120]}", key)
             outcome.settled[id(part)] = settled
             if settled.records is not None and self.client.cache is not None:
                 entry = json.loads(self._redact(json.dumps(dump(settled), ensure_ascii=False)))
-                self.client.cache.put(part.key or part_key(part, self.client.call_settings()), entry)
+                self.client.cache.put(part.key or part_key(part, self._part_settings()), entry)
 
     def _open_call(self) -> _Call:
         if not self._pending:

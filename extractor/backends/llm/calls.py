@@ -64,6 +64,7 @@ MODES = {
     "json": instructor.Mode.JSON,
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "md_json": instructor.Mode.MD_JSON,
+    "json_grammar": instructor.Mode.JSON,  # json, and the answer schema sent for the server's grammar (``grammar_format``)
 }
 _TRANSIENT = (
     openai.RateLimitError,
@@ -174,6 +175,30 @@ def retry_after_seconds(error: BaseException) -> float | None:
 
 
 _ATTEMPTS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("attempts")  # requests of the instructor call running in this task
+# --mode json_grammar: the response_format of the call running in this task (instructor's JSON mode writes a bare one)
+_GRAMMAR: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("grammar", default=None)
+_MARK_IDS = {"FigureLabel": "N", "QuoteLabel": "Q"}  # the answer shapes whose id names a mark of the prompt (prompting.py)
+
+
+def grammar_format(answer_model: type[BaseModel]) -> dict[str, Any]:
+    """The response_format of --mode json_grammar: llama.cpp's (llama-cpp-python's) JSON mode with the answer schema, which
+    the server compiles into a grammar, so a small model cannot leave out a label's id or write one that is no mark (it
+    wrote 1, 001, Q1 for a figure). Without maxItems (the converter spells out every allowed length: 140 kB of grammar
+    for the anchored answer instead of 8 kB); the caps still hold where the answer is parsed."""
+    schema = _without(answer_model.model_json_schema(), "maxItems")
+    for name, letter in _MARK_IDS.items():
+        shape = schema.get("$defs", {}).get(name)
+        if shape is not None and "id" in shape.get("properties", {}):
+            shape["properties"]["id"] = {"type": "string", "pattern": f"^{letter}[0-9]+$"}
+    return {"type": "json_object", "schema": schema}
+
+
+def _without(node: Any, key: str) -> Any:
+    if isinstance(node, dict):
+        return {name: _without(value, key) for name, value in node.items() if name != key}
+    if isinstance(node, list):
+        return [_without(value, key) for value in node]
+    return node
 
 
 class ModelCaller:
@@ -339,6 +364,7 @@ class ModelCaller:
             await asyncio.sleep(quiet)
         attempts = [0]
         _ATTEMPTS.set(attempts)
+        _GRAMMAR.set(grammar_format(answer_model) if self.settings.mode == "json_grammar" else None)
         answer, completion = await self._client.chat.completions.create_with_completion(
             model=self.settings.model,
             messages=messages,
@@ -426,6 +452,9 @@ def _with_deadline(create: Callable[..., Awaitable[Any]], seconds: float) -> Cal
     async def create_within_deadline(*args: Any, **kwargs: Any) -> Any:
         if isinstance(kwargs.get("messages"), list):
             kwargs["messages"] = slim_reask([_compact_schema(message) for message in kwargs["messages"]])
+        grammar = _GRAMMAR.get()
+        if grammar is not None:
+            kwargs["response_format"] = grammar
         async with asyncio.timeout(seconds):
             completion = await create(*args, **kwargs)
         if _completion_size(completion) > MAX_RESPONSE_BYTES:

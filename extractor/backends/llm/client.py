@@ -50,7 +50,7 @@ MIN_CHUNK_CHARS = 200  # a context too small for this is reported by the server'
 PROMPT_MARGIN = 1.15  # the token estimate is tokenizer-free: a margin keeps prompt plus answer inside the context
 PART_FRAME = 24  # prompt tokens a part adds besides its text: its page line, article line and text markers ...
 MARK_TOKENS = 3  # ... and per candidate mark (<N12>, <Q3>)
-_COMPACT_MODES = ("json", "md_json")  # instructor prints the schema in the system message, rewritten short (calls.py)
+_COMPACT_MODES = ("json", "md_json", "json_grammar")  # instructor prints the schema in the system message, rewritten short (calls.py)
 
 
 @dataclass

@@ -10,7 +10,8 @@ from typing import Literal
 from ...errors import BackendAborted, ExtractorError
 from .chunks import DEFAULT_BUDGET
 
-InstructorModeName = Literal["tools", "json", "json_schema", "md_json"]
+InstructorModeName = Literal["tools", "json", "json_schema", "md_json", "json_grammar"]
+"""instructor's modes, and json_grammar: json with the answer schema in response_format for llama.cpp's grammar (calls.py)"""
 
 
 def default_cache_dir() -> Path:
@@ -39,5 +40,8 @@ class EndpointUnavailable(BackendAborted):
 
 
 PACKING_PAGES_AHEAD = 16  # short pages (a few hundred characters) that may meet in one call of the default chunk budget
-LOCAL_PRESET = {"concurrency": 1, "timeout": 900.0, "max_retries": 1, "retry_max_wait": 60.0, "max_output_tokens": 2048}
-"""--local: a model on CPU answers one call at a time at 2–10 tokens/s, so a call may take minutes (flags given win)."""
+LOCAL_PRESET = {
+    "concurrency": 1, "timeout": 900.0, "max_retries": 1, "retry_max_wait": 60.0, "max_output_tokens": 2048, "model_labels": "rules",
+}
+"""--local: a model on CPU answers one call at a time at 2–10 tokens/s, so a call may take minutes (flags given win); such a
+model is small, and its labels yield to those the rules read from the text (data/model_labels.toml)."""

@@ -28,6 +28,7 @@ from .defaults import (  # noqa: F401 - re-exported: the LLM modules import thes
     InstructorModeName,
     default_cache_dir,
 )
+from .labelpolicy import label_policy
 from .redact import Redactor, public_url, url_secrets
 
 
@@ -48,9 +49,16 @@ class LLMSettings(BaseSettings):
     temperature: float = Field(default=0.0, ge=0, le=2, description="sampling temperature sent with every call (0: reproducible)")
     max_output_tokens: int = Field(default=8192, ge=64, description="ceiling on one answer's max_tokens (sized from its candidates)")
     context_tokens: int | None = Field(default=None, ge=256, description="the model's context; read from the server when it says")
+    model_labels: str = Field(default="model", description="where the rules' labels stand against the model's (data/model_labels.toml)")
     chunk_chars: int = Field(default=DEFAULT_CHUNK_CHARS, ge=1, description="a chunk's characters at most (cut smaller to fit the context)")
     cache: bool = True
     cache_dir: Path = Field(default_factory=default_cache_dir)
+
+    @field_validator("model_labels")
+    @classmethod
+    def _known_policy(cls, value: str) -> str:
+        label_policy(value)  # raises, naming the policies there are
+        return value
 
     @field_validator("base_url")
     @classmethod
@@ -71,7 +79,7 @@ class LLMSettings(BaseSettings):
     def resume_settings(self) -> dict[str, str]:
         """What the records depend on among these settings: a --resume with others is refused."""
         settings = {"chunk_chars": str(self.chunk_chars), "base_url": public_url(self.base_url) if self.base_url else ""}
-        return {**settings, **{name: str(getattr(self, name)) for name in ("model", "mode", "extraction")}}
+        return {**settings, **{name: str(getattr(self, name)) for name in ("model", "mode", "extraction", "model_labels")}}
 
     def redactor(self) -> Redactor:
         secrets = url_secrets(self.base_url)
