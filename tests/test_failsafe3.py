@@ -553,7 +553,6 @@ def test_a_date_no_news_page_has_is_refused(tmp_path, capsys, date):
 
 
 def test_a_large_manifest_is_streamed_and_only_the_runs_rows_are_kept(tmp_path):
-    import time
     import tracemalloc
 
     from extractor.domain.meta import Manifest
@@ -570,16 +569,13 @@ def test_a_large_manifest_is_streamed_and_only_the_runs_rows_are_kept(tmp_path):
     small.write_text("path,published\na.txt,2024-03-05\n", encoding="utf-8")
     Manifest(small, inputs=[inputs / "a.txt"])  # what any manifest costs once (imports, compiled patterns) is not counted
     tracemalloc.start()
-    started = time.monotonic()
     manifest = Manifest(meta, inputs=[inputs / "a.txt", inputs / "b.txt"])
-    seconds = time.monotonic() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert manifest.meta_for(inputs / "a.txt").published == "2024-03-05"
     assert manifest.meta_for(inputs / "b.txt") is None
     assert len(manifest) == 1
-    assert peak < size / 4  # not the file, nor a dict per row
-    assert seconds < 20
+    assert peak < size / 4  # not the file, nor a dict per row (its time is a benchmark's business, not a test's)
 
 
 def test_resume_is_refused_when_the_manifest_or_the_zone_file_changed(tmp_path, capsys):
