@@ -670,7 +670,17 @@ def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> st
 
 def _counted_noun(words: str) -> str:
     """What a count counts: 50余个关联度高的制造业项目 → 制造业项目 (the head after 的);
-    300家领军型、成长型、潜力型企业 → the whole list (、 before no number of its own)."""
+    300家领军型、成长型、潜力型企业 → the whole list (、 before no number of its own); 54个签约项目 → 签约项目 (a verb
+    that names a kind with the noun after it, labels.toml count_kind_verbs)."""
+    verb = knowledge().count_kind_verb.match(words)
+    if verb is None:
+        return _counted_nouns(words)
+    noun = _counted_nouns(words[verb.end() :])
+    return verb.group() + noun if noun and "、" not in noun and _names_a_metric(noun) else ""
+
+
+def _counted_nouns(words: str) -> str:
+    """The noun (or list of nouns) a count counts, read up to the first word that stops it."""
     facts = knowledge()
     listed: list[str] = []
     rest = words
