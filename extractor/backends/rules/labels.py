@@ -475,7 +475,8 @@ def _from_previous(context: FigureContext, clause: _Clause, words: _Words) -> Fi
         return None
     phrase, kind = words.phrase, clause.kind
     relational = phrase in facts.relational and previous.unit_class in (kind, "count") and not words.one_named  # not 总建筑面积…，总投资
-    relational = relational and not facts.threshold_after.match(clause.after)  # 投资额1000万美元以上的项目: a bound
+    bound = facts.threshold_after.match(clause.after)  # 投资额1000万美元以上的项目: a class's bound, not their total
+    relational = relational and not (bound and bound.group() != "的")  # a bare 的 leads to a name (one_named's case)
     stem = facts.change_words.sub("", previous.metric) or previous.metric  # what the figure before counts, not its change
     if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
         joined_metric = stem if stem.endswith(phrase) else stem + phrase
