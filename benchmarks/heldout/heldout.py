@@ -29,7 +29,7 @@ NORMALIZATION = (
     "(spaces, line breaks, full-width spaces); nothing else is changed (traditional characters, half-width "
     "parentheses and digits kept as printed)"
 )
-_MULT = {"万亿": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3}
+_MULT = {"万亿": 1e12, "萬億": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3}
 _BASE = {"个百分点": "百分点", "個百分點": "百分點", "个月": "月", "个工作日": "工作日"}
 LABELS = ("metric_key", "target", "period_start", "period_end")
 

@@ -274,7 +274,42 @@ def label_figure(context: FigureContext) -> FigureLabels:
     words = _words(context, clause)
     labels = _from_previous(context, clause, words) or _from_parallel(context, clause, words) or _keyed(context, clause, words)
     bounded = _with_threshold(context, clause, labels) if labels.source == "clause" else labels.metric
+    bounded = _part_of_total(context, clause, bounded) if labels.source == "clause" else bounded
+    bounded = _through_conduit(context, clause, labels.metric_key, bounded)
     return labels if bounded == labels.metric else replace(labels, metric=bounded)
+
+
+def _through_conduit(context: FigureContext, clause: _Clause, key: str, metric: str) -> str:
+    """完善对俄贸易直销通道建设，…，实现出口过货2100万美元: a flow of goods after a clause that names a conduit (and
+    no figure of its own) moved through it, so its metric keeps the conduit (labels.toml conduit) and is never summed
+    with the place's whole flow."""
+    facts = knowledge()
+    if key not in facts.conduit_keys or not metric:
+        return metric
+    words = context.text[context.sentence_start : clause.clause_start]  # its own clause names its own conduit
+    clauses = [part for part in _CLAUSE_BREAK.split(words) if not _HAS_NUMBER.search(part)]  # 新增开放口岸2个: its own
+    found = [match.group("conduit") for part in clauses for match in facts.conduit.finditer(part)]
+    conduit = found[-1] if found else ""
+    return conduit + metric if conduit and conduit not in metric else metric
+
+
+def _part_of_total(context: FigureContext, clause: _Clause, metric: str) -> str:
+    """新开工项目15项，其中产业化项目12项，加速器项目3项: counts listed after 其中 are parts of the count right before it,
+    so their metric words keep the qualifier that defines that count (新开工加速器项目, not every 加速器项目): the total's
+    words before the head noun both share."""
+    text, facts = context.text, knowledge()
+    if clause.kind != "count" or not metric:
+        return metric
+    opened = text.rfind(facts.part_opens, context.sentence_start, clause.clause_start + len(facts.part_opens))
+    if opened == -1:
+        return metric
+    totals = [(end, labels) for end, labels in context.earlier if end <= opened]
+    if not totals or totals[-1][1].unit_class != "count" or text[totals[-1][0] : opened].strip("，,；;：: "):
+        return metric  # 其中 does not follow a count: it opens parts of something else
+    total = totals[-1][1].metric
+    shared = next((size for size in range(len(total) - 1, 1, -1) if metric.endswith(total[-size:])), 0)
+    qualifier = facts.scope_framing.sub("", total[: len(total) - shared]) if shared else ""
+    return qualifier + metric if len(qualifier) >= 2 and qualifier not in metric else metric
 
 
 def _outer_previous(context: FigureContext) -> FigureContext:
@@ -440,6 +475,8 @@ def _from_previous(context: FigureContext, clause: _Clause, words: _Words) -> Fi
         return None
     phrase, kind = words.phrase, clause.kind
     relational = phrase in facts.relational and previous.unit_class in (kind, "count") and not words.one_named  # not 总建筑面积…，总投资
+    bound = facts.threshold_after.match(clause.after)  # 投资额1000万美元以上的项目: a class's bound, not their total
+    relational = relational and not (bound and bound.group() != "的")  # a bare 的 leads to a name (one_named's case)
     stem = facts.change_words.sub("", previous.metric) or previous.metric  # what the figure before counts, not its change
     if relational:  # 新增市场主体800家，总数达到1.5万家 → 市场主体总数
         joined_metric = stem if stem.endswith(phrase) else stem + phrase
@@ -674,7 +711,17 @@ def _after_noun(after: str, kind: str, measure: Measure, has_phrase: bool) -> st
 
 def _counted_noun(words: str) -> str:
     """What a count counts: 50余个关联度高的制造业项目 → 制造业项目 (the head after 的);
-    300家领军型、成长型、潜力型企业 → the whole list (、 before no number of its own)."""
+    300家领军型、成长型、潜力型企业 → the whole list (、 before no number of its own); 54个签约项目 → 签约项目 (a verb
+    that names a kind with the noun after it, labels.toml count_kind_verbs)."""
+    verb = knowledge().count_kind_verb.match(words)
+    if verb is None:
+        return _counted_nouns(words)
+    noun = _counted_nouns(words[verb.end() :])
+    return verb.group() + noun if noun and "、" not in noun and _names_a_metric(noun) else ""
+
+
+def _counted_nouns(words: str) -> str:
+    """The noun (or list of nouns) a count counts, read up to the first word that stops it."""
     facts = knowledge()
     listed: list[str] = []
     rest = words

@@ -68,6 +68,10 @@ class Lexicon:
     relational: tuple[str, ...]
     after_stop: re.Pattern[str]
     after_lead: re.Pattern[str]
+    count_kind_verb: re.Pattern[str]  # 54个签约项目: a verb that opens the counted noun
+    part_opens: str  # 其中: the counts after it are parts of the count before it
+    conduit: re.Pattern[str]  # 对俄贸易直销通道: a flow's conduit named earlier in its sentence
+    conduit_keys: frozenset[str]
     breaks_or_marks: re.Pattern[str]
     rate_noun: re.Pattern[str]
     completion_noun: re.Pattern[str]
@@ -167,6 +171,10 @@ class _PhraseWords:
     change_to: str
     after_count_stop: str
     after_count_lead: re.Pattern[str]
+    count_kind_verbs: re.Pattern[str]
+    part_opens: str
+    conduit: re.Pattern[str]
+    conduit_keys: tuple[str, ...]
     count_joiners: tuple[str, ...]
     gloss_verbs: str
     footnote_mark: str
@@ -275,6 +283,10 @@ def _lexicon(metrics: tuple[_MetricEntry, ...], words: _LabelWords) -> Lexicon:
         relational=phrase.relational,
         after_stop=re.compile(phrase.after_count_stop + "|" + "|".join(phrase.breaks)),
         after_lead=phrase.after_count_lead,
+        count_kind_verb=phrase.count_kind_verbs,
+        part_opens=phrase.part_opens,
+        conduit=phrase.conduit,
+        conduit_keys=frozenset(phrase.conduit_keys),
         breaks_or_marks=re.compile("[，。、；：,;:（）()！？的\\d]|" + "|".join(phrase.breaks)),  # 增长44%和81.18%: no number
         rate_noun=measure.rate_nouns,
         completion_noun=measure.completion_nouns,
