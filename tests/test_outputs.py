@@ -189,6 +189,51 @@ def test_batches_leave_the_ledgers_indexes_to_the_end_and_a_resume_builds_them(s
     assert secondary_indexes(tmp_path / "whole" / "records.sqlite") == every
 
 
+def test_a_fresh_ledgers_batch_copies_its_record_rows_as_they_are(seeds_dir, tmp_path):
+    """The main process copies every worker's rows: into a fresh ledger (no indexes until the end), SQLite's transfer
+    moves each record row's bytes as they are, where a copy column by column decodes and encodes every value; a
+    resumed ledger keeps its indexes and the ordered copy, with the same rows either way."""
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputSet
+    from extractor.outputs.sqlite import _build_indexes
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    pages = sorted(seeds_dir.glob("*.txt"))
+    (tmp_path / "shards").mkdir()
+    settings = run_settings(get_backend("rules"))
+
+    def batch(part: list) -> object:
+        return extract_batch(BackendSpec("rules", shards=str(tmp_path / "shards")), [DocumentTask(p, p.name) for p in part])
+
+    def plans(out, resume: bool) -> dict[str, list[str]]:
+        with OutputSet(out, settings, resume=resume) as outputs:
+            statements: list[str] = []
+            outputs.ledger._db.set_trace_callback(statements.append)
+            outputs.write_batch(batch(pages[2:4] if resume else pages[:2]).shard)
+            db = outputs.ledger._db
+            db.set_trace_callback(None)
+            copies = [s for s in statements if s.startswith("INSERT INTO main.") and "?" not in s]
+            return {s.split()[2][len("main."):]: [row[1] for row in db.execute("EXPLAIN " + s)] for s in copies}
+
+    fresh = plans(tmp_path / "out", resume=False)
+    for table in TABLE_NAMES.values():
+        assert "RowData" in fresh[table] and "Column" not in fresh[table], table  # the rows' bytes, moved whole
+    resumed = plans(tmp_path / "out", resume=True)
+    assert all("Column" in resumed[table] for table in TABLE_NAMES.values())  # indexes kept: the ordered copy
+    with sqlite3.connect(tmp_path / "out" / "records.sqlite") as db:
+        kept = {table: db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall() for table in TABLE_NAMES.values()}
+    out = tmp_path / "ordered"
+    with OutputSet(out, settings) as outputs:  # the same two batches into a ledger whose indexes are all there
+        outputs.ledger._deferred = False
+        _build_indexes(outputs.ledger._db)
+        outputs.ledger._known = {"-"}  # as a resumed run's: deletes first, keeps the indexes
+        outputs.write_batch(batch(pages[:2]).shard)
+        outputs.write_batch(batch(pages[2:4]).shard)
+    with sqlite3.connect(out / "records.sqlite") as db:
+        assert kept == {table: db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall() for table in TABLE_NAMES.values()}
+
+
 def test_a_fresh_ledger_in_one_process_builds_its_indexes_at_the_end(seeds_dir, tmp_path):
     """One process writes a fresh ledger's rows into no secondary index either (nothing looks a document up before
     the end); a run stopped before its end leaves them out, and the run that resumes it builds them."""
