@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -232,6 +233,51 @@ def test_a_fresh_ledgers_batch_copies_its_record_rows_as_they_are(seeds_dir, tmp
         outputs.write_batch(batch(pages[2:4]).shard)
     with sqlite3.connect(out / "records.sqlite") as db:
         assert kept == {table: db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall() for table in TABLE_NAMES.values()}
+
+
+def test_a_batchs_lines_are_copied_by_the_kernel_and_by_this_process_where_it_cannot(seeds_dir, tmp_path, monkeypatch):
+    """The main process appends every worker's lines: copy_file_range moves them without passing through it; where the
+    kernel cannot (another file system, an old kernel), the copy goes through it as before, with the same bytes; a
+    full disk is the write's error, not a reason to copy otherwise."""
+    import errno
+    import os
+
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputError, OutputSet
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    pages = sorted(seeds_dir.glob("*.txt"))[:3]
+    settings = run_settings(get_backend("rules"))
+    kernel = os.copy_file_range
+    copied: list[int] = []
+
+    def counted(*args: int) -> int:
+        copied.append(kernel(*args))
+        return copied[-1]
+
+    def refused(why: int):
+        def copy(*args: int) -> int:
+            raise OSError(why, os.strerror(why))
+
+        return copy
+
+    written = {}
+    for name, copy in (("kernel", counted), ("through", refused(errno.EXDEV))):
+        monkeypatch.setattr(os, "copy_file_range", copy)
+        (tmp_path / name / "shards").mkdir(parents=True)
+        batch = extract_batch(BackendSpec("rules", shards=str(tmp_path / name / "shards")), [DocumentTask(p, p.name) for p in pages])
+        lines = Path(batch.shard.stem + ".jsonl").read_bytes()
+        with OutputSet(tmp_path / name / "out", settings) as outputs:
+            outputs.write_batch(batch.shard)
+        written[name] = (tmp_path / name / "out" / "records.jsonl").read_bytes()
+        assert written[name] == lines and lines.count(b"\n") > 10
+    assert sum(copied) == len(written["kernel"])  # every byte by the kernel
+    monkeypatch.setattr(os, "copy_file_range", refused(errno.ENOSPC))
+    (tmp_path / "full" / "shards").mkdir(parents=True)
+    batch = extract_batch(BackendSpec("rules", shards=str(tmp_path / "full" / "shards")), [DocumentTask(pages[0], pages[0].name)])
+    with pytest.raises(OutputError, match="--resume"), OutputSet(tmp_path / "full" / "out", settings) as outputs:
+        outputs.write_batch(batch.shard)
 
 
 def test_a_fresh_ledger_in_one_process_builds_its_indexes_at_the_end(seeds_dir, tmp_path):
