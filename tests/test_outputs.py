@@ -280,6 +280,43 @@ def test_a_batchs_lines_are_copied_by_the_kernel_and_by_this_process_where_it_ca
         outputs.write_batch(batch.shard)
 
 
+def test_a_ledger_that_takes_whole_batches_is_laid_out_in_large_pages(seeds_dir, tmp_path):
+    """A fresh ledger whose first rows come as a worker's whole batch is laid out in larger pages (the main process
+    copies every worker's rows, at a cost that goes with the pages); its rows are one process's, in one process's
+    default pages."""
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputSet
+    from extractor.outputs.sqlite import APPLICATION_ID, BATCH_PAGE_SIZE, LEDGER_VERSION
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    assert main(["extract", str(seeds_dir), "-o", str(tmp_path / "single")]) == 0
+    pages = sorted(seeds_dir.glob("*.txt"))
+    (tmp_path / "shards").mkdir()
+    settings = run_settings(get_backend("rules"))
+
+    def batch(part: list) -> object:
+        return extract_batch(BackendSpec("rules", shards=str(tmp_path / "shards")), [DocumentTask(p, p.name) for p in part])
+
+    with OutputSet(tmp_path / "out", settings) as outputs:
+        outputs.write_batch(batch(pages[:2]).shard)
+        outputs.write_batch(batch(pages[2:]).shard)
+        outputs.finish({})
+
+    def ledger(folder) -> tuple[tuple, dict[str, list]]:
+        with sqlite3.connect(folder / "records.sqlite") as db:
+            layout = tuple(db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_size", "application_id", "user_version"))
+            tables = ["articles", *TABLE_NAMES.values()]
+            rows = {table: db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables}
+            rows["documents"] = db.execute("SELECT doc, position, sha256, text, seals FROM documents ORDER BY position").fetchall()
+            return layout, rows
+
+    (single_layout, single_rows), (batched_layout, batched_rows) = ledger(tmp_path / "single"), ledger(tmp_path / "out")
+    assert single_layout == (4096, APPLICATION_ID, LEDGER_VERSION)
+    assert batched_layout == (BATCH_PAGE_SIZE, APPLICATION_ID, LEDGER_VERSION)
+    assert batched_rows == single_rows and len(batched_rows["figures"]) > 10
+
+
 def test_a_fresh_ledger_in_one_process_builds_its_indexes_at_the_end(seeds_dir, tmp_path):
     """One process writes a fresh ledger's rows into no secondary index either (nothing looks a document up before
     the end); a run stopped before its end leaves them out, and the run that resumes it builds them."""
