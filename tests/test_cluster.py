@@ -220,6 +220,22 @@ def test_batches_shrink_toward_the_end_of_a_run_of_known_length(tmp_path):
 
 
 @needs("distributed")
+def test_a_short_run_of_pages_goes_out_in_few_tasks_whose_tail_is_still_short():
+    """Each task costs the main process some milliseconds whatever its size: a run of 600 pages on 2 workers gives a
+    quarter of what is left to a task (two per worker), not an eighth, and its last tasks are still the shortest."""
+    from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace
+    from extractor.run.engines import DocumentTask
+
+    page, count, workers = 6_000, 600, 2
+    tasks = [DocumentTask(f"{index}.txt", f"{index}.txt", size=page) for index in range(count)]
+    sizes = [len(batch) for batch in _batched(tasks, RULES_BATCH, _Pace.TASK_BYTES, _Guided(count, workers, _Pace()))]
+    assert sum(sizes) == count and sizes == sorted(sizes, reverse=True)
+    assert sizes[0] >= count // (2 * workers)  # the first task: a quarter of the run
+    assert len(sizes) < 16  # 23 at four per worker
+    assert max(sizes[-3:]) * page <= _Pace.SHORTEST  # the tail: tasks of the shortest size
+
+
+@needs("distributed")
 def test_tasks_are_sized_by_the_text_in_them_from_the_first_one_on():
     """Many tiny files to a task, few long pages: each task about the same bytes of input, the first one included."""
     from extractor.run.cluster import RULES_BATCH, _batched, _Guided, _Pace

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -187,6 +188,133 @@ def test_batches_leave_the_ledgers_indexes_to_the_end_and_a_resume_builds_them(s
         outputs.write_batch(batch(pages[2:]).shard)
         outputs.finish({})
     assert secondary_indexes(tmp_path / "whole" / "records.sqlite") == every
+
+
+def test_a_fresh_ledgers_batch_copies_its_record_rows_as_they_are(seeds_dir, tmp_path):
+    """The main process copies every worker's rows: into a fresh ledger (no indexes until the end), SQLite's transfer
+    moves each record row's bytes as they are, where a copy column by column decodes and encodes every value; a
+    resumed ledger keeps its indexes and the ordered copy, with the same rows either way."""
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputSet
+    from extractor.outputs.sqlite import _build_indexes
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    pages = sorted(seeds_dir.glob("*.txt"))
+    (tmp_path / "shards").mkdir()
+    settings = run_settings(get_backend("rules"))
+
+    def batch(part: list) -> object:
+        return extract_batch(BackendSpec("rules", shards=str(tmp_path / "shards")), [DocumentTask(p, p.name) for p in part])
+
+    def plans(out, resume: bool) -> dict[str, list[str]]:
+        with OutputSet(out, settings, resume=resume) as outputs:
+            statements: list[str] = []
+            outputs.ledger._db.set_trace_callback(statements.append)
+            outputs.write_batch(batch(pages[2:4] if resume else pages[:2]).shard)
+            db = outputs.ledger._db
+            db.set_trace_callback(None)
+            copies = [s for s in statements if s.startswith("INSERT INTO main.") and "?" not in s]
+            return {s.split()[2][len("main."):]: [row[1] for row in db.execute("EXPLAIN " + s)] for s in copies}
+
+    fresh = plans(tmp_path / "out", resume=False)
+    for table in TABLE_NAMES.values():
+        assert "RowData" in fresh[table] and "Column" not in fresh[table], table  # the rows' bytes, moved whole
+    resumed = plans(tmp_path / "out", resume=True)
+    assert all("Column" in resumed[table] for table in TABLE_NAMES.values())  # indexes kept: the ordered copy
+    with sqlite3.connect(tmp_path / "out" / "records.sqlite") as db:
+        kept = {table: db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall() for table in TABLE_NAMES.values()}
+    out = tmp_path / "ordered"
+    with OutputSet(out, settings) as outputs:  # the same two batches into a ledger whose indexes are all there
+        outputs.ledger._deferred = False
+        _build_indexes(outputs.ledger._db)
+        outputs.ledger._known = {"-"}  # as a resumed run's: deletes first, keeps the indexes
+        outputs.write_batch(batch(pages[:2]).shard)
+        outputs.write_batch(batch(pages[2:4]).shard)
+    with sqlite3.connect(out / "records.sqlite") as db:
+        assert kept == {table: db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall() for table in TABLE_NAMES.values()}
+
+
+def test_a_batchs_lines_are_copied_by_the_kernel_and_by_this_process_where_it_cannot(seeds_dir, tmp_path, monkeypatch):
+    """The main process appends every worker's lines: copy_file_range moves them without passing through it; where the
+    kernel cannot (another file system, an old kernel), the copy goes through it as before, with the same bytes; a
+    full disk is the write's error, not a reason to copy otherwise."""
+    import errno
+    import os
+
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputError, OutputSet
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    pages = sorted(seeds_dir.glob("*.txt"))[:3]
+    settings = run_settings(get_backend("rules"))
+    kernel = os.copy_file_range
+    copied: list[int] = []
+
+    def counted(*args: int) -> int:
+        copied.append(kernel(*args))
+        return copied[-1]
+
+    def refused(why: int):
+        def copy(*args: int) -> int:
+            raise OSError(why, os.strerror(why))
+
+        return copy
+
+    written = {}
+    for name, copy in (("kernel", counted), ("through", refused(errno.EXDEV))):
+        monkeypatch.setattr(os, "copy_file_range", copy)
+        (tmp_path / name / "shards").mkdir(parents=True)
+        batch = extract_batch(BackendSpec("rules", shards=str(tmp_path / name / "shards")), [DocumentTask(p, p.name) for p in pages])
+        lines = Path(batch.shard.stem + ".jsonl").read_bytes()
+        with OutputSet(tmp_path / name / "out", settings) as outputs:
+            outputs.write_batch(batch.shard)
+        written[name] = (tmp_path / name / "out" / "records.jsonl").read_bytes()
+        assert written[name] == lines and lines.count(b"\n") > 10
+    assert sum(copied) == len(written["kernel"])  # every byte by the kernel
+    monkeypatch.setattr(os, "copy_file_range", refused(errno.ENOSPC))
+    (tmp_path / "full" / "shards").mkdir(parents=True)
+    batch = extract_batch(BackendSpec("rules", shards=str(tmp_path / "full" / "shards")), [DocumentTask(pages[0], pages[0].name)])
+    with pytest.raises(OutputError, match="--resume"), OutputSet(tmp_path / "full" / "out", settings) as outputs:
+        outputs.write_batch(batch.shard)
+
+
+def test_a_ledger_that_takes_whole_batches_is_laid_out_in_large_pages(seeds_dir, tmp_path):
+    """A fresh ledger whose first rows come as a worker's whole batch is laid out in larger pages (the main process
+    copies every worker's rows, at a cost that goes with the pages); its rows are one process's, in one process's
+    default pages."""
+    from extractor.backends import get_backend
+    from extractor.outputs import OutputSet
+    from extractor.outputs.sqlite import APPLICATION_ID, BATCH_PAGE_SIZE, LEDGER_VERSION
+    from extractor.run.engines import BackendSpec, DocumentTask, extract_batch
+    from extractor.run.runner import run_settings
+
+    assert main(["extract", str(seeds_dir), "-o", str(tmp_path / "single")]) == 0
+    pages = sorted(seeds_dir.glob("*.txt"))
+    (tmp_path / "shards").mkdir()
+    settings = run_settings(get_backend("rules"))
+
+    def batch(part: list) -> object:
+        return extract_batch(BackendSpec("rules", shards=str(tmp_path / "shards")), [DocumentTask(p, p.name) for p in part])
+
+    with OutputSet(tmp_path / "out", settings) as outputs:
+        outputs.write_batch(batch(pages[:2]).shard)
+        outputs.write_batch(batch(pages[2:]).shard)
+        outputs.finish({})
+
+    def ledger(folder) -> tuple[tuple, dict[str, list]]:
+        with sqlite3.connect(folder / "records.sqlite") as db:
+            layout = tuple(db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_size", "application_id", "user_version"))
+            tables = ["articles", *TABLE_NAMES.values()]
+            rows = {table: db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables}
+            rows["documents"] = db.execute("SELECT doc, position, sha256, text, seals FROM documents ORDER BY position").fetchall()
+            return layout, rows
+
+    (single_layout, single_rows), (batched_layout, batched_rows) = ledger(tmp_path / "single"), ledger(tmp_path / "out")
+    assert single_layout == (4096, APPLICATION_ID, LEDGER_VERSION)
+    assert batched_layout == (BATCH_PAGE_SIZE, APPLICATION_ID, LEDGER_VERSION)
+    assert batched_rows == single_rows and len(batched_rows["figures"]) > 10
 
 
 def test_a_fresh_ledger_in_one_process_builds_its_indexes_at_the_end(seeds_dir, tmp_path):

@@ -50,6 +50,12 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # from its start), so the pages it needs again are the few at the right edge of each table and index.
 LEDGER_CACHE_KIB = 512
 SHARD_CACHE_KIB = 128
+# The page size of a fresh ledger whose first rows come as a whole batch (a cluster's run; SQLite's default is 4 KiB).
+# The main process copies every worker's rows into it, and SQLite's cost of a copy goes with the pages it fills and
+# logs (and checkpoints: every 1,000 pages): 1,200 pages' record rows took 150-165 ms of its CPU in 4 KiB pages,
+# 90-98 in 16 KiB, 55 in 64 KiB plus 27 to fold the log (issue 22). A ledger written a document at a time (one
+# process, or workers that cannot write shards) keeps the default: a commit per document would log larger pages.
+BATCH_PAGE_SIZE = 1 << 16
 _DOCUMENT_COLUMNS = ("doc", "position", "sha256", "encoding", "text", "outcome", "seals", *DocumentMeta.model_fields)
 
 
@@ -75,6 +81,7 @@ class SqliteWriter(Writer):
     def __init__(self, path: Path, settings: dict[str, str]) -> None:
         self.path = path
         self.settings = settings
+        self._empty = False  # a fresh ledger nothing was written to yet: its pages can still be laid out anew
         self._db: sqlite3.Connection | None = None
         self._shard = False  # a shard is attached (as ``shard``)
         self._writing = False  # between begin_document and end_document
@@ -160,6 +167,7 @@ class SqliteWriter(Writer):
             Ledger(self._db).carry_over(decisions)
             self._defer_indexes(self._db)  # a fresh ledger is read by them only after ``finish`` builds them
             self._db.execute("COMMIT")
+            self._empty = True
             return set() if previous is not None else None
         self._known = set(previous)
         self._db = self._connect()
@@ -186,6 +194,7 @@ class SqliteWriter(Writer):
         savepoint each), and a run that stops commits the documents it finished (``close``).
         """
         db = self._connection()
+        self._empty = False
         if self._shard:
             if not db.in_transaction:
                 db.execute("BEGIN")
@@ -282,16 +291,31 @@ class SqliteWriter(Writer):
         db = self._connection()
         if db.in_transaction:
             db.execute("COMMIT")
+        if self._empty:
+            self._enlarge_pages(db)
         db.execute("BEGIN")
         if self._known:  # documents extracted again (--resume, changed content) replace their rows
             for table in (*TABLE_NAMES.values(), "articles", "documents"):
                 db.execute(f"DELETE FROM main.{table} WHERE doc IN (SELECT doc FROM shard.documents)")
         elif not self._deferred:
             self._defer_indexes(db)
-        for table in ("articles", *TABLE_NAMES.values()):
-            db.execute(_merge_all_statement(table))
+        db.execute(_merge_all_statement("articles"))
+        for table in TABLE_NAMES.values():
+            db.execute(_transfer_statement(table) if self._deferred else _merge_all_statement(table))
         db.execute(_merge_all_statement("documents"), (first_position - 1,))
         db.execute("COMMIT")  # the ledger commits last: the batch is finished when, and only when, this says so
+
+    def _enlarge_pages(self, db: sqlite3.Connection) -> None:
+        """Lay a fresh ledger out in ``BATCH_PAGE_SIZE`` pages before the first batch is copied into it (it holds only
+        its tables then: the copy is some kilobytes). SQLite sets a database's page size when it is made, and in WAL
+        mode never changes it: the ledger leaves that mode for the copy and goes back. Where it cannot (another
+        connection reads it), the pages stay as they are, and the rows are the same."""
+        self._empty = False
+        with contextlib.suppress(sqlite3.OperationalError):
+            db.execute("PRAGMA main.journal_mode = DELETE")
+            db.execute(f"PRAGMA main.page_size = {BATCH_PAGE_SIZE}")
+            db.execute("VACUUM main")
+        db.execute("PRAGMA main.journal_mode = WAL")
 
     def _defer_indexes(self, db: sqlite3.Connection) -> None:
         """Drop the secondary indexes until ``finish`` builds them again (in the open transaction: a new ledger's or
@@ -322,6 +346,7 @@ class SqliteWriter(Writer):
 
     def keep_document(self, entry: DocumentEntry) -> None:
         db = self._connection()
+        self._empty = False
         if not db.in_transaction:
             db.execute("BEGIN")  # positions of a run of carried-over documents go in one transaction
         db.execute("UPDATE documents SET position = ? WHERE doc = ?", (entry.position, entry.doc))
@@ -423,6 +448,20 @@ def _merge_all_statement(table: str) -> str:
     names = ", ".join(f'"{column}"' for column in _expected_tables()[table])
     selected = names.replace('"position"', '"position" + ?') if table == "documents" else names
     return f"INSERT INTO main.{table} ({names}) SELECT {selected} FROM shard.{table} ORDER BY rowid"
+
+
+@functools.cache
+def _transfer_statement(table: str) -> str:
+    """Copy every row of a record table from the attached shard as SQLite's transfer does: each row's bytes as they
+    are, in rowid order, with new rowids (as ``_merge_all_statement`` gives them), where the copy column by column
+    decoded and encoded every value again: the main process copies for every worker, and this halves its CPU on the
+    record tables (issue 22).
+
+    SQLite transfers only into a table of the same columns without indexes nor unique constraints: a record table of
+    a fresh run, whose indexes wait for ``finish`` (``SqliteWriter._defer_indexes``); a test in ``test_outputs`` reads
+    the plan.
+    """
+    return f"INSERT INTO main.{table} SELECT * FROM shard.{table}"
 
 
 @functools.cache
