@@ -47,6 +47,7 @@ class TableCell:
     block: Cell | None = None  # an index row above whose block the row stands in (总产出指数(上年=100)): no unit line
     unit_cell: Cell | None = None  # the row's cell in a unit column (指标 | 单位 | 累计): where its unit is printed
     caption: Cell | None = None  # a caption naming the table's indicator (指标:工业增加值_同比增长(%)): where its unit is
+    unit_row: Cell | None = None  # the nearest row above that prints its own unit (总产出构成(%)): a 单位 line it contradicts
 
 
 @dataclass(frozen=True)
@@ -497,6 +498,11 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     return metric, match.group(group), cell.start + match.start(group)
 
 
+def printed_unit(cell: Cell) -> str:
+    """The unit a header cell prints (总产出构成(%) → %), or ""."""
+    return _metric_and_unit(cell)[1]
+
+
 def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     """Every cell that is not a header, with its row's and column's headers (years on either side).
 
@@ -519,6 +525,7 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
     group: Cell | None = None  # a label row with a unit and no values (人口(万人)) over the rows below it
+    unit_row: Cell | None = None  # the last row that printed its own unit (总产出构成(%)), for the rows under it
     for row in rows[1:]:
         if len(row) == 1 and _group_label(row[0].text):
             group, index_block = row[0], None
@@ -529,13 +536,13 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
             continue
         if _has_note(row[0]) or _metric_and_unit(row[0])[1]:
             index_block = row[0] if _has_note(row[0]) else None
-            group = None  # a row that prints its own unit ends the group above it
+            group, unit_row = None, row[0]  # a row that prints its own unit ends the group above it
             cells = _row_cells(row, header, caption)
             found += [replace(cell, block=index_block) for cell in cells] if index_block is not None else cells
         elif index_block is not None:  # 第一产业 under 总产出指数(上年=100): an index too, never the 单位 line's
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
-            found += [_in_group(cell, group) for cell in _row_cells(row, header, caption)]
+            found += [replace(_in_group(cell, group), unit_row=unit_row) for cell in _row_cells(row, header, caption)]
     if indicator is not None:
         found = [_with_indicator(cell, indicator) for cell in found]
     if caption:
@@ -1311,7 +1318,7 @@ def _unit_headers(found: TableCell) -> list[Cell]:
     below = found.column_header.unit_cell if found.column_header is not None else None  # (亿元) under the column
     if found.subject:
         return [cell for cell in (found.column_header, below, found.caption) if cell is not None]
-    headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell)
+    headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell, found.unit_row)
     return [cell for cell in headers if cell is not None]
 
 

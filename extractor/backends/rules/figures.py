@@ -26,7 +26,7 @@ from ...domain.periods import (
     title_period,
 )
 from ...models import Evidence, Figure, Measure, Span
-from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, table_cells, title_before, unit_line
+from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, printed_unit, table_cells, title_before, unit_line
 from ..budget import check_budget
 from ..build import build_figure
 from .labels import (
@@ -332,6 +332,8 @@ def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:
     """A cell whose headers give no unit takes the table's 单位 line's, which the unit span then points at."""
     if found.unit or line is None or found.block is not None:
         return found  # a row in an index's block (…指数(上年=100)) has no unit, whatever the 单位 line says
+    if found.unit_row is not None and printed_unit(found.unit_row) not in ("", line.text):
+        return found  # 第一产业 under 总产出构成(%), below 单位:亿元: which of the two units it is in is not said — not read
     return replace(found, unit=line.text, unit_start=line.start, unit_end=line.end, unit_from="unit line")
 
 
