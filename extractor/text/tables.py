@@ -970,7 +970,7 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
     column = _column_of(text, position)
     if column is not None and column is not holder and _rate_of(column) not in ("", _rate_of_unit(unit)):
         return ""  # 本地生产总值(亿元) × 增长%, 本地生产总值(%) × 增减百分点: the column's rate, not another header's unit
-    own_unit = any(_rules().unit_in_header.search(cell.text) for cell in headers)
+    own_unit = any(_metric_and_unit(cell)[1] not in ("", unit) for cell in headers)  # a header's other unit beats the line
     if holder is not None and printed == unit:
         return "header"
     growth = [found for found in map(_growth_word, headers) if found is not None]
