@@ -484,3 +484,15 @@ def test_section_labels_are_read_once_each_however_many_stand_between_two_rows(m
     found = find_tables(text, 0, len(text))
     assert [len(rows) for rows in found] == [3]  # one table, the labels inside it
     assert calls <= 2 * labels + 10
+
+
+def test_rows_by_year_under_a_header_that_does_not_fit_keep_their_numbers_apart_and_give_no_cell():
+    # a yearbook table by year whose header lines (a group over 贡献率 / 拉动, the units on a line of their own) line
+    # up with nothing the reader knows: the normalizer had joined each row into one number (200068.976.14…)
+    raw = (
+        "三大需求对生产总值增长的贡献率\n  最终消费 资本形成 净出口\n贡献 拉动 贡献 拉动 贡献 拉动\nYear (%) (百分点) (%)\n"
+        "2000 68.97 6.14 66.14 5.89 -35.11 -3.11\n2001 76.75 8.98 119.58 13.99 -96.33 -11.26\n"
+    )
+    text = normalize(raw).text
+    assert "2000\t68.97\t6.14" in text and "2001\t76.75" in text
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]  # no column is named: no cell read

@@ -521,6 +521,8 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
         title, own_title = "\t".join(c.text for c in rows[0]), True
         rows = rows[1:]  # |2-3总产出|单位:亿元|, 表1  2022年全区主要经济指标: a caption line above the header row
     header, found = rows[0], []
+    if any(_is_value(cell.text) and not _year(cell) for cell in header[1:]):
+        return []  # 2000 | 68.97 | 6.14: a row of values, its table's header not found above it — no column is named
     dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
@@ -1114,12 +1116,36 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
         header = _spaced_header(lines[index])
         found, scanned = _spaced_body(raw, header, lines[index + 1 :]) if header else ([], 0)
         if sum(full for _l, _s, full in found) < _SPACED_MIN_ROWS:
-            index += 1
+            year_rows = _year_rows(lines, index)
+            rows += [_stripped_span(line) for line, _splits in year_rows]
+            breaks += [split for _line, splits in year_rows for split in splits]
+            index += max(1, len(year_rows))
             continue
         rows += [_stripped_span(lines[index]), *(_stripped_span(line) for line, _s, _f in found)]
         breaks += [start - 1 for start in header[1:]] + [split for _l, splits, _f in found for split in splits]
         index += 1 + scanned
     return rows, breaks
+
+
+def _year_rows(lines: list[re.Match[str]], index: int) -> list[tuple[re.Match[str], list[int]]]:
+    """A run of two or more rows from ``index`` that each print a year and then as many values as the others
+    (2000 68.97 6.14 66.14, as a yearbook's table by year prints its rows under a header no line of which fits
+    them), each with the splits before its values: their numbers stay apart (200068.976.14 would be one number),
+    and whatever their header says is read later, or not at all. Nothing when there is no such run."""
+    found: list[tuple[re.Match[str], list[int]]] = []
+    width = 0
+    for line in lines[index:]:
+        tokens = list(_SPACE_TOKEN.finditer(line.group()))
+        values = min(_trailing_values(tokens, empty_cells=True), len(tokens) - 1)  # the year is a number too
+        if _SENTENCE_MARKS.search(line.group()) or _RAW_SEPARATOR_BAR.search(line.group().strip()):
+            break
+        if values < 2 or values != len(tokens) - 1 or not _rules().year_header.fullmatch(tokens[0].group()):
+            break
+        if width and values != width:
+            break
+        width = values
+        found.append((line, [line.start() + t.start() - 1 for t in tokens[1:]]))
+    return found if len(found) >= _SPACED_MIN_ROWS else []
 
 
 def _stripped_span(line: re.Match[str]) -> tuple[int, int]:
