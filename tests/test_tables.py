@@ -496,3 +496,33 @@ def test_rows_by_year_under_a_header_that_does_not_fit_keep_their_numbers_apart_
     text = normalize(raw).text
     assert "2000\t68.97\t6.14" in text and "2001\t76.75" in text
     assert not [f for f in _figures(raw).values() if f.status is Status.verified]  # no column is named: no cell read
+
+
+# A table by year whose header has two levels: a group line over leaves that repeat under each group (出口 | 进口 over
+# 金额(亿美元) | 增长(%) twice), as yearbooks print trade, demand or investment by year.
+TWO_LEVEL_BARS = (
+    "| 表3 历年进出口 | | | | |\n| 出口 | 进口 | | | |\n| 年份 | Exports | Imports | | |\n"
+    "| 金额(亿美元) | 增长(%) | 金额(亿美元) | 增长(%) | |\n| Year | Value | Growth | Value | Growth |\n"
+    "| 2021 | 312.5 | 18.2 | 201.4 | 9.6 |\n| 2022 | 330.1 | 5.6 | 198.7 | -1.3 |\n"
+)
+TWO_LEVEL_SPACES = (
+    "表4 历年进出口\n  出口 进口\nExports Imports\n金额 增长 金额 增长\nYear (亿美元) (%) (亿美元) (%)\n"
+    "Value Growth Value Growth\n2021 312.5 18.2 201.4 9.6\n2022 330.1 5.6 198.7 -1.3\n"
+)
+
+
+@pytest.mark.parametrize("raw", [TWO_LEVEL_BARS, TWO_LEVEL_SPACES], ids=["bars", "spaces"])
+def test_a_table_by_year_under_a_two_level_header_reads_each_cell_with_its_group_leaf_and_unit(raw):
+    figures = _figures(raw)
+    imports_2022 = figures["198.7"]
+    assert (imports_2022.unit, imports_2022.status, imports_2022.period_end) == ("亿美元", Status.verified, "2022-12-31")
+    assert imports_2022.metric.startswith("进口")  # the group over its leaf, not the leaf alone (金额)
+    growth = figures["-1.3"]
+    assert (growth.unit, growth.status, growth.metric) == ("%", Status.verified, "进口增长")
+    assert figures["18.2"].metric == "出口增长" and figures["312.5"].period_end == "2021-12-31"
+
+
+def test_a_header_line_that_does_not_count_one_word_a_value_reads_no_cell():
+    # three leaves over four values a row: which value is under which word is not said — nothing lined up by guess
+    raw = TWO_LEVEL_SPACES.replace("金额 增长 金额 增长", "金额 增长 金额").replace("Year (亿美元) (%) (亿美元) (%)", "")
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]

@@ -207,7 +207,7 @@ def _bare_label(line: str) -> bool:
     return not _group_label(stripped)  # 人口(万人) prints a unit: a group label, read as one
 
 
-_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-]*")  # no Chinese, no bar, no tab: a bilingual table's English line
+_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-%]*")  # no Chinese, no bar, no tab: a bilingual table's English line
 
 
 def _english_line(line: str) -> bool:
@@ -512,6 +512,7 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     indicator (现价工业产值) is the metric, the row header its scope. ``title`` is the text right before the table (its
     title and 单位 lines): a date there resolves columns that name no months (本月, 1-本月, 累计, 上年同期) against it.
     """
+    rows = _header_over_years(rows) or rows
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
     caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
@@ -557,6 +558,65 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _header_over_years(rows: list[list[Cell]]) -> list[list[Cell]] | None:
+    """A table by year (a year, then n values, in every row below its header lines) whose header has more than one
+    line: the header is the last line of n words (贡献率(%) | 拉动(百分点) | 贡献率(%) | …, one for each value; a line of
+    English or of units alone is no such line), its units the line of n units alone when it prints none itself
+    (Year | (%) | (百分点) | …). A line of k words above it, k dividing n, is the group over it (最终消费支出 |
+    资本形成总额 | 货物和服务净出口) when the leaves repeat every n/k columns, which is how the leaves show that each
+    group spans n/k of them: each leaf keeps its group as its parent. None when the rows are no such table or no
+    line fits: nothing is lined up by guess."""
+    first = next((index for index, row in enumerate(rows) if _year_row(row)), -1)
+    if first < 1 or not all(_year_row(row) and len(row) == len(rows[first]) for row in rows[first:]):
+        return None
+    width, above = len(rows[first]) - 1, rows[:first]
+    words = [index for index, row in enumerate(above) if len(row) == width and _header_words(row)]
+    if not words:
+        return None
+    leaf = above[words[-1]]
+    units = next((row[len(row) - width :] for row in above if _units_row(row, width)), None)
+    if units is not None and not any(_metric_and_unit(cell)[1] for cell in leaf):
+        leaf = [replace(cell, unit_cell=unit) for cell, unit in zip(leaf, units, strict=True)]
+    group = next((row for row in reversed(above[: words[-1]]) if _groups(row, leaf)), None)
+    if group is not None:
+        span = width // len(group)
+        leaf = [replace(cell, parent=group[index // span].text) for index, cell in enumerate(leaf)]
+    return [leaf, *rows[first:]]
+
+
+def _year_row(row: list[Cell]) -> bool:
+    return len(row) >= 3 and bool(_year(row[0])) and all(_is_value(cell.text) or is_empty(cell.text) for cell in row[1:])
+
+
+def _header_words(row: list[Cell]) -> bool:
+    """A header line of Chinese words: no value, no year, not all English, not all units."""
+    return (
+        not any(_is_value(cell.text) or _year(cell) for cell in row)
+        and any(_CJK.search(cell.text) for cell in row)
+        and not all(_rules().header_unit_fragment.fullmatch(cell.text) for cell in row)
+    )
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _units_row(row: list[Cell], width: int) -> bool:
+    """(%) | (百分点) | …, n units alone, after a corner word (Year, 年份) or not."""
+    units = row[len(row) - width :] if len(row) in (width, width + 1) else []
+    return bool(units) and all(_rules().header_unit_fragment.fullmatch(cell.text) for cell in units)
+
+
+def _groups(row: list[Cell], leaf: list[Cell]) -> bool:
+    """Whether ``row`` is the group line over ``leaf``: k Chinese words, 1 < k < n, k dividing n, and the leaves'
+    words repeating every n/k columns."""
+    k, width = len(row), len(leaf)
+    if not 1 < k < width or width % k or not _header_words(row):
+        return False
+    span = width // k
+    names = [_metric_and_unit(cell)[0] for cell in leaf]
+    return all(names[index] == names[index % span] for index in range(width))
 
 
 _CAPTION_MONTH = re.compile(r"((?:19|20)\d\d)年(?:1?\d[-—–至])?(1?\d)月份?")
@@ -917,8 +977,9 @@ def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell
                 metric, scope = f"{indicator}{column_words}", row_header.text  # 装备制造业 × 增长% under 现价工业产值
             elif unit and not _year(column):
                 metric = f"{metric}{column_words}"  # 航空航天制造业 × 比去年增长(%): the row's growth
-    else:  # years down the side: the column header names the metric
+    else:  # years down the side: the column header names the metric, under its group if it has one
         metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
+        metric = f"{column.parent}{metric}" if column is not None and column.parent else metric
         period = row_year
     if unit:
         return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column, unit_from="header")
@@ -1117,6 +1178,7 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
         found, scanned = _spaced_body(raw, header, lines[index + 1 :]) if header else ([], 0)
         if sum(full for _l, _s, full in found) < _SPACED_MIN_ROWS:
             year_rows = _year_rows(lines, index)
+            year_rows = [*_year_header_lines(lines, index, year_rows), *year_rows] if year_rows else []
             rows += [_stripped_span(line) for line, _splits in year_rows]
             breaks += [split for _line, splits in year_rows for split in splits]
             index += max(1, len(year_rows))
@@ -1146,6 +1208,33 @@ def _year_rows(lines: list[re.Match[str]], index: int) -> list[tuple[re.Match[st
         width = values
         found.append((line, [line.start() + t.start() - 1 for t in tokens[1:]]))
     return found if len(found) >= _SPACED_MIN_ROWS else []
+
+
+_YEAR_HEADER_LINES = 12  # how far above its rows by year a yearbook table prints its header lines (with their English)
+
+
+def _year_header_lines(
+    lines: list[re.Match[str]], index: int, year_rows: list[tuple[re.Match[str], list[int]]]
+) -> list[tuple[re.Match[str], list[int]]]:
+    """The lines above rows by year (n values each) that may be their header, each with the splits between its
+    words, so that its words stay cells: n or n + 1 short words (贡献率 拉动 …; Year (%) (百分点) …), or k words with
+    k dividing n (最终消费支出 资本形成总额 货物和服务净出口: a group line), with no digit and no sentence. Which of
+    them is the header is the reader's question (a line of n words, else none)."""
+    width = len(year_rows[0][1])
+    found = []
+    for line in reversed(lines[max(0, index - _YEAR_HEADER_LINES) : index]):
+        text = line.group()
+        tokens = list(_SPACE_TOKEN.finditer(text))
+        if _year_rows([line, line], 0):
+            break  # the rows of the table above
+        if re.search(r"\d", text) or _SENTENCE_MARKS.search(text) or _RAW_SEPARATOR_BAR.search(text.strip()):
+            continue
+        count = len(tokens)
+        fits = count in (width, width + 1) or (1 < count < width and width % count == 0)  # leaves, or a group line
+        if not fits or any(len(t.group()) > _SPACE_CELL_CHARS for t in tokens):
+            continue
+        found.append((line, [line.start() + t.start() - 1 for t in tokens[1:]]))
+    return found[::-1]
 
 
 def _stripped_span(line: re.Match[str]) -> tuple[int, int]:
@@ -1222,6 +1311,8 @@ def _spaced_header(line: re.Match[str]) -> list[int]:
         return []
     if any(is_number(t.group()) and not _rules().year_header.fullmatch(t.group()) for t in tokens):
         return []
+    if not _CJK.search(text) and not any(_rules().year_header.fullmatch(t.group()) for t in tokens):
+        return []  # Value Growth Value Growth: the English of a bilingual header, whose Chinese line is the header
     return [line.start() + t.start() for t in tokens]
 
 
