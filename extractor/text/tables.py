@@ -197,14 +197,18 @@ def _section_labels_end(run: list[list[Cell]], lines: list[re.Match[str]], index
     return following if fits else 0
 
 
+def _short_label(text: str, most: int) -> bool:
+    """A yearbook's section label (人口与就业, 固定资产投资): at most ``most`` characters, no number, no sentence. The one
+    test the normalized reader (_bare_label) and the raw single-spaced reader (_spaced_group) both ask."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= most and not _SENTENCE_MARKS.search(stripped) and not re.search(r"\d", stripped)
+
+
 def _bare_label(line: str) -> bool:
     """A short label alone on its line: no number, no unit, no cell separator, no sentence."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > _GROUP_LABEL_CHARS or _SENTENCE_MARKS.search(stripped):
+    if not _short_label(line, _GROUP_LABEL_CHARS) or _rules().cell_separators.search(line.strip()):
         return False
-    if _rules().cell_separators.search(stripped) or re.search(r"\d", stripped):
-        return False
-    return not _group_label(stripped)  # 人口(万人) prints a unit: a group label, read as one
+    return not _group_label(line.strip())  # 人口(万人) prints a unit: a group label, read as one
 
 
 _ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-%]*")  # no Chinese, no bar, no tab: a bilingual table's English line
@@ -1278,8 +1282,7 @@ def _spaced_body(
 
 def _spaced_group(text: str) -> bool:
     """A group label of a yearbook table (人口与就业, 固定资产投资): one short run of words, no number, no sentence."""
-    tokens = text.split()
-    return len(tokens) <= 2 and len(text) <= _SPACE_CELL_CHARS and not _SENTENCE_MARKS.search(text) and not re.search(r"\d", text)
+    return len(text.split()) <= 2 and _short_label(text, _SPACE_CELL_CHARS)
 
 
 def _spaced_short_row(line: re.Match[str], width: int) -> list[int] | None:
