@@ -526,3 +526,21 @@ def test_a_header_line_that_does_not_count_one_word_a_value_reads_no_cell():
     # three leaves over four values a row: which value is under which word is not said — nothing lined up by guess
     raw = TWO_LEVEL_SPACES.replace("金额 增长 金额 增长", "金额 增长 金额").replace("Year (亿美元) (%) (亿美元) (%)", "")
     assert not [f for f in _figures(raw).values() if f.status is Status.verified]
+
+
+# A table by year printed one cell a line: its corner (年份), its column headers, then each year with its values.
+BY_YEAR_ONE_CELL = (
+    "表2 历年地区生产总值\n|\n年份 |\n地区生产总值(亿元) |\n增长(%) |\n2019 |\n1200.5 |\n7.1 |\n2020 |\n1250.3 |\n3.2 |\n"
+    "2021 |\n1380.9 |\n8.0 |\n"
+)
+
+
+def test_a_table_by_year_printed_one_cell_a_line_reads_each_year_with_its_values():
+    figures = _figures(BY_YEAR_ONE_CELL)
+    assert (figures["1250.3"].unit, figures["1250.3"].period_end, figures["1250.3"].status) == ("亿元", "2020-12-31", Status.verified)
+    assert (figures["8.0"].unit, figures["8.0"].period_end) == ("%", "2021-12-31")
+
+
+def test_a_table_by_year_one_cell_a_line_with_a_year_short_of_a_value_reads_no_cell():
+    raw = BY_YEAR_ONE_CELL.replace("1250.3 |\n", "")  # 2020 has one value for two columns: which one is not said
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]

@@ -343,7 +343,7 @@ def _folded(cells: list[Cell], text: str | None = None) -> list[list[Cell]]:
         return _rows_after([], cells[:years], cells[years:], years)
     caption = cells[:1] if cells and _rules().caption_period.fullmatch(cells[0].text) else []
     cells = cells[len(caption) :]
-    with_units = _folded_with_unit_column(cells)
+    with_units = _folded_with_unit_column(cells) or _folded_by_year(cells)
     if with_units:
         return [caption, *with_units] if caption else with_units
     words = 0
@@ -419,6 +419,24 @@ def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
         if _is_value(row[0].text) or _is_value(row[1].text) or not all(_is_value(c.text) or is_empty(c.text) for c in row[2:]):
             return []
     return [header, *rows]
+
+
+def _folded_by_year(cells: list[Cell]) -> list[list[Cell]]:
+    """年份|地区生产总值(亿元)|增长(%)|2019|1200.5|7.1|2020|…: a table by year printed one cell a line — its corner
+    (structure.toml generic_corner: 年份), n column headers, then each year with its n values (or empty marks).
+    Nothing unless every row fits: a year short of a value is never lined up by guess."""
+    words = 0
+    while words < len(cells) and not _is_value(cells[words].text):
+        words += 1
+    if words < 2 or words == len(cells) or not _year(cells[words]) or not _rules().generic_corner.fullmatch(cells[0].text):
+        return []
+    rest = cells[words:]
+    if len(rest) % words or len(rest) < 2 * words:
+        return []
+    rows = [rest[start : start + words] for start in range(0, len(rest), words)]
+    if not all(_year(row[0]) and all(_is_value(c.text) or is_empty(c.text) for c in row[1:]) for row in rows):
+        return []
+    return [cells[:words], *rows]
 
 
 def _row_width(cells: list[Cell]) -> int:
