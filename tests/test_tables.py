@@ -544,3 +544,20 @@ def test_a_table_by_year_printed_one_cell_a_line_reads_each_year_with_its_values
 def test_a_table_by_year_one_cell_a_line_with_a_year_short_of_a_value_reads_no_cell():
     raw = BY_YEAR_ONE_CELL.replace("1250.3 |\n", "")  # 2020 has one value for two columns: which one is not said
     assert not [f for f in _figures(raw).values() if f.status is Status.verified]
+
+
+@pytest.mark.parametrize(
+    ("header", "ends"),
+    [("一季度 | 上半年 | 前三季度", ("2024-03-31", "2024-06-30", "2024-09-30")),
+     ("3月 | 1-6月 | 1-9月累计", ("2024-03-31", "2024-06-30", "2024-09-30"))],
+    ids=["quarters", "months"],
+)
+def test_a_column_of_a_part_of_the_year_takes_the_caption_year_not_the_publication_date(header, ends):
+    # the page is published in 2007 (_figures): the caption's 2024年 dates the columns, a quarter word is a period too
+    raw = (
+        f"2024年经开区主要指标\n| 指标 | {header} |\n| 规上工业总产值(亿元) | 210.5 | 450.2 | 690.8 |\n"
+        "| 税收收入(亿元) | 12.1 | 25.3 | 38.4 |\n"
+    )
+    figures = _figures(raw)
+    assert tuple(figures[value].period_end for value in ("210.5", "450.2", "690.8")) == ends
+    assert figures["38.4"].status is Status.verified

@@ -275,7 +275,9 @@ def _table_figures(
                 metric_key=key,
                 metric_scope=found.scope,
                 measure=measure,
-                period=at_period_end(found.period, found.row_header.text) or caption_period or period_before,
+                period=_with_caption_year(at_period_end(found.period, found.row_header.text), caption_period)
+                or caption_period
+                or period_before,
                 subject=row_subject or subject,
                 subject_from="table" if row_subject else subject_from,
                 metric_from=key_from,
@@ -326,6 +328,17 @@ def _key_named_before(text: str, row: str, before: list[Figure], floor: int, tab
 
 
 _ROW_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
+_CAPTION_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _with_caption_year(words: str, caption: str) -> str:
+    """A column's period that names no year (9月, 1-9月, 一季度, 上半年) under a caption that does (2024年经开区主要指标):
+    the caption's year before it (2024年一季度), not the publication date's. Words with a year of their own, or a
+    caption with none: unchanged."""
+    if not words or _CAPTION_YEAR.match(words):
+        return words
+    year = _CAPTION_YEAR.search(caption)
+    return f"{year.group()}{words}" if year else words
 
 
 def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:
