@@ -143,6 +143,9 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         if run and index < labels_end:
             continue
         if run and (labels_end := _section_labels_end(run, lines, index)) > index:
+            if labels_end == index + 1 and _wrapped_tail(text, lines[labels_end]):
+                run = [*run, _wrapped_row(text, line, lines[labels_end])]
+                labels_end += 1
             continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
@@ -179,6 +182,21 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
     return [_without_serials(rows) for rows in tables]
+
+
+def _wrapped_tail(text: str, line: re.Match[str]) -> bool:
+    """A row whose label is one character and its unit (值(亿元) 1200.5 1350.2): the end of a label a page cut over
+    two lines (规模以上工业总产 / 值(亿元)), as text copied from a PDF prints a long row header."""
+    cells = _cells(text, line.start(), line.end())
+    return len(cells) >= 2 and len(_metric_and_unit(cells[0])[0]) == 1 and _CJK.match(cells[0].text) is not None
+
+
+def _wrapped_row(text: str, label: re.Match[str], line: re.Match[str]) -> list[Cell]:
+    """The row under a label cut over two lines, its header the whole label (the line break inside it, so that where
+    the header prints its unit stays where the text prints it)."""
+    cells = _row_of_values(_cells(text, line.start(), line.end()), text, line)
+    start = label.start() + len(label.group()) - len(label.group().lstrip())
+    return [Cell(start, cells[0].end, text[start : cells[0].end]), *cells[1:]]
 
 
 def _section_labels_end(run: list[list[Cell]], lines: list[re.Match[str]], index: int) -> int:
