@@ -563,9 +563,16 @@ def test_a_column_of_a_part_of_the_year_takes_the_caption_year_not_the_publicati
     assert figures["38.4"].status is Status.verified
 
 
-def test_a_row_header_cut_over_two_lines_is_read_whole():
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "表1 主要指标\n指标 2022年 2023年\n规模以上工业总产\n值(亿元) 1200.5 1350.2\n固定资产投资(亿元) 300.1 320.4\n",
+        "| 指标 | 2022年 | 2023年 |\n| 规模以上工业总产 | | |\n| 值(亿元) | 1200.5 | 1350.2 |\n| 固定资产投资(亿元) | 300.1 | 320.4 |\n",
+    ],
+    ids=["spaces", "bars"],
+)
+def test_a_row_header_cut_over_two_lines_is_read_whole(raw):
     # text copied from a PDF: a long row header wraps, its last character and unit on the row's own line
-    raw = "表1 主要指标\n指标 2022年 2023年\n规模以上工业总产\n值(亿元) 1200.5 1350.2\n固定资产投资(亿元) 300.1 320.4\n"
     figures = _figures(raw)
     assert (figures["1350.2"].metric, figures["1350.2"].unit, figures["1350.2"].status) == ("规模以上工业总产值", "亿元", Status.verified)
     assert figures["320.4"].metric == "固定资产投资"  # the row after it keeps its own header

@@ -144,7 +144,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             continue
         if run and (labels_end := _section_labels_end(run, lines, index)) > index:
             if labels_end == index + 1 and _wrapped_tail(text, lines[labels_end]):
-                run = [*run, _wrapped_row(text, line, lines[labels_end])]
+                label_start = line.start() + len(line.group()) - len(line.group().lstrip())
+                run = [*run, _wrapped_row(text, label_start, lines[labels_end])]
                 labels_end += 1
             continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
         if run and _rules().rule_row.fullmatch(line.group()):
@@ -175,6 +176,10 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             continue
         if run and len(cells) == 1 and _LEADING_BAR.match(line.group()) and _rules().section_label.fullmatch(cells[0].text):
             continue  # |按主要行业分|||: a label of the rows below, inside the table
+        if run and len(cells) == 1 and index + 1 < len(lines) and _wrapped_tail(text, lines[index + 1]):
+            run = [*run, _wrapped_row(text, cells[0].start, lines[index + 1])]  # | 规模以上工业总产 | | |, then | 值(亿元) | …
+            labels_end = index + 2
+            continue
         if len(run) >= _rules().min_rows:
             tables.append(run)
         run = []
@@ -191,11 +196,10 @@ def _wrapped_tail(text: str, line: re.Match[str]) -> bool:
     return len(cells) >= 2 and len(_metric_and_unit(cells[0])[0]) == 1 and _CJK.match(cells[0].text) is not None
 
 
-def _wrapped_row(text: str, label: re.Match[str], line: re.Match[str]) -> list[Cell]:
-    """The row under a label cut over two lines, its header the whole label (the line break inside it, so that where
-    the header prints its unit stays where the text prints it)."""
+def _wrapped_row(text: str, start: int, line: re.Match[str]) -> list[Cell]:
+    """The row under a label cut over two lines (its first piece at ``start``), its header the whole label: the line
+    break inside it, so that where the header prints its unit stays where the text prints it."""
     cells = _row_of_values(_cells(text, line.start(), line.end()), text, line)
-    start = label.start() + len(label.group()) - len(label.group().lstrip())
     return [Cell(start, cells[0].end, text[start : cells[0].end]), *cells[1:]]
 
 
