@@ -1233,6 +1233,9 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
     return rows, breaks
 
 
+_YEAR_START = re.compile(r"\s*(?:19|20)\d\d")
+
+
 def _year_rows(lines: list[re.Match[str]], index: int) -> list[tuple[re.Match[str], list[int]]]:
     """A run of two or more rows from ``index`` that each print a year and then as many values as the others
     (2000 68.97 6.14 66.14, as a yearbook's table by year prints its rows under a header no line of which fits
@@ -1241,6 +1244,8 @@ def _year_rows(lines: list[re.Match[str]], index: int) -> list[tuple[re.Match[st
     found: list[tuple[re.Match[str], list[int]]] = []
     width = 0
     for line in lines[index:]:
+        if not _YEAR_START.match(line.group()):
+            break  # most lines: no year first, no words split (a paragraph's line stays one cheap test)
         tokens = list(_SPACE_TOKEN.finditer(line.group()))
         values = min(_trailing_values(tokens, empty_cells=True), len(tokens) - 1)  # the year is a number too
         if _SENTENCE_MARKS.search(line.group()) or _RAW_SEPARATOR_BAR.search(line.group().strip()):
