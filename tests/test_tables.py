@@ -576,3 +576,18 @@ def test_a_row_header_cut_over_two_lines_is_read_whole(raw):
     figures = _figures(raw)
     assert (figures["1350.2"].metric, figures["1350.2"].unit, figures["1350.2"].status) == ("规模以上工业总产值", "亿元", Status.verified)
     assert figures["320.4"].metric == "固定资产投资"  # the row after it keeps its own header
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "| 指标 | 单位 | 2023年 | 2024年 | 增长% |\n| 营业收入 | 亿元 | 1200.5 | 1310.2 | 9.1 |\n"
+        "| 实际使用外资 | 亿美元 | 3.2 | 3.5 | 9.4 |\n",
+        "| 指标 | 2024年 | 2023年 | 增减(%) |\n| 营业收入(亿元) | 1310.2 | 1200.5 | 9.1 |\n| 实际使用外资(亿美元) | 3.5 | 3.2 | 9.4 |\n",
+    ],
+    ids=["unit-column", "latest-first"],
+)
+def test_year_columns_date_their_cells_and_a_rate_column_beside_them_is_of_the_latest_year(raw):
+    figures = _figures(raw)
+    assert (figures["1200.5"].period_end, figures["1310.2"].period_end) == ("2023-12-31", "2024-12-31")
+    assert (figures["9.1"].unit, figures["9.1"].period_end, figures["9.1"].status) == ("%", "2024-12-31", Status.verified)

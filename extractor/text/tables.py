@@ -598,6 +598,7 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     elif dated and (own_title or any(_named_period(cell) for cell in header)):  # for 本月 | 1-本月 | 上年同期 columns
         columns = _caption_periods(header, dated[-1].group())
         found = [_with_caption_period(cell, columns) for cell in found]
+    found = _rates_of_latest_year(found, header)
     periods = _month_periods(header)
     if not periods:
         return found
@@ -661,6 +662,21 @@ def _groups(row: list[Cell], leaf: list[Cell]) -> bool:
     span = width // k
     names = [_metric_and_unit(cell)[0] for cell in leaf]
     return all(names[index] == names[index % span] for index in range(width))
+
+
+def _rates_of_latest_year(found: list[TableCell], header: list[Cell]) -> list[TableCell]:
+    """A rate column beside year columns (2023年 | 2024年 | 增长%; 2024年 | 2023年 | 增减(%)) compares the latest year
+    with an earlier one: its cells are of the latest year, whichever side it is printed on."""
+    years = [_year(cell) for cell in header if _year(cell)]
+    if not years:
+        return found
+    latest = max(years)
+    return [
+        replace(cell, period=latest)
+        if not cell.period and cell.column_header is not None and not _year(cell.column_header) and _rate_of(cell.column_header)
+        else cell
+        for cell in found
+    ]
 
 
 _CAPTION_MONTH = re.compile(r"((?:19|20)\d\d)年(?:1?\d[-—–至])?(1?\d)月份?")
@@ -834,7 +850,8 @@ def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
     unless the value's column (``columns``, one per value) prints a rate (±%: 3.0%)."""
     unit_cell, found = row[1], []
     for cell, column in zip(row[2:], columns, strict=True):
-        level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, "", "", row[0], column, unit_from="header")
+        period = _year(column)  # 指标 | 单位 | 2023年 | 2024年: the year of the column
+        level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, period, "", row[0], column, unit_from="header")
         level = replace(level, unit_cell=unit_cell)
         found.append(_rate_column(level, column))
     return found
