@@ -591,3 +591,13 @@ def test_year_columns_date_their_cells_and_a_rate_column_beside_them_is_of_the_l
     figures = _figures(raw)
     assert (figures["1200.5"].period_end, figures["1310.2"].period_end) == ("2023-12-31", "2024-12-31")
     assert (figures["9.1"].unit, figures["9.1"].period_end, figures["9.1"].status) == ("%", "2024-12-31", Status.verified)
+
+
+def test_a_rate_column_after_a_month_column_is_of_those_months():
+    raw = (
+        "2024年高新区经济运行情况\n| 指标 | 计量单位 | 1-9月 | 同比增长% |\n| 规上工业总产值 | 亿元 | 405.97 | 1.8 |\n"
+        "| 固定资产投资 | 亿元 | 57.29 | 2.7 |\n"
+    )
+    figures = _figures(raw)
+    assert figures["405.97"].period_end == figures["1.8"].period_end == "2024-09-30"  # not the caption year's end
+    assert (figures["1.8"].unit, figures["1.8"].status) == ("%", Status.verified)

@@ -795,6 +795,11 @@ def _month_periods(header: list[Cell]) -> dict[int, str]:
     for cell in header:
         if cell.start not in found and _rules().cumulative_header.match(f"{cell.parent}{cell.text}") and total:
             found[cell.start] = total
+    last = ""
+    for cell in header:  # 1-9月 | 同比增长%: a rate column compares the months of the column before it
+        last = found.get(cell.start, last)
+        if cell.start not in found and last and _rate_of(cell):
+            found[cell.start] = last
     return found
 
 
