@@ -601,3 +601,10 @@ def test_a_rate_column_after_a_month_column_is_of_those_months():
     figures = _figures(raw)
     assert figures["405.97"].period_end == figures["1.8"].period_end == "2024-09-30"  # not the caption year's end
     assert (figures["1.8"].unit, figures["1.8"].status) == ("%", Status.verified)
+
+
+def test_a_table_of_zones_by_year_gives_each_cell_its_zone_as_subject():
+    raw = "单位：亿元\n| 开发区 | 2023年 | 2024年 | 增长% |\n| 东区 | 120.5 | 131.2 | 8.9 |\n| 西区 | 80.1 | 85.6 | 6.9 |\n"
+    figures = _figures(raw)
+    assert (figures["131.2"].subject, figures["131.2"].period_end, figures["131.2"].unit) == ("东区", "2024-12-31", "亿元")
+    assert figures["80.1"].subject == "西区" and figures["80.1"].status is Status.verified

@@ -840,6 +840,9 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
             level = header[column_index - 1] if column_index >= 2 else None  # 营业收入(亿元) before 增长(%)
             found.append(_entity_row_cell(cell, row_header, _of_level(column, level), caption))
+        elif corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text):
+            # 开发区 | 2023年 | 2024年, one zone a row: the row header is the cell's subject, as in the columns of words
+            found.append(replace(_cell_with_headers(cell, row_header, column, corner), subject=row_header.text, scope=""))
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
