@@ -608,3 +608,11 @@ def test_a_table_of_zones_by_year_gives_each_cell_its_zone_as_subject():
     figures = _figures(raw)
     assert (figures["131.2"].subject, figures["131.2"].period_end, figures["131.2"].unit) == ("东区", "2024-12-31", "亿元")
     assert figures["80.1"].subject == "西区" and figures["80.1"].status is Status.verified
+
+
+@pytest.mark.parametrize("caption", ["各开发区营业收入(亿元)\n", "| 各开发区营业收入(亿元) |\n"], ids=["line", "bar-line"])
+def test_a_caption_naming_the_indicator_gives_a_table_of_zones_by_year_its_metric_and_unit(caption):
+    raw = caption + "| 开发区 | 2023年 | 2024年 |\n| 东区 | 120.5 | 131.2 |\n| 西区 | 80.1 | 85.6 |\n"
+    figure = _figures(raw)["85.6"]
+    assert (figure.unit, figure.subject, figure.period_end, figure.status) == ("亿元", "西区", "2024-12-31", Status.verified)
+    assert figure.metric == "各开发区营业收入"

@@ -164,6 +164,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             tables.append(folded)
             continue
         above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
+        if not run and not cells and not above:  # 各开发区营业收入(亿元) on a line of its own, no bar: the same caption
+            caption = _plain_caption(text, line)
         cells = _row_of_values(cells, text, line)
         if len(run) == 1 and _unit_line_under(run[0], cells):
             run[0] = _with_units(run[0], cells)  # 营业收入 | 利润总额, then (亿元) | (亿元) under them: one header row
@@ -187,6 +189,21 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
     return [_without_serials(rows) for rows in tables]
+
+
+_CAPTION_CHARS = 40  # the indicator caption's words (at most 30) and its bracketed unit
+
+
+def _plain_caption(text: str, line: re.Match[str]) -> list[Cell]:
+    """A line with no cell separator that names the one indicator of the table below it, with its unit in brackets
+    (structure.toml indicator_caption): as one cell, else nothing."""
+    stripped = line.group().strip()
+    if not stripped or len(stripped) > _CAPTION_CHARS or _rules().cell_separators.search(stripped):
+        return []  # a line of prose is no caption: one cheap test
+    if not _rules().indicator_caption.fullmatch(stripped):
+        return []
+    start = line.start() + line.group().index(stripped)
+    return [Cell(start, start + len(stripped), stripped)]
 
 
 def _wrapped_tail(text: str, line: re.Match[str]) -> bool:
