@@ -616,3 +616,18 @@ def test_a_caption_naming_the_indicator_gives_a_table_of_zones_by_year_its_metri
     figure = _figures(raw)["85.6"]
     assert (figure.unit, figure.subject, figure.period_end, figure.status) == ("亿元", "西区", "2024-12-31", Status.verified)
     assert figure.metric == "各开发区营业收入"
+
+
+def test_a_header_with_its_corner_under_a_caption_row_is_the_header_of_a_table_by_year():
+    # the caption row (表1 | 单位:亿元) has one cell a value column: it is no header of the rows below
+    raw = "| 表1 | 单位:亿元 |\n| 年份 | GDP(亿元) | 增长(%) |\n| 2019 | 100.5 | 5.1 |\n| 2020 | 110.2 | 3.2 |\n"
+    figures = _figures(raw)
+    assert (figures["3.2"].unit, figures["3.2"].period_end, figures["100.5"].unit) == ("%", "2020-12-31", "亿元")
+
+
+def test_a_row_wider_than_its_header_by_more_than_a_corner_is_not_lined_up():
+    raw = (
+        "单位：亿元\n| 最终消费 | 资本形成 | 净出口 |\n| 2000 | 68.97 | 6.14 | 66.14 | 5.89 | -35.11 | -3.11 |\n"
+        "| 2001 | 76.75 | 8.98 | 119.58 | 13.99 | -96.33 | -11.26 |\n"
+    )
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]

@@ -634,14 +634,16 @@ def _header_over_years(rows: list[list[Cell]]) -> list[list[Cell]] | None:
     if first < 1 or not all(_year_row(row) and len(row) == len(rows[first]) for row in rows[first:]):
         return None
     width, above = len(rows[first]) - 1, rows[:first]
-    words = [index for index, row in enumerate(above) if len(row) == width and _header_words(row)]
-    if not words:
+    # the nearest line of Chinese words above the rows, past their English and units lines: n words, or no such table
+    # (a header with its corner, 年份 | GDP(亿元) | 增长(%), is read as any header is)
+    nearest = next((index for index in range(first - 1, -1, -1) if _header_words(above[index]) and not _units_row(above[index], width)), -1)
+    if nearest < 0 or len(above[nearest]) != width:
         return None
-    leaf = above[words[-1]]
+    leaf = above[nearest]
     units = next((row[len(row) - width :] for row in above if _units_row(row, width)), None)
     if units is not None and not any(_metric_and_unit(cell)[1] for cell in leaf):
         leaf = [replace(cell, unit_cell=unit) for cell, unit in zip(leaf, units, strict=True)]
-    group = next((row for row in reversed(above[: words[-1]]) if _groups(row, leaf)), None)
+    group = next((row for row in reversed(above[:nearest]) if _groups(row, leaf)), None)
     if group is not None:
         span = width // len(group)
         leaf = [replace(cell, parent=group[index // span].text) for index, cell in enumerate(leaf)]
@@ -848,8 +850,8 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         # 一级指标 | 二级指标 | 计量单位 | 1-3月: cells left of the row header are group labels, and a row that prints
         # fewer cells (2.居民消费价格涨幅 | % | 2.7 under 经济稳定's merged cell) lines up from the right
         return _unit_column_cells(row[unit_at - 1 :], header[-(len(row) - unit_at - 1) :])
-    if shift < 0:
-        return []  # |企业数(家)|1500|1620|| under three years: which column is empty is not said — not lined up by guess
+    if shift < 0 or shift > 1:
+        return []  # |企业数(家)|1500|1620|| under three years, or seven values under three words: not lined up by guess
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
