@@ -484,3 +484,150 @@ def test_section_labels_are_read_once_each_however_many_stand_between_two_rows(m
     found = find_tables(text, 0, len(text))
     assert [len(rows) for rows in found] == [3]  # one table, the labels inside it
     assert calls <= 2 * labels + 10
+
+
+def test_rows_by_year_under_a_header_that_does_not_fit_keep_their_numbers_apart_and_give_no_cell():
+    # a yearbook table by year whose header lines (a group over 贡献率 / 拉动, the units on a line of their own) line
+    # up with nothing the reader knows: the normalizer had joined each row into one number (200068.976.14…)
+    raw = (
+        "三大需求对生产总值增长的贡献率\n  最终消费 资本形成 净出口\n贡献 拉动 贡献 拉动 贡献 拉动\nYear (%) (百分点) (%)\n"
+        "2000 68.97 6.14 66.14 5.89 -35.11 -3.11\n2001 76.75 8.98 119.58 13.99 -96.33 -11.26\n"
+    )
+    text = normalize(raw).text
+    assert "2000\t68.97\t6.14" in text and "2001\t76.75" in text
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]  # no column is named: no cell read
+
+
+# A table by year whose header has two levels: a group line over leaves that repeat under each group (出口 | 进口 over
+# 金额(亿美元) | 增长(%) twice), as yearbooks print trade, demand or investment by year.
+TWO_LEVEL_BARS = (
+    "| 表3 历年进出口 | | | | |\n| 出口 | 进口 | | | |\n| 年份 | Exports | Imports | | |\n"
+    "| 金额(亿美元) | 增长(%) | 金额(亿美元) | 增长(%) | |\n| Year | Value | Growth | Value | Growth |\n"
+    "| 2021 | 312.5 | 18.2 | 201.4 | 9.6 |\n| 2022 | 330.1 | 5.6 | 198.7 | -1.3 |\n"
+)
+TWO_LEVEL_SPACES = (
+    "表4 历年进出口\n  出口 进口\nExports Imports\n金额 增长 金额 增长\nYear (亿美元) (%) (亿美元) (%)\n"
+    "Value Growth Value Growth\n2021 312.5 18.2 201.4 9.6\n2022 330.1 5.6 198.7 -1.3\n"
+)
+
+
+@pytest.mark.parametrize("raw", [TWO_LEVEL_BARS, TWO_LEVEL_SPACES], ids=["bars", "spaces"])
+def test_a_table_by_year_under_a_two_level_header_reads_each_cell_with_its_group_leaf_and_unit(raw):
+    figures = _figures(raw)
+    imports_2022 = figures["198.7"]
+    assert (imports_2022.unit, imports_2022.status, imports_2022.period_end) == ("亿美元", Status.verified, "2022-12-31")
+    assert imports_2022.metric.startswith("进口")  # the group over its leaf, not the leaf alone (金额)
+    growth = figures["-1.3"]
+    assert (growth.unit, growth.status, growth.metric) == ("%", Status.verified, "进口增长")
+    assert figures["18.2"].metric == "出口增长" and figures["312.5"].period_end == "2021-12-31"
+
+
+def test_a_header_line_that_does_not_count_one_word_a_value_reads_no_cell():
+    # three leaves over four values a row: which value is under which word is not said — nothing lined up by guess
+    raw = TWO_LEVEL_SPACES.replace("金额 增长 金额 增长", "金额 增长 金额").replace("Year (亿美元) (%) (亿美元) (%)", "")
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]
+
+
+# A table by year printed one cell a line: its corner (年份), its column headers, then each year with its values.
+BY_YEAR_ONE_CELL = (
+    "表2 历年地区生产总值\n|\n年份 |\n地区生产总值(亿元) |\n增长(%) |\n2019 |\n1200.5 |\n7.1 |\n2020 |\n1250.3 |\n3.2 |\n"
+    "2021 |\n1380.9 |\n8.0 |\n"
+)
+
+
+def test_a_table_by_year_printed_one_cell_a_line_reads_each_year_with_its_values():
+    figures = _figures(BY_YEAR_ONE_CELL)
+    assert (figures["1250.3"].unit, figures["1250.3"].period_end, figures["1250.3"].status) == ("亿元", "2020-12-31", Status.verified)
+    assert (figures["8.0"].unit, figures["8.0"].period_end) == ("%", "2021-12-31")
+
+
+def test_a_table_by_year_one_cell_a_line_with_a_year_short_of_a_value_reads_no_cell():
+    raw = BY_YEAR_ONE_CELL.replace("1250.3 |\n", "")  # 2020 has one value for two columns: which one is not said
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]
+
+
+@pytest.mark.parametrize(
+    ("header", "ends"),
+    [("一季度 | 上半年 | 前三季度", ("2024-03-31", "2024-06-30", "2024-09-30")),
+     ("3月 | 1-6月 | 1-9月累计", ("2024-03-31", "2024-06-30", "2024-09-30"))],
+    ids=["quarters", "months"],
+)
+def test_a_column_of_a_part_of_the_year_takes_the_caption_year_not_the_publication_date(header, ends):
+    # the page is published in 2007 (_figures): the caption's 2024年 dates the columns, a quarter word is a period too
+    raw = (
+        f"2024年经开区主要指标\n| 指标 | {header} |\n| 规上工业总产值(亿元) | 210.5 | 450.2 | 690.8 |\n"
+        "| 税收收入(亿元) | 12.1 | 25.3 | 38.4 |\n"
+    )
+    figures = _figures(raw)
+    assert tuple(figures[value].period_end for value in ("210.5", "450.2", "690.8")) == ends
+    assert figures["38.4"].status is Status.verified
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "表1 主要指标\n指标 2022年 2023年\n规模以上工业总产\n值(亿元) 1200.5 1350.2\n固定资产投资(亿元) 300.1 320.4\n",
+        "| 指标 | 2022年 | 2023年 |\n| 规模以上工业总产 | | |\n| 值(亿元) | 1200.5 | 1350.2 |\n| 固定资产投资(亿元) | 300.1 | 320.4 |\n",
+    ],
+    ids=["spaces", "bars"],
+)
+def test_a_row_header_cut_over_two_lines_is_read_whole(raw):
+    # text copied from a PDF: a long row header wraps, its last character and unit on the row's own line
+    figures = _figures(raw)
+    assert (figures["1350.2"].metric, figures["1350.2"].unit, figures["1350.2"].status) == ("规模以上工业总产值", "亿元", Status.verified)
+    assert figures["320.4"].metric == "固定资产投资"  # the row after it keeps its own header
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "| 指标 | 单位 | 2023年 | 2024年 | 增长% |\n| 营业收入 | 亿元 | 1200.5 | 1310.2 | 9.1 |\n"
+        "| 实际使用外资 | 亿美元 | 3.2 | 3.5 | 9.4 |\n",
+        "| 指标 | 2024年 | 2023年 | 增减(%) |\n| 营业收入(亿元) | 1310.2 | 1200.5 | 9.1 |\n| 实际使用外资(亿美元) | 3.5 | 3.2 | 9.4 |\n",
+    ],
+    ids=["unit-column", "latest-first"],
+)
+def test_year_columns_date_their_cells_and_a_rate_column_beside_them_is_of_the_latest_year(raw):
+    figures = _figures(raw)
+    assert (figures["1200.5"].period_end, figures["1310.2"].period_end) == ("2023-12-31", "2024-12-31")
+    assert (figures["9.1"].unit, figures["9.1"].period_end, figures["9.1"].status) == ("%", "2024-12-31", Status.verified)
+
+
+def test_a_rate_column_after_a_month_column_is_of_those_months():
+    raw = (
+        "2024年高新区经济运行情况\n| 指标 | 计量单位 | 1-9月 | 同比增长% |\n| 规上工业总产值 | 亿元 | 405.97 | 1.8 |\n"
+        "| 固定资产投资 | 亿元 | 57.29 | 2.7 |\n"
+    )
+    figures = _figures(raw)
+    assert figures["405.97"].period_end == figures["1.8"].period_end == "2024-09-30"  # not the caption year's end
+    assert (figures["1.8"].unit, figures["1.8"].status) == ("%", Status.verified)
+
+
+def test_a_table_of_zones_by_year_gives_each_cell_its_zone_as_subject():
+    raw = "单位：亿元\n| 开发区 | 2023年 | 2024年 | 增长% |\n| 东区 | 120.5 | 131.2 | 8.9 |\n| 西区 | 80.1 | 85.6 | 6.9 |\n"
+    figures = _figures(raw)
+    assert (figures["131.2"].subject, figures["131.2"].period_end, figures["131.2"].unit) == ("东区", "2024-12-31", "亿元")
+    assert figures["80.1"].subject == "西区" and figures["80.1"].status is Status.verified
+
+
+@pytest.mark.parametrize("caption", ["各开发区营业收入(亿元)\n", "| 各开发区营业收入(亿元) |\n"], ids=["line", "bar-line"])
+def test_a_caption_naming_the_indicator_gives_a_table_of_zones_by_year_its_metric_and_unit(caption):
+    raw = caption + "| 开发区 | 2023年 | 2024年 |\n| 东区 | 120.5 | 131.2 |\n| 西区 | 80.1 | 85.6 |\n"
+    figure = _figures(raw)["85.6"]
+    assert (figure.unit, figure.subject, figure.period_end, figure.status) == ("亿元", "西区", "2024-12-31", Status.verified)
+    assert figure.metric == "各开发区营业收入"
+
+
+def test_a_header_with_its_corner_under_a_caption_row_is_the_header_of_a_table_by_year():
+    # the caption row (表1 | 单位:亿元) has one cell a value column: it is no header of the rows below
+    raw = "| 表1 | 单位:亿元 |\n| 年份 | GDP(亿元) | 增长(%) |\n| 2019 | 100.5 | 5.1 |\n| 2020 | 110.2 | 3.2 |\n"
+    figures = _figures(raw)
+    assert (figures["3.2"].unit, figures["3.2"].period_end, figures["100.5"].unit) == ("%", "2020-12-31", "亿元")
+
+
+def test_a_row_wider_than_its_header_by_more_than_a_corner_is_not_lined_up():
+    raw = (
+        "单位：亿元\n| 最终消费 | 资本形成 | 净出口 |\n| 2000 | 68.97 | 6.14 | 66.14 | 5.89 | -35.11 | -3.11 |\n"
+        "| 2001 | 76.75 | 8.98 | 119.58 | 13.99 | -96.33 | -11.26 |\n"
+    )
+    assert not [f for f in _figures(raw).values() if f.status is Status.verified]

@@ -104,3 +104,66 @@ OPTIONAL3 = {  # indexes (2007 as % of a year) either way; counts and sums whose
     "10_chongqing_yearbook_2008_aggregates_space_bilingual.txt": [(v, u) for v in CQ_INDEXES for u in ("", "%")],
     "13_beijing_six_hightech_zones_2016_two_tables_by_zone.txt": [(v, u) for v in BJ_UNSTATED for u in ("", "个", "家")],
 }
+
+# Fourth set (texts4/), written by hand on 2026-12-07 before any run of the tool on it (tables18h): a month report
+# one cell a line (本月 | 增长% | 累计 | 累计增长, levels without a unit), two yearbook tables whose header has two
+# levels (a group over 贡献率(%) / 拉动(百分点)) as markdown and as single spaces with the units on their own line and
+# footnotes (①②③), a yearbook table with two header levels (生产总值(万元) / 构成(%)) and a sub-column (工业) on a third
+# line, a yearbook table under a unit line (单位:亿元) with labels wrapped over three lines (人均地区 / 生产总值 / (元)),
+# and a unit-line table whose later block changes unit (总产出构成(%)) and has an index block (上年=100).
+# 5-tuples as in set 3: (value_text, unit, period_end, subject, metric_key); "" = not scored / not given.
+CZ_GROWTH = ("19.31", "16.50", "18.05", "11.71", "118.13")  # 增长% column (本月); the page prints no year
+CZ_LEVELS = ("4448189", "42512215", "2340183", "21242484", "397416", "4086546", "1222887", "12851771", "338312",
+             "2731220")  # 现价工业产值 with no unit printed: never a unit guessed
+CZ_CUMULATIVE = ("27.11", "24.84", "22.97", "28.57", "61.34")  # 累计增长 has no % of its own in the header
+CZ_PROSE = [(f"{v}{u}", u) for v, u in (("4251.2", "亿元"), ("27.1", "%"), ("2.25", "个百分点"), ("444.8", "亿元"),
+            ("19.3", "%"), ("33.8", "亿元"), ("118.1", "%"), ("273.1", "亿元"), ("61.3", "%"), ("5.7", "个百分点"),
+            ("36.5", "个百分点"))]  # a figure of prose carries its unit in value_text (as 500万元 in set 2)
+GD_DEMAND = {"1979": ("95.7", "5.3", "-13.8", "-0.8", "18.2", "1.0"), "1980": ("71.3", "13.0", "33.5", "6.1", "-4.8", "-0.9"),
+             "1981": ("50.5", "6.3", "56.4", "7.1", "-6.9", "-0.9"), "1982": ("72.7", "8.3", "40.6", "4.6", "-13.2", "-1.5")}
+QH_DEMAND = {"2000": ("68.97", "6.14", "66.14", "5.89", "-35.11", "-3.11"),
+             "2001": ("76.75", "8.98", "119.58", "13.99", "-96.33", "-11.26"),
+             "2002": ("67.45", "8.15", "87.44", "10.56", "-54.89", "-6.63"),
+             "2003": ("67.99", "7.39", "41.29", "4.49", "-9.28", "-1.01")}
+SHARE_PULL = ("%", "百分点") * 3
+JH = {"1978": ("27236", "12170", "8505", "7910", "6561", "44.7", "31.2", "29.0", "24.1", "373"),
+      "1979": ("33382", "14613", "10989", "10147", "7780", "43.8", "32.9", "30.4", "23.3", "450"),
+      "1980": ("37968", "15651", "12877", "11474", "9440", "41.2", "33.9", "30.2", "24.9", "505"),
+      "1981": ("42942", "15963", "14715", "13212", "12264", "37.2", "34.3", "30.8", "28.6", "565")}
+JH_UNITS = ("万元",) * 5 + ("%",) * 4 + ("元",)
+JH_KEYS = ("gdp",) + ("",) * 9
+HB = {"1978": ("183.06", "183.06", "52.20", "92.38", "83.19", "9.19", "38.48", "364"),
+      "1979": ("203.22", "203.22", "61.11", "101.76", "89.69", "12.07", "40.35", "400"),
+      "1980": ("219.24", "219.24", "68.09", "105.88", "94.08", "11.80", "45.27", "427"),
+      "1987": ("521.98", "521.92", "137.66", "255.97", "231.43", "24.54", "128.29", "921")}
+HB_UNITS = ("亿元",) * 7 + ("元",)
+HB_KEYS = ("", "gdp") + ("",) * 6
+FJ_YEARS = ("2000", "2005", "2010", "2013", "2014")
+FJ_LEVELS = [("9870.58", "16995.93", "38915.25", "61780.20", "70742.78"), ("1037.27", "1373.03", "2307.05", "3170.16", "3400.90"),
+             ("6154.43", "11385.95", "26616.53", "42949.47", "49719.02"), ("2678.88", "4236.95", "9991.67", "15660.57", "17622.86"),
+             ("5447.13", "10065.44", "23152.34", "36617.43", "42673.43"), ("707.30", "1320.52", "3464.19", "6457.34", "7183.77")]
+FJ_SHARES = [("100.00",) * 5, ("10.50", "8.10", "5.90", "5.10", "4.80"), ("62.40", "67.00", "68.40", "69.50", "70.30")]
+FJ_INDEXES = ["110.40", "113.20", "115.47", "116.20", "110.50", "103.10", "102.90", "103.52", "104.40", "104.40"]
+
+
+def _by_year(rows: dict, units: tuple, keys: tuple | None = None) -> list:
+    keys = keys or ("",) * len(units)
+    return [(v, u, f"{y}-12-31", "", k) for y, row in rows.items() for v, u, k in zip(row, units, keys, strict=True)]
+
+
+REQUIRED4 = {
+    "14_changzhou_five_industries_2011_11_month_cumulative_one_cell.txt":
+        [(v, "%", "", "", "industrial_output" if i == 0 else "") for i, v in enumerate(CZ_GROWTH)],
+    "15_guangdong_yearbook_2024_demand_contribution_two_level_markdown.txt": _by_year(GD_DEMAND, SHARE_PULL),
+    "16_qinghai_yearbook_2020_demand_contribution_spaces_footnotes.txt": _by_year(QH_DEMAND, SHARE_PULL),
+    "17_jinhua_yearbook_gdp_composition_two_level_spaces.txt": _by_year(JH, JH_UNITS, JH_KEYS),
+    "18_hebei_yearbook_2011_gdp_unit_line_wrapped_labels.txt": _by_year(HB, HB_UNITS, HB_KEYS),
+    "19_fujian_yearbook_2015_total_output_unit_line_blocks.txt":
+        [(v, "亿元", f"{y}-12-31", "", "") for row in FJ_LEVELS for v, y in zip(row, FJ_YEARS, strict=True)]
+        + [(v, "%", f"{y}-12-31", "", "") for row in FJ_SHARES for v, y in zip(row, FJ_YEARS, strict=True)],
+}
+OPTIONAL4 = {  # the prose around 14 (not cells), its unitless levels and its 累计增长 column either way; 19's indexes
+    "14_changzhou_five_industries_2011_11_month_cumulative_one_cell.txt":
+        CZ_PROSE + [(v, "") for v in CZ_LEVELS] + [(v, u) for v in CZ_CUMULATIVE for u in ("", "%")],
+    "19_fujian_yearbook_2015_total_output_unit_line_blocks.txt": [(v, u) for v in FJ_INDEXES for u in ("", "%")],
+}

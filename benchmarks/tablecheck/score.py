@@ -1,13 +1,13 @@
-"""Score a run on the table check: python score.py RECORDS.jsonl [1|2|3] (texts/, texts2/ or texts3/).
+"""Score a run on the table check: python score.py RECORDS.jsonl [1|2|3|4] (texts/, texts2/, texts3/ or texts4/).
 A figure matches an expected cell by document, value text and unit; period_end and subject are then compared where the cell gives one."""
 
 import json
 import sys
 from collections import Counter
 
-from expected import OPTIONAL, OPTIONAL2, OPTIONAL3, REQUIRED, REQUIRED2, REQUIRED3
+from expected import OPTIONAL, OPTIONAL2, OPTIONAL3, OPTIONAL4, REQUIRED, REQUIRED2, REQUIRED3, REQUIRED4
 
-SETS = {"1": (REQUIRED, OPTIONAL), "2": (REQUIRED2, OPTIONAL2), "3": (REQUIRED3, OPTIONAL3)}
+SETS = {"1": (REQUIRED, OPTIONAL), "2": (REQUIRED2, OPTIONAL2), "3": (REQUIRED3, OPTIONAL3), "4": (REQUIRED4, OPTIONAL4)}
 
 
 def main(path: str, which: str = "1") -> None:
@@ -31,7 +31,7 @@ def main(path: str, which: str = "1") -> None:
                 if subject:
                     subject_n += 1
                     subject_ok += found.get("subject") == subject
-                if key and key[0]:  # set 3 cells name a metric_key
+                if key and key[0]:  # set 3 and 4 cells name a metric_key
                     key_n += 1
                     key_ok += found.get("metric_key") == key[0]
             else:

@@ -47,6 +47,7 @@ class TableCell:
     block: Cell | None = None  # an index row above whose block the row stands in (总产出指数(上年=100)): no unit line
     unit_cell: Cell | None = None  # the row's cell in a unit column (指标 | 单位 | 累计): where its unit is printed
     caption: Cell | None = None  # a caption naming the table's indicator (指标:工业增加值_同比增长(%)): where its unit is
+    unit_row: Cell | None = None  # the nearest row above that prints its own unit (总产出构成(%)): a 单位 line it contradicts
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,10 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         if run and index < labels_end:
             continue
         if run and (labels_end := _section_labels_end(run, lines, index)) > index:
+            if labels_end == index + 1 and _wrapped_tail(text, lines[labels_end]):
+                label_start = line.start() + len(line.group()) - len(line.group().lstrip())
+                run = [*run, _wrapped_row(text, label_start, lines[labels_end])]
+                labels_end += 1
             continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
         if run and _rules().rule_row.fullmatch(line.group()):
             continue  # ---|---|---: a markdown table's rule under its header
@@ -159,6 +164,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             tables.append(folded)
             continue
         above, caption = caption, cells if not run and len(cells) == 1 and _rules().indicator_caption.fullmatch(cells[0].text) else []
+        if not run and not cells and not above:  # 各开发区营业收入(亿元) on a line of its own, no bar: the same caption
+            caption = _plain_caption(text, line)
         cells = _row_of_values(cells, text, line)
         if len(run) == 1 and _unit_line_under(run[0], cells):
             run[0] = _with_units(run[0], cells)  # 营业收入 | 利润总额, then (亿元) | (亿元) under them: one header row
@@ -171,6 +178,10 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             continue
         if run and len(cells) == 1 and _LEADING_BAR.match(line.group()) and _rules().section_label.fullmatch(cells[0].text):
             continue  # |按主要行业分|||: a label of the rows below, inside the table
+        if run and len(cells) == 1 and index + 1 < len(lines) and _wrapped_tail(text, lines[index + 1]):
+            run = [*run, _wrapped_row(text, cells[0].start, lines[index + 1])]  # | 规模以上工业总产 | | |, then | 值(亿元) | …
+            labels_end = index + 2
+            continue
         if len(run) >= _rules().min_rows:
             tables.append(run)
         run = []
@@ -178,6 +189,35 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
         tables.append(run)
     _bare_run(bare, text, None, [], tables)
     return [_without_serials(rows) for rows in tables]
+
+
+_CAPTION_CHARS = 40  # the indicator caption's words (at most 30) and its bracketed unit
+
+
+def _plain_caption(text: str, line: re.Match[str]) -> list[Cell]:
+    """A line with no cell separator that names the one indicator of the table below it, with its unit in brackets
+    (structure.toml indicator_caption): as one cell, else nothing."""
+    stripped = line.group().strip()
+    if not stripped or len(stripped) > _CAPTION_CHARS or _rules().cell_separators.search(stripped):
+        return []  # a line of prose is no caption: one cheap test
+    if not _rules().indicator_caption.fullmatch(stripped):
+        return []
+    start = line.start() + line.group().index(stripped)
+    return [Cell(start, start + len(stripped), stripped)]
+
+
+def _wrapped_tail(text: str, line: re.Match[str]) -> bool:
+    """A row whose label is one character and its unit (值(亿元) 1200.5 1350.2): the end of a label a page cut over
+    two lines (规模以上工业总产 / 值(亿元)), as text copied from a PDF prints a long row header."""
+    cells = _cells(text, line.start(), line.end())
+    return len(cells) >= 2 and len(_metric_and_unit(cells[0])[0]) == 1 and _CJK.match(cells[0].text) is not None
+
+
+def _wrapped_row(text: str, start: int, line: re.Match[str]) -> list[Cell]:
+    """The row under a label cut over two lines (its first piece at ``start``), its header the whole label: the line
+    break inside it, so that where the header prints its unit stays where the text prints it."""
+    cells = _row_of_values(_cells(text, line.start(), line.end()), text, line)
+    return [Cell(start, cells[0].end, text[start : cells[0].end]), *cells[1:]]
 
 
 def _section_labels_end(run: list[list[Cell]], lines: list[re.Match[str]], index: int) -> int:
@@ -196,17 +236,21 @@ def _section_labels_end(run: list[list[Cell]], lines: list[re.Match[str]], index
     return following if fits else 0
 
 
+def _short_label(text: str, most: int) -> bool:
+    """A yearbook's section label (人口与就业, 固定资产投资): at most ``most`` characters, no number, no sentence. The one
+    test the normalized reader (_bare_label) and the raw single-spaced reader (_spaced_group) both ask."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= most and not _SENTENCE_MARKS.search(stripped) and not re.search(r"\d", stripped)
+
+
 def _bare_label(line: str) -> bool:
     """A short label alone on its line: no number, no unit, no cell separator, no sentence."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > _GROUP_LABEL_CHARS or _SENTENCE_MARKS.search(stripped):
+    if not _short_label(line, _GROUP_LABEL_CHARS) or _rules().cell_separators.search(line.strip()):
         return False
-    if _rules().cell_separators.search(stripped) or re.search(r"\d", stripped):
-        return False
-    return not _group_label(stripped)  # 人口(万人) prints a unit: a group label, read as one
+    return not _group_label(line.strip())  # 人口(万人) prints a unit: a group label, read as one
 
 
-_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-]*")  # no Chinese, no bar, no tab: a bilingual table's English line
+_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:&()'’/\-%]*")  # no Chinese, no bar, no tab: a bilingual table's English line
 
 
 def _english_line(line: str) -> bool:
@@ -338,7 +382,7 @@ def _folded(cells: list[Cell], text: str | None = None) -> list[list[Cell]]:
         return _rows_after([], cells[:years], cells[years:], years)
     caption = cells[:1] if cells and _rules().caption_period.fullmatch(cells[0].text) else []
     cells = cells[len(caption) :]
-    with_units = _folded_with_unit_column(cells)
+    with_units = _folded_with_unit_column(cells) or _folded_by_year(cells)
     if with_units:
         return [caption, *with_units] if caption else with_units
     words = 0
@@ -414,6 +458,24 @@ def _folded_with_unit_column(cells: list[Cell]) -> list[list[Cell]]:
         if _is_value(row[0].text) or _is_value(row[1].text) or not all(_is_value(c.text) or is_empty(c.text) for c in row[2:]):
             return []
     return [header, *rows]
+
+
+def _folded_by_year(cells: list[Cell]) -> list[list[Cell]]:
+    """年份|地区生产总值(亿元)|增长(%)|2019|1200.5|7.1|2020|…: a table by year printed one cell a line — its corner
+    (structure.toml generic_corner: 年份), n column headers, then each year with its n values (or empty marks).
+    Nothing unless every row fits: a year short of a value is never lined up by guess."""
+    words = 0
+    while words < len(cells) and not _is_value(cells[words].text):
+        words += 1
+    if words < 2 or words == len(cells) or not _year(cells[words]) or not _rules().generic_corner.fullmatch(cells[0].text):
+        return []
+    rest = cells[words:]
+    if len(rest) % words or len(rest) < 2 * words:
+        return []
+    rows = [rest[start : start + words] for start in range(0, len(rest), words)]
+    if not all(_year(row[0]) and all(_is_value(c.text) or is_empty(c.text) for c in row[1:]) for row in rows):
+        return []
+    return [cells[:words], *rows]
 
 
 def _row_width(cells: list[Cell]) -> int:
@@ -497,6 +559,11 @@ def _metric_and_unit(cell: Cell) -> tuple[str, str, int]:
     return metric, match.group(group), cell.start + match.start(group)
 
 
+def printed_unit(cell: Cell) -> str:
+    """The unit a header cell prints (总产出构成(%) → %), or ""."""
+    return _metric_and_unit(cell)[1]
+
+
 def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     """Every cell that is not a header, with its row's and column's headers (years on either side).
 
@@ -506,6 +573,7 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     indicator (现价工业产值) is the metric, the row header its scope. ``title`` is the text right before the table (its
     title and 单位 lines): a date there resolves columns that name no months (本月, 1-本月, 累计, 上年同期) against it.
     """
+    rows = _header_over_years(rows) or rows
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
     caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
@@ -515,10 +583,13 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
         title, own_title = "\t".join(c.text for c in rows[0]), True
         rows = rows[1:]  # |2-3总产出|单位:亿元|, 表1  2022年全区主要经济指标: a caption line above the header row
     header, found = rows[0], []
+    if any(_is_value(cell.text) and not _year(cell) for cell in header[1:]):
+        return []  # 2000 | 68.97 | 6.14: a row of values, its table's header not found above it — no column is named
     dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
     group: Cell | None = None  # a label row with a unit and no values (人口(万人)) over the rows below it
+    unit_row: Cell | None = None  # the last row that printed its own unit (总产出构成(%)), for the rows under it
     for row in rows[1:]:
         if len(row) == 1 and _group_label(row[0].text):
             group, index_block = row[0], None
@@ -529,13 +600,13 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
             continue
         if _has_note(row[0]) or _metric_and_unit(row[0])[1]:
             index_block = row[0] if _has_note(row[0]) else None
-            group = None  # a row that prints its own unit ends the group above it
+            group, unit_row = None, row[0]  # a row that prints its own unit ends the group above it
             cells = _row_cells(row, header, caption)
             found += [replace(cell, block=index_block) for cell in cells] if index_block is not None else cells
         elif index_block is not None:  # 第一产业 under 总产出指数(上年=100): an index too, never the 单位 line's
             found += [replace(cell, block=index_block) for cell in _row_cells(row, header, caption)]
         else:
-            found += [_in_group(cell, group) for cell in _row_cells(row, header, caption)]
+            found += [replace(_in_group(cell, group), unit_row=unit_row) for cell in _row_cells(row, header, caption)]
     if indicator is not None:
         found = [_with_indicator(cell, indicator) for cell in found]
     if caption:
@@ -544,10 +615,87 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     elif dated and (own_title or any(_named_period(cell) for cell in header)):  # for 本月 | 1-本月 | 上年同期 columns
         columns = _caption_periods(header, dated[-1].group())
         found = [_with_caption_period(cell, columns) for cell in found]
+    found = _rates_of_latest_year(found, header)
     periods = _month_periods(header)
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _header_over_years(rows: list[list[Cell]]) -> list[list[Cell]] | None:
+    """A table by year (a year, then n values, in every row below its header lines) whose header has more than one
+    line: the header is the last line of n words (贡献率(%) | 拉动(百分点) | 贡献率(%) | …, one for each value; a line of
+    English or of units alone is no such line), its units the line of n units alone when it prints none itself
+    (Year | (%) | (百分点) | …). A line of k words above it, k dividing n, is the group over it (最终消费支出 |
+    资本形成总额 | 货物和服务净出口) when the leaves repeat every n/k columns, which is how the leaves show that each
+    group spans n/k of them: each leaf keeps its group as its parent. None when the rows are no such table or no
+    line fits: nothing is lined up by guess."""
+    first = next((index for index, row in enumerate(rows) if _year_row(row)), -1)
+    if first < 1 or not all(_year_row(row) and len(row) == len(rows[first]) for row in rows[first:]):
+        return None
+    width, above = len(rows[first]) - 1, rows[:first]
+    # the nearest line of Chinese words above the rows, past their English and units lines: n words, or no such table
+    # (a header with its corner, 年份 | GDP(亿元) | 增长(%), is read as any header is)
+    nearest = next((index for index in range(first - 1, -1, -1) if _header_words(above[index]) and not _units_row(above[index], width)), -1)
+    if nearest < 0 or len(above[nearest]) != width:
+        return None
+    leaf = above[nearest]
+    units = next((row[len(row) - width :] for row in above if _units_row(row, width)), None)
+    if units is not None and not any(_metric_and_unit(cell)[1] for cell in leaf):
+        leaf = [replace(cell, unit_cell=unit) for cell, unit in zip(leaf, units, strict=True)]
+    group = next((row for row in reversed(above[:nearest]) if _groups(row, leaf)), None)
+    if group is not None:
+        span = width // len(group)
+        leaf = [replace(cell, parent=group[index // span].text) for index, cell in enumerate(leaf)]
+    return [leaf, *rows[first:]]
+
+
+def _year_row(row: list[Cell]) -> bool:
+    return len(row) >= 3 and bool(_year(row[0])) and all(_is_value(cell.text) or is_empty(cell.text) for cell in row[1:])
+
+
+def _header_words(row: list[Cell]) -> bool:
+    """A header line of Chinese words: no value, no year, not all English, not all units."""
+    return (
+        not any(_is_value(cell.text) or _year(cell) for cell in row)
+        and any(_CJK.search(cell.text) for cell in row)
+        and not all(_rules().header_unit_fragment.fullmatch(cell.text) for cell in row)
+    )
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _units_row(row: list[Cell], width: int) -> bool:
+    """(%) | (百分点) | …, n units alone, after a corner word (Year, 年份) or not."""
+    units = row[len(row) - width :] if len(row) in (width, width + 1) else []
+    return bool(units) and all(_rules().header_unit_fragment.fullmatch(cell.text) for cell in units)
+
+
+def _groups(row: list[Cell], leaf: list[Cell]) -> bool:
+    """Whether ``row`` is the group line over ``leaf``: k Chinese words, 1 < k < n, k dividing n, and the leaves'
+    words repeating every n/k columns."""
+    k, width = len(row), len(leaf)
+    if not 1 < k < width or width % k or not _header_words(row):
+        return False
+    span = width // k
+    names = [_metric_and_unit(cell)[0] for cell in leaf]
+    return all(names[index] == names[index % span] for index in range(width))
+
+
+def _rates_of_latest_year(found: list[TableCell], header: list[Cell]) -> list[TableCell]:
+    """A rate column beside year columns (2023年 | 2024年 | 增长%; 2024年 | 2023年 | 增减(%)) compares the latest year
+    with an earlier one: its cells are of the latest year, whichever side it is printed on."""
+    years = [_year(cell) for cell in header if _year(cell)]
+    if not years:
+        return found
+    latest = max(years)
+    return [
+        replace(cell, period=latest)
+        if not cell.period and cell.column_header is not None and not _year(cell.column_header) and _rate_of(cell.column_header)
+        else cell
+        for cell in found
+    ]
 
 
 _CAPTION_MONTH = re.compile(r"((?:19|20)\d\d)年(?:1?\d[-—–至])?(1?\d)月份?")
@@ -666,6 +814,11 @@ def _month_periods(header: list[Cell]) -> dict[int, str]:
     for cell in header:
         if cell.start not in found and _rules().cumulative_header.match(f"{cell.parent}{cell.text}") and total:
             found[cell.start] = total
+    last = ""
+    for cell in header:  # 1-9月 | 同比增长%: a rate column compares the months of the column before it
+        last = found.get(cell.start, last)
+        if cell.start not in found and last and _rate_of(cell):
+            found[cell.start] = last
     return found
 
 
@@ -697,8 +850,8 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         # 一级指标 | 二级指标 | 计量单位 | 1-3月: cells left of the row header are group labels, and a row that prints
         # fewer cells (2.居民消费价格涨幅 | % | 2.7 under 经济稳定's merged cell) lines up from the right
         return _unit_column_cells(row[unit_at - 1 :], header[-(len(row) - unit_at - 1) :])
-    if shift < 0:
-        return []  # |企业数(家)|1500|1620|| under three years: which column is empty is not said — not lined up by guess
+    if shift < 0 or shift > 1:
+        return []  # |企业数(家)|1500|1620|| under three years, or seven values under three words: not lined up by guess
     found = []
     for index, cell in enumerate(values):
         column_index = index + 1 - shift
@@ -706,6 +859,9 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
         if corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text) and not _year(column):
             level = header[column_index - 1] if column_index >= 2 else None  # 营业收入(亿元) before 增长(%)
             found.append(_entity_row_cell(cell, row_header, _of_level(column, level), caption))
+        elif corner is not None and column is not None and _rules().entity_corner.fullmatch(corner.text):
+            # 开发区 | 2023年 | 2024年, one zone a row: the row header is the cell's subject, as in the columns of words
+            found.append(replace(_cell_with_headers(cell, row_header, column, corner), subject=row_header.text, scope=""))
         else:
             found.append(_cell_with_headers(cell, row_header, column, corner))
     return found
@@ -721,7 +877,8 @@ def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
     unless the value's column (``columns``, one per value) prints a rate (±%: 3.0%)."""
     unit_cell, found = row[1], []
     for cell, column in zip(row[2:], columns, strict=True):
-        level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, "", "", row[0], column, unit_from="header")
+        period = _year(column)  # 指标 | 单位 | 2023年 | 2024年: the year of the column
+        level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, period, "", row[0], column, unit_from="header")
         level = replace(level, unit_cell=unit_cell)
         found.append(_rate_column(level, column))
     return found
@@ -908,8 +1065,9 @@ def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell
                 metric, scope = f"{indicator}{column_words}", row_header.text  # 装备制造业 × 增长% under 现价工业产值
             elif unit and not _year(column):
                 metric = f"{metric}{column_words}"  # 航空航天制造业 × 比去年增长(%): the row's growth
-    else:  # years down the side: the column header names the metric
+    else:  # years down the side: the column header names the metric, under its group if it has one
         metric, unit, unit_start = _metric_and_unit(column) if column is not None else ("", "", -1)
+        metric = f"{column.parent}{metric}" if column is not None and column.parent else metric
         period = row_year
     if unit:
         return TableCell(cell, metric, unit, unit_start, period, scope, row_header, column, unit_from="header")
@@ -963,7 +1121,7 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
     column = _column_of(text, position)
     if column is not None and column is not holder and _rate_of(column) not in ("", _rate_of_unit(unit)):
         return ""  # 本地生产总值(亿元) × 增长%, 本地生产总值(%) × 增减百分点: the column's rate, not another header's unit
-    own_unit = any(_rules().unit_in_header.search(cell.text) for cell in headers)
+    own_unit = any(_metric_and_unit(cell)[1] not in ("", unit) for cell in headers)  # a header's other unit beats the line
     if holder is not None and printed == unit:
         return "header"
     growth = [found for found in map(_growth_word, headers) if found is not None]
@@ -1107,12 +1265,69 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
         header = _spaced_header(lines[index])
         found, scanned = _spaced_body(raw, header, lines[index + 1 :]) if header else ([], 0)
         if sum(full for _l, _s, full in found) < _SPACED_MIN_ROWS:
-            index += 1
+            year_rows = _year_rows(lines, index)
+            year_rows = [*_year_header_lines(lines, index, year_rows), *year_rows] if year_rows else []
+            rows += [_stripped_span(line) for line, _splits in year_rows]
+            breaks += [split for _line, splits in year_rows for split in splits]
+            index += max(1, len(year_rows))
             continue
         rows += [_stripped_span(lines[index]), *(_stripped_span(line) for line, _s, _f in found)]
         breaks += [start - 1 for start in header[1:]] + [split for _l, splits, _f in found for split in splits]
         index += 1 + scanned
     return rows, breaks
+
+
+_YEAR_START = re.compile(r"\s*(?:19|20)\d\d")
+
+
+def _year_rows(lines: list[re.Match[str]], index: int) -> list[tuple[re.Match[str], list[int]]]:
+    """A run of two or more rows from ``index`` that each print a year and then as many values as the others
+    (2000 68.97 6.14 66.14, as a yearbook's table by year prints its rows under a header no line of which fits
+    them), each with the splits before its values: their numbers stay apart (200068.976.14 would be one number),
+    and whatever their header says is read later, or not at all. Nothing when there is no such run."""
+    found: list[tuple[re.Match[str], list[int]]] = []
+    width = 0
+    for line in lines[index:]:
+        if not _YEAR_START.match(line.group()):
+            break  # most lines: no year first, no words split (a paragraph's line stays one cheap test)
+        tokens = list(_SPACE_TOKEN.finditer(line.group()))
+        values = min(_trailing_values(tokens, empty_cells=True), len(tokens) - 1)  # the year is a number too
+        if _SENTENCE_MARKS.search(line.group()) or _RAW_SEPARATOR_BAR.search(line.group().strip()):
+            break
+        if values < 2 or values != len(tokens) - 1 or not _rules().year_header.fullmatch(tokens[0].group()):
+            break
+        if width and values != width:
+            break
+        width = values
+        found.append((line, [line.start() + t.start() - 1 for t in tokens[1:]]))
+    return found if len(found) >= _SPACED_MIN_ROWS else []
+
+
+_YEAR_HEADER_LINES = 12  # how far above its rows by year a yearbook table prints its header lines (with their English)
+
+
+def _year_header_lines(
+    lines: list[re.Match[str]], index: int, year_rows: list[tuple[re.Match[str], list[int]]]
+) -> list[tuple[re.Match[str], list[int]]]:
+    """The lines above rows by year (n values each) that may be their header, each with the splits between its
+    words, so that its words stay cells: n or n + 1 short words (贡献率 拉动 …; Year (%) (百分点) …), or k words with
+    k dividing n (最终消费支出 资本形成总额 货物和服务净出口: a group line), with no digit and no sentence. Which of
+    them is the header is the reader's question (a line of n words, else none)."""
+    width = len(year_rows[0][1])
+    found = []
+    for line in reversed(lines[max(0, index - _YEAR_HEADER_LINES) : index]):
+        text = line.group()
+        tokens = list(_SPACE_TOKEN.finditer(text))
+        if _year_rows([line, line], 0):
+            break  # the rows of the table above
+        if re.search(r"\d", text) or _SENTENCE_MARKS.search(text) or _RAW_SEPARATOR_BAR.search(text.strip()):
+            continue
+        count = len(tokens)
+        fits = count in (width, width + 1) or (1 < count < width and width % count == 0)  # leaves, or a group line
+        if not fits or any(len(t.group()) > _SPACE_CELL_CHARS for t in tokens):
+            continue
+        found.append((line, [line.start() + t.start() - 1 for t in tokens[1:]]))
+    return found[::-1]
 
 
 def _stripped_span(line: re.Match[str]) -> tuple[int, int]:
@@ -1156,8 +1371,7 @@ def _spaced_body(
 
 def _spaced_group(text: str) -> bool:
     """A group label of a yearbook table (人口与就业, 固定资产投资): one short run of words, no number, no sentence."""
-    tokens = text.split()
-    return len(tokens) <= 2 and len(text) <= _SPACE_CELL_CHARS and not _SENTENCE_MARKS.search(text) and not re.search(r"\d", text)
+    return len(text.split()) <= 2 and _short_label(text, _SPACE_CELL_CHARS)
 
 
 def _spaced_short_row(line: re.Match[str], width: int) -> list[int] | None:
@@ -1189,6 +1403,8 @@ def _spaced_header(line: re.Match[str]) -> list[int]:
         return []
     if any(is_number(t.group()) and not _rules().year_header.fullmatch(t.group()) for t in tokens):
         return []
+    if not _CJK.search(text) and not any(_rules().year_header.fullmatch(t.group()) for t in tokens):
+        return []  # Value Growth Value Growth: the English of a bilingual header, whose Chinese line is the header
     return [line.start() + t.start() for t in tokens]
 
 
@@ -1311,7 +1527,7 @@ def _unit_headers(found: TableCell) -> list[Cell]:
     below = found.column_header.unit_cell if found.column_header is not None else None  # (亿元) under the column
     if found.subject:
         return [cell for cell in (found.column_header, below, found.caption) if cell is not None]
-    headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell)
+    headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell, found.unit_row)
     return [cell for cell in headers if cell is not None]
 
 

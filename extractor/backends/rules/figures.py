@@ -26,7 +26,7 @@ from ...domain.periods import (
     title_period,
 )
 from ...models import Evidence, Figure, Measure, Span
-from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, table_cells, title_before, unit_line
+from ...text.tables import Cell, TableCell, find_tables, is_empty, is_number, printed_unit, table_cells, title_before, unit_line
 from ..budget import check_budget
 from ..build import build_figure
 from .labels import (
@@ -275,7 +275,9 @@ def _table_figures(
                 metric_key=key,
                 metric_scope=found.scope,
                 measure=measure,
-                period=at_period_end(found.period, found.row_header.text) or caption_period or period_before,
+                period=_with_caption_year(at_period_end(found.period, found.row_header.text), caption_period)
+                or caption_period
+                or period_before,
                 subject=row_subject or subject,
                 subject_from="table" if row_subject else subject_from,
                 metric_from=key_from,
@@ -326,12 +328,25 @@ def _key_named_before(text: str, row: str, before: list[Figure], floor: int, tab
 
 
 _ROW_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
+_CAPTION_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _with_caption_year(words: str, caption: str) -> str:
+    """A column's period that names no year (9月, 1-9月, 一季度, 上半年) under a caption that does (2024年经开区主要指标):
+    the caption's year before it (2024年一季度), not the publication date's. Words with a year of their own, or a
+    caption with none: unchanged."""
+    if not words or _CAPTION_YEAR.match(words):
+        return words
+    year = _CAPTION_YEAR.search(caption)
+    return f"{year.group()}{words}" if year else words
 
 
 def _with_line_unit(found: TableCell, line: Cell | None) -> TableCell:
     """A cell whose headers give no unit takes the table's 单位 line's, which the unit span then points at."""
     if found.unit or line is None or found.block is not None:
         return found  # a row in an index's block (…指数(上年=100)) has no unit, whatever the 单位 line says
+    if found.unit_row is not None and printed_unit(found.unit_row) not in ("", line.text):
+        return found  # 第一产业 under 总产出构成(%), below 单位:亿元: which of the two units it is in is not said — not read
     return replace(found, unit=line.text, unit_start=line.start, unit_end=line.end, unit_from="unit line")
 
 
