@@ -206,3 +206,17 @@ def test_the_part_within_since_rule_is_what_dates_them(monkeypatch):
     text = example["text"]
     figure = next(f for f in extract_figures(text, 0, len(text), [], "") if f.value_text == example["figure"])
     assert figure.period == ""
+
+
+def test_a_title_glued_to_its_body_still_dates_the_undated_amounts():
+    """A bulletin's title line (2022年…统计公报) the normalizer joined to the body as a wrapped line: the head's year
+    dates the amounts that print none, as a detected title's would — even where a caption names a part (1-4季度)."""
+    text = (
+        "2022年某县国民经济和社会发展统计公报2022年,面对三重压力,全县经济稳步增长。\n一、综合初步核算,全县完成地区生产总值"
+        "2435313万元,按2020年不变价格计算,同比增长3%,两年平均增长4.2%。其中第一产业增加值26200万元,第二产业增加值1265746万元,第三产业增加值1143367万元。"
+        "三次产业结构为1.08:51.97:46.95。全年人均地区生产总值81503元。2022年1-4季度地区生产总值增速图。"
+    )
+    by_value = {f.value: f.period for f in extract_figures(text, 0, len(text), [], "")}
+    assert by_value[2435313] == "2022年" and by_value[26200] == "2022年"
+    text = "据介绍，全县完成地区生产总值2435313万元。"  # no year in the head: none is made up
+    assert extract_figures(text, 0, len(text), [], "")[0].period == ""

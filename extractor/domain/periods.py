@@ -740,6 +740,11 @@ class PeriodIndex:
                 return anchor.words
         return ""
 
+    def head_year(self) -> str:
+        """The year the article's head names (2022年…统计公报 glued to its body by the normalizer, as a wrapped line
+        is): what a detected title's year is to resolve_figure_periods, for a title the segmenter could not see."""
+        return self._head_year
+
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,
         超1.85万亿元!): it frames the figures that have no period of their own, as a detected title does."""
