@@ -59,6 +59,7 @@ class _Words:
     review_span: re.Pattern[str]  # 五年来，… opening a sentence: the N years ending in the year its heading reviews
     report_voice: re.Pattern[str]  # a government work report's own words (各位代表, 本届政府): it reviews the year before
     report_voice_chars: int  # …found in the article's first this many characters
+    dated_title: re.Pattern[str]  # a head that names its document's kind (…统计公报): its year frames the document
     report_months: int  # …when published in the first this many months of a year
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
@@ -741,9 +742,12 @@ class PeriodIndex:
         return ""
 
     def head_year(self) -> str:
-        """The year the article's head names (2022年…统计公报 glued to its body by the normalizer, as a wrapped line
-        is): what a detected title's year is to resolve_figure_periods, for a title the segmenter could not see."""
-        return self._head_year
+        """The year a head that names its document's kind names (2022年…统计公报, glued to its body by the normalizer
+        as a wrapped line is): what a detected title's year is to resolve_figure_periods, for a title the segmenter
+        could not see. A news head's year is no such frame (periods.toml dated_title)."""
+        head = _HEAD_CLAUSE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
+        titled = head is not None and knowledge().words.dated_title.search(head.group())
+        return self._head_year if titled else ""
 
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,

@@ -141,7 +141,10 @@ def extract_figures(
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
                 # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period; else 2022年，… before 一、综合
-                period = periods.lead_period(match.start) or periods.opening_year() or periods.head_year()
+                # only a size (面积, 人口) printed before the paragraph that names the period stays out of it: an amount
+                # there is the headline's summary of the period's body figures (●营业收入13977.46亿元 above 上半年…)
+                sized = unit_class(match.quantity.base_unit) == "area" or stock_by_nature(labels.metric_key)
+                period = periods.lead_period(match.start if sized else None) or periods.opening_year() or periods.head_year()
             elif not period and stock_by_nature(labels.metric_key):
                 period = periods.year_in_force(match.start)  # 人口。全区户籍总人口27.2万人 in a bulletin of 2024年
             elif not period and unit_class(match.quantity.base_unit) == "count":
