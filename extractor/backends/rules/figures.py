@@ -91,6 +91,7 @@ def extract_figures(
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m) and not _covered(in_table, m.start)] + _index_values(text, start, end)
     names = NameIndex(sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True))  # looked up per figure
+    last_printed = {m.value_text: m.start for m in sorted(candidates, key=lambda m: m.start)}  # a number printed again later
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
     sentence_ends: list[int] = []  # where each of them ends
@@ -141,10 +142,11 @@ def extract_figures(
             period = periods.headline_period()  # a headline line the segmenter did not take for a title
             if not period and unit_class(match.quantity.base_unit) not in ("count", "time") and not dated_by_its_own(labels.metric_key):
                 # 全省高新区上半年…。营业收入中，…7831.36亿元: the article's one period; else 2022年，… before 一、综合
-                # only a size (面积, 人口) printed before the paragraph that names the period stays out of it: an amount
-                # there is the headline's summary of the period's body figures (●营业收入13977.46亿元 above 上半年…)
-                sized = unit_class(match.quantity.base_unit) == "area" or stock_by_nature(labels.metric_key)
-                period = periods.lead_period(match.start if sized else None) or periods.opening_year() or periods.head_year()
+                # a figure printed before the paragraph that names the period stays out of it (a profile's 总面积, an
+                # opening's own day), unless the body prints it again: then it is the headline's summary of the
+                # period's figures (●营业收入13977.46亿元 above 全省高新区上半年实现营业收入13977.46亿元)
+                restated = last_printed[match.value_text] > match.start and not stock_by_nature(labels.metric_key)
+                period = periods.lead_period(None if restated else match.start) or periods.opening_year() or periods.head_year()
             elif not period and stock_by_nature(labels.metric_key):
                 period = periods.year_in_force(match.start)  # 人口。全区户籍总人口27.2万人 in a bulletin of 2024年
             elif not period and unit_class(match.quantity.base_unit) == "count":
