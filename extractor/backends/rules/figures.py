@@ -91,12 +91,13 @@ def extract_figures(
     candidates = [_shifted(m, start) for m in find_quantities(text[start:end])]
     candidates = [m for m in candidates if _is_figure(text, m) and not _covered(in_table, m.start)] + _index_values(text, start, end)
     names = NameIndex(sorted({*park_names, *(e.name for e in entities)}, key=len, reverse=True))  # looked up per figure
-    last_printed = {m.value_text: m.start for m in sorted(candidates, key=lambda m: m.start)}  # a number printed again later
+    candidates.sort(key=lambda m: m.start)
+    last_printed = {m.value_text: m.start for m in candidates}  # where each number is printed last: printed again later?
     previous: tuple[int, int, FigureLabels] | None = None  # sentence start, end and labels of the figure before
     sentence: list[FigureLabels] = []  # the labels of this sentence's figures so far
     sentence_ends: list[int] = []  # where each of them ends
     parallel: tuple[FigureLabels, ...] = ()  # those of the sentence this one continues (after ；, or 其中)
-    for match in sorted(candidates, key=lambda m: m.start):
+    for match in candidates:
         check_budget()  # the per-figure look-backs are where a hostile page used to go quadratic
         sentence_start = _sentence_start(text, match.start, start)
         same_sentence = previous if previous and previous[0] == sentence_start else None
