@@ -424,6 +424,7 @@ write(
 
 # 06 汉中经开区 signing (the zone's site, URL month 2023-03, no publication day → published empty). The figures are the
 # signing of 3月18日 at the 2023 大会 → end 2023-03-18 (a dated stock, as unseen12's 揭牌 day); the title repeats them.
+# 签约…项目，总投资 → investment_attracted (METRICS: 签约项目总额; corrected after first contact).
 HZ = "汉中经开区"
 SIGN = dict(ps="", pe="2023-03-18")
 write(
@@ -431,10 +432,10 @@ write(
     parks=[park(HZ, park_id="etdz-hanzhong")],
     figures=[
         fig("7个", 7, "个", "签约项目(标题)", "3月18日", HZ, "汉中经开区成功签约7个项目", "projects", opt=True, **SIGN),
-        fig("25.3亿元", 25.3, "亿元", "签约项目总投资(标题)", "3月18日", HZ, "7个项目,总投资25.3亿元3月18日", "project_investment",
+        fig("25.3亿元", 25.3, "亿元", "签约项目总投资(标题)", "3月18日", HZ, "7个项目,总投资25.3亿元3月18日", "investment_attracted",
             opt=True, **SIGN),
         fig("7个", 7, "个", "签约项目", "3月18日", HZ, "现代跨境物流服务等7个项目", "projects", **SIGN),
-        fig("25.3亿元", 25.3, "亿元", "签约项目总投资", "3月18日", HZ, "等7个项目,总投资25.3亿元。", "project_investment",
+        fig("25.3亿元", 25.3, "亿元", "签约项目总投资", "3月18日", HZ, "等7个项目,总投资25.3亿元。", "investment_attracted",
             **SIGN),
     ],
     initiatives=[ini("2023汉中高质量发展大会暨主题招商周", "event", "汉中市")],
@@ -617,7 +618,8 @@ write(
         hk("91個", 91, "個", "承載省百大項目", "省百大項目91個", "projects"),
         hk("72.8%", 72.8, "%", "占產業項目量", "占產(chǎn)業(yè)項目量的72.8%", "projects", S),
         hk("2787.9億元", 2787.9, "億元", "百大項目總投資", "總投資2787.9億元", "project_investment"),
-        hk("475.4億元", 475.4, "億元", "百大項目年計劃投資", "年計劃投資475.4億元", "project_investment"),
+        fig("475.4億元", 475.4, "億元", "百大項目年計劃投資", "年計劃投資", HK, "年計劃投資475.4億元", "project_investment",
+            target=True, **year(2021)),  # corrected after first contact: a year's plan is a target of the year
         hk("90%", 90, "%", "項目開復工率", "率達(dá)到90%以上", "projects", S, q="lower"),
         hk("50%", 50, "%", "項目年度投資完成率", "完成率達(dá)到50%以上", "project_investment", S, q="lower"),
     ],
