@@ -123,3 +123,20 @@ def test_the_oracle_reads_every_corpus2_document_and_labels_every_candidate(tmp_
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert set(run["documents"]) == {"read"}
     assert run["labels"]["applied_label_rate"] == 1.0
+
+
+@pytest.mark.parametrize("extraction", ["anchored", "free"])
+def test_a_word_of_the_answer_format_is_no_metric_or_subject(server, tmp_path, extraction):
+    """A small model wrote the measure's name as the metric ("metric": "level"): that field is dropped and counted,
+    the rest of its label still applies, and no record names the answer format's own words as what it measures."""
+    from extractor.backends.llm.answers import answer_keywords
+
+    server.reset(Script(gold_dir=GOLD, noise=("misplaced",)))
+    assert llm_extract(server.base_url, tmp_path, (SEEDS,), "--no-cache", "--timeout", "5", "--extraction", extraction) == 0
+    figures = [r for r in read_records(tmp_path / "records.jsonl") if r["kind"] == "figure"]
+    words = [(r.get("metric") or "", r.get("subject") or "") for r in figures]
+    assert not [pair for pair in words if {word.strip().lower() for word in pair} & answer_keywords()]
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert any("metric is a word of the answer format" in reason for reason in run["dropped_items"]), run["dropped_items"]
+    if extraction == "anchored":
+        assert run["labels"]["applied_label_rate"] == 1.0  # the label's other fields still reach their candidate

@@ -325,6 +325,17 @@ def _enums_outside(answer: dict, flat: str) -> dict:
     return dict(answer, labels=labels, figures=figures)
 
 
+def _fields_misplaced(answer: dict, flat: str) -> dict:
+    """Every label's and figure's metric the measure's name (``"metric": "level"``), every other subject a qualifier's:
+    what Qwen2.5-Coder-1.5B wrote in every label of a call (llm20g's recorded answer)."""
+    labels = [dict(label, metric=label.get("measure") or "level") for label in answer.get("labels", [])]
+    figures = [
+        dict(f, metric=f.get("measure") or "level", subject="exact" if i % 2 else f.get("subject", ""))
+        for i, f in enumerate(answer.get("figures", []))
+    ]
+    return dict(answer, labels=labels, figures=figures)
+
+
 def _evidence_elsewhere(answer: dict, flat: str) -> dict:
     figures = [dict(f, evidence="这句话不在文中，" + f.get("evidence", "")) for f in answer.get("figures", [])]
     return dict(answer, figures=figures)
@@ -375,6 +386,7 @@ NOISE = {
     "unnumbered": _labels_unnumbered,
     "non_numbers": _non_numbers,
     "enums": _enums_outside,
+    "misplaced": _fields_misplaced,
     "evidence": _evidence_elsewhere,
     "missing": _fields_missing,
     "duplicates": _candidates_again,

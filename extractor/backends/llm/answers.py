@@ -8,7 +8,8 @@ Every item of an answer is checked on its own (``BoundedAnswer``): one that
 cannot be used (no number in value_text, a missing field, an unknown id,
 evidence or a quote not in the chunk, a quote not between quotation marks) is
 dropped and its reason listed in the answer's ``dropped``; an unknown enum value
-(metric_key, measure, qualifier, kind) drops that field only. Asking again is
+(metric_key, measure, qualifier, kind) drops that field only, and so does a metric, subject or period that is a word
+of the answer format itself (``"metric": "level"``: ``answer_keywords``). Asking again is
 kept for answers that are no JSON object of the right shape: a small model
 rarely fixes an item when asked, and a re-ask resends the whole conversation.
 Labels are constrained in the schema itself: ``measure`` to the Measure enum.
@@ -32,10 +33,12 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from ...domain.numbers import parse_quantity
 from ...knowledge import metric_keys
@@ -51,6 +54,24 @@ MAX_LABELS = 2000  # labels answer candidates, one each; a dense table in a long
 
 class ItemRefused(ValueError):
     """Why one item of an answer cannot be used; the message is a fixed phrase, so that run.json counts reasons."""
+
+
+FIELD_REFUSED = "field_refused"  # the error type of a field that cannot be used: only that field goes, its reason counted
+
+
+@cache
+def answer_keywords() -> frozenset[str]:
+    """The answer format's own words: the values of its enums (a measure, a qualifier, an initiative kind) and JSON's
+    literals. Written as a field's words (metric, subject, period) they name nothing on the page: the value of the field
+    beside it, put in the wrong place (Qwen2.5-Coder-1.5B wrote ``"metric": "level"`` in every label of a call)."""
+    values = [*(member.value for member in Measure), *(member.value for member in Qualifier), *get_args(InitiativeKind)]
+    return frozenset({str(value).lower() for value in values} | {"true", "false", "null", "none"})
+
+
+def _not_a_keyword(value: str, info: ValidationInfo) -> str:
+    if value.strip().lower() in answer_keywords():
+        raise PydanticCustomError(FIELD_REFUSED, "{field} is a word of the answer format, not of the page", {"field": info.field_name})
+    return value
 
 
 MetricKey = StrEnum("MetricKey", {key: key for key in metric_keys()})  # type: ignore[misc]
@@ -183,6 +204,11 @@ class Meaning(CompactModel):
     target: bool | None = None
     subject: str = ""
     period: str = ""
+
+    @field_validator("metric", "subject", "period")
+    @classmethod
+    def _words_of_the_page(cls, value: str, info: ValidationInfo) -> str:
+        return _not_a_keyword(value, info)
 
 
 class FigureLabel(Meaning):
@@ -317,7 +343,7 @@ class RunawayAnswer(Exception):
     """More items than a chunk can hold. Not a ValueError, so pydantic lets it through and instructor does not re-ask."""
 
 
-_FIELD_ERRORS = ("enum", "literal_error")  # an unknown enum value: only that field goes
+_FIELD_ERRORS = ("enum", "literal_error", FIELD_REFUSED)  # an unknown enum value, or a refused field: only that field goes
 
 
 class BoundedAnswer(CompactModel):
@@ -389,11 +415,16 @@ def _one_item(model: type[CompactModel], item: Any, context: dict[str, Any] | No
             return model.model_validate(item, context=context), reasons
         except ValidationError as error:
             errors = error.errors()
-            fields = {str(e["loc"][0]) for e in errors if e["type"] in _FIELD_ERRORS and len(e["loc"]) == 1}
+            fields = {str(e["loc"][0]): _field_reason(e) for e in errors if e["type"] in _FIELD_ERRORS and len(e["loc"]) == 1}
             if not fields or len(fields) < len(errors):
                 return None, [*reasons, _reason(errors[0])]
-            reasons += [f"unknown {name}" for name in sorted(fields)]
+            reasons += [fields[name] for name in sorted(fields)]
             item = {key: value for key, value in item.items() if key not in fields}
+
+
+def _field_reason(error: Any) -> str:
+    """Why one field went: an unknown enum value, or the field's own refusal (its message)."""
+    return str(error["msg"]) if error["type"] == FIELD_REFUSED else f"unknown {error['loc'][0]}"
 
 
 def _reason(error: Any) -> str:

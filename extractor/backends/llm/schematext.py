@@ -21,7 +21,7 @@ from typing import Any
 
 from ...text.tokens import estimate_tokens
 
-INTRODUCTION = "Reply with one JSON object, an Answer (x?: optional; untyped: string; X: a b: X is a or b):"
+INTRODUCTION = "Reply with one JSON Answer (x?: optional; a b: one of):"
 INLINE_ENUM = 8  # values of an enum used once that are printed where it is used, not on a line of their own
 
 
