@@ -37,7 +37,8 @@ def _scopes(row: Row) -> tuple[str, str, str]:
 
 def _labels(row: Row) -> Labels:
     dated = (row.get("period", ""), row.get("published", ""))  # rows measured before the features recorded them lack both
-    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"], *dated)
+    said = (row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"])
+    return Labels(*said, *dated, row.get("clause", ""))
 
 
 def today(row: Row) -> str:

@@ -16,7 +16,8 @@ def _example_id(example: dict) -> str:
 
 @pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit", "period", "published")]
+    keys = ("subject", "measure", "metric_scope", "metric", "unit", "period", "published", "clause")
+    said = [example.get(key, "") for key in keys]
     labels = Labels(*said)
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 

@@ -68,6 +68,11 @@ class _NeverHigh:
     people_units: frozenset[str]  # units that count people (名, 人): who benefits, not how much
     channel_subject: re.Pattern[str]  # a subject that names a channel or a means (跨境电商平台, 利用…平台), not whose
     unsplit_list: re.Pattern[str]  # metric words still holding a list of quantities before 分别/依次: which item is this?
+    respectively: re.Pattern[str]  # 分别/依次 in the clause after metric words that still hold a 、-list (案损数分别下降16%)
+    verb_subject: re.Pattern[str]  # a subject led by a verb (引进上海电气): the object of what was done, not whose figure
+    duration_units: frozenset[str]  # units of time (年, 天): a level in them is a duration
+    duration_keys: frozenset[str]  # keys that are durations; any other key's level in a unit of time counts something else
+    scope_zone_before_from: frozenset[str]  # subject scopes a zone's kind word heading the clause outranks (园区规上工业总产值)
     this_year: re.Pattern[str]  # a period that is only "this year" (今年, 今年以来): which year, the date must say
     year_end_months: frozenset[str]  # publication months (01) in which "this year" is as often the year just ended
 
@@ -98,6 +103,7 @@ class Labels:
     unit: str = ""  # the base unit (个, 家, 元)
     period: str = ""  # the period words as printed (今年以来, 2024年)
     published: str = ""  # the document's publication date (ISO), empty when unknown
+    clause: str = ""  # the clause the figure was read from (its evidence text)
 
 
 def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool:
@@ -118,8 +124,28 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or _unit_not_of_key(rule, labels, metric_key)
         or bool(rule.channel_subject.search(labels.subject))
         or bool(rule.unsplit_list.search(labels.metric))
+        or ("、" in labels.metric and bool(rule.respectively.search(_after_metric(labels))))
+        or bool(rule.verb_subject.search(labels.subject))
+        or (labels.measure == "level" and labels.unit in rule.duration_units and metric_key not in rule.duration_keys)
+        or (sources["subject_from"] in rule.scope_zone_before_from and _other_zone_before_metric(rule, labels))
         or (labels.published[5:7] in rule.year_end_months and bool(rule.this_year.fullmatch(labels.period)))
     )
+
+
+def _after_metric(labels: Labels) -> str:
+    """The clause after its metric words' last item (the clause of 受理数、案损数分别下降16% begins at 案损数)."""
+    last = labels.metric.rsplit("、", 1)[-1]
+    at = labels.clause.find(last) if last else -1
+    return labels.clause[at + len(last) :] if at >= 0 else labels.clause
+
+
+def _other_zone_before_metric(rule: _NeverHigh, labels: Labels) -> bool:
+    """A zone's kind word heading the clause before the metric words (园区规上工业总产值突破1000亿元 under 玉林市) says whose
+    figure it is, as the metric words' own scope does (_other_zone_in_scope): an inherited subject not of that kind is a
+    guess."""
+    at = labels.clause.find(labels.metric) if labels.metric else -1
+    head = labels.clause[:at] if at > 0 else ""
+    return any(kind not in labels.subject for kind in rule.scope_zone.findall(head))
 
 
 def _unit_not_of_key(rule: _NeverHigh, labels: Labels, metric_key: str) -> bool:
@@ -184,7 +210,10 @@ def assess(figures: list[Figure], published: str = "") -> None:
     """Set every figure's ``confidence`` from its label sources and its status (``published``: the document's date)."""
     for figure in figures:
         measure = figure.measure.value if figure.measure else ""
-        labels = Labels(figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit, figure.period, published)
+        clause = figure.evidence.text if figure.evidence else ""
+        labels = Labels(
+            figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit, figure.period, published, clause
+        )
         figure.confidence = band(  # type: ignore[assignment]
             figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
         )
