@@ -10,7 +10,7 @@ Features: the three scopes, band, measure, metric_key, whether the subject is a 
 collective, what the period phrase prints (``period_kind``: a year, a relative phrase such as 今年/目前/上半年, or none),
 whether the metric was lent by another figure of the sentence (``metric_lent``), the document's kind as its figures
 show it (``doc_kind``: ``table`` when a figure was read from a table, ``sectioned`` when a heading set a period,
-else ``news``), the document's size in figures.
+else ``news``), the document's size in figures, and the clause the figure was read from (``clause``: its evidence text).
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ def judged(name: str, records: Path, gold_dir: Path) -> list[dict]:
             "target": prediction.get("target", False),
             "status": prediction.get("status", ""),
             "text": prediction["evidence"]["text"][-50:],
+            "clause": prediction["evidence"]["text"],
             "period": prediction.get("period", ""),
             "period_end": prediction.get("period_end", ""),
             "published": prediction.get("published", ""),

@@ -1,7 +1,7 @@
 """How the confidence bands hold on a set no rule was chosen on: leave-one-set-out, from label_features.py's rows.
 
     python benchmarks/label_features.py NAME=OUT/records.jsonl:GOLD_DIR ... > features.jsonl
-    python benchmarks/label_heldout.py features.jsonl
+    python benchmarks/label_heldout.py features.jsonl [--limits]
 
 Two measurements, each per set (coverage of the high band @ its accuracy: subject, metric_key and period_end all right):
 
@@ -13,6 +13,11 @@ Two measurements, each per set (coverage of the high band @ its accuracy: subjec
   ``--z`` above ``--floor``) is high, with the holds of confidence.toml that do not depend on scopes still applied
   ([never_high] read as if every label were the clause's, [low], an unverified number, the key other). If it lifts
   the sets it was chosen on but not the one left out, a table of scopes is fitting, not knowledge.
+
+``--limits`` prints instead what bounds the band's coverage on each set: the share of figures whose three labels are
+right (``right``), of those whose key is named and subject read from somewhere (``ceiling``: no rule of today's data
+file can make the others high, since a key `other` and a subject from nowhere never are), the share high today, and
+the right figures kept out only by a key `other` or by no subject.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ def _scopes(row: Row) -> tuple[str, str, str]:
 
 def _labels(row: Row) -> Labels:
     dated = (row.get("period", ""), row.get("published", ""))  # rows measured before the features recorded them lack both
-    return Labels(row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"], *dated)
+    said = (row["subject"], row["measure"], row["metric_scope"], row["metric"], row["unit"])
+    return Labels(*said, *dated, row.get("clause", ""))
 
 
 def today(row: Row) -> str:
@@ -104,14 +110,40 @@ def _bound(_figures: int, high: int, right: int) -> str:
     return f">={wilson_low(right, high, 1.645):.3f}" if high else "-"
 
 
+def _named(row: Row) -> bool:
+    """Labels a high figure may have: a key the lexicon names, a subject read from somewhere, a verified number."""
+    return row["metric_key"] != "other" and _scopes(row)[0] != "none" and row["status"] == "verified"
+
+
+def limits(rows: list[Row]) -> list[str]:
+    """Per set and pooled: figures, right, ceiling (right with a named key and subject), high today, and the right
+    figures a key `other` or an absent subject keeps out."""
+    sets = [*dict.fromkeys(row["set"] for row in rows), "all"]
+    lines = [f"{'set':12s} {'figures':>7s} {'right':>6s} {'ceiling':>7s} {'high':>6s} {'other':>6s} {'no subj':>7s}"]
+    for name in sets:
+        part = [row for row in rows if name in ("all", row["set"])]
+        right = [row for row in part if row["right"]]
+        shares = (
+            len(right),
+            sum(_named(row) for row in right),
+            sum(today(row) == "high" for row in part),
+            sum(row["metric_key"] == "other" for row in right),
+            sum(_scopes(row)[0] == "none" for row in right),
+        )
+        cells = (f"{n / len(part):{width}.3f}" for n, width in zip(shares, (6, 7, 6, 6, 7), strict=True))
+        lines.append(f"{name:12s} {len(part):7d} " + " ".join(cells))
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("features", type=Path, help="label_features.py's output")
     parser.add_argument("--floor", type=float, default=0.9, help="the Wilson lower bound a scope combination must reach")
     parser.add_argument("--z", type=float, default=1.0)
+    parser.add_argument("--limits", action="store_true", help="what bounds the high band's coverage, per set")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines() if line.strip()]
-    print("\n".join(report(rows, args.floor, args.z)))
+    print("\n".join(limits(rows) if args.limits else report(rows, args.floor, args.z)))
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ COMBINATIONS = [
 
 def _held_back(row: dict) -> bool:
     scopes = dict(zip(("subject_from", "metric_from", "period_from"), row["sources"].split("/"), strict=True))
-    said = (row.get(key, "") for key in ("metric", "unit", "period", "published"))
+    said = (row.get(key, "") for key in ("metric", "unit", "period", "published", "clause"))
     labels = confidence.Labels(row["subject"], row["measure"], row["metric_scope"], *said)
     return confidence._held_back(labels, scopes, row["metric_key"])
 

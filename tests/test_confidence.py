@@ -16,7 +16,8 @@ def _example_id(example: dict) -> str:
 
 @pytest.mark.parametrize("example", examples(), ids=_example_id)
 def test_the_data_files_examples_get_their_band(example):
-    said = [example.get(key, "") for key in ("subject", "measure", "metric_scope", "metric", "unit", "period", "published")]
+    keys = ("subject", "measure", "metric_scope", "metric", "unit", "period", "published", "clause")
+    said = [example.get(key, "") for key in keys]
     labels = Labels(*said)
     assert band(*example["sources"], example["metric_key"], labels=labels) == example["band"]
 
@@ -134,3 +135,36 @@ def test_this_year_in_a_text_published_in_january_is_not_high():
     assert january.confidence == "medium"
     assert _figure(extract_text(text, meta={"published": "2024-01-12"}), "1200亿元").confidence == "high"
     assert _figure(extract_text(text, meta={"published": "2024-07-12"}), "85亿元").confidence == "high"
+
+
+def test_a_list_left_whole_with_respectively_in_the_clause_is_not_high():
+    """受理数、案损数分别下降16%、36%: the clause of 16% is 案损数分别下降16%, the metric words keep both items; the 36%
+    is lent them. Neither is high while the list stays whole."""
+    text = "2025年，浙江省电信网络诈骗案件受理数、案损数分别下降16%、36%。"
+    result = extract_text(text, meta={"published": "2026-01-20"})
+    first, second = _figure(result, "16%"), _figure(result, "36%")
+    assert "、" in first.metric and first.subject_from == "clause" and first.metric_key != "other"
+    assert "分别" in first.evidence.text and second.metric_from == "sentence"
+    assert first.confidence == second.confidence == "medium"
+
+
+def test_a_zone_kind_heading_the_clause_holds_back_an_inherited_subject():
+    """园区规上工业总产值 in a city's report: the 园区's figure, not the city's; the city's own 规上工业总产值 stays high."""
+    text = (
+        "玉林市2025年政府工作报告\n\n一、2024年工作回顾\n\n2024年，全市经济稳中有进。"
+        "园区规上工业总产值突破1000亿元，规上工业总产值增长8.1%。"
+    )
+    result = extract_text(text, meta={"published": "2025-02-10"})
+    zone, city = _figure(result, "1000亿元"), _figure(result, "8.1%")
+    assert zone.subject == city.subject == "玉林市" and zone.subject_from == "heading"
+    assert zone.evidence.text.startswith("园区") and zone.confidence == "medium"
+    assert city.confidence == "high"
+
+
+def test_a_money_key_counting_things_is_not_high():
+    """出口集装箱3159个 counts containers: the exports' key names a value in money."""
+    result = extract_text("2022年，霍尔果斯综保区跨境电商累计出口集装箱3159个，出口额12亿元。", meta={"published": "2023-02-10"})
+    containers, money = _figure(result, "3159个"), _figure(result, "12亿元")
+    assert containers.metric_key == "exports" and containers.subject_from == "clause"
+    assert containers.confidence == "medium"
+    assert money.metric_key == "exports" and money.confidence == "high"

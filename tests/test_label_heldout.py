@@ -37,3 +37,19 @@ def test_a_scope_table_is_chosen_without_the_set_it_is_checked_on():
     new = next(line for line in lines if line.startswith("new"))
     assert new.split()[-1] == "1=0.50@0.000"  # chosen on "fit", wrong on "new": fitting shows on the held-out set
     assert heldout.wilson_low(30, 30, 1.0) > 0.9 > heldout.wilson_low(9, 10, 1.0)
+
+
+def test_the_limits_count_right_figures_no_rule_can_make_high():
+    """A right figure whose key is `other` or whose subject was read from nowhere is outside the ceiling."""
+    heldout = _module()
+    rows = [
+        _row("a", "clause/clause/clause", True),
+        _row("a", "clause/clause/clause", True, metric_key="other"),
+        _row("a", "none/table/table", True, subject=""),
+        _row("a", "clause/clause/clause", False),
+    ]
+    header, line, pooled = heldout.limits(rows)
+    assert header.split()[:4] == ["set", "figures", "right", "ceiling"]
+    figures, right, ceiling, high, other, no_subject = line.split()[1:]
+    assert (figures, right, ceiling, high, other, no_subject) == ("4", "0.750", "0.250", "0.500", "0.250", "0.250")
+    assert pooled.split()[1:] == line.split()[1:]

@@ -62,12 +62,15 @@ class _NeverHigh:
     measures: frozenset[str]  # measures whose key names one of two quantities (a share: the part's or the whole's)
     bare_subject: re.Pattern[str]  # a subject that is only a kind word (园区, 经开区): whose zones, the text does not say
     bare_subject_from: frozenset[str]  # subject scopes where such a subject is a guess (a table's caption is not)
-    value_keys: frozenset[str]  # keys that are an amount of money and nothing else (revenue, 增加值, investment)
+    value_keys: frozenset[str]  # keys that are an amount of money and nothing else (revenue, 增加值, investment, exports)
     money_units: frozenset[str]  # the base units of money ("" for a bare 亿: the unit left unsaid)
-    money_keys: frozenset[str]  # keys of money that may also count things (exports in 台, funds in 只), not people
-    people_units: frozenset[str]  # units that count people (名, 人): who benefits, not how much
     channel_subject: re.Pattern[str]  # a subject that names a channel or a means (跨境电商平台, 利用…平台), not whose
     unsplit_list: re.Pattern[str]  # metric words still holding a list of quantities before 分别/依次: which item is this?
+    respectively: re.Pattern[str]  # 分别/依次 in the clause after metric words that still hold a 、-list (案损数分别下降16%)
+    verb_subject: re.Pattern[str]  # a subject led by a verb (引进上海电气): the object of what was done, not whose figure
+    duration_units: frozenset[str]  # units of time (年, 天): a level in them is a duration
+    duration_keys: frozenset[str]  # keys that are durations; any other key's level in a unit of time counts something else
+    scope_zone_before_from: frozenset[str]  # subject scopes a zone's kind word heading the clause outranks (园区规上工业总产值)
     this_year: re.Pattern[str]  # a period that is only "this year" (今年, 今年以来): which year, the date must say
     year_end_months: frozenset[str]  # publication months (01) in which "this year" is as often the year just ended
 
@@ -98,6 +101,7 @@ class Labels:
     unit: str = ""  # the base unit (个, 家, 元)
     period: str = ""  # the period words as printed (今年以来, 2024年)
     published: str = ""  # the document's publication date (ISO), empty when unknown
+    clause: str = ""  # the clause the figure was read from (its evidence text)
 
 
 def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool:
@@ -118,19 +122,43 @@ def _held_back(labels: Labels, sources: dict[str, str], metric_key: str) -> bool
         or _unit_not_of_key(rule, labels, metric_key)
         or bool(rule.channel_subject.search(labels.subject))
         or bool(rule.unsplit_list.search(labels.metric))
+        or _list_left_whole(rule, labels, metric_from)
+        or bool(rule.verb_subject.search(labels.subject))
+        or (labels.measure == "level" and labels.unit in rule.duration_units and metric_key not in rule.duration_keys)
+        or (sources["subject_from"] in rule.scope_zone_before_from and _other_zone_before_metric(rule, labels))
         or (labels.published[5:7] in rule.year_end_months and bool(rule.this_year.fullmatch(labels.period)))
     )
 
 
+def _list_left_whole(rule: _NeverHigh, labels: Labels, metric_from: str) -> bool:
+    """Metric words that still hold a 、-list (受理数、案损数) for a value that is one item's: the clause says 分别 after
+    them (案损数分别下降16%), or the metric was lent by the figure before (36% of 分别下降16%、36%)."""
+    if "、" not in labels.metric:
+        return False
+    return metric_from == "sentence" or bool(rule.respectively.search(_after_metric(labels)))
+
+
+def _after_metric(labels: Labels) -> str:
+    """The clause after its metric words' last item (the clause of 受理数、案损数分别下降16% begins at 案损数)."""
+    last = labels.metric.rsplit("、", 1)[-1]
+    at = labels.clause.find(last) if last else -1
+    return labels.clause[at + len(last) :] if at >= 0 else labels.clause
+
+
+def _other_zone_before_metric(rule: _NeverHigh, labels: Labels) -> bool:
+    """A zone's kind word heading the clause before the metric words (园区规上工业总产值突破1000亿元 under 玉林市) says whose
+    figure it is, as the metric words' own scope does (_other_zone_in_scope): an inherited subject not of that kind is a
+    guess."""
+    at = labels.clause.find(labels.metric) if labels.metric else -1
+    head = labels.clause[:at] if at > 0 else ""
+    return any(kind not in labels.subject for kind in rule.scope_zone.findall(head))
+
+
 def _unit_not_of_key(rule: _NeverHigh, labels: Labels, metric_key: str) -> bool:
     """A level whose unit its key cannot be counted in: 17个 under 重点传统制造业增加值 (a value added is money), 惠及124万名
-    under 育儿补贴 (a subsidy's money does not count people). The number then belongs to another metric the words
-    before it do not name."""
-    if labels.measure != "level":
-        return False
-    if metric_key in rule.value_keys and labels.unit not in rule.money_units:
-        return True
-    return metric_key in rule.value_keys | rule.money_keys and labels.unit in rule.people_units
+    under 育儿补贴 (a subsidy's money does not count people), 出口集装箱3159个 (containers, not the exports' value). The
+    number then belongs to another metric the words before it do not name."""
+    return labels.measure == "level" and metric_key in rule.value_keys and labels.unit not in rule.money_units
 
 
 def _counts_own_kind(rule: _NeverHigh, labels: Labels) -> bool:
@@ -184,7 +212,10 @@ def assess(figures: list[Figure], published: str = "") -> None:
     """Set every figure's ``confidence`` from its label sources and its status (``published``: the document's date)."""
     for figure in figures:
         measure = figure.measure.value if figure.measure else ""
-        labels = Labels(figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit, figure.period, published)
+        clause = figure.evidence.text if figure.evidence else ""
+        labels = Labels(
+            figure.subject, measure, figure.metric_scope, figure.metric, figure.base_unit, figure.period, published, clause
+        )
         figure.confidence = band(  # type: ignore[assignment]
             figure.subject_from, figure.metric_from, figure.period_from, figure.metric_key, figure.status is Status.verified, labels
         )
