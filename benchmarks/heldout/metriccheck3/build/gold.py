@@ -4,9 +4,10 @@ This check is for metric_key; subjects and periods were written too. Conventions
 gold, docs/labels.md "Metric conventions"):
 - a product's 产量 is `capacity`; 种植面积, 农田面积, 灌溉面积 are `area`; livestock 出栏 and 存栏 are `other`;
 - a sector's value added (第一/二/三产业增加值) and GDP per head are `other`; incomes per head are `other`;
-- births, deaths and natural increase (counts and rates) are `other`: they count events, not the people who live in a
-  place, and the shared gold's `population` rows are stocks (户籍人口, 常住人口); the urbanization rate is `population`
-  with measure share (unseen6, 10, 11, 12);
+- births and deaths (counts and rates) are `other`: they count events, not the people who live in a place, and the
+  shared gold's `population` rows are stocks (户籍人口, 常住人口) and their change (户籍人口年增长); the natural
+  increase and its rate (自然增长率) are the stock's change, `population` (corrected after the first contact, as
+  unseen11's gold says; see ../NOTES.md); the urbanization rate is `population` with measure share (unseen6, 10-12);
 - an absolute change (比上年增加64万公顷) is a level of the metric named with 增加/减少, value positive;
 - the total investment of projects that started construction is `project_investment`; 协议引资 and 到位投资 of
   signed projects are `investment_attracted`; one named project's total is `project_investment`;
@@ -94,8 +95,8 @@ write(
         jy("5.28‰", 5.28, "‰", "出生率", "出生率為5.28‰", "other"),
         jy("3857人", 3857, "人", "死亡人口", "死亡人口3857人", "other"),
         jy("8.28‰", 8.28, "‰", "死亡率", "死亡率為8.28‰", "other"),
-        jy("1400人", 1400, "人", "人口自然減少", "全年人口自然減少1400人", "other"),
-        jy("-3.01‰", -3.01, "‰", "自然增長率", "自然增長率為-3.01‰", "other"),
+        jy("1400人", 1400, "人", "人口自然減少", "全年人口自然減少1400人", "population"),
+        jy("-3.01‰", -3.01, "‰", "自然增長率", "自然增長率為-3.01‰", "population"),
         jy("40.8萬人", 40.8, "萬人", "年末常住人口", "年末全縣常住人口40.8萬人", "population"),
         jy("0.3萬人", 0.3, "萬人", "常住人口比上年末增加", "比上年末增加0.3萬人", "population"),
         jy("60.4%", 60.4, "%", "城鎮化率", "城鎮化率為60.4%", "population", S),
