@@ -195,6 +195,10 @@ def test_eval_tells_provincial_level_zones_from_all_the_provinces_zones():
     assert not _subjects_agree("省级高新区", "全省高新区", [])  # 省级: the provincial-level ones; 全省: all of them
     assert _subjects_agree("全省国家高新区", "国家高新区", [])  # the province's share, printed as the group
     assert _subjects_agree("32个国家级经济技术开发区", "国家经济技术开发区", [])
+    # the short name the text defines (以下简称国家级经开区) and the long one are one collective (docs/labels.md)
+    assert _subjects_agree("国家级经济技术开发区", "4個國家級經開區", [])
+    assert _subjects_agree("国家高新技术产业开发区", "169家国家级高新区", [])
+    assert not _subjects_agree("国家级经济技术开发区", "国家高新区", [])
 
 
 def test_eval_reads_a_gold_name_glossed_in_pinyin_as_the_normalizer_reads_the_text():
