@@ -285,6 +285,15 @@ def test_rates_after_fenbie_qualify_the_amounts_before_it_in_order():
     assert all(figures[v].measure == "growth" for v in ("12.4%", "6.8%", "17.7%"))
 
 
+def test_rates_after_fenbie_measure_the_names_listed_in_their_own_clause_not_the_amounts_before():
+    """达到…亿元，A、B分别增长X%、Y%: the clause before 分别 lists the names the rates measure; the amounts of the clause
+    before it (two of them, as many as the rates) are not what grew."""
+    page = "全市地区生产总值突破5000亿元、达到5120亿元，一般公共预算收入、税收收入年均分别增长6.1%、4.2%。"
+    figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
+    assert [figures[v].metric_key for v in ("6.1%", "4.2%")] == ["fiscal_revenue", "tax"]
+    assert figures["5120亿元"].metric_key == "gdp"
+
+
 def test_the_list_after_fenbie_ends_where_a_clause_of_its_own_begins():
     """占比分别为…56.5%和58.3%，对…的贡献度超过一半: two shares of the count and the total before 分别; 一半 is no third."""
     page = "其中，重点产业类招商项目达122个，总投资2144.3亿元，占比分别为全市总量的56.5%和58.3%，对全市经济发展的贡献度超过一半。"

@@ -798,13 +798,14 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     at = before.find("分别")
     if at == -1 or _CLAUSE_BREAK.search(before, at):
         return ""  # …比重分别为99.3%、84.6%，民间项目投资增长4.6%: 分别's list ended before this clause
-    listed = re.split("[和与及、]", before[:at])
-    items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
-    if not re.search("[和与及]", re.split("[，,；;：:]", before[:at])[-1]):  # 城镇和农村居民…收入: two groups, one metric
+    # the names run within the clause before 分别 (达到23562亿元，一般公共预算收入、税收收入年均分别…: not the amounts'
+    # clause before it); a clause mark right before 分别 (工业总产值、税收收入，分别…) ends no list
+    listing = re.split("[，,；;：:]", before[:at].rstrip("，,；;：: "))[-1]
+    items = re.split("[和与及、]", listing)
+    if not re.search("[和与及]", listing):  # 城镇和农村居民…收入: two groups, one metric
         items = _with_shared_head(items)
     if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
-        listed = re.split("[和与及]", before[:at])
-        items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+        items = re.split("[和与及]", listing)
         if not all(_names_a_metric(item) for item in items):
             return ""  # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one metric of two groups, not two metrics
     listed_before = _VALUE_LIST_END.search(before, max(at, len(before) - 120))  # 0.74和19.33: the value list only
