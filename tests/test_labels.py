@@ -195,6 +195,10 @@ def test_eval_tells_provincial_level_zones_from_all_the_provinces_zones():
     assert not _subjects_agree("省级高新区", "全省高新区", [])  # 省级: the provincial-level ones; 全省: all of them
     assert _subjects_agree("全省国家高新区", "国家高新区", [])  # the province's share, printed as the group
     assert _subjects_agree("32个国家级经济技术开发区", "国家经济技术开发区", [])
+    # the short name the text defines (以下简称国家级经开区) and the long one are one collective (docs/labels.md)
+    assert _subjects_agree("国家级经济技术开发区", "4個國家級經開區", [])
+    assert _subjects_agree("国家高新技术产业开发区", "169家国家级高新区", [])
+    assert not _subjects_agree("国家级经济技术开发区", "国家高新区", [])
 
 
 def test_eval_reads_a_gold_name_glossed_in_pinyin_as_the_normalizer_reads_the_text():
@@ -279,6 +283,15 @@ def test_rates_after_fenbie_qualify_the_amounts_before_it_in_order():
     figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
     assert [figures[v].metric_key for v in ("12.4%", "6.8%", "17.7%")] == ["industrial_output", "tax", "exports"]
     assert all(figures[v].measure == "growth" for v in ("12.4%", "6.8%", "17.7%"))
+
+
+def test_rates_after_fenbie_measure_the_names_listed_in_their_own_clause_not_the_amounts_before():
+    """达到…亿元，A、B分别增长X%、Y%: the clause before 分别 lists the names the rates measure; the amounts of the clause
+    before it (two of them, as many as the rates) are not what grew."""
+    page = "全市地区生产总值突破5000亿元、达到5120亿元，一般公共预算收入、税收收入年均分别增长6.1%、4.2%。"
+    figures = {f.value_text: f for a in extract_text(page).articles for f in a.figures}
+    assert [figures[v].metric_key for v in ("6.1%", "4.2%")] == ["fiscal_revenue", "tax"]
+    assert figures["5120亿元"].metric_key == "gdp"
 
 
 def test_the_list_after_fenbie_ends_where_a_clause_of_its_own_begins():

@@ -142,9 +142,17 @@ def _zone_spellings(parks: list[dict]) -> list[set[str]]:
     return zones
 
 
+# The official short names of the two national kinds: 商务部 writes 国家级经济技术开发区（以下简称国家级经开区）, 科技部
+# 国家高新技术产业开发区（国家高新区）, so the long and the short one are spellings of one collective.
+_KIND_SHORT = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
+
+
 def _collective(name: str) -> str:
-    """32个国家级经济技术开发区 → 国家经济技术开发区: a collective without its count and the 级 of 国家级."""
-    return _COUNTED.sub("", name).replace("国家级", "国家") or name  # 省级 stays: provincial-level zones are not 全省 (all the province's)
+    """32个国家级经济技术开发区 → 国家经开区: a collective without its count, the 级 of 国家级 and its long kind word."""
+    bare = _COUNTED.sub("", name).replace("国家级", "国家") or name  # 省级 stays: provincial-level zones are not 全省 (all the province's)
+    for long, short in _KIND_SHORT:
+        bare = bare.replace(long, short)
+    return bare
 
 
 _PLACE_RELATIVE = re.compile(r"^全(?P<level>[省市县州区])(?P<rest>.+)$")

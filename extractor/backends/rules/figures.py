@@ -383,9 +383,18 @@ def _pair_sentence(figures: list[Figure], placed: list[tuple[int, int]], text: s
         rates = rates[: next((n for n, i in enumerate(rates) if figures[i].measure not in _RATES), len(rates))]
         rates = rates[: _list_length(text, placed, figures, rates)]
         levels = levels[len(levels) - len(rates) :] if len(levels) >= len(rates) else []  # 49个开发区实现…: the last ones
+        if levels and _names_listed_between(text[_end(figures, placed, levels[-1]) : cue.start()]):
+            continue  # 达到23562亿元，一般公共预算收入、税收收入年均分别增长4.5%、3%: the rates are the names' own
         if len(rates) >= 2 and len(rates) == len(levels) and all(figures[i].metric for i in levels):
             _pair(figures, levels, rates)
     _pair_listed(figures, placed, text, first, stop)
+
+
+def _names_listed_between(gap: str) -> bool:
+    """A clause of its own between the amounts and 分别 that lists names with 、 (一般公共预算收入、税收收入): the rates
+    after 分别 measure those names, which the labeler pairs in order, not the amounts before."""
+    clause = _UP_TO_LAST_CLAUSE_MARK.sub("", gap.split("、")[0]) if "、" in gap else ""
+    return bool(re.search("[，,；;]", gap)) and bool(clause)
 
 
 def _pair(figures: list[Figure], levels: list[int], rates: list[int]) -> None:

@@ -297,19 +297,28 @@ def _part_of_total(context: FigureContext, clause: _Clause, metric: str) -> str:
     """新开工项目15项，其中产业化项目12项，加速器项目3项: counts listed after 其中 are parts of the count right before it,
     so their metric words keep the qualifier that defines that count (新开工加速器项目, not every 加速器项目): the total's
     words before the head noun both share."""
-    text, facts = context.text, knowledge()
-    if clause.kind != "count" or not metric:
+    whole = _count_of_part(context, clause) if metric else None
+    if whole is None:
         return metric
+    total = whole.metric
+    shared = next((size for size in range(len(total) - 1, 1, -1) if metric.endswith(total[-size:])), 0)
+    qualifier = knowledge().scope_framing.sub("", total[: len(total) - shared]) if shared else ""
+    return qualifier + metric if len(qualifier) >= 2 and qualifier not in metric else metric
+
+
+def _count_of_part(context: FigureContext, clause: _Clause) -> FigureLabels | None:
+    """The count a count after 其中 is part of: the figure right before 其中, when it is a count (else 其中 opens parts
+    of something else)."""
+    text, facts = context.text, knowledge()
+    if clause.kind != "count":
+        return None
     opened = text.rfind(facts.part_opens, context.sentence_start, clause.clause_start + len(facts.part_opens))
     if opened == -1:
-        return metric
+        return None
     totals = [(end, labels) for end, labels in context.earlier if end <= opened]
     if not totals or totals[-1][1].unit_class != "count" or text[totals[-1][0] : opened].strip("，,；;：: "):
-        return metric  # 其中 does not follow a count: it opens parts of something else
-    total = totals[-1][1].metric
-    shared = next((size for size in range(len(total) - 1, 1, -1) if metric.endswith(total[-size:])), 0)
-    qualifier = facts.scope_framing.sub("", total[: len(total) - shared]) if shared else ""
-    return qualifier + metric if len(qualifier) >= 2 and qualifier not in metric else metric
+        return None
+    return totals[-1][1]
 
 
 def _outer_previous(context: FigureContext) -> FigureContext:
@@ -417,8 +426,9 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
     counted = _after_noun(clause.after, clause.kind, clause.measure, bool(phrase) and not relational_alone and not takes_object)
     if not phrase and not counted and clause.kind == "count" and not enumerated:
         phrase = _counted_group(head, context.names, context.base_unit, clause.measure)  # 各类开发区838个
-    # 总投资6.3亿元的中核钛白…: one named project's total
-    one_named = phrase in facts.relational and bool(facts.invested.search(phrase)) and clause.after.startswith("的")
+    # 总投资6.3亿元的中核钛白…: one named project's total, also when a verb before says how it came (引进落地总投资…的)
+    named_total = _named_total(phrase, clause.after)
+    one_named = bool(named_total)
     if one_named:
         counted, relational_alone = "", False
     if phrase and not counted and not shares_clause and not enumerated:  # 科技型中小企业、高新技术企业、专精特新企业219家
@@ -430,9 +440,18 @@ def _words(context: FigureContext, clause: _Clause) -> _Words:
         phrase = ""
     if shares_clause and counted and phrase and phrase == previous.metric:
         phrase = ""  # 1个旅游度假区和2个出口加工区: a list of counts, each of its own noun (not 旅游度假区出口加工区)
-    key_words = (phrase or relational_word or verb) + counted
+    key_words = (named_total or phrase or relational_word or verb) + counted
     phrase = _with_counted(phrase, counted, before, clause.kind) if counted else phrase
     return _Words(before, head, phrase, counted, verb, key_words, shares_clause, one_named, source)
+
+
+def _named_total(phrase: str, after: str) -> str:
+    """The investment word (总投资, 投资额) that ends ``phrase`` when 的 and a name follow the figure: that one thing's
+    total, keyed by the word alone (引进落地总投资21.18亿元的宁德时代…项目 is the project's, not investment attracted)."""
+    if not after.startswith("的"):
+        return ""
+    facts = knowledge()
+    return next((word for word in facts.relational if phrase.endswith(word) and facts.invested.search(word)), "")
 
 
 def _counted_group(head: str, names: list[str], base_unit: str, measure: Measure) -> str:
@@ -525,6 +544,9 @@ def _keyed(context: FigureContext, clause: _Clause, words: _Words) -> FigureLabe
     if key == "other" and _inherits_key(context, clause, words):
         key = context.previous.metric_key if context.previous is not None else key  # 在建18家、投产22家: the sentence's metric
         source = "sentence"
+    if key == "other" and not _names_other(words.phrase):  # 研发机构1630家，其中技术转移示范机构12家: a kind of them
+        whole = _count_of_part(context, clause)
+        key = whole.metric_key if whole is not None else key
     if not words.one_named:  # one named project's total stays project_investment, even when it was signed
         key = refined_key(key, key_words, _whole_sentence(context.text, clause.start))
     if key == "other" and not words.phrase:
@@ -776,13 +798,14 @@ def _enumerated(before: str, names: list[str], period: re.Pattern[str]) -> str:
     at = before.find("分别")
     if at == -1 or _CLAUSE_BREAK.search(before, at):
         return ""  # …比重分别为99.3%、84.6%，民间项目投资增长4.6%: 分别's list ended before this clause
-    listed = re.split("[和与及、]", before[:at])
-    items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
-    if not re.search("[和与及]", re.split("[，,；;：:]", before[:at])[-1]):  # 城镇和农村居民…收入: two groups, one metric
+    # the names run within the clause before 分别 (达到23562亿元，一般公共预算收入、税收收入年均分别…: not the amounts'
+    # clause before it); a clause mark right before 分别 (工业总产值、税收收入，分别…) ends no list
+    listing = re.split("[，,；;：:]", before[:at].rstrip("，,；;：: "))[-1]
+    items = re.split("[和与及、]", listing)
+    if not re.search("[和与及]", listing):  # 城镇和农村居民…收入: two groups, one metric
         items = _with_shared_head(items)
     if not all(_names_a_metric(item) for item in items):  # 开工、竣工项目占比: one head shared, not a list
-        listed = re.split("[和与及]", before[:at])
-        items = [re.split("[，,；;：:]", listed[0])[-1], *listed[1:]]
+        items = re.split("[和与及]", listing)
         if not all(_names_a_metric(item) for item in items):
             return ""  # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one metric of two groups, not two metrics
     listed_before = _VALUE_LIST_END.search(before, max(at, len(before) - 120))  # 0.74和19.33: the value list only
