@@ -30,3 +30,17 @@ def test_a_run_of_utf8_pages_never_loads_the_encoding_detector(tmp_path):
     )
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     assert shown == "False"
+
+
+def test_the_cli_loads_the_scorer_and_the_page_writer_only_for_their_commands():
+    """An extract run without --report pays neither their import nor, where no bytecode is written, their compile."""
+    unused = ("extractor.tools.evaluate", "extractor.outputs.report")
+    probe = (
+        "import sys, extractor.cli; from extractor.outputs import writer_types; writer_types(); "
+        f"print(sorted(m for m in sys.modules if m in {unused!r}))"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert shown == "[]"
+    from extractor.outputs import writer_types
+
+    assert writer_types(report=True)[-1].__module__ == "extractor.outputs.report"  # --report still writes the pages
