@@ -41,13 +41,11 @@ from .outputs import DATABASE_FILE, OutputError
 from .outputs.facts import FactsError, write_facts
 from .outputs.jsonl import read_records
 from .outputs.lock import OutputLock
-from .outputs.report import write_report
 from .outputs.schemas import write_schemas
 from .outputs.sqlite import LedgerError
 from .run.engines import ClusterLost
 from .run.runner import DocumentOutcome, RunSummary, Status, run_extraction
 from .text.load import DEFAULT_MAX_FILE_SIZE, InputScan, display_name, format_size, parse_size, scan_inputs
-from .tools.evaluate import FIGURE_LABELS, KINDS, evaluate, scoreboard
 
 if TYPE_CHECKING:
     from .backends.llm.settings import LLMSettings
@@ -580,12 +578,18 @@ def _usage_line(usage: dict) -> str:
     return line
 
 
+def _write_report(out: Path) -> Path:
+    from .outputs.report import write_report  # here: only the report command needs the page writer at start-up
+
+    return write_report(out)
+
+
 def _run_report(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         raise UsageError(f"{args.out} is not a folder: give the output folder of 'extractor extract'")
     try:
         with OutputLock(args.out):
-            page = write_report(args.out)
+            page = _write_report(args.out)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
     except (OSError, ValueError, LedgerError) as exc:  # a folder that is not writable, a damaged database
@@ -659,6 +663,8 @@ def _applied_line(applied: object) -> str:
 
 
 def _run_eval(args: argparse.Namespace) -> int:
+    from .tools.evaluate import KINDS, evaluate, scoreboard  # here: an extract run never scores
+
     if not args.records.is_file():
         raise UsageError(f"{args.records}: no such file (give the records.jsonl that 'extractor extract' wrote)")
     if not args.gold.is_dir() or not any(args.gold.glob("*.json")):
@@ -710,6 +716,8 @@ def _confidence_table(bands: dict[str, dict]) -> Table:
 
 def _attribute_lines(row: dict) -> list[str]:
     """'subject 0.844', 'metric_key 0.910 (n=340)', …: every accuracy the scoreboard has for a kind."""
+    from .tools.evaluate import FIGURE_LABELS
+
     lines = []
     for name in ("subject", "speaker", *FIGURE_LABELS):
         if f"{name}_accuracy" in row:

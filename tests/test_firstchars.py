@@ -73,3 +73,15 @@ def test_guarded_lexicon_patterns_find_what_the_plain_ones_find(text):
         plain = _plain(pattern)
         assert pattern.sub("", text) == plain.sub("", text)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", ["(?P<a>ab|cd)|x+", "(?:该|此)(项目)|(?<=[，。])企业", "[^a]b|c", "(?s).*x", "(?i)ab|cd"])
+def test_a_pattern_given_as_text_is_guarded_as_its_compiled_form_is(pattern, monkeypatch):
+    """The call sites pass the text so that only the guarded form is compiled: the same pattern, one compile."""
+    expected = first_char_guard(re.compile(pattern))
+    compiled: list[str] = []
+    real_compile = re.compile
+    monkeypatch.setattr(re, "compile", lambda source, flags=0: compiled.append(source) or real_compile(source, flags))
+    guarded = first_char_guard(pattern)
+    assert (guarded.pattern, guarded.flags) == (expected.pattern, expected.flags)
+    assert len(compiled) == 1  # the guarded form (or the text itself when no guard can be told), never both

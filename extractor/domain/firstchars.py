@@ -14,7 +14,7 @@ import re
 from re import _constants, _parser  # type: ignore[attr-defined]  # the parsed form of a pattern, to read its first characters
 
 
-def first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def first_char_guard(pattern: re.Pattern[str] | str) -> re.Pattern[str]:
     """The same pattern, led by a lookahead for the characters a match can start with.
 
     A pattern whose top is an alternation of groups gets no first-character test from the
@@ -22,15 +22,20 @@ def first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     lookahead turns most positions away with one class test. The matches, their groups and
     their order are unchanged (the lookahead consumes and captures nothing); a pattern whose
     first characters cannot be told (a negated class, ``.``, a back-reference, a match that
-    may be empty) is returned as it is.
+    may be empty) is returned as it is, compiled.
+
+    Given the pattern's text rather than a compiled pattern, it compiles only the guarded form:
+    a long alternation is compiled once at start-up, not twice.
     """
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
     try:
-        items, nullable = _first_of(_parser.parse(pattern.pattern, pattern.flags).data)
-        if nullable or not items or pattern.flags & re.IGNORECASE:
-            return pattern
-        return re.compile(f"(?=[{''.join(sorted(items))}])(?:{pattern.pattern})", pattern.flags)
+        parsed = _parser.parse(source, flags)
+        items, nullable = _first_of(parsed.data)
+        if not nullable and items and not parsed.state.flags & re.IGNORECASE:  # the flags set inside the text too: (?i)
+            return re.compile(f"(?=[{''.join(sorted(items))}])(?:{source})", flags)
     except (_Unknown, re.error):  # re.error: global flags inside, or a pattern the wrapping breaks
-        return pattern
+        pass
+    return re.compile(pattern)
 
 
 class _Unknown(Exception):

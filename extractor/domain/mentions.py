@@ -96,7 +96,7 @@ def _kind_opening(words: tuple[str, ...], after: tuple[str, ...], not_before: st
     """A kind word opening a clause, with the opener word before it if any (the caller checks the character before)."""
     kinds = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     openers = "|".join(map(re.escape, after))
-    pattern = re.compile(rf"(?:{openers})?(?P<kind>{kinds})(?![{re.escape(not_before)}])(?={_NAME_CHARS})")
+    pattern = rf"(?:{openers})?(?P<kind>{kinds})(?![{re.escape(not_before)}])(?={_NAME_CHARS})"
     return first_char_guard(pattern)  # scanned over every window of every page: only where a match can start
 
 

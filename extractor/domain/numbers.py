@@ -123,7 +123,7 @@ _CUE_AFTER = re.compile("|".join(cue for cue, _ in _CUES_AFTER))
 _QUALIFIER_OF_CUE_AFTER = dict(_CUES_AFTER)
 # 约 of 签约, 制约, 合约 … is no cue.
 _CUE_BEFORE = first_char_guard(  # searched before every number (firstchars.py)
-    re.compile("(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$")
+    "(?:" + "|".join(cue if cue != "约" else "(?<![签制合节预公条契邀])约" for cue, _ in _CUES_BEFORE) + ")$"
 )
 _QUALIFIER_OF_CUE_BEFORE = dict(_CUES_BEFORE)
 _CAP_WORD = re.compile("最高|最多")
@@ -483,7 +483,7 @@ _LIST_JOIN = "[、和及与]"
 _SHARED_UNIT_TAIL = re.compile(
     rf"(?:{_LIST_JOIN}{ARABIC}(?![\d.,]))*{_LIST_JOIN}{ARABIC}(?P<unit>(?:{MULTIPLIER})?(?:{_UNIT_PATTERN}))"
 )
-_LISTED_NUMBER = first_char_guard(re.compile(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)"))  # scanned per article
+_LISTED_NUMBER = first_char_guard(rf"(?<![\d.,/%])(?P<number>{ARABIC})(?={_LIST_JOIN}\d)")  # scanned per article
 
 
 def shared_unit(text: str, end: int) -> str:

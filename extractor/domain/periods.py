@@ -134,7 +134,7 @@ def period_pattern() -> re.Pattern[str]:
     )
     vague = "|".join([_alternatives(words.vague), *words.vague_patterns])
     # scanned over every article: led by a test of the characters a period can start with (firstchars.py)
-    return first_char_guard(re.compile(rf"(?P<stock>{_alternatives(words.stock)})|(?P<vague>{vague})|{dated}"))
+    return first_char_guard(rf"(?P<stock>{_alternatives(words.stock)})|(?P<vague>{vague})|{dated}")
 
 
 def _number(text: str) -> int:

@@ -175,7 +175,7 @@ class Vocabulary:
         self._chains: dict[str, tuple[tuple[ZoneType, ...], str]] = {}
         # A chain of type words (长春新区高新技术产业开发区), not 开发区域; then an optional (高港区).
         # Scanned over every page several times: led by a test of the characters a type word starts with.
-        self.type_chain = first_char_guard(re.compile(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?"))
+        self.type_chain = first_char_guard(rf"(?:{alternatives})+(?![域])(?:[(（][\u4e00-\u9fff]{{2,5}}区[)）])?")
         changed = "".join(re.escape(chr(old)) for old, new in sorted(self.traditional.items()) if old != new)
         self._changed_char = re.compile(f"[{changed}]") if changed else None  # the characters simplify() changes
 

@@ -42,7 +42,6 @@ from .files import refuse_links
 from .jsonl import JsonlWriter
 from .lock import OutputLock
 from .manifest import ManifestWriter
-from .report import ReportWriter
 from .sqlite import SqliteWriter
 from .writer import (
     DATABASE_FILE,
@@ -79,7 +78,11 @@ def rendering_writers() -> tuple[type[Writer], ...]:
 def writer_types(report: bool = False) -> tuple[type[Writer], ...]:
     """The writers of an OUT_DIR, in the order they finish: the database is complete before the CSVs are exported from it."""
 
-    return (JsonlWriter, SqliteWriter, CsvWriter, ManifestWriter, *((ReportWriter,) if report else ()))
+    if not report:
+        return (JsonlWriter, SqliteWriter, CsvWriter, ManifestWriter)
+    from .report import ReportWriter  # here: a run without --report never loads (or, without bytecode, compiles) the page writer
+
+    return (JsonlWriter, SqliteWriter, CsvWriter, ManifestWriter, ReportWriter)
 
 
 @dataclass

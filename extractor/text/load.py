@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any, NamedTuple, overload
 
-from charset_normalizer import from_bytes
-
 from ..errors import ExtractorError
 from ..knowledge import load
 
@@ -236,6 +234,8 @@ def _decode_utf8(data: bytes) -> Decoded | None:
 
 def _decode_detected(data: bytes) -> Decoded | None:
     """The detector's candidates, best first: the first that reads as Chinese, else the first that is not garbage."""
+    from charset_normalizer import from_bytes  # here, not at the top: UTF-8 pages (most) never load the detector
+
     readable = None
     for match in from_bytes(data, cp_isolation=list(_SETTINGS.detect)):
         text = str(match)

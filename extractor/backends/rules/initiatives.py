@@ -369,8 +369,8 @@ def _knowledge() -> _Knowledge:
         abbreviated_heads=frozenset(no_name.abbreviated_heads),
         not_names=frozenset(no_name.not_names),
         self_naming=frozenset(no_name.self_naming),
-        count=first_char_guard(re.compile(no_name.count)),  # searched in every candidate name (firstchars.py)
-        sized=first_char_guard(re.compile(no_name.sized)),
+        count=first_char_guard(no_name.count),  # searched in every candidate name (firstchars.py)
+        sized=first_char_guard(no_name.sized),
         sized_ok=tuple(no_name.sized_ok),
         short_generic=no_name.short_generic,
         session=re.compile(rf"^(?=.*(?:{no_name.sessions})).*(?:{'|'.join(no_name.session_heads)})$"),
@@ -392,7 +392,7 @@ def _knowledge() -> _Knowledge:
         list_closers=frozenset(start.list_closers),
         inner_references=frozenset(start.inner_references),
         list_joiner=re.compile(f"(?<={_MASK})[{re.escape(start.list_joiners)}](?={_MASK})"),
-        measure_words=first_char_guard(re.compile(quoted.measure_words)),
+        measure_words=first_char_guard(quoted.measure_words),
         counted_after=re.compile(no_name.counted_after),
         listed_fields_after=re.compile(no_name.listed_fields_after),
         launch_verb_at_end=re.compile(rf"(?:{quoted.launch_verbs})[了的]?$"),  # 推行“…”, 推行了“…”, 开展的“…”
@@ -413,7 +413,7 @@ def _knowledge() -> _Knowledge:
         designated_after=re.compile(rf"(?:{honour.after})"),
         selecting=tuple(honour.selecting),
         company_word=re.compile(company.in_name),
-        company_suffix=first_char_guard(re.compile(company.suffix)),  # scanned over every article
+        company_suffix=first_char_guard(company.suffix),  # scanned over every article
         company_stem=(company.min_stem, company.max_stem, company.max_gap),
         built_heads=re.compile(rf"(?:{'|'.join(company.built_heads)})项目$"),
         investor_before=re.compile(company.investor_before),

@@ -206,13 +206,11 @@ def _words() -> _Words:
     head = "(?:^|(?<=[，。；,;：:\n]))"
     places, stems = read_places()
     return _Words(
-        collective=first_char_guard(re.compile(collective)),  # scanned over every article (firstchars.py)
+        collective=first_char_guard(collective),  # scanned over every article (firstchars.py)
         self_word=re.compile("|".join(sorted(data.self_words, key=len, reverse=True))),
         anaphora=first_char_guard(
-            re.compile(
-                rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data.bare_anaphora_nouns)})|(项目(?={data.project_measures}))"
-                rf"|{head}({data.bare_enterprise})"
-            )
+            rf"(?:该|这家|此)({nouns})|{head}({'|'.join(data.bare_anaphora_nouns)})|(项目(?={data.project_measures}))"
+            rf"|{head}({data.bare_enterprise})"
         ),
         short_company=data.short_company,
         quoted=data.quoted_subject,
