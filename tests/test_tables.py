@@ -631,3 +631,31 @@ def test_a_row_wider_than_its_header_by_more_than_a_corner_is_not_lined_up():
         "| 2001 | 76.75 | 8.98 | 119.58 | 13.99 | -96.33 | -11.26 |\n"
     )
     assert not [f for f in _figures(raw).values() if f.status is Status.verified]
+
+
+# A page printing two tables with no line between them (a unit column table, then a table with quarters as rows):
+# the second header starts a table of its own, and a quarter down the side is the period of its row.
+TWO_TABLES = (
+    "根据统计局发布的2023年全年本地生产总值数据。\n指标 | 单位 | 数值 |\n本地生产总值(当年价格) | 百万澳门元 | 379478 |\n"
+    "人均本地生产总值 | 澳门元 | 559495 |\n时间 | 本地生产总值(百万澳门元) | 本地生产总值(同期变动率) |\n"
+    "2023年第1季 | 81502 | 39.2 |\n2023年第2季 | 92256 | 111.9 |\n"
+)
+
+
+def test_a_second_header_starts_a_second_table_whose_rows_are_quarters():
+    figures = _figures(TWO_TABLES)
+    assert figures["81502"].unit == "百万澳门元" and figures["81502"].period_end == "2023-03-31"
+    assert figures["92256"].period_end == "2023-06-30"
+    assert figures["379478"].unit == "百万澳门元"
+    # a number never stands for a unit, and a bracket naming a change (同期变动率) prints no unit
+    assert all(not any(ch.isdigit() for ch in f.unit) for f in figures.values())
+    assert "39.2" not in figures or figures["39.2"].status == Status.NOT_FOUND or figures["39.2"].unit in ("", "%")
+
+
+@pytest.mark.parametrize(("printed", "words"), [("2023年第1季", "2023年第一季度"), ("2023Q3", "2023年第三季度"),
+                                                ("2024Feb", "2024年2月"), ("2023年3月", "2023年3月"), ("2004", "2004年"),
+                                                ("营业收入", "")])
+def test_a_period_header_is_read_in_the_resolvers_words(printed, words):
+    from extractor.text.tables import Cell, _period_words
+
+    assert _period_words(Cell(0, len(printed), printed)) == words

@@ -9,6 +9,7 @@ extractor/data/structure.toml ([table]).
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
@@ -92,6 +93,7 @@ class _Rules:
     report_period_header: re.Pattern[str]
     to_date_header: re.Pattern[str]
     base_period_header: re.Pattern[str]
+    period_header: re.Pattern[str]
 
 
 @cache
@@ -541,6 +543,21 @@ def _year(cell: Cell | None) -> str:
     return f"{match.group(1)}年" if match else ""
 
 
+def _period_words(cell: Cell | None) -> str:
+    """2023年第1季, 2023Q3, 2024Feb, 2023年3月 in a header → 2023年第一季度, 2023年第三季度, 2024年2月 (words the period
+    resolver reads); a plain year → 2023年; anything else → ""."""
+    if cell is None:
+        return _year(cell)
+    match = _rules().period_header.fullmatch(cell.text)
+    if match is None:
+        return _year(cell)
+    quarter = match.group("quarter") or match.group("q")
+    if quarter:  # the resolver's quarters are named in Chinese numerals (第一季度)
+        return f"{match.group('year')}年第{'一二三四'[int(quarter) - 1] if quarter.isdigit() else quarter}季度"
+    month = match.group("month") or str(list(calendar.month_abbr).index(match.group("mon")))
+    return f"{match.group('year')}年{int(month)}月"
+
+
 _JOINED_PIECES = re.compile("[\n|｜]+")  # between the pieces of a header printed one piece a line (总量 / (亿元))
 
 
@@ -585,6 +602,9 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     header, found = rows[0], []
     if any(_is_value(cell.text) and not _year(cell) for cell in header[1:]):
         return []  # 2000 | 68.97 | 6.14: a row of values, its table's header not found above it — no column is named
+    second = _second_header_at(rows)
+    if second:  # 指標 | 單位 | 數值 … then 時間 | 本地生產總值(百萬澳門元) | …: two tables, each read under its own header
+        return table_cells(rows[:second], title) + table_cells(rows[second:], title)
     dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
@@ -620,6 +640,24 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _second_header_at(rows: list[list[Cell]]) -> int:
+    """The index of a second header row printed after rows of values (a page printing two tables with no line between
+    them: 指標 | 單位 | 數值, its rows, then 時間 | 本地生產總值(百萬澳門元) | 同期變動率), or 0. A row of header words as
+    wide as the first header, two of them Chinese, after at least one row of values; its rows are not the first
+    header's (their cells would take a number for a unit)."""
+    width = len(rows[0])
+    for index in range(2, len(rows) - 1):
+        row = rows[index]
+        if (
+            len(row) == width
+            and _header_words(row)
+            and sum(1 for cell in row if _CJK.search(cell.text)) >= 2
+            and any(_is_value(cell.text) for other in rows[1:index] for cell in other[1:])
+        ):
+            return index
+    return 0
 
 
 def _header_over_years(rows: list[list[Cell]]) -> list[list[Cell]] | None:
@@ -876,6 +914,8 @@ def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
     """规模以上工业增加值 | 亿元 | ― | 3.0 under 指标 | 单位 | 累计 | ±%: the row's unit is its cell in the unit column,
     unless the value's column (``columns``, one per value) prints a rate (±%: 3.0%)."""
     unit_cell, found = row[1], []
+    if _is_value(unit_cell.text):
+        return []  # 2023年第1季 | 81502 | 39.2 under 指標 | 單位 | 數值: a number stands where the unit should, no unit is read
     for cell, column in zip(row[2:], columns, strict=True):
         period = _year(column)  # 指标 | 单位 | 2023年 | 2024年: the year of the column
         level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, period, "", row[0], column, unit_from="header")
@@ -1053,7 +1093,7 @@ def _own_unit(found: TableCell) -> TableCell:
 
 
 def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
-    row_year, column_year = _year(row_header), _year(column)
+    row_year, column_year = _period_words(row_header), _year(column)  # 2023年第1季 | 81502: a quarter down the side
     scope = ""
     if column_year or not row_year:  # years across the top (or none): the row header names the metric
         metric, unit, unit_start = _metric_and_unit(row_header)
