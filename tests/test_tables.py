@@ -649,7 +649,7 @@ def test_a_second_header_starts_a_second_table_whose_rows_are_quarters():
     assert figures["379478"].unit == "百万澳门元"
     # a number never stands for a unit, and a bracket naming a change (同期变动率) prints no unit
     assert all(not any(ch.isdigit() for ch in f.unit) for f in figures.values())
-    assert "39.2" not in figures or figures["39.2"].status == Status.NOT_FOUND or figures["39.2"].unit in ("", "%")
+    assert "39.2" not in figures or figures["39.2"].status == Status.not_found or figures["39.2"].unit in ("", "%")
 
 
 @pytest.mark.parametrize(("printed", "words"), [("2023年第1季", "2023年第一季度"), ("2023Q3", "2023年第三季度"),
@@ -659,3 +659,24 @@ def test_a_period_header_is_read_in_the_resolvers_words(printed, words):
     from extractor.text.tables import Cell, _period_words
 
     assert _period_words(Cell(0, len(printed), printed)) == words
+
+
+# A markdown table whose period header rows stand between its indicator rows (one row of periods over each block),
+# with a unit column printed in two languages and a level printed with its change in one cell.
+PERIOD_ROWS = (
+    "主要经济指标\n统计指标 | 单位 | 最新年度数据 (同比变动) | 最新数据 | 按月变动 | |\n"
+    "2023 | 2023 Q3 | 2023 Q4 | |||\n本地名义生产总值 | 亿澳门元/ 108 MOP | 3,795 (↑92.3%) | 980.1 | 1,077.1 | ↑ 9.9% |\n"
+    "2022 | |||||\n本地居民总收入 | 亿澳门元/ 108 MOP | 2,322.73 (↓ 6.0%) | – | – | – |\n"
+    "贸易 (Trade) | |||||\n2023 | 2024 Feb | 2024 Mar | |||\n出口(Export) | 亿澳门元/ 108 MOP | 133.4 (↓ 1.3%) | 9.6 | 12.0 | ↑ 24.7% |\n"
+)
+
+
+def test_rows_of_periods_date_the_blocks_below_them_and_a_bilingual_unit_cell_gives_its_chinese_unit():
+    figures = _figures(PERIOD_ROWS)
+    expected = {"3,795": "2023-12-31", "980.1": "2023-09-30", "1,077.1": "2023-12-31", "2,322.73": "2022-12-31",
+                "133.4": "2023-12-31", "9.6": "2024-02-29", "12.0": "2024-03-31"}
+    for value, end in expected.items():
+        assert figures[value].unit == "亿澳门元" and figures[value].period_end == end, value
+        assert figures[value].status == Status.verified
+    # the superscript lost from 10⁸ (108) and the footnote-free changes are no figures of the table
+    assert "108" not in figures and "↑9.9%" not in figures and "9.9" not in figures

@@ -94,6 +94,8 @@ class _Rules:
     to_date_header: re.Pattern[str]
     base_period_header: re.Pattern[str]
     period_header: re.Pattern[str]
+    bilingual_unit: re.Pattern[str]
+    value_with_change: re.Pattern[str]
 
 
 @cache
@@ -160,6 +162,11 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             run = [*run, [Cell(offset, offset + len(stripped), stripped)]]  # 人口(万人): a label over the rows below
             continue
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
+        if run and len(cells) == 1 and _period_cells([cells[0].text]):
+            run = [*run, cells]  # 2023 | | | |: the period of the rows below (a block of one period), inside the table
+            continue
+        if run and len(cells) == 1 and index + 1 < len(lines) and _period_line(text, lines[index + 1]):
+            continue  # 貿易及投資 (Trade and Investment) | | |, then 2023 | 2024 Feb: a section's label, the table goes on
         bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells, text)
         if folded:
@@ -602,6 +609,9 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     header, found = rows[0], []
     if any(_is_value(cell.text) and not _year(cell) for cell in header[1:]):
         return []  # 2000 | 68.97 | 6.14: a row of values, its table's header not found above it — no column is named
+    unit_at = _unit_column_at(header)
+    if unit_at >= 1 and any(_period_cells([cell.text for cell in row]) for row in rows[1:]):
+        return _cells_under_period_rows(rows[1:], unit_at)  # 2023 | 2023 Q3 | 2023 Q4 over each block of rows
     second = _second_header_at(rows)
     if second:  # 指標 | 單位 | 數值 … then 時間 | 本地生產總值(百萬澳門元) | …: two tables, each read under its own header
         return table_cells(rows[:second], title) + table_cells(rows[second:], title)
@@ -905,6 +915,44 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
     return found
 
 
+def _cells_under_period_rows(rows: list[list[Cell]], unit_at: int) -> list[TableCell]:
+    """指標 | 單位 | 最新年度數據 | 最新數據 (月/季度) | 按月/季變動, with a row of periods (2023 | 2023 Q3 | 2023 Q4) over
+    each block of rows: a row's values take its unit cell's unit and, one by one, the periods of the row above them;
+    a value with no period over it (the 變動 column's change) is not read, nor a row before any periods."""
+    found: list[TableCell] = []
+    periods: list[Cell] = []
+    for row in rows:
+        if _period_cells([cell.text for cell in row]):
+            periods = row
+            continue
+        if not periods or len(row) < unit_at + 2 or _is_value(row[unit_at].text):
+            continue
+        unit_cell = _unit_of_cell(row[unit_at])
+        for cell, period in zip(row[unit_at + 1 :], periods, strict=False):
+            level = _value_before_change(cell)
+            if unit_cell.text == "%" and level.text.endswith("%"):  # 80.5% under 百分比 / %: the unit once, from the unit cell
+                level = Cell(level.start, level.end - 1, level.text[:-1])
+            found.append(TableCell(level, row[0].text, unit_cell.text, unit_cell.start, _period_words(period), "", row[0],
+                                   period, unit_from="header", unit_cell=unit_cell))
+    return found
+
+
+def _unit_of_cell(cell: Cell) -> Cell:
+    """億澳門元/ 108 MOP, 百分比 / %: a unit cell printed in two languages → its Chinese unit, or its % when the Chinese
+    side names the percentage in words (百分比); a cell of one language stays as it is."""
+    match = _rules().bilingual_unit.fullmatch(cell.text)
+    if match is None:
+        return cell
+    group = "symbol" if match.group("symbol") else "unit"
+    return Cell(cell.start + match.start(group), cell.start + match.end(group), match.group(group))
+
+
+def _value_before_change(cell: Cell) -> Cell:
+    """3,795 (↑92.3%): a level printed with its change in brackets → the level (the change is not read)."""
+    match = _rules().value_with_change.fullmatch(cell.text)
+    return Cell(cell.start, cell.start + match.end("value"), match.group("value")) if match else cell
+
+
 def _unit_column_at(header: list[Cell]) -> int:
     """The index of the header's unit column (单位, 计量单位) among its first three cells, or -9 when it has none."""
     return next((index for index, cell in enumerate(header[:3]) if _rules().unit_column.fullmatch(cell.text)), -9)
@@ -1203,6 +1251,9 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
         if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run
             run.append((line.start(), line.end(), cells))
             continue
+        if run and _period_cells(cells):
+            run.append((line.start(), line.end(), cells))  # 2023 | 2024 Feb | 2024 Mar, or 2023 | | |: periods of the rows below
+            continue
         if run and len(cells) == 1 and _rules().section_label.fullmatch(cells[0]):
             run.append((line.start(), line.end(), cells))  # | 按主要行业分 | | |: a label of the rows below, on its line
             continue
@@ -1479,6 +1530,16 @@ def _trailing_values(tokens: list[re.Match[str]], empty_cells: bool) -> int:
 
 _HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计, then 增长% under 累计)
 _BAR = re.compile("[|｜\t]")
+
+
+def _period_line(text: str, line: re.Match[str]) -> bool:
+    """A line of a table that holds periods only (2023 | 2024 Feb | 2024 Mar)."""
+    return _period_cells([cell.text for cell in _cells(text, line.start(), line.end())])
+
+
+def _period_cells(cells: list[str]) -> bool:
+    """A row of periods only (2023 | 2023 Q3 | 2023 Q4): the periods of the value columns of the rows below it."""
+    return bool(cells) and all(_period_words(Cell(0, len(cell), cell)) for cell in cells)
 
 
 def _bar_line(stripped: str, cells: list[str]) -> bool:
