@@ -680,3 +680,27 @@ def test_rows_of_periods_date_the_blocks_below_them_and_a_bilingual_unit_cell_gi
         assert figures[value].status == Status.verified
     # the superscript lost from 10⁸ (108) and the footnote-free changes are no figures of the table
     assert "108" not in figures and "↑9.9%" not in figures and "9.9" not in figures
+
+
+# A gazetteer's table drawn with box-drawing characters: cities as column groups over 地区 | 市区, a unit column,
+# characters spaced apart inside the header cells, and OCR damage (45.2l) in some cells.
+BOX = (
+    "表二\n┏━━━━━━━━━━┯━━━━━┯━━━━━━━━━━━┯━━━━━━━━━━━┓\n"
+    "┃          │  单  位  │      烟  台  市      │      威  海  市      ┃\n"
+    "┃          │          ├─────┬─────┼─────┬─────┨\n"
+    "┃          │          │  地  区  │  市  区  │  地  区  │  市  区  ┃\n"
+    "┠──────────┼─────┼─────┼─────┼─────┼─────┨\n"
+    "┃年末总人口            │   万人   │  625.57  │  80.50   │  237.46  │  25.74   ┃\n"
+    "┃其中:非农业人口       │   万人   │  141.72  │  45.2l   │  25.66   │  12.90   ┃\n"
+    "┃年末总户数            │   万户   │  180.18  │  25.12   │  73.62   │   7.66   ┃\n"
+)
+
+
+def test_a_box_drawn_table_reads_its_unit_column_and_its_column_groups_as_subjects():
+    figures = _figures(BOX)
+    assert figures["625.57"].unit == "万人" and figures["625.57"].subject == "烟台市"
+    assert figures["237.46"].subject == "威海市" and figures["7.66"].unit == "万户"
+    assert all(figures[v].status == Status.verified for v in ("625.57", "80.50", "237.46", "25.74", "180.18", "7.66"))
+    # the damaged cell is reported, never guessed; no cell of the header's spaced characters is a figure
+    assert "45.2l" not in figures or figures["45.2l"].status == Status.not_found
+    assert "45.2" not in figures

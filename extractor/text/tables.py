@@ -69,6 +69,8 @@ class _Rules:
     """structure.toml [table]: an entry's key is its field's name."""
 
     cell_separators: re.Pattern[str]
+    box_separators: re.Pattern[str]
+    box_rule: re.Pattern[str]
     unit_in_header: re.Pattern[str]
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
@@ -94,6 +96,7 @@ class _Rules:
     to_date_header: re.Pattern[str]
     base_period_header: re.Pattern[str]
     period_header: re.Pattern[str]
+    place_group: re.Pattern[str]
     bilingual_unit: re.Pattern[str]
     value_with_change: re.Pattern[str]
 
@@ -112,12 +115,15 @@ def _cells(text: str, start: int, end: int, keep_gaps: bool = False) -> list[Cel
     it stands (|企业数(家)|1500||1750|: the middle column is empty, and 1750 stays under the last)."""
     pieces: list[Cell] = []
     position = start
-    for separator in [*_rules().cell_separators.finditer(text, start, end), None]:
+    boxed = bool(_rules().box_separators.search(text, start, end))  # ┃年末总人口 │ 万人 │: only the box lines split it
+    separators = _rules().box_separators if boxed else _rules().cell_separators
+    for separator in [*separators.finditer(text, start, end), None]:
         stop = separator.start() if separator else end
         raw = text[position:stop]
         stripped = raw.strip()
         offset = position + len(raw) - len(raw.lstrip()) if stripped else position
-        pieces.append(Cell(offset, offset + len(stripped), stripped))
+        words = "".join(stripped.split()) if boxed else stripped  # 烟\t台\t市 in a box-drawn header: one cell, 烟台市
+        pieces.append(Cell(offset, offset + len(stripped), words))
         position = separator.end() if separator else end
     filled = [index for index, cell in enumerate(pieces) if cell.text]
     if not keep_gaps or not filled:
@@ -152,8 +158,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
                 run = [*run, _wrapped_row(text, label_start, lines[labels_end])]
                 labels_end += 1
             continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
-        if run and _rules().rule_row.fullmatch(line.group()):
-            continue  # ---|---|---: a markdown table's rule under its header
+        if run and (_rules().rule_row.fullmatch(line.group()) or _rules().box_rule.fullmatch(line.group())):
+            continue  # ---|---|---: a markdown table's rule under its header; ┠──┼──┨: a box-drawn table's
         if run and _english_line(line.group()):
             continue  # Revenue(100million yuan) under 营业收入(亿元): the English of the row above, no row itself
         if run and len(run) >= 1 and _group_label(line.group().strip("|｜ \t")):
@@ -372,7 +378,7 @@ def raw_bare_cell_breaks(raw: str) -> list[int]:
     return ends
 
 
-_RAW_SEPARATOR_BAR = re.compile("[|｜\t]")
+_RAW_SEPARATOR_BAR = re.compile("[|｜\t│┃]")
 _LEADING_BAR = re.compile("\\s*[|｜]")
 _BETWEEN_CELLS = re.compile("[|｜\\s]*")  # a line of bars or blanks only: what some pages print between one-a-line cells
 
@@ -602,6 +608,9 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
     caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
     rows = rows[1:] if caption or indicator is not None else rows
+    leaves = _leaves_under_groups(rows, _unit_column_at(rows[0]))
+    if leaves is not None:  # 单位 | 烟台市 | 威海市, then 地区 | 市区 | 地区 | 市区 under them: one header of leaves
+        rows = [leaves, *rows[2:]]
     own_title = False  # a title row of the table's own (表1  2022年全区主要经济指标): its date is every cell's period
     while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_below(rows):
         title, own_title = "\t".join(c.text for c in rows[0]), True
@@ -915,6 +924,19 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
     return found
 
 
+def _leaves_under_groups(rows: list[list[Cell]], unit_at: int) -> list[Cell] | None:
+    """A header row of groups after a unit column (单位 | 烟台市 | 威海市 | 青岛市 | 连云港市) over a row of as many leaves
+    for each group (地区 | 市区 | 地区 | 市区 …), of words only: the header of leaves, each under its group (its
+    parent); None for any other table."""
+    if unit_at < 0 or len(rows) < 3 or not _header_words(rows[1]):
+        return None
+    groups, leaves = rows[0][unit_at + 1 :], rows[1]
+    if not groups or len(leaves) <= len(groups) or len(leaves) % len(groups):
+        return None
+    span = len(leaves) // len(groups)
+    return [*rows[0][: unit_at + 1], *(replace(leaf, parent=groups[i // span].text) for i, leaf in enumerate(leaves))]
+
+
 def _cells_under_period_rows(rows: list[list[Cell]], unit_at: int) -> list[TableCell]:
     """指標 | 單位 | 最新年度數據 | 最新數據 (月/季度) | 按月/季變動, with a row of periods (2023 | 2023 Q3 | 2023 Q4) over
     each block of rows: a row's values take its unit cell's unit and, one by one, the periods of the row above them;
@@ -968,6 +990,8 @@ def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
         period = _year(column)  # 指标 | 单位 | 2023年 | 2024年: the year of the column
         level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, period, "", row[0], column, unit_from="header")
         level = replace(level, unit_cell=unit_cell)
+        if column.parent and _rules().place_group.fullmatch(column.parent):  # 625.57 under 烟台市 / 地区: 烟台市's
+            level = replace(level, subject=column.parent)
         found.append(_rate_column(level, column))
     return found
 
@@ -1222,7 +1246,7 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
     return ""
 
 
-_RAW_SEPARATOR = re.compile(r"[|｜\t]|  +|\u3000+")
+_RAW_SEPARATOR = re.compile(r"[|｜\t│┃]|  +|\u3000+")
 
 
 def raw_table_rows(raw: str) -> list[tuple[int, int]]:
@@ -1234,6 +1258,9 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
+        if stripped and _rules().box_rule.fullmatch(stripped):  # ┏━━┯━━┓, ┠──┼──┨: a box-drawn table's rule, a line of its own
+            (run if run else heads).append((line.start(), line.end(), []))
+            continue
         if run and (_english_line(stripped) or _group_label(stripped)):  # Revenue (100 million yuan), 人口(万人)
             continue  # the run goes on; the line keeps its own line (the rows around it keep their breaks), no tabs
         if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
@@ -1259,7 +1286,7 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
             continue
         rows += _kept(run)
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
-        heads = [*heads, (line.start(), line.end(), cells)][-_HEADER_LINES:] if not run and _bar_line(stripped, cells) else []
+        heads = _last_heads([*heads, (line.start(), line.end(), cells)]) if not run and _bar_line(stripped, cells) else []
     return rows + _kept(run)
 
 
@@ -1532,6 +1559,12 @@ _HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计
 _BAR = re.compile("[|｜\t]")
 
 
+def _last_heads(heads: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """The last ``_HEADER_LINES`` header lines, with the box rules (no cells) between and above them."""
+    worded = [index for index, (_s, _e, cells) in enumerate(heads) if cells]
+    return heads[worded[-_HEADER_LINES]:] if len(worded) > _HEADER_LINES else heads
+
+
 def _period_line(text: str, line: re.Match[str]) -> bool:
     """A line of a table that holds periods only (2023 | 2024 Feb | 2024 Mar)."""
     return _period_cells([cell.text for cell in _cells(text, line.start(), line.end())])
@@ -1620,14 +1653,18 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
     """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
     bare cell a line) being one short bare cell itself."""
     if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
-        return lambda first, last: bool(_rules().cell_separators.search(text, first, last)) or _label_line(text[first:last])
+        return lambda first, last: (
+            bool(_rules().cell_separators.search(text, first, last))
+            or _label_line(text[first:last])
+            or bool(_rules().box_rule.fullmatch(text, first, last))  # ┠──┼──┨ between a box-drawn table's header and rows
+        )
     return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
     below = found.column_header.unit_cell if found.column_header is not None else None  # (亿元) under the column
-    if found.subject:
-        return [cell for cell in (found.column_header, below, found.caption) if cell is not None]
+    if found.subject:  # a zone a row: its row header names the zone, not the unit; a unit column still gives its row's
+        return [cell for cell in (found.column_header, below, found.caption, found.unit_cell) if cell is not None]
     headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell, found.unit_row)
     return [cell for cell in headers if cell is not None]
 
