@@ -704,3 +704,29 @@ def test_a_box_drawn_table_reads_its_unit_column_and_its_column_groups_as_subjec
     # the damaged cell is reported, never guessed; no cell of the header's spaced characters is a figure
     assert "45.2l" not in figures or figures["45.2l"].status == Status.not_found
     assert "45.2" not in figures
+
+
+# A digest that prints each indicator as a label line (words, unit, period) and a line of values under it, the
+# thousands grouped by spaces: the values stay apart (no 11307211.7%) and take the label's unit and period.
+DIGEST = (
+    "一、本地生产总值\n\n当年价格 百万澳门元 2017年第4季\n\n113 072 11.7 % 404 199 11.6 %\n\n"
+    "实质增长率 % 2017年第4季\n\n8.0 .. 9.1 ..\n\n二、博彩及旅游\n\n博彩毛收入 百万澳门元 2018年3月\n\n"
+    "26 031.83 22.2 % 76 750.29 20.5 %\n\n入境旅客 千人次 2018年2月\n\n3 070.9 23.1 % 5 812.4 8.2 %\n"
+)
+
+
+def test_a_label_line_over_a_line_of_values_gives_each_value_its_unit_and_period():
+    figures = _figures(DIGEST)
+    assert figures["113072"].unit == "百万澳门元" and figures["113072"].period_end == "2017-12-31"
+    assert figures["404199"].status == Status.verified
+    assert figures["26031.83"].period_end == "2018-03-31" and figures["3070.9"].unit == "千人次"
+    assert figures["3070.9"].period_end == "2018-02-28"
+    assert figures["8.0"].unit == "%" and figures["11.7%"].unit == "%"
+    assert not any(len(v.replace(".", "").rstrip("%")) > 8 for v in figures)  # no two values joined into one
+
+
+@pytest.mark.parametrize("line", ["12 345 678 901 234", "2023年 2024年", "营业收入 1200 1350"])
+def test_a_line_that_is_no_label_value_pair_is_left_alone(line):
+    from extractor.text.tables import raw_spaced_tables
+
+    assert raw_spaced_tables(f"说明文字\n{line}\n")[0] == [] or "营业收入" in line

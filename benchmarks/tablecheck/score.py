@@ -13,8 +13,9 @@ SETS = {"1": (REQUIRED, OPTIONAL), "2": (REQUIRED2, OPTIONAL2), "3": (REQUIRED3,
 
 
 def _plain(text: str) -> str:
-    """A value text without thousands separators (113 072, 1,246.1) or a leading +: set 5's tables print them."""
-    return text.replace(",", "").replace(" ", "").removeprefix("+")
+    """A value text without thousands separators (113 072, 1,246.1), a leading + or a trailing % (a cell printing its
+    own %, 11.7 %, has value_text 11.7% and unit %): set 5's tables print all three."""
+    return text.replace(",", "").replace(" ", "").removeprefix("+").removesuffix("%")
 
 
 def main(path: str, which: str = "1") -> None:

@@ -603,6 +603,8 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     indicator (现价工业产值) is the metric, the row header its scope. ``title`` is the text right before the table (its
     title and 单位 lines): a date there resolves columns that name no months (本月, 1-本月, 累计, 上年同期) against it.
     """
+    if _label_value_pairs(rows):
+        return [found for label, values in zip(rows[::2], rows[1::2], strict=True) for found in _pair_cells(label, values)]
     rows = _header_over_years(rows) or rows
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
@@ -659,6 +661,36 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _label_value_pairs(rows: list[list[Cell]]) -> bool:
+    """Rows that go in pairs: a label line (博彩毛收入 | 百萬澳門元 | 2018年3月: words, a unit, a period), then a line of
+    values only (26 031.83 | 22.2% | 76 750.29 | 20.5%), as a digest prints each indicator."""
+    if len(rows) < 2 or len(rows) % 2:
+        return False
+    labels, values = rows[::2], rows[1::2]
+    return all(
+        len(label) == 3 and _period_words(label[2]) and not any(_is_value(cell.text) for cell in label)
+        for label in labels
+    ) and all(all(_is_value(cell.text) or not any(ch.isdigit() for ch in cell.text) for cell in row) for row in values)
+
+
+def _pair_cells(label: list[Cell], values: list[Cell]) -> list[TableCell]:
+    """The values under a label line: each in the label's unit and period, but a value that prints its own % (the
+    change beside a level, 22.2%) is a percentage; the label line prints no column header, so none is read."""
+    name, unit_cell, period = label
+    found = []
+    for cell in values:
+        if not is_number(cell.text):
+            continue  # ..: not applicable
+        if cell.text.endswith("%") and unit_cell.text != "%":
+            found.append(TableCell(cell, name.text, "%", cell.end - 1, _period_words(period), "", name, None,
+                                   unit_from="cell"))  # as _own_unit reads 1.54个百分点: the unit stands in the cell
+            continue
+        level = Cell(cell.start, cell.end - 1, cell.text[:-1]) if cell.text.endswith("%") else cell
+        found.append(TableCell(level, name.text, unit_cell.text, unit_cell.start, _period_words(period), "", name, None,
+                               unit_from="header", unit_cell=unit_cell))
+    return found
 
 
 def _second_header_at(rows: list[list[Cell]]) -> int:
@@ -1392,7 +1424,63 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
         rows += [_stripped_span(lines[index]), *(_stripped_span(line) for line, _s, _f in found)]
         breaks += [start - 1 for start in header[1:]] + [split for _l, splits, _f in found for split in splits]
         index += 1 + scanned
+    for line, splits in _label_value_lines(lines):
+        rows.append(_stripped_span(line))
+        breaks += splits
     return rows, breaks
+
+
+_GAP = re.compile(r"[ \u3000]+")
+
+
+def _label_value_lines(lines: list[re.Match[str]]) -> list[tuple[re.Match[str], list[int]]]:
+    """A digest printed as pairs of lines (當年價格 百萬澳門元 2017年第4季, then 113 072 11.7 % 404 199 11.6 %): a label
+    line of words, a unit and a period, and under it a line of values only. Both lines, with the gaps that split
+    their cells: a gap inside a number grouped by spaces (113 072, 3 070.9) or before its % is none."""
+    found: list[tuple[re.Match[str], list[int]]] = []
+    for label, values in pairwise([line for line in lines if line.group().strip()]):
+        label_gaps = _label_gaps(label)
+        value_gaps = _value_gaps(values) if label_gaps else None
+        if value_gaps:
+            found += [(label, label_gaps), (values, value_gaps)]
+    return found
+
+
+def _label_gaps(line: re.Match[str]) -> list[int]:
+    """The gaps of a label line (words, then a unit, then a period: 博彩毛收入 百萬澳門元 2018年3月), or none."""
+    text = line.group().rstrip()
+    gaps = [gap for gap in _GAP.finditer(text) if gap.start() > len(text) - len(text.lstrip())]
+    words = _GAP.split(text.strip())
+    if len(words) != 3 or not _period_words(Cell(0, len(words[2]), words[2])) or any(ch.isdigit() for ch in words[1]):
+        return []
+    if len(words[1]) > _LABEL_UNIT_CHARS or not _CJK.search(words[0]) or any(_is_value(word) for word in words[:2]):
+        return []
+    return [line.start() + gap.start() for gap in gaps]
+
+
+_LABEL_UNIT_CHARS = 6  # 百萬澳門元, 千人次, %: a unit, not a second label
+
+
+def _value_gaps(line: re.Match[str]) -> list[int]:
+    """The gaps between the values of a line of values only (113 072 11.7 % 404 199 11.6 %, 8.0 .. 9.1 ..): a token
+    of three digits after one of one to three digits continues its number (113 072), a % belongs to the number
+    before it; two values or more, or none."""
+    text = line.group().rstrip()
+    tokens = list(re.finditer(r"\S+", text))
+    if not tokens or not all(_VALUE_TOKEN.fullmatch(token.group()) for token in tokens):
+        return []
+    gaps, values = [], 0
+    for previous, token in pairwise(tokens):
+        joined = token.group() == "%" or (
+            re.fullmatch(r"\d{1,3}", previous.group()) is not None and re.fullmatch(r"\d{3}(?:\.\d+)?%?", token.group()) is not None
+        )
+        if not joined:
+            gaps.append(line.start() + previous.end())
+            values += 1
+    return gaps if values + 1 >= 2 and any(ch.isdigit() for ch in text) else []
+
+
+_VALUE_TOKEN = re.compile(r"[-−]?\d+(?:\.\d+)?%?|%|\.\.|-")
 
 
 _YEAR_START = re.compile(r"\s*(?:19|20)\d\d")
