@@ -730,3 +730,11 @@ def test_a_line_that_is_no_label_value_pair_is_left_alone(line):
     from extractor.text.tables import raw_spaced_tables
 
     assert raw_spaced_tables(f"说明文字\n{line}\n")[0] == [] or "营业收入" in line
+
+
+def test_a_row_printed_with_spaces_after_its_last_cell_still_ends_its_line():
+    from extractor.text.tables import raw_table_rows
+
+    raw = "表1\n  以当时市价计算   1,246.1   1,220.0  \n  本地生产总值   1,246.1   1,282.0  \n"
+    assert all(not raw[start:end].endswith(" ") for start, end in raw_table_rows(raw))
+    assert normalize(raw).text.count("\n") >= 2  # each row on a line of its own, not joined into one

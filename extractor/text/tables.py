@@ -1297,7 +1297,7 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
             continue  # the run goes on; the line keeps its own line (the rows around it keep their breaks), no tabs
         if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
             if run:
-                rows += _kept(run)
+                rows += _kept(run, raw)
                 run = []
             heads = []
             continue
@@ -1316,10 +1316,10 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
         if run and len(cells) == 1 and _rules().section_label.fullmatch(cells[0]):
             run.append((line.start(), line.end(), cells))  # | 按主要行业分 | | |: a label of the rows below, on its line
             continue
-        rows += _kept(run)
+        rows += _kept(run, raw)
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
         heads = _last_heads([*heads, (line.start(), line.end(), cells)]) if not run and _bar_line(stripped, cells) else []
-    return rows + _kept(run)
+    return rows + _kept(run, raw)
 
 
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned with runs of spaces: words joined by single spaces
@@ -1688,9 +1688,16 @@ def raw_cell_blocks(raw: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _kept(run: list[tuple[int, int, list[str]]]) -> list[tuple[int, int]]:
+def _kept(run: list[tuple[int, int, list[str]]], raw: str = "") -> list[tuple[int, int]]:
+    """The spans of a run's lines, when it is a table; without a line's leading and trailing spaces (a row printed
+    with spaces around its cells must still start and end its line: the normalizer keeps a break only there)."""
     numeric = sum(any(is_number(cell) for cell in cells[1:]) for _s, _e, cells in run)
-    return [(start, end) for start, end, _cells in run] if len(run) >= _rules().min_rows and numeric else []
+    if len(run) < _rules().min_rows or not numeric:
+        return []
+    if not raw:
+        return [(start, end) for start, end, _cells in run]
+    spans = [(start, raw[start:end]) for start, end, _cells in run]
+    return [(start + len(line) - len(line.lstrip()), start + len(line.rstrip())) for start, line in spans]
 
 
 def headers_of(text: str, position: int) -> list[Cell]:
