@@ -984,8 +984,10 @@ def _cells_under_period_rows(rows: list[list[Cell]], unit_at: int) -> list[Table
         unit_cell = _unit_of_cell(row[unit_at])
         for cell, period in zip(row[unit_at + 1 :], periods, strict=False):
             level = _value_before_change(cell)
-            if unit_cell.text == "%" and level.text.endswith("%"):  # 80.5% under 百分比 / %: the unit once, from the unit cell
-                level = Cell(level.start, level.end - 1, level.text[:-1])
+            if level.text.endswith("%"):  # 80.5% under 百分比 / %: the cell prints its own %, read with it (as _own_unit)
+                found.append(TableCell(level, row[0].text, "%", level.end - 1, _period_words(period), "", row[0], period,
+                                       unit_from="cell"))
+                continue
             found.append(TableCell(level, row[0].text, unit_cell.text, unit_cell.start, _period_words(period), "", row[0],
                                    period, unit_from="header", unit_cell=unit_cell))
     return found
