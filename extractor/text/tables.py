@@ -698,16 +698,12 @@ def _second_header_at(rows: list[list[Cell]]) -> int:
     them: 指標 | 單位 | 數值, its rows, then 時間 | 本地生產總值(百萬澳門元) | 同期變動率), or 0. A row of header words as
     wide as the first header, two of them Chinese, after at least one row of values; its rows are not the first
     header's (their cells would take a number for a unit)."""
-    width = len(rows[0])
-    for index in range(2, len(rows) - 1):
+    width, values_above = len(rows[0]), False  # one pass: a table of thousands of rows is read in linear time
+    for index in range(1, len(rows) - 1):
         row = rows[index]
-        if (
-            len(row) == width
-            and _header_words(row)
-            and sum(1 for cell in row if _CJK.search(cell.text)) >= 2
-            and any(_is_value(cell.text) for other in rows[1:index] for cell in other[1:])
-        ):
+        if values_above and len(row) == width and _header_words(row) and sum(1 for cell in row if _CJK.search(cell.text)) >= 2:
             return index
+        values_above = values_above or any(_is_value(cell.text) for cell in row[1:])
     return 0
 
 
