@@ -36,6 +36,12 @@ class _Table:
     report_period_header: re.Pattern[str]
     to_date_header: re.Pattern[str]
     base_period_header: re.Pattern[str]
+    box_separators: re.Pattern[str]
+    box_rule: re.Pattern[str]
+    period_header: re.Pattern[str]
+    place_group: re.Pattern[str]
+    bilingual_unit: re.Pattern[str]
+    value_with_change: re.Pattern[str]
 
 
 @dataclass(frozen=True)

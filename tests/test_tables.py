@@ -631,3 +631,110 @@ def test_a_row_wider_than_its_header_by_more_than_a_corner_is_not_lined_up():
         "| 2001 | 76.75 | 8.98 | 119.58 | 13.99 | -96.33 | -11.26 |\n"
     )
     assert not [f for f in _figures(raw).values() if f.status is Status.verified]
+
+
+# A page printing two tables with no line between them (a unit column table, then a table with quarters as rows):
+# the second header starts a table of its own, and a quarter down the side is the period of its row.
+TWO_TABLES = (
+    "根据统计局发布的2023年全年本地生产总值数据。\n指标 | 单位 | 数值 |\n本地生产总值(当年价格) | 百万澳门元 | 379478 |\n"
+    "人均本地生产总值 | 澳门元 | 559495 |\n时间 | 本地生产总值(百万澳门元) | 本地生产总值(同期变动率) |\n"
+    "2023年第1季 | 81502 | 39.2 |\n2023年第2季 | 92256 | 111.9 |\n"
+)
+
+
+def test_a_second_header_starts_a_second_table_whose_rows_are_quarters():
+    figures = _figures(TWO_TABLES)
+    assert figures["81502"].unit == "百万澳门元" and figures["81502"].period_end == "2023-03-31"
+    assert figures["92256"].period_end == "2023-06-30"
+    assert figures["379478"].unit == "百万澳门元"
+    # a number never stands for a unit, and a bracket naming a change (同期变动率) prints no unit
+    assert all(not any(ch.isdigit() for ch in f.unit) for f in figures.values())
+    assert "39.2" not in figures or figures["39.2"].status == Status.not_found or figures["39.2"].unit in ("", "%")
+
+
+@pytest.mark.parametrize(("printed", "words"), [("2023年第1季", "2023年第一季度"), ("2023Q3", "2023年第三季度"),
+                                                ("2024Feb", "2024年2月"), ("2023年3月", "2023年3月"), ("2004", "2004年"),
+                                                ("营业收入", "")])
+def test_a_period_header_is_read_in_the_resolvers_words(printed, words):
+    from extractor.text.tables import Cell, _period_words
+
+    assert _period_words(Cell(0, len(printed), printed)) == words
+
+
+# A markdown table whose period header rows stand between its indicator rows (one row of periods over each block),
+# with a unit column printed in two languages and a level printed with its change in one cell.
+PERIOD_ROWS = (
+    "主要经济指标\n统计指标 | 单位 | 最新年度数据 (同比变动) | 最新数据 | 按月变动 | |\n"
+    "2023 | 2023 Q3 | 2023 Q4 | |||\n本地名义生产总值 | 亿澳门元/ 108 MOP | 3,795 (↑92.3%) | 980.1 | 1,077.1 | ↑ 9.9% |\n"
+    "2022 | |||||\n本地居民总收入 | 亿澳门元/ 108 MOP | 2,322.73 (↓ 6.0%) | – | – | – |\n"
+    "贸易 (Trade) | |||||\n2023 | 2024 Feb | 2024 Mar | |||\n出口(Export) | 亿澳门元/ 108 MOP | 133.4 (↓ 1.3%) | 9.6 | 12.0 | ↑ 24.7% |\n"
+)
+
+
+def test_rows_of_periods_date_the_blocks_below_them_and_a_bilingual_unit_cell_gives_its_chinese_unit():
+    figures = _figures(PERIOD_ROWS)
+    expected = {"3,795": "2023-12-31", "980.1": "2023-09-30", "1,077.1": "2023-12-31", "2,322.73": "2022-12-31",
+                "133.4": "2023-12-31", "9.6": "2024-02-29", "12.0": "2024-03-31"}
+    for value, end in expected.items():
+        assert figures[value].unit == "亿澳门元" and figures[value].period_end == end, value
+        assert figures[value].status == Status.verified
+    # the superscript lost from 10⁸ (108) and the footnote-free changes are no figures of the table
+    assert "108" not in figures and "↑9.9%" not in figures and "9.9" not in figures
+
+
+# A gazetteer's table drawn with box-drawing characters: cities as column groups over 地区 | 市区, a unit column,
+# characters spaced apart inside the header cells, and OCR damage (45.2l) in some cells.
+BOX = (
+    "表二\n┏━━━━━━━━━━┯━━━━━┯━━━━━━━━━━━┯━━━━━━━━━━━┓\n"
+    "┃          │  单  位  │      烟  台  市      │      威  海  市      ┃\n"
+    "┃          │          ├─────┬─────┼─────┬─────┨\n"
+    "┃          │          │  地  区  │  市  区  │  地  区  │  市  区  ┃\n"
+    "┠──────────┼─────┼─────┼─────┼─────┼─────┨\n"
+    "┃年末总人口            │   万人   │  625.57  │  80.50   │  237.46  │  25.74   ┃\n"
+    "┃其中:非农业人口       │   万人   │  141.72  │  45.2l   │  25.66   │  12.90   ┃\n"
+    "┃年末总户数            │   万户   │  180.18  │  25.12   │  73.62   │   7.66   ┃\n"
+)
+
+
+def test_a_box_drawn_table_reads_its_unit_column_and_its_column_groups_as_subjects():
+    figures = _figures(BOX)
+    assert figures["625.57"].unit == "万人" and figures["625.57"].subject == "烟台市"
+    assert figures["237.46"].subject == "威海市" and figures["7.66"].unit == "万户"
+    assert all(figures[v].status == Status.verified for v in ("625.57", "80.50", "237.46", "25.74", "180.18", "7.66"))
+    # the damaged cell is reported, never guessed; no cell of the header's spaced characters is a figure
+    assert "45.2l" not in figures or figures["45.2l"].status == Status.not_found
+    assert "45.2" not in figures
+
+
+# A digest that prints each indicator as a label line (words, unit, period) and a line of values under it, the
+# thousands grouped by spaces: the values stay apart (no 11307211.7%) and take the label's unit and period.
+DIGEST = (
+    "一、本地生产总值\n\n当年价格 百万澳门元 2017年第4季\n\n113 072 11.7 % 404 199 11.6 %\n\n"
+    "实质增长率 % 2017年第4季\n\n8.0 .. 9.1 ..\n\n二、博彩及旅游\n\n博彩毛收入 百万澳门元 2018年3月\n\n"
+    "26 031.83 22.2 % 76 750.29 20.5 %\n\n入境旅客 千人次 2018年2月\n\n3 070.9 23.1 % 5 812.4 8.2 %\n"
+)
+
+
+def test_a_label_line_over_a_line_of_values_gives_each_value_its_unit_and_period():
+    figures = _figures(DIGEST)
+    assert figures["113072"].unit == "百万澳门元" and figures["113072"].period_end == "2017-12-31"
+    assert figures["404199"].status == Status.verified
+    assert figures["26031.83"].period_end == "2018-03-31" and figures["3070.9"].unit == "千人次"
+    assert figures["3070.9"].period_end == "2018-02-28"
+    assert figures["8.0"].unit == "%" and figures["11.7%"].unit == "%"
+    assert not any(len(v.replace(".", "").rstrip("%")) > 8 for v in figures)  # no two values joined into one
+
+
+@pytest.mark.parametrize("line", ["12 345 678 901 234", "2023年 2024年", "营业收入 1200 1350"])
+def test_a_line_that_is_no_label_value_pair_is_left_alone(line):
+    from extractor.text.tables import raw_spaced_tables
+
+    assert raw_spaced_tables(f"说明文字\n{line}\n")[0] == [] or "营业收入" in line
+
+
+def test_a_row_printed_with_spaces_after_its_last_cell_still_ends_its_line():
+    from extractor.text.tables import raw_table_rows
+
+    raw = "表1\n  以当时市价计算   1,246.1   1,220.0  \n  本地生产总值   1,246.1   1,282.0  \n"
+    assert all(not raw[start:end].endswith(" ") for start, end in raw_table_rows(raw))
+    assert normalize(raw).text.count("\n") >= 2  # each row on a line of its own, not joined into one

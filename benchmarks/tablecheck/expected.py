@@ -167,3 +167,71 @@ OPTIONAL4 = {  # the prose around 14 (not cells), its unitless levels and its �
         CZ_PROSE + [(v, "") for v in CZ_LEVELS] + [(v, u) for v in CZ_CUMULATIVE for u in ("", "%")],
     "19_fujian_yearbook_2015_total_output_unit_line_blocks.txt": [(v, u) for v in FJ_INDEXES for u in ("", "%")],
 }
+
+# Fifth set (texts5/), written by hand on 2026-12-08 before any run of the tool on it (tables36), in shapes sets 1–4
+# lack: a digest whose rows are a line "指標 單位 期間" followed by a line of four values (當期 | 變動率 | 年初至當期累計 |
+# 變動率, the column header not printed at all; traditional); a unit column table and a table with quarters as rows
+# (traditional, the 同期變動率 column prints no %); a gazetteer's box-drawing table whose columns are cities split into
+# 地区 / 市区, with OCR damage (45.2l: not a number, must not come out); a yearbook table printed with a space between
+# every character, each level row followed by a row of bracketed changes; a markdown table whose period header rows
+# are interleaved between indicator rows (2023 | 2023 Q3 | 2023 Q4 over one row, 2023 | 2024 Feb | 2024 Mar over
+# three), a level and its change in one cell (3,795 (↑92.3%)), footnote digits glued to labels (GDP)1 and a unit
+# whose superscript was lost (億澳門元/ 108 MOP); and a table whose cells were glued together when the page was
+# turned into text (6145.52112100: no cell can be split with certainty, nothing may come out).
+# 5-tuples as in set 3; value_text is compared without thousands separators (",", spaces) or a leading "+", since
+# these tables print 113 072 and 1,246.1; units are written as printed, in simplified characters.
+MO_DIGEST = [  # (unit of the level, period_end, level, change %, cumulative level, change %)
+    ("百万澳门元", "2017-12-31", "113 072", "11.7", "404 199", "11.6"),
+    ("百万澳门元", "2018-03-31", "26 031.83", "22.2", "76 750.29", "20.5"),
+    ("百万澳门元", "2018-03-31", "25 949.89", "22.2", "76 510.12", "20.5"),
+    ("百万澳门元", "2018-03-31", "81.95", "29.1", "240.17", "17.9"),
+    ("千人次", "2018-02-28", "3 070.9", "23.1", "5 812.4", "8.2"),
+    ("千人次", "2018-02-28", "2 287.0", "37.3", "4 214.6", "15.1")]
+SD_CITIES = ("烟台市", "", "威海市", "", "青岛市", "", "连云港市", "")  # 市区 columns: subject not scored
+SD_ROWS = [("万人", ("625.57", "80.50", "237.46", "25.74", "666.65", "205.78", "340.26", "52.14")),
+           ("万人", ("141.72", None, "25.66", "12.90", None, "145.92", "59.82", None)),  # None: OCR-damaged (45.2l)
+           ("%", ("22.7", "56.2", "10.8", "50.1", "25.5", "70.9", "17.6", "67.9")),
+           ("万户", ("180.18", "25.12", "73.62", "7.66", "186.79", "63.94", "90.26", "15.96"))]
+HK_YEARS = ("1999-12-31", "2003-12-31", "2004-12-31")
+HK_ROWS = [("十亿港元", "gdp", ("1,246.1", "1,220.0", "1,282.0")), ("十亿港元", "", ("1,169.5", "1,361.2", "1,472.0")),
+           ("港元", "", ("188,622", "179,336", "186,267")), ("港元", "", ("177,019", "200,088", "213,875")),
+           ("十亿港元", "", ("754.5", "705.0", "750.2")), ("十亿港元", "", ("120.0", "130.1", "126.9")),
+           ("十亿港元", "", ("325.3", "269.1", "287.8")), ("十亿港元", "gdp", ("1,246.1", "1,220.0", "1,282.0"))]
+HK_CHANGES = ["-2.6", "-2.2", "+5.1", "+3.4", "+3.2", "+8.1", "-3.6", "-2.5", "+3.9", "+2.4", "+2.9", "+6.9"]
+MO_INDICATORS = [  # (value, unit, period_end, metric_key)
+    ("3,795", "亿澳门元", "2023-12-31", "gdp"), ("980.1", "亿澳门元", "2023-09-30", "gdp"),
+    ("1,077.1", "亿澳门元", "2023-12-31", "gdp"), ("80.5", "%", "2023-12-31", ""), ("120.4", "%", "2023-09-30", ""),
+    ("86.4", "%", "2023-12-31", ""), ("559,495", "澳门元", "2023-12-31", ""), ("2,322.73", "亿澳门元", "2022-12-31", ""),
+    ("342,586", "澳门元", "2022-12-31", ""), ("1,547.9", "亿澳门元", "2023-12-31", ""),
+    ("98.0", "亿澳门元", "2024-02-29", ""), ("125.5", "亿澳门元", "2024-03-31", ""),
+    ("1,414.4", "亿澳门元", "2023-12-31", ""), ("88.3", "亿澳门元", "2024-02-29", ""),
+    ("113.4", "亿澳门元", "2024-03-31", ""), ("133.4", "亿澳门元", "2023-12-31", ""),
+    ("9.6", "亿澳门元", "2024-02-29", ""), ("12.0", "亿澳门元", "2024-03-31", "")]
+MO_CHANGES = ["92.3", "9.9", "+101.9", "-34.0", "6.0", "-6.0", "5.3", "-5.3", "0.9", "28.1", "1.2", "28.5", "1.3",
+              "-1.3", "24.7"]  # the ↑/↓ changes beside a level and the 按月/季變動 column: either way
+
+REQUIRED5 = {
+    "20_macau_digest_2018_label_line_value_line_trad.txt":
+        [cell for unit, end, level, rate, total, total_rate in MO_DIGEST
+         for cell in ((level, unit, end, "", ""), (rate, "%", end, "", ""), (total, unit, end, "", ""),
+                      (total_rate, "%", end, "", ""))]
+        + [("8.0", "%", "2017-12-31", "", ""), ("9.1", "%", "2017-12-31", "", "")],
+    "21_macau_gdp_2023_unit_column_quarter_rows_trad.txt":
+        [("379478", "百万澳门元", "2023-12-31", "", "gdp"), ("351798", "百万澳门元", "2023-12-31", "", ""),
+         ("559495", "澳门元", "2023-12-31", "", ""), ("518685", "澳门元", "2023-12-31", "", ""),
+         ("81502", "百万澳门元", "2023-03-31", "", "gdp"), ("92256", "百万澳门元", "2023-06-30", "", "gdp")],
+    "22_shandong_gazetteer_coastal_cities_box_drawing_ocr.txt":
+        [(v, unit, "", city, "") for unit, row in SD_ROWS for v, city in zip(row, SD_CITIES, strict=True) if v],
+    "23_hongkong_yearbook_2004_spaced_chars_bracket_change_rows.txt":
+        [(v, unit, end, "", key) for unit, key, row in HK_ROWS for v, end in zip(row, HK_YEARS, strict=True)],
+    "24_macau_main_indicators_period_rows_value_change_cell_trad.txt":
+        [(v, unit, end, "", key) for v, unit, end, key in MO_INDICATORS],
+    "25_city_gdp_2011_cells_glued.txt": [],
+}
+OPTIONAL5 = {  # 21's 同期變動率 prints no %; 23's bracketed changes print no unit; 24's changes: either way
+    "21_macau_gdp_2023_unit_column_quarter_rows_trad.txt": [(v, u) for v in ("39.2", "111.9") for u in ("", "%")],
+    "23_hongkong_yearbook_2004_spaced_chars_bracket_change_rows.txt":
+        [(v, u) for v in HK_CHANGES for u in ("", "%")],
+    "24_macau_main_indicators_period_rows_value_change_cell_trad.txt":
+        [(v, u) for v in MO_CHANGES for u in ("", "%", "百分点")],
+}

@@ -9,6 +9,7 @@ extractor/data/structure.toml ([table]).
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
@@ -68,6 +69,8 @@ class _Rules:
     """structure.toml [table]: an entry's key is its field's name."""
 
     cell_separators: re.Pattern[str]
+    box_separators: re.Pattern[str]
+    box_rule: re.Pattern[str]
     unit_in_header: re.Pattern[str]
     year_header: re.Pattern[str]
     number_cell: re.Pattern[str]
@@ -92,6 +95,10 @@ class _Rules:
     report_period_header: re.Pattern[str]
     to_date_header: re.Pattern[str]
     base_period_header: re.Pattern[str]
+    period_header: re.Pattern[str]
+    place_group: re.Pattern[str]
+    bilingual_unit: re.Pattern[str]
+    value_with_change: re.Pattern[str]
 
 
 @cache
@@ -108,12 +115,15 @@ def _cells(text: str, start: int, end: int, keep_gaps: bool = False) -> list[Cel
     it stands (|企业数(家)|1500||1750|: the middle column is empty, and 1750 stays under the last)."""
     pieces: list[Cell] = []
     position = start
-    for separator in [*_rules().cell_separators.finditer(text, start, end), None]:
+    boxed = bool(_rules().box_separators.search(text, start, end))  # ┃年末总人口 │ 万人 │: only the box lines split it
+    separators = _rules().box_separators if boxed else _rules().cell_separators
+    for separator in [*separators.finditer(text, start, end), None]:
         stop = separator.start() if separator else end
         raw = text[position:stop]
         stripped = raw.strip()
         offset = position + len(raw) - len(raw.lstrip()) if stripped else position
-        pieces.append(Cell(offset, offset + len(stripped), stripped))
+        words = "".join(stripped.split()) if boxed else stripped  # 烟\t台\t市 in a box-drawn header: one cell, 烟台市
+        pieces.append(Cell(offset, offset + len(stripped), words))
         position = separator.end() if separator else end
     filled = [index for index, cell in enumerate(pieces) if cell.text]
     if not keep_gaps or not filled:
@@ -148,8 +158,8 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
                 run = [*run, _wrapped_row(text, label_start, lines[labels_end])]
                 labels_end += 1
             continue  # 人口与就业, 宏观经济: a yearbook's label over the rows below, the table goes on under it
-        if run and _rules().rule_row.fullmatch(line.group()):
-            continue  # ---|---|---: a markdown table's rule under its header
+        if run and (_rules().rule_row.fullmatch(line.group()) or _rules().box_rule.fullmatch(line.group())):
+            continue  # ---|---|---: a markdown table's rule under its header; ┠──┼──┨: a box-drawn table's
         if run and _english_line(line.group()):
             continue  # Revenue(100million yuan) under 营业收入(亿元): the English of the row above, no row itself
         if run and len(run) >= 1 and _group_label(line.group().strip("|｜ \t")):
@@ -158,6 +168,11 @@ def find_tables(text: str, start: int, end: int) -> list[list[list[Cell]]]:
             run = [*run, [Cell(offset, offset + len(stripped), stripped)]]  # 人口(万人): a label over the rows below
             continue
         cells = _cells(text, line.start(), line.end()) if _rules().cell_separators.search(text, line.start(), line.end()) else []
+        if run and len(cells) == 1 and _period_cells([cells[0].text]):
+            run = [*run, cells]  # 2023 | | | |: the period of the rows below (a block of one period), inside the table
+            continue
+        if run and len(cells) == 1 and index + 1 < len(lines) and _period_line(text, lines[index + 1]):
+            continue  # 貿易及投資 (Trade and Investment) | | |, then 2023 | 2024 Feb: a section's label, the table goes on
         bare = _bare_run(bare, text, line, cells, tables)
         folded = _folded(cells, text)
         if folded:
@@ -363,7 +378,7 @@ def raw_bare_cell_breaks(raw: str) -> list[int]:
     return ends
 
 
-_RAW_SEPARATOR_BAR = re.compile("[|｜\t]")
+_RAW_SEPARATOR_BAR = re.compile("[|｜\t│┃]")
 _LEADING_BAR = re.compile("\\s*[|｜]")
 _BETWEEN_CELLS = re.compile("[|｜\\s]*")  # a line of bars or blanks only: what some pages print between one-a-line cells
 
@@ -541,6 +556,21 @@ def _year(cell: Cell | None) -> str:
     return f"{match.group(1)}年" if match else ""
 
 
+def _period_words(cell: Cell | None) -> str:
+    """2023年第1季, 2023Q3, 2024Feb, 2023年3月 in a header → 2023年第一季度, 2023年第三季度, 2024年2月 (words the period
+    resolver reads); a plain year → 2023年; anything else → ""."""
+    if cell is None:
+        return _year(cell)
+    match = _rules().period_header.fullmatch(cell.text)
+    if match is None:
+        return _year(cell)
+    quarter = match.group("quarter") or match.group("q")
+    if quarter:  # the resolver's quarters are named in Chinese numerals (第一季度)
+        return f"{match.group('year')}年第{'一二三四'[int(quarter) - 1] if quarter.isdigit() else quarter}季度"
+    month = match.group("month") or str(list(calendar.month_abbr).index(match.group("mon")))
+    return f"{match.group('year')}年{int(month)}月"
+
+
 _JOINED_PIECES = re.compile("[\n|｜]+")  # between the pieces of a header printed one piece a line (总量 / (亿元))
 
 
@@ -573,11 +603,16 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     indicator (现价工业产值) is the metric, the row header its scope. ``title`` is the text right before the table (its
     title and 单位 lines): a date there resolves columns that name no months (本月, 1-本月, 累计, 上年同期) against it.
     """
+    if _label_value_pairs(rows):
+        return [found for label, values in zip(rows[::2], rows[1::2], strict=True) for found in _pair_cells(label, values)]
     rows = _header_over_years(rows) or rows
     caption = rows[0][0].text if len(rows[0]) == 1 else ""  # 2016年上半年 above a folded table: its period
     indicator = rows[0][0] if caption and _rules().indicator_caption.fullmatch(caption) else None
     caption = "" if indicator is not None else caption  # 指标:工业增加值_同比增长(%): the cells' metric, not their period
     rows = rows[1:] if caption or indicator is not None else rows
+    leaves = _leaves_under_groups(rows, _unit_column_at(rows[0]))
+    if leaves is not None:  # 单位 | 烟台市 | 威海市, then 地区 | 市区 | 地区 | 市区 under them: one header of leaves
+        rows = [leaves, *rows[2:]]
     own_title = False  # a title row of the table's own (表1  2022年全区主要经济指标): its date is every cell's period
     while len(rows) > 2 and not any(_year(c) or _is_value(c.text) for c in rows[0]) and _header_below(rows):
         title, own_title = "\t".join(c.text for c in rows[0]), True
@@ -585,6 +620,12 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     header, found = rows[0], []
     if any(_is_value(cell.text) and not _year(cell) for cell in header[1:]):
         return []  # 2000 | 68.97 | 6.14: a row of values, its table's header not found above it — no column is named
+    unit_at = _unit_column_at(header)
+    if unit_at >= 1 and any(_period_cells([cell.text for cell in row]) for row in rows[1:]):
+        return _cells_under_period_rows(rows[1:], unit_at)  # 2023 | 2023 Q3 | 2023 Q4 over each block of rows
+    second = _second_header_at(rows)
+    if second:  # 指標 | 單位 | 數值 … then 時間 | 本地生產總值(百萬澳門元) | …: two tables, each read under its own header
+        return table_cells(rows[:second], title) + table_cells(rows[second:], title)
     dated = [] if caption or indicator is not None else list(_rules().caption_period.finditer(title))
     parents = _breakdown_parents(rows[1:])
     index_block: Cell | None = None  # the index row (…指数(上年=100)) whose block the rows below stand in
@@ -620,6 +661,50 @@ def table_cells(rows: list[list[Cell]], title: str = "") -> list[TableCell]:
     if not periods:
         return found
     return [replace(c, period=periods.get(c.column_header.start, "")) if not c.period and c.column_header is not None else c for c in found]
+
+
+def _label_value_pairs(rows: list[list[Cell]]) -> bool:
+    """Rows that go in pairs: a label line (博彩毛收入 | 百萬澳門元 | 2018年3月: words, a unit, a period), then a line of
+    values only (26 031.83 | 22.2% | 76 750.29 | 20.5%), as a digest prints each indicator."""
+    if len(rows) < 2 or len(rows) % 2:
+        return False
+    labels, values = rows[::2], rows[1::2]
+    return all(
+        len(label) == 3 and _period_words(label[2]) and not any(_is_value(cell.text) for cell in label)
+        for label in labels
+    ) and all(all(_is_value(cell.text) or not any(ch.isdigit() for ch in cell.text) for cell in row) for row in values)
+
+
+def _pair_cells(label: list[Cell], values: list[Cell]) -> list[TableCell]:
+    """The values under a label line: each in the label's unit and period, but a value that prints its own % (the
+    change beside a level, 22.2%) is a percentage; the label line prints no column header, so none is read."""
+    name, unit_cell, period = label
+    found = []
+    for cell in values:
+        if not is_number(cell.text):
+            continue  # ..: not applicable
+        if cell.text.endswith("%") and unit_cell.text != "%":
+            found.append(TableCell(cell, name.text, "%", cell.end - 1, _period_words(period), "", name, None,
+                                   unit_from="cell"))  # as _own_unit reads 1.54个百分点: the unit stands in the cell
+            continue
+        level = Cell(cell.start, cell.end - 1, cell.text[:-1]) if cell.text.endswith("%") else cell
+        found.append(TableCell(level, name.text, unit_cell.text, unit_cell.start, _period_words(period), "", name, None,
+                               unit_from="header", unit_cell=unit_cell))
+    return found
+
+
+def _second_header_at(rows: list[list[Cell]]) -> int:
+    """The index of a second header row printed after rows of values (a page printing two tables with no line between
+    them: 指標 | 單位 | 數值, its rows, then 時間 | 本地生產總值(百萬澳門元) | 同期變動率), or 0. A row of header words as
+    wide as the first header, two of them Chinese, after at least one row of values; its rows are not the first
+    header's (their cells would take a number for a unit)."""
+    width, values_above = len(rows[0]), False  # one pass: a table of thousands of rows is read in linear time
+    for index in range(1, len(rows) - 1):
+        row = rows[index]
+        if values_above and len(row) == width and _header_words(row) and sum(1 for cell in row if _CJK.search(cell.text)) >= 2:
+            return index
+        values_above = values_above or any(_is_value(cell.text) for cell in row[1:])
+    return 0
 
 
 def _header_over_years(rows: list[list[Cell]]) -> list[list[Cell]] | None:
@@ -867,6 +952,59 @@ def _row_cells(row: list[Cell], header: list[Cell], caption: str) -> list[TableC
     return found
 
 
+def _leaves_under_groups(rows: list[list[Cell]], unit_at: int) -> list[Cell] | None:
+    """A header row of groups after a unit column (单位 | 烟台市 | 威海市 | 青岛市 | 连云港市) over a row of as many leaves
+    for each group (地区 | 市区 | 地区 | 市区 …), of words only: the header of leaves, each under its group (its
+    parent); None for any other table."""
+    if unit_at < 0 or len(rows) < 3 or not _header_words(rows[1]):
+        return None
+    groups, leaves = rows[0][unit_at + 1 :], rows[1]
+    if not groups or len(leaves) <= len(groups) or len(leaves) % len(groups):
+        return None
+    span = len(leaves) // len(groups)
+    return [*rows[0][: unit_at + 1], *(replace(leaf, parent=groups[i // span].text) for i, leaf in enumerate(leaves))]
+
+
+def _cells_under_period_rows(rows: list[list[Cell]], unit_at: int) -> list[TableCell]:
+    """指標 | 單位 | 最新年度數據 | 最新數據 (月/季度) | 按月/季變動, with a row of periods (2023 | 2023 Q3 | 2023 Q4) over
+    each block of rows: a row's values take its unit cell's unit and, one by one, the periods of the row above them;
+    a value with no period over it (the 變動 column's change) is not read, nor a row before any periods."""
+    found: list[TableCell] = []
+    periods: list[Cell] = []
+    for row in rows:
+        if _period_cells([cell.text for cell in row]):
+            periods = row
+            continue
+        if not periods or len(row) < unit_at + 2 or _is_value(row[unit_at].text):
+            continue
+        unit_cell = _unit_of_cell(row[unit_at])
+        for cell, period in zip(row[unit_at + 1 :], periods, strict=False):
+            level = _value_before_change(cell)
+            if level.text.endswith("%"):  # 80.5% under 百分比 / %: the cell prints its own %, read with it (as _own_unit)
+                found.append(TableCell(level, row[0].text, "%", level.end - 1, _period_words(period), "", row[0], period,
+                                       unit_from="cell"))
+                continue
+            found.append(TableCell(level, row[0].text, unit_cell.text, unit_cell.start, _period_words(period), "", row[0],
+                                   period, unit_from="header", unit_cell=unit_cell))
+    return found
+
+
+def _unit_of_cell(cell: Cell) -> Cell:
+    """億澳門元/ 108 MOP, 百分比 / %: a unit cell printed in two languages → its Chinese unit, or its % when the Chinese
+    side names the percentage in words (百分比); a cell of one language stays as it is."""
+    match = _rules().bilingual_unit.fullmatch(cell.text)
+    if match is None:
+        return cell
+    group = "symbol" if match.group("symbol") else "unit"
+    return Cell(cell.start + match.start(group), cell.start + match.end(group), match.group(group))
+
+
+def _value_before_change(cell: Cell) -> Cell:
+    """3,795 (↑92.3%): a level printed with its change in brackets → the level (the change is not read)."""
+    match = _rules().value_with_change.fullmatch(cell.text)
+    return Cell(cell.start, cell.start + match.end("value"), match.group("value")) if match else cell
+
+
 def _unit_column_at(header: list[Cell]) -> int:
     """The index of the header's unit column (单位, 计量单位) among its first three cells, or -9 when it has none."""
     return next((index for index, cell in enumerate(header[:3]) if _rules().unit_column.fullmatch(cell.text)), -9)
@@ -876,10 +1014,14 @@ def _unit_column_cells(row: list[Cell], columns: list[Cell]) -> list[TableCell]:
     """规模以上工业增加值 | 亿元 | ― | 3.0 under 指标 | 单位 | 累计 | ±%: the row's unit is its cell in the unit column,
     unless the value's column (``columns``, one per value) prints a rate (±%: 3.0%)."""
     unit_cell, found = row[1], []
+    if _is_value(unit_cell.text):
+        return []  # 2023年第1季 | 81502 | 39.2 under 指標 | 單位 | 數值: a number stands where the unit should, no unit is read
     for cell, column in zip(row[2:], columns, strict=True):
         period = _year(column)  # 指标 | 单位 | 2023年 | 2024年: the year of the column
         level = TableCell(cell, row[0].text, unit_cell.text, unit_cell.start, period, "", row[0], column, unit_from="header")
         level = replace(level, unit_cell=unit_cell)
+        if column.parent and _rules().place_group.fullmatch(column.parent):  # 625.57 under 烟台市 / 地区: 烟台市's
+            level = replace(level, subject=column.parent)
         found.append(_rate_column(level, column))
     return found
 
@@ -1053,7 +1195,7 @@ def _own_unit(found: TableCell) -> TableCell:
 
 
 def _headed_cell(cell: Cell, row_header: Cell, column: Cell | None, corner: Cell | None) -> TableCell:
-    row_year, column_year = _year(row_header), _year(column)
+    row_year, column_year = _period_words(row_header), _year(column)  # 2023年第1季 | 81502: a quarter down the side
     scope = ""
     if column_year or not row_year:  # years across the top (or none): the row header names the metric
         metric, unit, unit_start = _metric_and_unit(row_header)
@@ -1134,7 +1276,7 @@ def unit_source(text: str, position: int, unit: str, start: int, end: int) -> st
     return ""
 
 
-_RAW_SEPARATOR = re.compile(r"[|｜\t]|  +|\u3000+")
+_RAW_SEPARATOR = re.compile(r"[|｜\t│┃]|  +|\u3000+")
 
 
 def raw_table_rows(raw: str) -> list[tuple[int, int]]:
@@ -1146,11 +1288,14 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
     separated = _RAW_SEPARATOR.search
     for line in _LINE.finditer(raw):
         stripped = line.group().strip()
+        if stripped and _rules().box_rule.fullmatch(stripped):  # ┏━━┯━━┓, ┠──┼──┨: a box-drawn table's rule, a line of its own
+            (run if run else heads).append((line.start(), line.end(), []))
+            continue
         if run and (_english_line(stripped) or _group_label(stripped)):  # Revenue (100 million yuan), 人口(万人)
             continue  # the run goes on; the line keeps its own line (the rows around it keep their breaks), no tabs
         if not separated(stripped):  # one cell at most (most lines of a page): it ends a run and starts none
             if run:
-                rows += _kept(run)
+                rows += _kept(run, raw)
                 run = []
             heads = []
             continue
@@ -1163,13 +1308,16 @@ def raw_table_rows(raw: str) -> list[tuple[int, int]]:
         if numeric or (run and len(cells) >= 2 and len(cells) >= len(run[0][2]) - 1):  # a header row inside the run
             run.append((line.start(), line.end(), cells))
             continue
+        if run and _period_cells(cells):
+            run.append((line.start(), line.end(), cells))  # 2023 | 2024 Feb | 2024 Mar, or 2023 | | |: periods of the rows below
+            continue
         if run and len(cells) == 1 and _rules().section_label.fullmatch(cells[0]):
             run.append((line.start(), line.end(), cells))  # | 按主要行业分 | | |: a label of the rows below, on its line
             continue
-        rows += _kept(run)
+        rows += _kept(run, raw)
         run = [(line.start(), line.end(), cells)] if len(cells) >= 2 else []
-        heads = [*heads, (line.start(), line.end(), cells)][-_HEADER_LINES:] if not run and _bar_line(stripped, cells) else []
-    return rows + _kept(run)
+        heads = _last_heads([*heads, (line.start(), line.end(), cells)]) if not run and _bar_line(stripped, cells) else []
+    return rows + _kept(run, raw)
 
 
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned with runs of spaces: words joined by single spaces
@@ -1274,7 +1422,63 @@ def raw_spaced_tables(raw: str) -> tuple[list[tuple[int, int]], list[int]]:
         rows += [_stripped_span(lines[index]), *(_stripped_span(line) for line, _s, _f in found)]
         breaks += [start - 1 for start in header[1:]] + [split for _l, splits, _f in found for split in splits]
         index += 1 + scanned
+    for line, splits in _label_value_lines(lines):
+        rows.append(_stripped_span(line))
+        breaks += splits
     return rows, breaks
+
+
+_GAP = re.compile(r"[ \u3000]+")
+
+
+def _label_value_lines(lines: list[re.Match[str]]) -> list[tuple[re.Match[str], list[int]]]:
+    """A digest printed as pairs of lines (當年價格 百萬澳門元 2017年第4季, then 113 072 11.7 % 404 199 11.6 %): a label
+    line of words, a unit and a period, and under it a line of values only. Both lines, with the gaps that split
+    their cells: a gap inside a number grouped by spaces (113 072, 3 070.9) or before its % is none."""
+    found: list[tuple[re.Match[str], list[int]]] = []
+    for label, values in pairwise([line for line in lines if line.group().strip()]):
+        label_gaps = _label_gaps(label)
+        value_gaps = _value_gaps(values) if label_gaps else None
+        if value_gaps:
+            found += [(label, label_gaps), (values, value_gaps)]
+    return found
+
+
+def _label_gaps(line: re.Match[str]) -> list[int]:
+    """The gaps of a label line (words, then a unit, then a period: 博彩毛收入 百萬澳門元 2018年3月), or none."""
+    text = line.group().rstrip()
+    gaps = [gap for gap in _GAP.finditer(text) if gap.start() > len(text) - len(text.lstrip())]
+    words = _GAP.split(text.strip())
+    if len(words) != 3 or not _period_words(Cell(0, len(words[2]), words[2])) or any(ch.isdigit() for ch in words[1]):
+        return []
+    if len(words[1]) > _LABEL_UNIT_CHARS or not _CJK.search(words[0]) or any(_is_value(word) for word in words[:2]):
+        return []
+    return [line.start() + gap.start() for gap in gaps]
+
+
+_LABEL_UNIT_CHARS = 6  # 百萬澳門元, 千人次, %: a unit, not a second label
+
+
+def _value_gaps(line: re.Match[str]) -> list[int]:
+    """The gaps between the values of a line of values only (113 072 11.7 % 404 199 11.6 %, 8.0 .. 9.1 ..): a token
+    of three digits after one of one to three digits continues its number (113 072), a % belongs to the number
+    before it; two values or more, or none."""
+    text = line.group().rstrip()
+    tokens = list(re.finditer(r"\S+", text))
+    if not tokens or not all(_VALUE_TOKEN.fullmatch(token.group()) for token in tokens):
+        return []
+    gaps, values = [], 0
+    for previous, token in pairwise(tokens):
+        joined = token.group() == "%" or (
+            re.fullmatch(r"\d{1,3}", previous.group()) is not None and re.fullmatch(r"\d{3}(?:\.\d+)?%?", token.group()) is not None
+        )
+        if not joined:
+            gaps.append(line.start() + previous.end())
+            values += 1
+    return gaps if values + 1 >= 2 and any(ch.isdigit() for ch in text) else []
+
+
+_VALUE_TOKEN = re.compile(r"[-−]?\d+(?:\.\d+)?%?|%|\.\.|-")
 
 
 _YEAR_START = re.compile(r"\s*(?:19|20)\d\d")
@@ -1441,6 +1645,22 @@ _HEADER_LINES = 2  # a header printed on two lines (9月 | 1-9月累计 | 累计
 _BAR = re.compile("[|｜\t]")
 
 
+def _last_heads(heads: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """The last ``_HEADER_LINES`` header lines, with the box rules (no cells) between and above them."""
+    worded = [index for index, (_s, _e, cells) in enumerate(heads) if cells]
+    return heads[worded[-_HEADER_LINES]:] if len(worded) > _HEADER_LINES else heads
+
+
+def _period_line(text: str, line: re.Match[str]) -> bool:
+    """A line of a table that holds periods only (2023 | 2024 Feb | 2024 Mar)."""
+    return _period_cells([cell.text for cell in _cells(text, line.start(), line.end())])
+
+
+def _period_cells(cells: list[str]) -> bool:
+    """A row of periods only (2023 | 2023 Q3 | 2023 Q4): the periods of the value columns of the rows below it."""
+    return bool(cells) and all(_period_words(Cell(0, len(cell), cell)) for cell in cells)
+
+
 def _bar_line(stripped: str, cells: list[str]) -> bool:
     """A line of header words between bars or tabs (9月 | 1-9月累计 | 累计 |, 增长% | | |): no number, no sentence."""
     return bool(_BAR.search(stripped)) and bool(cells) and not any(_SENTENCE_MARKS.search(cell) or is_number(cell) for cell in cells)
@@ -1466,9 +1686,16 @@ def raw_cell_blocks(raw: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _kept(run: list[tuple[int, int, list[str]]]) -> list[tuple[int, int]]:
+def _kept(run: list[tuple[int, int, list[str]]], raw: str = "") -> list[tuple[int, int]]:
+    """The spans of a run's lines, when it is a table; without a line's leading and trailing spaces (a row printed
+    with spaces around its cells must still start and end its line: the normalizer keeps a break only there)."""
     numeric = sum(any(is_number(cell) for cell in cells[1:]) for _s, _e, cells in run)
-    return [(start, end) for start, end, _cells in run] if len(run) >= _rules().min_rows and numeric else []
+    if len(run) < _rules().min_rows or not numeric:
+        return []
+    if not raw:
+        return [(start, end) for start, end, _cells in run]
+    spans = [(start, raw[start:end]) for start, end, _cells in run]
+    return [(start + len(line) - len(line.lstrip()), start + len(line.rstrip())) for start, line in spans]
 
 
 def headers_of(text: str, position: int) -> list[Cell]:
@@ -1519,14 +1746,18 @@ def _line_test(text: str, start: int, end: int) -> Callable[[int, int], bool]:
     """What makes a line part of the block of the line text[start:end]: cell separators, or (a table printed one
     bare cell a line) being one short bare cell itself."""
     if _rules().cell_separators.search(text, start, end) or not _bare_cell(text[start:end]):
-        return lambda first, last: bool(_rules().cell_separators.search(text, first, last)) or _label_line(text[first:last])
+        return lambda first, last: (
+            bool(_rules().cell_separators.search(text, first, last))
+            or _label_line(text[first:last])
+            or bool(_rules().box_rule.fullmatch(text, first, last))  # ┠──┼──┨ between a box-drawn table's header and rows
+        )
     return lambda first, last: not _rules().cell_separators.search(text, first, last) and _bare_cell(text[first:last])
 
 
 def _unit_headers(found: TableCell) -> list[Cell]:
     below = found.column_header.unit_cell if found.column_header is not None else None  # (亿元) under the column
-    if found.subject:
-        return [cell for cell in (found.column_header, below, found.caption) if cell is not None]
+    if found.subject:  # a zone a row: its row header names the zone, not the unit; a unit column still gives its row's
+        return [cell for cell in (found.column_header, below, found.caption, found.unit_cell) if cell is not None]
     headers = (found.row_header, found.column_header, below, found.parent, found.block, found.unit_cell, found.unit_row)
     return [cell for cell in headers if cell is not None]
 
