@@ -107,6 +107,7 @@ class _Around(NamedTuple):
     after: str  # and just after it
     companies: tuple[str, ...] = ()  # the words right before each company suffix in the article (see _company_windows)
     list_before: str = ""  # the article's text before a name, far enough back for the items of a list
+    zone_cores: frozenset[str] = frozenset()  # the proper words of the zones the article names (前海 of 前海合作区)
 
 
 @dataclass(frozen=True)
@@ -481,12 +482,13 @@ def extract_initiatives(text: str, start: int, end: int, park: str, government: 
     report (``government``: the place it speaks for), that government's and no zone's."""
     known = _knowledge()
     companies = _company_windows(text, start, end, known)
+    cores = _zone_cores(text, start, end) if companies else frozenset()
     found: dict[str, Evidence] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate in _candidates(text, start, end, known):
         if _inside_found(candidate, text, names_so_far):
             continue  # what _trim would make of it lies inside a name found: skipped below all the same
-        name, offset = _trim(candidate, text, (start, end), known, companies)
+        name, offset = _trim(candidate, text, (start, end), known, (companies, cores))
         if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
@@ -667,10 +669,24 @@ def _company_windows(text: str, start: int, end: int, known: _Knowledge) -> tupl
     return tuple(text[max(start, m.start() - longest) : m.start()] for m in known.company_suffix.finditer(text, start, end))
 
 
+def _zone_cores(text: str, start: int, end: int) -> frozenset[str]:
+    """The proper words of the zones named in the article (前海 of 前海合作区, 张江 of 张江高新区): a company named after
+    its zone (前海服务集团) does not make the zone's own forum (前海论坛) the company's."""
+    words = registry().vocabulary
+    parsed = (words.parse(m.name, anchored=False) for m in find_park_mentions(text, start, end, clean_park_names(text)))
+    cores = [p.core for p in parsed if p is not None]
+    return frozenset(core[:size] for core in cores for size in range(2, len(core) + 1))  # 前海 of 前海深港
+
+
 def _trim(
-    candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge, companies: tuple[str, ...] = ()
+    candidate: _Candidate,
+    text: str,
+    article: tuple[int, int],
+    known: _Knowledge,
+    firms: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset()),
 ) -> tuple[str, int]:
-    """The name in a candidate and its offset in it, or "" when the candidate holds none."""
+    """The name in a candidate and its offset in it, or "" when the candidate holds none. ``firms``: the article's
+    company windows (_company_windows) and its zones' proper words (_zone_cores)."""
     if candidate.shape == "document":
         # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
         rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
@@ -690,8 +706,9 @@ def _trim(
     around = _Around(
         text[max(article[0], name_start - _LOOK_BACK) : name_start],
         text[name_end : min(article[1], name_end + _LOOK_AHEAD)],
-        companies,
+        firms[0],
         text[max(article[0], name_start - _LIST_LOOK_BACK) : name_start],
+        firms[1],
     )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
 
@@ -918,8 +935,8 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
         stem = own[:size]
         if _MASK in stem:
             break
-        if stem in _places() or _starts_a_common_word(stem, known):
-            continue  # 西安 of 西安某某科技有限公司, 高新 of 高新控股: words any name may start with
+        if stem in _places() or stem in around.zone_cores or _starts_a_common_word(stem, known):
+            continue  # 西安 of 西安某某科技有限公司, 高新 of 高新控股, 前海 of 前海服务集团 beside 前海合作区: a place's or zone's words
         for window in around.companies:
             at = window.rfind(stem)
             if at >= 0 and len(window) - (at + size) <= gap:
