@@ -315,6 +315,8 @@ def _with_known(
     named = reading.named
     if named is None and (start := _across_dash(shadow, run_start, run_end, reading.types)) is not None:
         named = _named(words, text, start, run_end, reading.types)  # 中国老挝磨憨—磨丁经济合作区
+    if named is None and not reading.prefix and (glossed := _glossed(words, text, shadow, run_start, run_end)) is not None:
+        return glossed  # 开县(今开州区)工业园区
     if named is None:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
         offset = next((i for i in range(len(reading.prefix) - 1) if run[i:] in known), None)
         if offset is None:
@@ -505,6 +507,26 @@ def _across_dash(shadow: str, run_start: int, run_end: int, types: tuple) -> int
         if shadow[dash - size : dash] in _place_spellings():
             start = dash - size
             return start - 2 if shadow[start - 2 : start] == _CHINA else start
+    return None
+
+
+_GLOSS = re.compile(r"[（(]今[\u4e00-\u9fff]{2,8}[）)]$")  # (今开州区): a place's present name glossed after its old one
+
+
+def _glossed(words: Vocabulary, text: str, shadow: str, run_start: int, run_end: int) -> ParkMention | None:
+    """A zone named after a place whose present name a gloss gives (开县(今开州区)工业园区): the name reads through the
+    gloss; its key is the old place's with the type (开县工业园区), which the place renames resolve."""
+    gloss = _GLOSS.search(shadow, max(0, run_start - 12), run_start)
+    if gloss is None:
+        return None
+    for size in range(min(_LONGEST_PARTNER, gloss.start()), 1, -1):
+        place = shadow[gloss.start() - size : gloss.start()]
+        if place in _place_spellings():
+            parsed = words.parse(place + shadow[run_start:run_end])
+            if parsed is None:
+                return None
+            start = gloss.start() - size
+            return ParkMention(text[start:run_end], start, run_end, parsed.key)
     return None
 
 

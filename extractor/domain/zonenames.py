@@ -251,7 +251,7 @@ class Vocabulary:
         return self._remembered(key, lambda: self._parse(name, anchored)) if found is _UNSEEN else found
 
     def _parse(self, name: str, anchored: bool) -> ZoneName | None:
-        text = self.simplify(name)
+        text = _PRESENT_NAME_GLOSS.sub("", self.simplify(name))  # 开县(今开州区)工业园区 reads as 开县工业园区
         match = self.type_chain.search(text)
         if match is None or match.end() != len(text) or match.start() == 0:
             return None
@@ -323,6 +323,9 @@ class Vocabulary:
         if _city_zones_together(parts, modifier, types):
             return False  # 重庆市开发区条例, 宜春市开发区综合考核: the city's zones together
         return not (provinces_only and not modifier and not types[-1].province_alone)
+
+
+_PRESENT_NAME_GLOSS = re.compile(r"[（(]今[\u4e00-\u9fff]{2,8}[）)]")  # (今开州区): an old place's present name
 
 
 def _city_zones_together(parts: tuple[Part, ...], modifier: str, types: tuple[ZoneType, ...]) -> bool:
