@@ -15,6 +15,8 @@ change). The sources, each a small CSV that says where its facts come from:
   Trade Port and its key parks), border and cross-border cooperation zones, the sub-parks of a zone
   (``parent_id``), comprehensive bonded zones approved or opened after the catalogue, and the other
   national zones the State Council set up outside the catalogue's types (郑州航空港经济综合实验区).
+- ``regional_since.csv``: zones a province set up outside the catalogue, with a ``level`` column
+  (深汕特别合作区, 广东 2011).
 - ``renames.csv``: old name → current name (出口加工区 → 综合保税区); the zone keeps one
   id and its old name stays a spelling.
 
@@ -371,7 +373,8 @@ def build() -> list[dict[str, str]]:
     catalogue += catalogue_rows(read("catalogue2018_provincial.csv") + [r for r in full if r.get("批准级别") != "国务院"], "provincial")
     catalogue = one_row_per_zone(catalogue)
     zones = core + merge_into_core(core, catalogue)
-    for source in ("ftz.csv", "hainan_ftp.csv", "border.csv", "subparks.csv", "customs_since2018.csv", "others_since.csv"):
+    since = ("ftz.csv", "hainan_ftp.csv", "border.csv", "subparks.csv", "customs_since2018.csv", "others_since.csv", "regional_since.csv")
+    for source in since:
         rows = curated(read(source))
         zones += merge_into_core(zones, rows)
     zones = fold_aliased_catalogue_rows(zones)

@@ -302,11 +302,21 @@ def _reading(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
 
 
 def _with_known(
-    words: Vocabulary, text: str, run_start: int, run_end: int, run: str, reading: _Reading | None, known: set[str]
+    words: Vocabulary,
+    text: str,
+    shadow: str,
+    span: tuple[int, int, str],
+    reading: _Reading | None,
+    known: set[str],
 ) -> ParkMention | None:
+    run_start, run_end, run = span
     if reading is None:
         return None
     named = reading.named
+    if named is None and (start := _across_dash(shadow, run_start, run_end, reading.types)) is not None:
+        named = _named(words, text, start, run_end, reading.types)  # 中国老挝磨憨—磨丁经济合作区
+    if named is None and not reading.prefix and (glossed := _glossed(words, text, shadow, run_start, run_end)) is not None:
+        return glossed  # 开县(今开州区)工业园区
     if named is None:  # no place: the longest spelling the document or the registry knows (蒙苏经开区)
         offset = next((i for i in range(len(reading.prefix) - 1) if run[i:] in known), None)
         if offset is None:
@@ -433,7 +443,7 @@ class _Page:
             if span not in self._readings:
                 self._readings[span] = _reading(self.words, self.text, run_start, run_end, run)
             reading = self._readings[span]
-            self._mentions[key] = _with_known(self.words, self.text, run_start, run_end, run, reading, known)
+            self._mentions[key] = _with_known(self.words, self.text, self.shadow, (run_start, run_end, run), reading, known)
         return self._mentions[key]
 
 
@@ -478,6 +488,61 @@ def _without_repeated_place(text: str, name_start: int) -> int:
         if place in _place_spellings() and text.startswith(place, name_start + size):
             return name_start + size
     return name_start
+
+
+def _across_dash(shadow: str, run_start: int, run_end: int, types: tuple) -> int | None:
+    """Where a zone name starts that a dash splits and whose part after the dash names no place of China: a
+    registered spelling ending at the run (中国老挝磨憨—磨丁经济合作区, 中蒙二连浩特—扎门乌德经济合作区), else for a
+    cross-border type a place of China before the dash (中国东兴—越南芒街跨境经济合作区: the partner is abroad)."""
+    if run_start < 2 or shadow[run_start - 1] not in _DASHES:
+        return None
+    for spelling in _dashed_spellings():
+        start = run_end - len(spelling)
+        if start >= 0 and _undashed(shadow[start:run_end]) == spelling:
+            return start
+    if types[-1].zone_type != "border":
+        return None
+    dash = run_start - 1
+    for size in range(min(_LONGEST_PARTNER, dash), 1, -1):
+        if shadow[dash - size : dash] in _place_spellings():
+            start = dash - size
+            return start - 2 if shadow[start - 2 : start] == _CHINA else start
+    return None
+
+
+_GLOSS = re.compile(r"[（(]今[\u4e00-\u9fff]{2,8}[）)]$")  # (今开州区): a place's present name glossed after its old one
+
+
+def _glossed(words: Vocabulary, text: str, shadow: str, run_start: int, run_end: int) -> ParkMention | None:
+    """A zone named after a place whose present name a gloss gives (开县(今开州区)工业园区): the name reads through the
+    gloss; its key is the old place's with the type (开县工业园区), which the place renames resolve."""
+    gloss = _GLOSS.search(shadow, max(0, run_start - 12), run_start)
+    if gloss is None:
+        return None
+    for size in range(min(_LONGEST_PARTNER, gloss.start()), 1, -1):
+        place = shadow[gloss.start() - size : gloss.start()]
+        if place in _place_spellings():
+            parsed = words.parse(place + shadow[run_start:run_end])
+            if parsed is None:
+                return None
+            start = gloss.start() - size
+            return ParkMention(text[start:run_end], start, run_end, parsed.key)
+    return None
+
+
+_CHINA = "中国"  # a cross-border zone's name opens with the country (中国东兴—越南芒街…, 中国老挝磨憨—磨丁…)
+
+
+def _undashed(spelling: str) -> str:
+    return re.sub(f"[{_DASHES}]", "—", spelling)
+
+
+@cache
+def _dashed_spellings() -> tuple[str, ...]:
+    """The registry's spellings with a dash in them (one dash form), longest first: the name reader reads a run
+    of name characters, which a dash ends."""
+    dashed = {_undashed(s) for zone in registry().all_zones for s in zone.spellings if re.search(f"[{_DASHES}]", s)}
+    return tuple(sorted(dashed, key=len, reverse=True))
 
 
 @cache

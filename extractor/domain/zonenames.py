@@ -54,6 +54,7 @@ class ZoneType:
     registry_only: bool = False  # 武汉片区 names a zone only as a registered spelling (光谷片区 does not)
     city_alone: bool = True  # False: 银川市产业园区 (a city's parks together) is no name
     stands_for: tuple[str, ...] = ()  # a generic word (开发区): the zone types it may name in a document; () any
+    suffixed_city_alone: bool = True  # False: 重庆市开发区 (a city written with 市, its zones together) is no name
 
 
 @quick_init
@@ -233,6 +234,8 @@ class Vocabulary:
         best = None
         for start in range(len(prefix)):
             parsed = self._parse_from(prefix, start)
+            if parsed is not None and _city_zones_together(parsed[0], parsed[1], types):
+                break  # 天津市开发区: the city's zones, and no later start inside it names one (津市开发区)
             valid = parsed is not None and self._is_name(parsed[0], parsed[1], types)
             if valid and (best is None or len(parsed[1]) < len(best[2])):
                 best = (start, parsed[0], parsed[1])
@@ -248,7 +251,7 @@ class Vocabulary:
         return self._remembered(key, lambda: self._parse(name, anchored)) if found is _UNSEEN else found
 
     def _parse(self, name: str, anchored: bool) -> ZoneName | None:
-        text = self.simplify(name)
+        text = _PRESENT_NAME_GLOSS.sub("", self.simplify(name))  # 开县(今开州区)工业园区 reads as 开县工业园区
         match = self.type_chain.search(text)
         if match is None or match.end() != len(text) or match.start() == 0:
             return None
@@ -317,7 +320,23 @@ class Vocabulary:
         provinces_only = all(p.place is not None and p.place.kind == "province" for p in named)
         if not types[-1].city_alone and not modifier and all(p.place is not None and p.place.kind != "county" for p in named):
             return False  # 银川市产业园区: the city's parks together
+        if _city_zones_together(parts, modifier, types):
+            return False  # 重庆市开发区条例, 宜春市开发区综合考核: the city's zones together
         return not (provinces_only and not modifier and not types[-1].province_alone)
+
+
+_PRESENT_NAME_GLOSS = re.compile(r"[（(]今[\u4e00-\u9fff]{2,8}[）)]")  # (今开州区): an old place's present name
+
+
+def _city_zones_together(parts: tuple[Part, ...], modifier: str, types: tuple[ZoneType, ...]) -> bool:
+    """A city written with its 市 and nothing else before a type that is then a collective (重庆市开发区)."""
+    named = [p for p in parts if p.role != "qualifier"]
+    return not types[-1].suffixed_city_alone and not modifier and bool(named) and all(_suffixed_city(p) for p in named)
+
+
+def _suffixed_city(part: Part) -> bool:
+    """A city written with its 市 (重庆市, 宜春市), not its stem (重庆, 宜春)."""
+    return part.place is not None and part.place.kind in ("province", "city") and part.text == part.place.name != part.place.stem
 
 
 @dataclass(frozen=True)
@@ -333,6 +352,7 @@ class _TypeEntry:
     registry_only: bool = False
     city_alone: bool = True
     stands_for: tuple[str, ...] = ()
+    suffixed_city_alone: bool = True
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
 
@@ -455,6 +475,7 @@ def vocabulary() -> Vocabulary:
             entry.registry_only,
             entry.city_alone,
             tuple(entry.stands_for),
+            entry.suffixed_city_alone,
         )
         for entry in words.type
         for spelling in entry.spellings

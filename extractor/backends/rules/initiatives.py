@@ -38,6 +38,8 @@ from .parks import ParkMention, clean_park_names, find_park_mentions
 _OPEN, _CLOSE = "“‘「", "”’」"
 _OPENING, _CLOSING = _OPEN + "(（", _CLOSE + ")）"  # marks that must pair inside a name
 _QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
+_DASHES = "—－–-"  # the dash that joins two cities' or two countries' names in one zone's name
+_QUOTE_MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
 _OPEN_MARK = re.compile(f"[{_OPEN}]")  # one search for "is anything quoted" (any() over the marks costs a generator a name)
 _MARKS = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -105,6 +107,7 @@ class _Around(NamedTuple):
     after: str  # and just after it
     companies: tuple[str, ...] = ()  # the words right before each company suffix in the article (see _company_windows)
     list_before: str = ""  # the article's text before a name, far enough back for the items of a list
+    zone_cores: frozenset[str] = frozenset()  # the proper words of the zones the article names (前海 of 前海合作区)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,10 @@ class _Knowledge:
     article_label: re.Pattern[str]  # a regulation's chapter number (第二章)
     state_strategy: re.Pattern[str]  # the country's strategies (人才强国战略)
     state_body: re.Pattern[str]  # the state's academies and institutes (中国电子信息产业发展研究院)
+    national: re.Pattern[str]  # a name made of the state's strategies and their fillers (融入“一带一路”国家战略)
+    goal_after: re.Pattern[str]  # after a generic system: how much better it gets (更加完善), a goal
+    dated_only: re.Pattern[str]  # a year and nothing else before the kind word (2026年工作安排)
+    level_before: re.Pattern[str]  # a level before generic words (省国民经济和社会发展规划)
     generic_kinds: frozenset[str]
     upkeep_heads: frozenset[str]
     upkeep_clause: re.Pattern[str]  # the clause before a name, when an upkeep verb stands in it
@@ -226,6 +233,11 @@ class _NoNameWords:
     article_label: str
     state_strategy: str
     state_body: str
+    national_strategies: list[str]
+    national_fillers: list[str]
+    goal_after: str
+    dated_only: str
+    level_before: str
     short_generic: int
     generic_kinds: list[str]
     new_description: str
@@ -378,6 +390,13 @@ def _knowledge() -> _Knowledge:
         article_label=re.compile(no_name.article_label),
         state_strategy=re.compile(no_name.state_strategy),
         state_body=re.compile(no_name.state_body),
+        national=re.compile(
+            f"^(?:{'|'.join(map(re.escape, no_name.national_fillers))})*(?:{'|'.join(map(re.escape, no_name.national_strategies))})"
+            f"(?:{'|'.join(map(re.escape, no_name.national_fillers + no_name.national_strategies))})*$"
+        ),
+        goal_after=re.compile(no_name.goal_after),
+        dated_only=re.compile(no_name.dated_only),
+        level_before=re.compile(no_name.level_before),
         generic_kinds=frozenset(no_name.generic_kinds),
         upkeep_heads=frozenset(no_name.upkeep_heads),
         # the verb anywhere in the clause that ends at the name (完善救灾应急响应机制, 健全政府与企业…机制)
@@ -463,12 +482,13 @@ def extract_initiatives(text: str, start: int, end: int, park: str, government: 
     report (``government``: the place it speaks for), that government's and no zone's."""
     known = _knowledge()
     companies = _company_windows(text, start, end, known)
+    cores = _zone_cores(text, start, end) if companies else frozenset()
     found: dict[str, Evidence] = {}
     names_so_far = ""  # every name found, joined: "inside one already found" is one substring search
     for candidate in _candidates(text, start, end, known):
         if _inside_found(candidate, text, names_so_far):
             continue  # what _trim would make of it lies inside a name found: skipped below all the same
-        name, offset = _trim(candidate, text, (start, end), known, companies)
+        name, offset = _trim(candidate, text, (start, end), known, (companies, cores))
         if not name or name in names_so_far:
             continue  # a name inside one already found (“张江之星” inside “张江之星”行动) adds nothing
         names_so_far += "\x00" + name
@@ -481,7 +501,14 @@ def extract_initiatives(text: str, start: int, end: int, park: str, government: 
         _initiative(e, _owner(mentions, e, _sentence_start(text, e.start), bool(government)) or park, known, government)
         for e in spans
         if e.end not in zone_ends  # 红山产业园, 专访大连高新技术产业园: a zone is what runs measures, not one of them
+        and not _after_a_zones_dash(text, e, mentions)
     ]
+
+
+def _after_a_zones_dash(text: str, name: Evidence, mentions: list[ParkMention]) -> bool:
+    """A name that starts right after the dash inside a zone's name (汕尾市产业转移合作园…产业园 of 深圳市-汕尾市产业转移
+    合作园): the zone's second half, cut off by the dash, is no measure of the zone."""
+    return text[name.start - 1 : name.start] in _DASHES and any(m.start < name.start < m.end for m in mentions)
 
 
 def _inside_found(candidate: _Candidate, text: str, names_so_far: str) -> bool:
@@ -642,10 +669,24 @@ def _company_windows(text: str, start: int, end: int, known: _Knowledge) -> tupl
     return tuple(text[max(start, m.start() - longest) : m.start()] for m in known.company_suffix.finditer(text, start, end))
 
 
+def _zone_cores(text: str, start: int, end: int) -> frozenset[str]:
+    """The proper words of the zones named in the article (前海 of 前海合作区, 张江 of 张江高新区): a company named after
+    its zone (前海服务集团) does not make the zone's own forum (前海论坛) the company's."""
+    words = registry().vocabulary
+    parsed = (words.parse(m.name, anchored=False) for m in find_park_mentions(text, start, end, clean_park_names(text)))
+    cores = [p.core for p in parsed if p is not None]
+    return frozenset(core[:size] for core in cores for size in range(2, len(core) + 1))  # 前海 of 前海深港
+
+
 def _trim(
-    candidate: _Candidate, text: str, article: tuple[int, int], known: _Knowledge, companies: tuple[str, ...] = ()
+    candidate: _Candidate,
+    text: str,
+    article: tuple[int, int],
+    known: _Knowledge,
+    firms: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset()),
 ) -> tuple[str, int]:
-    """The name in a candidate and its offset in it, or "" when the candidate holds none."""
+    """The name in a candidate and its offset in it, or "" when the candidate holds none. ``firms``: the article's
+    company windows (_company_windows) and its zones' proper words (_zone_cores)."""
     if candidate.shape == "document":
         # 《中国省级开发区高质量发展报告2024》: a national report or ranking rates zones; none of them runs it
         rating = known.national_title.match(candidate.text) and _kind(candidate.text, known) == "other"
@@ -665,8 +706,9 @@ def _trim(
     around = _Around(
         text[max(article[0], name_start - _LOOK_BACK) : name_start],
         text[name_end : min(article[1], name_end + _LOOK_AHEAD)],
-        companies,
+        firms[0],
         text[max(article[0], name_start - _LIST_LOOK_BACK) : name_start],
+        firms[1],
     )
     return ("", offset) if _is_no_name(name, around, known) else (name, offset)
 
@@ -773,10 +815,11 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
     kind_word = _kind_word(bare, known)
     if kind_word in known.abbreviated_heads and not known.abbreviated.match(bare):
         return True  # 博会 ends only a fair's short name (玉博会); before it, longer words are no part of that name
-    if (bare == kind_word and not quoted and bare not in known.self_naming) or (
-        bare[: len(bare) - len(kind_word)] or bare
-    ) in known.not_names:
+    stem = bare[: len(bare) - len(kind_word)] or bare
+    if (bare == kind_word and not quoted and bare not in known.self_naming) or stem in known.not_names:
         return True
+    if known.level_before.sub("", stem, count=1) in known.not_names:
+        return True  # 省国民经济和社会发展规划: the plan every government keeps, its level before it
     outside = _mask_quoted(name)  # what the name's own words say, its quotations blanked
     if known.count.search(outside):
         return True  # 21个重点项目, 四大功能平台: things counted, not one named (counts inside quotes are names: “五个一”)
@@ -801,6 +844,12 @@ def _is_no_name(name: str, around: _Around, known: _Knowledge) -> bool:
         return True  # 区四届人大三次会议: held by law; “十四五”规划, 人才强国战略: the state's frame, not a zone's measure
     if known.state_body.match(outside):
         return True  # 中国科学院科技战略咨询研究院: the state's body that rates and advises, no zone's platform
+    if known.national.match(_QUOTE_MARKS.sub("", bare)):
+        return True  # “一带一路”战略, 粤港澳大湾区建设: the state's frame, no measure of the text's zone or government
+    if not quoted and kind_word in known.generic_kinds and known.goal_after.match(around.after):
+        return True  # 卫生健康体系更加完善: a goal for a generic system, no measure named
+    if not quoted and known.dated_only.match(bare[: len(bare) - len(kind_word)]):
+        return True  # 2026年工作安排: a report's section of the year
     if bare.endswith(known.not_heads) and not _named_by_quotation(name, known):
         return True  # 笔记本电脑生产基地, “五新”产业集群示范基地: a plant, a title or an economy's make-up
     if not quoted and known.new_description.search(bare):
@@ -886,8 +935,8 @@ def _is_companys(outside: str, around: _Around, known: _Knowledge) -> bool:
         stem = own[:size]
         if _MASK in stem:
             break
-        if stem in _places() or _starts_a_common_word(stem, known):
-            continue  # 西安 of 西安某某科技有限公司, 高新 of 高新控股: words any name may start with
+        if stem in _places() or stem in around.zone_cores or _starts_a_common_word(stem, known):
+            continue  # 西安 of 西安某某科技有限公司, 高新 of 高新控股, 前海 of 前海服务集团 beside 前海合作区: a place's or zone's words
         for window in around.companies:
             at = window.rfind(stem)
             if at >= 0 and len(window) - (at + size) <= gap:
