@@ -61,6 +61,7 @@ class _Words:
     report_voice_chars: int  # …found in the article's first this many characters
     dated_title: re.Pattern[str]  # a head that names its document's kind (…统计公报): its year frames the document
     report_months: int  # …when published in the first this many months of a year
+    plan_title: re.Pattern[str]  # a headline announcing a plan (…2010年…预期目标): its one year is its targets'
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
@@ -292,7 +293,10 @@ _PARAGRAPH_BREAK = re.compile("\n")
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
 _UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
 _THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge().relative_years.items() if shift == 0), key=len, reverse=True)))
-_HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:\n]*")  # an article's first clause: its headline when one was glued on
+# an article's first clause, across the line breaks that keep a title on its own line (开发区年度述职报告\n2003年,…):
+# the head a glued headline made before the normalizer kept title lines apart
+_HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:]*")
+_HEAD_SENTENCE = re.compile(r"[^。！？!?\n]*")  # an article's first sentence or line: its headline and what was glued on
 _HEAD_CHARS = 60
 _HEADLINE_CHARS = 40
 _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
@@ -719,7 +723,25 @@ class PeriodIndex:
             return ""  # 1999年12月经省政府批准设立。2010年12月18日，…正式成立: a founding names another time, so no one period
         if position is not None and named and position < self._text.rfind("\n", self._start, named[0].start) + 1:
             return ""  # …总面积105平方公里。¶2015年，…实现GDP: a profile's sizes are not of a year a later paragraph tells
-        return named[0].words if len(set(spans.values())) == 1 else ""
+        lead = named[0].words if len(set(spans.values())) == 1 else ""
+        return self._reviewed_instead(lead)
+
+    def _reviewed_instead(self, lead: str) -> str:
+        """A report published early in a year speaks of that year (今年要…) to plan it; the amounts it prints with no
+        period are its review of the year before (periods.toml report_voice): 今年 leads them to that year."""
+        if self._reported_year is not None and lead and _THIS_YEAR.fullmatch(lead):
+            return f"{self._reported_year}年"
+        return lead
+
+    def plan_period(self) -> str:
+        """The one year a headline that announces a plan names (2010年漳州经济社会发展预期目标; periods.toml
+        plan_title): what a target printing no period of its own is set for."""
+        head = _HEAD_SENTENCE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
+        line = head.group() if head else ""  # the headline, glued to a caption or not (…预期目标图为代市长…。)
+        headline = title_period(line)
+        if not _PLAIN_YEAR.fullmatch(headline) or not knowledge().words.plan_title.search(line):
+            return ""
+        return headline if len({m.group() for m in _HEADING_YEAR.finditer(line)}) == 1 else ""
 
     def review_year(self, position: int) -> str:
         """The year in force at ``position`` in a government work report (its text speaks in a report's voice:
@@ -731,7 +753,7 @@ class PeriodIndex:
     def opening_year(self) -> str:
         """The year that opens the body before its first numbered heading (2022年，面对…。 then 一、综合), in a text
         that has such headings: the year its sections report, when its title (…2022年统计公报) was not printed."""
-        headings = self._outline.headings
+        headings = [h for h in self._outline.headings if h.numbered]  # not a title or an office's name on its own line
         if not headings:
             return ""
         for anchor in self._anchors:
@@ -774,6 +796,15 @@ class PeriodIndex:
         mark = _UP_TO_CLAUSE_BREAK.match(self._text, clause_start, position)
         found = _weak_stock().search(self._text, mark.end() if mark else clause_start, position)
         return found.group() if found else ""
+
+    def under_headline(self, position: int) -> bool:
+        """Whether the heading that governs ``position`` is the article's headline: an unnumbered line before any
+        sentence of the body (玉溪高新区一季度经济运行平稳 under the page's header rows), which frames the flows it
+        reports, not the stocks the body counts (集聚了…23家企业), as a lead period does not (figures.py)."""
+        governing = self._outline.governing(position)
+        if not governing or governing[0].numbered:
+            return False
+        return not re.search("[。！？!?]", self._text[self._start : governing[0].start])
 
     def heading_period(self, position: int) -> str:
         """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first, or the
