@@ -116,15 +116,18 @@ def period_pattern() -> re.Pattern[str]:
         rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期|(?=末))"
         rf"|(?<![一二三四五六七八九十百千万亿\d])(?P<plan_bare>{words.bare_plans})(?![一二三四五六七八九十百千万亿个\d])"
     )
+    quarters = r"[1-4一二三四]"  # 1-4季度: a range of quarters (a statistics caption's), the months from its first to its last
     part = (
-        rf"(?P<part>{_alternatives(data.year_parts)})"
+        rf"(?P<quarter_from>{quarters})\s*[-—–~至到]\s*(?P<quarter_to>{quarters})季度"
+        rf"|(?P<part>{_alternatives(data.year_parts)})"
         rf"|前(?P<months>{_MONTH})个?月"
         rf"|(?P<month_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
         rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
-        rf"(?P<lone_part>{_alternatives(data.year_parts)})"
+        rf"(?P<lone_qfrom>{quarters})\s*[-—–~至到]\s*(?P<lone_qto>{quarters})季度"
+        rf"|(?P<lone_part>{_alternatives(data.year_parts)})"
         rf"|前(?P<lone_months>{_MONTH})个?月"
         rf"|(?P<lone_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
     )
@@ -215,7 +218,10 @@ def _months(match: re.Match[str], year: int) -> tuple[tuple[int, int], tuple[int
         first, last = knowledge().year_parts[part]
         return tuple(map(int, first.split("-"))), tuple(map(int, last.split("-")))  # type: ignore[return-value]
     first_month = last_month = None
-    if group("months") or group("lone_months"):
+    if group("quarter_from") or group("lone_qfrom"):  # 1-4季度: January to December
+        first_month = 3 * _number(group("quarter_from") or group("lone_qfrom")) - 2
+        last_month = 3 * _number(group("quarter_to") or group("lone_qto"))
+    elif group("months") or group("lone_months"):
         first_month, last_month = 1, _number(group("months") or group("lone_months"))
     elif group("month_from") or group("lone_from"):
         first_month = _number(group("month_from") or group("lone_from"))
@@ -236,7 +242,7 @@ def _one_day(month: int, day: int, year: int) -> tuple[tuple[int, int], tuple[in
 
 
 def _names_months(match: re.Match[str]) -> bool:
-    names = ("months", "lone_months", "month_from", "lone_from", "month", "until_month", "day_month")
+    names = ("months", "lone_months", "month_from", "lone_from", "month", "until_month", "day_month", "quarter_from", "lone_qfrom")
     return any(match.group(name) for name in names)
 
 
@@ -269,7 +275,7 @@ def resolve_figure_periods(figures: list[Figure], published: str, title: str = "
 def title_period(title: str) -> str:
     """The period a headline names: a year or a part of one, not a deadline (到2025年) or a stock word."""
     for match in period_pattern().finditer(title):
-        dated = match.group("year") or match.group("relative") or match.group("lone_part") or match.group("lone_from")
+        dated = any(match.group(g) for g in ("year", "relative", "lone_part", "lone_from", "lone_qfrom"))
         plan_words = match.group("plan") or match.group("plan_named") or match.group("plan_bare")
         plan = plan_words and not match.group("moment")  # “十四五”时期…回顾, 一、十三五工作回顾
         if (dated or plan) and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
@@ -558,7 +564,7 @@ class PeriodIndex:
             words=_value_year_words(text, match),
             opens_sentence=opens,
             names_year=bool(group("year") or group("relative")),
-            part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
+            part_only=bool(group("lone_part") or group("lone_months") or group("lone_from") or group("lone_qfrom")) and not group("until"),
             year_words=_year_words(match),
             running_total=match.group() in knowledge().words.running_total,
             vague=bool(group("vague")),
