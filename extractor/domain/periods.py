@@ -523,6 +523,8 @@ class PeriodIndex:
         self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]
         self._carried = self._carry()
         self._head_year = self._year_of_head(start, end)
+        self._titled_year: str | None = None  # head_year, once asked
+        self._plan_year: str | None = None  # plan_period, once asked
 
     def _review_spans(self, text: str, start: int, end: int) -> list[Anchor]:
         """五年来，… at the head of a sentence under a heading that names one year Y: the span Y-N+1—Y (periods.toml);
@@ -742,12 +744,13 @@ class PeriodIndex:
     def plan_period(self) -> str:
         """The one year a headline that announces a plan names (2010年漳州经济社会发展预期目标; periods.toml
         plan_title): what a target printing no period of its own is set for."""
-        head = _HEAD_SENTENCE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
-        line = head.group() if head else ""  # the headline, glued to a caption or not (…预期目标图为代市长…。)
-        headline = title_period(line)
-        if not _PLAIN_YEAR.fullmatch(headline) or not knowledge().words.plan_title.search(line):
-            return ""
-        return headline if len({m.group() for m in _HEADING_YEAR.finditer(line)}) == 1 else ""
+        if self._plan_year is None:  # read once per article: every target without a period asks
+            head = _HEAD_SENTENCE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
+            line = head.group() if head else ""  # the headline, glued to a caption or not (…预期目标图为代市长…。)
+            headline = title_period(line)
+            planned = _PLAIN_YEAR.fullmatch(headline) and knowledge().words.plan_title.search(line)
+            self._plan_year = headline if planned and len({m.group() for m in _HEADING_YEAR.finditer(line)}) == 1 else ""
+        return self._plan_year
 
     def review_year(self, position: int) -> str:
         """The year in force at ``position`` in a government work report (its text speaks in a report's voice:
@@ -773,9 +776,11 @@ class PeriodIndex:
         """The year a head that names its document's kind names (2022年…统计公报, glued to its body by the normalizer
         as a wrapped line is): what a detected title's year is to resolve_figure_periods, for a title the segmenter
         could not see. A news head's year is no such frame (periods.toml dated_title)."""
-        head = _HEAD_CLAUSE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
-        titled = head is not None and knowledge().words.dated_title.search(head.group())
-        return self._head_year if titled else ""
+        if self._titled_year is None:  # read once per article: every undated figure asks
+            head = _HEAD_CLAUSE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
+            titled = head is not None and knowledge().words.dated_title.search(head.group())
+            self._titled_year = self._head_year if titled else ""
+        return self._titled_year
 
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,

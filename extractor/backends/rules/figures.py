@@ -155,8 +155,8 @@ def extract_figures(
             elif not period and unit_class(match.quantity.base_unit) == "count":
                 period = periods.review_year(match.start)  # 刚刚过去的2025年…一年来，…新建普通高中17所: the reviewed year's
             period_from = "document" if period else period_from
-        if not period and labels.target and periods.plan_period():
-            period, period_from = periods.plan_period(), "document"  # 2010年…预期目标 over 主要预期目标是:…增长13%
+        if not period and labels.target and periods.plan_period():  # 2010年…预期目标 over 主要预期目标是:…增长13%
+            period, period_from = periods.plan_period(), "document"
         if _sets_a_threshold(text, match):
             period, period_from = "", "none"  # 超亿元…项目5个: the amount bounds a class, it has no period of its own
         figures.append(
