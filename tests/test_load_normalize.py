@@ -182,3 +182,16 @@ def test_pinyin_glosses_that_cut_words_are_dropped_and_spans_still_map_to_the_ra
     at = normalized.text.index("230.46")
     start, end = normalized.raw_span(at, at + len("230.46"))
     assert raw[start:end] == "230.46"
+
+
+def test_a_short_dated_line_over_its_section_keeps_its_line(monkeypatch):
+    """structure.toml dated_line: 2009年工作回顾 over a long paragraph is a heading, not a wrapped line; a cut word
+    (汕头高) or a line ending in a digit (2020¶年…) is still joined."""
+    raw = (
+        "现在,我代表区人民政府向大会作政府工作报告。\n2009年工作回顾\n"
+        "2009年是实现稳步发展不寻常的一年,区域综合实力进一步增强,经济社会实现平稳较快发展。"
+    )
+    assert "\n2009年工作回顾\n2009年是" in normalize(raw).text
+    assert normalize("2020\n年吉林省政府工作报告全文如下,请予审议并提出意见建议").text.startswith("2020年吉林省")
+    monkeypatch.setattr("extractor.text.normalize.plain_heading_lines", lambda text: set())
+    assert "2009年工作回顾2009年是" in normalize(raw).text  # without the rule the heading is glued to its paragraph

@@ -193,7 +193,7 @@ def test_a_reports_review_counts_take_the_year_in_force_and_news_counts_do_not()
 def test_the_one_period_of_a_news_item(example):
     """periods.toml [[leads]] (beside since_after): 今年以来 … 前三季度 … → the part dates the undated rates below."""
     text = example["text"]
-    figures = extract_figures(text, 0, len(text), [], "")
+    figures = extract_figures(text, 0, len(text), [], "", published=example["published"])
     resolve_figure_periods(figures, example["published"])
     figure = next(f for f in figures if f.value_text == example["figure"])
     assert figure.period == example["period"]
@@ -220,3 +220,18 @@ def test_a_title_glued_to_its_body_still_dates_the_undated_amounts():
     assert by_value[2435313] == "2022年" and by_value[26200] == "2022年"
     text = "据介绍，全县完成地区生产总值2435313万元。"  # no year in the head: none is made up
     assert extract_figures(text, 0, len(text), [], "")[0].period == ""
+
+
+def test_a_dated_headline_heading_dates_flows_not_the_stocks_under_it(monkeypatch):
+    """A headline kept on its own line under a page's header row (玉溪高新区一季度经济运行平稳) governs as a heading:
+    its period dates the flows below, not a count of what the zone has gathered (periods.under_headline)."""
+    text = (
+        "来源 | 玉溪网 | 公开日期 | 2023-05-16 |\n玉溪高新区一季度经济运行平稳\n"
+        "高新区聚焦三大产业集群,强化创新驱动和精准招商,全面实现园区经济高质量跨越式发展。\n"
+        "生物医药产业方面,高新区集聚了红云制药等23家企业,实现产值20亿元。"
+    )
+    by_value = {f.value_text: f.period for f in extract_figures(text, 0, len(text), [], "")}
+    assert by_value["20亿元"] == "一季度"  # a flow under the headline takes its period
+    assert by_value["23家"] == ""  # a stock counted under it does not
+    monkeypatch.setattr(PeriodIndex, "under_headline", lambda self, position: False)
+    assert {f.value_text: f.period for f in extract_figures(text, 0, len(text), [], "")}["23家"] == "一季度"

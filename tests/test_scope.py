@@ -42,3 +42,18 @@ def test_a_subject_the_title_names_is_read_from_the_heading_and_one_only_named_m
     page = "据悉，企业服务持续优化。\n投资环境不断改善，宁波高新区新增企业300家。\n宁波高新区建设加快。\n全年实现营业收入1200亿元。"
     counted = _figure(page, "1200亿元")
     assert (counted.subject, counted.subject_from) == ("宁波高新区", "document")
+
+
+def test_a_report_told_by_its_speakers_title_speaks_for_the_place_of_that_level(monkeypatch):
+    """subjects.toml report_speaker: 代市长…在政府工作报告中 names a city's report; its lead's short name (漳州) is the city."""
+    text = (
+        "政府工作报告提出:2010年漳州经济社会发展预期目标\n代市长陈冬昨日在政府工作报告中提出预期目标。\n"
+        "主要预期目标是:地区生产总值增长13%,外贸出口增长15%。"
+    )
+
+    def subjects() -> set[str]:
+        return {f.subject for a in extract_text(text).articles for f in a.figures}
+
+    assert subjects() == {"漳州市"}
+    monkeypatch.setattr("extractor.backends.rules.subjects._speaker_level", lambda text, start, end: "")
+    assert "漳州市" not in subjects()  # without the speaker's level the short name names no place

@@ -61,6 +61,7 @@ class _Words:
     report_voice_chars: int  # …found in the article's first this many characters
     dated_title: re.Pattern[str]  # a head that names its document's kind (…统计公报): its year frames the document
     report_months: int  # …when published in the first this many months of a year
+    plan_title: re.Pattern[str]  # a headline announcing a plan (…2010年…预期目标): its one year is its targets'
     attribution_verbs: tuple[str, ...]
     lead_in: tuple[str, ...]
     clause_only_vague: re.Pattern[str]  # a vague period that frames its own clause only (近6年来)
@@ -115,15 +116,18 @@ def period_pattern() -> re.Pattern[str]:
         rf"|(?P<plan_named>{plans})(?:期间|时期|规划期|计划期|(?=末))"
         rf"|(?<![一二三四五六七八九十百千万亿\d])(?P<plan_bare>{words.bare_plans})(?![一二三四五六七八九十百千万亿个\d])"
     )
+    quarters = r"[1-4一二三四]"  # 1-4季度: a range of quarters (a statistics caption's), the months from its first to its last
     part = (
-        rf"(?P<part>{_alternatives(data.year_parts)})"
+        rf"(?P<quarter_from>{quarters})\s*[-—–~至到]\s*(?P<quarter_to>{quarters})季度"
+        rf"|(?P<part>{_alternatives(data.year_parts)})"
         rf"|前(?P<months>{_MONTH})个?月"
         rf"|(?P<month_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<month_to>{_MONTH})月份?"
         rf"|(?P<day_month>{_MONTH})月(?P<day>{_DAY})[日号]"  # 2020年8月18日: one day (an event's date)
         rf"|(?P<month>{_MONTH})月份?(?![\d一二三四五六七八九十]+日)"
     )
     lone_part = (
-        rf"(?P<lone_part>{_alternatives(data.year_parts)})"
+        rf"(?P<lone_qfrom>{quarters})\s*[-—–~至到]\s*(?P<lone_qto>{quarters})季度"
+        rf"|(?P<lone_part>{_alternatives(data.year_parts)})"
         rf"|前(?P<lone_months>{_MONTH})个?月"
         rf"|(?P<lone_from>{_MONTH})月?\s*[至—\-–~到]\s*(?P<lone_to>{_MONTH})月份?"
     )
@@ -214,7 +218,10 @@ def _months(match: re.Match[str], year: int) -> tuple[tuple[int, int], tuple[int
         first, last = knowledge().year_parts[part]
         return tuple(map(int, first.split("-"))), tuple(map(int, last.split("-")))  # type: ignore[return-value]
     first_month = last_month = None
-    if group("months") or group("lone_months"):
+    if group("quarter_from") or group("lone_qfrom"):  # 1-4季度: January to December
+        first_month = 3 * _number(group("quarter_from") or group("lone_qfrom")) - 2
+        last_month = 3 * _number(group("quarter_to") or group("lone_qto"))
+    elif group("months") or group("lone_months"):
         first_month, last_month = 1, _number(group("months") or group("lone_months"))
     elif group("month_from") or group("lone_from"):
         first_month = _number(group("month_from") or group("lone_from"))
@@ -235,7 +242,7 @@ def _one_day(month: int, day: int, year: int) -> tuple[tuple[int, int], tuple[in
 
 
 def _names_months(match: re.Match[str]) -> bool:
-    names = ("months", "lone_months", "month_from", "lone_from", "month", "until_month", "day_month")
+    names = ("months", "lone_months", "month_from", "lone_from", "month", "until_month", "day_month", "quarter_from", "lone_qfrom")
     return any(match.group(name) for name in names)
 
 
@@ -268,7 +275,7 @@ def resolve_figure_periods(figures: list[Figure], published: str, title: str = "
 def title_period(title: str) -> str:
     """The period a headline names: a year or a part of one, not a deadline (到2025年) or a stock word."""
     for match in period_pattern().finditer(title):
-        dated = match.group("year") or match.group("relative") or match.group("lone_part") or match.group("lone_from")
+        dated = any(match.group(g) for g in ("year", "relative", "lone_part", "lone_from", "lone_qfrom"))
         plan_words = match.group("plan") or match.group("plan_named") or match.group("plan_bare")
         plan = plan_words and not match.group("moment")  # “十四五”时期…回顾, 一、十三五工作回顾
         if (dated or plan) and not any(match.group(g) for g in ("until", "target", "since", "day_month")):
@@ -292,7 +299,10 @@ _PARAGRAPH_BREAK = re.compile("\n")
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
 _UP_TO_CLAUSE_BREAK = re.compile("(?s).*[，,；;：:]")
 _THIS_YEAR = re.compile("|".join(sorted((w for w, shift in knowledge().relative_years.items() if shift == 0), key=len, reverse=True)))
-_HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:\n]*")  # an article's first clause: its headline when one was glued on
+# an article's first clause, across the line breaks that keep a title on its own line (开发区年度述职报告\n2003年,…):
+# the head a glued headline made before the normalizer kept title lines apart
+_HEAD_CLAUSE = re.compile(r"[^，,。！？!?；;：:]*")
+_HEAD_SENTENCE = re.compile(r"[^。！？!?\n]*")  # an article's first sentence or line: its headline and what was glued on
 _HEAD_CHARS = 60
 _HEADLINE_CHARS = 40
 _SCOPES = ("clause", "sentence", "paragraph", "heading", "table", "document", "none")
@@ -513,6 +523,8 @@ class PeriodIndex:
         self._continues = [bool(_continuation().match(text, s, end)) for s in self._sentence_starts]
         self._carried = self._carry()
         self._head_year = self._year_of_head(start, end)
+        self._titled_year: str | None = None  # head_year, once asked
+        self._plan_year: str | None = None  # plan_period, once asked
 
     def _review_spans(self, text: str, start: int, end: int) -> list[Anchor]:
         """五年来，… at the head of a sentence under a heading that names one year Y: the span Y-N+1—Y (periods.toml);
@@ -554,7 +566,7 @@ class PeriodIndex:
             words=_value_year_words(text, match),
             opens_sentence=opens,
             names_year=bool(group("year") or group("relative")),
-            part_only=bool(group("lone_part") or group("lone_months") or group("lone_from")) and not group("until"),
+            part_only=bool(group("lone_part") or group("lone_months") or group("lone_from") or group("lone_qfrom")) and not group("until"),
             year_words=_year_words(match),
             running_total=match.group() in knowledge().words.running_total,
             vague=bool(group("vague")),
@@ -719,7 +731,26 @@ class PeriodIndex:
             return ""  # 1999年12月经省政府批准设立。2010年12月18日，…正式成立: a founding names another time, so no one period
         if position is not None and named and position < self._text.rfind("\n", self._start, named[0].start) + 1:
             return ""  # …总面积105平方公里。¶2015年，…实现GDP: a profile's sizes are not of a year a later paragraph tells
-        return named[0].words if len(set(spans.values())) == 1 else ""
+        lead = named[0].words if len(set(spans.values())) == 1 else ""
+        return self._reviewed_instead(lead)
+
+    def _reviewed_instead(self, lead: str) -> str:
+        """A report published early in a year speaks of that year (今年要…) to plan it; the amounts it prints with no
+        period are its review of the year before (periods.toml report_voice): 今年 leads them to that year."""
+        if self._reported_year is not None and lead and _THIS_YEAR.fullmatch(lead):
+            return f"{self._reported_year}年"
+        return lead
+
+    def plan_period(self) -> str:
+        """The one year a headline that announces a plan names (2010年漳州经济社会发展预期目标; periods.toml
+        plan_title): what a target printing no period of its own is set for."""
+        if self._plan_year is None:  # read once per article: every target without a period asks
+            head = _HEAD_SENTENCE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
+            line = head.group() if head else ""  # the headline, glued to a caption or not (…预期目标图为代市长…。)
+            headline = title_period(line)
+            planned = _PLAIN_YEAR.fullmatch(headline) and knowledge().words.plan_title.search(line)
+            self._plan_year = headline if planned and len({m.group() for m in _HEADING_YEAR.finditer(line)}) == 1 else ""
+        return self._plan_year
 
     def review_year(self, position: int) -> str:
         """The year in force at ``position`` in a government work report (its text speaks in a report's voice:
@@ -731,7 +762,7 @@ class PeriodIndex:
     def opening_year(self) -> str:
         """The year that opens the body before its first numbered heading (2022年，面对…。 then 一、综合), in a text
         that has such headings: the year its sections report, when its title (…2022年统计公报) was not printed."""
-        headings = self._outline.headings
+        headings = [h for h in self._outline.headings if h.numbered]  # not a title or an office's name on its own line
         if not headings:
             return ""
         for anchor in self._anchors:
@@ -745,9 +776,11 @@ class PeriodIndex:
         """The year a head that names its document's kind names (2022年…统计公报, glued to its body by the normalizer
         as a wrapped line is): what a detected title's year is to resolve_figure_periods, for a title the segmenter
         could not see. A news head's year is no such frame (periods.toml dated_title)."""
-        head = _HEAD_CLAUSE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
-        titled = head is not None and knowledge().words.dated_title.search(head.group())
-        return self._head_year if titled else ""
+        if self._titled_year is None:  # read once per article: every undated figure asks
+            head = _HEAD_CLAUSE.match(self._text, self._start, min(self._end, self._start + _HEAD_CHARS))
+            titled = head is not None and knowledge().words.dated_title.search(head.group())
+            self._titled_year = self._head_year if titled else ""
+        return self._titled_year
 
     def headline_period(self) -> str:
         """The period the article's first line names when that line is a headline (short, on its own line: 前三季度,
@@ -774,6 +807,15 @@ class PeriodIndex:
         mark = _UP_TO_CLAUSE_BREAK.match(self._text, clause_start, position)
         found = _weak_stock().search(self._text, mark.end() if mark else clause_start, position)
         return found.group() if found else ""
+
+    def under_headline(self, position: int) -> bool:
+        """Whether the heading that governs ``position`` is the article's headline: an unnumbered line before any
+        sentence of the body (玉溪高新区一季度经济运行平稳 under the page's header rows), which frames the flows it
+        reports, not the stocks the body counts (集聚了…23家企业), as a lead period does not (figures.py)."""
+        governing = self._outline.governing(position)
+        if not governing or governing[0].numbered:
+            return False
+        return not re.search("[。！？!?]", self._text[self._start : governing[0].start])
 
     def heading_period(self, position: int) -> str:
         """The period a heading above ``position`` names (一、2025年工作回顾 → 2025年), innermost first, or the

@@ -27,7 +27,7 @@ from itertools import accumulate
 
 import opencc
 
-from .structure import numbered_lines
+from .structure import numbered_lines, plain_heading_lines
 from .tables import raw_aligned_gaps, raw_bare_cell_breaks, raw_cell_blocks, raw_spaced_tables, raw_table_rows
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
@@ -183,6 +183,7 @@ def _collapse_whitespace(text: str, segments: Segments) -> tuple[str, Segments]:
     """Delete every whitespace run, but keep one character of it as a paragraph break or a Latin space."""
     numbered_starts, numbered_ends = numbered_lines(text)  # 一、2025年工作回顾 / （一）…: a heading keeps its lines
     heading_ends = {m.end() for m in _HEADING_LINE.finditer(text)} | numbered_ends
+    heading_ends |= plain_heading_lines(text)  # a title or a short heading over a longer paragraph: its own line
     spaced_rows, spaced_breaks = raw_spaced_tables(text)  # a table printed with single spaces: its cells stay apart
     rows = sorted({*raw_table_rows(text), *spaced_rows})  # a table keeps its rows and its cells apart
     cell_breaks = set(spaced_breaks)

@@ -52,6 +52,7 @@ class _Schemes:
     max_heading_chars: int
     max_run_in_chars: int
     sentence_end: re.Pattern[str]
+    dated_line: re.Pattern[str]  # a period named in a short line: an unnumbered heading the normalizer keeps
     numbering: tuple[_Numbering, ...]
 
 
@@ -100,6 +101,31 @@ def numbered_lines(raw: str) -> tuple[set[int], set[int]]:
             if len(line) <= schemes.max_heading_chars and not schemes.sentence_end.search(line) and not _CLAUSE_MARK.search(line):
                 ends.add(match.end() - (len(match.group()) - len(match.group().rstrip())))
     return starts, ends
+
+
+# what a paragraph under a heading opens with: a word or a mark, or a year (2009年是…), not another digit
+_HEADING_START = re.compile(r"[\u4e00-\u9fff“”《—（(【]|(?:19|20)\d\d\s*年")
+_CELL_MARK = re.compile("[|｜\t]|^[【\\[]")  # a table row's cell marks, or a field of a page's header (【 文献号 】1-831)
+
+
+def plain_heading_lines(raw: str) -> set[int]:
+    """Where raw lines end that a reader takes for a heading of their own though nothing numbers them: a short line
+    naming a period, without a sentence end or a clause mark, followed by a line more than twice as long (2009年工作
+    回顾 over its section) — Outline's plain heading (structure.toml dated_line). The normalizer keeps the line breaks
+    there, which it would otherwise join as a line wrapped inside a sentence. Not a line cut inside a number or a
+    word (2020¶年吉林省…: it ends in a digit, or the next line opens with one), nor a table's row or a header's field."""
+    schemes = _schemes()
+    lines = [m for m in _LINE.finditer(raw) if m.group().strip()]
+    ends = set()
+    for index, match in enumerate(lines[:-1]):
+        line, following = match.group().strip(), lines[index + 1].group().strip()
+        if len(line) > schemes.max_heading_chars or schemes.sentence_end.search(line) or _CELL_MARK.search(line):
+            continue  # a paragraph, a sentence, a table's row (2016年上半年 |) or a header's field: no heading
+        cut = line[-1].isdigit() or not _HEADING_START.match(following)
+        dated = schemes.dated_line.search(line)
+        if dated and not cut and len(following) > 2 * len(line) and not _CLAUSE_MARK.search(line):
+            ends.add(match.end() - (len(match.group()) - len(match.group().rstrip())))
+    return ends
 
 
 def _heading_of_line(text: str, start: int, end: int, next_line_long: bool) -> tuple[int, int] | None:

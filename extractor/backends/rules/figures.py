@@ -137,6 +137,8 @@ def extract_figures(
         if not labels.target and in_plan_section(periods.sections(match.start), text[sentence_start : match.start]):
             labels = replace(labels, target=True)  # 三、2026年重点工作: the section plans what it lists
         period, period_from = periods.words_at(match.start)
+        if period_from == "heading" and unit_class(match.quantity.base_unit) == "count" and periods.under_headline(match.start):
+            period, period_from = "", "none"  # 一季度经济运行平稳 over 集聚了…23家企业: a headline dates no stock it counts
         period = change_end_words(text, match.start, match.end, period)  # 从0.94万家增加到1.55万家 under “十四五”
         period = average_span_words(text, sentence_start, match.start, period)  # 是2005年的5.2倍，年均增长38%
         if not period and not labels.target and match.quantity.base_unit not in DURATION_UNITS:
@@ -153,6 +155,8 @@ def extract_figures(
             elif not period and unit_class(match.quantity.base_unit) == "count":
                 period = periods.review_year(match.start)  # 刚刚过去的2025年…一年来，…新建普通高中17所: the reviewed year's
             period_from = "document" if period else period_from
+        if not period and labels.target and periods.plan_period():  # 2010年…预期目标 over 主要预期目标是:…增长13%
+            period, period_from = periods.plan_period(), "document"
         if _sets_a_threshold(text, match):
             period, period_from = "", "none"  # 超亿元…项目5个: the amount bounds a class, it has no period of its own
         figures.append(

@@ -139,6 +139,7 @@ class _SubjectWords:
     titled_paragraph_kinds: list[str]  # kinds whose scope in a titled article ends at their sentence
     headline_zone: re.Pattern[str]
     government_report: re.Pattern[str]
+    report_speaker: re.Pattern[str]  # 代市长陈冬…作政府工作报告: the speaker's title names the report's level
     place_self_words: tuple[str, ...]
     not_place_self_after: re.Pattern[str]
     subset_before: str
@@ -277,7 +278,14 @@ def report_place(text: str, start: int) -> str:
     report = _words().government_report.search(text, start, lead_end)
     if not report:
         return ""
-    return _lead_place(text, start, lead_end) or _short_place(text, start, lead_end, report["level"] or "")
+    level = report["level"] or _speaker_level(text, start, lead_end)
+    return _lead_place(text, start, lead_end) or _short_place(text, start, lead_end, level)
+
+
+def _speaker_level(text: str, start: int, end: int) -> str:
+    """The level the report's speaker holds (代市长陈冬昨日在政府工作报告中 → 市; subjects.toml report_speaker)."""
+    speaker = subject_words().report_speaker.search(text, start, end)
+    return speaker["level"] if speaker else ""
 
 
 def place_names() -> frozenset[str]:
