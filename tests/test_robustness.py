@@ -126,12 +126,13 @@ def test_a_large_file_runs_in_bounded_memory(tmp_path):
             copy += 1
     probe = (
         "import resource, subprocess, sys; "
-        f"code = subprocess.run([sys.executable, '-m', 'extractor', 'extract', {str(big)!r}, '-o', {str(tmp_path / 'out')!r}], "
-        "capture_output=True).returncode; "
+        f"run = subprocess.run([sys.executable, '-m', 'extractor', 'extract', {str(big)!r}, '-o', {str(tmp_path / 'out')!r}], "
+        "capture_output=True); code = run.returncode; "
+        f"open({str(tmp_path / 'stderr.txt')!r}, 'wb').write(run.stderr); "
         "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     code, peak_kib = map(int, subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split())
-    assert code == 0
+    assert code == 0, (tmp_path / "stderr.txt").read_text(encoding="utf-8", errors="replace")[-3000:]  # why, when it fails
     assert outcomes(tmp_path / "out")["big.txt"]["status"] == "read"
     assert outcomes(tmp_path / "out")["big.txt"]["figures"] > 10_000
     print(f"peak RSS on a {big.stat().st_size / 2**20:.1f} MiB file: {peak_kib / 1024:.0f} MiB")
