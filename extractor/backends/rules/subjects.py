@@ -617,6 +617,9 @@ def article_subject(
     places = Counter(e.name for e in entities if e.kind == "place")
     if places:
         place = places.most_common(1)[0][0]
+        voiced = _voice_over(entities, place, text, start, len(text) if end is None else end)
+        if voiced:
+            return voiced, "document"
         return place, "heading" if place == lead_place else "document"
     if lead_place:
         return lead_place, "heading"
@@ -653,6 +656,17 @@ def _spoken_place(entities: list[Entity], text: str, start: int, end: int) -> st
     if not times or times[0][1] < (1 if rival == 0 else 2) or rival == times[0][1]:
         return ""
     return times[0][0]
+
+
+def _voice_over(entities: list[Entity], place: str, text: str, start: int, end: int) -> str:
+    """A text whose own voice speaks as a whole of one level (全市县域生产总值…, 我市坚持…) and names a place of another
+    level most (岐山县, one of its counties): the whole it speaks as is the topic — the one place of the voice's level the
+    text names (宝鸡融媒 → 宝鸡市, _spoken_place) — not the county it lists among others. "" when the voice's level is
+    the place's own, or no place of the voice's level can be told."""
+    levels = Counter(e.name[-1] for e in entities if e.kind == "self_place")
+    if not levels or place.endswith(levels.most_common(1)[0][0]):
+        return ""
+    return _spoken_place(entities, text, start, end)
 
 
 def caption_subject(text: str, start: int, end: int, entities: list[Entity]) -> str:
