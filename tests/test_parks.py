@@ -514,3 +514,16 @@ def test_a_page_that_names_its_zone_only_by_kind_reports_that_zone():
     assert [(p.name, p.park_id) for p in parks] == [("经开区", "etdz-xinxiang")]
     no_place = [p for a in extract_text(cases["examples"][1]["text"]).articles for p in a.parks]
     assert [(p.name, p.park_id) for p in no_place] == [("高新区", "")]  # no place on the page: the zone stays unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("黑龙江开发区持续优化投资环境，经济规模稳步扩大。", None),  # the province's zones: 龙江 is inside 黑龙江
+        ("黑龍江開發區持續優化投資環境。", None),  # the same in traditional characters
+        ("龙江经济开发区今年引进项目5个。", "prov-s237037"),  # counter-example: 龙江县's own zone, printed alone
+    ],
+)
+def test_a_zone_is_not_read_from_a_place_inside_a_longer_place(text, zone):
+    parks = [r.park_id for r in extract_text(text).records() if r.kind == "park"]
+    assert parks == ([zone] if zone else [])

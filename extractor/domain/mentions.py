@@ -294,6 +294,8 @@ def _reading(words: Vocabulary, text: str, run_start: int, run_end: int, run: st
     types, _tail = words.split_types(chain.group())
     found = words.name_start(prefix, types)
     wrapped = CHINA_WRAPPED_BEFORE.search(text, max(0, run_start - 8), run_start) if not prefix else None
+    if found is not None and _inside_a_longer_place(text, run_start + found[0], run_start):
+        return _Reading(prefix, types, None)  # 黑龙江开发区: the province's zones, not 龙江县's 龙江开发区
     if found is not None:
         return _Reading(prefix, types, _named(words, text, run_start + found[0], run_end, types))
     if wrapped is not None:  # 中国（上海）自由贸易试验区
@@ -546,5 +548,16 @@ def _dashed_spellings() -> tuple[str, ...]:
 
 
 @cache
+def _inside_a_longer_place(text: str, name_start: int, run_start: int) -> bool:
+    """A name whose place begins inside a longer place printed before it in the same run (黑龙江开发区 read from 龙江,
+    a county of it): the characters before belong to that place, so the name is the longer place's, not a zone of the
+    shorter one's."""
+    for before in range(1, min(_LONGEST_PARTNER, name_start - run_start) + 1):
+        head = name_start - before
+        if any(text[head : head + size] in _place_spellings() for size in range(before + 2, before + _LONGEST_PARTNER + 1)):
+            return True
+    return False
+
+
 def _place_spellings() -> frozenset[str]:
     return frozenset(s for place in places() for s in (place.name, place.stem) if len(s) >= 2)
