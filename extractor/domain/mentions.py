@@ -559,5 +559,7 @@ def _inside_a_longer_place(text: str, name_start: int, run_start: int) -> bool:
     return False
 
 
+@cache
 def _place_spellings() -> frozenset[str]:
+    """Every place's full and short spelling of two characters or more, built once (asked for each name read)."""
     return frozenset(s for place in places() for s in (place.name, place.stem) if len(s) >= 2)
