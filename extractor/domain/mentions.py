@@ -547,7 +547,6 @@ def _dashed_spellings() -> tuple[str, ...]:
     return tuple(sorted(dashed, key=len, reverse=True))
 
 
-@cache
 def _inside_a_longer_place(text: str, name_start: int, run_start: int) -> bool:
     """A name whose place begins inside a longer place printed before it in the same run (黑龙江开发区 read from 龙江,
     a county of it): the characters before belong to that place, so the name is the longer place's, not a zone of the
